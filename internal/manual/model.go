@@ -1,0 +1,243 @@
+package manual
+
+import (
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/diag"
+)
+
+// FormatVersion is the manual format this build reads. Every file says which
+// version it was written for in its `crisis:` key, so the format can evolve
+// without old manuals being misread.
+const FormatVersion = 1
+
+// Pos is a position in a manual file; see diag.Pos.
+type Pos = diag.Pos
+
+// Ref is a reference to something declared elsewhere in the manual (a role,
+// a channel, a message ...), kept with its position so a dangling reference
+// can be reported where it was written.
+type Ref struct {
+	ID  string
+	Pos Pos
+}
+
+// Manual is a whole crisis manual: its metadata, channels, people and every
+// playbook and message template, as loaded from one folder.
+type Manual struct {
+	Root string // the folder it was loaded from ("embedded" for the built-in example)
+	File string // the manual file, relative to Root
+
+	Organisation  string
+	Version       string // the organisation's own version of the manual
+	TimeZone      string
+	Location      *time.Location
+	Approval      Approval
+	Locales       Locales
+	FirstResponse time.Duration // a holding message must go out within this
+	DrillEvery    time.Duration // each playbook should be rehearsed this often (0: no requirement)
+
+	Audiences []Audience
+	Domains   []Domain
+	Channels  []Channel
+	Roles     []Role
+	People    []Person
+	Variables []Variable // shared by every playbook
+
+	Playbooks []*Playbook
+	Templates []*TemplateFile // one per locale
+
+	// At holds the position of each top-level key's value in the manual
+	// file, for findings about a whole section ("approval", "locales"...).
+	At map[string]Pos
+}
+
+// Approval records that the directors approved the manual, and until when
+// that approval holds.
+type Approval struct {
+	ApprovedBy  []Ref // people
+	ApprovedOn  time.Time
+	ReviewEvery time.Duration
+	At          map[string]Pos
+}
+
+// NextReview is when the manual must be reviewed again.
+func (a Approval) NextReview() time.Time { return a.ApprovedOn.Add(a.ReviewEvery) }
+
+// Locales lists the languages the manual's messages are written in.
+type Locales struct {
+	Default   string
+	Supported []string
+	Pos       Pos
+}
+
+// Audience is a group of people the business must reach: customers, staff,
+// suppliers, press ...
+type Audience struct {
+	ID          string
+	Description string
+	Pos         Pos
+}
+
+// Domain is a failure domain: the provider a set of channels depends on.
+// Channels in one domain fail together (Facebook, Instagram, WhatsApp and
+// Messenger all depend on Meta).
+type Domain struct {
+	ID          string
+	Description string
+	Pos         Pos
+}
+
+// Channel is one way the business reaches an audience.
+type Channel struct {
+	ID        string
+	Kind      string // a channel kind known to internal/channel: sms, email, x, ...
+	Name      string
+	Audiences []Ref
+	Domain    Ref
+	Owner     Ref // a role
+	Limit     int // overrides the kind's default limit when > 0
+	Hashtags  int // overrides the hashtag cap (instagram) when > 0
+	Pos       Pos
+	At        map[string]Pos
+}
+
+// Role is a responsibility in a crisis (spokesperson, approver, community
+// manager ...), held by one person with deputies in order.
+type Role struct {
+	ID       string
+	Title    string
+	Person   Ref
+	Deputies []Ref
+	Pos      Pos
+	At       map[string]Pos
+}
+
+// Person is someone the manual names, with every way to reach them.
+type Person struct {
+	ID       string
+	Name     string
+	Contacts []Contact
+	Pos      Pos
+}
+
+// Contact is one way to reach a person. Via is a channel kind (phone, sms,
+// whatsapp, email, signal ...); its failure domain is the kind's usual
+// provider unless Domain says otherwise.
+type Contact struct {
+	Via    string
+	Value  string
+	Domain Ref
+	Pos    Pos
+}
+
+// Variable is a value a message needs (the platform that is down, a store's
+// address ...), declared once with what a person filling it in must know.
+type Variable struct {
+	Name        string
+	Description string
+	Example     string
+	MaxLength   int  // in characters; 0 means unbounded
+	Type        string // text, count, time, url
+	Required    bool
+	Pos         Pos
+}
+
+// Severity of a scenario.
+const (
+	SeverityLow      = "low"
+	SeverityMedium   = "medium"
+	SeverityHigh     = "high"
+	SeverityCritical = "critical"
+)
+
+// Playbook is one scenario: what is down, who leads, which channels replace
+// the dead ones, and the steps to follow.
+type Playbook struct {
+	ID        string // the file name without .yaml: what users type
+	File      string // relative to the manual root
+	Title     string
+	Severity  string
+	Detection string
+	Down      Down
+	Fallbacks []Fallback // per audience, in the order written
+	Speaker   Ref        // role
+	Approver  Ref        // role
+	Variables []Variable
+	Steps     []Step
+	Updates   *Updates
+	FollowUp  []Step
+	Drill     Drill
+	Pos       Pos
+	At        map[string]Pos
+}
+
+// Down says what has failed in a scenario.
+type Down struct {
+	Domains  []Ref
+	Channels []Ref
+}
+
+// Fallback lists the channels that replace the dead ones for one audience,
+// best first.
+type Fallback struct {
+	Audience Ref
+	Channels []Ref
+}
+
+// Step kinds. A holding step sends the first "we know, we are on it"
+// message; the all-clear closes the incident.
+const (
+	StepAction   = "action"
+	StepHolding  = "holding"
+	StepAllClear = "all-clear"
+)
+
+// Step is one action in a playbook, owned by a role, due at a deadline
+// measured from the start of the incident (for follow-up steps: from the
+// all-clear).
+type Step struct {
+	ID           string
+	Title        string
+	Kind         string
+	Owner        Ref
+	Deadline     time.Duration
+	Instructions string
+	Checklist    []string
+	Announce     []Announcement
+	Pos          Pos
+	At           map[string]Pos
+}
+
+// Announcement says which message goes to which audiences on which channels.
+type Announcement struct {
+	Message   Ref
+	Audiences []Ref
+	Channels  []Ref
+	Pos       Pos
+}
+
+// Updates is the cadence of updates after the holding message.
+type Updates struct {
+	Every    time.Duration
+	Message  Ref
+	Audiences []Ref
+	Channels []Ref
+	Pos      Pos
+}
+
+// Drill holds what a rehearsal of the playbook adds: injects that arrive at
+// their time offsets and ask the trainee for a response.
+type Drill struct {
+	Injects []Inject
+}
+
+// Inject is a scripted event in a drill.
+type Inject struct {
+	At      time.Duration
+	Event   string
+	Expect  string
+	Respond string // "decision" or "reply"
+	Message Ref    // for replies: the message template to draft from
+	Pos     Pos
+}
