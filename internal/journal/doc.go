@@ -1,0 +1,72 @@
+// Package journal records a crisis run as a crash-safe, hash-chained JSONL
+// file, so a run interrupted by a crash (even kill -9) can be resumed
+// exactly where it stopped, and so a report can show that nobody edited
+// the record afterwards.
+//
+// # Format
+//
+// A journal is UTF-8 text, one Event per line as compact JSON, each line
+// ending in "\n", exactly as Append encodes it (keys in struct order, no
+// HTML escaping); a line that decodes to a valid event but differs in any
+// byte from that encoding counts as edited. Line n holds the event with
+// seq n. An empty file is a
+// valid journal with no events (a crash between Create and the first
+// Append leaves one).
+//
+// Each event's hash is the lowercase hex SHA-256 of this canonical form
+// (every line ends in "\n"; len is the field's length in bytes, decimal):
+//
+//	crisis-journal-v1
+//	<seq, decimal>
+//	<len>:<type>
+//	<len>:<utc, RFC 3339 with nanoseconds, in UTC, as time.RFC3339Nano>
+//	<len>:<local>
+//	<len>:<data, JSON-compacted; empty when absent>
+//	<len>:<prev>
+//
+// prev is the previous event's hash ("" for seq 1), which chains the lines:
+// editing, deleting or reordering any line breaks verification at that
+// line. The chain is tamper-evident, not tamper-proof: someone who
+// recomputes every later hash can rewrite history. Quote the last hash in
+// an outside record (a sent message, a ticket) to pin it.
+//
+// # Durability
+//
+// Append writes the whole line with one write to a file opened O_APPEND,
+// then fsyncs, then returns; Create also fsyncs the directory so the new
+// file's name survives a crash. The newline is the commit marker: a line
+// without one was never acknowledged, and is dropped on Open. After a
+// failed write or fsync a Journal refuses further appends, because the
+// file's state is unknown; Open it again, which re-verifies.
+//
+// # Damage policy
+//
+// Read never changes the file; it returns the valid prefix and the first
+// Damage. Open, which prepares a journal for appending, repairs first:
+//
+//   - Truncated last line (crash mid-write): the file is truncated in place
+//     to the end of the valid prefix and synced. No complete event is lost
+//     and none is doubled.
+//   - A complete line that is wrong (bad JSON, seq gap, broken chain, hash
+//     mismatch): someone other than Append touched the file. Open never
+//     appends after such a line. It writes an exact copy of the file to
+//     "<path>.damaged-<UTC time>" (never overwriting an earlier copy), then
+//     replaces the journal with its valid prefix atomically (temp file,
+//     fsync, rename, fsync directory), and reports the copy in
+//     Damage.MovedTo. At every moment the journal path holds either the
+//     original or the valid prefix.
+//   - The first line is not an event at all: this is probably not a
+//     journal, so Open returns ErrNotJournal and leaves the file alone.
+//
+// Callers should show any Damage to the user before resuming.
+//
+// # Run lock
+//
+// Lock allows one live run per playbook per runs folder. The lock file
+// "<playbook>.lock" holds JSON naming the host, PID, run id, start time and
+// boot id. A lock whose process is gone (same host), which predates a
+// reboot, or which is malformed is stale and is taken over (reported in
+// RunLock.Stale); a live lock, or one from another host, gives a
+// *LockedError. The journal itself assumes it is the only writer: take the
+// lock before Open or Create.
+package journal

@@ -1,0 +1,302 @@
+package journal
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+)
+
+// Journal is an open journal file with a single writer. Exclusion between
+// processes is the RunLock's job; the mutex only covers goroutines.
+type Journal struct {
+	mu     sync.Mutex
+	path   string
+	f      *os.File
+	clock  func() time.Time
+	loc    *time.Location
+	events []Event
+	last   string // hash of the last event
+	// failed is set when a write or fsync fails. After a failed fsync the
+	// kernel may have dropped the dirty pages, so the file's state is
+	// unknown; only Open (which re-verifies) may continue.
+	failed error
+}
+
+// Create starts a new, empty journal at path. It fails if path exists, so a
+// run can never write into another run's journal. A nil clock means
+// time.Now; a nil loc means time.Local.
+func Create(path string, clock func() time.Time, loc *time.Location) (*Journal, error) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL|os.O_APPEND, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("create journal: %w", err)
+	}
+	// The directory entry must be durable too, or a crash could leave
+	// synced events in a file that has no name.
+	if err := syncDir(filepath.Dir(path)); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("create journal %s: %w", path, err)
+	}
+	return newJournal(path, f, clock, loc, nil), nil
+}
+
+// Open reopens an existing journal to resume a run. It verifies the chain
+// and keeps the valid prefix; see the package doc for what it does to a
+// damaged file before it allows appends. The returned Damage is the zero
+// value when the file was intact.
+func Open(path string, clock func() time.Time, loc *time.Location) (*Journal, Damage, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, Damage{}, fmt.Errorf("open journal: %w", err)
+	}
+	events, validEnd, d := verify(path, b)
+	switch d.Kind {
+	case "":
+	case DamageNotJournal:
+		return nil, d, fmt.Errorf("open journal %s:%d: %w", path, d.Line, ErrNotJournal)
+	case DamageTruncated:
+		// Only the unacknowledged last write is missing: cut it off in
+		// place so the next line starts on a line boundary.
+		if err := truncateTo(path, validEnd); err != nil {
+			return nil, d, err
+		}
+	default:
+		// A complete line is wrong, so something other than a crash
+		// touched the file. Keep the original for inspection and rewrite
+		// the valid prefix atomically; never append after a bad line.
+		moved, err := setAside(path, b, validEnd, clockOrNow(clock)())
+		if err != nil {
+			return nil, d, err
+		}
+		d.MovedTo = moved
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		return nil, d, fmt.Errorf("open journal: %w", err)
+	}
+	return newJournal(path, f, clock, loc, events), d, nil
+}
+
+// Read returns the valid prefix of the journal at path and the first
+// damage found, without changing the file. The error is only for failing
+// to read the file; damage is reported in Damage.
+func Read(path string) ([]Event, Damage, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, Damage{}, fmt.Errorf("read journal: %w", err)
+	}
+	events, _, d := verify(path, b)
+	return events, d, nil
+}
+
+func newJournal(path string, f *os.File, clock func() time.Time, loc *time.Location, events []Event) *Journal {
+	if loc == nil {
+		loc = time.Local
+	}
+	j := &Journal{path: path, f: f, clock: clockOrNow(clock), loc: loc, events: events}
+	if n := len(events); n > 0 {
+		j.last = events[n-1].Hash
+	}
+	return j
+}
+
+func clockOrNow(clock func() time.Time) func() time.Time {
+	if clock == nil {
+		return time.Now
+	}
+	return clock
+}
+
+// Path returns the journal's file name.
+func (j *Journal) Path() string { return j.path }
+
+// Append records one event: it marshals data (nil for none), writes the
+// whole line with one write, and fsyncs. When Append returns nil the event
+// is on disk; the caller must not act on an event before that.
+func (j *Journal) Append(typ string, data any) (Event, error) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.f == nil {
+		return Event{}, fmt.Errorf("append to journal %s: %w", j.path, fs.ErrClosed)
+	}
+	if j.failed != nil {
+		return Event{}, fmt.Errorf("append to journal %s: an earlier write failed (%v); reopen the journal to continue", j.path, j.failed)
+	}
+	if typ == "" {
+		return Event{}, fmt.Errorf("append to journal %s: empty event type", j.path)
+	}
+	now := j.clock()
+	e := Event{
+		Seq:   len(j.events) + 1,
+		Type:  typ,
+		UTC:   now.UTC(),
+		Local: now.In(j.loc).Format(time.RFC3339),
+		Prev:  j.last,
+	}
+	if data != nil {
+		raw, err := marshalCompact(data)
+		if err != nil {
+			return Event{}, fmt.Errorf("append %s to journal %s: marshal data: %w", typ, j.path, err)
+		}
+		if string(raw) != "null" {
+			e.Data = raw
+		}
+	}
+	e.Hash = ComputeHash(e)
+	line, err := encodeLine(e)
+	if err != nil {
+		return Event{}, fmt.Errorf("append %s to journal %s: %w", typ, j.path, err)
+	}
+	if _, err := j.f.Write(line); err != nil {
+		j.failed = err
+		return Event{}, fmt.Errorf("append %s to journal %s:%d: %w", typ, j.path, e.Seq, err)
+	}
+	if err := j.f.Sync(); err != nil {
+		j.failed = err
+		return Event{}, fmt.Errorf("append %s to journal %s:%d: sync: %w", typ, j.path, e.Seq, err)
+	}
+	j.events = append(j.events, e)
+	j.last = e.Hash
+	return e, nil
+}
+
+// Events returns a copy of the events so far, oldest first. The Data
+// slices are shared and must not be modified.
+func (j *Journal) Events() []Event {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return slices.Clone(j.events)
+}
+
+// Close closes the file. Every acknowledged event is already synced, so
+// Close has nothing to flush.
+func (j *Journal) Close() error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.f == nil {
+		return nil
+	}
+	err := j.f.Close()
+	j.f = nil
+	if err != nil {
+		return fmt.Errorf("close journal %s: %w", j.path, err)
+	}
+	return nil
+}
+
+// truncateTo cuts the file at the end of its valid prefix and syncs, so
+// the cut survives a crash before the next append.
+func truncateTo(path string, size int64) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("repair journal: %w", err)
+	}
+	defer f.Close()
+	if err := f.Truncate(size); err != nil {
+		return fmt.Errorf("repair journal %s: truncate to %d bytes: %w", path, size, err)
+	}
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("repair journal %s: sync: %w", path, err)
+	}
+	return nil
+}
+
+// setAside keeps an exact copy of the damaged file next to it, then
+// replaces the journal with its valid prefix. At every moment path holds
+// either the original or the valid prefix, so a crash here loses nothing.
+func setAside(path string, orig []byte, validEnd int64, now time.Time) (string, error) {
+	moved, err := writeNew(path+".damaged-"+now.UTC().Format("20060102T150405Z"), orig)
+	if err != nil {
+		return "", fmt.Errorf("repair journal %s: keep damaged copy: %w", path, err)
+	}
+	if err := writeAtomic(path, orig[:validEnd]); err != nil {
+		return moved, fmt.Errorf("repair journal %s: rewrite valid prefix: %w", path, err)
+	}
+	return moved, nil
+}
+
+// writeNew writes b to a file that did not exist, adding -2, -3, ... to the
+// name if needed, so an earlier set-aside copy is never overwritten.
+func writeNew(name string, b []byte) (string, error) {
+	for i := 1; ; i++ {
+		try := name
+		if i > 1 {
+			try = fmt.Sprintf("%s-%d", name, i)
+		}
+		f, err := os.OpenFile(try, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, fs.ErrExist) && i < 1000 {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		if _, err := f.Write(b); err != nil {
+			f.Close()
+			return "", err
+		}
+		if err := f.Sync(); err != nil {
+			f.Close()
+			return "", err
+		}
+		if err := f.Close(); err != nil {
+			return "", err
+		}
+		return try, syncDir(filepath.Dir(try))
+	}
+}
+
+// writeAtomic replaces path with b: temp file in the same directory,
+// fsync, rename over path, fsync the directory.
+func writeAtomic(path string, b []byte) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	ok := false
+	defer func() {
+		if !ok {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	if err := f.Chmod(0o600); err != nil {
+		return err
+	}
+	if _, err := f.Write(b); err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return err
+	}
+	ok = true
+	return syncDir(dir)
+}
+
+// syncDir makes a directory's entries (new files, renames) durable.
+func syncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil // directories cannot be opened for sync there
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil {
+		return fmt.Errorf("sync directory %s: %w", dir, err)
+	}
+	return nil
+}

@@ -1,0 +1,179 @@
+package journal
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// DamageKind classifies what is wrong with a journal.
+type DamageKind string
+
+// Damage kinds, from most to least benign.
+const (
+	// DamageTruncated: the last line has no newline. Append writes a line
+	// and its newline in one write, so this is a crash mid-write; the event
+	// was never acknowledged and is dropped.
+	DamageTruncated DamageKind = "truncated last line"
+	// DamageBadJSON: a complete line that is not a journal event.
+	DamageBadJSON DamageKind = "bad json"
+	// DamageSeqGap: seq is not the line's position (deleted, duplicated or
+	// reordered lines).
+	DamageSeqGap DamageKind = "seq gap"
+	// DamageBrokenChain: prev does not name the previous line's hash (the
+	// previous line was edited and re-hashed, or lines were spliced).
+	DamageBrokenChain DamageKind = "broken chain"
+	// DamageBadHash: the line's content does not match its hash (edited).
+	DamageBadHash DamageKind = "hash mismatch"
+	// DamageNotJournal: the first line is not a journal event at all; the
+	// file is probably not a journal.
+	DamageNotJournal DamageKind = "not a journal"
+)
+
+// Damage describes the first problem found in a journal. The zero value
+// means the file is intact. Everything before Line is a valid chain and is
+// kept; Line and everything after it is not trusted.
+type Damage struct {
+	Path    string     // the journal file
+	Line    int        // 1-based line of the first bad entry; 0 when intact
+	Kind    DamageKind // what is wrong, for programs
+	Reason  string     // what is wrong, for people
+	Dropped int        // lines (complete or partial) not kept, from Line on
+	// MovedTo names the copy of the original file that Open set aside
+	// before rewriting the valid prefix; "" when nothing was moved.
+	MovedTo string
+}
+
+// Intact reports whether no damage was found.
+func (d Damage) Intact() bool { return d.Kind == "" }
+
+// String renders the damage as "path:line: reason (n lines dropped)".
+func (d Damage) String() string {
+	if d.Intact() {
+		return d.Path + ": intact"
+	}
+	s := fmt.Sprintf("%s:%d: %s", d.Path, d.Line, d.Reason)
+	if d.Dropped == 1 {
+		s += " (1 line dropped)"
+	} else {
+		s += fmt.Sprintf(" (%d lines dropped)", d.Dropped)
+	}
+	if d.MovedTo != "" {
+		s += "; original kept as " + d.MovedTo
+	}
+	return s
+}
+
+// ErrNotJournal is returned by Open when the file's first line is not a
+// journal event; Open leaves such a file untouched.
+var ErrNotJournal = errors.New("not a crisis journal")
+
+// seqPrefix is how every line written by Append starts. A torn last line
+// is a prefix of a real line, so it must match this as far as it goes;
+// anything else without a newline is garbage, not a crash.
+const seqPrefix = `{"seq":`
+
+// verify parses b and checks the chain. It returns the events of the valid
+// prefix, the byte length of that prefix, and the first damage found.
+func verify(path string, b []byte) ([]Event, int64, Damage) {
+	var (
+		events []Event
+		prev   string
+		off    int
+	)
+	for lineNo := 1; off < len(b); lineNo++ {
+		end := bytes.IndexByte(b[off:], '\n')
+		if end < 0 {
+			tail := b[off:]
+			d := Damage{Path: path, Line: lineNo, Dropped: 1}
+			if isTornPrefix(tail) {
+				d.Kind, d.Reason = DamageTruncated, fmt.Sprintf("truncated last line (%d bytes, no newline): crash mid-write", len(tail))
+			} else if lineNo == 1 {
+				d.Kind, d.Reason = DamageNotJournal, "not a crisis journal: first line is not an event"
+			} else {
+				d.Kind, d.Reason = DamageBadJSON, "last line has no newline and is not a journal event"
+			}
+			return events, int64(off), d
+		}
+		line := b[off : off+end]
+		e, kind, reason := checkLine(line, lineNo, prev)
+		if kind != "" {
+			return events, int64(off), Damage{
+				Path: path, Line: lineNo, Kind: kind, Reason: reason,
+				Dropped: countLines(b[off:]),
+			}
+		}
+		events = append(events, e)
+		prev = e.Hash
+		off += end + 1
+	}
+	return events, int64(off), Damage{}
+}
+
+// checkLine validates one complete line against its position and the
+// previous hash.
+func checkLine(line []byte, lineNo int, prev string) (Event, DamageKind, string) {
+	var e Event
+	if err := decodeStrict(line, &e); err != nil {
+		if lineNo == 1 {
+			return e, DamageNotJournal, "not a crisis journal: first line is not an event: " + err.Error()
+		}
+		return e, DamageBadJSON, "bad json: " + err.Error()
+	}
+	if e.Seq == 0 || e.Hash == "" {
+		// Valid JSON such as {} or null, but nothing Append could write.
+		if lineNo == 1 {
+			return e, DamageNotJournal, "not a crisis journal: first line has no seq or hash"
+		}
+		return e, DamageBadJSON, "bad json: entry has no seq or hash"
+	}
+	switch {
+	case e.Seq != lineNo:
+		return e, DamageSeqGap, fmt.Sprintf("seq gap: seq %d on line %d, want %d (line deleted, duplicated or reordered)", e.Seq, lineNo, lineNo)
+	case e.Prev != prev:
+		return e, DamageBrokenChain, "broken chain: prev does not match the previous entry's hash (entry edited or spliced)"
+	case e.Type == "":
+		return e, DamageBadJSON, "bad json: event has no type"
+	case ComputeHash(e) != e.Hash:
+		return e, DamageBadHash, "hash mismatch: entry edited after it was written"
+	}
+	// The hash covers the meaning; this covers the bytes. encoding/json
+	// accepts "Seq" for "seq", escaped and unescaped forms and so on, and
+	// such edits must not pass silently.
+	if canon, err := encodeLine(e); err != nil || !bytes.Equal(canon[:len(canon)-1], line) {
+		return e, DamageBadJSON, "bad json: entry is not in the form Append writes (reformatted or edited)"
+	}
+	return e, "", ""
+}
+
+// decodeStrict rejects unknown fields and trailing data: bytes outside the
+// hashed fields would otherwise be edits nobody notices.
+func decodeStrict(line []byte, e *Event) error {
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(e); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return errors.New("trailing data after the event")
+	}
+	return nil
+}
+
+func isTornPrefix(tail []byte) bool {
+	if len(tail) < len(seqPrefix) {
+		return bytes.HasPrefix([]byte(seqPrefix), tail)
+	}
+	return bytes.HasPrefix(tail, []byte(seqPrefix))
+}
+
+// countLines counts lines in b, including a final line without newline.
+func countLines(b []byte) int {
+	n := bytes.Count(b, []byte("\n"))
+	if len(b) > 0 && b[len(b)-1] != '\n' {
+		n++
+	}
+	return n
+}
