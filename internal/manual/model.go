@@ -137,7 +137,7 @@ type Variable struct {
 	Name        string
 	Description string
 	Example     string
-	MaxLength   int  // in characters; 0 means unbounded
+	MaxLength   int    // in characters; 0 means unbounded
 	Type        string // text, count, time, url
 	Required    bool
 	Pos         Pos
@@ -219,11 +219,12 @@ type Announcement struct {
 
 // Updates is the cadence of updates after the holding message.
 type Updates struct {
-	Every    time.Duration
-	Message  Ref
+	Every     time.Duration
+	After     Ref // the step after which updates start; default: the holding step
+	Message   Ref
 	Audiences []Ref
-	Channels []Ref
-	Pos      Pos
+	Channels  []Ref
+	Pos       Pos
 }
 
 // Drill holds what a rehearsal of the playbook adds: injects that arrive at

@@ -1,0 +1,163 @@
+package manual
+
+import (
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// header checks the two keys every file starts with: the format version and
+// the kind of file.
+func (d *decoder) header(o *object, kind string) bool {
+	v := o.get("crisis", true)
+	if s, ok := d.scalar(v, "crisis"); ok && s != "1" {
+		d.errorf(v, RuleVersion, "this build of crisis reads format version 1; upgrade crisis or write crisis: 1",
+			"format version %q is not supported", s)
+		return false
+	}
+	k := o.get("kind", true)
+	if s, ok := d.scalar(k, "kind"); ok && s != kind {
+		d.errorf(k, RuleType, "files in playbooks/ are kind: playbook; only playbooks/manual.yaml is kind: manual",
+			"this file must be kind: %s, found %q", kind, s)
+		return false
+	}
+	return v != nil
+}
+
+var manualKeys = []string{"crisis", "kind", "organisation", "version", "timezone", "locales", "approval",
+	"first_response", "drill_every", "audiences", "domains", "channels", "roles", "people", "variables"}
+
+// decodeManual fills m from the manual file's root node.
+func (d *decoder) decodeManual(root *yaml.Node, m *Manual) {
+	o := d.object(root, "the manual", manualKeys...)
+	d.header(o, "manual")
+	m.At = o.at()
+	m.Organisation = o.str("organisation", true)
+	m.Version = o.str("version", true)
+	m.TimeZone = o.str("timezone", true)
+	if m.TimeZone != "" {
+		loc, err := time.LoadLocation(m.TimeZone)
+		if err != nil {
+			d.errorf(o.values["timezone"], RuleType, "use an IANA zone name such as Europe/Madrid or America/Lima", "unknown time zone %q", m.TimeZone)
+		}
+		m.Location = loc
+	}
+	if m.Location == nil {
+		m.Location = time.UTC
+	}
+	m.Locales = d.decodeLocales(o.get("locales", true))
+	m.Approval = d.decodeApproval(o.get("approval", true))
+	m.FirstResponse = o.duration("first_response", false)
+	if m.FirstResponse == 0 {
+		m.FirstResponse = 15 * time.Minute
+	}
+	m.DrillEvery = o.duration("drill_every", false)
+	for _, n := range o.list("audiences", true) {
+		a := d.object(n, "an audience", "id", "description")
+		m.Audiences = append(m.Audiences, Audience{ID: a.id("id"), Description: a.str("description", false), Pos: d.pos(n)})
+	}
+	for _, n := range o.list("domains", true) {
+		a := d.object(n, "a failure domain", "id", "description")
+		m.Domains = append(m.Domains, Domain{ID: a.id("id"), Description: a.str("description", false), Pos: d.pos(n)})
+	}
+	for _, n := range o.list("channels", true) {
+		m.Channels = append(m.Channels, d.decodeChannel(n))
+	}
+	for _, n := range o.list("roles", true) {
+		m.Roles = append(m.Roles, d.decodeRole(n))
+	}
+	for _, n := range o.list("people", true) {
+		m.People = append(m.People, d.decodePerson(n))
+	}
+	m.Variables = d.decodeVariables(o.list("variables", false))
+}
+
+func (d *decoder) decodeLocales(n *yaml.Node) Locales {
+	o := d.object(n, "locales", "default", "supported")
+	return Locales{Default: o.str("default", true), Supported: o.strings("supported"), Pos: d.pos(n)}
+}
+
+func (d *decoder) decodeApproval(n *yaml.Node) Approval {
+	o := d.object(n, "approval", "approved_by", "approved_on", "review_every")
+	return Approval{
+		ApprovedBy:  o.refs("approved_by", true),
+		ApprovedOn:  o.date("approved_on", true),
+		ReviewEvery: o.duration("review_every", true),
+		At:          o.at(),
+	}
+}
+
+func (d *decoder) decodeChannel(n *yaml.Node) Channel {
+	o := d.object(n, "a channel", "id", "kind", "name", "audiences", "domain", "owner", "limit", "hashtags")
+	c := Channel{
+		ID:        o.id("id"),
+		Name:      o.str("name", false),
+		Audiences: o.refs("audiences", true),
+		Domain:    o.ref("domain", true),
+		Owner:     o.ref("owner", false),
+		Limit:     o.integer("limit"),
+		Hashtags:  o.integer("hashtags"),
+		Pos:       d.pos(n),
+		At:        o.at(),
+	}
+	kn := o.get("kind", true)
+	if s, ok := d.scalar(kn, "kind"); ok {
+		c.Kind = s
+		if !KnownKind(s) {
+			d.errorf(kn, RuleType, kindHint(s), "unknown channel kind %q", s)
+		}
+	}
+	return c
+}
+
+func (d *decoder) decodeRole(n *yaml.Node) Role {
+	o := d.object(n, "a role", "id", "title", "person", "deputies")
+	return Role{
+		ID:       o.id("id"),
+		Title:    o.str("title", false),
+		Person:   o.ref("person", true),
+		Deputies: o.refs("deputies", false),
+		Pos:      d.pos(n),
+		At:       o.at(),
+	}
+}
+
+func (d *decoder) decodePerson(n *yaml.Node) Person {
+	o := d.object(n, "a person", "id", "name", "contacts")
+	p := Person{ID: o.id("id"), Name: o.str("name", true), Pos: d.pos(n)}
+	for _, c := range o.list("contacts", true) {
+		co := d.object(c, "a contact", "via", "value", "domain")
+		ct := Contact{Value: co.str("value", true), Domain: co.ref("domain", false), Pos: d.pos(c)}
+		vn := co.get("via", true)
+		if s, ok := d.scalar(vn, "via"); ok {
+			ct.Via = s
+			if !KnownKind(s) {
+				d.errorf(vn, RuleType, kindHint(s), "unknown contact kind %q", s)
+			}
+		}
+		p.Contacts = append(p.Contacts, ct)
+	}
+	return p
+}
+
+func (d *decoder) decodeVariables(nodes []*yaml.Node) []Variable {
+	var vars []Variable
+	for _, n := range nodes {
+		o := d.object(n, "a variable", "name", "description", "example", "max_length", "type", "required")
+		v := Variable{
+			Name:        o.str("name", true),
+			Description: o.str("description", true),
+			Example:     o.str("example", true),
+			MaxLength:   o.integer("max_length"),
+			Type:        o.oneOf("type", false, "text", "text", "count", "time", "url"),
+			Required:    o.boolean("required"),
+			Pos:         d.pos(n),
+		}
+		if v.Name != "" && !varNameRE.MatchString(v.Name) {
+			d.errorf(o.values["name"], RuleType, "use lowercase letters, digits and underscores: templates write it as {{.store_name}}",
+				"variable name %q cannot be used in a template", v.Name)
+		}
+		vars = append(vars, v)
+	}
+	return vars
+}

@@ -1,0 +1,139 @@
+package manual
+
+import (
+	"gopkg.in/yaml.v3"
+)
+
+var playbookKeys = []string{"crisis", "kind", "title", "severity", "detection", "down", "fallbacks",
+	"spokesperson", "approver", "variables", "steps", "updates", "follow_up", "drill"}
+
+// decodePlaybook fills p from a playbook file's root node.
+func (d *decoder) decodePlaybook(root *yaml.Node, p *Playbook) {
+	o := d.object(root, "a playbook", playbookKeys...)
+	d.header(o, "playbook")
+	p.Pos = d.pos(root)
+	p.At = o.at()
+	p.Title = o.str("title", true)
+	p.Severity = o.oneOf("severity", true, "", SeverityLow, SeverityMedium, SeverityHigh, SeverityCritical)
+	p.Detection = o.str("detection", true)
+	p.Down = d.decodeDown(o.get("down", true))
+	p.Fallbacks = d.decodeFallbacks(o.get("fallbacks", true))
+	p.Speaker = o.ref("spokesperson", true)
+	p.Approver = o.ref("approver", true)
+	p.Variables = d.decodeVariables(o.list("variables", false))
+	for _, n := range o.list("steps", true) {
+		p.Steps = append(p.Steps, d.decodeStep(n))
+	}
+	if n := o.get("updates", true); n != nil {
+		u := d.decodeUpdates(n)
+		p.Updates = &u
+	}
+	for _, n := range o.list("follow_up", false) {
+		p.FollowUp = append(p.FollowUp, d.decodeStep(n))
+	}
+	p.Drill = d.decodeDrill(o.get("drill", false))
+}
+
+func (d *decoder) decodeDown(n *yaml.Node) Down {
+	o := d.object(n, "down", "channels", "domains")
+	down := Down{Channels: o.refs("channels", false), Domains: o.refs("domains", false)}
+	if n != nil && n.Kind == yaml.MappingNode && len(down.Channels)+len(down.Domains) == 0 {
+		d.errorf(n, RuleMissing, "list the dead channels (channels: [...]) or providers (domains: [...])", "down names nothing")
+	}
+	return down
+}
+
+// decodeFallbacks keeps the audiences in the order written: the order is
+// part of the plan (who is reached first).
+func (d *decoder) decodeFallbacks(n *yaml.Node) []Fallback {
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, RuleType, "write one line per audience: customers: [email, sms]", "fallbacks must map each audience to its channels, found %s", kindName(n))
+		return nil
+	}
+	var out []Fallback
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		aud := d.ref(k, "audience")
+		if seen[aud.ID] {
+			d.errorf(k, RuleDuplicate, "merge the two lists", "audience %q has two fallback lists", aud.ID)
+			continue
+		}
+		seen[aud.ID] = true
+		fb := Fallback{Audience: aud}
+		if v.Kind != yaml.SequenceNode {
+			d.errorf(v, RuleType, "write a list: "+aud.ID+": [a, b]", "the fallbacks of %s must be a list of channels, found %s", aud.ID, kindName(v))
+		} else {
+			for _, c := range v.Content {
+				if r := d.ref(c, "channel"); r.ID != "" {
+					fb.Channels = append(fb.Channels, r)
+				}
+			}
+		}
+		out = append(out, fb)
+	}
+	return out
+}
+
+var stepKeys = []string{"id", "title", "kind", "owner", "deadline", "instructions", "checklist", "announce"}
+
+func (d *decoder) decodeStep(n *yaml.Node) Step {
+	o := d.object(n, "a step", stepKeys...)
+	s := Step{
+		ID:           o.id("id"),
+		Title:        o.str("title", true),
+		Kind:         o.oneOf("kind", false, StepAction, StepAction, StepHolding, StepAllClear),
+		Owner:        o.ref("owner", true),
+		Deadline:     o.duration("deadline", true),
+		Instructions: o.str("instructions", false),
+		Checklist:    o.strings("checklist"),
+		Pos:          d.pos(n),
+		At:           o.at(),
+	}
+	for _, a := range o.list("announce", false) {
+		s.Announce = append(s.Announce, d.decodeAnnouncement(a))
+	}
+	return s
+}
+
+func (d *decoder) decodeAnnouncement(n *yaml.Node) Announcement {
+	o := d.object(n, "an announcement", "message", "audiences", "channels")
+	return Announcement{
+		Message:   o.ref("message", true),
+		Audiences: o.refs("audiences", true),
+		Channels:  o.refs("channels", true),
+		Pos:       d.pos(n),
+	}
+}
+
+func (d *decoder) decodeUpdates(n *yaml.Node) Updates {
+	o := d.object(n, "updates", "every", "after", "message", "audiences", "channels")
+	return Updates{
+		Every:     o.duration("every", true),
+		After:     o.ref("after", false),
+		Message:   o.ref("message", true),
+		Audiences: o.refs("audiences", true),
+		Channels:  o.refs("channels", true),
+		Pos:       d.pos(n),
+	}
+}
+
+func (d *decoder) decodeDrill(n *yaml.Node) Drill {
+	o := d.object(n, "drill", "injects")
+	var dr Drill
+	for _, in := range o.list("injects", false) {
+		io := d.object(in, "an inject", "at", "event", "expect", "respond", "message")
+		dr.Injects = append(dr.Injects, Inject{
+			At:      io.duration("at", true),
+			Event:   io.str("event", true),
+			Expect:  io.str("expect", true),
+			Respond: io.oneOf("respond", false, "decision", "decision", "reply"),
+			Message: io.ref("message", false),
+			Pos:     d.pos(in),
+		})
+	}
+	return dr
+}
