@@ -9,9 +9,8 @@
 // ending in "\n", exactly as Append encodes it (keys in struct order, no
 // HTML escaping); a line that decodes to a valid event but differs in any
 // byte from that encoding counts as edited. Line n holds the event with
-// seq n. An empty file is a
-// valid journal with no events (a crash between Create and the first
-// Append leaves one).
+// seq n. An empty file is a valid journal with no events (a crash between
+// Create and the first Append leaves one).
 //
 // Each event's hash is the lowercase hex SHA-256 of this canonical form
 // (every line ends in "\n"; len is the field's length in bytes, decimal):
