@@ -214,7 +214,7 @@ func setAside(path string, orig []byte, validEnd int64, now time.Time) (string, 
 	if err != nil {
 		return "", fmt.Errorf("repair journal %s: keep damaged copy: %w", path, err)
 	}
-	if err := writeAtomic(path, orig[:validEnd]); err != nil {
+	if err := writeAtomic(path, orig[:validEnd], 0o600); err != nil {
 		return moved, fmt.Errorf("repair journal %s: rewrite valid prefix: %w", path, err)
 	}
 	return moved, nil
@@ -252,7 +252,7 @@ func writeNew(name string, b []byte) (string, error) {
 
 // writeAtomic replaces path with b: temp file in the same directory,
 // fsync, rename over path, fsync the directory.
-func writeAtomic(path string, b []byte) error {
+func writeAtomic(path string, b []byte, perm os.FileMode) error {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, filepath.Base(path)+".tmp-*")
 	if err != nil {
@@ -266,7 +266,7 @@ func writeAtomic(path string, b []byte) error {
 			os.Remove(tmp)
 		}
 	}()
-	if err := f.Chmod(0o600); err != nil {
+	if err := f.Chmod(perm); err != nil {
 		return err
 	}
 	if _, err := f.Write(b); err != nil {

@@ -11,6 +11,9 @@ import (
 	"time"
 )
 
+// lockPerm lets teammates on a shared machine see who holds a run.
+const lockPerm = 0o644
+
 // LockInfo is the content of a lock file: who holds the run.
 type LockInfo struct {
 	Playbook string    `json:"playbook"`
@@ -101,7 +104,7 @@ func Lock(dir, playbook, runID string, clock func() time.Time) (*RunLock, error)
 	if err != nil {
 		return nil, err
 	}
-	if err := writeAtomic(path, content); err != nil {
+	if err := writeAtomic(path, content, lockPerm); err != nil {
 		return nil, fmt.Errorf("lock %s: take over stale lock: %w", path, err)
 	}
 	return &RunLock{Path: path, Info: info, Stale: old, StaleReason: reason}, nil
@@ -136,7 +139,7 @@ func judge(path, host string) (*LockInfo, string, error) {
 // createExclusive creates path with content, failing if it exists, and
 // makes both the content and the name durable.
 func createExclusive(path string, content []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, lockPerm)
 	if err != nil {
 		return err
 	}
