@@ -1,0 +1,87 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/crisis-cli/crisis/internal/manual"
+)
+
+// playbookSummary is one line of `crisis list`.
+type playbookSummary struct {
+	ID           string   `json:"id"`
+	Title        string   `json:"title"`
+	Severity     string   `json:"severity"`
+	Down         []string `json:"down"`
+	DownChannels []string `json:"down_channels"`
+	DownDomains  []string `json:"down_domains"`
+	File         string   `json:"file"`
+}
+
+func summarize(p *manual.Playbook) playbookSummary {
+	s := playbookSummary{ID: p.ID, Title: p.Title, Severity: p.Severity, File: p.File,
+		Down: []string{}, DownChannels: []string{}, DownDomains: []string{}}
+	for _, d := range p.Down.Domains {
+		s.DownDomains = append(s.DownDomains, d.ID)
+		s.Down = append(s.Down, d.ID)
+	}
+	for _, c := range p.Down.Channels {
+		s.DownChannels = append(s.DownChannels, c.ID)
+		s.Down = append(s.Down, c.ID)
+	}
+	return s
+}
+
+func newListCmd(app *App) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the manual's playbooks with their severity and what is down",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			m, diags, err := app.Manual()
+			if err != nil {
+				return err
+			}
+			var rows []playbookSummary
+			for _, p := range m.Playbooks {
+				rows = append(rows, summarize(p))
+			}
+			if err := writeList(app, format, rows); err != nil {
+				return err
+			}
+			if diags.HasErrors() {
+				fmt.Fprintln(app.IO.Err, "crisis: the manual has errors; run crisis lint")
+				return errSilent(ExitManual)
+			}
+			return nil
+		},
+	}
+	addFormatFlag(cmd, &format, "text", "json")
+	return cmd
+}
+
+func writeList(app *App, format string, rows []playbookSummary) error {
+	switch format {
+	case "json":
+		if rows == nil {
+			rows = []playbookSummary{}
+		}
+		enc := json.NewEncoder(app.IO.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rows)
+	case "text":
+		th := app.Theme()
+		tw := tabwriter.NewWriter(app.IO.Out, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, th.Heading.Render("ID")+"\t"+th.Heading.Render("SEVERITY")+"\t"+th.Heading.Render("DOWN")+"\t"+th.Heading.Render("TITLE"))
+		for _, r := range rows {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", th.Accent.Render(r.ID), severityStyle(th, r.Severity), strings.Join(r.Down, ", "), r.Title)
+		}
+		return tw.Flush()
+	}
+	return usageErrorf("unknown --format %q; use text or json", format)
+}

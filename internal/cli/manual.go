@@ -1,0 +1,139 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/suggest"
+	"github.com/crisis-cli/crisis/internal/ui"
+)
+
+type loadedManual struct {
+	m     *manual.Manual
+	diags diag.List
+}
+
+// findManual resolves the manual folder from --manual/CRISIS_MANUAL/config,
+// else by walking up from the working directory.
+func (a *App) findManual() (string, bool, error) {
+	wd, err := a.Getwd()
+	if err != nil {
+		return "", false, err
+	}
+	dir := a.Config.GetString("manual")
+	if dir != "" && !filepath.IsAbs(dir) {
+		dir = filepath.Join(wd, dir)
+	}
+	return manual.Find(dir, wd)
+}
+
+// Manual loads the manual once. With none found it falls back to the
+// built-in example and says so on stderr, once.
+func (a *App) Manual() (*manual.Manual, diag.List, error) {
+	if a.loaded != nil {
+		return a.loaded.m, a.loaded.diags, nil
+	}
+	root, ok, err := a.findManual()
+	if err != nil {
+		return nil, nil, &ExitError{Code: ExitManual, Err: err}
+	}
+	var m *manual.Manual
+	var diags diag.List
+	if ok {
+		m, diags, err = manual.Load(os.DirFS(root), a.displayRoot(root))
+	} else {
+		fmt.Fprintln(a.IO.Err, "crisis: no manual here or in a parent folder; using the built-in example manual (--manual DIR to choose one)")
+		m, diags, err = manual.Load(manual.Builtin(), manual.BuiltinRoot)
+	}
+	if err != nil {
+		return nil, nil, &ExitError{Code: ExitManual, Err: err}
+	}
+	if ok {
+		prefixFiles(diags, a.displayRoot(root))
+	}
+	a.loaded = &loadedManual{m: m, diags: diags}
+	return m, diags, nil
+}
+
+// displayRoot is the manual folder as the user should see it in paths:
+// relative to the working directory when inside it, so file:line:col links
+// open from the terminal.
+func (a *App) displayRoot(root string) string {
+	wd, err := a.Getwd()
+	if err != nil {
+		return root
+	}
+	if rel, err := filepath.Rel(wd, root); err == nil && !filepath.IsAbs(rel) && len(rel) < len(root) {
+		return rel
+	}
+	return root
+}
+
+func prefixFiles(diags diag.List, root string) {
+	if root == "." {
+		return
+	}
+	for i := range diags {
+		if diags[i].Pos.File != "" {
+			diags[i].Pos.File = filepath.ToSlash(filepath.Join(root, diags[i].Pos.File))
+		}
+	}
+}
+
+// requireManual loads the manual and refuses to go on when it has errors in
+// the files a command needs (the manual file, and the playbook when one is
+// named). Problems elsewhere are reported as a warning: a typo in one
+// scenario must not block the runbook of another at 3 a.m.
+func (a *App) requireManual(playbook string) (*manual.Manual, *manual.Playbook, error) {
+	m, diags, err := a.Manual()
+	if err != nil {
+		return nil, nil, err
+	}
+	var p *manual.Playbook
+	if playbook != "" {
+		if p, err = findPlaybook(m, playbook); err != nil {
+			return nil, nil, err
+		}
+	}
+	var blocking, other diag.List
+	for _, d := range diags {
+		if d.Severity != diag.Error {
+			continue
+		}
+		if isFile(d.Pos.File, manual.ManualFile) || (p != nil && isFile(d.Pos.File, p.File)) || playbook == "" {
+			blocking = append(blocking, d)
+		} else {
+			other = append(other, d)
+		}
+	}
+	if len(blocking) > 0 {
+		ui.WriteDiagnostics(a.IO.Err, ui.NewTheme(a.IO), blocking, 20)
+		return nil, nil, &ExitError{Code: ExitManual, Err: fmt.Errorf("the manual cannot be read: %d problems (run crisis lint for details)", len(blocking))}
+	}
+	if len(other) > 0 {
+		fmt.Fprintf(a.IO.Err, "crisis: warning: %d problems elsewhere in the manual; run crisis lint\n", len(other))
+	}
+	return m, p, nil
+}
+
+func isFile(path, file string) bool {
+	return path == file || filepath.ToSlash(path) == file || len(path) > len(file) && path[len(path)-len(file)-1:] == "/"+file
+}
+
+// findPlaybook looks a playbook up by id, suggesting the closest on a miss.
+func findPlaybook(m *manual.Manual, id string) (*manual.Playbook, error) {
+	ids := make([]string, len(m.Playbooks))
+	for i, p := range m.Playbooks {
+		if p.ID == id {
+			return p, nil
+		}
+		ids[i] = p.ID
+	}
+	if hint := suggest.Hint(id, ids); hint != "" {
+		return nil, usageErrorf("unknown playbook %q; %s", id, hint)
+	}
+	return nil, usageErrorf("unknown playbook %q; run crisis list to see the %d playbooks", id, len(ids))
+}

@@ -1,0 +1,54 @@
+package cli
+
+import (
+	"encoding/json"
+
+	"github.com/spf13/cobra"
+
+	"github.com/crisis-cli/crisis/internal/plan"
+	"github.com/crisis-cli/crisis/internal/ui"
+)
+
+func newShowCmd(app *App) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:               "show PLAYBOOK",
+		Short:             "Show a playbook at a glance: who leads, what is down, fallbacks, steps",
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: app.completePlaybooks,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			m, p, err := app.requireManual(args[0])
+			if err != nil {
+				return err
+			}
+			pl := plan.Build(m, p)
+			switch format {
+			case "json":
+				enc := json.NewEncoder(app.IO.Out)
+				enc.SetIndent("", "  ")
+				return enc.Encode(pl)
+			case "text":
+				return ui.WritePlan(app.IO.Out, app.Theme(), pl)
+			}
+			return usageErrorf("unknown --format %q; use text or json", format)
+		},
+	}
+	addFormatFlag(cmd, &format, "text", "json")
+	return cmd
+}
+
+// completePlaybooks offers the manual's playbook ids to shell completion.
+func (a *App) completePlaybooks(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	m, _, err := a.Manual()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var ids []string
+	for _, p := range m.Playbooks {
+		ids = append(ids, p.ID+"\t"+p.Title)
+	}
+	return ids, cobra.ShellCompDirectiveNoFileComp
+}

@@ -1,0 +1,124 @@
+package manual
+
+import "slices"
+
+// Channel returns the channel with the given id, or nil.
+func (m *Manual) Channel(id string) *Channel {
+	for i := range m.Channels {
+		if m.Channels[i].ID == id {
+			return &m.Channels[i]
+		}
+	}
+	return nil
+}
+
+// Role returns the role with the given id, or nil.
+func (m *Manual) Role(id string) *Role {
+	for i := range m.Roles {
+		if m.Roles[i].ID == id {
+			return &m.Roles[i]
+		}
+	}
+	return nil
+}
+
+// Person returns the person with the given id, or nil.
+func (m *Manual) Person(id string) *Person {
+	for i := range m.People {
+		if m.People[i].ID == id {
+			return &m.People[i]
+		}
+	}
+	return nil
+}
+
+// Playbook returns the playbook with the given id, or nil.
+func (m *Manual) Playbook(id string) *Playbook {
+	for _, p := range m.Playbooks {
+		if p.ID == id {
+			return p
+		}
+	}
+	return nil
+}
+
+// TemplatesFor returns the message file of a locale, or nil.
+func (m *Manual) TemplatesFor(locale string) *TemplateFile {
+	for _, t := range m.Templates {
+		if t.Locale == locale {
+			return t
+		}
+	}
+	return nil
+}
+
+// IsDown reports whether a channel is unusable in p: named as down, or
+// depending on a failure domain that is down.
+func (m *Manual) IsDown(p *Playbook, channelID string) bool {
+	for _, c := range p.Down.Channels {
+		if c.ID == channelID {
+			return true
+		}
+	}
+	c := m.Channel(channelID)
+	return c != nil && m.DomainDown(p, c.Domain.ID)
+}
+
+// DomainDown reports whether a whole failure domain is down in p.
+func (m *Manual) DomainDown(p *Playbook, domain string) bool {
+	return slices.ContainsFunc(p.Down.Domains, func(r Ref) bool { return r.ID == domain })
+}
+
+// DownChannels lists every channel unusable in p, in manual order.
+func (m *Manual) DownChannels(p *Playbook) []*Channel {
+	var out []*Channel
+	for i := range m.Channels {
+		if m.IsDown(p, m.Channels[i].ID) {
+			out = append(out, &m.Channels[i])
+		}
+	}
+	return out
+}
+
+// ContactDomain is the failure domain a contact depends on: its own, else
+// that of the manual's first channel of the same kind ("" when unknown).
+func (m *Manual) ContactDomain(c Contact) string {
+	if c.Domain.ID != "" {
+		return c.Domain.ID
+	}
+	for _, ch := range m.Channels {
+		if ch.Kind == c.Via {
+			return ch.Domain.ID
+		}
+	}
+	return ""
+}
+
+// ContactUp reports whether a contact can be used in p: its channel kind is
+// not named down and its failure domain is not down.
+func (m *Manual) ContactUp(p *Playbook, c Contact) bool {
+	for _, ref := range p.Down.Channels {
+		if ch := m.Channel(ref.ID); ch != nil && ch.Kind == c.Via && ch.Domain.ID == m.ContactDomain(c) {
+			return false
+		}
+	}
+	d := m.ContactDomain(c)
+	return d == "" || !m.DomainDown(p, d)
+}
+
+// Variable finds a variable declared by the playbook or the manual.
+func (m *Manual) Variable(p *Playbook, name string) *Variable {
+	if p != nil {
+		for i := range p.Variables {
+			if p.Variables[i].Name == name {
+				return &p.Variables[i]
+			}
+		}
+	}
+	for i := range m.Variables {
+		if m.Variables[i].Name == name {
+			return &m.Variables[i]
+		}
+	}
+	return nil
+}
