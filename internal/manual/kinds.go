@@ -4,24 +4,24 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/crisis-cli/crisis/internal/channel"
 	"github.com/crisis-cli/crisis/internal/suggest"
 )
 
 var varNameRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
 // KnownKind reports whether a channel kind is one crisis knows how to
-// measure. It is a variable so the loader does not depend on the measuring
-// code; internal/channel sets it.
-var KnownKind = func(kind string) bool { return kind != "" }
-
-// Kinds lists the known channel kinds, for suggestions. Set with KnownKind.
-var Kinds = func() []string { return nil }
+// measure.
+func KnownKind(kind string) bool {
+	_, ok := channel.Lookup(kind)
+	return ok
+}
 
 func kindHint(s string) string {
-	if h := suggest.Hint(s, Kinds()); h != "" {
+	if h := suggest.Hint(s, channel.Kinds()); h != "" {
 		return h
 	}
-	return "known kinds: " + strings.Join(Kinds(), ", ")
+	return "known kinds: " + strings.Join(channel.Kinds(), ", ")
 }
 
 // BuiltinVariables are provided by crisis at render time; manuals use them

@@ -5,6 +5,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/crisis-cli/crisis/internal/channel"
 	"github.com/crisis-cli/crisis/internal/suggest"
 )
 
@@ -93,7 +94,7 @@ func (d *decoder) addMessage(t *TemplateFile, seen map[string]Pos, m *Message) {
 		d.diags.Errorf(m.Pos, RuleType, "put the text under a variant: "+name+": {default: {other: ...}}",
 			"message %q has no variant; write its text under default: or a channel kind", name)
 	case variant != GenericVariant && !KnownKind(variant):
-		d.diags.Errorf(m.Pos, RuleType, suggest.Hint(variant, append([]string{GenericVariant}, Kinds()...)),
+		d.diags.Errorf(m.Pos, RuleType, suggest.Hint(variant, append([]string{GenericVariant}, channel.Kinds()...)),
 			"message %q: %q is not a channel kind nor default", name, variant)
 	case strings.Contains(part, ".") || (part != "" && !contains(Parts, part)):
 		hint := suggest.Hint(part, append(append([]string{}, Parts...), PluralForms...))
