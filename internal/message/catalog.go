@@ -1,0 +1,131 @@
+package message
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/nicksnyder/go-i18n/v2/i18n/template"
+	"golang.org/x/text/language"
+
+	"github.com/crisis-cli/crisis/internal/manual"
+)
+
+// Catalog holds a manual's messages in every locale.
+type Catalog struct {
+	bundle  *i18n.Bundle
+	files   map[string]*manual.TemplateFile
+	Default string
+}
+
+// NewCatalog builds a go-i18n bundle from the manual's message files.
+func NewCatalog(m *manual.Manual) (*Catalog, error) {
+	def := m.Locales.Default
+	defTag, err := language.Parse(def)
+	if err != nil {
+		return nil, fmt.Errorf("default locale %q: %w", def, err)
+	}
+	c := &Catalog{bundle: i18n.NewBundle(defTag), files: map[string]*manual.TemplateFile{}, Default: def}
+	for _, t := range m.Templates {
+		tag, err := language.Parse(t.Locale)
+		if err != nil {
+			return nil, fmt.Errorf("%s: locale %q: %w", t.File, t.Locale, err)
+		}
+		msgs := make([]*i18n.Message, 0, len(t.Messages))
+		for _, msg := range t.Messages {
+			msgs = append(msgs, toI18n(msg))
+		}
+		if err := c.bundle.AddMessages(tag, msgs...); err != nil {
+			return nil, fmt.Errorf("%s: %w", t.File, err)
+		}
+		c.files[t.Locale] = t
+	}
+	return c, nil
+}
+
+func toI18n(m *manual.Message) *i18n.Message {
+	return &i18n.Message{ID: m.ID, Hash: m.Hash, Description: m.Description,
+		Zero: m.Forms["zero"], One: m.Forms["one"], Two: m.Forms["two"],
+		Few: m.Forms["few"], Many: m.Forms["many"], Other: m.Forms["other"]}
+}
+
+// Chain is the locale fallback chain for a requested locale: the locale
+// itself, its parents (es-PE -> es), then the manual's default, keeping only
+// locales the manual has messages for.
+func (c *Catalog) Chain(locale string) []string {
+	var chain []string
+	add := func(l string) {
+		if _, ok := c.files[l]; ok && !contains(chain, l) {
+			chain = append(chain, l)
+		}
+	}
+	for l := locale; l != ""; {
+		add(l)
+		i := strings.LastIndexAny(l, "-_")
+		if i < 0 {
+			break
+		}
+		l = l[:i]
+	}
+	add(c.Default)
+	return chain
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Locales lists the locales the catalog has messages for.
+func (c *Catalog) Locales() []string {
+	var out []string
+	for l := range c.files {
+		out = append(out, l)
+	}
+	return out
+}
+
+// variant finds the best text ids for a message on a channel kind in one
+// locale: the kind's own variant, else the generic one. Kinds with parts
+// (e-mail) use body and subject.
+func (c *Catalog) variant(locale, message, kind string) (text, subject string, ok bool) {
+	f := c.files[locale]
+	if f == nil {
+		return "", "", false
+	}
+	for _, v := range []string{kind, manual.GenericVariant} {
+		base := message + "." + v
+		if f.Lookup(base) != nil {
+			return base, "", true
+		}
+		if f.Lookup(base+".body") != nil {
+			if f.Lookup(base+".subject") != nil {
+				subject = base + ".subject"
+			}
+			return base + ".body", subject, true
+		}
+	}
+	return "", "", false
+}
+
+// ErrNoMessage means a message exists in no locale of the chain.
+var ErrNoMessage = errors.New("no such message")
+
+// localize executes one message id in one locale.
+func (c *Catalog) localize(locale, id string, data map[string]any, count any) (string, error) {
+	loc := i18n.NewLocalizer(c.bundle, locale)
+	cfg := &i18n.LocalizeConfig{
+		MessageID:      id,
+		TemplateData:   data,
+		TemplateParser: &template.TextParser{Funcs: Funcs(locale), Option: "missingkey=error"},
+	}
+	if count != nil {
+		cfg.PluralCount = count
+	}
+	return loc.Localize(cfg)
+}

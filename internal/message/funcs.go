@@ -1,0 +1,41 @@
+package message
+
+import (
+	"strings"
+	"text/template"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
+)
+
+// FuncDocs documents every function a template may call; `crisis render
+// --help` prints it. Keep it in step with Funcs.
+var FuncDocs = []struct{ Name, Doc string }{
+	{"upper", `{{upper .platform}}: the value in capitals`},
+	{"lower", `{{lower .platform}}: the value in lowercase`},
+	{"title", `{{title .store_name}}: each word capitalised`},
+	{"default", `{{default "our shop" .store_name}}: a fallback when the value is empty`},
+	{"trim", `{{trim .store_name}}: without surrounding spaces`},
+}
+
+// Funcs is the whole set of functions templates may call. It is small on
+// purpose: a message is text with blanks, not a program.
+func Funcs(locale string) template.FuncMap {
+	tag, err := language.Parse(locale)
+	if err != nil {
+		tag = language.Und
+	}
+	titler := cases.Title(tag)
+	return template.FuncMap{
+		"upper": func(s string) string { return cases.Upper(tag).String(s) },
+		"lower": func(s string) string { return cases.Lower(tag).String(s) },
+		"title": func(s string) string { return titler.String(s) },
+		"default": func(def string, v any) string {
+			if s, _ := v.(string); s != "" {
+				return s
+			}
+			return def
+		},
+		"trim": strings.TrimSpace,
+	}
+}

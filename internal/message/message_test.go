@@ -1,0 +1,140 @@
+package message
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/crisis-cli/crisis/internal/manual"
+)
+
+func TestCategories(t *testing.T) {
+	tests := map[string][]string{
+		"en":    {"one", "other"},
+		"es":    {"one", "many", "other"},
+		"pl":    {"one", "few", "many", "other"},
+		"pt":    {"one", "many", "other"},
+		"pt-PT": {"one", "many", "other"},
+		"ja":    {"other"},
+	}
+	for loc, want := range tests {
+		if got := Categories(loc); !slices.Equal(got, want) {
+			t.Errorf("Categories(%s) = %v, want %v", loc, got, want)
+		}
+	}
+}
+
+func TestVariables(t *testing.T) {
+	got, err := Variables(`{{.platform}} down, {{if .store}}{{upper .store}}{{else}}{{.city}}{{end}} {{.platform}}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"city", "platform", "store"}; !slices.Equal(got, want) {
+		t.Errorf("Variables = %v, want %v", got, want)
+	}
+	if _, err := Variables(`{{.platform`); err == nil {
+		t.Error("want a syntax error")
+	}
+	if _, err := Variables(`{{env "HOME"}}`); err == nil || !strings.Contains(err.Error(), `function "env" not defined`) {
+		t.Errorf("env must not be callable, got %v", err)
+	}
+}
+
+const testManual = `crisis: 1
+kind: manual
+organisation: T
+version: "1"
+timezone: UTC
+locales: {default: es, supported: [es, pl]}
+approval: {approved_by: [a], approved_on: 2026-01-01, review_every: 180d}
+audiences: [{id: customers}]
+domains: [{id: d}]
+channels: [{id: sms, kind: sms, audiences: [customers], domain: d}]
+roles: [{id: r, person: a}]
+people: [{id: a, name: A, contacts: [{via: phone, value: "1"}]}]
+`
+
+func catalog(t *testing.T) *Catalog {
+	t.Helper()
+	fsys := fstest.MapFS{
+		manual.ManualFile: {Data: []byte(testManual)},
+		"templates/es.yaml": {Data: []byte(`update:
+  default:
+    one: "Próxima en {{.n}} minuto."
+    many: "Próxima en {{.n}} de minutos."
+    other: "Próxima en {{.n}} minutos."
+  sms:
+    other: "SMS: {{.n}} min"
+  email:
+    subject:
+      other: "Asunto {{.n}}"
+    body:
+      other: "Cuerpo {{.n}}"
+only-es:
+  default:
+    other: "Solo español {{.v}}"
+`)},
+		"templates/pl.yaml": {Data: []byte(`update:
+  default:
+    one: "Za {{.n}} minutę."
+    few: "Za {{.n}} minuty."
+    other: "Za {{.n}} minut."
+`)},
+	}
+	m, diags, err := manual.Load(fsys, "t")
+	if err != nil || diags.HasErrors() {
+		t.Fatalf("load: %v %v", err, diags)
+	}
+	c, err := NewCatalog(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestRender(t *testing.T) {
+	c := catalog(t)
+	tests := []struct {
+		name, msg, kind, locale string
+		n                       int
+		drill                   bool
+		wantText, wantSubject   string
+		wantLocale              string
+		wantWarn                string
+	}{
+		{"es one", "update", "x", "es", 1, false, "Próxima en 1 minuto.", "", "es", ""},
+		{"es other", "update", "x", "es", 5, false, "Próxima en 5 minutos.", "", "es", ""},
+		{"es many", "update", "x", "es", 1000000, false, "Próxima en 1000000 de minutos.", "", "es", ""},
+		{"sms variant", "update", "sms", "es", 5, false, "SMS: 5 min", "", "es", ""},
+		{"email parts", "update", "email", "es", 5, false, "Cuerpo 5", "Asunto 5", "es", ""},
+		{"pl few", "update", "x", "pl", 3, false, "Za 3 minuty.", "", "pl", ""},
+		{"pl many missing falls back to other with a warning", "update", "x", "pl", 5, false, "Za 5 minut.", "", "pl", "many"},
+		{"pl generic beats es sms variant", "update", "sms", "pl", 2, false, "Za 2 minuty.", "", "pl", ""},
+		{"es-PE falls back to es", "update", "x", "es-PE", 2, false, "Próxima en 2 minutos.", "", "es", "using es"},
+		{"missing in pl falls back to default", "only-es", "x", "pl", 0, false, "Solo español {{.v}}", "", "es", "chain pl -> es"},
+		{"drill mark", "update", "x", "pl", 1, true, "[ĆWICZENIA] Za 1 minutę.", "", "pl", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.Render(Request{Message: tt.msg, Kind: tt.kind, Locale: tt.locale, Drill: tt.drill,
+				Data: map[string]any{"n": tt.n, "v": "{{.v}}"}, Count: tt.n})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Text != tt.wantText || res.Subject != tt.wantSubject || res.Locale != tt.wantLocale {
+				t.Errorf("got (%q, %q, %s), want (%q, %q, %s)", res.Text, res.Subject, res.Locale, tt.wantText, tt.wantSubject, tt.wantLocale)
+			}
+			joined := strings.Join(res.Warnings, "\n")
+			if (tt.wantWarn == "") != (joined == "") || !strings.Contains(joined, tt.wantWarn) {
+				t.Errorf("warnings = %q, want one containing %q", joined, tt.wantWarn)
+			}
+		})
+	}
+}
+
+func TestRenderMissingMessage(t *testing.T) {
+	if _, err := catalog(t).Render(Request{Message: "nope", Kind: "sms", Locale: "es"}); err == nil {
+		t.Fatal("want an error")
+	}
+}

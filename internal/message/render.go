@@ -1,0 +1,99 @@
+package message
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Request asks for one message on one channel kind in one locale.
+type Request struct {
+	Message string
+	Kind    string // channel kind; picks the variant
+	Locale  string
+	Data    map[string]any // variable values; count variables as int
+	Count   any            // the value choosing the plural form, nil for none
+	Drill   bool           // mark the text as an exercise
+}
+
+// Result is a localized message.
+type Result struct {
+	Subject string
+	Text    string
+	Locale  string   // the locale actually used
+	Chain   []string // the fallback chain that was followed
+	Variant string   // the template id used for the text
+	// Warnings are problems that did not stop rendering but must be seen:
+	// a locale fallback, a plural form missing in a translation.
+	Warnings []string
+}
+
+// Render localizes a message. It follows the fallback chain locale by
+// locale, preferring the requested language in its generic variant over
+// another language's channel variant: the audience reads the language.
+func (c *Catalog) Render(req Request) (Result, error) {
+	chain := c.Chain(req.Locale)
+	res := Result{Chain: chain}
+	for _, loc := range chain {
+		textID, subjectID, ok := c.variant(loc, req.Message, req.Kind)
+		if !ok {
+			continue
+		}
+		res.Locale, res.Variant = loc, textID
+		if loc != req.Locale {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("message %q has no %s text; using %s (chain %s)",
+				req.Message, req.Locale, loc, strings.Join(chain, " -> ")))
+		}
+		var err error
+		if res.Text, err = c.execute(loc, textID, req, &res); err != nil {
+			return res, err
+		}
+		if subjectID != "" {
+			if res.Subject, err = c.execute(loc, subjectID, req, &res); err != nil {
+				return res, err
+			}
+		}
+		if req.Drill {
+			mark := DrillMark(loc)
+			res.Text = mark + " " + res.Text
+			if res.Subject != "" {
+				res.Subject = mark + " " + res.Subject
+			}
+		}
+		return res, nil
+	}
+	return res, fmt.Errorf("message %q: %w in %s", req.Message, ErrNoMessage, strings.Join(chain, ", "))
+}
+
+func (c *Catalog) execute(loc, id string, req Request, res *Result) (string, error) {
+	text, err := c.localize(loc, id, req.Data, req.Count)
+	if err != nil {
+		if text == "" {
+			return "", fmt.Errorf("%s (%s): %w", id, loc, err)
+		}
+		// go-i18n fell back to the "other" form: render, but say so.
+		res.Warnings = append(res.Warnings, fmt.Sprintf("%s (%s): %v", id, loc, err))
+	}
+	return text, nil
+}
+
+// drillMarks say "this is an exercise" in each language, unmistakably.
+var drillMarks = map[string]string{
+	"es": "[SIMULACRO]",
+	"en": "[DRILL]",
+	"pl": "[ĆWICZENIA]",
+	"pt": "[SIMULADO]",
+	"de": "[ÜBUNG]",
+	"fr": "[EXERCICE]",
+	"it": "[ESERCITAZIONE]",
+	"ca": "[SIMULACRE]",
+}
+
+// DrillMark is the exercise mark for a locale, by its language; English
+// when the language has none.
+func DrillMark(locale string) string {
+	lang, _, _ := strings.Cut(strings.ReplaceAll(locale, "_", "-"), "-")
+	if m, ok := drillMarks[strings.ToLower(lang)]; ok {
+		return m
+	}
+	return drillMarks["en"]
+}

@@ -1,0 +1,91 @@
+package message
+
+import (
+	"fmt"
+	"slices"
+	"text/template"
+	"text/template/parse"
+)
+
+// Parse parses a template text with the allowed functions, so a syntax
+// error or an unknown function is found before the crisis, not during it.
+func Parse(text string) (*template.Template, error) {
+	return template.New("").Funcs(Funcs("und")).Option("missingkey=error").Parse(text)
+}
+
+// Variables lists the variables a template text uses ({{.platform}} ->
+// "platform"), sorted and without repeats.
+func Variables(text string) ([]string, error) {
+	t, err := Parse(text)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, tt := range t.Templates() {
+		if tt.Tree != nil {
+			walk(tt.Tree.Root, &names)
+		}
+	}
+	slices.Sort(names)
+	return slices.Compact(names), nil
+}
+
+func walk(n parse.Node, names *[]string) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				walk(c, names)
+			}
+		}
+	case *parse.ActionNode:
+		walk(n.Pipe, names)
+	case *parse.PipeNode:
+		if n != nil {
+			for _, c := range n.Cmds {
+				walk(c, names)
+			}
+		}
+	case *parse.CommandNode:
+		for _, a := range n.Args {
+			walk(a, names)
+		}
+	case *parse.FieldNode:
+		if len(n.Ident) > 0 {
+			*names = append(*names, n.Ident[0])
+		}
+	case *parse.IfNode:
+		walkBranch(&n.BranchNode, names)
+	case *parse.RangeNode:
+		walkBranch(&n.BranchNode, names)
+	case *parse.WithNode:
+		walkBranch(&n.BranchNode, names)
+	}
+}
+
+func walkBranch(b *parse.BranchNode, names *[]string) {
+	walk(b.Pipe, names)
+	walk(b.List, names)
+	if b.ElseList != nil {
+		walk(b.ElseList, names)
+	}
+}
+
+// MissingError lists every required variable without a value, with what a
+// person needs to supply it.
+type MissingError struct {
+	Missing []Missing
+}
+
+// Missing is one variable that has no value.
+type Missing struct {
+	Name, Description, Example string
+}
+
+func (e *MissingError) Error() string {
+	s := fmt.Sprintf("%d variables have no value:", len(e.Missing))
+	for _, m := range e.Missing {
+		s += fmt.Sprintf("\n  %s: %s (e.g. --var %s=%q)", m.Name, m.Description, m.Name, m.Example)
+	}
+	return s
+}
