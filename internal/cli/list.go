@@ -8,7 +8,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/crisis-cli/crisis/internal/diag"
 	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/ui"
 )
 
 // playbookSummary is one line of `crisis list`.
@@ -55,6 +57,13 @@ func newListCmd(app *App) *cobra.Command {
 				return err
 			}
 			if diags.HasErrors() {
+				var errs diag.List
+				for _, d := range diags {
+					if d.Severity == diag.Error {
+						errs = append(errs, d)
+					}
+				}
+				ui.WriteDiagnostics(app.IO.Err, ui.NewTheme(app.IO), errs, 20)
 				fmt.Fprintln(app.IO.Err, "crisis: the manual has errors; run crisis lint")
 				return errSilent(ExitManual)
 			}

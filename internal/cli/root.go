@@ -110,13 +110,15 @@ holds playbooks/manual.yaml; with none, the built-in example manual is used.`,
 	root.SetUsageTemplate(root.UsageTemplate() + "\n" + exitStatusHelp + "\n")
 	f := root.PersistentFlags()
 	f.StringP("manual", "m", "", "manual folder (default: this folder or the nearest parent holding playbooks/manual.yaml)")
-	f.StringP("locale", "l", "", "locale for messages and output, e.g. es, pl, pt-BR (default: the manual's)")
+	f.StringSliceP("locale", "l", nil, "locale(s) for messages, e.g. es, pl, pt-BR; repeat or separate with commas (default: the manual's)")
 	f.Bool("no-color", false, "plain output without colour (also NO_COLOR)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErrorf("%v", err) })
 	root.AddCommand(
 		newVersionCmd(app),
 		newListCmd(app),
 		newShowCmd(app),
+		newMeasureCmd(app),
+		newRenderCmd(app),
 	)
 	root.InitDefaultCompletionCmd()
 	return root

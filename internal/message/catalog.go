@@ -51,12 +51,12 @@ func toI18n(m *manual.Message) *i18n.Message {
 }
 
 // Chain is the locale fallback chain for a requested locale: the locale
-// itself, its parents (es-PE -> es), then the manual's default, keeping only
-// locales the manual has messages for.
+// itself, its parents (es-PE -> es), then the manual's default. Locales
+// without a message file stay in the chain so a fallback report names them.
 func (c *Catalog) Chain(locale string) []string {
 	var chain []string
 	add := func(l string) {
-		if _, ok := c.files[l]; ok && !contains(chain, l) {
+		if !contains(chain, l) {
 			chain = append(chain, l)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/crisis-cli/crisis/internal/manual"
 )
@@ -112,7 +113,7 @@ func TestRender(t *testing.T) {
 		{"pl many missing falls back to other with a warning", "update", "x", "pl", 5, false, "Za 5 minut.", "", "pl", "many"},
 		{"pl generic beats es sms variant", "update", "sms", "pl", 2, false, "Za 2 minuty.", "", "pl", ""},
 		{"es-PE falls back to es", "update", "x", "es-PE", 2, false, "Próxima en 2 minutos.", "", "es", "using es"},
-		{"missing in pl falls back to default", "only-es", "x", "pl", 0, false, "Solo español {{.v}}", "", "es", "chain pl -> es"},
+		{"missing in pl falls back to default", "only-es", "x", "pl", 0, false, "Solo español {{.v}}", "", "es", "tried pl -> es"},
 		{"drill mark", "update", "x", "pl", 1, true, "[ĆWICZENIA] Za 1 minutę.", "", "pl", ""},
 	}
 	for _, tt := range tests {
@@ -136,5 +137,19 @@ func TestRender(t *testing.T) {
 func TestRenderMissingMessage(t *testing.T) {
 	if _, err := catalog(t).Render(Request{Message: "nope", Kind: "sms", Locale: "es"}); err == nil {
 		t.Fatal("want an error")
+	}
+}
+
+func TestFormatClock(t *testing.T) {
+	at := time.Date(2026, 11, 23, 14, 5, 0, 0, time.UTC)
+	for loc, want := range map[string]string{"es": "14:05", "pl": "14:05", "en": "2:05 PM", "en-GB": "14:05", "pt-BR": "14:05"} {
+		if got := FormatClock(at, loc); got != want {
+			t.Errorf("FormatClock(%s) = %q, want %q", loc, got, want)
+		}
+	}
+	for loc, want := range map[string]string{"es": "23/11/2026", "pl": "23.11.2026", "en": "11/23/2026", "en-GB": "23/11/2026", "ja": "2026-11-23"} {
+		if got := FormatDate(at, loc); got != want {
+			t.Errorf("FormatDate(%s) = %q, want %q", loc, got, want)
+		}
 	}
 }

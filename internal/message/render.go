@@ -40,7 +40,7 @@ func (c *Catalog) Render(req Request) (Result, error) {
 		}
 		res.Locale, res.Variant = loc, textID
 		if loc != req.Locale {
-			res.Warnings = append(res.Warnings, fmt.Sprintf("message %q has no %s text; using %s (chain %s)",
+			res.Warnings = append(res.Warnings, fmt.Sprintf("message %q has no %s text; using %s (tried %s)",
 				req.Message, req.Locale, loc, strings.Join(chain, " -> ")))
 		}
 		var err error

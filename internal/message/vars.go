@@ -83,7 +83,10 @@ type Missing struct {
 }
 
 func (e *MissingError) Error() string {
-	s := fmt.Sprintf("%d variables have no value:", len(e.Missing))
+	s := "a variable has no value:"
+	if len(e.Missing) > 1 {
+		s = fmt.Sprintf("%d variables have no value:", len(e.Missing))
+	}
 	for _, m := range e.Missing {
 		s += fmt.Sprintf("\n  %s: %s (e.g. --var %s=%q)", m.Name, m.Description, m.Name, m.Example)
 	}

@@ -1,0 +1,75 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/crisis-cli/crisis/internal/channel"
+	"github.com/crisis-cli/crisis/internal/suggest"
+	"github.com/crisis-cli/crisis/internal/ui"
+)
+
+func newMeasureCmd(app *App) *cobra.Command {
+	var kind, format string
+	cmd := &cobra.Command{
+		Use:   "measure --channel KIND [--] TEXT|-",
+		Short: "Measure a text in a channel's own unit and say whether it fits",
+		Long: `Measure a text the way the channel counts it: SMS in GSM-7 septets or UTF-16
+units with segments, X with twitter-text weighting, Telegram in UTF-16 units,
+Bluesky in graphemes and bytes, Signal and push in bytes, and so on.
+
+TEXT "-" reads standard input and drops one trailing newline.
+
+Channel kinds: ` + strings.Join(channel.Kinds(), ", "),
+		Example: `  crisis measure --channel sms -- "Tienda cerrada hoy. Próxima apertura: 10:00"
+  echo "Facebook está caído" | crisis measure --channel x --format json -`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			prof, ok := channel.Lookup(kind)
+			if !ok {
+				if hint := suggest.Hint(kind, channel.Kinds()); hint != "" {
+					return usageErrorf("unknown channel %q; %s", kind, hint)
+				}
+				return usageErrorf("unknown channel %q; channels: %s", kind, strings.Join(channel.Kinds(), ", "))
+			}
+			text := args[0]
+			if text == "-" {
+				b, err := io.ReadAll(app.IO.In)
+				if err != nil {
+					return err
+				}
+				text = strings.TrimSuffix(strings.TrimSuffix(string(b), "\n"), "\r")
+			}
+			m := prof.Measure(text)
+			if err := writeMeasure(app, format, m); err != nil {
+				return err
+			}
+			if !m.Fits {
+				return errSilent(ExitFindings)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&kind, "channel", "c", "", "channel kind: sms, x, telegram, email-subject ...")
+	_ = cmd.MarkFlagRequired("channel")
+	_ = cmd.RegisterFlagCompletionFunc("channel", cobra.FixedCompletions(channel.Kinds(), cobra.ShellCompDirectiveNoFileComp))
+	addFormatFlag(cmd, &format, "text", "json")
+	return cmd
+}
+
+func writeMeasure(app *App, format string, m channel.Measurement) error {
+	switch format {
+	case "json":
+		enc := json.NewEncoder(app.IO.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(m)
+	case "text":
+		_, err := fmt.Fprint(app.IO.Out, ui.MeasureText(app.Theme(), m))
+		return err
+	}
+	return usageErrorf("unknown --format %q; use text or json", format)
+}

@@ -1,0 +1,194 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/message"
+	"github.com/crisis-cli/crisis/internal/render"
+	"github.com/crisis-cli/crisis/internal/ui"
+)
+
+type renderOptions struct {
+	step     string
+	channels []string
+	vars     []string
+	drill    bool
+	format   string
+	out      string
+}
+
+func newRenderCmd(app *App) *cobra.Command {
+	var o renderOptions
+	cmd := &cobra.Command{
+		Use:   "render PLAYBOOK",
+		Short: "Render a playbook's announcements for every channel and locale, measured",
+		Long: `Render every announcement of a playbook (or of one --step) for each channel it goes
+to and each locale (--locale, default: all of the manual's), ready to paste, each
+measured against its channel's limit. Exits 1 when any announcement does not fit.
+
+Variables come from --var name=value; crisis fills in organisation, start_time
+(now), next_update (now + the update cadence) and update_minutes. Variables not
+marked required use their declared example. Values are inserted as text: a value
+containing {{ appears as written.
+
+Template functions: ` + funcList(),
+		Example: `  crisis render facebook-down --locale es --channel sms
+  crisis render store-closure --var store_name="Valencia Centro" --format json
+  crisis render meta-outage --drill --out announcements/`,
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: app.completePlaybooks,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return app.runRender(args[0], o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.step, "step", "", "render only this step's announcements (or \"updates\")")
+	f.StringSliceVarP(&o.channels, "channel", "c", nil, "only these channels (ids or kinds); repeatable")
+	f.StringArrayVar(&o.vars, "var", nil, "a variable's value, name=value; repeatable")
+	f.BoolVar(&o.drill, "drill", false, "mark every announcement as an exercise, in its language")
+	f.StringVar(&o.out, "out", "", "also write one file per announcement and an index.md into this folder")
+	addFormatFlag(cmd, &o.format, "text", "json", "markdown")
+	return cmd
+}
+
+func funcList() string {
+	var s []string
+	for _, f := range message.FuncDocs {
+		s = append(s, "\n  "+f.Doc)
+	}
+	return strings.Join(s, "")
+}
+
+func (a *App) runRender(id string, o renderOptions) error {
+	if o.format != "text" && o.format != "json" && o.format != "markdown" {
+		return usageErrorf("unknown --format %q; use text, json or markdown", o.format)
+	}
+	vars, err := parseVars(o.vars)
+	if err != nil {
+		return err
+	}
+	m, p, err := a.requireManual(id)
+	if err != nil {
+		return err
+	}
+	cat, err := message.NewCatalog(m)
+	if err != nil {
+		return &ExitError{Code: ExitManual, Err: err}
+	}
+	now := a.Now()
+	opts := render.Options{Step: o.step, Channels: o.channels, Locales: a.locales(), Vars: vars, Drill: o.drill,
+		Clock: render.Clock{Start: now, NextUpdate: now.Add(cadence(p))}}
+	anns, err := render.Playbook(m, cat, p, opts)
+	var missing *message.MissingError
+	if errors.As(err, &missing) {
+		return &ExitError{Code: ExitUsage, Err: err}
+	}
+	if err != nil {
+		return &ExitError{Code: ExitFindings, Err: err}
+	}
+	a.reportFallbacks(anns)
+	if err := a.writeAnnouncements(o.format, anns); err != nil {
+		return err
+	}
+	if o.out != "" {
+		if err := writeAnnouncementFiles(o.out, p, anns); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.IO.Err, "crisis: wrote %d announcements and index.md to %s\n", len(anns), o.out)
+	}
+	for _, an := range anns {
+		if !an.Fits {
+			return errSilent(ExitFindings)
+		}
+	}
+	return nil
+}
+
+func cadence(p *manual.Playbook) time.Duration {
+	if p.Updates != nil && p.Updates.Every > 0 {
+		return p.Updates.Every
+	}
+	return time.Hour
+}
+
+// locales returns the locales asked for with --locale, split on commas.
+func (a *App) locales() []string {
+	var out []string
+	for _, l := range a.Config.GetStringSlice("locale") {
+		for _, x := range strings.Split(l, ",") {
+			if x = strings.TrimSpace(x); x != "" {
+				out = append(out, x)
+			}
+		}
+	}
+	return out
+}
+
+func parseVars(list []string) (map[string]string, error) {
+	vars := map[string]string{}
+	for _, kv := range list {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || k == "" {
+			return nil, usageErrorf("--var %q: write name=value", kv)
+		}
+		vars[k] = v
+	}
+	return vars, nil
+}
+
+// reportFallbacks says on stderr, once per message and locale, when a
+// message was not found in the asked locale: a fallback is never silent.
+func (a *App) reportFallbacks(anns []render.Announcement) {
+	seen := map[string]bool{}
+	for _, an := range anns {
+		for _, w := range an.Warnings {
+			if !seen[w] {
+				seen[w] = true
+				fmt.Fprintln(a.IO.Err, "crisis: warning: "+w)
+			}
+		}
+	}
+}
+
+func (a *App) writeAnnouncements(format string, anns []render.Announcement) error {
+	switch format {
+	case "json":
+		if anns == nil {
+			anns = []render.Announcement{}
+		}
+		enc := json.NewEncoder(a.IO.Out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(anns)
+	case "markdown":
+		_, err := fmt.Fprint(a.IO.Out, ui.AnnouncementsMarkdown(anns))
+		return err
+	}
+	th := a.Theme()
+	for _, an := range anns {
+		fmt.Fprintln(a.IO.Out, ui.AnnouncementCard(th, an, a.IO.Width))
+	}
+	return nil
+}
+
+func writeAnnouncementFiles(dir string, p *manual.Playbook, anns []render.Announcement) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, an := range anns {
+		if err := os.WriteFile(filepath.Join(dir, ui.AnnouncementFile(an)), []byte(ui.AnnouncementPlain(an)), 0o644); err != nil {
+			return err
+		}
+	}
+	index := "# " + p.Title + "\n\n" + ui.AnnouncementsMarkdown(anns)
+	return os.WriteFile(filepath.Join(dir, "index.md"), []byte(index), 0o644)
+}

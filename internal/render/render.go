@@ -1,0 +1,164 @@
+package render
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/crisis-cli/crisis/internal/channel"
+	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/message"
+)
+
+// UpdatesStep is the step id under which the update cadence's message is
+// rendered.
+const UpdatesStep = "updates"
+
+// Options select what to render.
+type Options struct {
+	Step     string            // one step id (or "updates"); empty for all
+	Channels []string          // channel ids or kinds; empty for all
+	Locales  []string          // empty for every supported locale
+	Vars     map[string]string // values given by the user
+	Drill    bool
+	Clock    Clock
+}
+
+// Announcement is one message rendered for one channel in one locale.
+type Announcement struct {
+	Playbook string `json:"playbook"`
+	Step     string `json:"step"`
+	Message  string `json:"message"`
+	Channel  string `json:"channel"`
+	Kind     string `json:"kind"`
+	Locale   string `json:"locale"`
+	Audience string `json:"audience"`
+	Subject  string `json:"subject,omitempty"`
+	Text     string `json:"text"`
+	// LocaleUsed and Chain are set when the text is not in Locale: the
+	// fallback followed is reported, never silent.
+	LocaleUsed string   `json:"locale_used,omitempty"`
+	Chain      []string `json:"locale_chain,omitempty"`
+	channel.Measurement
+	SubjectMeasure *channel.Measurement `json:"-"`
+	Warnings       []string             `json:"warnings,omitempty"`
+}
+
+// item is one announcement of the playbook before rendering.
+type item struct {
+	step string
+	ann  manual.Announcement
+}
+
+// Playbook renders the playbook's announcements selected by opts.
+func Playbook(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, opts Options) ([]Announcement, error) {
+	items, err := selectItems(p, opts.Step)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, it := range items {
+		names = append(names, it.ann.Message.ID)
+	}
+	used, err := UsedVariables(m, names)
+	if err != nil {
+		return nil, err
+	}
+	locales := opts.Locales
+	if len(locales) == 0 {
+		locales = m.Locales.Supported
+	}
+	var out []Announcement
+	for _, loc := range locales {
+		data, err := Values(m, p, used, opts.Vars, opts.Clock, loc)
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range items {
+			anns, err := renderItem(m, cat, p, it, loc, data, opts)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, anns...)
+		}
+	}
+	return out, nil
+}
+
+func selectItems(p *manual.Playbook, step string) ([]item, error) {
+	var items []item
+	var ids []string
+	for _, s := range slices.Concat(p.Steps, p.FollowUp) {
+		ids = append(ids, s.ID)
+		if step == "" || step == s.ID {
+			for _, a := range s.Announce {
+				items = append(items, item{step: s.ID, ann: a})
+			}
+		}
+	}
+	if u := p.Updates; u != nil && (step == "" || step == UpdatesStep) {
+		items = append(items, item{step: UpdatesStep, ann: manual.Announcement{Message: u.Message, Audiences: u.Audiences, Channels: u.Channels}})
+	}
+	if step != "" && step != UpdatesStep && !slices.Contains(ids, step) {
+		return nil, fmt.Errorf("playbook %s has no step %q; its steps are %s, %s", p.ID, step, strings.Join(ids, ", "), UpdatesStep)
+	}
+	return items, nil
+}
+
+func renderItem(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, it item, loc string, data map[string]any, opts Options) ([]Announcement, error) {
+	var out []Announcement
+	var audiences []string
+	for _, a := range it.ann.Audiences {
+		audiences = append(audiences, a.ID)
+	}
+	used, _ := UsedVariables(m, []string{it.ann.Message.ID})
+	var count any
+	if cv := CountVariable(m, p, used); cv != "" {
+		count = data[cv]
+	}
+	for _, ref := range it.ann.Channels {
+		ch := m.Channel(ref.ID)
+		if ch == nil || !wanted(ch, opts.Channels) {
+			continue
+		}
+		prof, err := Profile(ch)
+		if err != nil {
+			return nil, err
+		}
+		res, err := cat.Render(message.Request{Message: it.ann.Message.ID, Kind: ch.Kind, Locale: loc, Data: data, Count: count, Drill: opts.Drill})
+		if err != nil {
+			return nil, renderError(it, ch, err)
+		}
+		a := Announcement{Playbook: p.ID, Step: it.step, Message: it.ann.Message.ID, Channel: ch.ID, Kind: ch.Kind,
+			Locale: loc, Audience: strings.Join(audiences, ", "), Subject: res.Subject, Text: res.Text, Warnings: res.Warnings}
+		if res.Locale != loc {
+			a.LocaleUsed, a.Chain = res.Locale, res.Chain
+		}
+		measure(&a, prof)
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// measure fills the measurement of the text, and of the subject where the
+// channel has one: an announcement fits only when both do.
+func measure(a *Announcement, prof channel.Profile) {
+	a.Measurement = prof.Measure(a.Text)
+	if a.Subject != "" {
+		sm := subjectProfile.Measure(a.Subject)
+		a.SubjectMeasure = &sm
+		if !sm.Fits {
+			a.Fits = false
+			a.Problems = append(a.Problems, fmt.Sprintf("subject is %d %s, over %d", sm.Length, sm.Unit, sm.Limit))
+		}
+		a.Problems = append(a.Problems, sm.Problems...)
+	}
+}
+
+func wanted(ch *manual.Channel, filter []string) bool {
+	return len(filter) == 0 || slices.Contains(filter, ch.ID) || slices.Contains(filter, ch.Kind)
+}
+
+func renderError(it item, ch *manual.Channel, err error) error {
+	return fmt.Errorf("step %s, message %s on %s: %w", it.step, it.ann.Message.ID, ch.ID, err)
+}

@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/crisis-cli/crisis/internal/render"
+)
+
+// AnnouncementCard shows one announcement ready to paste: where it goes, in
+// which language, for whom, the text itself, and whether it fits.
+func AnnouncementCard(th *Theme, a render.Announcement, width int) string {
+	b := &strings.Builder{}
+	fmt.Fprintf(b, "%s  %s  %s  %s\n", th.Title.Render(a.Channel), th.Muted.Render(a.Kind), th.Accent.Render(a.Locale),
+		th.Muted.Render("to "+a.Audience+" · "+a.Step+"/"+a.Message))
+	if a.Subject != "" {
+		fmt.Fprintf(b, "%s %s\n", th.Bold.Render("Subject:"), a.Subject)
+	}
+	b.WriteString(strings.TrimRight(a.Text, "\n") + "\n")
+	b.WriteString(MeasureLine(th, a.Measurement))
+	for _, p := range a.Problems {
+		fmt.Fprintf(b, "\n%s %s", th.Warn.Render("!"), p)
+	}
+	if !th.Color {
+		return "--- " + b.String() + "\n"
+	}
+	return th.Card.Width(min(width, 100) - 2).Render(b.String())
+}
+
+// AnnouncementFile names the file an announcement is written to.
+func AnnouncementFile(a render.Announcement) string {
+	return fmt.Sprintf("%s.%s.%s.%s.txt", a.Step, a.Message, a.Channel, a.Locale)
+}
+
+// AnnouncementPlain is the ready-to-paste content of an announcement file.
+func AnnouncementPlain(a render.Announcement) string {
+	if a.Subject != "" {
+		return "Subject: " + a.Subject + "\n\n" + strings.TrimRight(a.Text, "\n") + "\n"
+	}
+	return strings.TrimRight(a.Text, "\n") + "\n"
+}
+
+// AnnouncementsMarkdown lists announcements as a Markdown document.
+func AnnouncementsMarkdown(anns []render.Announcement) string {
+	b := &strings.Builder{}
+	for _, a := range anns {
+		fit := "fits"
+		if !a.Fits {
+			fit = "**DOES NOT FIT**"
+		}
+		fmt.Fprintf(b, "## %s · %s · %s\n\n", a.Channel, a.Locale, a.Step)
+		fmt.Fprintf(b, "To %s. Message `%s`, %d/%d %s, %s. File: `%s`\n\n", a.Audience, a.Message, a.Length, a.Limit, a.Unit, fit, AnnouncementFile(a))
+		if a.Subject != "" {
+			fmt.Fprintf(b, "**Subject:** %s\n\n", a.Subject)
+		}
+		fmt.Fprintf(b, "```text\n%s\n```\n\n", strings.TrimRight(a.Text, "\n"))
+	}
+	return b.String()
+}
