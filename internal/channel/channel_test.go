@@ -66,10 +66,10 @@ func TestSimpleChannels(t *testing.T) {
 func TestMastodon(t *testing.T) {
 	p := mustLookup(t, "mastodon")
 	cases := map[string]int{
-		"https://example.com/a/very/long/path?with=query":  23,
+		"https://example.com/a/very/long/path?with=query":    23,
 		"see http://x.org/abc and @alice@social.example.org": 4 + 23 + 5 + 6,
 		"example.com without scheme counts as text":          len("example.com without scheme counts as text"),
-		"👨‍👩‍👧‍👦🇪🇸":                                             2,
+		"👨‍👩‍👧‍👦🇪🇸":                                          2,
 		"mail bob@example.org":                               len("mail bob@example.org"),
 	}
 	for text, want := range cases {

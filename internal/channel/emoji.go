@@ -1,14 +1,24 @@
 package channel
 
-import "sort"
-
 // runeRange is an inclusive range of code points.
 type runeRange struct{ lo, hi rune }
 
-// inRanges reports whether r is in the sorted table.
+// inRanges reports whether r is in the sorted table (a hand-written binary
+// search: it sits on the hot path of every measurement).
 func inRanges(r rune, table []runeRange) bool {
-	i := sort.Search(len(table), func(i int) bool { return table[i].hi >= r })
-	return i < len(table) && table[i].lo <= r
+	lo, hi := 0, len(table)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		switch {
+		case r < table[m].lo:
+			hi = m
+		case r > table[m].hi:
+			lo = m + 1
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // Emoji components that may follow the base of an emoji sequence.

@@ -20,13 +20,10 @@ const gsmBasicTable = "@£$¥èéùìòÇ\nØø\rÅå" +
 // septets: form feed, ^ { } \ [ ~ ] | and €.
 const gsmExtensionChars = "\f^{}\\[~]|€"
 
-// gsmASCII[b] is the septet cost of ASCII byte b: 1 basic, 2 extension,
-// 0 not in GSM-7. The non-ASCII runes of the tables are few, so they live in
-// a small map.
-var (
-	gsmASCII    [128]uint8
-	gsmNonASCII = map[rune]uint8{}
-)
+// gsmCost[r] is the septet cost of code point r < 0x400: 1 basic, 2
+// extension, 0 not in GSM-7. Every table character but "€" is below U+0400
+// (Latin-1 and Greek capitals), so an array lookup serves the hot path.
+var gsmCost [0x400]uint8
 
 func init() {
 	for _, r := range gsmBasicTable {
@@ -40,20 +37,22 @@ func init() {
 }
 
 func setGSM(r rune, cost uint8) {
-	if r < 128 {
-		gsmASCII[r] = cost
-		return
+	if r == '€' {
+		return // handled in gsmSeptets
 	}
-	gsmNonASCII[r] = cost
+	gsmCost[r] = cost
 }
 
 // gsmSeptets returns how many septets r costs in GSM-7 (1 or 2), or 0 when r
 // is in neither table and forces the message to UCS-2.
 func gsmSeptets(r rune) int {
-	if r >= 0 && r < 128 {
-		return int(gsmASCII[r])
+	if r >= 0 && r < rune(len(gsmCost)) {
+		return int(gsmCost[r])
 	}
-	return int(gsmNonASCII[r])
+	if r == '€' {
+		return 2
+	}
+	return 0
 }
 
 // IsGSM reports whether r can be sent in a GSM-7 message (basic or

@@ -33,7 +33,7 @@ const defaultSMSSegments = 3
 // of first appearance.
 func smsScan(s string) (ucs2 bool, units int, forcing []string) {
 	septets := 0
-	var seen map[rune]bool
+	var seen forcingSet
 	for _, r := range s {
 		c := gsmSeptets(r)
 		septets += c
@@ -41,11 +41,7 @@ func smsScan(s string) (ucs2 bool, units int, forcing []string) {
 			continue
 		}
 		ucs2 = true
-		if seen == nil {
-			seen = map[rune]bool{}
-		}
-		if !seen[r] {
-			seen[r] = true
+		if seen.add(r) {
 			forcing = append(forcing, string(r))
 		}
 	}
@@ -53,6 +49,36 @@ func smsScan(s string) (ucs2 bool, units int, forcing []string) {
 		return true, countUTF16(s), forcing
 	}
 	return false, septets, nil
+}
+
+// forcingSet remembers which characters were already reported as forcing
+// UCS-2: a bitset for the BMP (allocated on first use), a map beyond it.
+type forcingSet struct {
+	bmp   []uint64
+	astro map[rune]bool
+}
+
+// add records r and reports whether it was new.
+func (f *forcingSet) add(r rune) bool {
+	if r < 0x10000 {
+		if f.bmp == nil {
+			f.bmp = make([]uint64, 0x10000/64)
+		}
+		w, bit := r/64, uint64(1)<<(r%64)
+		if f.bmp[w]&bit != 0 {
+			return false
+		}
+		f.bmp[w] |= bit
+		return true
+	}
+	if f.astro == nil {
+		f.astro = map[rune]bool{}
+	}
+	if f.astro[r] {
+		return false
+	}
+	f.astro[r] = true
+	return true
 }
 
 // smsCapacity returns how many units fit in n segments.
@@ -97,11 +123,7 @@ func smsSplit(s string, ucs2 bool, total int, emit func(start, end int)) {
 	per := smsCapacity(ucs2, 2) / 2
 	start, used := 0, 0
 	for i := 0; i < len(s); {
-		size := nextCluster(s, i)
-		cost := 0
-		for _, r := range s[i : i+size] {
-			cost += smsUnitCost(r, ucs2)
-		}
+		size, cost := smsCluster(s, i, ucs2)
 		if cost > per {
 			start, used = splitOversized(s[:i+size], i, start, used, per, ucs2, emit)
 		} else {
@@ -114,6 +136,22 @@ func smsSplit(s string, ucs2 bool, total int, emit func(start, end int)) {
 		i += size
 	}
 	emit(start, len(s))
+}
+
+// smsCluster returns the byte size and unit cost of the grapheme cluster at
+// s[i:], with a fast path for ASCII followed by ASCII.
+func smsCluster(s string, i int, ucs2 bool) (size, cost int) {
+	if b := s[i]; b < utf8.RuneSelf && b != '\r' && (i+1 == len(s) || s[i+1] < utf8.RuneSelf) {
+		if ucs2 {
+			return 1, 1
+		}
+		return 1, int(gsmCost[b])
+	}
+	size = nextCluster(s, i)
+	for _, r := range s[i : i+size] {
+		cost += smsUnitCost(r, ucs2)
+	}
+	return size, cost
 }
 
 // splitOversized places the runes of an over-long cluster s[i:] one by one,

@@ -38,7 +38,8 @@ func isDirectional(r rune) bool {
 // such host wins, as with the greedy regular expression. It returns the end
 // of the host and its labels.
 func matchHost(s string, i int, asciiOnly bool) (int, []string, bool) {
-	var starts, ends []int
+	var startBuf, endBuf [16]int // most hosts have few labels: no allocation
+	starts, ends := startBuf[:0], endBuf[:0]
 	for j := i; ; {
 		k := j
 		for k < len(s) {
@@ -48,8 +49,8 @@ func matchHost(s string, i int, asciiOnly bool) (int, []string, bool) {
 			}
 			k += size
 		}
-		if k == j {
-			break
+		if k == j || k-i > maxURLLen {
+			break // a host longer than a URL may be is never a URL
 		}
 		starts, ends = append(starts, j), append(ends, k)
 		if k+1 >= len(s) || s[k] != '.' {

@@ -64,8 +64,16 @@ func (c *xCount) weighText(s string) {
 	var buf [16]rune
 	for i := 0; i < len(s); {
 		if b := s[i]; b < utf8.RuneSelf && (i+1 == len(s) || s[i+1] < utf8.RuneSelf) {
-			c.weighted++ // ASCII never forms an emoji without a following mark
+			c.weighted++ // ASCII followed by ASCII is neither an emoji nor invalid
 			i++
+			continue
+		}
+		// A lone code point is never invalid, and as an emoji it would weigh
+		// 2, which is what xWeight gives every pictograph outside the
+		// weight-1 ranges anyway.
+		if r, size, lone := loneAt(s, i); lone && !xInvalid(r) && !isExtendedPictographic(r) {
+			c.weighted += xWeight(r)
+			i += size
 			continue
 		}
 		size := nextCluster(s, i)
