@@ -1,0 +1,122 @@
+package output
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/crisis-cli/crisis/internal/diag"
+)
+
+// GitHub shows at most this many annotations of each level per step, and
+// at most maxJobAnnotations per job; workflow commands beyond them are
+// dropped without a word, so we print those findings as plain log lines
+// instead. Source: actions/toolkit docs/problem-matchers.md ("10 warning
+// annotations, 10 error annotations, and 10 notice annotations per step,
+// 50 annotations per job").
+const (
+	maxStepAnnotations = 10
+	maxJobAnnotations  = 50
+)
+
+var (
+	// dataEscaper escapes a workflow command's message.
+	dataEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	// propertyEscaper escapes a property value, where : and , end the value.
+	propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+	// logEscaper keeps a plain log line on one line: a message line that
+	// started with "::" would otherwise run as a workflow command.
+	logEscaper = strings.NewReplacer("\r", `\r`, "\n", `\n`)
+)
+
+// writeGitHub prints one workflow command per finding while GitHub will
+// show it, plain log lines after that, and a summary that says how many
+// findings were not annotated.
+func writeGitHub(w io.Writer, r Report) error {
+	var b strings.Builder
+	shown := map[string]int{}
+	total, hidden := 0, 0
+	for _, d := range r.Findings {
+		level := githubLevel(d.Severity)
+		if shown[level] < maxStepAnnotations && total < maxJobAnnotations {
+			shown[level]++
+			total++
+			b.WriteString(r.annotation(level, d) + "\n")
+			continue
+		}
+		hidden++
+		b.WriteString(r.logLine(d) + "\n")
+	}
+	b.WriteString(githubSummary(r.summary(), hidden) + "\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func githubLevel(s diag.Severity) string {
+	switch s {
+	case diag.Error:
+		return "error"
+	case diag.Warning:
+		return "warning"
+	}
+	return "notice"
+}
+
+// annotation is the ::level file=..,line=..::message workflow command.
+func (r Report) annotation(level string, d diag.Diagnostic) string {
+	var props []string
+	add := func(k, v string) { props = append(props, k+"="+propertyEscaper.Replace(v)) }
+	if f := r.filePath(d.Pos.File); f != "" {
+		add("file", f)
+	}
+	if d.Pos.Line > 0 {
+		add("line", fmt.Sprint(d.Pos.Line))
+		endLine := max(d.End.Line, d.Pos.Line)
+		if d.End.Line > 0 {
+			add("endLine", fmt.Sprint(endLine))
+		}
+		// Columns only make sense on one line; GitHub ignores them otherwise.
+		if endLine == d.Pos.Line && d.Pos.Col > 0 {
+			add("col", fmt.Sprint(d.Pos.Col))
+			if d.End.Line == d.Pos.Line && d.End.Col > 0 {
+				add("endColumn", fmt.Sprint(d.End.Col))
+			}
+		}
+	}
+	add("title", ruleTitle(r.rule(d.Rule)))
+	return "::" + level + " " + strings.Join(props, ",") + "::" + dataEscaper.Replace(withHint(d))
+}
+
+// ruleTitle is "Title (ID)", or the id alone for a rule without a title.
+func ruleTitle(rule Rule) string {
+	if rule.Title == "" {
+		return rule.ID
+	}
+	return rule.Title + " (" + rule.ID + ")"
+}
+
+// logLine is a finding GitHub will not annotate, in the shape editors and
+// terminals link: file:line:col: severity: message [RULE] (hint).
+func (r Report) logLine(d diag.Diagnostic) string {
+	pos := d.Pos
+	pos.File = r.filePath(pos.File)
+	if pos.File == "" {
+		pos.File = noFile
+	}
+	s := fmt.Sprintf("%s: %s: %s [%s]", pos, d.Severity, d.Message, d.Rule)
+	if d.Hint != "" {
+		s += " (hint: " + d.Hint + ")"
+	}
+	return logEscaper.Replace(s)
+}
+
+// githubSummary ends the log with the counts and, when GitHub's limits
+// hid some findings, where to find them.
+func githubSummary(s summary, hidden int) string {
+	line := "crisis lint: " + s.String()
+	if hidden > 0 {
+		line += fmt.Sprintf("; %d not annotated (GitHub annotates at most %d errors, %d warnings and %d notices per step), see the log lines above",
+			hidden, maxStepAnnotations, maxStepAnnotations, maxStepAnnotations)
+	}
+	return line
+}

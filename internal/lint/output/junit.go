@@ -1,0 +1,123 @@
+package output
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/crisis-cli/crisis/internal/diag"
+)
+
+// junitSuite is the one test suite a lint run becomes.
+const junitSuite = "crisis lint"
+
+type (
+	junitSuites struct {
+		XMLName xml.Name       `xml:"testsuites"`
+		Suites  []junitSuiteEl `xml:"testsuite"`
+	}
+	junitSuiteEl struct {
+		Name     string      `xml:"name,attr"`
+		Tests    int         `xml:"tests,attr"`
+		Failures int         `xml:"failures,attr"`
+		Errors   int         `xml:"errors,attr"`
+		Cases    []junitCase `xml:"testcase"`
+	}
+	junitCase struct {
+		Classname string        `xml:"classname,attr"`
+		Name      string        `xml:"name,attr"`
+		File      string        `xml:"file,attr,omitempty"`
+		Failure   *junitFailure `xml:"failure,omitempty"`
+		SystemOut string        `xml:"system-out,omitempty"`
+	}
+	junitFailure struct {
+		Message string `xml:"message,attr"`
+		Type    string `xml:"type,attr"`
+		Body    string `xml:",chardata"`
+	}
+)
+
+// writeJUnit prints one test suite with a test case per file and finding:
+// errors and warnings fail (type says which), infos pass with the finding
+// in system-out, and a file without findings is one passing "clean" case,
+// so test reports count the files that passed too.
+func writeJUnit(w io.Writer, r Report) error {
+	suite := junitSuiteEl{Name: junitSuite}
+	byFile := map[string]diag.List{}
+	for _, d := range r.Findings {
+		byFile[d.Pos.File] = append(byFile[d.Pos.File], d)
+	}
+	files := r.files()
+	if _, ok := byFile[""]; ok {
+		files = append([]string{""}, files...)
+	}
+	for _, f := range files {
+		suite.Cases = append(suite.Cases, r.junitCases(f, byFile[f])...)
+	}
+	for _, c := range suite.Cases {
+		if c.Failure != nil {
+			suite.Failures++
+		}
+	}
+	suite.Tests = len(suite.Cases)
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(junitSuites{Suites: []junitSuiteEl{suite}}); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// junitCases turns one file's findings into test cases whose names are
+// unique within the file: GitLab keeps only the first of two test cases
+// with the same classname and name, so the second finding of a rule at one
+// position is named "RULE @LINE:COL #2".
+func (r Report) junitCases(file string, list diag.List) []junitCase {
+	class := r.filePath(file)
+	if class == "" {
+		class = noFile
+	}
+	if len(list) == 0 {
+		return []junitCase{{Classname: class, Name: "clean", File: class}}
+	}
+	seen := map[string]int{}
+	cases := make([]junitCase, 0, len(list))
+	for _, d := range list {
+		name := d.Rule + " @" + linecol(d.Pos)
+		seen[name]++
+		if n := seen[name]; n > 1 {
+			name += fmt.Sprintf(" #%d", n)
+		}
+		c := junitCase{Classname: class, Name: name, File: r.filePath(file)}
+		body := r.junitBody(class, d)
+		if d.Severity >= diag.Warning {
+			c.Failure = &junitFailure{Message: d.Message, Type: d.Severity.String(), Body: body}
+		} else {
+			c.SystemOut = body
+		}
+		cases = append(cases, c)
+	}
+	return cases
+}
+
+// junitBody is what a CI test view shows when the case is opened: where,
+// what, how to fix it and where the rule is explained.
+func (r Report) junitBody(class string, d diag.Diagnostic) string {
+	pos := d.Pos
+	pos.File = class
+	lines := []string{fmt.Sprintf("%s: %s: %s", pos, d.Severity, d.Message)}
+	if d.Hint != "" {
+		lines = append(lines, "hint: "+d.Hint)
+	}
+	rule := r.rule(d.Rule)
+	lines = append(lines, "rule: "+ruleTitle(rule))
+	if rule.HelpURI != "" {
+		lines = append(lines, "help: "+rule.HelpURI)
+	}
+	return strings.Join(lines, "\n")
+}

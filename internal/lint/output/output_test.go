@@ -1,0 +1,150 @@
+package output
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/crisis-cli/crisis/internal/diag"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
+
+// source is the text of the manual files the sample findings point at.
+var source = map[string][]string{
+	"playbooks/data-leak.yaml": {
+		"id: data-leak", "title: Fuga de datos", "steps:", "  - escalaton: ciso",
+		"", "", "", "", "", "", "",
+		"    sms: Estimado cliente, sus datos {{.Name}} …",
+		"", "", "", "", "", "", "",
+		"    placeholders: [Name, Name]",
+	},
+	"playbooks/manual.yaml": {"organisation: Ejemplo S.A.", "version: 2"},
+	"templates/es.yaml": {
+		"locale: es", "", "", "", "", "", "greeting: «Atención al cliente» está disponible 24/7",
+	},
+}
+
+func sourceLine(file string, line int) string {
+	lines := source[file]
+	if line < 1 || line > len(lines) {
+		return ""
+	}
+	return lines[line-1]
+}
+
+// sampleReport is one realistic run: three files with findings and one
+// clean, non-ASCII messages, a message with %, comma, colon and a newline,
+// and two findings of one rule at one position.
+func sampleReport() Report {
+	findings := diag.List{
+		{Pos: diag.Pos{File: "templates/es.yaml", Line: 7, Col: 11}, End: diag.Pos{File: "templates/es.yaml", Line: 7, Col: 30},
+			Rule: "CL103", Severity: diag.Warning, Message: "«Atención al cliente» está en mayúsculas y minúsculas mezcladas", Hint: "escriba «atención al cliente»"},
+		{Pos: diag.Pos{File: "playbooks/data-leak.yaml", Line: 12, Col: 10}, End: diag.Pos{File: "playbooks/data-leak.yaml", Line: 12, Col: 52},
+			Rule: "CL101", Severity: diag.Error, Message: "sms text: 172 of 160 characters, 108% of one segment\nit will be sent as 2 segments", Hint: "shorten it, or move details to the e-mail"},
+		{Pos: diag.Pos{File: "playbooks/data-leak.yaml", Line: 4, Col: 5}, Rule: "CR002", Severity: diag.Error,
+			Message: `unknown key "escalaton"`, Hint: `did you mean "escalation"?`},
+		{Pos: diag.Pos{File: "playbooks/data-leak.yaml", Line: 20, Col: 19}, Rule: "CL102", Severity: diag.Info, Message: "placeholder Name is listed twice"},
+		{Pos: diag.Pos{File: "playbooks/data-leak.yaml", Line: 20, Col: 19}, Rule: "CL102", Severity: diag.Info, Message: "placeholder Name is never filled"},
+		{Pos: diag.Pos{File: "playbooks/manual.yaml", Line: 2, Col: 10}, Rule: "CR008", Severity: diag.Error,
+			Message: "format version 2 is not read by this build (it reads 1)", Hint: "upgrade crisis"},
+	}
+	findings.Sort()
+	return Report{
+		Findings: findings,
+		Rules: []Rule{
+			{ID: "CR002", Title: "Unknown key", Rationale: "A misspelt key is silently ignored, so a step would lose its escalation.", HelpURI: "https://crisis.example/rules/CR002", Default: diag.Error},
+			{ID: "CL101", Title: "SMS too long", Rationale: "Long texts split into segments that arrive out of order on some phones.", HelpURI: "https://crisis.example/rules/CL101", Default: diag.Error},
+			{ID: "CL102", Title: "Placeholders: declared, filled", Default: diag.Info},
+			{ID: "CL103", Title: "Consistent wording", Rationale: "Customers read the same words in every channel.", Default: diag.Warning},
+			{ID: "CL104", Title: "Unused template", Rationale: "A template nobody sends drifts out of date.", Default: diag.Warning},
+		},
+		Files:  []string{"playbooks/data-leak.yaml", "playbooks/email-down.yaml", "playbooks/manual.yaml", "templates/es.yaml"},
+		Tool:   Tool{Name: "crisis", Version: "1.2.3", InfoURI: "https://github.com/crisis-cli/crisis"},
+		Root:   "crisis",
+		Source: sourceLine,
+	}
+}
+
+func cleanReport() Report {
+	r := sampleReport()
+	r.Findings = nil
+	return r
+}
+
+func TestGolden(t *testing.T) {
+	reports := map[string]Report{"": sampleReport(), "-clean": cleanReport()}
+	for _, f := range Formats() {
+		for suffix, r := range reports {
+			t.Run(f+suffix, func(t *testing.T) {
+				var buf bytes.Buffer
+				if err := Write(&buf, Format(f), r, Options{}); err != nil {
+					t.Fatal(err)
+				}
+				golden(t, f+suffix+".golden", buf.Bytes())
+			})
+		}
+	}
+}
+
+// TestTextStyled checks styling reaches every part and never the padding.
+func TestTextStyled(t *testing.T) {
+	style := func(k Kind, s string) string { return "<" + string(k) + ">" + s + "</" + string(k) + ">" }
+	var buf bytes.Buffer
+	if err := Write(&buf, Text, sampleReport(), Options{Color: true, Style: style}); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "text-styled.golden", buf.Bytes())
+}
+
+func TestTextColorOffIgnoresStyle(t *testing.T) {
+	var plain, off bytes.Buffer
+	style := func(_ Kind, s string) string { return "!" + s }
+	_ = Write(&plain, Text, sampleReport(), Options{})
+	_ = Write(&off, Text, sampleReport(), Options{Style: style})
+	if plain.String() != off.String() {
+		t.Errorf("Style applied without Color:\n%s", off.String())
+	}
+	var ansi bytes.Buffer
+	_ = Write(&ansi, Text, sampleReport(), Options{Color: true})
+	if !strings.Contains(ansi.String(), "\x1b[1;31merror  \x1b[0m") {
+		t.Errorf("Color without Style should fall back to ANSI:\n%q", ansi.String())
+	}
+}
+
+func TestWriteUnknownFormat(t *testing.T) {
+	err := Write(&bytes.Buffer{}, "yaml", sampleReport(), Options{})
+	if err == nil || !strings.Contains(err.Error(), "text, json, github, sarif, junit, gitlab") {
+		t.Errorf("err = %v, want the list of formats", err)
+	}
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	file := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(file, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs (run go test -update to accept)\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+func writeString(t *testing.T, f Format, r Report) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, f, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
