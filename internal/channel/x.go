@@ -2,6 +2,7 @@ package channel
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -37,7 +38,8 @@ func xWeight(r rune) int {
 // xInvalid reports the code points twitter-text rejects outright.
 func xInvalid(r rune) bool { return r == 0xFFFE || r == 0xFEFF || r == 0xFFFF }
 
-// xCount is the weighted length of a post and the invalid characters in it.
+// xCount is the weighted length of a post and the distinct invalid
+// characters in it.
 type xCount struct {
 	weighted int
 	invalid  []rune
@@ -94,7 +96,7 @@ func (c *xCount) weighCluster(rs []rune) {
 		c.weighted += xEmojiWeight
 	}
 	for _, r := range rs {
-		if xInvalid(r) {
+		if xInvalid(r) && !slices.Contains(c.invalid, r) {
 			c.invalid = append(c.invalid, r)
 		}
 		if emoji && isEmojiComponent(r) {
