@@ -53,6 +53,9 @@ type object struct {
 	node   *yaml.Node
 	values map[string]*yaml.Node
 	keys   map[string]*yaml.Node
+	// typos holds the known keys that an unknown key was probably meant
+	// to be: "ownr" is reported once, not again as a missing "owner".
+	typos map[string]bool
 }
 
 // object checks that n is a mapping holding only known keys, reporting
@@ -78,6 +81,12 @@ func (d *decoder) object(n *yaml.Node, what string, known ...string) *object {
 		}
 		if !contains(known, k.Value) {
 			hint := suggest.Hint(k.Value, known)
+			if close := suggest.Closest(k.Value, known); len(close) == 1 {
+				if o.typos == nil {
+					o.typos = map[string]bool{}
+				}
+				o.typos[close[0]] = true
+			}
 			if hint == "" {
 				hint = "the keys of " + what + " are: " + strings.Join(known, ", ")
 			}
@@ -102,7 +111,7 @@ func contains(list []string, s string) bool {
 // get returns the value of key, reporting it as missing when required.
 func (o *object) get(key string, required bool) *yaml.Node {
 	v := o.values[key]
-	if v == nil && required && o.node != nil && o.node.Kind == yaml.MappingNode {
+	if v == nil && required && o.node != nil && o.node.Kind == yaml.MappingNode && !o.typos[key] {
 		o.d.errorf(o.node, RuleMissing, "add "+key+": ...", "missing required key %q", key)
 	}
 	if v != nil && v.Kind == yaml.ScalarNode && v.Tag == "!!null" {

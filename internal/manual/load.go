@@ -3,6 +3,7 @@ package manual
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -33,12 +34,13 @@ var ErrNotManual = errors.New("not a crisis manual")
 func Load(fsys fs.FS, root string) (*Manual, diag.List, error) {
 	m := &Manual{Root: root, File: ManualFile, Location: nil}
 	var diags diag.List
-	data, err := fs.ReadFile(fsys, ManualFile)
-	if err != nil {
+	if _, err := fs.Stat(fsys, ManualFile); err != nil {
 		return nil, nil, fmt.Errorf("%s: %w: no %s (%v)", root, ErrNotManual, ManualFile, err)
 	}
-	if node := parseYAML(ManualFile, data, &diags); node != nil {
-		(&decoder{file: ManualFile, diags: &diags}).decodeManual(node, m)
+	if data, ok := readFile(fsys, ManualFile, &diags); ok {
+		if node := parseYAML(ManualFile, data, &diags); node != nil {
+			(&decoder{file: ManualFile, diags: &diags}).decodeManual(node, m)
+		}
 	}
 	if m.Location == nil {
 		m.Location = time.UTC
@@ -110,6 +112,29 @@ func loadFiles(fsys fs.FS, playbooks, templates []string, diags *diag.List) ([]*
 		slices.DeleteFunc(tps, func(t *TemplateFile) bool { return t == nil })
 }
 
+// readFile reads a playbook or message file, at most MaxFileSize bytes of
+// it: a 50 MB export saved under playbooks/ is refused by its size without
+// being read into memory.
+func readFile(fsys fs.FS, file string, diags *diag.List) ([]byte, bool) {
+	pos := diag.Pos{File: file, Line: 1, Col: 1}
+	f, err := fsys.Open(file)
+	if err != nil {
+		diags.Errorf(pos, RuleFile, "check the file's permissions", "cannot read the file: %v", err)
+		return nil, false
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Size() > MaxFileSize {
+		tooBig(file, fi.Size(), diags)
+		return nil, false
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		diags.Errorf(pos, RuleFile, "check the file's permissions", "cannot read the file: %v", err)
+		return nil, false
+	}
+	return data, true
+}
+
 func loadPlaybook(fsys fs.FS, file string, diags *diag.List) *Playbook {
 	p := &Playbook{ID: strings.TrimSuffix(strings.TrimSuffix(path.Base(file), ".yaml"), ".yml"), File: file}
 	pos := diag.Pos{File: file, Line: 1, Col: 1}
@@ -117,9 +142,8 @@ func loadPlaybook(fsys fs.FS, file string, diags *diag.List) *Playbook {
 		diags.Errorf(pos, RuleType, "rename the file with lowercase letters, digits and dashes, e.g. store-closure.yaml",
 			"playbook file name %q is not a valid id", path.Base(file))
 	}
-	data, err := fs.ReadFile(fsys, file)
-	if err != nil {
-		diags.Errorf(pos, RuleFile, "check the file's permissions", "cannot read the file: %v", err)
+	data, ok := readFile(fsys, file, diags)
+	if !ok {
 		return nil
 	}
 	node := parseYAML(file, data, diags)
@@ -138,9 +162,8 @@ func loadTemplates(fsys fs.FS, file string, diags *diag.List) *TemplateFile {
 			"file name %q is not a locale", path.Base(file))
 		return nil
 	}
-	data, err := fs.ReadFile(fsys, file)
-	if err != nil {
-		diags.Errorf(pos, RuleFile, "check the file's permissions", "cannot read the file: %v", err)
+	data, ok := readFile(fsys, file, diags)
+	if !ok {
 		return nil
 	}
 	node := parseYAML(file, data, diags)

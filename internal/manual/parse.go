@@ -3,6 +3,7 @@ package manual
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -44,8 +45,14 @@ func parseYAML(file string, data []byte, diags *diag.List) *yaml.Node {
 		return nil
 	}
 	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		diags.Errorf(diag.Pos{File: file, Line: extra.Line, Col: extra.Column}, RuleSyntax,
+	if err := dec.Decode(&extra); err != io.EOF {
+		// A second document, valid or not: point at its --- line.
+		line := max(extra.Line, 1)
+		if err != nil {
+			line = len(bytes.Split(data, []byte("\n")))
+		}
+		line = separatorLine(data, line)
+		diags.Errorf(diag.Pos{File: file, Line: line, Col: 1}, RuleSyntax,
 			"put each playbook in a file of its own", "the file holds more than one YAML document (a second --- line)")
 		return nil
 	}
@@ -61,8 +68,13 @@ func parseYAML(file string, data []byte, diags *diag.List) *yaml.Node {
 // checkText refuses files that are not reasonable UTF-8 text.
 func checkText(file string, data []byte, diags *diag.List) bool {
 	if len(data) > MaxFileSize {
-		diags.Errorf(diag.Pos{File: file}, RuleFile, "split it, or move what is not a playbook out of the manual folder",
-			"the file is %s; a manual file may be at most %s", size(len(data)), size(MaxFileSize))
+		tooBig(file, int64(len(data)), diags)
+		return false
+	}
+	if bytes.IndexByte(data[:min(len(data), 8000)], 0) >= 0 {
+		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, RuleFile,
+			"this is not a manual file (an image, a document, an archive?); move it out of the manual folder",
+			"the file is binary, not YAML text: it holds NUL control characters")
 		return false
 	}
 	if bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) {
@@ -73,9 +85,14 @@ func checkText(file string, data []byte, diags *diag.List) bool {
 		r, n := utf8.DecodeRune(data[i:])
 		switch {
 		case r == utf8.RuneError && n <= 1:
+			msg := fmt.Sprintf("the file is not UTF-8 text (byte 0x%02X)", data[i])
+			if data[i] >= 0xA0 {
+				// Most often a file saved as Latin-1 or Windows-1252, where
+				// every byte from 0xA0 up is one accented letter or sign.
+				msg = fmt.Sprintf("the file is not UTF-8 text: byte 0x%02X is %q in Latin-1", data[i], rune(data[i]))
+			}
 			diags.Errorf(diag.Pos{File: file, Line: line, Col: col}, RuleFile,
-				"save the file as UTF-8; if it is not a manual file, move it out of the manual folder",
-				"the file is not UTF-8 text (byte 0x%02X)", data[i])
+				"save the file as UTF-8 (your editor's \"Save with encoding\"); if it is not a manual file, move it out of the manual folder", "%s", msg)
 			return false
 		case r == 0 || (r < 0x20 && r != '\n' && r != '\r' && r != '\t'):
 			diags.Errorf(diag.Pos{File: file, Line: line, Col: col}, RuleFile,
@@ -92,7 +109,14 @@ func checkText(file string, data []byte, diags *diag.List) bool {
 	return true
 }
 
-func size(n int) string {
+// tooBig reports a file over MaxFileSize, at its first line so that every
+// diagnostic has a position an editor can open.
+func tooBig(file string, n int64, diags *diag.List) {
+	diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, RuleFile, "split it, or move what is not a playbook out of the manual folder",
+		"the file is %s; a manual file may be at most %s", size(n), size(MaxFileSize))
+}
+
+func size(n int64) string {
 	if n >= 1<<20 {
 		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
 	}
@@ -145,29 +169,130 @@ func checkNodes(file string, doc *yaml.Node, diags *diag.List) bool {
 // for the mistakes people make most.
 func syntaxError(file string, data []byte, err error, diags *diag.List) {
 	msg := err.Error()
-	line, col := 1, 1
+	line := 1
 	if m := yamlErrRE.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	text := lineText(data, line)
+	line = problemLine(data, msg, max(line, 1))
+	text := strings.TrimSuffix(lineText(data, line), "\r")
+	col := firstNonSpace(text)
+	prev, prevCol := previousLine(data, line)
 	hint := "check the indentation and the quotes on this line and the one above"
-	if i := strings.IndexByte(text, '\t'); i >= 0 && (strings.Contains(msg, "tab") || strings.Contains(msg, "cannot start any token")) {
-		col = utf8.RuneCountInString(text[:i]) + 1
+	switch {
+	case strings.ContainsRune(text, '\t') && (strings.Contains(msg, "tab") || strings.Contains(msg, "cannot start any token")):
+		col = utf8.RuneCountInString(text[:strings.IndexByte(text, '\t')]) + 1
 		msg = "a tab character is used for indentation"
 		hint = "YAML indents with spaces only: replace the tab with spaces"
-	} else {
-		col = firstNonSpace(text)
-	}
-	if strings.Contains(msg, "mapping values are not allowed") {
-		hint = "a value that contains \": \" must be quoted, or the line is indented too far"
-	}
-	if strings.Contains(msg, "did not find expected key") || strings.Contains(msg, "did not find expected '-'") {
-		hint = "this line's indentation does not match the lines around it"
+	case strings.Contains(msg, "mapping values are not allowed"):
+		if key, c, ok := colonInValue(text); ok {
+			col = c
+			msg = fmt.Sprintf("the value of %q holds \": \", which YAML reads as the start of another key", key)
+			hint = fmt.Sprintf("put the whole value in quotes: %s: \"...\"", key)
+		} else if prev != "" && col > prevCol {
+			msg = "this line is indented further than the line above"
+			hint = fmt.Sprintf("line it up with the line above (column %d); a value that contains \": \" must be quoted", prevCol)
+		} else {
+			msg = "a value holds \": \", which YAML reads as the start of another key"
+			hint = "put the value in quotes, or check the indentation of this line and the one above"
+		}
+	case strings.Contains(msg, "did not find expected key") || strings.Contains(msg, "did not find expected '-'"):
+		if prev != "" && col != prevCol {
+			msg = "the indentation of this line does not match the lines above"
+			hint = fmt.Sprintf("line it up with the keys of the same item; the line above starts at column %d", prevCol)
+		} else {
+			hint = "check the quotes on this line, and that its indentation matches the lines around it"
+		}
 	}
 	diags.Errorf(diag.Pos{File: file, Line: line, Col: col}, RuleSyntax, hint, "invalid YAML: %s", msg)
+}
+
+// problemLine finds the line where the YAML parser actually gave up.
+// yaml.v3 reports the line where the construct holding the mistake began
+// (a list or a multi-line value), often several lines above it. Parsing ever
+// longer prefixes of whole lines, the first one that fails with the same
+// problem ends on the mistake; a binary search keeps that to a few parses.
+func problemLine(data []byte, problem string, reported int) int {
+	var ends []int // ends[i] is the offset just past line i+1
+	for i, b := range data {
+		if b == '\n' {
+			ends = append(ends, i+1)
+		}
+	}
+	if len(ends) == 0 || ends[len(ends)-1] != len(data) {
+		ends = append(ends, len(data))
+	}
+	fails := func(lines int) bool {
+		var n yaml.Node
+		err := yaml.NewDecoder(bytes.NewReader(data[:ends[lines-1]])).Decode(&n)
+		return err != nil && strings.HasSuffix(err.Error(), problem)
+	}
+	lo, hi := min(reported, len(ends)), len(ends) // the mistake is on a line in [lo, hi]
+	if !fails(hi) {
+		return max(1, min(reported, len(ends)))
+	}
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return hi
+}
+
+// previousLine returns the nearest line above line that holds something
+// other than a comment, and the column where its text starts.
+func previousLine(data []byte, line int) (string, int) {
+	for l := line - 1; l >= 1; l-- {
+		t := strings.TrimSuffix(lineText(data, l), "\r")
+		if s := strings.TrimSpace(t); s != "" && !strings.HasPrefix(s, "#") {
+			return t, firstNonSpace(t)
+		}
+	}
+	return "", 0
+}
+
+// colonInValue finds a plain (unquoted) value that holds ": " on a line
+// written as key: value, returning the key and the column of that colon.
+func colonInValue(text string) (string, int, bool) {
+	indent := len(text) - len(strings.TrimLeft(text, " "))
+	rest := text[indent:]
+	for strings.HasPrefix(rest, "- ") {
+		indent += 2
+		rest = rest[2:]
+	}
+	k := strings.Index(rest, ": ")
+	if k <= 0 || strings.ContainsAny(rest[:1], `"'[{`) {
+		return "", 0, false
+	}
+	value := strings.TrimLeft(rest[k+2:], " ")
+	if value == "" || strings.ContainsAny(value[:1], `"'[{|>&*!#`) {
+		return "", 0, false
+	}
+	v := strings.Index(value, ": ")
+	if v < 0 && strings.HasSuffix(value, ":") {
+		v = len(value) - 1
+	}
+	if v < 0 {
+		return "", 0, false
+	}
+	at := len(text) - len(value) + v
+	return rest[:k], utf8.RuneCountInString(text[:at]) + 1, true
+}
+
+// separatorLine returns the last "---" line at or above line, where a second
+// document starts, or line itself when there is none.
+func separatorLine(data []byte, line int) int {
+	for l := line; l > 1; l-- {
+		if strings.HasPrefix(lineText(data, l), "---") {
+			return l
+		}
+	}
+	return line
 }
 
 func lineText(data []byte, line int) string {

@@ -2,6 +2,7 @@ package manual
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/crisis-cli/crisis/internal/diag"
 	"github.com/crisis-cli/crisis/internal/suggest"
@@ -12,6 +13,14 @@ type index struct {
 	what string // "role", "channel" ... for messages
 	pos  map[string]Pos
 	ids  []string
+	// others are the indexes of the other kinds of things, to tell a
+	// reference to the wrong kind ("spokesperson" is a role, not a person)
+	// from a misspelling.
+	others []*index
+	// unknown means the ids could not be read (the default locale's
+	// message file is missing or broken): references are not checked, as
+	// the cause is already reported.
+	unknown bool
 }
 
 func newIndex(what string) *index { return &index{what: what, pos: map[string]Pos{}} }
@@ -31,15 +40,31 @@ func (x *index) add(id string, pos Pos, diags *diag.List) {
 
 // check reports a reference to an id that was never declared.
 func (x *index) check(r Ref, diags *diag.List) {
-	if r.ID == "" {
+	if r.ID == "" || x.unknown {
 		return
 	}
 	if _, ok := x.pos[r.ID]; ok {
 		return
 	}
 	hint := suggest.Hint(r.ID, x.ids)
+	for _, o := range x.others {
+		if _, ok := o.pos[r.ID]; ok && o != x {
+			hint = fmt.Sprintf("%q is a %s, not a %s", r.ID, o.what, x.what)
+			if len(x.ids) > 0 && len(x.ids) <= 10 {
+				hint += "; use one of: " + strings.Join(x.ids, ", ")
+			}
+			break
+		}
+	}
 	if hint == "" {
-		hint = fmt.Sprintf("declare the %s first, or use one of the %d declared", x.what, len(x.ids))
+		switch {
+		case len(x.ids) == 0:
+			hint = fmt.Sprintf("declare the %s first; none is declared", x.what)
+		case len(x.ids) <= 10:
+			hint = fmt.Sprintf("declare the %s first, or use one of: %s", x.what, strings.Join(x.ids, ", "))
+		default:
+			hint = fmt.Sprintf("declare the %s first, or use one of the %d declared", x.what, len(x.ids))
+		}
 	}
 	diags.Errorf(r.Pos, RuleDangling, hint, "unknown %s %q", x.what, r.ID)
 }
@@ -60,6 +85,10 @@ func resolve(m *Manual, diags *diag.List) {
 	ix := indexes{
 		audiences: newIndex("audience"), domains: newIndex("failure domain"), channels: newIndex("channel"),
 		roles: newIndex("role"), people: newIndex("person"), messages: newIndex("message"),
+	}
+	all := []*index{ix.audiences, ix.domains, ix.channels, ix.roles, ix.people}
+	for _, x := range all {
+		x.others = all
 	}
 	for _, a := range m.Audiences {
 		ix.audiences.add(a.ID, a.Pos, diags)
@@ -129,7 +158,12 @@ func resolveLocales(m *Manual, ix indexes, diags *diag.List) {
 				"%s holds locale %q, which the manual does not list as supported", t.File, t.Locale)
 		}
 	}
-	if src := files[loc.Default]; src != nil {
+	// Messages are checked against the default locale's file; when it is
+	// missing or could not be read, that is reported once, not once per
+	// announcement.
+	src := files[loc.Default]
+	ix.messages.unknown = src == nil || src.Pos.IsZero()
+	if src != nil {
 		for _, msg := range src.Messages {
 			name, _, _ := SplitID(msg.ID)
 			if _, ok := ix.messages.pos[name]; !ok {

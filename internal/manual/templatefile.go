@@ -1,6 +1,7 @@
 package manual
 
 import (
+	"fmt"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -73,7 +74,17 @@ func (d *decoder) decodeMessage(id string, k, v *yaml.Node) *Message {
 		}
 	}
 	if _, ok := m.Forms["other"]; !ok {
-		d.errorf(v, RuleMissing, "every message needs an other: form, the one CLDR falls back to", "message %q has no other: text", id)
+		var found []string
+		for _, form := range PluralForms {
+			if _, ok := m.Forms[form]; ok {
+				found = append(found, form+":")
+			}
+		}
+		msg := fmt.Sprintf("message %q has no other: text", id)
+		if len(found) > 0 {
+			msg = fmt.Sprintf("message %q has %s but no other: text", id, strings.Join(found, " and "))
+		}
+		d.errorf(k, RuleMissing, "every message needs an other: form, the one CLDR falls back to", "%s", msg)
 	}
 	return m
 }
