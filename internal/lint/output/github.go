@@ -13,7 +13,9 @@ import (
 // dropped without a word, so we print those findings as plain log lines
 // instead. Source: actions/toolkit docs/problem-matchers.md ("10 warning
 // annotations, 10 error annotations, and 10 notice annotations per step,
-// 50 annotations per job").
+// 50 annotations per job"). One step's 3x10 never reaches 50; the job cap
+// is kept so a change to the step caps cannot exceed it. What earlier steps
+// of the job used cannot be known from here.
 const (
 	maxStepAnnotations = 10
 	maxJobAnnotations  = 50
