@@ -26,6 +26,15 @@ func extractURLs(s string, withoutScheme bool) []urlSpan {
 	var spans []urlSpan
 	prev := rune(-1)
 	for i := 0; i < len(s); {
+		if c := s[i]; isASCIIAlnum(c) && prev >= 0 && prev < utf8.RuneSelf && isASCIIAlnum(byte(prev)) {
+			// Inside an ASCII word no URL can start: skip the rest of it.
+			j := i + 1
+			for j < len(s) && isASCIIAlnum(s[j]) {
+				j++
+			}
+			prev, i = rune(s[j-1]), j
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if canPrecedeURL(prev) {
 			if end, ok := matchURLAt(s, i, prev, withoutScheme); ok {
@@ -68,7 +77,19 @@ func matchURLAt(s string, i int, prev rune, withoutScheme bool) (int, bool) {
 	if !withoutScheme || !isASCIIAlnum(c) || prev == '-' || prev == '_' || prev == '.' || prev == '/' {
 		return 0, false
 	}
+	if !dotAhead(s, i) {
+		return 0, false
+	}
 	return matchURLBody(s, i, 0)
+}
+
+// dotAhead is a cheap pre-check for a scheme-less URL: the first label
+// (letters, digits, '-', or any non-ASCII byte) must be followed by '.'.
+func dotAhead(s string, i int) bool {
+	for i < len(s) && (isASCIIAlnum(s[i]) || s[i] == '-' || s[i] >= utf8.RuneSelf) {
+		i++
+	}
+	return i < len(s) && s[i] == '.'
 }
 
 // matchURLBody matches host, port, path and query after a scheme of
