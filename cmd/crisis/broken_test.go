@@ -1,0 +1,179 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// brokenWant is a case's want.txt; see testdata/broken/README.md.
+type brokenWant struct {
+	At       string // file:line:col, relative to the case folder
+	Message  string // a substring of the error's message
+	Errors   int    // how many errors crisis reports
+	Generate string // a file the test writes before running crisis
+	Size     int64  // its size in bytes
+}
+
+func readBrokenWant(t *testing.T, file string) brokenWant {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := brokenWant{Errors: 1}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		key, value, ok := strings.Cut(line, ":")
+		value = strings.TrimSpace(value)
+		switch {
+		case !ok:
+			t.Fatalf("%s: line %q is not key: value", file, line)
+		case key == "at":
+			w.At = value
+		case key == "message":
+			w.Message = value
+		case key == "errors":
+			if w.Errors, err = strconv.Atoi(value); err != nil {
+				t.Fatalf("%s: errors: %v", file, err)
+			}
+		case key == "generate":
+			name, n, _ := strings.Cut(value, " ")
+			if w.Size, err = strconv.ParseInt(n, 10, 64); err != nil {
+				t.Fatalf("%s: generate: %v", file, err)
+			}
+			w.Generate = name
+		default:
+			t.Fatalf("%s: unknown key %q", file, key)
+		}
+	}
+	if w.At == "" || w.Message == "" {
+		t.Fatalf("%s: needs at: and message:", file)
+	}
+	return w
+}
+
+// TestBrokenManuals runs the real crisis binary (this test binary, installed
+// as crisis in $PATH by testscript.Main) on every manual in testdata/broken:
+// each must exit 3 or 1 and name the mistake with its file:line:col.
+func TestBrokenManuals(t *testing.T) {
+	bin, err := exec.LookPath("crisis")
+	if err != nil {
+		t.Fatalf("crisis is not in $PATH (testscript.Main installs it): %v", err)
+	}
+	root, err := filepath.Abs(filepath.Join("..", "..", "testdata", "broken"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := append(os.Environ(), "NO_COLOR=1", "XDG_CONFIG_HOME="+t.TempDir(), "XDG_STATE_HOME="+t.TempDir())
+	run := func(t *testing.T, dir, name string) (int, string, string) {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		cmd := exec.Command(bin, "-m", name, "list")
+		cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = dir, env, &stdout, &stderr
+		err := cmd.Run()
+		var ee *exec.ExitError
+		switch {
+		case err == nil:
+			return 0, stdout.String(), stderr.String()
+		case errors.As(err, &ee):
+			return ee.ExitCode(), stdout.String(), stderr.String()
+		}
+		t.Fatalf("running crisis: %v", err)
+		return 0, "", ""
+	}
+
+	t.Run("_valid", func(t *testing.T) {
+		t.Parallel()
+		code, stdout, stderr := run(t, root, "_valid")
+		if code != 0 || stderr != "" || !strings.Contains(stdout, "facebook-down") {
+			t.Fatalf("the base of every case must be valid: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+		}
+	})
+	cases := 0
+	for _, e := range entries {
+		name := e.Name()
+		if !e.IsDir() || strings.HasPrefix(name, "_") {
+			continue
+		}
+		cases++
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			want := readBrokenWant(t, filepath.Join(root, name, "want.txt"))
+			dir := root
+			if want.Generate != "" {
+				dir = t.TempDir()
+				if err := os.CopyFS(filepath.Join(dir, name), os.DirFS(filepath.Join(root, name))); err != nil {
+					t.Fatal(err)
+				}
+				writeBig(t, filepath.Join(dir, name, filepath.FromSlash(want.Generate)), want.Size)
+			}
+			code, _, stderr := run(t, dir, name)
+			if code != 3 && code != 1 {
+				t.Errorf("exit code %d, want 3 (the manual cannot be read) or 1", code)
+			}
+			prefix := name + "/" + want.At + ": error: "
+			found := false
+			errorLines := 0
+			for _, line := range strings.Split(stderr, "\n") {
+				if strings.Contains(line, ": error: ") {
+					errorLines++
+				}
+				if strings.HasPrefix(line, prefix) && strings.Contains(line, want.Message) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("no line %q with %q on stderr:\n%s", prefix+"...", want.Message, stderr)
+			}
+			if errorLines != want.Errors {
+				t.Errorf("%d errors, want %d (one mistake should read as %d clear error):\n%s", errorLines, want.Errors, want.Errors, stderr)
+			}
+		})
+	}
+	if cases < 30 {
+		t.Errorf("testdata/broken holds %d cases; keep at least 30", cases)
+	}
+}
+
+// writeBig writes size bytes of something that is not a playbook (an order
+// export) at path, in chunks, so a 50 MB case needs no 50 MB in git.
+func writeBig(t *testing.T, path string, size int64) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	line := []byte("- {order: 100234, store: madrid-centro, total: 23.40, paid: card, at: 2026-01-10T08:00:00Z}\n")
+	chunk := bytes.Repeat(line, 1<<16/len(line)+1)
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for written := int64(0); written < size; {
+		n := min(int64(len(chunk)), size-written)
+		if _, err := f.Write(chunk[:n]); err != nil {
+			t.Fatal(err)
+		}
+		written += n
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Size() != size {
+		t.Fatalf("generated %s: %v", path, err)
+	}
+}
