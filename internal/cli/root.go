@@ -119,6 +119,7 @@ holds playbooks/manual.yaml; with none, the built-in example manual is used.`,
 		newShowCmd(app),
 		newMeasureCmd(app),
 		newRenderCmd(app),
+		newRunCmd(app),
 	)
 	root.InitDefaultCompletionCmd()
 	return root

@@ -1,0 +1,182 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/message"
+	"github.com/crisis-cli/crisis/internal/runbook"
+	"github.com/crisis-cli/crisis/internal/ui"
+)
+
+type runOptions struct {
+	vars    []string
+	answers string
+	yes     bool
+	resume  bool
+	drill   bool
+	speed   float64
+}
+
+func newRunCmd(app *App) *cobra.Command {
+	var o runOptions
+	cmd := &cobra.Command{
+		Use:   "run PLAYBOOK | run --resume [PLAYBOOK|RUN-ID]",
+		Short: "Walk through a playbook during a real outage, step by step, journaled",
+		Long: `Run a playbook: the start screen says what is down, who is in charge and how to
+reach them, and which channels to use; then each step in order, with its owner,
+its deadline (clock time and countdown), its checklist and its announcements
+rendered ready to paste (and written to the run's folder).
+
+Every action is appended to a journal and synced to disk before the screen moves
+on. After Ctrl-C, a closed terminal or a crash, crisis run --resume continues
+exactly where the run stopped.
+
+Without a terminal, --answers FILE (the same commands you would type, one per
+line; "-" reads standard input) or --yes (approve, mark sent and complete every
+step) is required.
+
+The runs folder is --runs-dir, CRISIS_RUNS_DIR, runs-dir in the config, or
+$XDG_STATE_HOME/crisis/runs.`,
+		Example: `  crisis run facebook-down
+  crisis run facebook-down --var platform=Facebook --locale es,pt
+  crisis run --resume
+  crisis run facebook-down --yes --var platform=Facebook`,
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: app.completePlaybooks,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return app.runRun(cmd, args, o)
+		},
+	}
+	addRunFlags(cmd, &o)
+	return cmd
+}
+
+func addRunFlags(cmd *cobra.Command, o *runOptions) {
+	f := cmd.Flags()
+	f.StringArrayVar(&o.vars, "var", nil, "a variable's value, name=value; repeatable")
+	f.StringVar(&o.answers, "answers", "", "read the operator's commands from FILE (\"-\": standard input)")
+	f.BoolVarP(&o.yes, "yes", "y", false, "approve, mark sent and complete every step without asking")
+	f.BoolVar(&o.resume, "resume", false, "resume an unfinished run (of PLAYBOOK, or RUN-ID)")
+	f.String("runs-dir", "", "folder of run journals (default $XDG_STATE_HOME/crisis/runs)")
+}
+
+// runsDir resolves the runs folder: flag, CRISIS_RUNS_DIR, config, XDG.
+func (a *App) runsDir() string {
+	if d := a.Config.GetString("runs-dir"); d != "" {
+		return d
+	}
+	if d := os.Getenv("XDG_STATE_HOME"); d != "" {
+		return filepath.Join(d, "crisis", "runs")
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return filepath.Join(os.TempDir(), "crisis-runs")
+	}
+	return filepath.Join(home, ".local", "state", "crisis", "runs")
+}
+
+func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
+	if !a.IO.CanPrompt() && o.answers == "" && !o.yes {
+		return usageErrorf("crisis %s needs a terminal to ask what to do; without one, use --answers FILE or --yes", cmd.Name())
+	}
+	vars, err := parseVars(o.vars)
+	if err != nil {
+		return err
+	}
+	sess, err := a.openSession(args, o)
+	if err != nil {
+		return err
+	}
+	defer sess.Close()
+	input, closeInput, err := a.input(cmd, o)
+	if err != nil {
+		return err
+	}
+	defer closeInput()
+	view := &ui.RunView{W: a.IO.Out, Th: a.Theme(), Width: a.IO.Width}
+	flow := &runbook.Flow{S: sess, In: input, View: view, Auto: o.yes}
+	if err := flow.AskVars(vars); err != nil {
+		var missing *message.MissingError
+		if errors.As(err, &missing) {
+			return &ExitError{Code: ExitUsage, Err: err}
+		}
+		return err
+	}
+	err = flow.Run()
+	if errors.Is(err, runbook.ErrPaused) {
+		fmt.Fprintf(a.IO.Err, "crisis: run %s paused; resume with: crisis run --resume %s\n", sess.State.RunID, sess.State.RunID)
+		return nil
+	}
+	if err != nil && cmd.Context().Err() != nil {
+		fmt.Fprintf(a.IO.Err, "crisis: resume with: crisis run --resume %s\n", sess.State.RunID)
+	}
+	return err
+}
+
+func (a *App) input(cmd *cobra.Command, o runOptions) (runbook.Input, func(), error) {
+	var r io.Reader = a.IO.In
+	closer := func() {}
+	if o.answers != "" && o.answers != "-" {
+		f, err := os.Open(o.answers)
+		if err != nil {
+			return nil, nil, usageErrorf("--answers: %v", err)
+		}
+		r, closer = f, func() { f.Close() }
+	}
+	return newLineInput(cmd.Context(), r, a.IO.Out, o.answers != ""), closer, nil
+}
+
+// openSession starts a new run or resumes one.
+func (a *App) openSession(args []string, o runOptions) (*runbook.Session, error) {
+	target := ""
+	if len(args) > 0 {
+		target = args[0]
+	}
+	if !o.resume && target == "" {
+		return nil, usageErrorf("name the playbook to run (crisis list shows them), or use --resume")
+	}
+	runs := a.runsDir()
+	if o.resume {
+		if dir, ok := a.resumeTarget(runs, target); ok {
+			return a.resumeSession(dir)
+		}
+		if target == "" || !isPlaybookID(target) {
+			return nil, a.noResumable(runs, target)
+		}
+	}
+	m, p, err := a.requireManual(target)
+	if err != nil {
+		return nil, err
+	}
+	if o.resume {
+		return nil, a.noResumable(runs, p.ID)
+	}
+	cat, err := message.NewCatalog(m)
+	if err != nil {
+		return nil, &ExitError{Code: ExitManual, Err: err}
+	}
+	sess, err := runbook.Start(runbook.Options{RunsDir: runs, Manual: m, Playbook: p, Catalog: cat,
+		Drill: o.drill, Speed: o.speed, Locales: a.runLocales(m), Now: a.Now})
+	var locked *journal.LockedError
+	if errors.As(err, &locked) {
+		return nil, &ExitError{Code: ExitFindings, Err: err}
+	}
+	return sess, err
+}
+
+func isPlaybookID(s string) bool { return s != "" && filepath.Base(s) == s }
+
+func (a *App) runLocales(m *manual.Manual) []string {
+	if l := a.locales(); len(l) > 0 {
+		return l
+	}
+	return m.Locales.Supported
+}

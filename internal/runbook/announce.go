@@ -1,0 +1,130 @@
+package runbook
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/render"
+)
+
+// Batch is a set of announcements shown together (a step's, or one cadence
+// update's): what `approve` and `sent` act on.
+type Batch struct {
+	Step  string // a step id, or "updates#N"
+	Items []render.Announcement
+}
+
+// RenderStep renders the current step's announcements in the run's locales
+// with the run's variables, writes each ready-to-paste file into the run
+// folder, and journals each rendering once (re-showing a step after a
+// resume does not journal it again).
+func (s *Session) RenderStep() (Batch, error) {
+	st := s.Current()
+	if st == nil || len(st.Announce) == 0 {
+		return Batch{}, nil
+	}
+	anns, err := render.Playbook(s.Manual, s.Catalog, s.Playbook, s.renderOptions(st.ID))
+	if err != nil {
+		return Batch{}, err
+	}
+	return Batch{Step: st.ID, Items: anns}, s.record(st.ID, anns)
+}
+
+// RenderUpdate renders the next cadence update.
+func (s *Session) RenderUpdate() (Batch, error) {
+	if s.Playbook.Updates == nil {
+		return Batch{}, errors.New("this playbook has no update cadence")
+	}
+	if !s.State.AllClear.IsZero() {
+		return Batch{}, errors.New("the all-clear has been given: no more updates")
+	}
+	step := UpdatesStep + "#" + strconv.Itoa(s.State.Updates+1)
+	anns, err := render.Playbook(s.Manual, s.Catalog, s.Playbook, s.renderOptions(render.UpdatesStep))
+	if err != nil {
+		return Batch{}, err
+	}
+	for i := range anns {
+		anns[i].Step = step
+	}
+	return Batch{Step: step, Items: anns}, s.record(step, anns)
+}
+
+func (s *Session) renderOptions(step string) render.Options {
+	return render.Options{Step: step, Locales: s.State.Locales, Vars: s.State.Vars, Drill: s.State.Drill, Clock: s.clock()}
+}
+
+func (s *Session) record(step string, anns []render.Announcement) error {
+	for _, a := range anns {
+		name := fmt.Sprintf("%s.%s.%s.%s.txt", step, a.Message, a.Channel, a.Locale)
+		path := filepath.Join(s.Dir, AnnouncementsDir, name)
+		if err := os.WriteFile(path, []byte(plain(a)), 0o644); err != nil {
+			return err
+		}
+		if s.State.Rendered[key(step, a.Message, a.Channel, a.Locale)] {
+			continue
+		}
+		fits := a.Fits
+		err := s.append(journal.TypeMessageRendered, Message{Step: step, Message: a.Message, Channel: a.Channel,
+			Locale: a.Locale, File: filepath.Join(AnnouncementsDir, name), Fits: &fits})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func plain(a render.Announcement) string {
+	if a.Subject != "" {
+		return "Subject: " + a.Subject + "\n\n" + a.Text + "\n"
+	}
+	return a.Text + "\n"
+}
+
+// Approve records who approved the batch's messages.
+func (s *Session) Approve(b Batch, by string) error {
+	if by == "" {
+		return errors.New("say who approved: approve PERSON")
+	}
+	seen := map[string]bool{}
+	for _, a := range b.Items {
+		if seen[a.Message] || s.State.Approved[key(b.Step, a.Message)] == by {
+			continue
+		}
+		seen[a.Message] = true
+		if err := s.append(journal.TypeMessageApproved, Message{Step: b.Step, Message: a.Message, By: by}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Sent marks the batch's announcements on a channel ("all" for every one)
+// as sent, each once. It returns how many it marked, and whether any was
+// not approved first.
+func (s *Session) Sent(b Batch, channel string) (marked int, unapproved bool, err error) {
+	for _, a := range b.Items {
+		if channel != "all" && a.Channel != channel {
+			continue
+		}
+		k := key(b.Step, a.Message, a.Channel, a.Locale)
+		if _, done := s.State.Sent[k]; done {
+			continue
+		}
+		if s.State.Approved[key(b.Step, a.Message)] == "" {
+			unapproved = true
+		}
+		err := s.append(journal.TypeMessageSent, Message{Step: b.Step, Message: a.Message, Channel: a.Channel, Locale: a.Locale})
+		if err != nil {
+			return marked, unapproved, err
+		}
+		marked++
+	}
+	if marked == 0 && channel != "all" {
+		return 0, false, fmt.Errorf("no unsent announcement on %q in this step", channel)
+	}
+	return marked, unapproved, nil
+}

@@ -1,0 +1,112 @@
+package runbook
+
+import (
+	"fmt"
+	"strings"
+)
+
+// do carries out one command line.
+func (f *Flow) do(line string) error {
+	cmd, arg, _ := strings.Cut(line, " ")
+	arg = strings.TrimSpace(arg)
+	switch strings.ToLower(cmd) {
+	case "d", "done":
+		return fatal(f.S.Done())
+	case "s", "skip":
+		if arg == "" {
+			return fmt.Errorf("say why the step is skipped: skip REASON")
+		}
+		return fatal(f.S.Skip(arg))
+	case "n", "note":
+		if arg == "" {
+			return fmt.Errorf("write the note after the command: note TEXT")
+		}
+		if err := f.S.Note(arg); err != nil {
+			return fatal(err)
+		}
+		f.View.Info("note saved")
+	case "a", "approve":
+		return f.approve(arg)
+	case "x", "sent":
+		return f.sent(arg)
+	case "u", "update":
+		b, err := f.S.RenderUpdate()
+		if err != nil {
+			return err
+		}
+		f.batch = b
+		f.View.Update(f.S, b)
+	case "b", "back":
+		if err := f.S.Back(); err != nil {
+			return err
+		}
+	case "p", "pause", "q", "quit":
+		if err := f.S.Pause(); err != nil {
+			return fatal(err)
+		}
+		return ErrPaused
+	case "r", "show":
+		f.View.Step(f.S, f.batch)
+	case "?", "h", "help", "":
+		f.View.Help()
+	default:
+		return fmt.Errorf("unknown command %q; type ? for help", cmd)
+	}
+	return nil
+}
+
+// approve records who approved the batch; by default the playbook's
+// approver.
+func (f *Flow) approve(by string) error {
+	if len(f.batch.Items) == 0 {
+		return fmt.Errorf("nothing to approve in this step")
+	}
+	if by == "" {
+		by = f.defaultApprover()
+	}
+	if err := f.S.Approve(f.batch, by); err != nil {
+		return fatal(err)
+	}
+	f.View.Info("approved by %s", by)
+	return nil
+}
+
+func (f *Flow) defaultApprover() string {
+	m, p := f.S.Manual, f.S.Playbook
+	if r := m.Role(p.Approver.ID); r != nil {
+		if pe := m.Person(r.Person.ID); pe != nil {
+			return pe.ID
+		}
+	}
+	return p.Approver.ID
+}
+
+func (f *Flow) sent(channel string) error {
+	if len(f.batch.Items) == 0 {
+		return fmt.Errorf("nothing to send in this step")
+	}
+	if channel == "" {
+		channel = "all"
+	}
+	n, unapproved, err := f.S.Sent(f.batch, channel)
+	if err != nil {
+		return err
+	}
+	if unapproved {
+		f.View.Warn("sent without a recorded approval: the report will show it")
+	}
+	f.View.Info("marked %d announcement(s) sent", n)
+	if due, ok := f.S.NextUpdateDue(); ok {
+		f.View.Info("next update due at %s", due.In(f.S.Manual.Location).Format("15:04"))
+	}
+	return nil
+}
+
+// end lists the follow-up steps and closes the run.
+func (f *Flow) end() error {
+	if err := f.S.Finish(); err != nil {
+		return err
+	}
+	f.View.End(f.S)
+	return nil
+}

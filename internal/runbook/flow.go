@@ -1,0 +1,151 @@
+package runbook
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// Input gives the flow one line at a time: a person at a terminal, an
+// answers file, or the automatic answers of --yes.
+type Input interface {
+	ReadLine(prompt string) (string, error)
+}
+
+// View shows the run. The terminal implementation lives in internal/ui; the
+// flow only decides what to show.
+type View interface {
+	Start(s *Session)
+	Step(s *Session, b Batch)
+	Update(s *Session, b Batch)
+	Reminder(s *Session, due time.Time)
+	Info(format string, args ...any)
+	Warn(format string, args ...any)
+	Help()
+	End(s *Session)
+}
+
+// ErrPaused ends a flow that the operator paused; the run can be resumed.
+var ErrPaused = errors.New("run paused")
+
+// Flow drives a session from an Input, showing it through a View.
+type Flow struct {
+	S    *Session
+	In   Input
+	View View
+	Auto bool // --yes: approve, mark sent and complete every step
+	// OnCommand, when set, runs before each command: drills deliver their
+	// injects through it.
+	OnCommand func() error
+
+	batch Batch
+}
+
+// Run walks the steps until the run ends or is paused.
+func (f *Flow) Run() error {
+	f.View.Start(f.S)
+	for f.S.Current() != nil {
+		if err := f.showStep(); err != nil {
+			return err
+		}
+		if err := f.commands(); err != nil {
+			return err
+		}
+	}
+	return f.end()
+}
+
+func (f *Flow) showStep() error {
+	b, err := f.S.RenderStep()
+	if err != nil {
+		return err
+	}
+	f.batch = b
+	f.View.Step(f.S, b)
+	return nil
+}
+
+// commands reads commands until the current step changes.
+func (f *Flow) commands() error {
+	cur := f.S.State.Cursor
+	for f.S.State.Cursor == cur {
+		if f.OnCommand != nil {
+			if err := f.OnCommand(); err != nil {
+				return err
+			}
+		}
+		if due, ok := f.S.NextUpdateDue(); ok && !f.S.Now().Before(due) {
+			f.View.Reminder(f.S, due)
+		}
+		line, err := f.next()
+		if err != nil {
+			return err
+		}
+		if err := f.do(line); err != nil {
+			if errors.Is(err, ErrPaused) {
+				return err
+			}
+			var fatal *fatalError
+			if errors.As(err, &fatal) {
+				return fatal.err
+			}
+			f.View.Warn("%v", err)
+		}
+	}
+	return nil
+}
+
+func (f *Flow) next() (string, error) {
+	if f.Auto {
+		return f.auto(), nil
+	}
+	line, err := f.In.ReadLine(f.prompt())
+	if errors.Is(err, io.EOF) {
+		// The answers ran out or the terminal closed: pause, so the run
+		// can be resumed, rather than lose where it was.
+		if perr := f.S.Pause(); perr != nil {
+			return "", perr
+		}
+		return "", fmt.Errorf("%w: input ended", ErrPaused)
+	}
+	return strings.TrimSpace(line), err
+}
+
+func (f *Flow) prompt() string {
+	st := f.S.Current()
+	if st == nil {
+		return "> "
+	}
+	return fmt.Sprintf("[%d/%d %s] d done · x sent · a approve · ? help > ",
+		f.S.State.Cursor+1, len(f.S.Playbook.Steps), st.ID)
+}
+
+// auto answers for --yes: approve by the playbook's approver, mark every
+// announcement sent, then complete the step.
+func (f *Flow) auto() string {
+	for _, a := range f.batch.Items {
+		if f.S.State.Approved[key(f.batch.Step, a.Message)] == "" {
+			return "approve"
+		}
+	}
+	for _, a := range f.batch.Items {
+		if _, ok := f.S.State.Sent[key(f.batch.Step, a.Message, a.Channel, a.Locale)]; !ok {
+			return "sent all"
+		}
+	}
+	return "done"
+}
+
+// fatalError stops the flow: the journal could not be written.
+type fatalError struct{ err error }
+
+func (e *fatalError) Error() string { return e.err.Error() }
+
+func fatal(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &fatalError{err}
+}

@@ -1,0 +1,246 @@
+package runbook
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/message"
+	"github.com/crisis-cli/crisis/internal/render"
+)
+
+// Session is a live run: the journal open for appending, the lock held, and
+// the state derived from every event so far.
+type Session struct {
+	Dir      string
+	Manual   *manual.Manual
+	Playbook *manual.Playbook
+	Catalog  *message.Catalog
+	State    *State
+	Now      func() time.Time
+
+	journal *journal.Journal
+	lock    *journal.RunLock
+	steps   []string
+}
+
+// Options start a run.
+type Options struct {
+	RunsDir  string
+	Manual   *manual.Manual
+	Playbook *manual.Playbook
+	Catalog  *message.Catalog
+	Drill    bool
+	Speed    float64
+	Locales  []string
+	Now      func() time.Time
+}
+
+// Start creates a run folder, takes the playbook's lock and journals the
+// start. A live run of the same playbook makes it fail with the journal's
+// *LockedError, which names that run's host and PID.
+func Start(o Options) (*Session, error) {
+	start := o.Now()
+	id := NewRunID(o.Playbook.ID, start, o.Drill)
+	if err := os.MkdirAll(o.RunsDir, 0o755); err != nil {
+		return nil, err
+	}
+	lock, err := journal.Lock(o.RunsDir, o.Playbook.ID, id, o.Now)
+	if err != nil {
+		return nil, err
+	}
+	dir := filepath.Join(o.RunsDir, id)
+	if err := os.MkdirAll(filepath.Join(dir, AnnouncementsDir), 0o755); err != nil {
+		lock.Release()
+		return nil, err
+	}
+	j, err := journal.Create(filepath.Join(dir, JournalFile), o.Now, o.Manual.Location)
+	if err != nil {
+		lock.Release()
+		return nil, err
+	}
+	s := newSession(dir, o, j, lock)
+	host, _ := os.Hostname()
+	err = s.append(journal.TypeRunStarted, Started{RunID: id, Playbook: o.Playbook.ID, Title: o.Playbook.Title,
+		Drill: o.Drill, Locales: o.Locales, Organisation: o.Manual.Organisation, ManualVersion: o.Manual.Version,
+		Host: host, Speed: o.Speed})
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func newSession(dir string, o Options, j *journal.Journal, lock *journal.RunLock) *Session {
+	s := &Session{Dir: dir, Manual: o.Manual, Playbook: o.Playbook, Catalog: o.Catalog, State: NewState(),
+		Now: o.Now, journal: j, lock: lock}
+	for _, st := range o.Playbook.Steps {
+		s.steps = append(s.steps, st.ID)
+	}
+	return s
+}
+
+// Resume reopens a run after any interruption: it takes the lock, repairs
+// and replays the journal, and journals the resumption. The damage found,
+// if any, is returned for the user to see.
+func Resume(dir string, o Options) (*Session, journal.Damage, error) {
+	id := filepath.Base(dir)
+	events, _, err := journal.Read(filepath.Join(dir, JournalFile))
+	if err != nil {
+		return nil, journal.Damage{}, err
+	}
+	pre, err := Replay(nil, events)
+	if err != nil {
+		return nil, journal.Damage{}, err
+	}
+	if pre.Finished {
+		return nil, journal.Damage{}, fmt.Errorf("run %s is finished; crisis report %s shows it", id, id)
+	}
+	if o.Playbook == nil || o.Playbook.ID != pre.Playbook {
+		if o.Playbook = o.Manual.Playbook(pre.Playbook); o.Playbook == nil {
+			return nil, journal.Damage{}, fmt.Errorf("run %s is of playbook %q, which the manual no longer has", id, pre.Playbook)
+		}
+	}
+	lock, err := journal.Lock(filepath.Dir(dir), pre.Playbook, id, o.Now)
+	if err != nil {
+		return nil, journal.Damage{}, err
+	}
+	j, dmg, err := journal.Open(filepath.Join(dir, JournalFile), o.Now, o.Manual.Location)
+	if err != nil {
+		lock.Release()
+		return nil, dmg, err
+	}
+	o.Drill, o.Locales, o.Speed = pre.Drill, pre.Locales, pre.Speed
+	s := newSession(dir, o, j, lock)
+	if s.State, err = Replay(s.steps, j.Events()); err != nil {
+		s.Close()
+		return nil, dmg, err
+	}
+	return s, dmg, s.append(journal.TypeRunResumed, map[string]any{"damage": dmg.Reason})
+}
+
+// append journals one event, synced, and only then applies it.
+func (s *Session) append(typ string, data any) error {
+	e, err := s.journal.Append(typ, data)
+	if err != nil {
+		return fmt.Errorf("journal: %w", err)
+	}
+	return s.State.Apply(s.steps, e)
+}
+
+// Close releases the journal and the lock.
+func (s *Session) Close() error {
+	err := s.journal.Close()
+	if s.lock != nil {
+		err = errors.Join(err, s.lock.Release())
+	}
+	return err
+}
+
+// Current is the step the operator is on; nil once every step is handled.
+func (s *Session) Current() *manual.Step {
+	if s.State.Cursor < len(s.Playbook.Steps) {
+		return &s.Playbook.Steps[s.State.Cursor]
+	}
+	return nil
+}
+
+// Deadline is when a step is due.
+func (s *Session) Deadline(st *manual.Step) time.Time { return s.State.StartedAt.Add(st.Deadline) }
+
+// NextUpdateDue is when the next update must go out: a cadence after the
+// last message sent. ok is false before the first message and after the
+// all-clear.
+func (s *Session) NextUpdateDue() (time.Time, bool) {
+	if s.Playbook.Updates == nil || s.State.LastUpdate.IsZero() || !s.State.AllClear.IsZero() {
+		return time.Time{}, false
+	}
+	return s.State.LastUpdate.Add(s.Playbook.Updates.Every), true
+}
+
+func (s *Session) clock() render.Clock {
+	next, ok := s.NextUpdateDue()
+	if !ok || next.Before(s.Now()) {
+		next = s.Now().Add(s.cadence())
+	}
+	return render.Clock{Start: s.State.StartedAt, NextUpdate: next}
+}
+
+func (s *Session) cadence() time.Duration {
+	if s.Playbook.Updates != nil && s.Playbook.Updates.Every > 0 {
+		return s.Playbook.Updates.Every
+	}
+	return time.Hour
+}
+
+// SetVar journals a variable's value.
+func (s *Session) SetVar(name, value string) error {
+	return s.append(journal.TypeVarSet, Var{Name: name, Value: value})
+}
+
+// Done marks the current step done; the all-clear step also closes the
+// incident.
+func (s *Session) Done() error {
+	st := s.Current()
+	if st == nil {
+		return errors.New("every step is already handled")
+	}
+	if err := s.append(journal.TypeStepDone, StepRef{Step: st.ID}); err != nil {
+		return err
+	}
+	if st.Kind == manual.StepAllClear {
+		return s.append(journal.TypeRunAllClear, StepRef{Step: st.ID})
+	}
+	return nil
+}
+
+// Skip skips the current step; a reason is required, since skipped steps
+// are deviations from the approved manual and the report lists them.
+func (s *Session) Skip(reason string) error {
+	st := s.Current()
+	if st == nil {
+		return errors.New("every step is already handled")
+	}
+	if reason == "" {
+		return errors.New("say why the step is skipped: skip REASON")
+	}
+	return s.append(journal.TypeStepSkipped, Skip{Step: st.ID, Reason: reason})
+}
+
+// Back returns to the previous step.
+func (s *Session) Back() error {
+	if s.State.Cursor == 0 {
+		return errors.New("this is the first step")
+	}
+	from := "end"
+	if st := s.Current(); st != nil {
+		from = st.ID
+	}
+	return s.append(TypeStepBack, Back{From: from, To: s.steps[s.State.Cursor-1]})
+}
+
+// Note journals a note on the current step.
+func (s *Session) Note(text string) error {
+	if text == "" {
+		return errors.New("write the note after the command: note TEXT")
+	}
+	step := ""
+	if st := s.Current(); st != nil {
+		step = st.ID
+	}
+	return s.append(journal.TypeNote, Note{Step: step, Text: text})
+}
+
+// Pause journals a pause; the run can be resumed later.
+func (s *Session) Pause() error { return s.append(journal.TypeRunPaused, struct{}{}) }
+
+// Finish closes the run for good.
+func (s *Session) Finish() error { return s.append(TypeRunFinished, struct{}{}) }
+
+// Steps lists the playbook's step ids in order.
+func (s *Session) Steps() []string { return slices.Clone(s.steps) }

@@ -1,0 +1,262 @@
+package runbook
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/journal"
+)
+
+// Event types beyond the journal's own: moving back to an earlier step,
+// an inject delivered in a drill and the trainee's response, the end.
+const (
+	TypeStepBack       = "step.back"
+	TypeInjectArrived  = "inject.arrived"
+	TypeInjectAnswered = "inject.answered"
+	TypeRunFinished    = "run.finished"
+)
+
+// Started is the payload of run.started.
+type Started struct {
+	RunID         string   `json:"run_id"`
+	Playbook      string   `json:"playbook"`
+	Title         string   `json:"title"`
+	Drill         bool     `json:"drill"`
+	Locales       []string `json:"locales"`
+	Organisation  string   `json:"organisation"`
+	ManualVersion string   `json:"manual_version"`
+	Host          string   `json:"host"`
+	Speed         float64  `json:"speed,omitempty"`
+}
+
+// StepRef names a step in a payload.
+type StepRef struct {
+	Step string `json:"step"`
+}
+
+// Skip is the payload of step.skipped.
+type Skip struct {
+	Step   string `json:"step"`
+	Reason string `json:"reason"`
+}
+
+// Note is the payload of note.
+type Note struct {
+	Step string `json:"step,omitempty"`
+	Text string `json:"text"`
+}
+
+// Var is the payload of var.set.
+type Var struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// Message is the payload of message.rendered, .approved and .sent.
+type Message struct {
+	Step    string `json:"step"`
+	Message string `json:"message"`
+	Channel string `json:"channel,omitempty"`
+	Locale  string `json:"locale,omitempty"`
+	File    string `json:"file,omitempty"`
+	Fits    *bool  `json:"fits,omitempty"`
+	By      string `json:"by,omitempty"`
+}
+
+// Inject is the payload of inject.arrived and inject.answered.
+type Inject struct {
+	Index    int    `json:"index"`
+	Event    string `json:"event,omitempty"`
+	Response string `json:"response,omitempty"`
+}
+
+// Back is the payload of step.back.
+type Back struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// StepState is what happened to one step.
+type StepState struct {
+	Done    bool
+	Skipped bool
+	Reason  string
+	At      time.Time // when it was done or skipped
+}
+
+// State is a run as its journal says it is.
+type State struct {
+	Started
+	StartedAt  time.Time
+	Cursor     int // index of the current step; len(steps) once all are handled
+	Steps      map[string]*StepState
+	Vars       map[string]string
+	Notes      []Note
+	Rendered   map[string]bool      // step/message/channel/locale
+	Approved   map[string]string    // step/message -> by
+	Sent       map[string]time.Time // step/message/channel/locale
+	LastUpdate time.Time            // when the last customer-facing message went out
+	Updates    int
+	Paused     bool
+	AllClear   time.Time
+	Finished   bool
+	Injects    map[int]*InjectState
+	Events     int
+	LastEvent  time.Time
+
+	updateSent map[string]bool
+}
+
+// InjectState is a drill inject's life.
+type InjectState struct {
+	Arrived  time.Time
+	Answered time.Time
+	Response string
+}
+
+// NewState returns the state of a run with no events yet.
+func NewState() *State {
+	return &State{Steps: map[string]*StepState{}, Vars: map[string]string{}, Rendered: map[string]bool{},
+		Approved: map[string]string{}, Sent: map[string]time.Time{}, Injects: map[int]*InjectState{},
+		updateSent: map[string]bool{}}
+}
+
+// Replay derives a run's state from its events.
+func Replay(steps []string, events []journal.Event) (*State, error) {
+	s := NewState()
+	for _, e := range events {
+		if err := s.Apply(steps, e); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// Apply changes the state by one event. It is the only place the state
+// changes, for live actions and replay alike.
+func (s *State) Apply(steps []string, e journal.Event) error {
+	s.Events++
+	s.LastEvent = e.UTC
+	var err error
+	switch e.Type {
+	case journal.TypeRunStarted:
+		err = json.Unmarshal(e.Data, &s.Started)
+		s.StartedAt = e.UTC
+	case journal.TypeVarSet:
+		var v Var
+		if err = json.Unmarshal(e.Data, &v); err == nil {
+			s.Vars[v.Name] = v.Value
+		}
+	case journal.TypeStepDone, journal.TypeStepSkipped:
+		err = s.applyStep(steps, e)
+	case TypeStepBack:
+		var b Back
+		if err = json.Unmarshal(e.Data, &b); err == nil {
+			s.Cursor = indexOf(steps, b.To)
+		}
+	case journal.TypeNote:
+		var n Note
+		if err = json.Unmarshal(e.Data, &n); err == nil {
+			s.Notes = append(s.Notes, n)
+		}
+	case journal.TypeMessageRendered, journal.TypeMessageApproved, journal.TypeMessageSent:
+		err = s.applyMessage(e)
+	case journal.TypeRunPaused:
+		s.Paused = true
+	case journal.TypeRunResumed:
+		s.Paused = false
+	case journal.TypeRunAllClear:
+		s.AllClear = e.UTC
+	case TypeRunFinished:
+		s.Finished = true
+	case TypeInjectArrived, TypeInjectAnswered:
+		err = s.applyInject(e)
+	}
+	if err != nil {
+		return fmt.Errorf("event %d (%s): %w", e.Seq, e.Type, err)
+	}
+	return nil
+}
+
+func (s *State) applyStep(steps []string, e journal.Event) error {
+	var sk Skip
+	if err := json.Unmarshal(e.Data, &sk); err != nil {
+		return err
+	}
+	st := &StepState{At: e.UTC}
+	if e.Type == journal.TypeStepDone {
+		st.Done = true
+	} else {
+		st.Skipped, st.Reason = true, sk.Reason
+	}
+	s.Steps[sk.Step] = st
+	if i := indexOf(steps, sk.Step); i >= 0 {
+		s.Cursor = i + 1
+	}
+	return nil
+}
+
+func (s *State) applyMessage(e journal.Event) error {
+	var m Message
+	if err := json.Unmarshal(e.Data, &m); err != nil {
+		return err
+	}
+	switch e.Type {
+	case journal.TypeMessageRendered:
+		s.Rendered[key(m.Step, m.Message, m.Channel, m.Locale)] = true
+	case journal.TypeMessageApproved:
+		s.Approved[key(m.Step, m.Message)] = m.By
+	case journal.TypeMessageSent:
+		s.Sent[key(m.Step, m.Message, m.Channel, m.Locale)] = e.UTC
+		s.LastUpdate = e.UTC
+		if strings.HasPrefix(m.Step, UpdatesStep+"#") && !s.updateSent[m.Step] {
+			s.updateSent[m.Step] = true
+			s.Updates++
+		}
+	}
+	return nil
+}
+
+func (s *State) applyInject(e journal.Event) error {
+	var in Inject
+	if err := json.Unmarshal(e.Data, &in); err != nil {
+		return err
+	}
+	st := s.Injects[in.Index]
+	if st == nil {
+		st = &InjectState{}
+		s.Injects[in.Index] = st
+	}
+	if e.Type == TypeInjectArrived {
+		st.Arrived = e.UTC
+	} else {
+		st.Answered, st.Response = e.UTC, in.Response
+	}
+	return nil
+}
+
+// UpdatesStep prefixes the pseudo-steps under which cadence updates are
+// journaled: "updates#1", "updates#2" ...
+const UpdatesStep = "updates"
+
+func key(parts ...string) string {
+	k := ""
+	for i, p := range parts {
+		if i > 0 {
+			k += "/"
+		}
+		k += p
+	}
+	return k
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,154 @@
+package runbook
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/journal"
+)
+
+// Layout of a runs folder:
+//
+//	<runs>/<run-id>/journal.jsonl         the run's events
+//	<runs>/<run-id>/announcements/*.txt   every rendered announcement, ready to paste
+//	<runs>/<playbook>.lock                one live run per playbook
+//	<runs>/drills/<playbook>.json         the last finished drill of each playbook
+const (
+	JournalFile      = "journal.jsonl"
+	AnnouncementsDir = "announcements"
+	DrillsDir        = "drills"
+)
+
+// NewRunID names a run after its start time (UTC) and playbook, so runs sort
+// by time and read well in a listing. Drills say so in their id too.
+func NewRunID(playbook string, start time.Time, drill bool) string {
+	id := start.UTC().Format("20060102-150405") + "-" + playbook
+	if drill {
+		id += "-drill"
+	}
+	return id
+}
+
+// Summary describes one run folder, for listings and resume.
+type Summary struct {
+	ID        string    `json:"id"`
+	Playbook  string    `json:"playbook"`
+	Title     string    `json:"title"`
+	Drill     bool      `json:"drill"`
+	StartedAt time.Time `json:"started_at"`
+	Status    string    `json:"status"` // live, paused, interrupted, finished, damaged
+	Events    int       `json:"events"`
+	Dir       string    `json:"dir"`
+	Damage    string    `json:"damage,omitempty"`
+}
+
+// Run statuses.
+const (
+	StatusLive        = "live"
+	StatusPaused      = "paused"
+	StatusInterrupted = "interrupted"
+	StatusFinished    = "finished"
+)
+
+// List reads every run in a runs folder, newest first. A missing folder is
+// an empty list.
+func List(runsDir string) ([]Summary, error) {
+	entries, err := os.ReadDir(runsDir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []Summary
+	for _, e := range entries {
+		if !e.IsDir() || e.Name() == DrillsDir {
+			continue
+		}
+		dir := filepath.Join(runsDir, e.Name())
+		if _, err := os.Stat(filepath.Join(dir, JournalFile)); err != nil {
+			continue
+		}
+		out = append(out, summarize(runsDir, dir))
+	}
+	slices.SortFunc(out, func(a, b Summary) int { return b.StartedAt.Compare(a.StartedAt) })
+	return out, nil
+}
+
+func summarize(runsDir, dir string) Summary {
+	s := Summary{ID: filepath.Base(dir), Dir: dir}
+	events, dmg, err := journal.Read(filepath.Join(dir, JournalFile))
+	if err != nil {
+		s.Status, s.Damage = "damaged", err.Error()
+		return s
+	}
+	if !dmg.Intact() {
+		s.Damage = dmg.String()
+	}
+	st, err := Replay(nil, events)
+	if err != nil {
+		s.Status, s.Damage = "damaged", err.Error()
+		return s
+	}
+	s.Playbook, s.Title, s.Drill, s.StartedAt, s.Events = st.Playbook, st.Title, st.Drill, st.StartedAt, st.Events
+	switch {
+	case st.Finished:
+		s.Status = StatusFinished
+	case st.Paused:
+		s.Status = StatusPaused
+	case lockedBy(runsDir, st.Playbook, s.ID):
+		s.Status = StatusLive
+	default:
+		s.Status = StatusInterrupted
+	}
+	return s
+}
+
+// lockedBy reports whether the playbook's lock is held by a live process
+// for this run. It reads the lock without taking it.
+func lockedBy(runsDir, playbook, runID string) bool {
+	info, live := journal.Peek(runsDir, playbook)
+	return live && info.RunID == runID
+}
+
+// Unfinished lists the runs of a playbook (any playbook when "") that can be
+// resumed.
+func Unfinished(runsDir, playbook string) ([]Summary, error) {
+	all, err := List(runsDir)
+	if err != nil {
+		return nil, err
+	}
+	return slices.DeleteFunc(all, func(s Summary) bool {
+		return s.Status == StatusFinished || s.Status == "damaged" || (playbook != "" && s.Playbook != playbook)
+	}), nil
+}
+
+// Find returns the run folder of a run id, accepting a unique prefix.
+func Find(runsDir, id string) (string, error) {
+	if st, err := os.Stat(filepath.Join(runsDir, id, JournalFile)); err == nil && !st.IsDir() {
+		return filepath.Join(runsDir, id), nil
+	}
+	all, err := List(runsDir)
+	if err != nil {
+		return "", err
+	}
+	var hits []string
+	for _, s := range all {
+		if strings.HasPrefix(s.ID, id) {
+			hits = append(hits, s.ID)
+		}
+	}
+	switch len(hits) {
+	case 1:
+		return filepath.Join(runsDir, hits[0]), nil
+	case 0:
+		return "", fmt.Errorf("no run %q in %s; crisis runs lists them", id, runsDir)
+	}
+	return "", fmt.Errorf("run id %q is ambiguous: %s", id, strings.Join(hits, ", "))
+}

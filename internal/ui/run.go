@@ -1,0 +1,193 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/message"
+	"github.com/crisis-cli/crisis/internal/plan"
+	"github.com/crisis-cli/crisis/internal/runbook"
+)
+
+// RunView shows a run in a terminal (or plainly in a log when piped). It is
+// written for a tired person at 3 a.m.: what to do now, by when, and the text
+// to paste; nothing else.
+type RunView struct {
+	W     io.Writer
+	Th    *Theme
+	Width int
+}
+
+var _ runbook.View = (*RunView)(nil)
+
+func (v *RunView) printf(format string, args ...any) { fmt.Fprintf(v.W, format, args...) }
+
+// drillBanner marks every screen of a drill, in the run's language.
+func (v *RunView) drillBanner(s *runbook.Session) {
+	if s.State.Drill {
+		loc := s.Manual.Locales.Default
+		if len(s.State.Locales) > 0 {
+			loc = s.State.Locales[0]
+		}
+		v.printf("%s\n", v.Th.Drill.Render(message.DrillMark(loc)+" EXERCISE - NOTHING HERE IS REAL, NOTHING IS SENT"))
+	}
+}
+
+// Start shows the scenario, who is in charge and the fallbacks.
+func (v *RunView) Start(s *runbook.Session) {
+	pl := plan.Build(s.Manual, s.Playbook)
+	v.drillBanner(s)
+	start := s.State.StartedAt.In(s.Manual.Location)
+	v.printf("%s  %s  %s\n", v.Th.Title.Render(pl.Title), Severity(v.Th, pl.Severity), v.Th.Muted.Render("run "+s.State.RunID))
+	v.printf("started %s (%s) · journal %s\n", start.Format("15:04"), s.Manual.TimeZone, s.Dir)
+	var down []string
+	for _, d := range pl.Down {
+		down = append(down, d.Channel)
+	}
+	v.printf("%s %s\n", v.Th.Error.Render("DOWN:"), strings.Join(down, ", "))
+	b := &strings.Builder{}
+	WriteLeads(b, v.Th, pl.Leads)
+	WriteFallbacks(b, v.Th, pl.Fallbacks)
+	v.printf("%s\n", b.String())
+}
+
+// Step shows the current step and its announcements.
+func (v *RunView) Step(s *runbook.Session, b runbook.Batch) {
+	st := s.Current()
+	if st == nil {
+		return
+	}
+	v.printf("\n%s\n", v.rule())
+	v.drillBanner(s)
+	v.printf("%s %s%s\n", v.Th.Title.Render(fmt.Sprintf("STEP %d/%d", s.State.Cursor+1, len(s.Playbook.Steps))),
+		v.Th.Bold.Render(st.Title), kindMark(v.Th, st.Kind))
+	v.printf("owner: %s · due %s\n", v.owner(s, st), v.deadline(s, st))
+	if t := strings.TrimSpace(st.Instructions); t != "" {
+		v.printf("%s\n", t)
+	}
+	for _, c := range st.Checklist {
+		v.printf("  [ ] %s\n", c)
+	}
+	v.announcements(s, b)
+}
+
+// Update shows a cadence update ready to paste.
+func (v *RunView) Update(s *runbook.Session, b runbook.Batch) {
+	v.printf("\n%s\n", v.Th.Title.Render("UPDATE "+strings.TrimPrefix(b.Step, "updates#")))
+	v.announcements(s, b)
+}
+
+// announcements shows the cards of the run's first locale; the other
+// locales' texts are in the run folder, listed, so a screen stays readable.
+func (v *RunView) announcements(s *runbook.Session, b runbook.Batch) {
+	if len(b.Items) == 0 {
+		return
+	}
+	primary := b.Items[0].Locale
+	var others []string
+	for _, a := range b.Items {
+		switch {
+		case a.Locale == primary:
+			v.printf("%s\n", AnnouncementCard(v.Th, a, v.Width))
+		case !slices.Contains(others, a.Locale):
+			others = append(others, a.Locale)
+		}
+	}
+	for _, a := range b.Items {
+		if !a.Fits && a.Locale != primary {
+			v.printf("%s %s %s does not fit: %d/%d %s\n", v.Th.Error.Render("✗"), a.Channel, a.Locale, a.Length, a.Limit, a.Unit)
+		}
+	}
+	dir := filepath.Join(s.Dir, runbook.AnnouncementsDir)
+	if len(others) > 0 {
+		v.printf("%s %s\n", v.Th.Muted.Render("also in "+strings.Join(others, ", ")+":"), dir)
+	} else {
+		v.printf("%s %s\n", v.Th.Muted.Render("files:"), dir)
+	}
+}
+
+func (v *RunView) owner(s *runbook.Session, st *manual.Step) string {
+	if r := s.Manual.Role(st.Owner.ID); r != nil {
+		if p := s.Manual.Person(r.Person.ID); p != nil {
+			return st.Owner.ID + " (" + p.Name + ")"
+		}
+	}
+	return st.Owner.ID
+}
+
+// deadline shows a step's deadline as a clock time and a countdown, or as
+// overdue once passed.
+func (v *RunView) deadline(s *runbook.Session, st *manual.Step) string {
+	due := s.Deadline(st)
+	clock := due.In(s.Manual.Location).Format("15:04")
+	left := due.Sub(s.Now()).Round(time.Minute)
+	if left < 0 {
+		return v.Th.Error.Render(fmt.Sprintf("%s (T+%s) OVERDUE by %s", clock, plan.FormatDuration(st.Deadline), plan.FormatDuration(-left)))
+	}
+	return fmt.Sprintf("%s (T+%s, in %s)", clock, plan.FormatDuration(st.Deadline), plan.FormatDuration(left))
+}
+
+func kindMark(th *Theme, kind string) string {
+	switch kind {
+	case manual.StepHolding:
+		return th.Warn.Render("  [holding message]")
+	case manual.StepAllClear:
+		return th.OK.Render("  [all-clear]")
+	}
+	return ""
+}
+
+func (v *RunView) rule() string {
+	return v.Th.Muted.Render(strings.Repeat("─", max(20, min(v.Width, 100)-1)))
+}
+
+// Reminder says an update is due.
+func (v *RunView) Reminder(s *runbook.Session, due time.Time) {
+	v.printf("%s\n", v.Th.Warn.Render(fmt.Sprintf("⏰ update due since %s: type u to render it", due.In(s.Manual.Location).Format("15:04"))))
+}
+
+// Info says something happened.
+func (v *RunView) Info(format string, args ...any) {
+	v.printf("%s %s\n", v.Th.OK.Render("✓"), fmt.Sprintf(format, args...))
+}
+
+// Warn says something needs attention.
+func (v *RunView) Warn(format string, args ...any) {
+	v.printf("%s %s\n", v.Th.Warn.Render("!"), fmt.Sprintf(format, args...))
+}
+
+// Help lists the commands.
+func (v *RunView) Help() {
+	v.printf(`commands:
+  d, done            mark this step done
+  s, skip REASON     skip this step (the reason goes in the report)
+  n, note TEXT       add a note to the journal
+  a, approve [WHO]   record who approved this step's messages (default: the approver)
+  x, sent [CHANNEL]  mark this step's messages sent, on one channel or all
+  u, update          render the next update, ready to paste
+  r, show            show this step again
+  b, back            go back to the previous step
+  p, pause           pause; resume later with crisis run --resume
+`)
+}
+
+// End lists the follow-up steps.
+func (v *RunView) End(s *runbook.Session) {
+	v.printf("\n%s\n", v.rule())
+	v.drillBanner(s)
+	if !s.State.AllClear.IsZero() {
+		v.printf("%s at %s\n", v.Th.OK.Render("ALL-CLEAR"), s.State.AllClear.In(s.Manual.Location).Format("15:04"))
+	}
+	if len(s.Playbook.FollowUp) > 0 {
+		v.printf("%s\n", v.Th.Heading.Render("FOLLOW-UP (deadlines from the all-clear)"))
+		for _, st := range s.Playbook.FollowUp {
+			v.printf("  - T+%s %s (%s)\n", plan.FormatDuration(st.Deadline), st.Title, st.Owner.ID)
+		}
+	}
+	v.printf("run %s finished · report: crisis report %s\n", s.State.RunID, s.State.RunID)
+}
