@@ -120,6 +120,8 @@ holds playbooks/manual.yaml; with none, the built-in example manual is used.`,
 		newMeasureCmd(app),
 		newRenderCmd(app),
 		newRunCmd(app),
+		newRunsCmd(app),
+		newReportCmd(app),
 	)
 	root.InitDefaultCompletionCmd()
 	return root

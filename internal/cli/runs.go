@@ -1,0 +1,124 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/report"
+	"github.com/crisis-cli/crisis/internal/runbook"
+)
+
+func newRunsCmd(app *App) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "runs",
+		Short: "List runs and drills, live and finished",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			list, err := runbook.List(app.runsDir())
+			if err != nil {
+				return err
+			}
+			switch format {
+			case "json":
+				if list == nil {
+					list = []runbook.Summary{}
+				}
+				enc := json.NewEncoder(app.IO.Out)
+				enc.SetIndent("", "  ")
+				return enc.Encode(list)
+			case "text":
+				return writeRuns(app, list)
+			}
+			return usageErrorf("unknown --format %q; use text or json", format)
+		},
+	}
+	cmd.Flags().String("runs-dir", "", "folder of run journals (default $XDG_STATE_HOME/crisis/runs)")
+	addFormatFlag(cmd, &format, "text", "json")
+	return cmd
+}
+
+func writeRuns(app *App, list []runbook.Summary) error {
+	if len(list) == 0 {
+		fmt.Fprintf(app.IO.Err, "crisis: no runs in %s\n", app.runsDir())
+		return nil
+	}
+	th := app.Theme()
+	tw := tabwriter.NewWriter(app.IO.Out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "RUN\tKIND\tSTATUS\tSTARTED\tPLAYBOOK")
+	for _, s := range list {
+		kind := "real"
+		if s.Drill {
+			kind = th.Drill.Render("drill")
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", th.Accent.Render(s.ID), kind, s.Status, s.StartedAt.Local().Format("2006-01-02 15:04"), s.Playbook)
+	}
+	return tw.Flush()
+}
+
+func newReportCmd(app *App) *cobra.Command {
+	var format, out string
+	cmd := &cobra.Command{
+		Use:   "report RUN-ID",
+		Short: "Write the post-incident report of a run: timeline, deadlines, what was sent, deviations, notes",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir, err := runbook.Find(app.runsDir(), args[0])
+			if err != nil {
+				return usageErrorf("%v", err)
+			}
+			r, err := app.buildReport(dir)
+			if err != nil {
+				return err
+			}
+			return writeOut(app, out, func(w ioWriter) error {
+				switch format {
+				case "json":
+					return report.JSON(w, r)
+				case "html":
+					return report.HTML(w, r)
+				case "markdown":
+					return report.Markdown(w, r)
+				}
+				return usageErrorf("unknown --format %q; use markdown, html or json", format)
+			})
+		},
+	}
+	cmd.Flags().String("runs-dir", "", "folder of run journals (default $XDG_STATE_HOME/crisis/runs)")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE instead of standard output")
+	addFormatFlag(cmd, &format, "markdown", "html", "json")
+	return cmd
+}
+
+func (a *App) buildReport(dir string) (*report.Report, error) {
+	m, _, err := a.Manual()
+	if err != nil {
+		return nil, err
+	}
+	events, dmg, err := journal.Read(filepath.Join(dir, runbook.JournalFile))
+	if err != nil {
+		return nil, err
+	}
+	st, err := runbook.Replay(nil, events)
+	if err != nil {
+		return nil, err
+	}
+	p := m.Playbook(st.Playbook)
+	if p == nil {
+		fmt.Fprintf(a.IO.Err, "crisis: warning: the manual has no playbook %q any more; deadlines are not shown\n", st.Playbook)
+	}
+	r, err := report.Build(m, p, events, dmg)
+	if err != nil {
+		return nil, err
+	}
+	if st.Drill && p != nil {
+		full, _ := runbook.Replay(stepIDsOf(p), events)
+		r.Score = report.Grade(p, full)
+	}
+	return r, nil
+}

@@ -1,0 +1,102 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// JSON writes the report as indented JSON.
+func JSON(w io.Writer, r *Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
+
+// Markdown writes the report as a Markdown document.
+func Markdown(w io.Writer, r *Report) error {
+	b := &strings.Builder{}
+	kind := "Post-incident report"
+	if r.Drill {
+		kind = "Drill report (EXERCISE, not a real incident)"
+	}
+	fmt.Fprintf(b, "# %s: %s\n\n", kind, r.Title)
+	fmt.Fprintf(b, "- Organisation: %s\n- Playbook: `%s`\n- Run: `%s` (%s)\n", r.Organisation, r.Playbook, r.RunID, r.Status)
+	fmt.Fprintf(b, "- Started: %s (%s)\n", r.Local(r.Started), r.TimeZone)
+	if r.AllClear != nil {
+		fmt.Fprintf(b, "- All-clear: %s\n", r.Local(*r.AllClear))
+	}
+	fmt.Fprintf(b, "- Duration: %s\n\n", r.Duration)
+	if r.Score != nil {
+		writeScoreMD(b, r.Score)
+	}
+	b.WriteString("## Deadlines\n\n| step | due | done | status |\n| --- | --- | --- | --- |\n")
+	for _, d := range r.Deadlines {
+		at := "-"
+		if d.At != nil {
+			at = r.Local(*d.At)
+		}
+		status := d.Status
+		if d.Late != "" {
+			status += " (" + d.Late + " late)"
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", cell(d.Title), r.Local(d.Due), at, status)
+	}
+	b.WriteString("\n## Sent\n\n")
+	if len(r.Sent) == 0 {
+		b.WriteString("Nothing was marked sent.\n")
+	} else {
+		b.WriteString("| when | step | message | channel | language | approved by |\n| --- | --- | --- | --- | --- | --- |\n")
+		for _, s := range r.Sent {
+			fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", r.Local(s.At), s.Step, s.Message, s.Channel, s.Locale, orDash(s.By))
+		}
+	}
+	b.WriteString("\n## Deviations from the manual\n\n")
+	list(b, r.Deviations, "None.")
+	b.WriteString("\n## Notes\n\n")
+	var notes []string
+	for _, n := range r.Notes {
+		notes = append(notes, fmt.Sprintf("%s (%s): %s", r.Local(n.At), orDash(n.Step), n.Text))
+	}
+	list(b, notes, "None.")
+	b.WriteString("\n## Timeline\n\n")
+	for _, e := range r.Timeline {
+		fmt.Fprintf(b, "- %s %s: %s\n", r.Local(e.At), e.Offset, e.Text)
+	}
+	fmt.Fprintf(b, "\n---\n%s. Last hash: `%s`\n", r.Integrity, r.LastHash)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeScoreMD(b *strings.Builder, s *Score) {
+	fmt.Fprintf(b, "## Score: %d/100\n\n", s.Overall)
+	fmt.Fprintf(b, "- Deadlines met: %d of %d (%d/40)\n", s.Deadlines.Got, s.Deadlines.Of, s.Deadlines.Score)
+	fmt.Fprintf(b, "- Announcements prepared: %d of %d (%d/30)\n", s.Announcements.Got, s.Announcements.Of, s.Announcements.Score)
+	fmt.Fprintf(b, "- Injects handled: %d of %d (%d/20)\n", s.Injects.Got, s.Injects.Of, s.Injects.Score)
+	fmt.Fprintf(b, "- Steps skipped: %d\n\n", s.Skipped)
+	if len(s.Practise) > 0 {
+		b.WriteString("What to practise next:\n\n")
+		list(b, s.Practise, "")
+		b.WriteString("\n")
+	}
+}
+
+func list(b *strings.Builder, items []string, empty string) {
+	if len(items) == 0 {
+		b.WriteString(empty + "\n")
+	}
+	for _, s := range items {
+		fmt.Fprintf(b, "- %s\n", s)
+	}
+}
+
+func cell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

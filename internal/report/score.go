@@ -1,0 +1,112 @@
+package report
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/runbook"
+)
+
+// Score grades a drill. The weights say what matters in a real outage:
+// being on time (40), getting every audience its message on every planned
+// channel (30), handling what happens meanwhile (20), and following the
+// manual rather than skipping it (10).
+type Score struct {
+	Overall       int            `json:"overall"` // 0-100
+	Deadlines     Part           `json:"deadlines"`
+	Announcements Part           `json:"announcements"`
+	Injects       Part           `json:"injects"`
+	Skipped       int            `json:"skipped"`
+	PerChannel    []ChannelScore `json:"per_channel"`
+	Practise      []string       `json:"practise"`
+}
+
+// Part is one graded part: how many of how many.
+type Part struct {
+	Got   int `json:"got"`
+	Of    int `json:"of"`
+	Score int `json:"score"` // its points
+}
+
+// ChannelScore says whether an audience's announcement was prepared (marked
+// sent) on a planned channel.
+type ChannelScore struct {
+	Step     string `json:"step"`
+	Audience string `json:"audience"`
+	Channel  string `json:"channel"`
+	Sent     bool   `json:"sent"`
+}
+
+func part(got, of, weight int) Part {
+	if of == 0 {
+		return Part{Got: got, Of: of, Score: weight}
+	}
+	return Part{Got: got, Of: of, Score: int(math.Round(float64(weight) * float64(got) / float64(of)))}
+}
+
+// Grade scores a drill run from its state.
+func Grade(p *manual.Playbook, st *runbook.State) *Score {
+	s := &Score{PerChannel: []ChannelScore{}, Practise: []string{}}
+	met := 0
+	for _, step := range p.Steps {
+		ss := st.Steps[step.ID]
+		switch {
+		case ss == nil:
+			s.Practise = append(s.Practise, fmt.Sprintf("finish step %q (%s)", step.ID, step.Title))
+		case ss.Skipped:
+			s.Skipped++
+			s.Practise = append(s.Practise, fmt.Sprintf("step %q was skipped: rehearse it as written", step.ID))
+		case !ss.At.After(st.StartedAt.Add(step.Deadline)):
+			met++
+		default:
+			s.Practise = append(s.Practise, fmt.Sprintf("step %q was late: know its deadline (T+%s)", step.ID, step.Deadline))
+		}
+	}
+	s.Deadlines = part(met, len(p.Steps), 40)
+	sent := gradeChannels(p, st, s)
+	s.Announcements = part(sent, len(s.PerChannel), 30)
+	answered := 0
+	for i := range p.Drill.Injects {
+		if in := st.Injects[i]; in != nil && !in.Answered.IsZero() {
+			answered++
+		} else {
+			s.Practise = append(s.Practise, fmt.Sprintf("answer the inject %q", p.Drill.Injects[i].Event))
+		}
+	}
+	s.Injects = part(answered, len(p.Drill.Injects), 20)
+	skip := 10 - 5*s.Skipped
+	s.Overall = s.Deadlines.Score + s.Announcements.Score + s.Injects.Score + max(skip, 0)
+	return s
+}
+
+func gradeChannels(p *manual.Playbook, st *runbook.State, s *Score) int {
+	sent := 0
+	for _, step := range p.Steps {
+		for _, a := range step.Announce {
+			for _, aud := range a.Audiences {
+				for _, ch := range a.Channels {
+					ok := sentOn(st, step.ID, a.Message.ID, ch.ID)
+					s.PerChannel = append(s.PerChannel, ChannelScore{Step: step.ID, Audience: aud.ID, Channel: ch.ID, Sent: ok})
+					if ok {
+						sent++
+					} else {
+						s.Practise = append(s.Practise, fmt.Sprintf("prepare %s for %s on %s (step %s)", a.Message.ID, aud.ID, ch.ID, step.ID))
+					}
+				}
+			}
+		}
+	}
+	return sent
+}
+
+func sentOn(st *runbook.State, step, msg, channel string) bool {
+	for k := range st.Sent {
+		if len(k) > 0 && hasPrefix(k, step+"/"+msg+"/"+channel+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
