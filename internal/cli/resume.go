@@ -2,7 +2,11 @@ package cli
 
 import (
 	"fmt"
+	"path/filepath"
+	"slices"
 	"strings"
+
+	"github.com/crisis-cli/crisis/internal/journal"
 
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/runbook"
@@ -11,21 +15,28 @@ import (
 // resumeTarget finds the run to resume: a run id (or unique prefix), else
 // the one unfinished run of the playbook (of any playbook when none is
 // named). Several candidates are an error that lists them.
-func (a *App) resumeTarget(runs, target string) (string, bool) {
+func (a *App) resumeTarget(runs, target string, isDrill bool) (string, bool) {
 	if target != "" {
 		if dir, err := runbook.Find(runs, target); err == nil {
 			return dir, true
 		}
 	}
-	cands, err := runbook.Unfinished(runs, target)
+	cands, err := unfinished(runs, target, isDrill)
 	if err != nil || len(cands) != 1 {
 		return "", false
 	}
 	return cands[0].Dir, true
 }
 
-func (a *App) noResumable(runs, playbook string) error {
+// unfinished lists resumable runs of one kind: run never resumes a drill,
+// and drill never resumes a real run.
+func unfinished(runs, playbook string, isDrill bool) ([]runbook.Summary, error) {
 	cands, err := runbook.Unfinished(runs, playbook)
+	return slices.DeleteFunc(cands, func(s runbook.Summary) bool { return s.Drill != isDrill }), err
+}
+
+func (a *App) noResumable(runs, playbook string, isDrill bool) error {
+	cands, err := unfinished(runs, playbook, isDrill)
 	if err != nil {
 		return err
 	}
@@ -34,25 +45,43 @@ func (a *App) noResumable(runs, playbook string) error {
 		for _, c := range cands {
 			lines = append(lines, fmt.Sprintf("  %s  %s  %s", c.ID, c.Status, c.Title))
 		}
-		return usageErrorf("%d unfinished runs; name one:\n%s\n(crisis run --resume RUN-ID)", len(cands), strings.Join(lines, "\n"))
+		return usageErrorf("%d unfinished runs; name one:\n%s\n(--resume RUN-ID)", len(cands), strings.Join(lines, "\n"))
 	}
 	what := "no unfinished run"
+	if isDrill {
+		what = "no unfinished drill"
+	}
 	if playbook != "" {
 		what += " of " + playbook
 	}
 	return usageErrorf("%s in %s; crisis runs lists the runs", what, runs)
 }
 
-func (a *App) resumeSession(dir string) (*runbook.Session, error) {
+func (a *App) resumeSession(dir string, o runOptions) (*runbook.Session, error) {
 	m, _, err := a.Manual()
 	if err != nil {
 		return nil, err
+	}
+	events, _, err := journal.Read(filepath.Join(dir, runbook.JournalFile))
+	if err != nil {
+		return nil, err
+	}
+	pre, err := runbook.Replay(nil, events)
+	if err != nil {
+		return nil, err
+	}
+	id := filepath.Base(dir)
+	if pre.Drill && !o.drill {
+		return nil, usageErrorf("run %s is a drill; resume it with: crisis drill --resume %s", id, id)
+	}
+	if !pre.Drill && o.drill {
+		return nil, usageErrorf("run %s is a real run, not a drill; resume it with: crisis run --resume %s", id, id)
 	}
 	cat, err := message.NewCatalog(m)
 	if err != nil {
 		return nil, &ExitError{Code: ExitManual, Err: err}
 	}
-	sess, dmg, err := runbook.Resume(dir, runbook.Options{Manual: m, Catalog: cat, Now: a.Now})
+	sess, dmg, err := runbook.Resume(dir, runbook.Options{Manual: m, Catalog: cat, Now: a.clockFor(pre.Drill, pre.Speed, pre.LastEvent)})
 	if !dmg.Intact() {
 		fmt.Fprintf(a.IO.Err, "crisis: warning: journal damage: %s\n", dmg)
 		if dmg.MovedTo != "" {

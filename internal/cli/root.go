@@ -120,6 +120,7 @@ holds playbooks/manual.yaml; with none, the built-in example manual is used.`,
 		newMeasureCmd(app),
 		newRenderCmd(app),
 		newRunCmd(app),
+		newDrillCmd(app),
 		newRunsCmd(app),
 		newReportCmd(app),
 	)

@@ -6,12 +6,15 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/crisis-cli/crisis/internal/drill"
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
+	"github.com/crisis-cli/crisis/internal/report"
 	"github.com/crisis-cli/crisis/internal/runbook"
 	"github.com/crisis-cli/crisis/internal/ui"
 )
@@ -103,6 +106,10 @@ func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
 	defer closeInput()
 	view := &ui.RunView{W: a.IO.Out, Th: a.Theme(), Width: a.IO.Width}
 	flow := &runbook.Flow{S: sess, In: input, View: view, Auto: o.yes}
+	if sess.State.Drill {
+		inj := &drill.Injector{S: sess, In: input, View: view, PlanOrder: o.answers != "" || o.yes, Auto: o.yes}
+		flow.OnCommand = inj.Deliver
+	}
 	if err := flow.AskVars(vars); err != nil {
 		var missing *message.MissingError
 		if errors.As(err, &missing) {
@@ -112,13 +119,25 @@ func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
 	}
 	err = flow.Run()
 	if errors.Is(err, runbook.ErrPaused) {
-		fmt.Fprintf(a.IO.Err, "crisis: run %s paused; resume with: crisis run --resume %s\n", sess.State.RunID, sess.State.RunID)
+		fmt.Fprintf(a.IO.Err, "crisis: run %s paused; resume with: crisis %s --resume %s\n", sess.State.RunID, cmd.Name(), sess.State.RunID)
 		return nil
 	}
 	if err != nil && cmd.Context().Err() != nil {
-		fmt.Fprintf(a.IO.Err, "crisis: resume with: crisis run --resume %s\n", sess.State.RunID)
+		fmt.Fprintf(a.IO.Err, "crisis: resume with: crisis %s --resume %s\n", cmd.Name(), sess.State.RunID)
+	}
+	if err == nil && sess.State.Drill {
+		return a.finishDrill(sess, view)
 	}
 	return err
+}
+
+// finishDrill grades the drill, shows the score and records it as the
+// playbook's last rehearsal.
+func (a *App) finishDrill(sess *runbook.Session, view *ui.RunView) error {
+	score := report.Grade(sess.Playbook, sess.State)
+	view.Score(sess, score)
+	return drill.Save(a.runsDir(), drill.Record{Playbook: sess.Playbook.ID, RunID: sess.State.RunID,
+		FinishedAt: sess.State.LastEvent, Score: score.Overall})
 }
 
 func (a *App) input(cmd *cobra.Command, o runOptions) (runbook.Input, func(), error) {
@@ -145,11 +164,11 @@ func (a *App) openSession(args []string, o runOptions) (*runbook.Session, error)
 	}
 	runs := a.runsDir()
 	if o.resume {
-		if dir, ok := a.resumeTarget(runs, target); ok {
-			return a.resumeSession(dir)
+		if dir, ok := a.resumeTarget(runs, target, o.drill); ok {
+			return a.resumeSession(dir, o)
 		}
 		if target == "" || !isPlaybookID(target) {
-			return nil, a.noResumable(runs, target)
+			return nil, a.noResumable(runs, target, o.drill)
 		}
 	}
 	m, p, err := a.requireManual(target)
@@ -157,19 +176,28 @@ func (a *App) openSession(args []string, o runOptions) (*runbook.Session, error)
 		return nil, err
 	}
 	if o.resume {
-		return nil, a.noResumable(runs, p.ID)
+		return nil, a.noResumable(runs, p.ID, o.drill)
 	}
 	cat, err := message.NewCatalog(m)
 	if err != nil {
 		return nil, &ExitError{Code: ExitManual, Err: err}
 	}
 	sess, err := runbook.Start(runbook.Options{RunsDir: runs, Manual: m, Playbook: p, Catalog: cat,
-		Drill: o.drill, Speed: o.speed, Locales: a.runLocales(m), Now: a.Now})
+		Drill: o.drill, Speed: o.speed, Locales: a.runLocales(m), Now: a.clockFor(o.drill, o.speed, time.Time{})})
 	var locked *journal.LockedError
 	if errors.As(err, &locked) {
 		return nil, &ExitError{Code: ExitFindings, Err: err}
 	}
 	return sess, err
+}
+
+// clockFor is the run's clock: the wall clock, or for a drill one running
+// speed times faster from virtual (the journal's last event on resume).
+func (a *App) clockFor(isDrill bool, speed float64, virtual time.Time) func() time.Time {
+	if !isDrill {
+		return a.Now
+	}
+	return drill.NewClock(a.Now, speed, virtual).Now
 }
 
 func isPlaybookID(s string) bool { return s != "" && filepath.Base(s) == s }

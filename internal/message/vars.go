@@ -3,6 +3,7 @@ package message
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"text/template"
 	"text/template/parse"
 )
@@ -91,4 +92,19 @@ func (e *MissingError) Error() string {
 		s += fmt.Sprintf("\n  %s: %s (e.g. --var %s=%q)", m.Name, m.Description, m.Name, m.Example)
 	}
 	return s
+}
+
+// Execute fills a single template text with data, outside any catalog:
+// for quizzes and checks that look at one text. Plural forms are not
+// chosen; the caller passes the form it wants.
+func Execute(text, locale string, data map[string]any) (string, error) {
+	t, err := template.New("").Funcs(Funcs(locale)).Option("missingkey=error").Parse(text)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, data); err != nil {
+		return "", err
+	}
+	return b.String(), nil
 }

@@ -244,3 +244,13 @@ func (s *Session) Finish() error { return s.append(TypeRunFinished, struct{}{}) 
 
 // Steps lists the playbook's step ids in order.
 func (s *Session) Steps() []string { return slices.Clone(s.steps) }
+
+// InjectArrived journals that a drill inject was delivered.
+func (s *Session) InjectArrived(index int, event string) error {
+	return s.append(TypeInjectArrived, Inject{Index: index, Event: event})
+}
+
+// InjectAnswered journals the trainee's response to an inject.
+func (s *Session) InjectAnswered(index int, response string) error {
+	return s.append(TypeInjectAnswered, Inject{Index: index, Response: response})
+}

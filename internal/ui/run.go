@@ -11,6 +11,7 @@ import (
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/plan"
+	"github.com/crisis-cli/crisis/internal/report"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
 
@@ -190,4 +191,34 @@ func (v *RunView) End(s *runbook.Session) {
 		}
 	}
 	v.printf("run %s finished · report: crisis report %s\n", s.State.RunID, s.State.RunID)
+}
+
+// Inject shows a drill inject: what happens, what the trainee must do, and
+// for a reply the draft from the manual's template.
+func (v *RunView) Inject(s *runbook.Session, index int, in manual.Inject, draft string) {
+	v.printf("\n%s\n", v.Th.Drill.Render(fmt.Sprintf("⚡ INJECT %d (T+%s): %s", index+1, plan.FormatDuration(in.At), in.Event)))
+	v.printf("%s %s\n", v.Th.Muted.Render("expected:"), in.Expect)
+	if draft != "" {
+		v.printf("%s\n%s\n", v.Th.Muted.Render("draft reply:"), draft)
+	}
+}
+
+// Score shows a drill's grade and what to practise next.
+func (v *RunView) Score(s *runbook.Session, sc *report.Score) {
+	v.drillBanner(s)
+	v.printf("%s %d/100\n", v.Th.Title.Render("DRILL SCORE"), sc.Overall)
+	v.printf("  deadlines met            %d of %d  (%d/40)\n", sc.Deadlines.Got, sc.Deadlines.Of, sc.Deadlines.Score)
+	v.printf("  announcements prepared   %d of %d  (%d/30)\n", sc.Announcements.Got, sc.Announcements.Of, sc.Announcements.Score)
+	v.printf("  injects handled          %d of %d  (%d/20)\n", sc.Injects.Got, sc.Injects.Of, sc.Injects.Score)
+	v.printf("  steps skipped            %d\n", sc.Skipped)
+	if len(sc.Practise) > 0 {
+		v.printf("%s\n", v.Th.Heading.Render("practise next:"))
+		for i, p := range sc.Practise {
+			if i == 5 {
+				v.printf("  ... and %d more in the report\n", len(sc.Practise)-5)
+				break
+			}
+			v.printf("  - %s\n", p)
+		}
+	}
 }

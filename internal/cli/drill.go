@@ -1,0 +1,137 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/crisis-cli/crisis/internal/drill"
+	"github.com/crisis-cli/crisis/internal/message"
+	"github.com/crisis-cli/crisis/internal/runbook"
+)
+
+type quizOptions struct {
+	on        bool
+	questions int
+	seed      uint64
+}
+
+func newDrillCmd(app *App) *cobra.Command {
+	var o runOptions
+	var q quizOptions
+	cmd := &cobra.Command{
+		Use:   "drill PLAYBOOK | drill --resume [PLAYBOOK|RUN-ID] | drill PLAYBOOK --quiz",
+		Short: "Rehearse a playbook: marked as an exercise, with injects, scored",
+		Long: `Rehearse a playbook with the same guided flow as crisis run. Every screen and every
+rendered announcement is marked as an exercise in its own language ([SIMULACRO],
+[DRILL], [ĆWICZENIA], [SIMULADO]); the journal and the report say it was a drill,
+and nothing a drill does is ever sent.
+
+The playbook's drill injects arrive at their time offsets and ask for a decision
+or a reply; --speed N makes time (deadlines and injects) pass N times faster.
+With --answers or --yes no time passes between answers, so injects arrive in the
+plan's order instead: once the current step's deadline is past their offset.
+
+At the end the drill is scored (deadlines 40, announcements 30, injects 20,
+steps not skipped 10) and recorded as the playbook's last rehearsal, which
+crisis lint checks against drill_every.
+
+--quiz asks questions generated from the manual instead, each graded and shown
+with the right answer and where the manual says it.`,
+		Example: `  crisis drill facebook-down --speed 8
+  crisis drill meta-outage --quiz
+  crisis drill --resume`,
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: app.completePlaybooks,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if q.on {
+				return app.runQuiz(cmd, args, o, q)
+			}
+			if o.speed <= 0 {
+				return usageErrorf("--speed must be above 0, e.g. 8 to rehearse two hours in fifteen minutes")
+			}
+			o.drill = true
+			return app.runRun(cmd, args, o)
+		},
+	}
+	addRunFlags(cmd, &o)
+	f := cmd.Flags()
+	f.Float64Var(&o.speed, "speed", 1, "make time pass N times faster")
+	f.BoolVar(&q.on, "quiz", false, "answer questions generated from the manual")
+	f.IntVar(&q.questions, "questions", 6, "number of quiz questions")
+	f.Uint64Var(&q.seed, "seed", 0, "quiz seed, to repeat the same questions (default: new each time)")
+	return cmd
+}
+
+func (a *App) runQuiz(cmd *cobra.Command, args []string, o runOptions, q quizOptions) error {
+	if len(args) != 1 {
+		return usageErrorf("name the playbook to be quizzed on: crisis drill PLAYBOOK --quiz")
+	}
+	if !a.IO.CanPrompt() && o.answers == "" {
+		return usageErrorf("crisis drill --quiz needs a terminal to ask; without one, use --answers FILE")
+	}
+	m, p, err := a.requireManual(args[0])
+	if err != nil {
+		return err
+	}
+	seed := q.seed
+	if seed == 0 {
+		seed = uint64(a.Now().UnixNano())
+	}
+	input, closeInput, err := a.input(cmd, o)
+	if err != nil {
+		return err
+	}
+	defer closeInput()
+	th := a.Theme()
+	loc := m.Locales.Default
+	if l := a.locales(); len(l) > 0 {
+		loc = l[0]
+	}
+	fmt.Fprintf(a.IO.Out, "%s %s\n\n", th.Drill.Render(message.DrillMark(loc)+" QUIZ"), p.Title)
+	questions := drill.Quiz(m, p, q.questions, seed)
+	right := 0
+	for i, qu := range questions {
+		ok, err := a.askQuestion(input, i, qu)
+		if err != nil {
+			return err
+		}
+		if ok {
+			right++
+		}
+	}
+	fmt.Fprintf(a.IO.Out, "\n%s %d of %d right (seed %d)\n", th.Title.Render("QUIZ SCORE"), right, len(questions), seed)
+	return nil
+}
+
+func (a *App) askQuestion(in runbook.Input, i int, q drill.Question) (bool, error) {
+	th := a.Theme()
+	fmt.Fprintf(a.IO.Out, "%s %s\n", th.Bold.Render(fmt.Sprintf("%d.", i+1)), q.Text)
+	for j, opt := range q.Options {
+		fmt.Fprintf(a.IO.Out, "   %d) %s\n", j+1, opt)
+	}
+	for {
+		line, err := in.ReadLine("answer > ")
+		if errors.Is(err, io.EOF) {
+			return false, fmt.Errorf("input ended before question %d was answered", i+1)
+		}
+		if err != nil {
+			return false, err
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(line))
+		if err != nil || n < 1 || n > len(q.Options) {
+			fmt.Fprintf(a.IO.Out, "answer with a number from 1 to %d\n", len(q.Options))
+			continue
+		}
+		if n-1 == q.Answer {
+			fmt.Fprintf(a.IO.Out, "%s (%s)\n\n", th.OK.Render("✓ right"), q.Source)
+			return true, nil
+		}
+		fmt.Fprintf(a.IO.Out, "%s the answer is %d) %s, as %s says\n\n", th.Error.Render("✗ wrong:"), q.Answer+1, q.Options[q.Answer], q.Source)
+		return false, nil
+	}
+}

@@ -1,0 +1,129 @@
+package drill
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/message"
+	"github.com/crisis-cli/crisis/internal/runbook"
+)
+
+// InjectView shows injects to the trainee.
+type InjectView interface {
+	Inject(s *runbook.Session, index int, in manual.Inject, draft string)
+}
+
+// Injector delivers a playbook's injects during a drill and journals the
+// trainee's responses.
+type Injector struct {
+	S    *runbook.Session
+	In   runbook.Input
+	View InjectView
+	// PlanOrder delivers an inject once the current step's deadline is past
+	// its offset, whatever the clock says. Scripted drills (--answers,
+	// --yes) use it: no time passes between their answers.
+	PlanOrder bool
+	Auto      bool
+}
+
+// Due reports whether inject i should have arrived.
+func (d *Injector) Due(in manual.Inject) bool {
+	if !d.S.Now().Before(d.S.State.StartedAt.Add(in.At)) {
+		return true
+	}
+	if d.PlanOrder {
+		st := d.S.Current()
+		return st == nil || st.Deadline >= in.At
+	}
+	return false
+}
+
+// Deliver shows every inject that is due and not yet answered, and asks
+// for the response. It is the flow's OnCommand hook.
+func (d *Injector) Deliver() error {
+	for i, in := range d.S.Playbook.Drill.Injects {
+		st := d.S.State.Injects[i]
+		if (st != nil && !st.Answered.IsZero()) || !d.Due(in) {
+			continue
+		}
+		if st == nil {
+			if err := d.S.InjectArrived(i, in.Event); err != nil {
+				return err
+			}
+		}
+		draft, err := d.draft(in)
+		if err != nil {
+			return err
+		}
+		d.View.Inject(d.S, i, in, draft)
+		resp, err := d.respond(in, draft)
+		if err != nil {
+			return err
+		}
+		if err := d.S.InjectAnswered(i, resp); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// draft renders the reply template of a reply inject, marked as a drill.
+func (d *Injector) draft(in manual.Inject) (string, error) {
+	if in.Respond != "reply" || in.Message.ID == "" {
+		return "", nil
+	}
+	loc := d.S.Manual.Locales.Default
+	if len(d.S.State.Locales) > 0 {
+		loc = d.S.State.Locales[0]
+	}
+	data := map[string]any{}
+	for k, v := range d.S.State.Vars {
+		data[k] = v
+	}
+	for _, v := range append(d.S.Manual.Variables, d.S.Playbook.Variables...) {
+		if _, ok := data[v.Name]; !ok {
+			data[v.Name] = v.Example
+		}
+	}
+	data["organisation"] = d.S.Manual.Organisation
+	res, err := d.S.Catalog.Render(message.Request{Message: in.Message.ID, Kind: "default", Locale: loc, Data: data, Drill: true})
+	if err != nil {
+		return "", fmt.Errorf("inject reply %s: %w", in.Message.ID, err)
+	}
+	return res.Text, nil
+}
+
+func (d *Injector) respond(in manual.Inject, draft string) (string, error) {
+	if d.Auto {
+		if draft != "" {
+			return draft, nil
+		}
+		return "acknowledged: " + in.Expect, nil
+	}
+	prompt := "your decision > "
+	if draft != "" {
+		prompt = "your reply (Enter sends the draft) > "
+	}
+	for {
+		line, err := d.In.ReadLine(prompt)
+		if errors.Is(err, io.EOF) {
+			if perr := d.S.Pause(); perr != nil {
+				return "", perr
+			}
+			return "", fmt.Errorf("%w: input ended", runbook.ErrPaused)
+		}
+		if err != nil {
+			return "", err
+		}
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "" && draft != "":
+			return draft, nil
+		case line != "":
+			return line, nil
+		}
+	}
+}

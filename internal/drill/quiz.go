@@ -1,0 +1,197 @@
+package drill
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/crisis-cli/crisis/internal/channel"
+	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/message"
+	"github.com/crisis-cli/crisis/internal/plan"
+)
+
+// Question is one multiple-choice question about the manual, with where the
+// manual gives the answer so a wrong answer teaches something.
+type Question struct {
+	Text    string   `json:"text"`
+	Options []string `json:"options"`
+	Answer  int      `json:"answer"` // index into Options
+	Source  diag.Pos `json:"source"`
+}
+
+// generator builds one kind of question; ok is false when the manual lacks
+// what it needs (a playbook without fallbacks, say).
+type generator func(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question, bool)
+
+var generators = []generator{firstFallback, approverDeputy, spokesperson, notUsable, holdingDeadline, smsSegments}
+
+// Quiz generates n questions about playbook p, deterministic for a seed.
+func Quiz(m *manual.Manual, p *manual.Playbook, n int, seed uint64) []Question {
+	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	var out []Question
+	seen := map[string]bool{}
+	for tries := 0; len(out) < n && tries < n*20; tries++ {
+		g := generators[tries%len(generators)]
+		if tries >= len(generators) {
+			g = generators[r.IntN(len(generators))]
+		}
+		q, ok := g(m, p, r)
+		if ok && !seen[q.Text] {
+			seen[q.Text] = true
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// choices shuffles the right answer among distractors and returns the
+// options with the answer's index.
+func choices(r *rand.Rand, right string, pool []string) ([]string, int) {
+	var opts []string
+	for _, p := range pool {
+		if p != right && !slices.Contains(opts, p) {
+			opts = append(opts, p)
+		}
+	}
+	r.Shuffle(len(opts), func(i, j int) { opts[i], opts[j] = opts[j], opts[i] })
+	opts = append(opts[:min(3, len(opts))], right)
+	r.Shuffle(len(opts), func(i, j int) { opts[i], opts[j] = opts[j], opts[i] })
+	return opts, slices.Index(opts, right)
+}
+
+func firstFallback(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question, bool) {
+	if len(p.Fallbacks) == 0 {
+		return Question{}, false
+	}
+	f := p.Fallbacks[r.IntN(len(p.Fallbacks))]
+	if len(f.Channels) == 0 {
+		return Question{}, false
+	}
+	var pool []string
+	for _, c := range m.Channels {
+		pool = append(pool, c.ID)
+	}
+	opts, ans := choices(r, f.Channels[0].ID, pool)
+	return Question{Text: fmt.Sprintf("%s: which channel reaches %s first?", p.Title, f.Audience.ID),
+		Options: opts, Answer: ans, Source: f.Channels[0].Pos}, true
+}
+
+func people(m *manual.Manual) []string {
+	var names []string
+	for _, p := range m.People {
+		names = append(names, p.Name)
+	}
+	return names
+}
+
+func approverDeputy(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question, bool) {
+	role := m.Role(p.Approver.ID)
+	if role == nil || len(role.Deputies) == 0 {
+		return Question{}, false
+	}
+	holder, deputy := m.Person(role.Person.ID), m.Person(role.Deputies[0].ID)
+	if holder == nil || deputy == nil {
+		return Question{}, false
+	}
+	opts, ans := choices(r, deputy.Name, people(m))
+	return Question{Text: fmt.Sprintf("%s: who approves messages when %s is away?", p.Title, holder.Name),
+		Options: opts, Answer: ans, Source: role.Deputies[0].Pos}, true
+}
+
+func spokesperson(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question, bool) {
+	role := m.Role(p.Speaker.ID)
+	if role == nil {
+		return Question{}, false
+	}
+	pe := m.Person(role.Person.ID)
+	if pe == nil {
+		return Question{}, false
+	}
+	opts, ans := choices(r, pe.Name, people(m))
+	return Question{Text: fmt.Sprintf("%s: who speaks for the brand?", p.Title), Options: opts, Answer: ans, Source: role.Person.Pos}, true
+}
+
+func notUsable(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question, bool) {
+	down := m.DownChannels(p)
+	if len(down) == 0 {
+		return Question{}, false
+	}
+	d := down[r.IntN(len(down))]
+	var up []string
+	for _, f := range p.Fallbacks {
+		for _, c := range f.Channels {
+			if !m.IsDown(p, c.ID) {
+				up = append(up, c.ID)
+			}
+		}
+	}
+	if len(up) < 2 {
+		return Question{}, false
+	}
+	opts, ans := choices(r, d.ID, up)
+	pos := p.At["down"]
+	return Question{Text: fmt.Sprintf("%s: which of these channels can NOT be used?", p.Title), Options: opts, Answer: ans, Source: pos}, true
+}
+
+func holdingDeadline(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question, bool) {
+	for _, s := range p.Steps {
+		if s.Kind != manual.StepHolding {
+			continue
+		}
+		right := plan.FormatDuration(s.Deadline)
+		pool := []string{"5m", "10m", "15m", "30m", "1h", "2h", "4h"}
+		opts, ans := choices(r, right, pool)
+		return Question{Text: fmt.Sprintf("%s: within how long of the start must the holding message go out?", p.Title),
+			Options: opts, Answer: ans, Source: s.At["deadline"]}, true
+	}
+	return Question{}, false
+}
+
+// smsSegments asks how many segments an SMS variant of the manual takes,
+// filled with the variables' examples: the trainee learns that one accent
+// can double the cost of a message.
+func smsSegments(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question, bool) {
+	var msgs []*manual.Message
+	for _, t := range m.Templates {
+		for _, msg := range t.Messages {
+			if _, variant, _ := manual.SplitID(msg.ID); variant == "sms" {
+				msgs = append(msgs, msg)
+			}
+		}
+	}
+	if len(msgs) == 0 {
+		return Question{}, false
+	}
+	msg := msgs[r.IntN(len(msgs))]
+	text, err := fillExamples(m, p, msg.Text())
+	if err != nil {
+		return Question{}, false
+	}
+	sms, _ := channel.Lookup("sms")
+	got := sms.Measure(text)
+	right := strconv.Itoa(got.Segments)
+	opts, ans := choices(r, right, []string{"1", "2", "3", "4"})
+	slices.SortFunc(opts, strings.Compare)
+	ans = slices.Index(opts, right)
+	return Question{Text: fmt.Sprintf("How many SMS segments is this text?\n  %q", text), Options: opts, Answer: ans, Source: msg.FormPos["other"]}, true
+}
+
+func fillExamples(m *manual.Manual, p *manual.Playbook, text string) (string, error) {
+	used, err := message.Variables(text)
+	if err != nil {
+		return "", err
+	}
+	data := map[string]any{}
+	for _, name := range used {
+		if v := m.Variable(p, name); v != nil {
+			data[name] = v.Example
+		} else {
+			data[name] = map[string]string{"organisation": m.Organisation, "start_time": "14:05", "next_update": "15:05", "update_minutes": "60"}[name]
+		}
+	}
+	return message.Execute(text, m.Locales.Default, data)
+}

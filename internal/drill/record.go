@@ -1,0 +1,62 @@
+package drill
+
+import (
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/runbook"
+)
+
+// Record is the last finished drill of a playbook, kept at
+// <runs>/drills/<playbook>.json. Lint reads it to report playbooks never
+// rehearsed, or not within the manual's drill_every.
+type Record struct {
+	Playbook   string    `json:"playbook"`
+	RunID      string    `json:"run_id"`
+	FinishedAt time.Time `json:"finished_at"`
+	Score      int       `json:"score"`
+}
+
+// RecordPath is where a playbook's last drill is recorded.
+func RecordPath(runsDir, playbook string) string {
+	return filepath.Join(runsDir, runbook.DrillsDir, playbook+".json")
+}
+
+// Save writes the record atomically: a crash leaves the previous record or
+// the new one, never half of either.
+func Save(runsDir string, r Record) error {
+	path := RecordPath(runsDir, r.Playbook)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	b, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, append(b, '\n'), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// Load reads a playbook's last drill; ok is false when it was never
+// rehearsed.
+func Load(runsDir, playbook string) (Record, bool, error) {
+	b, err := os.ReadFile(RecordPath(runsDir, playbook))
+	if errors.Is(err, fs.ErrNotExist) {
+		return Record{}, false, nil
+	}
+	if err != nil {
+		return Record{}, false, err
+	}
+	var r Record
+	if err := json.Unmarshal(b, &r); err != nil {
+		return Record{}, false, err
+	}
+	return r, true, nil
+}

@@ -1,0 +1,203 @@
+package runbook
+
+import (
+	"errors"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/message"
+)
+
+// lines is an Input that answers from a list, then ends.
+type lines []string
+
+func (l *lines) ReadLine(string) (string, error) {
+	if len(*l) == 0 {
+		return "", io.EOF
+	}
+	s := (*l)[0]
+	*l = (*l)[1:]
+	return s, nil
+}
+
+// quietView records what was shown.
+type quietView struct{ warnings []string }
+
+func (v *quietView) Start(*Session)               {}
+func (v *quietView) Step(*Session, Batch)         {}
+func (v *quietView) Update(*Session, Batch)       {}
+func (v *quietView) Reminder(*Session, time.Time) {}
+func (v *quietView) Info(string, ...any)          {}
+func (v *quietView) Warn(f string, a ...any)      { v.warnings = append(v.warnings, f) }
+func (v *quietView) Help()                        {}
+func (v *quietView) End(*Session)                 {}
+
+type fakeClock struct{ t time.Time }
+
+func (c *fakeClock) now() time.Time { c.t = c.t.Add(time.Second); return c.t }
+
+func options(t *testing.T, runs string, clock *fakeClock) Options {
+	t.Helper()
+	m, diags, err := manual.Load(manual.Builtin(), manual.BuiltinRoot)
+	if err != nil || diags.HasErrors() {
+		t.Fatalf("load: %v %v", err, diags)
+	}
+	cat, err := message.NewCatalog(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Options{RunsDir: runs, Manual: m, Playbook: m.Playbook("facebook-down"), Catalog: cat,
+		Locales: []string{"es", "en"}, Now: clock.now}
+}
+
+func types(t *testing.T, dir string) []string {
+	t.Helper()
+	events, dmg, err := journal.Read(filepath.Join(dir, JournalFile))
+	if err != nil || !dmg.Intact() {
+		t.Fatalf("read journal: %v %v", err, dmg)
+	}
+	var out []string
+	for i, e := range events {
+		if e.Seq != i+1 {
+			t.Fatalf("event %d has seq %d", i+1, e.Seq)
+		}
+		out = append(out, e.Type)
+	}
+	return out
+}
+
+func TestFlowWholeRun(t *testing.T) {
+	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
+	s, err := Start(options(t, t.TempDir(), clock))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	in := lines{"Facebook", "d", "a", "x", "d", "n called Ana", "s nothing to answer yet", "u", "a", "x all", "d"}
+	f := &Flow{S: s, In: &in, View: &quietView{}}
+	if err := f.AskVars(nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Run(); err != nil {
+		t.Fatal(err)
+	}
+	got := types(t, s.Dir)
+	count := func(typ string) int {
+		n := 0
+		for _, g := range got {
+			if g == typ {
+				n++
+			}
+		}
+		return n
+	}
+	if got[0] != journal.TypeRunStarted || got[1] != journal.TypeVarSet || got[len(got)-1] != TypeRunFinished {
+		t.Errorf("journal starts/ends wrong: %v", got)
+	}
+	if count(journal.TypeStepDone) != 3 || count(journal.TypeStepSkipped) != 1 || count(journal.TypeRunAllClear) != 1 {
+		t.Errorf("step events wrong: %v", got)
+	}
+	if count(journal.TypeMessageSent) == 0 || count(journal.TypeMessageApproved) != 3 || count(journal.TypeNote) != 1 {
+		t.Errorf("message events wrong: %v", got)
+	}
+	st, err := Replay(s.steps, mustRead(t, s.Dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !st.Finished || st.Updates != 1 || st.Vars["platform"] != "Facebook" || st.Steps["inbox"].Reason != "nothing to answer yet" {
+		t.Errorf("replayed state wrong: %+v", st)
+	}
+}
+
+func mustRead(t *testing.T, dir string) []journal.Event {
+	events, _, err := journal.Read(filepath.Join(dir, JournalFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return events
+}
+
+// TestResumeExactlyOnce interrupts a run at every point of a script (the
+// input simply ends, as when a terminal closes) and resumes it with the
+// rest: the journal must equal the uninterrupted run's, but for the
+// pause/resume pairs.
+func TestResumeExactlyOnce(t *testing.T) {
+	script := []string{"Facebook", "d", "a", "x", "d", "n note", "d", "a", "x", "d"}
+	want := runScript(t, script, -1)
+	for cut := 1; cut < len(script); cut++ {
+		got := runScript(t, script, cut)
+		got = slices.DeleteFunc(got, func(s string) bool {
+			return s == journal.TypeRunPaused || s == journal.TypeRunResumed
+		})
+		if !slices.Equal(got, want) {
+			t.Errorf("cut at %d:\n got %v\nwant %v", cut, got, want)
+		}
+	}
+}
+
+func runScript(t *testing.T, script []string, cut int) []string {
+	t.Helper()
+	runs := t.TempDir()
+	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
+	opts := options(t, runs, clock)
+	s, err := Start(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, rest := script, []string(nil)
+	if cut >= 0 {
+		first, rest = script[:cut], script[cut:]
+	}
+	in := lines(slices.Clone(first))
+	f := &Flow{S: s, In: &in, View: &quietView{}}
+	err = f.AskVars(nil)
+	if err == nil {
+		err = f.Run()
+	}
+	s.Close()
+	if cut < 0 {
+		if err != nil {
+			t.Fatal(err)
+		}
+		return types(t, s.Dir)
+	}
+	if err != nil && !errors.Is(err, ErrPaused) && !strings.Contains(err.Error(), "input ended") {
+		t.Fatalf("cut %d: %v", cut, err)
+	}
+	r, dmg, err := Resume(s.Dir, opts)
+	if err != nil || !dmg.Intact() {
+		t.Fatalf("resume: %v %v", err, dmg)
+	}
+	defer r.Close()
+	in2 := lines(slices.Clone(rest))
+	f2 := &Flow{S: r, In: &in2, View: &quietView{}}
+	if err := f2.AskVars(nil); err != nil {
+		// the variable was the cut: answer it now
+		t.Fatalf("cut %d: ask vars: %v", cut, err)
+	}
+	if err := f2.Run(); err != nil {
+		t.Fatalf("cut %d: %v", cut, err)
+	}
+	return types(t, r.Dir)
+}
+
+func TestSecondLiveRunIsRefused(t *testing.T) {
+	runs := t.TempDir()
+	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
+	s, err := Start(options(t, runs, clock))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	_, err = Start(options(t, runs, clock))
+	var locked *journal.LockedError
+	if !errors.As(err, &locked) || !strings.Contains(err.Error(), "pid") {
+		t.Fatalf("want a lock error naming the pid, got %v", err)
+	}
+}
