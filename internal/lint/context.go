@@ -1,0 +1,39 @@
+package lint
+
+import (
+	"io/fs"
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/manual"
+)
+
+// Context is what a rule sees: the manual, the playbook for playbook rules,
+// the clock and the runs folder. Each job has its own Context, so rules
+// may report without locking.
+type Context struct {
+	Manual   *manual.Manual
+	Playbook *manual.Playbook // nil for manual-wide rules
+	Now      time.Time
+	Runs     fs.FS // the runs folder, nil when none is available
+
+	facts   *facts
+	sources *Sources
+	meta    Meta
+	sev     diag.Severity
+	out     *diag.List
+}
+
+// Report records a finding of the running rule at pos.
+func (c *Context) Report(pos diag.Pos, hint, format string, args ...any) {
+	c.out.Add(pos, c.meta.ID, c.sev, hint, format, args...)
+}
+
+// Playbooks is the playbook of a playbook rule, or every playbook for a
+// manual rule.
+func (c *Context) Playbooks() []*manual.Playbook {
+	if c.Playbook != nil {
+		return []*manual.Playbook{c.Playbook}
+	}
+	return c.Manual.Playbooks
+}

@@ -1,0 +1,136 @@
+package lint
+
+import (
+	"io/fs"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/manual"
+)
+
+// Options configure a lint run.
+type Options struct {
+	Now     func() time.Time // the clock for approval and rehearsal rules; nil: time.Now
+	Runs    fs.FS            // the runs folder; nil skips the rehearsal rule
+	Config  Config
+	Workers int // 0: GOMAXPROCS
+}
+
+// Result is what a lint run found.
+type Result struct {
+	Findings diag.List // sorted, suppressions applied, severities final
+	Files    []string  // every file checked, relative to the manual root
+	Sources  *Sources
+}
+
+// Run loads the manual in fsys and lints it. The error is the loader's:
+// non-nil only when there is no manual at all.
+func Run(fsys fs.FS, root string, opt Options) (*manual.Manual, Result, error) {
+	m, diags, err := manual.Load(fsys, root)
+	if err != nil {
+		return nil, Result{}, err
+	}
+	return m, Check(fsys, m, diags, opt), nil
+}
+
+// Check lints a manual loaded from fsys. loaderDiags are the loader's
+// findings, reported as they are (subject to configuration and
+// suppression).
+func Check(fsys fs.FS, m *manual.Manual, loaderDiags diag.List, opt Options) Result {
+	now := time.Now
+	if opt.Now != nil {
+		now = opt.Now
+	}
+	files := manualFiles(fsys)
+	src, fc := prepare(fsys, m, files, opt.Workers)
+	var jobs []func(*Context)
+	for _, p := range m.Playbooks {
+		jobs = append(jobs, func(c *Context) { c.Playbook = p; runScope(c, ScopePlaybook, opt.Config) })
+	}
+	for _, r := range registry {
+		if r.Meta().Scope == ScopeManual {
+			jobs = append(jobs, func(c *Context) { runRule(c, r, opt.Config) })
+		}
+	}
+	base := Context{Manual: m, Now: now(), Runs: opt.Runs, facts: fc, sources: src}
+	out := runJobs(jobs, base, opt.Workers)
+	out = append(out, loaderDiags...)
+	var sups []*suppression
+	for _, f := range files {
+		sups = append(sups, scanSuppressions(f, src.Bytes(f))...)
+	}
+	out = applySuppressions(out, sups, opt.Config)
+	out = opt.Config.apply(out)
+	out.Sort()
+	return Result{Findings: out, Files: files, Sources: src}
+}
+
+// prepare reads every file and derives the facts rules share, in
+// parallel: both only read what the loader left.
+func prepare(fsys fs.FS, m *manual.Manual, files []string, workers int) (*Sources, *facts) {
+	read := make([]*sourceFile, len(files))
+	var fc *facts
+	jobs := []func(*Context){func(*Context) { fc = newFacts(m) }}
+	for i := range files {
+		jobs = append(jobs, func(*Context) { read[i] = readSource(fsys, files[i]) })
+	}
+	runJobs(jobs, Context{}, workers)
+	src := &Sources{files: make(map[string]*sourceFile, len(files))}
+	for i, f := range files {
+		src.files[f] = read[i]
+	}
+	return src, fc
+}
+
+// runJobs runs jobs on workers goroutines, each with its own copy of the
+// context and its own findings list, and merges the lists.
+func runJobs(jobs []func(*Context), base Context, workers int) diag.List {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	queue := make(chan func(*Context), len(jobs))
+	for _, j := range jobs {
+		queue <- j
+	}
+	close(queue)
+	lists := make([]diag.List, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range queue {
+				c := base
+				c.out = &lists[w]
+				j(&c)
+			}
+		}()
+	}
+	wg.Wait()
+	var out diag.List
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}
+
+// runScope runs every enabled rule of a scope.
+func runScope(c *Context, scope Scope, cfg Config) {
+	for _, r := range registry {
+		if r.Meta().Scope == scope {
+			runRule(c, r, cfg)
+		}
+	}
+}
+
+func runRule(c *Context, r Rule, cfg Config) {
+	meta := r.Meta()
+	sev := cfg.severity(meta.ID)
+	if sev == 0 {
+		return
+	}
+	c.meta, c.sev = meta, sev
+	r.Check(c)
+}

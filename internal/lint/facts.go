@@ -1,0 +1,138 @@
+package lint
+
+import (
+	"slices"
+	"sync"
+
+	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/message"
+)
+
+// facts are derived once from the manual before the rules run, and only
+// read afterwards: parsing every template once instead of once per
+// playbook is what keeps a 1,000-playbook manual under a second.
+type facts struct {
+	cat        *message.Catalog // nil when the catalog cannot be built
+	source     *manual.TemplateFile
+	vars       map[string][]string                   // message name -> variables any form uses
+	names      map[string]map[string]bool            // locale -> message names
+	ids        map[string]map[string]*manual.Message // locale -> full id -> message
+	parseErrs  []formError
+	msgVars    map[*manual.Message][]string  // variables of one message's forms
+	announcers map[string][]*manual.Playbook // message name -> playbooks sending it
+	sms        map[string]bool               // messages announced on an SMS channel
+	renders    sync.Map                      // fit rule: render key -> *fitResult
+}
+
+func newFacts(m *manual.Manual) *facts {
+	f := &facts{vars: map[string][]string{}, names: map[string]map[string]bool{}, ids: map[string]map[string]*manual.Message{},
+		msgVars:    map[*manual.Message][]string{},
+		announcers: map[string][]*manual.Playbook{}, sms: map[string]bool{}}
+	if cat, err := message.NewCatalog(m); err == nil {
+		f.cat = cat
+	}
+	f.source = m.TemplatesFor(m.Locales.Default)
+	for _, t := range m.Templates {
+		f.addFile(t)
+	}
+	for name, vs := range f.vars {
+		slices.Sort(vs)
+		f.vars[name] = slices.Compact(vs)
+	}
+	for _, p := range m.Playbooks {
+		f.addAnnouncer(m, p)
+	}
+	return f
+}
+
+// formError is a template form that does not parse.
+type formError struct {
+	msg  *manual.Message
+	form string
+	err  error
+}
+
+func (f *facts) addFile(t *manual.TemplateFile) {
+	names, ids := map[string]bool{}, map[string]*manual.Message{}
+	f.names[t.Locale], f.ids[t.Locale] = names, ids
+	for _, msg := range t.Messages {
+		name, _, _ := manual.SplitID(msg.ID)
+		names[name] = true
+		ids[msg.ID] = msg
+		for _, form := range manual.PluralForms {
+			text, ok := msg.Forms[form]
+			if !ok {
+				continue
+			}
+			vs, err := message.Variables(text)
+			if err != nil {
+				f.parseErrs = append(f.parseErrs, formError{msg: msg, form: form, err: err})
+				continue
+			}
+			f.vars[name] = append(f.vars[name], vs...)
+			f.msgVars[msg] = append(f.msgVars[msg], vs...)
+		}
+	}
+}
+
+func (f *facts) addAnnouncer(m *manual.Manual, p *manual.Playbook) {
+	seen := map[string]bool{}
+	for _, a := range announcements(p) {
+		name := a.ann.Message.ID
+		if !seen[name] {
+			seen[name] = true
+			f.announcers[name] = append(f.announcers[name], p)
+		}
+		for _, ref := range a.ann.Channels {
+			if ch := m.Channel(ref.ID); ch != nil && ch.Kind == "sms" {
+				f.sms[name] = true
+			}
+		}
+	}
+	for _, in := range p.Drill.Injects {
+		if name := in.Message.ID; name != "" && !seen[name] {
+			seen[name] = true
+			f.announcers[name] = append(f.announcers[name], p)
+		}
+	}
+}
+
+// announced is one announcement of a playbook with the step it belongs to;
+// the update cadence counts as a step named "updates".
+type announced struct {
+	step string
+	ann  manual.Announcement
+}
+
+// announcements lists every announcement of p: steps, follow-up steps and
+// the update cadence.
+func announcements(p *manual.Playbook) []announced {
+	var out []announced
+	for _, s := range slices.Concat(p.Steps, p.FollowUp) {
+		for _, a := range s.Announce {
+			out = append(out, announced{step: s.ID, ann: a})
+		}
+	}
+	if u := p.Updates; u != nil && u.Message.ID != "" {
+		out = append(out, announced{step: "updates", ann: manual.Announcement{
+			Message: u.Message, Audiences: u.Audiences, Channels: u.Channels, Pos: u.Pos}})
+	}
+	return out
+}
+
+// lookup finds a message by full id in a locale.
+func (f *facts) lookup(locale, id string) *manual.Message { return f.ids[locale][id] }
+
+// hasVariant reports whether a locale has a text for message on a channel
+// kind, its own variant or the generic one, as rendering looks it up.
+func (f *facts) hasVariant(locale, name, kind string) bool {
+	for _, v := range []string{kind, manual.GenericVariant} {
+		if f.lookup(locale, name+"."+v) != nil || f.lookup(locale, name+"."+v+".body") != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// hasMessage reports whether a locale's file holds any text of a message.
+func (f *facts) hasMessage(locale, name string) bool { return f.names[locale][name] }

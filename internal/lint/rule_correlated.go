@@ -1,0 +1,54 @@
+package lint
+
+import (
+	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/manual"
+)
+
+func init() {
+	register(Meta{
+		ID: "CR101", Title: "Fallback shares a failure domain with a channel that is down", Severity: diag.Error, Scope: ScopePlaybook,
+		Rationale: "Channels in one failure domain fail together. WhatsApp as the fallback in a Facebook outage is no fallback when the whole of Meta is down, as on 4 October 2021. A fallback must depend on another provider.",
+		Bad:       "down:\n  channels: [facebook-page]     # domain: meta\nfallbacks:\n  customers: [whatsapp-business]  # domain: meta too\n",
+		Good:      "down:\n  channels: [facebook-page]\nfallbacks:\n  customers: [x, status-page, email-customers]\n",
+	}, checkCorrelated)
+}
+
+// checkCorrelated reports every channel the playbook relies on (fallbacks,
+// announcements, updates) that is up but shares its failure domain with a
+// channel declared down.
+func checkCorrelated(c *Context) {
+	m, p := c.Manual, c.Playbook
+	downIn := map[string]string{} // failure domain -> a down channel in it
+	for _, ref := range p.Down.Channels {
+		if ch := m.Channel(ref.ID); ch != nil && downIn[ch.Domain.ID] == "" {
+			downIn[ch.Domain.ID] = ch.ID
+		}
+	}
+	if len(downIn) == 0 {
+		return
+	}
+	forEachUsedChannel(p, func(ref manual.Ref) {
+		ch := m.Channel(ref.ID)
+		if ch == nil || m.IsDown(p, ch.ID) || downIn[ch.Domain.ID] == "" {
+			return
+		}
+		c.Report(ref.Pos, "choose a channel that depends on another provider; if the whole provider is out, list it under down.domains",
+			"%s shares failure domain %q with %s, which is down: it fails with it", ch.ID, ch.Domain.ID, downIn[ch.Domain.ID])
+	})
+}
+
+// forEachUsedChannel calls fn for every channel reference a playbook relies
+// on to reach people: fallbacks, announcements and updates.
+func forEachUsedChannel(p *manual.Playbook, fn func(manual.Ref)) {
+	for _, fb := range p.Fallbacks {
+		for _, ref := range fb.Channels {
+			fn(ref)
+		}
+	}
+	for _, a := range announcements(p) {
+		for _, ref := range a.ann.Channels {
+			fn(ref)
+		}
+	}
+}

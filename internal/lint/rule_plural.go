@@ -1,0 +1,68 @@
+package lint
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/message"
+)
+
+func init() {
+	register(Meta{
+		ID: "CR304", Title: "A locale lacks plural forms that CLDR requires", Severity: diag.Error, Scope: ScopeManual,
+		Rationale: "A message with a count must have every plural form its language uses, or it reads \"1 minutes\" or worse. Polish needs one, few, many and other (1 minuta, 2 minuty, 5 minut); the forms required are CLDR's, exactly as go-i18n chooses them.",
+		Bad:       "# pl.yaml\nupdate:\n  sms:\n    one: \"Kolejna informacja za {{.update_minutes}} minutę.\"\n    other: \"Kolejna informacja za {{.update_minutes}} minut.\"\n",
+		Good:      "# pl.yaml\nupdate:\n  sms:\n    one: \"... {{.update_minutes}} minutę.\"\n    few: \"... {{.update_minutes}} minuty.\"\n    many: \"... {{.update_minutes}} minut.\"\n    other: \"... {{.update_minutes}} minuty.\"\n",
+	}, checkPlural)
+}
+
+// checkPlural checks the messages that are plural: those with a form
+// besides other, or that use a count variable.
+func checkPlural(c *Context) {
+	counts := countVariables(c.Manual)
+	for _, t := range c.Manual.Templates {
+		need := message.Categories(t.Locale)
+		for _, msg := range t.Messages {
+			if !isPlural(msg, c.facts.msgVars[msg], counts) {
+				continue
+			}
+			var missing []string
+			for _, cat := range need {
+				if _, ok := msg.Forms[cat]; !ok {
+					missing = append(missing, cat)
+				}
+			}
+			if len(missing) > 0 {
+				c.Report(msg.Pos, "add "+strings.Join(missing, ", ")+" (CLDR: "+t.Locale+" uses "+strings.Join(need, ", ")+")",
+					"message %s (%s) lacks plural forms %s", msg.ID, t.Locale, strings.Join(missing, ", "))
+			}
+		}
+	}
+}
+
+func isPlural(msg *manual.Message, vs []string, counts map[string]bool) bool {
+	if len(msg.Forms) > 1 {
+		return true
+	}
+	return slices.ContainsFunc(vs, func(v string) bool { return counts[v] })
+}
+
+// countVariables are the variables that choose a plural form: every count
+// variable declared anywhere, and the built-in update_minutes.
+func countVariables(m *manual.Manual) map[string]bool {
+	out := map[string]bool{"update_minutes": true}
+	add := func(vs []manual.Variable) {
+		for _, v := range vs {
+			if v.Type == "count" {
+				out[v.Name] = true
+			}
+		}
+	}
+	add(m.Variables)
+	for _, p := range m.Playbooks {
+		add(p.Variables)
+	}
+	return out
+}

@@ -1,0 +1,58 @@
+package lint
+
+import (
+	"slices"
+
+	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/manual"
+)
+
+func init() {
+	register(Meta{
+		ID: "CR103", Title: "An audience is left with no working channel", Severity: diag.Error, Scope: ScopePlaybook,
+		Rationale: "When a channel an audience relies on is down, the playbook must say, beforehand, which working channel reaches that audience instead. Otherwise customers, staff or suppliers hear nothing, or hear it through rumours.",
+		Bad:       "down:\n  domains: [meta]\nfallbacks:\n  customers: [instagram]   # down with meta\n  # suppliers used whatsapp-business: no fallback\n",
+		Good:      "down:\n  domains: [meta]\nfallbacks:\n  customers: [x, email-customers]\n  suppliers: [email-suppliers]\n",
+	}, checkReach)
+}
+
+// checkReach reports each audience that loses a channel in the scenario and
+// has no fallback channel that is up.
+func checkReach(c *Context) {
+	m, p := c.Manual, c.Playbook
+	for _, a := range m.Audiences {
+		lost := lostChannel(m, p, a.ID)
+		if lost == "" {
+			continue
+		}
+		i := slices.IndexFunc(p.Fallbacks, func(f manual.Fallback) bool { return f.Audience.ID == a.ID })
+		if i < 0 {
+			c.Report(atOr(p.At, "fallbacks", p.Pos), "add "+a.ID+": [channels that stay up] under fallbacks",
+				"audience %s loses %s and has no fallback channel", a.ID, lost)
+			continue
+		}
+		fb := p.Fallbacks[i]
+		if !slices.ContainsFunc(fb.Channels, func(r manual.Ref) bool { return m.Channel(r.ID) != nil && !m.IsDown(p, r.ID) }) {
+			c.Report(fb.Audience.Pos, "add a channel in a failure domain that is up",
+				"audience %s loses %s and every fallback channel is down too", a.ID, lost)
+		}
+	}
+}
+
+// lostChannel names a channel serving the audience that is down in p, or "".
+func lostChannel(m *manual.Manual, p *manual.Playbook, audience string) string {
+	for _, ch := range m.DownChannels(p) {
+		if slices.ContainsFunc(ch.Audiences, func(r manual.Ref) bool { return r.ID == audience }) {
+			return ch.ID
+		}
+	}
+	return ""
+}
+
+// atOr is the position of a key's value, else def.
+func atOr(at map[string]diag.Pos, key string, def diag.Pos) diag.Pos {
+	if p, ok := at[key]; ok {
+		return p
+	}
+	return def
+}

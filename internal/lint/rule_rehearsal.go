@@ -1,0 +1,53 @@
+package lint
+
+import (
+	"encoding/json"
+	"io/fs"
+	"path"
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/diag"
+)
+
+// DrillsDir is the folder of the runs folder where each playbook's last
+// finished drill is recorded, one file per playbook: drills/<playbook>.json
+// holding {"playbook": "<id>", "finished_at": "<RFC 3339 time>"}. `crisis
+// drill` writes it when a drill ends; lint only reads it.
+const DrillsDir = "drills"
+
+// DrillRecord is the content of a drill record file.
+type DrillRecord struct {
+	Playbook   string    `json:"playbook"`
+	FinishedAt time.Time `json:"finished_at"`
+}
+
+func init() {
+	register(Meta{
+		ID: "CR801", Title: "A playbook has never been rehearsed", Severity: diag.Info, Scope: ScopePlaybook,
+		Rationale: "A runbook nobody has walked through fails on its first real use: a dead number, a step nobody understands. Lint reads the runs folder (--runs-dir) for drills/<playbook>.json, the record `crisis drill` keeps of the last drill, and also reports a drill older than the manual's drill_every. Without a runs folder the rule is silent.",
+		Bad:       "# runs/drills/ has no meta-outage.json\n",
+		Good:      "# runs/drills/meta-outage.json\n{\"playbook\": \"meta-outage\", \"finished_at\": \"2026-10-02T10:30:00Z\"}\n",
+	}, checkRehearsal)
+}
+
+func checkRehearsal(c *Context) {
+	if c.Runs == nil {
+		return
+	}
+	p := c.Playbook
+	data, err := fs.ReadFile(c.Runs, path.Join(DrillsDir, p.ID+".json"))
+	if err != nil {
+		c.Report(p.Pos, "rehearse it: crisis drill "+p.ID, "playbook %s has never been rehearsed", p.ID)
+		return
+	}
+	var rec DrillRecord
+	if err := json.Unmarshal(data, &rec); err != nil || rec.FinishedAt.IsZero() {
+		c.Report(p.Pos, "rehearse it again: crisis drill "+p.ID, "the drill record of %s is unreadable", p.ID)
+		return
+	}
+	every := c.Manual.DrillEvery
+	if every > 0 && c.Now.Sub(rec.FinishedAt) > every {
+		c.Report(p.Pos, "rehearse it: crisis drill "+p.ID, "playbook %s was last rehearsed on %s, more than drill_every (%s) ago",
+			p.ID, rec.FinishedAt.Format("2006-01-02"), formatDuration(every))
+	}
+}

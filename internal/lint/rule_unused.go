@@ -1,0 +1,64 @@
+package lint
+
+import (
+	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/manual"
+)
+
+func init() {
+	register(Meta{
+		ID: "CR403", Title: "A declared variable is used by no message", Severity: diag.Warning, Scope: ScopeManual,
+		Rationale: "A variable nobody uses is usually a typo in a template ({{.store}} for {{.store_name}}) or a leftover; either way someone is asked for a value that goes nowhere.",
+		Bad:       "variables:\n  - name: store_adress\n    description: Address of the closed store\n    example: Calle Colón 3\n",
+		Good:      "variables:\n  - name: store_address   # used as {{.store_address}}\n    description: Address of the closed store\n    example: Calle Colón 3\n",
+	}, checkUnused)
+}
+
+// checkUnused reports manual variables no message uses, and playbook
+// variables no message of that playbook uses.
+func checkUnused(c *Context) {
+	m, f := c.Manual, c.facts
+	all := map[string]bool{}
+	for _, vs := range f.vars {
+		for _, v := range vs {
+			all[v] = true
+		}
+	}
+	for _, v := range m.Variables {
+		if v.Name != "" && !all[v.Name] {
+			c.Report(v.Pos, "remove it, or check the templates for a misspelt {{."+v.Name+"}}",
+				"variable %s is declared in the manual but no message uses it", v.Name)
+		}
+	}
+	for _, p := range m.Playbooks {
+		if len(p.Variables) == 0 {
+			continue
+		}
+		used := map[string]bool{}
+		for name := range playbookMessages(p) {
+			for _, v := range f.vars[name] {
+				used[v] = true
+			}
+		}
+		for _, v := range p.Variables {
+			if v.Name != "" && !used[v.Name] {
+				c.Report(v.Pos, "remove it, or check this playbook's messages for a misspelt {{."+v.Name+"}}",
+					"variable %s is declared in playbook %s but none of its messages uses it", v.Name, p.ID)
+			}
+		}
+	}
+}
+
+// playbookMessages is the set of message names a playbook sends or drafts.
+func playbookMessages(p *manual.Playbook) map[string]bool {
+	out := map[string]bool{}
+	for _, a := range announcements(p) {
+		out[a.ann.Message.ID] = true
+	}
+	for _, in := range p.Drill.Injects {
+		if in.Message.ID != "" {
+			out[in.Message.ID] = true
+		}
+	}
+	return out
+}

@@ -1,0 +1,73 @@
+package lint
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/diag"
+)
+
+var testNow = func() time.Time { return time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC) }
+
+func lintFiles(t testing.TB, files map[string]string, runs map[string]string, cfg Config) Result {
+	t.Helper()
+	opt := Options{Now: testNow, Config: cfg}
+	if runs != nil {
+		opt.Runs = mapFS(runs)
+	}
+	_, res, err := Run(mapFS(files), "test", opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func TestBaseManualClean(t *testing.T) {
+	res := lintFiles(t, build(t), map[string]string{"drills/fb-down.json": `{"playbook":"fb-down","finished_at":"2026-10-01T00:00:00Z"}`}, Config{})
+	for _, d := range res.Findings {
+		t.Errorf("base manual: %v", d)
+	}
+}
+
+func TestRules(t *testing.T) {
+	for _, tc := range ruleCases {
+		t.Run(tc.name, func(t *testing.T) {
+			res := lintFiles(t, build(t, tc.edits...), tc.runs, Config{})
+			i := slices.IndexFunc(res.Findings, func(d diag.Diagnostic) bool { return d.Rule == tc.rule })
+			if tc.fires && i < 0 {
+				t.Errorf("%s did not report; findings: %v", tc.rule, res.Findings)
+			}
+			if !tc.fires && i >= 0 {
+				t.Errorf("%s reported: %v", tc.rule, res.Findings[i])
+			}
+			if tc.fires && i >= 0 {
+				d := res.Findings[i]
+				if d.Pos.File == "" || d.Pos.Line == 0 || d.Message == "" || d.Hint == "" {
+					t.Errorf("finding lacks a position, message or hint: %#v", d)
+				}
+				t.Logf("%v", d)
+			}
+		})
+	}
+}
+
+// TestEveryRuleTested checks that each registered rule has a case that
+// triggers it.
+func TestEveryRuleTested(t *testing.T) {
+	for _, r := range Rules() {
+		id := r.Meta().ID
+		if !slices.ContainsFunc(ruleCases, func(c ruleCase) bool { return c.rule == id && c.fires }) {
+			t.Errorf("rule %s has no case that triggers it", id)
+		}
+	}
+}
+
+func TestRuleMeta(t *testing.T) {
+	for _, r := range Rules() {
+		m := r.Meta()
+		if m.Title == "" || m.Rationale == "" || m.Bad == "" || m.Good == "" || m.Severity == 0 {
+			t.Errorf("%s: incomplete metadata", m.ID)
+		}
+	}
+}
