@@ -171,6 +171,14 @@ func TestLoadMistakes(t *testing.T) {
 			"templates/es.yaml:3:21: error: the file is not UTF-8 text: byte 0xE9 is 'é' in Latin-1 [CR007] (save the file as UTF-8 (your editor's \"Save with encoding\"); if it is not a manual file, move it out of the manual folder)"},
 		{"png", "playbooks/fb-down.yaml", minimalPlaybook, "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
 			"playbooks/fb-down.yaml:1:1: error: the file is binary, not YAML text: it holds NUL control characters [CR007] (this is not a manual file (an image, a document, an archive?); move it out of the manual folder)"},
+		// YAML breaks lines at a lone CR or U+2028 and editors do not: refused
+		// where it is, so no later position means two different lines.
+		{"lone carriage return", "playbooks/fb-down.yaml", "title: Facebook down\n", "title: Facebook\rdown\n",
+			"playbooks/fb-down.yaml:3:16: error: the file holds a carriage return without a line feed (an old Mac line ending), which YAML reads as a line break [CR007] (save the file with ordinary line endings (LF or CRLF); in text, use a space or a line break)"},
+		{"line separator", "templates/es.yaml", "We know.", "We\u2028know.",
+			"templates/es.yaml:3:15: error: the file holds a LINE SEPARATOR (U+2028), which YAML reads as a line break [CR007] (save the file with ordinary line endings (LF or CRLF); in text, use a space or a line break)"},
+		{"C1 control", "templates/es.yaml", "We know.", "We\u0081know.",
+			"templates/es.yaml:3:15: error: the file holds a control character (U+0081) [CR007] (delete it; it is invisible in most editors)"},
 		// Reported once, as a typo, not again as a missing owner.
 		{"typo of a required key", "playbooks/fb-down.yaml", "owner: speaker", "ownr: speaker",
 			`playbooks/fb-down.yaml:15:5: error: unknown key "ownr" in a step [CR002] (did you mean "owner"?)`},

@@ -99,6 +99,19 @@ func checkText(file string, data []byte, diags *diag.List) bool {
 				"this looks like a binary file; move it out of the manual folder",
 				"the file holds a control character (U+%04X)", r)
 			return false
+		case r == 0x7F || (r >= 0x80 && r <= 0x9F && r != 0x85) || r == 0xFFFE || r == 0xFFFF:
+			diags.Errorf(diag.Pos{File: file, Line: line, Col: col}, RuleFile,
+				"delete it; it is invisible in most editors", "the file holds a control character (U+%04X)", r)
+			return false
+		case r == '\r' && (i+1 == len(data) || data[i+1] != '\n'), r == 0x85, r == 0x2028, r == 0x2029:
+			// YAML breaks lines there and most editors do not, so no
+			// position after it would mean the same line to both.
+			name := map[rune]string{'\r': "a carriage return without a line feed (an old Mac line ending)",
+				0x85: "a NEXT LINE character (U+0085)", 0x2028: "a LINE SEPARATOR (U+2028)", 0x2029: "a PARAGRAPH SEPARATOR (U+2029)"}[r]
+			diags.Errorf(diag.Pos{File: file, Line: line, Col: col}, RuleFile,
+				"save the file with ordinary line endings (LF or CRLF); in text, use a space or a line break",
+				"the file holds %s, which YAML reads as a line break", name)
+			return false
 		case r == '\n':
 			line, col = line+1, 1
 		default:
