@@ -6,9 +6,11 @@
 // # Format
 //
 // A journal is UTF-8 text, one Event per line as compact JSON, each line
-// ending in "\n", exactly as Append encodes it (keys in struct order, no
-// HTML escaping); a line that decodes to a valid event but differs in any
-// byte from that encoding counts as edited. Line n holds the event with
+// ending in "\n", exactly as Append encodes it: keys in the order seq,
+// type, utc, local, data (omitted when empty), prev, hash; no spaces;
+// strings escape only what JSON requires plus U+2028/U+2029; data compact
+// and without HTML escaping. A line that decodes to a valid event but
+// differs in any byte from that encoding counts as edited. Line n holds the event with
 // seq n. An empty file is a valid journal with no events (a crash between
 // Create and the first Append leaves one).
 //
@@ -20,7 +22,7 @@
 //	<len>:<type>
 //	<len>:<utc, RFC 3339 with nanoseconds, in UTC, as time.RFC3339Nano>
 //	<len>:<local>
-//	<len>:<data, JSON-compacted; empty when absent>
+//	<len>:<data, the bytes of the JSON value as in the line; empty when absent>
 //	<len>:<prev>
 //
 // prev is the previous event's hash ("" for seq 1), which chains the lines:

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"time"
+	"unicode/utf8"
 )
 
 // Event types written by the run flow. The journal does not restrict Type to
@@ -42,19 +43,10 @@ type Event struct {
 const hashVersion = "crisis-journal-v1"
 
 // ComputeHash returns the lowercase hex SHA-256 of the event's canonical
-// form (documented in the package doc). It ignores e.Hash. Data is compacted
-// first, so insignificant whitespace does not matter but every other byte
-// of the payload does.
+// form (documented in the package doc). It ignores e.Hash. Data is hashed
+// byte for byte as it appears in the line.
 func ComputeHash(e Event) string {
-	var data bytes.Buffer
-	if len(e.Data) > 0 && json.Compact(&data, e.Data) != nil {
-		// Invalid JSON cannot come from Append; hash the raw bytes so the
-		// mismatch is reported as an edit rather than hidden.
-		data.Reset()
-		data.Write(e.Data)
-	}
-	h := sha256.New()
-	b := make([]byte, 0, 256)
+	b := make([]byte, 0, 256+len(e.Data))
 	b = append(b, hashVersion...)
 	b = append(b, '\n')
 	b = strconv.AppendInt(b, int64(e.Seq), 10)
@@ -62,10 +54,10 @@ func ComputeHash(e Event) string {
 	b = appendField(b, e.Type)
 	b = appendField(b, e.UTC.UTC().Format(time.RFC3339Nano))
 	b = appendField(b, e.Local)
-	b = appendField(b, data.String())
+	b = appendField(b, string(e.Data))
 	b = appendField(b, e.Prev)
-	h.Write(b)
-	return hex.EncodeToString(h.Sum(nil))
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }
 
 // appendField writes a length-prefixed field, so no choice of field contents
@@ -92,10 +84,70 @@ func marshalCompact(v any) ([]byte, error) {
 // encodeLine renders e as one journal line including the trailing newline.
 // The newline is the commit marker: a line without it was never
 // acknowledged to the caller.
-func encodeLine(e Event) ([]byte, error) {
-	b, err := marshalCompact(e)
-	if err != nil {
-		return nil, err
+//
+// It is hand-written rather than json.Marshal so that the encoding is
+// fixed by this package (verify requires every line to re-encode to the
+// same bytes) and cheap enough to re-run for every line on resume. The
+// output is ordinary JSON that encoding/json decodes. e.Data must already
+// be valid JSON.
+func encodeLine(e Event) []byte {
+	b := make([]byte, 0, 256+len(e.Data))
+	b = append(b, `{"seq":`...)
+	b = strconv.AppendInt(b, int64(e.Seq), 10)
+	b = append(b, `,"type":`...)
+	b = appendString(b, e.Type)
+	b = append(b, `,"utc":"`...)
+	b = e.UTC.UTC().AppendFormat(b, time.RFC3339Nano)
+	b = append(b, `","local":`...)
+	b = appendString(b, e.Local)
+	if len(e.Data) > 0 {
+		b = append(b, `,"data":`...)
+		b = append(b, e.Data...)
 	}
-	return append(b, '\n'), nil
+	b = append(b, `,"prev":`...)
+	b = appendString(b, e.Prev)
+	b = append(b, `,"hash":`...)
+	b = appendString(b, e.Hash)
+	return append(b, "}\n"...)
+}
+
+// appendString quotes s as a JSON string. Escapes are the minimum JSON
+// requires, plus U+2028 and U+2029 (which break JavaScript readers).
+// Invalid UTF-8 becomes U+FFFD; Append rejects it so that nothing is
+// changed by the round trip.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '"' || c == '\\':
+				b = append(b, '\\', c)
+			case c == '\n':
+				b = append(b, '\\', 'n')
+			case c == '\r':
+				b = append(b, '\\', 'r')
+			case c == '\t':
+				b = append(b, '\\', 't')
+			case c < 0x20:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			default:
+				b = append(b, c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+		default:
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return append(b, '"')
 }

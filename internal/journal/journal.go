@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // Journal is an open journal file with a single writer. Exclusion between
@@ -127,8 +128,8 @@ func (j *Journal) Append(typ string, data any) (Event, error) {
 	if j.failed != nil {
 		return Event{}, fmt.Errorf("append to journal %s: an earlier write failed (%v); reopen the journal to continue", j.path, j.failed)
 	}
-	if typ == "" {
-		return Event{}, fmt.Errorf("append to journal %s: empty event type", j.path)
+	if typ == "" || !utf8.ValidString(typ) {
+		return Event{}, fmt.Errorf("append to journal %s: event type %q is empty or not UTF-8", j.path, typ)
 	}
 	now := j.clock()
 	e := Event{
@@ -148,10 +149,7 @@ func (j *Journal) Append(typ string, data any) (Event, error) {
 		}
 	}
 	e.Hash = ComputeHash(e)
-	line, err := encodeLine(e)
-	if err != nil {
-		return Event{}, fmt.Errorf("append %s to journal %s: %w", typ, j.path, err)
-	}
+	line := encodeLine(e)
 	if _, err := j.f.Write(line); err != nil {
 		j.failed = err
 		return Event{}, fmt.Errorf("append %s to journal %s:%d: %w", typ, j.path, e.Seq, err)

@@ -225,3 +225,43 @@ func TestOpenEmptyJournal(t *testing.T) {
 		t.Fatalf("%+v %v", e, err)
 	}
 }
+
+// TestEncodeRoundTrip: whatever strings and payloads go in, the line is
+// valid JSON that decodes to the same event and re-encodes to the same
+// bytes, so verify accepts it.
+func TestEncodeRoundTrip(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "j.jsonl")
+	j, err := Create(path, stepClock(), time.FixedZone("", -(3*3600+30*60)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	odd := []string{"plain", `quote " backslash \ slash /`, "tab\tnl\ncr\r", "ctl \x00\x01\x1f\x7f", "<html> & 'amp'",
+		"line sep \u2028 para \u2029", "emoji 🚨 and ümlaut", "bad utf8 \xff\xfe"}
+	for _, s := range odd {
+		if _, err := j.Append("note."+s[:2], map[string]string{"text": s, s: "key"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := j.Append("bad \xff", nil); err == nil {
+		t.Error("type with invalid UTF-8 accepted")
+	}
+	want := j.Events()
+	j.Close()
+	got, d, err := Read(path)
+	if err != nil || !d.Intact() || len(got) != len(want) {
+		t.Fatalf("read back %d of %d: %v %v", len(got), len(want), d, err)
+	}
+	for i := range got {
+		if got[i].Hash != want[i].Hash || got[i].Type != want[i].Type || !bytes.Equal(got[i].Data, want[i].Data) {
+			t.Fatalf("event %d: got %+v, want %+v", i+1, got[i], want[i])
+		}
+		var v map[string]string
+		if err := json.Unmarshal(got[i].Data, &v); err != nil || v["text"] != string([]rune(odd[i])) {
+			t.Fatalf("event %d data %s: %v", i+1, got[i].Data, err)
+		}
+	}
+	b, _ := os.ReadFile(path)
+	if !bytes.Contains(b, []byte("<html> & 'amp'")) {
+		t.Error("payload text is HTML-escaped; journals are read by people")
+	}
+}

@@ -70,11 +70,11 @@ func TestDamage(t *testing.T) {
 		e := events[2]
 		e.Data = []byte(`{"step":3,"title":"nothing happened"}`)
 		e.Hash = ComputeHash(e)
-		l, _ := encodeLine(e)
+		l := encodeLine(e)
 		cases = append(cases, tc{"edited and rehashed", append(append(join(1, 2), l...), join(4, 5)...), DamageBrokenChain, 4, 2})
 		e = events[2]
 		e.Data = []byte(`{"step":3,"title":"nothing happened"}`)
-		l, _ = encodeLine(e)
+		l = encodeLine(e)
 		cases = append(cases, tc{"edited data", append(append(join(1, 2), l...), join(4, 5)...), DamageBadHash, 3, 3})
 	}
 	// Truncation at every byte offset of the last line: a crash mid-write.
