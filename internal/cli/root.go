@@ -123,6 +123,7 @@ holds playbooks/manual.yaml; with none, the built-in example manual is used.`,
 		newDrillCmd(app),
 		newRunsCmd(app),
 		newReportCmd(app),
+		newLintCmd(app),
 	)
 	root.InitDefaultCompletionCmd()
 	return root

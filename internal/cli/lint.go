@@ -1,0 +1,204 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+
+	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/lint"
+	"github.com/crisis-cli/crisis/internal/lint/output"
+	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/suggest"
+)
+
+type lintOptions struct {
+	formats   []string
+	output    string
+	strict    bool
+	explain   string
+	listRules bool
+}
+
+func newLintCmd(app *App) *cobra.Command {
+	var o lintOptions
+	cmd := &cobra.Command{
+		Use:   "lint [DIR]",
+		Short: "Check the manual for what would fail during a crisis",
+		Long: `Check the manual (DIR, else --manual, else this folder or the nearest parent
+holding playbooks/manual.yaml) for everything that would fail during a crisis:
+correlated fallbacks, audiences left without a channel, leads nobody can reach,
+missing or stale translations, announcements that do not fit their channel, an
+expired approval... Every rule is listed by --list-rules and explained by
+--explain ID, and in docs/rules.md.
+
+Formats: --format FORMAT[=FILE], repeatable: text (default), json, github, sarif,
+junit, gitlab. FILE "-" or none is standard output; at most one format may go
+there. --output FILE writes a single format to FILE. With no --format and
+GITHUB_ACTIONS=true, the format is github: workflow annotations, then plain log
+lines and a summary beyond GitHub's caps.
+
+Suppress a finding with a comment on its line or the line above:
+  # crisis:ignore CR101 -- the reason
+.crisis.yaml beside playbooks/ turns rules off or changes their severity:
+  lint: {rules: {CR104: off, CR203: error}}
+
+The rehearsal rule (CR801) reads drill records from the runs folder: --runs-dir,
+CRISIS_RUNS_DIR, runs-dir in the config, or $XDG_STATE_HOME/crisis/runs.`,
+		Example: `  crisis lint
+  crisis lint --strict --format sarif=lint.sarif --format text
+  crisis lint --format gitlab --output gl-code-quality-report.json
+  crisis lint --explain CR101`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := ""
+			if len(args) == 1 {
+				dir = args[0]
+			}
+			return app.runLint(dir, o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVarP(&o.formats, "format", "f", nil, "output FORMAT or FORMAT=FILE, repeatable: "+strings.Join(output.Formats(), ", "))
+	f.StringVarP(&o.output, "output", "o", "", "write the (single) format to FILE instead of standard output")
+	f.BoolVar(&o.strict, "strict", false, "exit 1 on warnings too")
+	f.StringVar(&o.explain, "explain", "", "explain a rule: its rationale and a bad and a good example")
+	f.BoolVar(&o.listRules, "list-rules", false, "list every rule with its id, severity and title")
+	f.String("runs-dir", "", "runs folder with drill records (default $XDG_STATE_HOME/crisis/runs)")
+	_ = cmd.RegisterFlagCompletionFunc("explain", cobra.FixedCompletions(lint.IDs(), cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func (a *App) runLint(dir string, o lintOptions) error {
+	switch {
+	case o.explain != "":
+		return explainRule(a.IO.Out, o.explain)
+	case o.listRules:
+		return listRules(a.IO.Out)
+	}
+	targets, err := lintTargets(o)
+	if err != nil {
+		return err
+	}
+	root, err := a.lintRoot(dir)
+	if err != nil {
+		return err
+	}
+	cfg, err := a.lintConfig(root, dir != "")
+	if err != nil {
+		return err
+	}
+	opt := lint.Options{Now: a.Now, Config: cfg}
+	if runs := a.runsDir(); isDir(runs) {
+		opt.Runs = os.DirFS(runs)
+	}
+	display := filepath.ToSlash(a.displayRoot(root))
+	_, res, err := lint.Run(os.DirFS(root), display, opt)
+	if err != nil {
+		return &ExitError{Code: ExitManual, Err: err}
+	}
+	report := output.Report{Findings: res.Findings, Rules: outputRules(), Files: res.Files, Root: display,
+		Source: res.Sources.Line, Tool: output.Tool{Name: "crisis", Version: readBuildInfo().Version, InfoURI: lint.RepoURL}}
+	if err := a.writeReports(targets, report); err != nil {
+		return err
+	}
+	return lintExit(res.Findings, o.strict)
+}
+
+// lintExit is 1 on errors, or on warnings with --strict.
+func lintExit(findings diag.List, strict bool) error {
+	for _, d := range findings {
+		if d.Severity == diag.Error || (strict && d.Severity == diag.Warning) {
+			return errSilent(ExitFindings)
+		}
+	}
+	return nil
+}
+
+// lintRoot is DIR when given (it must hold a manual), else the manual
+// found as for every command. Lint never falls back to the built-in
+// example: a CI job linting the wrong folder must fail.
+func (a *App) lintRoot(dir string) (string, error) {
+	if dir != "" {
+		root, _, err := manual.Find(dir, dir)
+		if err != nil {
+			return "", &ExitError{Code: ExitManual, Err: err}
+		}
+		return root, nil
+	}
+	root, ok, err := a.findManual()
+	if err != nil {
+		return "", &ExitError{Code: ExitManual, Err: err}
+	}
+	if !ok {
+		return "", &ExitError{Code: ExitManual, Err: fmt.Errorf("%w here or in a parent folder: no %s (give the manual folder: crisis lint DIR)", manual.ErrNotManual, manual.ManualFile)}
+	}
+	return root, nil
+}
+
+// lintConfig reads lint.rules. With DIR given, DIR's own .crisis.yaml is
+// the configuration, not the one found from the working directory.
+func (a *App) lintConfig(root string, explicit bool) (lint.Config, error) {
+	v := a.Config
+	if file := filepath.Join(root, ".crisis.yaml"); explicit && !isDir(file) {
+		if _, err := os.Stat(file); err == nil {
+			v = viper.New()
+			v.SetConfigFile(file)
+			v.SetConfigType("yaml")
+			if err := v.ReadInConfig(); err != nil {
+				return lint.Config{}, &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: %v", file, err)}
+			}
+		}
+	}
+	cfg, err := lint.ParseConfig(v.GetStringMapString("lint.rules"))
+	if err != nil {
+		return cfg, &ExitError{Code: ExitUsage, Err: fmt.Errorf("configuration: %w", err)}
+	}
+	return cfg, nil
+}
+
+func isDir(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
+}
+
+func outputRules() []output.Rule {
+	var out []output.Rule
+	for _, r := range lint.Rules() {
+		m := r.Meta()
+		out = append(out, output.Rule{ID: m.ID, Title: m.Title, Rationale: m.Rationale, HelpURI: lint.HelpURI(m.ID), Default: m.Severity})
+	}
+	return out
+}
+
+// explainRule prints a rule's title, severity, rationale and examples.
+func explainRule(w io.Writer, id string) error {
+	r := lint.Lookup(strings.ToUpper(id))
+	if r == nil {
+		hint := suggest.Hint(strings.ToUpper(id), lint.IDs())
+		if hint == "" {
+			hint = "crisis lint --list-rules lists them"
+		}
+		return usageErrorf("unknown rule %q; %s", id, hint)
+	}
+	_, err := io.WriteString(w, lint.Explain(r.Meta()))
+	return err
+}
+
+func listRules(w io.Writer) error {
+	for _, r := range lint.Rules() {
+		m := r.Meta()
+		if _, err := fmt.Fprintf(w, "%s  %-7s  %s\n", m.ID, m.Severity, m.Title); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var errStdoutTwice = errors.New("at most one --format may write to standard output; give the others a file: --format sarif=lint.sarif")
