@@ -244,3 +244,25 @@ func TestLoadHugeFile(t *testing.T) {
 		})
 	}
 }
+
+// TestSyntaxErrorFarBelowItsContext checks that the line of a mistake is
+// found even when the list that holds it began hundreds of lines above,
+// the line yaml.v3 reports.
+func TestSyntaxErrorFarBelowItsContext(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("crisis: 1\nkind: playbook\nsteps:\n")
+	for range 300 {
+		b.WriteString("  - id: s\n    title: A step\n")
+	}
+	b.WriteString("  owner: speaker\n  - id: t\n    title: Another\n")
+	files := valid()
+	files["playbooks/long.yaml"] = b.String()
+	_, diags := load(t, files)
+	want := "playbooks/long.yaml:604:3: error: invalid YAML: the indentation of this line does not match the lines above"
+	for _, d := range diags {
+		if strings.HasPrefix(d, want) {
+			return
+		}
+	}
+	t.Errorf("no %q in:\n%s", want, strings.Join(diags, "\n"))
+}

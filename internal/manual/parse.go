@@ -226,8 +226,14 @@ func syntaxError(file string, data []byte, err error, diags *diag.List) {
 // yaml.v3 reports the line where the construct holding the mistake began
 // (a list or a multi-line value), often several lines above it. Parsing ever
 // longer prefixes of whole lines, the first one that fails with the same
-// problem ends on the mistake; a binary search keeps that to a few parses.
+// problem ends on the mistake. The mistake is usually a few lines below the
+// reported one, so the search gallops down from there and then bisects: a
+// handful of parses. Files far larger than any real manual file keep the
+// reported line, so an error costs no more than a few loads.
 func problemLine(data []byte, problem string, reported int) int {
+	if len(data) > maxRefine {
+		return reported
+	}
 	var ends []int // ends[i] is the offset just past line i+1
 	for i, b := range data {
 		if b == '\n' {
@@ -242,9 +248,14 @@ func problemLine(data []byte, problem string, reported int) int {
 		err := yaml.NewDecoder(bytes.NewReader(data[:ends[lines-1]])).Decode(&n)
 		return err != nil && strings.HasSuffix(err.Error(), problem)
 	}
-	lo, hi := min(reported, len(ends)), len(ends) // the mistake is on a line in [lo, hi]
-	if !fails(hi) {
-		return max(1, min(reported, len(ends)))
+	last := len(ends)
+	start := max(1, min(reported, last))
+	lo, hi, step := start, start, 1 // no prefix shorter than lo lines is known to fail
+	for !fails(hi) {
+		if hi == last {
+			return start
+		}
+		lo, hi, step = hi+1, min(last, hi+step), step*2
 	}
 	for lo < hi {
 		mid := lo + (hi-lo)/2
@@ -256,6 +267,9 @@ func problemLine(data []byte, problem string, reported int) int {
 	}
 	return hi
 }
+
+// maxRefine bounds the files whose syntax errors problemLine refines.
+const maxRefine = 128 << 10
 
 // previousLine returns the nearest line above line that holds something
 // other than a comment, and the column where its text starts.
