@@ -211,6 +211,23 @@ func syntaxError(file string, data []byte, err error, diags *diag.List) {
 			msg = "a value holds \": \", which YAML reads as the start of another key"
 			hint = "put the value in quotes, or check the indentation of this line and the one above"
 		}
+	case strings.Contains(msg, "did not find expected ',' or ']'") && strings.Contains(text, "["):
+		col = utf8.RuneCountInString(text[:strings.LastIndexByte(text, '[')]) + 1
+		msg = "a list opened with [ is not closed with ]"
+		hint = "close it on the same line: [a, b], or write one '- item' per line"
+	case strings.Contains(msg, "did not find expected ',' or '}'") && strings.Contains(text, "{"):
+		col = utf8.RuneCountInString(text[:strings.LastIndexByte(text, '{')]) + 1
+		msg = "a mapping opened with { is not closed with }"
+		hint = "close it on the same line: {id: a, name: b}, or write one key: value per line"
+	case strings.Contains(msg, "unexpected end of stream") && openQuote(text) >= 0:
+		q := openQuote(text)
+		col = utf8.RuneCountInString(text[:q]) + 1
+		msg = fmt.Sprintf("the value quoted with %c here is never closed", text[q])
+		hint = fmt.Sprintf("end the value with %c, or write it without quotes", text[q])
+	case strings.Contains(msg, "cannot start any token") && strings.ContainsAny(text, "@`"):
+		col = utf8.RuneCountInString(text[:strings.IndexAny(text, "@`")]) + 1
+		msg = fmt.Sprintf("a value cannot start with %c", text[strings.IndexAny(text, "@`")])
+		hint = "put the whole value in quotes: \"@rioverde\""
 	case strings.Contains(msg, "did not find expected key") || strings.Contains(msg, "did not find expected '-'"):
 		if prev != "" && col != prevCol {
 			msg = "the indentation of this line does not match the lines above"
@@ -270,6 +287,30 @@ func problemLine(data []byte, problem string, reported int) int {
 
 // maxRefine bounds the files whose syntax errors problemLine refines.
 const maxRefine = 128 << 10
+
+// openQuote returns the offset of a quote that opens a value on the line
+// and is not closed on it, or -1.
+func openQuote(text string) int {
+	open := -1
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case open >= 0 && c == text[open]:
+			if c == '\'' && i+1 < len(text) && text[i+1] == '\'' {
+				i++ // '' is a quote inside a single-quoted value
+				continue
+			}
+			open = -1
+		case open >= 0 && c == '\\' && text[open] == '"':
+			i++
+		case open < 0 && (c == '"' || c == '\'') && (i == 0 || strings.ContainsRune(" [{,:-", rune(text[i-1]))):
+			open = i
+		case open < 0 && c == '#' && i > 0 && text[i-1] == ' ':
+			return -1
+		}
+	}
+	return open
+}
 
 // previousLine returns the nearest line above line that holds something
 // other than a comment, and the column where its text starts.

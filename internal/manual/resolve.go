@@ -89,6 +89,9 @@ func resolve(m *Manual, diags *diag.List) {
 	all := []*index{ix.audiences, ix.domains, ix.channels, ix.roles, ix.people}
 	for _, x := range all {
 		x.others = all
+		// When the manual file could not be read at all, its problem is
+		// reported; every playbook's references to it are not.
+		x.unknown = len(m.At) == 0
 	}
 	for _, a := range m.Audiences {
 		ix.audiences.add(a.ID, a.Pos, diags)
