@@ -22,7 +22,7 @@ locales:
 approval:
   approved_by: [ceo]
   approved_on: 2026-09-01
-  review_every: 180d
+  review_every: 3650d
 audiences:
   - id: customers
     description: Buyers

@@ -47,7 +47,7 @@ var ruleCases = []ruleCase{
 	{name: "cr502-bad", rule: "CR502", fires: true, edits: []edit{{fEN, "is down. Use SMS.", "is down… Use SMS."}}},
 	{name: "cr502-good", rule: "CR502", edits: []edit{{fPL, "nie dziala. SMS.", "nie działa. SMS."}}},
 	{name: "cr601-bad", rule: "CR601", fires: true, edits: []edit{{fManual, "approved_by: [ceo]", "approved_by: []"}}},
-	{name: "cr602-bad", rule: "CR602", fires: true, edits: []edit{{fManual, "approved_on: 2026-09-01", "approved_on: 2025-01-01"}}},
+	{name: "cr602-bad", rule: "CR602", fires: true, edits: []edit{{fManual, "approved_on: 2026-09-01", "approved_on: 2015-01-01"}}},
 	{name: "cr701-bad", rule: "CR701", fires: true, edits: []edit{{fPlaybook, "deadline: 2h", "deadline: 5m"}}},
 	{name: "cr702-bad", rule: "CR702", fires: true, edits: []edit{{fPlaybook, "deadline: 10m", "deadline: 20m"}}},
 	{name: "cr702-good", rule: "CR702", edits: []edit{{fPlaybook, "deadline: 10m", "deadline: 20m"}, {fManual, "audiences:\n", "first_response: 30m\naudiences:\n"}}},

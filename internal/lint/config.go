@@ -34,7 +34,7 @@ func ParseConfig(rules map[string]string) (Config, error) {
 			if hint == "" {
 				hint = "crisis lint --list-rules lists them"
 			}
-			return cfg, fmt.Errorf("lint.rules: unknown rule %q; %s", id, hint)
+			return cfg, fmt.Errorf("lint.rules: unknown rule %q; %s", up, hint)
 		}
 		if val == "false" {
 			val = "off"

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"io/fs"
+	"slices"
 	"runtime"
 	"sync"
 	"time"
@@ -44,13 +45,17 @@ func Check(fsys fs.FS, m *manual.Manual, loaderDiags diag.List, opt Options) Res
 		now = opt.Now
 	}
 	files := manualFiles(fsys)
+	m, ok := readable(m, loaderDiags)
 	src, fc := prepare(fsys, m, files, opt.Workers)
 	var jobs []func(*Context)
 	for _, p := range m.Playbooks {
 		jobs = append(jobs, func(c *Context) { c.Playbook = p; runScope(c, ScopePlaybook, opt.Config) })
 	}
+	if !ok {
+		jobs = nil
+	}
 	for _, r := range registry {
-		if r.Meta().Scope == ScopeManual {
+		if ok && r.Meta().Scope == ScopeManual {
 			jobs = append(jobs, func(c *Context) { runRule(c, r, opt.Config) })
 		}
 	}
@@ -65,6 +70,30 @@ func Check(fsys fs.FS, m *manual.Manual, loaderDiags diag.List, opt Options) Res
 	out = opt.Config.apply(out)
 	out.Sort()
 	return Result{Findings: out, Files: files, Sources: src}
+}
+
+// readable returns the part of the manual rules can trust. A manual file
+// that could not be parsed leaves defaults everywhere (no variables, no
+// first_response), so no rule runs: the loader's findings say what to fix
+// first. A message file that could not be parsed is left out, so its
+// locale is not reported as missing every message.
+func readable(m *manual.Manual, loaderDiags diag.List) (*manual.Manual, bool) {
+	broken := map[string]bool{}
+	for _, d := range loaderDiags {
+		switch d.Rule {
+		case manual.RuleSyntax, manual.RuleFile, manual.RuleVersion:
+			broken[d.Pos.File] = true
+		}
+	}
+	if len(broken) == 0 {
+		return m, true
+	}
+	if broken[m.File] {
+		return m, false
+	}
+	mm := *m
+	mm.Templates = slices.DeleteFunc(slices.Clone(m.Templates), func(t *manual.TemplateFile) bool { return broken[t.File] })
+	return &mm, true
 }
 
 // prepare reads every file and derives the facts rules share, in
