@@ -72,7 +72,7 @@ func (a *App) runQuiz(cmd *cobra.Command, args []string, o runOptions, q quizOpt
 		return usageErrorf("name the playbook to be quizzed on: crisis drill PLAYBOOK --quiz")
 	}
 	if !a.IO.CanPrompt() && o.answers == "" {
-		return usageErrorf("crisis drill --quiz needs a terminal to ask; without one, use --answers FILE")
+		return usageErrorf("drill --quiz needs a terminal to ask; without one, use --answers FILE")
 	}
 	m, p, err := a.requireManual(args[0])
 	if err != nil {

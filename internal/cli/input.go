@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 )
 
@@ -25,7 +26,7 @@ func newLineInput(ctx context.Context, r io.Reader, out io.Writer, echo bool) *l
 		sc := bufio.NewScanner(r)
 		sc.Buffer(make([]byte, 64*1024), 1<<20)
 		for sc.Scan() {
-			line := sc.Text()
+			line := csiRE.ReplaceAllString(sc.Text(), "")
 			if echo && (strings.HasPrefix(strings.TrimSpace(line), "#") || strings.TrimSpace(line) == "") {
 				continue // comments and blank lines in answers files
 			}
@@ -43,6 +44,11 @@ func newLineInput(ctx context.Context, r io.Reader, out io.Writer, echo bool) *l
 	}()
 	return in
 }
+
+// csiRE matches terminal control sequences (a cursor report, a bracketed
+// paste marker) that a terminal may put on standard input: they are never
+// part of what the operator meant.
+var csiRE = regexp.MustCompile(`\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[\]P][^\x07\x1b]*(\x07|\x1b\\)?`)
 
 func (in *lineInput) ReadLine(prompt string) (string, error) {
 	fmt.Fprint(in.out, prompt)

@@ -88,7 +88,7 @@ func (a *App) runsDir() string {
 
 func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
 	if !a.IO.CanPrompt() && o.answers == "" && !o.yes {
-		return usageErrorf("crisis %s needs a terminal to ask what to do; without one, use --answers FILE or --yes", cmd.Name())
+		return usageErrorf("%s needs a terminal to ask what to do; without one, use --answers FILE or --yes", cmd.Name())
 	}
 	vars, err := parseVars(o.vars)
 	if err != nil {

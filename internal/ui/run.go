@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/plan"
@@ -26,7 +28,15 @@ type RunView struct {
 
 var _ runbook.View = (*RunView)(nil)
 
-func (v *RunView) printf(format string, args ...any) { fmt.Fprintf(v.W, format, args...) }
+// printf writes wrapped to the terminal's width, so an 80-column terminal
+// never breaks a word or a clock time in two.
+func (v *RunView) printf(format string, args ...any) {
+	s := fmt.Sprintf(format, args...)
+	if v.Width > 0 {
+		s = ansi.Wrap(s, v.Width, " ")
+	}
+	fmt.Fprint(v.W, s)
+}
 
 // drillBanner marks every screen of a drill, in the run's language.
 func (v *RunView) drillBanner(s *runbook.Session) {

@@ -5,6 +5,10 @@
 package ui
 
 import (
+	"os"
+	"strconv"
+	"strings"
+
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
@@ -40,6 +44,10 @@ type Theme struct {
 // the identity, so the same code prints plain text.
 func NewTheme(io *term.IO) *Theme {
 	r := lipgloss.NewRenderer(io.Out)
+	// Decide the background ourselves: lipgloss would otherwise query the
+	// terminal, and the answer arrives on standard input, in the middle of
+	// what the operator types.
+	r.SetHasDarkBackground(darkBackground())
 	if io.Color() {
 		r.SetColorProfile(termenv.ANSI256)
 	} else {
@@ -64,4 +72,16 @@ func NewTheme(io *term.IO) *Theme {
 		th.Card = s()
 	}
 	return th
+}
+
+// darkBackground reads COLORFGBG ("15;0": light text on a dark background),
+// which many terminals set; without it, dark is the common case.
+func darkBackground() bool {
+	v := os.Getenv("COLORFGBG")
+	i := strings.LastIndexByte(v, ';')
+	if i < 0 {
+		return true
+	}
+	bg, err := strconv.Atoi(v[i+1:])
+	return err != nil || bg < 7 || bg == 8
 }

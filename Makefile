@@ -1,0 +1,38 @@
+# crisis: build, test, benchmark and fuzz.
+GO       ?= go
+BIN      ?= bin/crisis
+VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
+LDFLAGS  := -s -w -X github.com/crisis-cli/crisis/internal/cli.version=$(VERSION)
+FUZZTIME ?= 1m
+
+.PHONY: build test bench fuzz install vet clean
+
+build:
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/crisis
+
+# Unit, end-to-end (testscript), terminal (tmux) and browser (chromium) tests;
+# fuzz tests run their seed corpus here. Tools the terminal and browser tests
+# need are installed by .ci/run in CI; locally those tests skip without them.
+test: vet
+	$(GO) test -count=1 ./...
+
+vet:
+	$(GO) vet ./...
+
+# Benchmarks behind the figures in the README.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/channel ./internal/journal ./internal/manual ./internal/lint ./cmd/crisis
+	bash scripts/bench-process.sh
+
+# Long fuzzing, one target at a time ($(FUZZTIME) each).
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./internal/manual
+	$(GO) test -run '^$$' -fuzz '^FuzzLint$$' -fuzztime $(FUZZTIME) ./internal/lint
+	$(GO) test -run '^$$' -fuzz '^FuzzMeasure$$' -fuzztime $(FUZZTIME) ./internal/channel
+	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) ./internal/journal
+
+install:
+	$(GO) install -trimpath -ldflags '$(LDFLAGS)' ./cmd/crisis
+
+clean:
+	rm -rf bin

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tmux drives crisis in a real 80x24 terminal, as a person would: keys in,
+// screen out.
+type tmux struct {
+	t      *testing.T
+	socket string
+}
+
+func newTmux(t *testing.T, command string) *tmux {
+	t.Helper()
+	requireTool(t, "tmux")
+	tm := &tmux{t: t, socket: fmt.Sprintf("crisis-test-%d-%d", os.Getpid(), time.Now().UnixNano())}
+	tm.run("new-session", "-d", "-s", "t", "-x", "80", "-y", "24", command)
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
+	return tm
+}
+
+func (tm *tmux) run(args ...string) string {
+	tm.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", tm.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		tm.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+// screen is what the terminal shows now, with colours when escapes is set.
+func (tm *tmux) screen(escapes bool) string {
+	args := []string{"capture-pane", "-p", "-t", "t"}
+	if escapes {
+		args = append(args, "-e")
+	}
+	return tm.run(args...)
+}
+
+// history is the screen with everything that scrolled off it.
+func (tm *tmux) history() string {
+	return tm.run("capture-pane", "-p", "-t", "t", "-S", "-")
+}
+
+// waitFor waits until text appears in the history (it may have scrolled off
+// the visible 24 lines) and returns the visible screen.
+func (tm *tmux) waitFor(text string) string {
+	tm.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		if strings.Contains(tm.history(), text) {
+			return tm.screen(false)
+		}
+		s := tm.screen(false)
+		if strings.Contains(s, text) {
+			return s
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("screen never showed %q; it shows:\n%s", text, s)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func (tm *tmux) send(keys string) {
+	tm.run("send-keys", "-t", "t", "-l", keys)
+	tm.run("send-keys", "-t", "t", "Enter")
+}
+
+func TestRunInTerminal(t *testing.T) {
+	state := t.TempDir()
+	shot := filepath.Join(t.TempDir(), "screens.txt")
+	cmd := fmt.Sprintf("env -u NO_COLOR TERM=xterm-256color XDG_STATE_HOME=%s %s -m %s run facebook-down -l es; echo EXITED $?; sleep 30",
+		state, crisisBin(t), repoRoot(t))
+	tm := newTmux(t, cmd)
+	screens := &strings.Builder{}
+	keep := func(s string) { screens.WriteString(s + "\n======== 80x24 ========\n") }
+
+	tm.waitFor("platform - The platform that is down")
+	tm.send("Facebook")
+	s := tm.waitFor("STEP 1/4")
+	keep(s)
+	if !strings.Contains(tm.screen(true), "\x1b[") {
+		t.Error("no colour on a terminal")
+	}
+	tm.send("d")
+	s = tm.waitFor("STEP 2/4")
+	keep(s)
+	tm.send("?")
+	tm.waitFor("p, pause")
+	tm.send("a")
+	tm.waitFor("approved by carmen-vidal")
+	tm.send("x")
+	s = tm.waitFor("next update due at")
+	keep(s)
+	tm.send("d")
+	tm.waitFor("STEP 3/4")
+	tm.send("s handled by the night shift")
+	s = tm.waitFor("STEP 4/4")
+	keep(s)
+	tm.send("d")
+	s = tm.waitFor("EXITED 0")
+	keep(s)
+	for _, want := range []string{"ALL-CLEAR", "FOLLOW-UP", "finished"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("final screen lacks %q:\n%s", want, s)
+		}
+	}
+	for _, line := range strings.Split(screens.String(), "\n") {
+		if n := len([]rune(line)); n > 80 {
+			t.Errorf("line wider than 80 columns (%d): %q", n, line)
+		}
+	}
+	if err := os.WriteFile(shot, []byte(screens.String()), 0o644); err == nil {
+		t.Logf("screens saved to %s", shot)
+	}
+}
