@@ -2,8 +2,8 @@ package lint
 
 import (
 	"io/fs"
-	"slices"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 

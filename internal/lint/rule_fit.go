@@ -35,14 +35,20 @@ func checkFit(c *Context) {
 		return
 	}
 	given := worstCase(m, p)
+	anns := announcements(p)
 	for _, loc := range m.Locales.Supported {
 		if m.TemplatesFor(loc) == nil {
 			continue
 		}
-		for _, a := range announcements(p) {
+		values := map[string]*fitInput{} // per message: announcements share them
+		for _, a := range anns {
 			name := a.ann.Message.ID
-			data, count, key, ok := fitValues(m, p, f.vars[name], given, loc)
-			if !ok {
+			in, seen := values[name]
+			if !seen {
+				in = newFitInput(m, p, f.vars[name], given, loc)
+				values[name] = in
+			}
+			if in == nil {
 				continue
 			}
 			for _, ref := range a.ann.Channels {
@@ -50,14 +56,22 @@ func checkFit(c *Context) {
 				if ch == nil || m.IsDown(p, ch.ID) {
 					continue
 				}
-				req := message.Request{Message: name, Kind: ch.Kind, Locale: loc, Data: data, Count: count}
-				if r := f.fit(req, ch, key); r.ok && !r.fits {
+				req := message.Request{Message: name, Kind: ch.Kind, Locale: loc, Data: in.data, Count: in.count}
+				if r := f.fit(req, ch, in.key); r.ok && !r.fits {
 					c.Report(ref.Pos, "shorten the "+loc+" text of "+name+" (or its "+ch.Kind+" variant), or lower the variables' max_length",
 						"%s on %s in %s does not fit: %s", name, ch.ID, loc, r.problem)
 				}
 			}
 		}
 	}
+}
+
+// fitInput is the worst-case data of one message in one locale; key
+// identifies the values for the render cache.
+type fitInput struct {
+	data  map[string]any
+	count any
+	key   string
 }
 
 // worstCase gives every declared variable its longest value: the example
@@ -82,9 +96,10 @@ func worstCase(m *manual.Manual, p *manual.Playbook) map[string]string {
 	return out
 }
 
-// fitValues resolves a message's variables through render.Values, skipping
-// undeclared ones (CR402 reports them). key identifies the values.
-func fitValues(m *manual.Manual, p *manual.Playbook, used []string, given map[string]string, loc string) (map[string]any, any, string, bool) {
+// newFitInput resolves a message's variables through render.Values,
+// skipping undeclared ones (CR402 reports them); nil when they cannot be
+// resolved (a count whose example is not a number).
+func newFitInput(m *manual.Manual, p *manual.Playbook, used []string, given map[string]string, loc string) *fitInput {
 	var names []string
 	for _, v := range used {
 		if manual.IsBuiltinVariable(v) || m.Variable(p, v) != nil {
@@ -93,17 +108,18 @@ func fitValues(m *manual.Manual, p *manual.Playbook, used []string, given map[st
 	}
 	data, err := render.Values(m, p, names, given, longestClock(m), loc)
 	if err != nil {
-		return nil, nil, "", false
+		return nil
 	}
-	var count any
+	in := &fitInput{data: data}
 	if cv := render.CountVariable(m, p, names); cv != "" {
-		count = data[cv]
+		in.count = data[cv]
 	}
 	var key strings.Builder
 	for _, n := range names {
 		fmt.Fprintf(&key, "%s=%v\x00", n, data[n])
 	}
-	return data, count, key.String(), true
+	in.key = key.String()
+	return in
 }
 
 // longestClock is a time whose clock text is as long as any: 12:59 PM.

@@ -1,0 +1,38 @@
+package lint
+
+import (
+	"path"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/genmanual"
+)
+
+// memFS collects a generated manual in memory.
+type memFS fstest.MapFS
+
+func (m memFS) WriteFile(name string, data []byte) error {
+	m[path.Clean(name)] = &fstest.MapFile{Data: data}
+	return nil
+}
+
+// BenchmarkLint1000x4 loads and lints the generated manual of 1,000
+// playbooks in 4 locales, as `crisis lint` does. Target: under 1 s and
+// 300 MB on two cores.
+func BenchmarkLint1000x4(b *testing.B) {
+	fsys := memFS{}
+	if err := genmanual.Generate(fsys, genmanual.Options{Playbooks: 1000, Locales: 4}); err != nil {
+		b.Fatal(err)
+	}
+	now := func() time.Time { return time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC) }
+	var findings int
+	for b.Loop() {
+		_, res, err := Run(fstest.MapFS(fsys), "gen", Options{Now: now})
+		if err != nil {
+			b.Fatal(err)
+		}
+		findings = len(res.Findings)
+	}
+	b.ReportMetric(float64(findings), "findings")
+}
