@@ -18,6 +18,8 @@ import (
 )
 
 type renderOptions struct {
+	all      bool
+	examples bool
 	step     string
 	channels []string
 	vars     []string
@@ -29,7 +31,7 @@ type renderOptions struct {
 func newRenderCmd(app *App) *cobra.Command {
 	var o renderOptions
 	cmd := &cobra.Command{
-		Use:   "render PLAYBOOK",
+		Use:   "render PLAYBOOK | render --all",
 		Short: "Render a playbook's announcements for every channel and locale, measured",
 		Long: `Render every announcement of a playbook (or of one --step) for each channel it goes
 to and each locale (--locale, default: all of the manual's), ready to paste, each
@@ -44,13 +46,22 @@ Template functions: ` + funcList(),
 		Example: `  crisis render facebook-down --locale es --channel sms
   crisis render store-closure --var store_name="Valencia Centro" --format json
   crisis render meta-outage --drill --out announcements/`,
-		Args:              cobra.ExactArgs(1),
+		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: app.completePlaybooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return app.runRender(args[0], o)
+			if o.all != (len(args) == 0) {
+				return usageErrorf("name one playbook, or use --all")
+			}
+			id := ""
+			if len(args) == 1 {
+				id = args[0]
+			}
+			return app.runRender(id, o)
 		},
 	}
 	f := cmd.Flags()
+	f.BoolVar(&o.all, "all", false, "render every playbook of the manual")
+	f.BoolVar(&o.examples, "examples", false, "fill variables without a value with their declared example (previews only)")
 	f.StringVar(&o.step, "step", "", "render only this step's announcements (or \"updates\")")
 	f.StringSliceVarP(&o.channels, "channel", "c", nil, "only these channels (ids or kinds); repeatable")
 	f.StringArrayVar(&o.vars, "var", nil, "a variable's value, name=value; repeatable")
@@ -84,23 +95,35 @@ func (a *App) runRender(id string, o renderOptions) error {
 	if err != nil {
 		return &ExitError{Code: ExitManual, Err: err}
 	}
-	now := a.Now()
-	opts := render.Options{Step: o.step, Channels: o.channels, Locales: a.locales(), Vars: vars, Drill: o.drill,
-		Clock: render.Clock{Start: now, NextUpdate: now.Add(cadence(p))}}
-	anns, err := render.Playbook(m, cat, p, opts)
-	var missing *message.MissingError
-	if errors.As(err, &missing) {
-		return &ExitError{Code: ExitUsage, Err: err}
+	playbooks := m.Playbooks
+	if p != nil {
+		playbooks = []*manual.Playbook{p}
 	}
-	if err != nil {
-		return &ExitError{Code: ExitFindings, Err: err}
+	var anns []render.Announcement
+	for _, pb := range playbooks {
+		now := a.Now()
+		opts := render.Options{Step: o.step, Channels: o.channels, Locales: a.locales(), Vars: vars, Drill: o.drill,
+			Examples: o.examples, Clock: render.Clock{Start: now, NextUpdate: now.Add(cadence(pb))}}
+		some, err := render.Playbook(m, cat, pb, opts)
+		var missing *message.MissingError
+		if errors.As(err, &missing) {
+			return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: %w", pb.ID, err)}
+		}
+		if err != nil {
+			return &ExitError{Code: ExitFindings, Err: err}
+		}
+		anns = append(anns, some...)
 	}
 	a.reportFallbacks(anns)
 	if err := a.writeAnnouncements(o.format, anns); err != nil {
 		return err
 	}
 	if o.out != "" {
-		if err := writeAnnouncementFiles(o.out, p, anns); err != nil {
+		title := "All playbooks"
+		if p != nil {
+			title = p.Title
+		}
+		if err := writeAnnouncementFiles(o.out, title, anns); err != nil {
 			return err
 		}
 		fmt.Fprintf(a.IO.Err, "crisis: wrote %d announcements and index.md to %s\n", len(anns), o.out)
@@ -180,7 +203,7 @@ func (a *App) writeAnnouncements(format string, anns []render.Announcement) erro
 	return nil
 }
 
-func writeAnnouncementFiles(dir string, p *manual.Playbook, anns []render.Announcement) error {
+func writeAnnouncementFiles(dir, title string, anns []render.Announcement) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -189,6 +212,6 @@ func writeAnnouncementFiles(dir string, p *manual.Playbook, anns []render.Announ
 			return err
 		}
 	}
-	index := "# " + p.Title + "\n\n" + ui.AnnouncementsMarkdown(anns)
+	index := "# " + title + "\n\n" + ui.AnnouncementsMarkdown(anns)
 	return os.WriteFile(filepath.Join(dir, "index.md"), []byte(index), 0o644)
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/nicksnyder/go-i18n/v2/i18n/template"
@@ -14,9 +15,12 @@ import (
 
 // Catalog holds a manual's messages in every locale.
 type Catalog struct {
-	bundle  *i18n.Bundle
-	files   map[string]*manual.TemplateFile
-	Default string
+	mu         sync.Mutex
+	localizers map[string]*i18n.Localizer
+	parsers    map[string]*localeParser
+	bundle     *i18n.Bundle
+	files      map[string]*manual.TemplateFile
+	Default    string
 }
 
 // NewCatalog builds a go-i18n bundle from the manual's message files.
@@ -26,7 +30,8 @@ func NewCatalog(m *manual.Manual) (*Catalog, error) {
 	if err != nil {
 		return nil, fmt.Errorf("default locale %q: %w", def, err)
 	}
-	c := &Catalog{bundle: i18n.NewBundle(defTag), files: map[string]*manual.TemplateFile{}, Default: def}
+	c := &Catalog{bundle: i18n.NewBundle(defTag), files: map[string]*manual.TemplateFile{}, Default: def,
+		localizers: map[string]*i18n.Localizer{}, parsers: map[string]*localeParser{}}
 	for _, t := range m.Templates {
 		tag, err := language.Parse(t.Locale)
 		if err != nil {
@@ -116,13 +121,29 @@ func (c *Catalog) variant(locale, message, kind string) (text, subject string, o
 // ErrNoMessage means a message exists in no locale of the chain.
 var ErrNoMessage = errors.New("no such message")
 
+// localeParser parses a locale's templates with that locale's functions.
+// The functions of a locale never change, so parsed templates can be cached
+// (go-i18n's own TextParser refuses to cache once functions are set, which
+// made every render re-parse its template).
+type localeParser struct{ template.TextParser }
+
+func (localeParser) Cacheable() bool { return true }
+
 // localize executes one message id in one locale.
 func (c *Catalog) localize(locale, id string, data map[string]any, count any) (string, error) {
-	loc := i18n.NewLocalizer(c.bundle, locale)
+	c.mu.Lock()
+	loc, ok := c.localizers[locale]
+	if !ok {
+		loc = i18n.NewLocalizer(c.bundle, locale)
+		c.localizers[locale] = loc
+		c.parsers[locale] = &localeParser{template.TextParser{Funcs: Funcs(locale), Option: "missingkey=error"}}
+	}
+	parser := c.parsers[locale]
+	c.mu.Unlock()
 	cfg := &i18n.LocalizeConfig{
 		MessageID:      id,
 		TemplateData:   data,
-		TemplateParser: &template.TextParser{Funcs: Funcs(locale), Option: "missingkey=error"},
+		TemplateParser: parser,
 	}
 	if count != nil {
 		cfg.PluralCount = count

@@ -2,6 +2,7 @@ package message
 
 import (
 	"strings"
+	"sync"
 	"text/template"
 
 	"golang.org/x/text/cases"
@@ -18,9 +19,21 @@ var FuncDocs = []struct{ Name, Doc string }{
 	{"trim", `{{trim .store_name}}: without surrounding spaces`},
 }
 
+var funcsCache sync.Map // locale -> template.FuncMap
+
 // Funcs is the whole set of functions templates may call. It is small on
-// purpose: a message is text with blanks, not a program.
+// purpose: a message is text with blanks, not a program. The map for a
+// locale is built once.
 func Funcs(locale string) template.FuncMap {
+	if f, ok := funcsCache.Load(locale); ok {
+		return f.(template.FuncMap)
+	}
+	f := newFuncs(locale)
+	funcsCache.Store(locale, f)
+	return f
+}
+
+func newFuncs(locale string) template.FuncMap {
 	tag, err := language.Parse(locale)
 	if err != nil {
 		tag = language.Und

@@ -20,6 +20,7 @@ type Options struct {
 	Channels []string          // channel ids or kinds; empty for all
 	Locales  []string          // empty for every supported locale
 	Vars     map[string]string // values given by the user
+	Examples bool              // fill required variables without a value with their example (previews)
 	Drill    bool
 	Clock    Clock
 }
@@ -70,7 +71,7 @@ func Playbook(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, opts O
 	}
 	var out []Announcement
 	for _, loc := range locales {
-		data, err := Values(m, p, used, opts.Vars, opts.Clock, loc)
+		data, err := Values(m, p, used, withExamples(m, p, used, opts), opts.Clock, loc)
 		if err != nil {
 			return nil, err
 		}
@@ -161,4 +162,22 @@ func wanted(ch *manual.Channel, filter []string) bool {
 
 func renderError(it item, ch *manual.Channel, err error) error {
 	return fmt.Errorf("step %s, message %s on %s: %w", it.step, it.ann.Message.ID, ch.ID, err)
+}
+
+// withExamples adds the declared examples of variables without a value, for
+// previews; the user's values win.
+func withExamples(m *manual.Manual, p *manual.Playbook, used []string, opts Options) map[string]string {
+	if !opts.Examples {
+		return opts.Vars
+	}
+	vars := map[string]string{}
+	for _, name := range used {
+		if v := m.Variable(p, name); v != nil {
+			vars[name] = v.Example
+		}
+	}
+	for k, v := range opts.Vars {
+		vars[k] = v
+	}
+	return vars
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/manual"
@@ -102,22 +103,53 @@ func CountVariable(m *manual.Manual, p *manual.Playbook, used []string) string {
 // UsedVariables lists the variables any form of any variant of the named
 // messages uses, in every locale.
 func UsedVariables(m *manual.Manual, messages []string) ([]string, error) {
+	idx, err := variableIndex(m)
+	if err != nil {
+		return nil, err
+	}
 	var names []string
+	for _, msg := range messages {
+		names = append(names, idx[msg]...)
+	}
+	slices.Sort(names)
+	return slices.Compact(names), nil
+}
+
+type varIndex struct {
+	once sync.Once
+	vars map[string][]string // message name -> variables, sorted
+	err  error
+}
+
+// indexes caches each manual's variable index: parsing every template
+// form once instead of once per announcement keeps rendering a whole
+// manual linear.
+var indexes sync.Map // *manual.Manual -> *varIndex
+
+func variableIndex(m *manual.Manual) (map[string][]string, error) {
+	v, _ := indexes.LoadOrStore(m, &varIndex{})
+	ix := v.(*varIndex)
+	ix.once.Do(func() { ix.vars, ix.err = buildIndex(m) })
+	return ix.vars, ix.err
+}
+
+func buildIndex(m *manual.Manual) (map[string][]string, error) {
+	idx := map[string][]string{}
 	for _, t := range m.Templates {
 		for _, msg := range t.Messages {
 			name, _, _ := manual.SplitID(msg.ID)
-			if !slices.Contains(messages, name) {
-				continue
-			}
 			for _, text := range msg.Forms {
 				vs, err := message.Variables(text)
 				if err != nil {
 					return nil, fmt.Errorf("%s: message %s: %w", msg.Pos, msg.ID, err)
 				}
-				names = append(names, vs...)
+				idx[name] = append(idx[name], vs...)
 			}
 		}
 	}
-	slices.Sort(names)
-	return slices.Compact(names), nil
+	for k, v := range idx {
+		slices.Sort(v)
+		idx[k] = slices.Compact(v)
+	}
+	return idx, nil
 }

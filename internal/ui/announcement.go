@@ -29,7 +29,7 @@ func AnnouncementCard(th *Theme, a render.Announcement, width int) string {
 
 // AnnouncementFile names the file an announcement is written to.
 func AnnouncementFile(a render.Announcement) string {
-	return fmt.Sprintf("%s.%s.%s.%s.txt", a.Step, a.Message, a.Channel, a.Locale)
+	return fmt.Sprintf("%s.%s.%s.%s.%s.txt", a.Playbook, a.Step, a.Message, a.Channel, a.Locale)
 }
 
 // AnnouncementPlain is the ready-to-paste content of an announcement file.
