@@ -99,8 +99,12 @@ func timelineSVG(r *Report) template.HTML {
 func axis(b *strings.Builder, r *Report, x func(time.Time) float64, y float64, end time.Time) {
 	for i := 0; i <= 4; i++ {
 		t := r.Started.Add(end.Sub(r.Started) * time.Duration(i) / 4)
-		fmt.Fprintf(b, `<text x="%.1f" y="%.0f" font-size="11" text-anchor="middle" fill="#555">%s</text>`,
-			x(t), y+18, t.In(r.loc).Format("15:04:05"))
+		anchor := map[int]string{0: "start", 4: "end"}[i]
+		if anchor == "" {
+			anchor = "middle"
+		}
+		fmt.Fprintf(b, `<text x="%.1f" y="%.0f" font-size="11" text-anchor="%s" fill="#555">%s</text>`,
+			x(t), y+18, anchor, t.In(r.loc).Format("15:04:05"))
 	}
 }
 
