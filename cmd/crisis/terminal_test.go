@@ -122,3 +122,48 @@ func TestRunInTerminal(t *testing.T) {
 		t.Logf("screens saved to %s", shot)
 	}
 }
+
+// TestDrillInTerminal rehearses a playbook in a real terminal at speed 600:
+// every screen is marked as an exercise, the first inject arrives while the
+// trainee works, the reply draft is accepted with Enter, and the drill is
+// scored.
+func TestDrillInTerminal(t *testing.T) {
+	state := t.TempDir()
+	cmd := fmt.Sprintf("env NO_COLOR=1 XDG_STATE_HOME=%s %s -m %s drill facebook-down -l es --speed 600 --var platform=Facebook; echo EXITED $?; sleep 30",
+		state, crisisBin(t), repoRoot(t))
+	tm := newTmux(t, cmd)
+	tm.waitFor("STEP 1/4")
+	if !strings.Contains(tm.history(), "[SIMULACRO] EXERCISE") {
+		t.Error("the drill's first screen is not marked as an exercise")
+	}
+	time.Sleep(500 * time.Millisecond) // 5 drill minutes pass: the T+3m inject is due
+	tm.send("d")
+	tm.waitFor("INJECT 1")
+	tm.waitFor("your reply (Enter sends the draft)")
+	tm.run("send-keys", "-t", "t", "Enter")
+	tm.waitFor("STEP 2/4")
+	for _, keys := range []string{"a", "x", "d", "d"} {
+		tm.send(keys)
+		time.Sleep(100 * time.Millisecond)
+	}
+	// Later injects arrive as drill time passes; answer any that ask.
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(tm.history(), "EXITED") && time.Now().Before(deadline) {
+		s := tm.screen(false)
+		switch {
+		case strings.Contains(s, "your decision >") && strings.HasSuffix(strings.TrimSpace(s), ">"):
+			tm.send("refer them to the spokesperson")
+		case strings.Contains(s, "(Enter sends the draft) >") && strings.HasSuffix(strings.TrimSpace(s), ">"):
+			tm.run("send-keys", "-t", "t", "Enter")
+		case strings.HasSuffix(strings.TrimSpace(s), "? help >"):
+			tm.send("d")
+		}
+		time.Sleep(150 * time.Millisecond)
+	}
+	h := tm.history()
+	for _, want := range []string{"DRILL SCORE", "[SIMULACRO] Facebook", "EXITED 0"} {
+		if !strings.Contains(h, want) {
+			t.Errorf("drill output lacks %q:\n%s", want, tm.screen(false))
+		}
+	}
+}
