@@ -2,9 +2,13 @@ package lint
 
 import (
 	"path"
+	"runtime"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/crisis-cli/crisis/internal/genmanual"
 )
@@ -35,4 +39,38 @@ func BenchmarkLint1000x4(b *testing.B) {
 		findings = len(res.Findings)
 	}
 	b.ReportMetric(float64(findings), "findings")
+}
+
+// BenchmarkYAMLFloor1000x4 only parses the bytes of the same generated
+// manual with yaml.v3 into nodes, on every core as the loader does: the
+// floor under any YAML-based lint. scripts/bench-lint.sh prints it beside
+// crisis lint and yamllint.
+func BenchmarkYAMLFloor1000x4(b *testing.B) {
+	fsys := memFS{}
+	if err := genmanual.Generate(fsys, genmanual.Options{Playbooks: 1000, Locales: 4}); err != nil {
+		b.Fatal(err)
+	}
+	var files [][]byte
+	for _, f := range fsys {
+		files = append(files, f.Data)
+	}
+	for b.Loop() {
+		jobs := make(chan []byte, len(files))
+		for _, f := range files {
+			jobs <- f
+		}
+		close(jobs)
+		var wg sync.WaitGroup
+		for range runtime.GOMAXPROCS(0) {
+			wg.Go(func() {
+				for data := range jobs {
+					var n yaml.Node
+					if err := yaml.Unmarshal(data, &n); err != nil {
+						b.Error(err)
+					}
+				}
+			})
+		}
+		wg.Wait()
+	}
 }
