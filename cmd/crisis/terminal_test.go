@@ -124,9 +124,9 @@ func TestRunInTerminal(t *testing.T) {
 }
 
 // TestDrillInTerminal rehearses a playbook in a real terminal at speed 600:
-// every screen is marked as an exercise, the first inject arrives while the
-// trainee works, the reply draft is accepted with Enter, and the drill is
-// scored.
+// every screen is marked as an exercise, injects arrive by themselves while
+// the trainee sits at the prompt (the prompt wakes for them), reply drafts
+// are accepted with Enter, and the drill is scored.
 func TestDrillInTerminal(t *testing.T) {
 	state := t.TempDir()
 	cmd := fmt.Sprintf("env NO_COLOR=1 XDG_STATE_HOME=%s %s -m %s drill facebook-down -l es --speed 600 --var platform=Facebook; echo EXITED $?; sleep 30",
@@ -136,29 +136,23 @@ func TestDrillInTerminal(t *testing.T) {
 	if !strings.Contains(tm.history(), "[SIMULACRO] EXERCISE") {
 		t.Error("the drill's first screen is not marked as an exercise")
 	}
-	time.Sleep(500 * time.Millisecond) // 5 drill minutes pass: the T+3m inject is due
-	tm.send("d")
+	// Nobody types: the T+3m inject must arrive on its own (0.3 s at 600x).
 	tm.waitFor("INJECT 1")
-	tm.waitFor("your reply (Enter sends the draft)")
-	tm.run("send-keys", "-t", "t", "Enter")
-	tm.waitFor("STEP 2/4")
-	for _, keys := range []string{"a", "x", "d", "d"} {
-		tm.send(keys)
-		time.Sleep(100 * time.Millisecond)
-	}
-	// Later injects arrive as drill time passes; answer any that ask.
-	deadline := time.Now().Add(20 * time.Second)
+	commands := []string{"a", "x", "d", "d", "d", "d"}
+	deadline := time.Now().Add(25 * time.Second)
 	for !strings.Contains(tm.history(), "EXITED") && time.Now().Before(deadline) {
-		s := tm.screen(false)
+		lines := strings.Split(strings.TrimRight(tm.screen(false), "\n "), "\n")
+		last := strings.TrimSpace(lines[len(lines)-1])
 		switch {
-		case strings.Contains(s, "your decision >") && strings.HasSuffix(strings.TrimSpace(s), ">"):
+		case strings.HasSuffix(last, "your decision >"):
 			tm.send("refer them to the spokesperson")
-		case strings.Contains(s, "(Enter sends the draft) >") && strings.HasSuffix(strings.TrimSpace(s), ">"):
+		case strings.HasSuffix(last, "(Enter sends the draft) >"):
 			tm.run("send-keys", "-t", "t", "Enter")
-		case strings.HasSuffix(strings.TrimSpace(s), "? help >"):
-			tm.send("d")
+		case strings.HasSuffix(last, "? help >") && len(commands) > 0:
+			tm.send(commands[0])
+			commands = commands[1:]
 		}
-		time.Sleep(150 * time.Millisecond)
+		time.Sleep(200 * time.Millisecond)
 	}
 	h := tm.history()
 	for _, want := range []string{"DRILL SCORE", "[SIMULACRO] Facebook", "EXITED 0"} {

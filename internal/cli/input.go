@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/runbook"
 	"strings"
 )
 
@@ -66,3 +69,33 @@ func (in *lineInput) ReadLine(prompt string) (string, error) {
 		return "", in.ctx.Err()
 	}
 }
+
+// ReadLineWithin waits for a line at most wait; then it returns
+// runbook.ErrWake so the flow can show what fell due, and prompts again.
+func (in *lineInput) ReadLineWithin(prompt string, wait time.Duration) (string, error) {
+	timer := time.NewTimer(wait)
+	defer timer.Stop()
+	fmt.Fprint(in.out, prompt)
+	select {
+	case line := <-in.lines:
+		if in.echo {
+			fmt.Fprintln(in.out, line)
+		}
+		return line, nil
+	case err := <-in.errs:
+		fmt.Fprintln(in.out)
+		return "", err
+	case <-in.ctx.Done():
+		fmt.Fprintln(in.out)
+		return "", in.ctx.Err()
+	case <-timer.C:
+		fmt.Fprintln(in.out)
+		return "", runbook.ErrWake
+	}
+}
+
+// scriptedInput reads an answers file: no time passes between answers, so it
+// never wakes for reminders (runbook.WakingInput is deliberately absent).
+type scriptedInput struct{ in *lineInput }
+
+func (s scriptedInput) ReadLine(prompt string) (string, error) { return s.in.ReadLine(prompt) }

@@ -108,7 +108,7 @@ func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
 	flow := &runbook.Flow{S: sess, In: input, View: view, Auto: o.yes}
 	if sess.State.Drill {
 		inj := &drill.Injector{S: sess, In: input, View: view, PlanOrder: o.answers != "" || o.yes, Auto: o.yes}
-		flow.OnCommand = inj.Deliver
+		flow.OnCommand, flow.NextEvent = inj.Deliver, inj.NextAt
 	}
 	if err := flow.AskVars(vars); err != nil {
 		var missing *message.MissingError
@@ -150,7 +150,11 @@ func (a *App) input(cmd *cobra.Command, o runOptions) (runbook.Input, func(), er
 		}
 		r, closer = f, func() { f.Close() }
 	}
-	return newLineInput(cmd.Context(), r, a.IO.Out, o.answers != ""), closer, nil
+	in := newLineInput(cmd.Context(), r, a.IO.Out, o.answers != "")
+	if o.answers != "" {
+		return scriptedInput{in}, closer, nil
+	}
+	return in, closer, nil
 }
 
 // openSession starts a new run or resumes one.

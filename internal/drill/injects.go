@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
@@ -39,6 +40,22 @@ func (d *Injector) Due(in manual.Inject) bool {
 		return st == nil || st.Deadline >= in.At
 	}
 	return false
+}
+
+// NextAt is when the next inject not yet delivered falls due, so a waiting
+// prompt wakes for it.
+func (d *Injector) NextAt() (time.Time, bool) {
+	var next time.Time
+	for i, in := range d.S.Playbook.Drill.Injects {
+		if d.S.State.Injects[i] != nil {
+			continue
+		}
+		at := d.S.State.StartedAt.Add(in.At)
+		if next.IsZero() || at.Before(next) {
+			next = at
+		}
+	}
+	return next, !next.IsZero()
 }
 
 // Deliver shows every inject that is due and not yet answered, and asks

@@ -39,9 +39,24 @@ type Flow struct {
 	// OnCommand, when set, runs before each command: drills deliver their
 	// injects through it.
 	OnCommand func() error
+	// NextEvent, when set, says when something outside the operator's
+	// commands happens next (a drill inject), so a waiting prompt wakes for it.
+	NextEvent func() (time.Time, bool)
 
-	batch Batch
+	batch    Batch
+	reminded time.Time
 }
+
+// WakingInput is an Input that can stop waiting for a line after a while,
+// so the flow can show a reminder or an inject that falls due while the
+// operator is away from the keyboard. A terminal input implements it; an
+// answers file does not need to.
+type WakingInput interface {
+	ReadLineWithin(prompt string, wait time.Duration) (string, error)
+}
+
+// ErrWake is returned by ReadLineWithin when the wait ended before a line.
+var ErrWake = errors.New("woken before a line was read")
 
 // Run walks the steps until the run ends or is paused.
 func (f *Flow) Run() error {
@@ -76,10 +91,14 @@ func (f *Flow) commands() error {
 				return err
 			}
 		}
-		if due, ok := f.S.NextUpdateDue(); ok && !f.S.Now().Before(due) {
+		if due, ok := f.S.NextUpdateDue(); ok && !f.S.Now().Before(due) && !due.Equal(f.reminded) {
+			f.reminded = due
 			f.View.Reminder(f.S, due)
 		}
 		line, err := f.next()
+		if errors.Is(err, ErrWake) {
+			continue
+		}
 		if err != nil {
 			return err
 		}
@@ -101,7 +120,13 @@ func (f *Flow) next() (string, error) {
 	if f.Auto {
 		return f.auto(), nil
 	}
-	line, err := f.In.ReadLine(f.prompt())
+	var line string
+	var err error
+	if w, ok := f.In.(WakingInput); ok && f.wait() > 0 {
+		line, err = w.ReadLineWithin(f.prompt(), f.wait())
+	} else {
+		line, err = f.In.ReadLine(f.prompt())
+	}
 	if errors.Is(err, io.EOF) {
 		// The answers ran out or the terminal closed: pause, so the run
 		// can be resumed, rather than lose where it was.
@@ -111,6 +136,28 @@ func (f *Flow) next() (string, error) {
 		return "", fmt.Errorf("%w: input ended", ErrPaused)
 	}
 	return strings.TrimSpace(line), err
+}
+
+// wait is how long, in wall time, until the next update falls due or the
+// next outside event happens; 0 when nothing is pending.
+func (f *Flow) wait() time.Duration {
+	var next time.Time
+	if due, ok := f.S.NextUpdateDue(); ok && !due.Equal(f.reminded) {
+		next = due
+	}
+	if f.NextEvent != nil {
+		if at, ok := f.NextEvent(); ok && (next.IsZero() || at.Before(next)) {
+			next = at
+		}
+	}
+	if next.IsZero() {
+		return 0
+	}
+	d := next.Sub(f.S.Now())
+	if speed := f.S.State.Speed; speed > 0 {
+		d = time.Duration(float64(d) / speed)
+	}
+	return max(d, time.Millisecond)
 }
 
 func (f *Flow) prompt() string {
