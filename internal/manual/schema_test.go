@@ -1,0 +1,468 @@
+package manual_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"gopkg.in/yaml.v3"
+
+	"github.com/crisis-cli/crisis/internal/channel"
+	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/genmanual"
+	"github.com/crisis-cli/crisis/internal/manual"
+)
+
+// The JSON Schemas in docs/schema let editors (redhat yaml-language-server,
+// through the modeline on each file's first line) check a manual as it is
+// typed. These tests keep them honest against the loader: every manual the
+// loader accepts must validate, and the shape mistakes the loader refuses
+// (unknown keys, wrong types, bad enums and patterns) must not.
+
+var schemaDir = filepath.Join("..", "..", "docs", "schema")
+
+// compileSchema compiles docs/schema/<name>.schema.json as draft 2020-12,
+// asserting formats (approved_on is a date) as the loader does.
+func compileSchema(t *testing.T, name string) *jsonschema.Schema {
+	t.Helper()
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft2020)
+	c.AssertFormat()
+	sch, err := c.Compile(filepath.Join(schemaDir, name+".schema.json"))
+	if err != nil {
+		t.Fatalf("compile %s schema: %v", name, err)
+	}
+	return sch
+}
+
+type schemas struct{ manual, playbook, messages *jsonschema.Schema }
+
+func compileSchemas(t *testing.T) schemas {
+	return schemas{compileSchema(t, "manual"), compileSchema(t, "playbook"), compileSchema(t, "messages")}
+}
+
+// forFile picks the schema of a manual file by its place in the manual, as
+// the modelines do.
+func (s schemas) forFile(rel string) *jsonschema.Schema {
+	switch {
+	case rel == "playbooks/manual.yaml":
+		return s.manual
+	case strings.HasPrefix(rel, "templates/"):
+		return s.messages
+	}
+	return s.playbook
+}
+
+// yamlToJSON parses YAML into the value a JSON Schema validator expects.
+// It goes through yaml.Node and converts scalars by their resolved tag, so
+// the types are those an editor's YAML 1.2 parser sees: 2026-09-14 stays a
+// string (yaml.v3 would make it a time.Time), 3.2 is a number, true a bool.
+func yamlToJSON(data []byte) (any, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, err
+	}
+	if len(doc.Content) == 0 {
+		return nil, nil
+	}
+	return nodeToJSON(doc.Content[0])
+}
+
+func nodeToJSON(n *yaml.Node) (any, error) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		m := make(map[string]any, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind != yaml.ScalarNode {
+				return nil, fmt.Errorf("line %d: a key that is not a scalar", k.Line)
+			}
+			if _, dup := m[k.Value]; dup {
+				return nil, fmt.Errorf("line %d: key %q given twice", k.Line, k.Value)
+			}
+			val, err := nodeToJSON(v)
+			if err != nil {
+				return nil, err
+			}
+			m[k.Value] = val
+		}
+		return m, nil
+	case yaml.SequenceNode:
+		out := make([]any, 0, len(n.Content))
+		for _, c := range n.Content {
+			val, err := nodeToJSON(c)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, val)
+		}
+		return out, nil
+	case yaml.ScalarNode:
+		switch n.ShortTag() {
+		case "!!null":
+			return nil, nil
+		case "!!bool":
+			var b bool
+			err := n.Decode(&b)
+			return b, err
+		case "!!int":
+			var i int64
+			if err := n.Decode(&i); err != nil {
+				return nil, err
+			}
+			return i, nil
+		case "!!float":
+			var f float64
+			if err := n.Decode(&f); err != nil {
+				return nil, err
+			}
+			if math.IsInf(f, 0) || math.IsNaN(f) {
+				return nil, fmt.Errorf("line %d: %s has no JSON value", n.Line, n.Value)
+			}
+			return f, nil
+		default: // !!str, !!timestamp (a string in YAML 1.2), !!binary
+			return n.Value, nil
+		}
+	}
+	return nil, fmt.Errorf("line %d: an alias", n.Line)
+}
+
+// validateFile validates one file of a manual folder against its schema.
+func validateFile(t *testing.T, s schemas, fsys fs.FS, rel string) error {
+	t.Helper()
+	data, err := fs.ReadFile(fsys, rel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := yamlToJSON(data)
+	if err != nil {
+		t.Fatalf("%s: %v", rel, err)
+	}
+	return s.forFile(rel).Validate(v)
+}
+
+// manualFiles lists the YAML files of a manual folder.
+func manualFiles(t *testing.T, fsys fs.FS) []string {
+	t.Helper()
+	var files []string
+	for _, dir := range []string{"playbooks", "templates"} {
+		m, err := fs.Glob(fsys, dir+"/*.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		t.Fatal("no manual files found")
+	}
+	return files
+}
+
+func TestSchemaShippedManual(t *testing.T) {
+	s := compileSchemas(t)
+	fsys := os.DirFS(filepath.Join("..", ".."))
+	for _, rel := range manualFiles(t, fsys) {
+		if err := validateFile(t, s, fsys, rel); err != nil {
+			t.Errorf("%s does not validate against its schema:\n%v", rel, err)
+		}
+	}
+}
+
+// TestSchemaModelines checks that every playbook names its schema on its
+// first line, so editors pick it up without any set-up.
+func TestSchemaModelines(t *testing.T) {
+	fsys := os.DirFS(filepath.Join("..", ".."))
+	files, err := fs.Glob(fsys, "playbooks/*.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rel := range files {
+		want := "# yaml-language-server: $schema=../docs/schema/playbook.schema.json"
+		if rel == "playbooks/manual.yaml" {
+			want = "# yaml-language-server: $schema=../docs/schema/manual.schema.json"
+		}
+		data, err := fs.ReadFile(fsys, rel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, _, _ := strings.Cut(string(data), "\n")
+		if strings.TrimRight(first, "\r") != want {
+			t.Errorf("%s: first line is %q, want %q", rel, first, want)
+		}
+	}
+}
+
+func TestSchemaGeneratedManual(t *testing.T) {
+	s := compileSchemas(t)
+	dir := t.TempDir()
+	if err := genmanual.Generate(genmanual.Dir(dir), genmanual.Options{Playbooks: 40, Locales: genmanual.MaxLocales}); err != nil {
+		t.Fatal(err)
+	}
+	fsys := os.DirFS(dir)
+	for _, rel := range manualFiles(t, fsys) {
+		if err := validateFile(t, s, fsys, rel); err != nil {
+			t.Errorf("generated %s does not validate:\n%v", rel, err)
+		}
+	}
+}
+
+// TestSchemaBrokenCorpus runs the schemas over testdata/broken. The cases
+// whose mistake is one of shape must be rejected, in the file the loader
+// blames; the cases whose mistake is a reference to something undeclared
+// (or a time zone) are lint's business and must still validate: the schema
+// checks shape only. Cases that are not parseable YAML are left to the
+// loader's own tests.
+func TestSchemaBrokenCorpus(t *testing.T) {
+	s := compileSchemas(t)
+	root := filepath.Join("..", "..", "testdata", "broken")
+	// rejected gives, for each case, the file the loader blames and the
+	// place in it (a JSON pointer) the schema must point at.
+	rejected := map[string]struct{ file, at string }{
+		"bad-date":                {"playbooks/manual.yaml", "/approval/approved_on"},
+		"bad-duration":            {"playbooks/facebook-down.yaml", "/steps/1/deadline"},
+		"empty-list":              {"playbooks/facebook-down.yaml", "/steps/1/announce/0/channels"},
+		"format-version-2":        {"playbooks/facebook-down.yaml", "/crisis"},
+		"key-typo-deadlnie":       {"playbooks/facebook-down.yaml", "/steps/1"},
+		"key-typo-ownr":           {"playbooks/facebook-down.yaml", "/steps/0"},
+		"kind-manual-in-playbook": {"playbooks/facebook-down.yaml", "/kind"},
+		"list-for-string":         {"playbooks/facebook-down.yaml", "/steps/0/owner"},
+		"missing-steps":           {"playbooks/facebook-down.yaml", ""},
+		"no-other-form":           {"templates/es.yaml", "/all-clear/default"},
+		"plural-typo":             {"templates/es.yaml", "/holding/sms"},
+		"string-for-list":         {"playbooks/facebook-down.yaml", "/steps/1/announce/0/channels"},
+		"unknown-channel-kind":    {"playbooks/manual.yaml", "/channels/0/kind"},
+		"unknown-severity":        {"playbooks/facebook-down.yaml", "/severity"},
+		"variable-dash":           {"playbooks/manual.yaml", "/variables/0/name"},
+	}
+	accepted := []string{"_valid", "deputy-not-person", "duplicate-step-id", "missing-locale-file",
+		"unknown-fallback-channel", "unknown-message", "unknown-owner", "unknown-timezone"}
+	check := func(name, bad, at string) {
+		t.Run(name, func(t *testing.T) {
+			fsys := os.DirFS(filepath.Join(root, name))
+			for _, rel := range manualFiles(t, fsys) {
+				err := validateFile(t, s, fsys, rel)
+				switch {
+				case rel == bad && err == nil:
+					t.Errorf("%s validates; the schema should reject it as the loader does", rel)
+				case rel == bad && !strings.Contains(err.Error(), "at '"+at+"'"):
+					t.Errorf("%s is rejected, but not at %q:\n%v", rel, at, err)
+				case rel != bad && err != nil:
+					t.Errorf("%s does not validate:\n%v", rel, err)
+				}
+			}
+		})
+	}
+	for name, want := range rejected {
+		check(name, want.file, want.at)
+	}
+	for _, name := range accepted {
+		check(name, "", "")
+	}
+}
+
+// TestSchemaAgreesWithLoader makes one change at a time to the valid manual
+// of testdata/broken and checks that the schema and the loader agree on it:
+// both accept it, or both refuse it. The changes probe the edges of each
+// value shape (empty values, numbers where text is expected, duration and
+// date limits, yes/no booleans).
+func TestSchemaAgreesWithLoader(t *testing.T) {
+	s := compileSchemas(t)
+	valid := os.DirFS(filepath.Join("..", "..", "testdata", "broken", "_valid"))
+	base := fstest.MapFS{}
+	for _, rel := range manualFiles(t, valid) {
+		data, err := fs.ReadFile(valid, rel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		base[rel] = &fstest.MapFile{Data: data}
+	}
+	const pb, mf, es = "playbooks/facebook-down.yaml", "playbooks/manual.yaml", "templates/es.yaml"
+	for _, rel := range []string{pb, mf, es} {
+		if base[rel] == nil {
+			t.Fatalf("testdata/broken/_valid has no %s", rel)
+		}
+	}
+	cases := []struct {
+		name, file, old, new string
+		ok                   bool // what both must say
+	}{
+		// Durations: a whole number and one unit, at most 100000 of it.
+		{"duration 100000m", pb, "deadline: 10m", "deadline: 100000m", true},
+		{"duration 100001m", pb, "deadline: 10m", "deadline: 100001m", false},
+		{"duration 1.5h", pb, "deadline: 10m", "deadline: 1.5h", false},
+		{"duration number", pb, "deadline: 10m", "deadline: 10", false},
+		{"duration empty", pb, "deadline: 10m", "deadline:", false},
+		{"duration 10min", pb, "deadline: 10m", "deadline: 10min", false},
+		// Dates: YYYY-MM-DD and a real day.
+		{"date leap day", mf, "approved_on: 2026-01-10", "approved_on: 2028-02-29", true},
+		{"date no leap day", mf, "approved_on: 2026-01-10", "approved_on: 2026-02-29", false},
+		{"date short", mf, "approved_on: 2026-01-10", "approved_on: 2026-1-10", false},
+		{"date quoted", mf, "approved_on: 2026-01-10", `approved_on: "2026-01-10"`, true},
+		// Format version.
+		{"version quoted", pb, "crisis: 1", `crisis: "1"`, true},
+		{"version 2", pb, "crisis: 1", "crisis: 2", false},
+		// Text may be any scalar; required text may not be empty.
+		{"title number", pb, "title: Our Facebook page is down", "title: 404", true},
+		{"title empty", pb, "title: Our Facebook page is down", "title:", false},
+		{"title list", pb, "title: Our Facebook page is down", "title: [a, b]", false},
+		{"version number", mf, `version: "1"`, "version: 1.0", true},
+		// An empty optional key counts as absent.
+		{"checklist empty", pb, "checklist:\n      - Page checked from a phone and from a laptop", "checklist:", true},
+		// Enums.
+		{"severity critical", pb, "severity: high", "severity: critical", true},
+		{"severity capitalised", pb, "severity: high", "severity: High", false},
+		{"step kind unknown", pb, "kind: holding", "kind: hold", false},
+		// Ids.
+		{"id uppercase", pb, "id: confirm", "id: Confirm", false},
+		{"id underscore", pb, "id: confirm", "id: con_firm", false},
+		{"id leading dash", pb, "id: confirm", "id: -confirm", false},
+		// Required lists must not be empty.
+		{"updates channels empty", pb, "  channels: [sms-customers]\n", "  channels: []\n", false},
+		// down must name something.
+		{"down empty", pb, "down:\n  channels: [facebook-page]", "down: {}", false},
+		{"down empty list", pb, "down:\n  channels: [facebook-page]", "down:\n  channels: []", false},
+		{"down null", pb, "down:\n  channels: [facebook-page]", "down:", false},
+		// Unknown keys anywhere.
+		{"unknown top key", pb, "title:", "titel: x\ntitle:", false},
+		// Variables: whole numbers, yes/no, the four types.
+		{"max_length quoted", mf, "max_length: 15", `max_length: "15"`, true},
+		{"max_length negative", mf, "max_length: 15", "max_length: -1", false},
+		{"max_length text", mf, "max_length: 15", "max_length: fifteen", false},
+		{"required yes", mf, "max_length: 15", "max_length: 15\n    required: yes", true},
+		{"required true", mf, "max_length: 15", "max_length: 15\n    required: true", true},
+		{"required maybe", mf, "max_length: 15", "max_length: 15\n    required: maybe", false},
+		{"type count", mf, "max_length: 15", "max_length: 15\n    type: count", true},
+		{"type number", mf, "max_length: 15", "max_length: 15\n    type: number", false},
+		// Messages: variants are channel kinds or default; parts are known.
+		{"message flat", es, "holding:\n", "spare.sms: x\nholding:\n", true},
+		{"message flat part", es, "holding:\n", "spare.email.subject: x\nholding:\n", true},
+		{"message flat form", es, "holding:\n", "spare.default:\n  other: x\nholding:\n", true},
+		{"message no variant", es, "holding:\n", "spare: x\nholding:\n", false},
+		{"message unknown variant", es, "holding:\n", "spare.smss: x\nholding:\n", false},
+		{"message unknown part", es, "holding:\n", "spare.email.title: x\nholding:\n", false},
+		{"message unknown key", es, "  sms:\n    other:", "  sms:\n    note: x\n    other:", false},
+		{"message plural forms", es, "  sms:\n    other:", "  sms:\n    one: x\n    few: y\n    other:", true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			data := string(base[c.file].Data)
+			if !strings.Contains(data, c.old) {
+				t.Fatalf("%s holds no %q", c.file, c.old)
+			}
+			fsys := fstest.MapFS{}
+			for k, v := range base {
+				fsys[k] = v
+			}
+			changed := strings.Replace(data, c.old, c.new, 1)
+			fsys[c.file] = &fstest.MapFile{Data: []byte(changed)}
+
+			_, diags, err := manual.Load(fsys, ".")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var errs []string
+			for _, d := range diags {
+				if d.Severity == diag.Error {
+					errs = append(errs, d.Error())
+				}
+			}
+			loaderOK := len(errs) == 0
+			serr := validateFile(t, s, fsys, c.file)
+			schemaOK := serr == nil
+			if loaderOK != c.ok {
+				t.Errorf("loader ok=%v, want %v: %s", loaderOK, c.ok, strings.Join(errs, "\n"))
+			}
+			if schemaOK != c.ok {
+				t.Errorf("schema ok=%v, want %v: %v", schemaOK, c.ok, serr)
+			}
+		})
+	}
+}
+
+// TestSchemaChannelKinds fails when the channel kinds the schemas list
+// differ from channel.Kinds(): a kind added to internal/channel must be
+// added to docs/schema too (and a description with it).
+func TestSchemaChannelKinds(t *testing.T) {
+	kinds := channel.Kinds()
+	read := func(name string) map[string]any {
+		data, err := os.ReadFile(filepath.Join(schemaDir, name+".schema.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(data, &m); err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	strs := func(v any) []string {
+		var out []string
+		for _, x := range v.([]any) {
+			out = append(out, x.(string))
+		}
+		return out
+	}
+	defs := read("manual")["$defs"].(map[string]any)
+	ck := defs["channelKind"].(map[string]any)
+	if got := strs(ck["enum"]); !slices.Equal(got, kinds) {
+		t.Errorf("manual.schema.json $defs.channelKind.enum:\n got %v\nwant %v (channel.Kinds())", got, kinds)
+	}
+	if d := ck["enumDescriptions"].([]any); len(d) != len(kinds) {
+		t.Errorf("channelKind has %d enumDescriptions for %d kinds", len(d), len(kinds))
+	}
+
+	msgs := read("messages")
+	variants := msgs["$defs"].(map[string]any)["variants"].(map[string]any)["properties"].(map[string]any)
+	var got []string
+	for k := range variants {
+		if k != manual.GenericVariant {
+			got = append(got, k)
+		}
+	}
+	sort.Strings(got)
+	if !slices.Equal(got, kinds) || variants[manual.GenericVariant] == nil {
+		t.Errorf("messages.schema.json $defs.variants.properties:\n got %v\nwant default and %v", got, kinds)
+	}
+	alt := "(" + strings.Join(append([]string{manual.GenericVariant}, kinds...), "|") + ")"
+	n := 0
+	for p := range msgs["patternProperties"].(map[string]any) {
+		if strings.Contains(p, `\.`) {
+			n++
+			if !strings.Contains(p, alt) {
+				t.Errorf("messages.schema.json pattern %s does not list exactly default and channel.Kinds()", p)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("messages.schema.json has %d flat-id patterns, want 2", n)
+	}
+	parts := "(" + strings.Join(manual.Parts, "|") + ")"
+	for p := range msgs["patternProperties"].(map[string]any) {
+		if strings.Count(p, `\.`) == 2 && !strings.HasSuffix(p, `\.`+parts+"$") {
+			t.Errorf("messages.schema.json pattern %s does not list exactly manual.Parts", p)
+		}
+	}
+
+	// And the compiled schemas accept every kind where a kind goes.
+	s := compileSchemas(t)
+	for _, k := range kinds {
+		for _, doc := range []map[string]any{
+			{"holding": map[string]any{k: "text"}},
+			{"holding." + k: map[string]any{"other": "text"}},
+			{"holding." + k + ".body": "text"},
+		} {
+			if err := s.messages.Validate(doc); err != nil {
+				t.Errorf("messages schema refuses kind %s in %v: %v", k, doc, err)
+			}
+		}
+	}
+}
