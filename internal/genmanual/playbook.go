@@ -20,13 +20,25 @@ func (s scenario) isDown(c channel) bool {
 	return slices.Contains(s.down, c.id) || slices.Contains(s.domains, c.domain)
 }
 
-// fallbacks lists, per audience, the channels still up, best first.
+// correlated reports whether a channel shares its provider with a channel
+// that is down: it would fail with it, so it is no fallback.
+func (s scenario) correlated(c channel) bool {
+	for _, id := range s.down {
+		if channelByID(id).domain == c.domain {
+			return true
+		}
+	}
+	return false
+}
+
+// fallbacks lists, per audience, the channels still up and independent of
+// what is down, best first.
 func (s scenario) fallbacks() [][2]any {
 	var out [][2]any
 	for _, a := range audiences {
 		var ids []string
 		for _, c := range channels {
-			if slices.Contains(c.audiences, a.id) && !s.isDown(c) {
+			if slices.Contains(c.audiences, a.id) && !s.isDown(c) && !s.correlated(c) {
 				ids = append(ids, c.id)
 			}
 		}

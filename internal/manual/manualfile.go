@@ -74,7 +74,12 @@ func (d *decoder) decodeManual(root *yaml.Node, m *Manual) {
 
 func (d *decoder) decodeLocales(n *yaml.Node) Locales {
 	o := d.object(n, "locales", "default", "supported")
-	return Locales{Default: o.str("default", true), Supported: o.strings("supported"), Pos: d.pos(n)}
+	l := Locales{Default: o.str("default", true), Supported: o.strings("supported"), Pos: d.pos(n)}
+	if len(l.Supported) == 0 && l.Default != "" {
+		// A manual in one language need not list it twice.
+		l.Supported = []string{l.Default}
+	}
+	return l
 }
 
 func (d *decoder) decodeApproval(n *yaml.Node) Approval {

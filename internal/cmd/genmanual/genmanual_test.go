@@ -1,9 +1,12 @@
 package main
 
 import (
+	"time"
+
 	"bytes"
 	"crypto/sha1"
 	"fmt"
+	"github.com/crisis-cli/crisis/internal/lint"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -112,4 +115,24 @@ func TestDeterministic(t *testing.T) {
 // generator: sha1 of the source description then its other text.
 func goi18nHash(description, other string) string {
 	return fmt.Sprintf("sha1-%x", sha1.Sum([]byte(description+other)))
+}
+
+// TestGeneratedManualLintsClean holds the generator to the same bar as the
+// example manual: benchmarks must lint a valid manual, not count findings.
+func TestGeneratedManualLintsClean(t *testing.T) {
+	dir := t.TempDir()
+	if err := genmanual.Generate(genmanual.Dir(dir), genmanual.Options{Playbooks: 48, Locales: 4}); err != nil {
+		t.Fatal(err)
+	}
+	now := func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }
+	_, res, err := lint.Run(os.DirFS(dir), dir, lint.Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range res.Findings {
+		if i == 20 {
+			t.Fatalf("... and %d more", len(res.Findings)-20)
+		}
+		t.Error(f.Error())
+	}
 }
