@@ -63,7 +63,7 @@ func newListCmd(app *App) *cobra.Command {
 						errs = append(errs, d)
 					}
 				}
-				ui.WriteDiagnostics(app.IO.Err, ui.NewTheme(app.IO), errs, 20)
+				ui.WriteDiagnostics(app.IO.Err, ui.NewErrTheme(app.IO), errs, 20)
 				fmt.Fprintln(app.IO.Err, "crisis: the manual has errors; run crisis lint")
 				return errSilent(ExitManual)
 			}

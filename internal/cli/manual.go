@@ -110,7 +110,7 @@ func (a *App) requireManual(playbook string) (*manual.Manual, *manual.Playbook, 
 		}
 	}
 	if len(blocking) > 0 {
-		ui.WriteDiagnostics(a.IO.Err, ui.NewTheme(a.IO), blocking, 20)
+		ui.WriteDiagnostics(a.IO.Err, ui.NewErrTheme(a.IO), blocking, 20)
 		return nil, nil, &ExitError{Code: ExitManual, Err: fmt.Errorf("the manual cannot be read: %d problems (run crisis lint for details)", len(blocking))}
 	}
 	if len(other) > 0 {

@@ -5,6 +5,7 @@
 package ui
 
 import (
+	stdio "io"
 	"os"
 	"strconv"
 	"strings"
@@ -42,18 +43,24 @@ type Theme struct {
 
 // NewTheme builds the styles for io's output. Without colour every style is
 // the identity, so the same code prints plain text.
-func NewTheme(io *term.IO) *Theme {
-	r := lipgloss.NewRenderer(io.Out)
+func NewTheme(io *term.IO) *Theme { return newTheme(io.Out, io.Color()) }
+
+// NewErrTheme builds the styles for standard error, which may be a terminal
+// when standard output is piped, or the other way round.
+func NewErrTheme(io *term.IO) *Theme { return newTheme(io.Err, io.ErrTTY && !io.NoColor) }
+
+func newTheme(w stdio.Writer, color bool) *Theme {
+	r := lipgloss.NewRenderer(w)
 	// Decide the background ourselves: lipgloss would otherwise query the
 	// terminal, and the answer arrives on standard input, in the middle of
 	// what the operator types.
 	r.SetHasDarkBackground(darkBackground())
-	if io.Color() {
+	if color {
 		r.SetColorProfile(termenv.ANSI256)
 	} else {
 		r.SetColorProfile(termenv.Ascii)
 	}
-	th := &Theme{Color: io.Color()}
+	th := &Theme{Color: color}
 	s := r.NewStyle
 	th.Title = s().Bold(true).Foreground(colorAccent)
 	th.Heading = s().Bold(true)
@@ -65,7 +72,7 @@ func NewTheme(io *term.IO) *Theme {
 	th.Drill = s().Bold(true).Foreground(colorDrill)
 	th.Bold = s().Bold(true)
 	th.Card = s().Border(lipgloss.RoundedBorder()).BorderForeground(colorMuted).Padding(0, 1)
-	if !io.Color() {
+	if !color {
 		plain := s()
 		th.Title, th.Heading, th.Accent, th.Muted, th.Error, th.Warn, th.OK, th.Drill, th.Bold =
 			plain, plain, plain, plain, plain, plain, plain, plain, plain
