@@ -35,7 +35,6 @@ type App struct {
 // Theme returns the styles for standard output.
 func (a *App) Theme() *ui.Theme {
 	if a.theme == nil {
-		a.IO.NoColor = a.IO.NoColor || a.Config.GetBool("no-color")
 		a.theme = ui.NewTheme(a.IO)
 	}
 	return a.theme
@@ -139,6 +138,7 @@ func (a *App) configure(cmd *cobra.Command) error {
 	v.SetEnvPrefix("CRISIS")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	v.AutomaticEnv()
+	a.IO.NoColor = a.IO.NoColor || v.GetBool("no-color")
 	v.SetConfigType("yaml")
 	for _, file := range a.configFiles() {
 		if _, err := os.Stat(file); err != nil {
