@@ -138,7 +138,6 @@ func (a *App) configure(cmd *cobra.Command) error {
 	v.SetEnvPrefix("CRISIS")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	v.AutomaticEnv()
-	a.IO.NoColor = a.IO.NoColor || v.GetBool("no-color")
 	v.SetConfigType("yaml")
 	for _, file := range a.configFiles() {
 		if _, err := os.Stat(file); err != nil {
@@ -150,6 +149,7 @@ func (a *App) configure(cmd *cobra.Command) error {
 		}
 		break
 	}
+	a.IO.NoColor = a.IO.NoColor || v.GetBool("no-color")
 	return nil
 }
 
