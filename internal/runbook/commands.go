@@ -46,7 +46,9 @@ func (f *Flow) do(line string) error {
 		}
 		return ErrPaused
 	case "r", "show":
-		f.View.Step(f.S, f.batch)
+		// Render the step again: after an update, its batch is the step's
+		// own again, so approve and sent act on the step as help says.
+		return f.showStep()
 	case "?", "h", "help", "":
 		f.View.Help()
 	default:
