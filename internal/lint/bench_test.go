@@ -43,8 +43,8 @@ func BenchmarkLint1000x4(b *testing.B) {
 
 // BenchmarkYAMLFloor1000x4 only parses the bytes of the same generated
 // manual with yaml.v3 into nodes, on every core as the loader does: the
-// floor under any YAML-based lint. scripts/bench-lint.sh prints it beside
-// crisis lint and yamllint.
+// floor under any YAML-based lint. make bench prints it beside
+// crisis lint and yamllint (cmd/crisis BenchmarkYamllint1000x4).
 func BenchmarkYAMLFloor1000x4(b *testing.B) {
 	fsys := memFS{}
 	if err := genmanual.Generate(fsys, genmanual.Options{Playbooks: 1000, Locales: 4}); err != nil {
