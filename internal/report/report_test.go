@@ -1,0 +1,377 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/drill"
+	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/message"
+	"github.com/crisis-cli/crisis/internal/runbook"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// clock is a fake clock that only a script moves: reports do not change
+// when the code reads the time once more or less.
+type clock struct{ t time.Time }
+
+func (c *clock) now() time.Time { return c.t }
+
+// script is a runbook.Input answering from a list; an entry "+DURATION"
+// moves the clock forward instead of answering.
+type script struct {
+	clock *clock
+	lines []string
+}
+
+func (s *script) ReadLine(string) (string, error) {
+	for len(s.lines) > 0 {
+		line := s.lines[0]
+		s.lines = s.lines[1:]
+		if d, err := time.ParseDuration(strings.TrimPrefix(line, "+")); err == nil && strings.HasPrefix(line, "+") {
+			s.clock.t = s.clock.t.Add(d)
+			continue
+		}
+		return line, nil
+	}
+	return "", io.EOF
+}
+
+type quietView struct{}
+
+func (quietView) Start(*runbook.Session)                              {}
+func (quietView) Step(*runbook.Session, runbook.Batch)                {}
+func (quietView) Update(*runbook.Session, runbook.Batch)              {}
+func (quietView) Reminder(*runbook.Session, time.Time)                {}
+func (quietView) Info(string, ...any)                                 {}
+func (quietView) Warn(string, ...any)                                 {}
+func (quietView) Help()                                               {}
+func (quietView) End(*runbook.Session)                                {}
+func (quietView) Inject(*runbook.Session, int, manual.Inject, string) {}
+
+func example(t *testing.T) (*manual.Manual, *message.Catalog) {
+	t.Helper()
+	m, diags, err := manual.Load(manual.Builtin(), manual.BuiltinRoot)
+	if err != nil || diags.HasErrors() {
+		t.Fatalf("load the example manual: %v %v", err, diags)
+	}
+	cat, err := message.NewCatalog(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, cat
+}
+
+var start = time.Date(2026, 11, 23, 1, 0, 0, 0, time.UTC)
+
+// run is a scripted run's outcome.
+type run struct {
+	m      *manual.Manual
+	p      *manual.Playbook
+	events []journal.Event
+	dmg    journal.Damage
+	state  *runbook.State
+}
+
+// scripted runs a playbook with the given commands (a drill when isDrill;
+// auto answers everything as --yes does) and reads its journal back. The
+// run may end paused.
+func scripted(t *testing.T, playbook string, isDrill, auto bool, lines ...string) run {
+	t.Helper()
+	m, cat := example(t)
+	p := m.Playbook(playbook)
+	c := &clock{t: start}
+	s, err := runbook.Start(runbook.Options{RunsDir: t.TempDir(), Manual: m, Playbook: p, Catalog: cat,
+		Drill: isDrill, Locales: []string{"es", "en"}, Now: c.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	in := &script{clock: c, lines: lines}
+	f := &runbook.Flow{S: s, In: in, View: quietView{}, Auto: auto}
+	if isDrill {
+		inj := &drill.Injector{S: s, In: in, View: quietView{}, PlanOrder: auto, Auto: auto}
+		f.OnCommand = inj.Deliver
+	}
+	if err := f.AskVars(map[string]string{"platform": "Facebook"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Run(); err != nil && !errors.Is(err, runbook.ErrPaused) {
+		t.Fatal(err)
+	}
+	events, dmg, err := journal.Read(filepath.Join(s.Dir, runbook.JournalFile))
+	if err != nil || !dmg.Intact() {
+		t.Fatalf("read the journal: %v %v", err, dmg)
+	}
+	return run{m: m, p: p, events: events, dmg: dmg, state: s.State}
+}
+
+// incident is a real run of facebook-down: the holding message goes out
+// late, the inbox step is skipped, the first update comes 90 minutes after
+// the holding message (cadence 60m), and the all-clear is sent without an
+// approval.
+func incident(t *testing.T) run {
+	return scripted(t, "facebook-down", false, false,
+		"+2m", "d", // confirm
+		"+18m", "a", "x", "d", // holding, 5 minutes late
+		"+3m", "n called Ana | the press office", // a note on the inbox step
+		"s nothing to answer yet",
+		"+90m", "u", "a", "x all", // a late update
+		"r", "+1m", "x", "d", // back to the all-clear's own messages, sent unapproved
+	)
+}
+
+func built(t *testing.T, r run) *Report {
+	t.Helper()
+	rep, err := Build(r.m, r.p, r.events, r.dmg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+func TestDeadlines(t *testing.T) {
+	rep := built(t, incident(t))
+	want := map[string]string{"confirm": "met", "holding": "missed", "inbox": "skipped", "all-clear": "met"}
+	if len(rep.Deadlines) != len(want) {
+		t.Fatalf("deadlines %+v, want %d", rep.Deadlines, len(want))
+	}
+	for _, d := range rep.Deadlines {
+		if d.Status != want[d.Step] {
+			t.Errorf("step %s: %s, want %s", d.Step, d.Status, want[d.Step])
+		}
+		if d.At == nil {
+			t.Errorf("step %s has no time", d.Step)
+		}
+		if (d.Late != "") != (d.Status == "missed") {
+			t.Errorf("step %s: late %q with status %s", d.Step, d.Late, d.Status)
+		}
+	}
+	if h := rep.Deadlines[1]; h.Late != "5m" || !h.Due.Equal(start.Add(15*time.Minute)) || !h.At.Equal(start.Add(20*time.Minute)) {
+		t.Errorf("holding due %s, late %q; want 15m after the start, 5m late", h.Due, h.Late)
+	}
+	if rep.Status != "finished" || rep.AllClear == nil || rep.Drill || rep.Score != nil {
+		t.Errorf("status %s, all-clear %v, drill %t, score %v", rep.Status, rep.AllClear, rep.Drill, rep.Score)
+	}
+}
+
+func TestDeviations(t *testing.T) {
+	rep := built(t, incident(t))
+	for _, want := range []string{`step "holding" done 5m late`, `step "inbox" skipped: nothing to answer yet`, "no update between"} {
+		if !slices.ContainsFunc(rep.Deviations, func(s string) bool { return strings.Contains(s, want) }) {
+			t.Errorf("no deviation %q in %q", want, rep.Deviations)
+		}
+	}
+	var late []string
+	for _, d := range rep.Deviations {
+		if strings.HasPrefix(d, "no update between") {
+			late = append(late, d)
+		}
+	}
+	if len(late) != 1 || !strings.Contains(late[0], "between 2026-11-23 02:20:00 and 2026-11-23 03:53:00 (1h33m, cadence 1h)") {
+		t.Errorf("late updates %q, want one gap of 1h33m against a cadence of 1h", late)
+	}
+}
+
+func TestOnTimeUpdatesAreNoDeviation(t *testing.T) {
+	r := scripted(t, "facebook-down", false, false,
+		"d", "a", "x", "d", "s nothing to answer", "+50m", "u", "a", "x all", "r", "+50m", "a", "x", "d")
+	for _, d := range built(t, r).Deviations {
+		if strings.HasPrefix(d, "no update") {
+			t.Errorf("updates 50 minutes apart with a cadence of 60: %q", d)
+		}
+	}
+}
+
+func TestSentCarriesApprovals(t *testing.T) {
+	rep := built(t, incident(t))
+	count := map[string]int{}
+	for _, s := range rep.Sent {
+		step := strings.SplitN(s.Step, "#", 2)[0]
+		count[step]++
+		want := "carmen-vidal"
+		if step == "all-clear" {
+			want = ""
+		}
+		if s.By != want {
+			t.Errorf("sent %s/%s on %s (%s) approved by %q, want %q", s.Step, s.Message, s.Channel, s.Locale, s.By, want)
+		}
+	}
+	// holding: 4 + 1 + 2 channels, update: 4, all-clear: 4; each in es and en.
+	if count["holding"] != 14 || count["updates"] != 8 || count["all-clear"] != 8 {
+		t.Errorf("sent per step %v, want holding 14, updates 8, all-clear 8", count)
+	}
+}
+
+func TestNotes(t *testing.T) {
+	rep := built(t, incident(t))
+	if len(rep.Notes) != 1 || rep.Notes[0].Step != "inbox" || rep.Notes[0].Text != "called Ana | the press office" {
+		t.Fatalf("notes %+v", rep.Notes)
+	}
+	var b bytes.Buffer
+	if err := Markdown(&b, rep); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "(inbox): called Ana | the press office") {
+		t.Errorf("the note is not in the Markdown report:\n%s", b.String())
+	}
+}
+
+func TestUnknownPlaybook(t *testing.T) {
+	r := incident(t)
+	rep, err := Build(r.m, nil, r.events, r.dmg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Deadlines) != 0 || len(rep.Timeline) != len(r.events) || len(rep.Sent) == 0 {
+		t.Errorf("without the playbook: %d deadlines, %d of %d events, %d sent", len(rep.Deadlines), len(rep.Timeline), len(r.events), len(rep.Sent))
+	}
+}
+
+// stable makes a report independent of the machine: the journal's hashes
+// cover the run.started payload, which names the host.
+func stable(t *testing.T, rep *Report, events []journal.Event) {
+	t.Helper()
+	if rep.LastHash == "" || rep.LastHash != events[len(events)-1].Hash {
+		t.Fatalf("last hash %q, want the last event's", rep.LastHash)
+	}
+	rep.LastHash = "HASH"
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the report (go test -update rewrites it); got:\n%s", path, got)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	runs := map[string]func(*testing.T) (run, *Report){
+		"incident": func(t *testing.T) (run, *Report) {
+			r := incident(t)
+			return r, built(t, r)
+		},
+		"drill": func(t *testing.T) (run, *Report) {
+			r := imperfectDrill(t)
+			rep := built(t, r)
+			rep.Score = Grade(r.p, r.state)
+			return r, rep
+		},
+	}
+	formats := map[string]func(io.Writer, *Report) error{"md": Markdown, "json": JSON}
+	for name, mk := range runs {
+		for ext, write := range formats {
+			t.Run(name+"."+ext, func(t *testing.T) {
+				r, rep := mk(t)
+				stable(t, rep, r.events)
+				var b bytes.Buffer
+				if err := write(&b, rep); err != nil {
+					t.Fatal(err)
+				}
+				golden(t, name+"."+ext+".golden", b.Bytes())
+			})
+		}
+	}
+}
+
+var (
+	externalRef = regexp.MustCompile(`(?i)\b(src|href|xlink:href|action)\s*=\s*["']?\s*(https?:)?//`)
+	cssImport   = regexp.MustCompile(`(?i)@import|url\(\s*["']?\s*(https?:)?//`)
+)
+
+func TestHTML(t *testing.T) {
+	for name, r := range map[string]run{"incident": incident(t), "drill": imperfectDrill(t)} {
+		t.Run(name, func(t *testing.T) {
+			rep := built(t, r)
+			if r.state.Drill {
+				rep.Score = Grade(r.p, r.state)
+			}
+			var b bytes.Buffer
+			if err := HTML(&b, rep); err != nil {
+				t.Fatal(err)
+			}
+			doc := b.String()
+			lower := strings.ToLower(doc)
+			if !strings.HasPrefix(doc, "<!DOCTYPE html>") || strings.Count(lower, "<html") != 1 || strings.Count(lower, "</html>") != 1 ||
+				strings.Count(lower, "<body") != 1 || !strings.HasSuffix(strings.TrimSpace(lower), "</html>") {
+				t.Error("not one HTML document")
+			}
+			if strings.Contains(lower, "<script") || strings.Contains(lower, "javascript:") || regexp.MustCompile(`\son[a-z]+\s*=`).MatchString(lower) {
+				t.Error("the report runs script")
+			}
+			if m := externalRef.FindString(doc); m != "" {
+				t.Errorf("the report loads %q", m)
+			}
+			if m := cssImport.FindString(doc); m != "" {
+				t.Errorf("the report's style loads %q", m)
+			}
+			if strings.Count(doc, "<svg") != 1 || strings.Count(doc, "</svg>") != 1 {
+				t.Fatal("want one inline svg timeline")
+			}
+			svg := doc[strings.Index(doc, "<svg"):strings.Index(doc, "</svg>")]
+			for _, l := range lanes {
+				n := 0
+				for _, e := range rep.Timeline {
+					if slices.Contains(l.types, e.Type) {
+						n++
+					}
+				}
+				if got := strings.Count(svg, `r="5" fill="`+l.color+`"`); got != n {
+					t.Errorf("lane %s: %d circles, want one per event (%d)", l.name, got, n)
+				}
+			}
+			if rep.Drill && !strings.Contains(doc, "NOT A REAL INCIDENT") {
+				t.Error("a drill report does not say it is an exercise")
+			}
+			if rep.AllClear != nil && !strings.Contains(svg, "<title>all-clear</title>") {
+				t.Error("no all-clear line")
+			}
+		})
+	}
+}
+
+func TestHTMLEscapes(t *testing.T) {
+	r := scripted(t, "facebook-down", false, false, `n <img src="https://evil.example/x.png"> & <script>alert(1)</script>`, "d", "p")
+	var b bytes.Buffer
+	rep, err := Build(r.m, r.p, r.events, r.dmg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := HTML(&b, rep); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "<script>") || strings.Contains(b.String(), "<img") {
+		t.Errorf("a note's markup reached the HTML:\n%s", b.String())
+	}
+	if !strings.Contains(b.String(), "&lt;script&gt;") {
+		t.Error("the note is not shown escaped")
+	}
+	if rep.Status != "paused" {
+		t.Errorf("status %q, want paused", rep.Status)
+	}
+}
