@@ -114,6 +114,15 @@ func (v *RunView) announcements(s *runbook.Session, b runbook.Batch) {
 			v.printf("%s %s %s does not fit: %d/%d %s\n", v.Th.Error.Render("✗"), a.Channel, a.Locale, a.Length, a.Limit, a.Unit)
 		}
 	}
+	// The cards scroll off an 80x24 screen: end with what the operator must
+	// act on, right above the prompt.
+	var chans []string
+	for _, a := range b.Items {
+		if a.Locale == primary {
+			chans = append(chans, a.Channel)
+		}
+	}
+	v.printf("%s %s\n", v.Th.Bold.Render(fmt.Sprintf("%d to send (%s):", len(chans), primary)), strings.Join(chans, ", "))
 	dir := filepath.Join(s.Dir, runbook.AnnouncementsDir)
 	if len(others) > 0 {
 		v.printf("%s %s\n", v.Th.Muted.Render("also in "+strings.Join(others, ", ")+":"), dir)
