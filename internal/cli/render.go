@@ -37,7 +37,7 @@ func newRenderCmd(app *App) *cobra.Command {
 to and each locale (--locale, default: all of the manual's), ready to paste, each
 measured against its channel's limit. Exits 1 when any announcement does not fit.
 
-Variables come from --var name=value; crisis fills in organisation, start_time
+Variables come from --var name=value; crisis fills in organisation, start_date, start_time
 (now), next_update (now + the update cadence) and update_minutes. Variables not
 marked required use their declared example. Values are inserted as text: a value
 containing {{ appears as written.

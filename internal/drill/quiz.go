@@ -6,12 +6,14 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/crisis-cli/crisis/internal/channel"
 	"github.com/crisis-cli/crisis/internal/diag"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/plan"
+	"github.com/crisis-cli/crisis/internal/render"
 )
 
 // Question is one multiple-choice question about the manual, with where the
@@ -185,13 +187,16 @@ func fillExamples(m *manual.Manual, p *manual.Playbook, text string) (string, er
 	if err != nil {
 		return "", err
 	}
-	data := map[string]any{}
+	examples := map[string]string{}
 	for _, name := range used {
 		if v := m.Variable(p, name); v != nil {
-			data[name] = v.Example
-		} else {
-			data[name] = map[string]string{"organisation": m.Organisation, "start_time": "14:05", "next_update": "15:05", "update_minutes": "60"}[name]
+			examples[name] = v.Example
 		}
+	}
+	start := time.Date(2026, 10, 4, 17, 40, 0, 0, m.Location) // the day of the Meta outage
+	data, err := render.Values(m, p, used, examples, render.Clock{Start: start, NextUpdate: start.Add(time.Hour)}, m.Locales.Default)
+	if err != nil {
+		return "", err
 	}
 	return message.Execute(text, m.Locales.Default, data)
 }

@@ -73,6 +73,8 @@ func builtin(m *manual.Manual, p *manual.Playbook, name string, clock Clock, loc
 	switch name {
 	case "organisation":
 		return m.Organisation, true
+	case "start_date":
+		return message.FormatDate(clock.Start.In(m.Location), locale), true
 	case "start_time":
 		return message.FormatClock(clock.Start.In(m.Location), locale), true
 	case "next_update":
