@@ -12,7 +12,9 @@ func FormatDuration(d time.Duration) string {
 		return "0m"
 	case d%(24*time.Hour) == 0:
 		return fmt.Sprintf("%dd", d/(24*time.Hour))
-	case d < time.Minute:
+	case d < time.Minute || d%time.Minute != 0:
+		// Seconds that are not whole minutes (a deadline of 90s) are
+		// written as such, never rounded down to 1m.
 		return fmt.Sprintf("%ds", d/time.Second)
 	case d%time.Hour == 0:
 		return fmt.Sprintf("%dh", d/time.Hour)
