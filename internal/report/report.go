@@ -139,7 +139,11 @@ func (r *Report) timeline(events []journal.Event) {
 		case journal.TypeMessageSent:
 			var m runbook.Message
 			_ = json.Unmarshal(e.Data, &m)
-			r.Sent = append(r.Sent, Sent{At: e.UTC, Step: m.Step, Message: m.Message, Channel: m.Channel, Locale: m.Locale, By: approvals[m.Step+"/"+m.Message]})
+			by := approvals[m.Step+"/"+m.Message]
+			r.Sent = append(r.Sent, Sent{At: e.UTC, Step: m.Step, Message: m.Message, Channel: m.Channel, Locale: m.Locale, By: by})
+			if by == "" {
+				r.Deviations = append(r.Deviations, fmt.Sprintf("%s sent on %s (%s) without a recorded approval", m.Message, m.Channel, m.Locale))
+			}
 		case journal.TypeNote:
 			var n runbook.Note
 			_ = json.Unmarshal(e.Data, &n)

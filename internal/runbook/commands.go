@@ -97,6 +97,10 @@ func (f *Flow) sent(channel string) error {
 	if unapproved {
 		f.View.Warn("sent without a recorded approval: the report will show it")
 	}
+	if n == 0 {
+		f.View.Warn("nothing new to mark sent: every announcement shown here is already marked (r shows the step again)")
+		return nil
+	}
 	f.View.Info("marked %d announcement(s) sent", n)
 	if due, ok := f.S.NextUpdateDue(); ok {
 		f.View.Info("next update due at %s", due.In(f.S.Manual.Location).Format("15:04"))
