@@ -132,6 +132,8 @@ func (r *Report) Local(t time.Time) string { return t.In(r.loc).Format("2006-01-
 
 func (r *Report) timeline(events []journal.Event) {
 	approvals := map[string]string{}
+	unapproved := map[string][]string{} // step/message -> where it was sent
+	var order []string
 	for _, e := range events {
 		text := describe(e, approvals)
 		r.Timeline = append(r.Timeline, Entry{At: e.UTC, Offset: r.offset(e.UTC), Type: e.Type, Text: text})
@@ -142,13 +144,22 @@ func (r *Report) timeline(events []journal.Event) {
 			by := approvals[m.Step+"/"+m.Message]
 			r.Sent = append(r.Sent, Sent{At: e.UTC, Step: m.Step, Message: m.Message, Channel: m.Channel, Locale: m.Locale, By: by})
 			if by == "" {
-				r.Deviations = append(r.Deviations, fmt.Sprintf("%s sent on %s (%s) without a recorded approval", m.Message, m.Channel, m.Locale))
+				k := m.Step + "/" + m.Message
+				if _, seen := unapproved[k]; !seen {
+					order = append(order, k)
+				}
+				unapproved[k] = append(unapproved[k], m.Channel+" ("+m.Locale+")")
 			}
 		case journal.TypeNote:
 			var n runbook.Note
 			_ = json.Unmarshal(e.Data, &n)
 			r.Notes = append(r.Notes, Note{At: e.UTC, Step: n.Step, Text: n.Text})
 		}
+	}
+	for _, k := range order {
+		step, msg, _ := strings.Cut(k, "/")
+		r.Deviations = append(r.Deviations, fmt.Sprintf("%s (step %s) sent without a recorded approval on %s",
+			msg, step, strings.Join(unapproved[k], ", ")))
 	}
 }
 
