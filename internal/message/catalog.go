@@ -98,24 +98,27 @@ func (c *Catalog) Locales() []string {
 // variant finds the best text ids for a message on a channel kind in one
 // locale: the kind's own variant, else the generic one. Kinds with parts
 // (e-mail) use body and subject.
-func (c *Catalog) variant(locale, message, kind string) (text, subject string, ok bool) {
+func (c *Catalog) variant(locale, message, kind string) (text string, parts map[string]string, ok bool) {
 	f := c.files[locale]
 	if f == nil {
-		return "", "", false
+		return "", nil, false
 	}
 	for _, v := range []string{kind, manual.GenericVariant} {
 		base := message + "." + v
 		if f.Lookup(base) != nil {
-			return base, "", true
+			return base, nil, true
 		}
 		if f.Lookup(base+".body") != nil {
-			if f.Lookup(base+".subject") != nil {
-				subject = base + ".subject"
+			parts = map[string]string{}
+			for _, part := range manual.Parts {
+				if part != "body" && f.Lookup(base+"."+part) != nil {
+					parts[part] = base + "." + part
+				}
 			}
-			return base + ".body", subject, true
+			return base + ".body", parts, true
 		}
 	}
-	return "", "", false
+	return "", nil, false
 }
 
 // ErrNoMessage means a message exists in no locale of the chain.

@@ -72,6 +72,13 @@ func catalog(t *testing.T) *Catalog {
       other: "Asunto {{.n}}"
     body:
       other: "Cuerpo {{.n}}"
+  whatsapp:
+    header:
+      other: "Aviso {{.n}}"
+    body:
+      other: "Cuerpo WA {{.n}}"
+    footer:
+      other: "Pie"
 only-es:
   default:
     other: "Solo español {{.v}}"
@@ -109,6 +116,7 @@ func TestRender(t *testing.T) {
 		{"es many", "update", "x", "es", 1000000, false, "Próxima en 1000000 de minutos.", "", "es", ""},
 		{"sms variant", "update", "sms", "es", 5, false, "SMS: 5 min", "", "es", ""},
 		{"email parts", "update", "email", "es", 5, false, "Cuerpo 5", "Asunto 5", "es", ""},
+		{"whatsapp parts", "update", "whatsapp", "es", 5, false, "Cuerpo WA 5", "", "es", ""},
 		{"pl few", "update", "x", "pl", 3, false, "Za 3 minuty.", "", "pl", ""},
 		{"pl many missing falls back to other with a warning", "update", "x", "pl", 5, false, "Za 5 minut.", "", "pl", "many"},
 		{"pl generic beats es sms variant", "update", "sms", "pl", 2, false, "Za 2 minuty.", "", "pl", ""},
@@ -131,6 +139,16 @@ func TestRender(t *testing.T) {
 				t.Errorf("warnings = %q, want one containing %q", joined, tt.wantWarn)
 			}
 		})
+	}
+}
+
+func TestRenderWhatsAppParts(t *testing.T) {
+	res, err := catalog(t).Render(Request{Message: "update", Kind: "whatsapp", Locale: "es", Data: map[string]any{"n": 2}, Count: 2, Drill: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Header != "Aviso 2" || res.Footer != "Pie" || res.Text != "[SIMULACRO] Cuerpo WA 2" {
+		t.Errorf("got header %q, text %q, footer %q", res.Header, res.Text, res.Footer)
 	}
 }
 

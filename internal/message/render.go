@@ -18,6 +18,8 @@ type Request struct {
 // Result is a localized message.
 type Result struct {
 	Subject string
+	Header  string // WhatsApp templates
+	Footer  string
 	Text    string
 	Locale  string   // the locale actually used
 	Chain   []string // the fallback chain that was followed
@@ -34,7 +36,7 @@ func (c *Catalog) Render(req Request) (Result, error) {
 	chain := c.Chain(req.Locale)
 	res := Result{Chain: chain}
 	for _, loc := range chain {
-		textID, subjectID, ok := c.variant(loc, req.Message, req.Kind)
+		textID, parts, ok := c.variant(loc, req.Message, req.Kind)
 		if !ok {
 			continue
 		}
@@ -47,9 +49,11 @@ func (c *Catalog) Render(req Request) (Result, error) {
 		if res.Text, err = c.execute(loc, textID, req, &res); err != nil {
 			return res, err
 		}
-		if subjectID != "" {
-			if res.Subject, err = c.execute(loc, subjectID, req, &res); err != nil {
-				return res, err
+		for part, dst := range map[string]*string{"subject": &res.Subject, "header": &res.Header, "footer": &res.Footer} {
+			if id := parts[part]; id != "" {
+				if *dst, err = c.execute(loc, id, req, &res); err != nil {
+					return res, err
+				}
 			}
 		}
 		if req.Drill {

@@ -35,7 +35,12 @@ type Announcement struct {
 	Locale   string `json:"locale"`
 	Audience string `json:"audience"`
 	Subject  string `json:"subject,omitempty"`
-	Text     string `json:"text"`
+	// SubjectMIME is the subject as an e-mail header carries it: RFC 2047
+	// encoded-words when it is not ASCII.
+	SubjectMIME string `json:"subject_mime,omitempty"`
+	Header      string `json:"header,omitempty"` // WhatsApp template header
+	Footer      string `json:"footer,omitempty"` // WhatsApp template footer
+	Text        string `json:"text"`
 	// LocaleUsed and Chain are set when the text is not in Locale: the
 	// fallback followed is reported, never silent.
 	LocaleUsed string   `json:"locale_used,omitempty"`
@@ -131,7 +136,8 @@ func renderItem(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, it i
 			return nil, renderError(it, ch, err)
 		}
 		a := Announcement{Playbook: p.ID, Step: it.step, Message: it.ann.Message.ID, Channel: ch.ID, Kind: ch.Kind,
-			Locale: loc, Audience: strings.Join(audiences, ", "), Subject: res.Subject, Text: res.Text, Warnings: res.Warnings}
+			Locale: loc, Audience: strings.Join(audiences, ", "), Subject: res.Subject, Header: res.Header, Footer: res.Footer,
+			Text: res.Text, Warnings: res.Warnings}
 		if res.Locale != loc {
 			a.LocaleUsed, a.Chain = res.Locale, res.Chain
 		}
@@ -141,11 +147,24 @@ func renderItem(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, it i
 	return out, nil
 }
 
-// measure fills the measurement of the text, and of the subject where the
-// channel has one: an announcement fits only when both do.
+// measure fills the measurement of the text, and of the subject, header and
+// footer where the channel has them: an announcement fits only when all do.
 func measure(a *Announcement, prof channel.Profile) {
 	a.Measurement = prof.Measure(a.Text)
+	for _, part := range []struct{ name, text, kind string }{{"header", a.Header, "whatsapp-header"}, {"footer", a.Footer, "whatsapp-footer"}} {
+		if part.text == "" {
+			continue
+		}
+		p, _ := channel.Lookup(part.kind)
+		if pm := p.Measure(part.text); !pm.Fits {
+			a.Fits = false
+			a.Problems = append(a.Problems, fmt.Sprintf("%s is %d %s, over %d", part.name, pm.Length, pm.Unit, pm.Limit))
+		}
+	}
 	if a.Subject != "" {
+		if a.SubjectMIME = channel.EncodeSubject(a.Subject); a.SubjectMIME == a.Subject {
+			a.SubjectMIME = ""
+		}
 		sm := subjectProfile.Measure(a.Subject)
 		a.SubjectMeasure = &sm
 		if !sm.Fits {
@@ -180,4 +199,21 @@ func withExamples(m *manual.Manual, p *manual.Playbook, used []string, opts Opti
 		vars[k] = v
 	}
 	return vars
+}
+
+// Plain is an announcement as one ready-to-paste text: the subject (or
+// WhatsApp header) first, then the text, then the footer.
+func Plain(a Announcement) string {
+	var b strings.Builder
+	if a.Subject != "" {
+		b.WriteString("Subject: " + a.Subject + "\n\n")
+	}
+	if a.Header != "" {
+		b.WriteString(a.Header + "\n\n")
+	}
+	b.WriteString(strings.TrimRight(a.Text, "\n") + "\n")
+	if a.Footer != "" {
+		b.WriteString("\n" + a.Footer + "\n")
+	}
+	return b.String()
 }

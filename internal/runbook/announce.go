@@ -61,7 +61,7 @@ func (s *Session) record(step string, anns []render.Announcement) error {
 	for _, a := range anns {
 		name := fmt.Sprintf("%s.%s.%s.%s.txt", step, a.Message, a.Channel, a.Locale)
 		path := filepath.Join(s.Dir, AnnouncementsDir, name)
-		if err := os.WriteFile(path, []byte(plain(a)), 0o644); err != nil {
+		if err := os.WriteFile(path, []byte(render.Plain(a)), 0o644); err != nil {
 			return err
 		}
 		if s.State.Rendered[key(step, a.Message, a.Channel, a.Locale)] {
@@ -75,13 +75,6 @@ func (s *Session) record(step string, anns []render.Announcement) error {
 		}
 	}
 	return nil
-}
-
-func plain(a render.Announcement) string {
-	if a.Subject != "" {
-		return "Subject: " + a.Subject + "\n\n" + a.Text + "\n"
-	}
-	return a.Text + "\n"
 }
 
 // Approve records who approved the batch's messages.

@@ -16,7 +16,13 @@ func AnnouncementCard(th *Theme, a render.Announcement, width int) string {
 	if a.Subject != "" {
 		fmt.Fprintf(b, "%s %s\n", th.Bold.Render("Subject:"), a.Subject)
 	}
+	if a.Header != "" {
+		fmt.Fprintf(b, "%s %s\n", th.Bold.Render("Header:"), a.Header)
+	}
 	b.WriteString(strings.TrimRight(a.Text, "\n") + "\n")
+	if a.Footer != "" {
+		fmt.Fprintf(b, "%s %s\n", th.Bold.Render("Footer:"), a.Footer)
+	}
 	b.WriteString(MeasureLine(th, a.Measurement))
 	for _, p := range a.Problems {
 		fmt.Fprintf(b, "\n%s %s", th.Warn.Render("!"), p)
@@ -34,10 +40,7 @@ func AnnouncementFile(a render.Announcement) string {
 
 // AnnouncementPlain is the ready-to-paste content of an announcement file.
 func AnnouncementPlain(a render.Announcement) string {
-	if a.Subject != "" {
-		return "Subject: " + a.Subject + "\n\n" + strings.TrimRight(a.Text, "\n") + "\n"
-	}
-	return strings.TrimRight(a.Text, "\n") + "\n"
+	return render.Plain(a)
 }
 
 // AnnouncementsMarkdown lists announcements as a Markdown document.
