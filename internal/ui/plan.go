@@ -112,7 +112,7 @@ func writeSteps(b *strings.Builder, th *Theme, steps []plan.Step) {
 		}
 		owner := s.Owner
 		if s.OwnerName != "" {
-			owner += " (" + s.OwnerName + ")"
+			owner += " - " + s.OwnerName
 		}
 		fmt.Fprintf(b, "  %2d. %s %s%s\n", i+1, th.Accent.Render("T+"+s.DeadlineS), s.Title, mark)
 		fmt.Fprintf(b, "      %s %s\n", th.Muted.Render("owner:"), owner)

@@ -134,7 +134,7 @@ func (v *RunView) announcements(s *runbook.Session, b runbook.Batch) {
 func (v *RunView) owner(s *runbook.Session, st *manual.Step) string {
 	if r := s.Manual.Role(st.Owner.ID); r != nil {
 		if p := s.Manual.Person(r.Person.ID); p != nil {
-			return st.Owner.ID + " (" + p.Name + ")"
+			return st.Owner.ID + " - " + p.Name
 		}
 	}
 	return st.Owner.ID
