@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -103,7 +102,7 @@ func (a *App) runRender(id string, o renderOptions) error {
 	for _, pb := range playbooks {
 		now := a.Now()
 		opts := render.Options{Step: o.step, Channels: o.channels, Locales: a.locales(), Vars: vars, Drill: o.drill,
-			Examples: o.examples, Clock: render.Clock{Start: now, NextUpdate: now.Add(cadence(pb))}}
+			Examples: o.examples, Clock: render.Clock{Start: now, NextUpdate: now.Add(pb.Cadence())}}
 		some, err := render.Playbook(m, cat, pb, opts)
 		var missing *message.MissingError
 		if errors.As(err, &missing) {
@@ -134,13 +133,6 @@ func (a *App) runRender(id string, o renderOptions) error {
 		}
 	}
 	return nil
-}
-
-func cadence(p *manual.Playbook) time.Duration {
-	if p.Updates != nil && p.Updates.Every > 0 {
-		return p.Updates.Every
-	}
-	return time.Hour
 }
 
 // locales returns the locales asked for with --locale, split on commas.

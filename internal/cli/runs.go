@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"path/filepath"
 	"text/tabwriter"
 
@@ -76,7 +77,7 @@ func newReportCmd(app *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return writeOut(app, out, func(w ioWriter) error {
+			return writeOut(app, out, func(w io.Writer) error {
 				switch format {
 				case "json":
 					return report.JSON(w, r)
@@ -117,7 +118,7 @@ func (a *App) buildReport(dir string) (*report.Report, error) {
 		return nil, err
 	}
 	if st.Drill && p != nil {
-		full, _ := runbook.Replay(stepIDsOf(p), events)
+		full, _ := runbook.Replay(p.StepIDs(), events)
 		r.Score = report.Grade(p, full)
 	}
 	return r, nil

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -92,15 +93,12 @@ func (d *Injector) draft(in manual.Inject) (string, error) {
 	if in.Respond != "reply" || in.Message.ID == "" {
 		return "", nil
 	}
-	loc := d.S.Manual.Locales.Default
-	if len(d.S.State.Locales) > 0 {
-		loc = d.S.State.Locales[0]
-	}
+	loc := d.S.State.PrimaryLocale(d.S.Manual.Locales.Default)
 	data := map[string]any{}
 	for k, v := range d.S.State.Vars {
 		data[k] = v
 	}
-	for _, v := range append(d.S.Manual.Variables, d.S.Playbook.Variables...) {
+	for _, v := range slices.Concat(d.S.Manual.Variables, d.S.Playbook.Variables) {
 		if _, ok := data[v.Name]; !ok {
 			data[v.Name] = v.Example
 		}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/crisis-cli/crisis/internal/fsutil"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
 
@@ -37,11 +38,7 @@ func Save(runsDir string, r Record) error {
 	if err != nil {
 		return err
 	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, append(b, '\n'), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
+	return fsutil.WriteFile(path, append(b, '\n'), 0o644)
 }
 
 // Load reads a playbook's last drill; ok is false when it was never

@@ -1,12 +1,13 @@
 package journal
 
 import (
+	"github.com/crisis-cli/crisis/internal/fsutil"
+
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sync"
 	"time"
@@ -39,7 +40,7 @@ func Create(path string, clock func() time.Time, loc *time.Location) (*Journal, 
 	}
 	// The directory entry must be durable too, or a crash could leave
 	// synced events in a file that has no name.
-	if err := syncDir(filepath.Dir(path)); err != nil {
+	if err := fsutil.SyncDir(filepath.Dir(path)); err != nil {
 		f.Close()
 		return nil, fmt.Errorf("create journal %s: %w", path, err)
 	}
@@ -212,7 +213,7 @@ func setAside(path string, orig []byte, validEnd int64, now time.Time) (string, 
 	if err != nil {
 		return "", fmt.Errorf("repair journal %s: keep damaged copy: %w", path, err)
 	}
-	if err := writeAtomic(path, orig[:validEnd], 0o600); err != nil {
+	if err := fsutil.WriteFile(path, orig[:validEnd], 0o600); err != nil {
 		return moved, fmt.Errorf("repair journal %s: rewrite valid prefix: %w", path, err)
 	}
 	return moved, nil
@@ -244,57 +245,6 @@ func writeNew(name string, b []byte) (string, error) {
 		if err := f.Close(); err != nil {
 			return "", err
 		}
-		return try, syncDir(filepath.Dir(try))
+		return try, fsutil.SyncDir(filepath.Dir(try))
 	}
-}
-
-// writeAtomic replaces path with b: temp file in the same directory,
-// fsync, rename over path, fsync the directory.
-func writeAtomic(path string, b []byte, perm os.FileMode) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if err := f.Chmod(perm); err != nil {
-		return err
-	}
-	if _, err := f.Write(b); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return err
-	}
-	ok = true
-	return syncDir(dir)
-}
-
-// syncDir makes a directory's entries (new files, renames) durable.
-func syncDir(dir string) error {
-	if runtime.GOOS == "windows" {
-		return nil // directories cannot be opened for sync there
-	}
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil {
-		return fmt.Errorf("sync directory %s: %w", dir, err)
-	}
-	return nil
 }

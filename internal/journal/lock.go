@@ -1,6 +1,8 @@
 package journal
 
 import (
+	"github.com/crisis-cli/crisis/internal/fsutil"
+
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -104,7 +106,7 @@ func Lock(dir, playbook, runID string, clock func() time.Time) (*RunLock, error)
 	if err != nil {
 		return nil, err
 	}
-	if err := writeAtomic(path, content, lockPerm); err != nil {
+	if err := fsutil.WriteFile(path, content, lockPerm); err != nil {
 		return nil, fmt.Errorf("lock %s: take over stale lock: %w", path, err)
 	}
 	return &RunLock{Path: path, Info: info, Stale: old, StaleReason: reason}, nil
@@ -157,7 +159,7 @@ func createExclusive(path string, content []byte) error {
 		os.Remove(path)
 		return err
 	}
-	return syncDir(filepath.Dir(path))
+	return fsutil.SyncDir(filepath.Dir(path))
 }
 
 // Release removes the lock file if it is still this run's. If another run
@@ -187,5 +189,5 @@ func (l *RunLock) Release() error {
 	}
 	dir := filepath.Dir(l.Path)
 	l.Path = ""
-	return syncDir(dir)
+	return fsutil.SyncDir(dir)
 }

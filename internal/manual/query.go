@@ -1,6 +1,9 @@
 package manual
 
-import "slices"
+import (
+	"slices"
+	"time"
+)
 
 // Channel returns the channel with the given id, or nil.
 func (m *Manual) Channel(id string) *Channel {
@@ -121,4 +124,24 @@ func (m *Manual) Variable(p *Playbook, name string) *Variable {
 		}
 	}
 	return nil
+}
+
+// StepIDs lists the ids of the playbook's steps, in order (not follow-up).
+func (p *Playbook) StepIDs() []string {
+	ids := make([]string, len(p.Steps))
+	for i, s := range p.Steps {
+		ids[i] = s.ID
+	}
+	return ids
+}
+
+// DefaultCadence is how often updates go out when a playbook does not say.
+const DefaultCadence = time.Hour
+
+// Cadence is how often updates go out after the holding message.
+func (p *Playbook) Cadence() time.Duration {
+	if p.Updates != nil && p.Updates.Every > 0 {
+		return p.Updates.Every
+	}
+	return DefaultCadence
 }

@@ -80,10 +80,10 @@ func builtin(m *manual.Manual, p *manual.Playbook, name string, clock Clock, loc
 	case "next_update":
 		return message.FormatClock(clock.NextUpdate.In(m.Location), locale), true
 	case "update_minutes":
-		if p != nil && p.Updates != nil {
-			return int(p.Updates.Every / time.Minute), true
+		if p != nil {
+			return int(p.Cadence() / time.Minute), true
 		}
-		return 60, true
+		return int(manual.DefaultCadence / time.Minute), true
 	}
 	return nil, false
 }

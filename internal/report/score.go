@@ -87,7 +87,7 @@ func gradeChannels(p *manual.Playbook, st *runbook.State, s *Score) int {
 		for _, a := range step.Announce {
 			for _, aud := range a.Audiences {
 				for _, ch := range a.Channels {
-					ok := sentOn(st, step.ID, a.Message.ID, ch.ID)
+					ok := st.SentOn(step.ID, a.Message.ID, ch.ID)
 					s.PerChannel = append(s.PerChannel, ChannelScore{Step: step.ID, Audience: aud.ID, Channel: ch.ID, Sent: ok})
 					if ok {
 						sent++
@@ -100,14 +100,3 @@ func gradeChannels(p *manual.Playbook, st *runbook.State, s *Score) int {
 	}
 	return sent
 }
-
-func sentOn(st *runbook.State, step, msg, channel string) bool {
-	for k := range st.Sent {
-		if len(k) > 0 && hasPrefix(k, step+"/"+msg+"/"+channel+"/") {
-			return true
-		}
-	}
-	return false
-}
-
-func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }

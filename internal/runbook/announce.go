@@ -110,7 +110,7 @@ func (s *Session) Sent(b Batch, channel string) (marked int, unapproved bool, er
 		if s.State.Approved[key(b.Step, a.Message)] == "" {
 			unapproved = true
 		}
-		err := s.append(journal.TypeMessageSent, Message{Step: b.Step, Message: a.Message, Channel: a.Channel, Locale: a.Locale})
+		err := s.append(journal.TypeMessageSent, Message{Step: b.Step, Message: a.Message, Channel: a.Channel, Locale: a.Locale, Audience: a.Audience})
 		if err != nil {
 			return marked, unapproved, err
 		}

@@ -73,7 +73,7 @@ func (f *Flow) Run() error {
 }
 
 func (f *Flow) showStep() error {
-	b, err := f.S.RenderStep()
+	b, err := f.S.RenderStep() // journal errors end the run here too
 	if err != nil {
 		return err
 	}
@@ -109,6 +109,10 @@ func (f *Flow) commands() error {
 			var fatal *fatalError
 			if errors.As(err, &fatal) {
 				return fatal.err
+			}
+			var jerr *JournalError
+			if errors.As(err, &jerr) {
+				return err
 			}
 			f.View.Warn("%v", err)
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
+	"github.com/crisis-cli/crisis/internal/render"
 )
 
 // lines is an Input that answers from a list, then ends.
@@ -199,5 +200,51 @@ func TestSecondLiveRunIsRefused(t *testing.T) {
 	var locked *journal.LockedError
 	if !errors.As(err, &locked) || !strings.Contains(err.Error(), "pid") {
 		t.Fatalf("want a lock error naming the pid, got %v", err)
+	}
+}
+
+// TestBackToUnknownStep replays a journal whose step.back names a step the
+// manual no longer has (renamed after the run began): the cursor must stay
+// on the list, not fall off it.
+func TestBackToUnknownStep(t *testing.T) {
+	st := NewState()
+	steps := []string{"confirm", "holding"}
+	events := []journal.Event{
+		{Seq: 1, Type: journal.TypeStepDone, Data: []byte(`{"step":"confirm"}`)},
+		{Seq: 2, Type: TypeStepBack, Data: []byte(`{"from":"holding","to":"confirm-old"}`)},
+	}
+	for _, e := range events {
+		if err := st.Apply(steps, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if st.Cursor != 1 {
+		t.Errorf("cursor = %d, want 1", st.Cursor)
+	}
+}
+
+// TestCadenceFollowsUpdateAudiences: a staff message does not move the next
+// customer update; a customer message does.
+func TestCadenceFollowsUpdateAudiences(t *testing.T) {
+	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
+	s, err := Start(options(t, t.TempDir(), clock))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	staff := Batch{Step: "holding", Items: []render.Announcement{{Message: "staff-brief", Channel: "slack-staff", Locale: "es", Audience: "staff"}}}
+	if _, _, err := s.Sent(staff, "all"); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := s.NextUpdateDue(); ok {
+		t.Fatal("a staff message started the customer update cadence")
+	}
+	customers := Batch{Step: "holding", Items: []render.Announcement{{Message: "holding", Channel: "x", Locale: "es", Audience: "customers"}}}
+	if _, _, err := s.Sent(customers, "all"); err != nil {
+		t.Fatal(err)
+	}
+	due, ok := s.NextUpdateDue()
+	if want := s.State.LastSentTo["customers"].Add(s.Playbook.Cadence()); !ok || !due.Equal(want) {
+		t.Errorf("next update due %v (%v), want %v", due, ok, want)
 	}
 }

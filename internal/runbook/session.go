@@ -121,17 +121,28 @@ func Resume(dir string, o Options) (*Session, journal.Damage, error) {
 		s.Close()
 		return nil, dmg, err
 	}
-	return s, dmg, s.append(journal.TypeRunResumed, map[string]any{"damage": dmg.Reason})
+	if err := s.append(journal.TypeRunResumed, map[string]any{"damage": dmg.Reason}); err != nil {
+		s.Close()
+		return nil, dmg, err
+	}
+	return s, dmg, nil
 }
 
 // append journals one event, synced, and only then applies it.
 func (s *Session) append(typ string, data any) error {
 	e, err := s.journal.Append(typ, data)
 	if err != nil {
-		return fmt.Errorf("journal: %w", err)
+		return &JournalError{Err: err}
 	}
 	return s.State.Apply(s.steps, e)
 }
+
+// JournalError means an event could not be written: the run must stop,
+// since the screen would otherwise show as done what is not recorded.
+type JournalError struct{ Err error }
+
+func (e *JournalError) Error() string { return "journal: " + e.Err.Error() }
+func (e *JournalError) Unwrap() error { return e.Err }
 
 // Close releases the journal and the lock.
 func (s *Session) Close() error {
@@ -157,25 +168,30 @@ func (s *Session) Deadline(st *manual.Step) time.Time { return s.State.StartedAt
 // last message sent. ok is false before the first message and after the
 // all-clear.
 func (s *Session) NextUpdateDue() (time.Time, bool) {
-	if s.Playbook.Updates == nil || s.State.LastUpdate.IsZero() || !s.State.AllClear.IsZero() {
+	u := s.Playbook.Updates
+	if u == nil || !s.State.AllClear.IsZero() {
 		return time.Time{}, false
 	}
-	return s.State.LastUpdate.Add(s.Playbook.Updates.Every), true
+	// The cadence counts from what the updates' audiences last heard: an
+	// internal staff SMS does not postpone the next customer update.
+	var last time.Time
+	for _, aud := range u.Audiences {
+		if t := s.State.LastSentTo[aud.ID]; t.After(last) {
+			last = t
+		}
+	}
+	if last.IsZero() {
+		return time.Time{}, false
+	}
+	return last.Add(s.Playbook.Cadence()), true
 }
 
 func (s *Session) clock() render.Clock {
 	next, ok := s.NextUpdateDue()
 	if !ok || next.Before(s.Now()) {
-		next = s.Now().Add(s.cadence())
+		next = s.Now().Add(s.Playbook.Cadence())
 	}
 	return render.Clock{Start: s.State.StartedAt, NextUpdate: next}
-}
-
-func (s *Session) cadence() time.Duration {
-	if s.Playbook.Updates != nil && s.Playbook.Updates.Every > 0 {
-		return s.Playbook.Updates.Every
-	}
-	return time.Hour
 }
 
 // SetVar journals a variable's value.

@@ -61,8 +61,11 @@ type Message struct {
 	Channel string `json:"channel,omitempty"`
 	Locale  string `json:"locale,omitempty"`
 	File    string `json:"file,omitempty"`
-	Fits    *bool  `json:"fits,omitempty"`
-	By      string `json:"by,omitempty"`
+	// Audience lists who a sent message was for (comma-separated), so the
+	// update cadence follows what the audiences of the updates last heard.
+	Audience string `json:"audience,omitempty"`
+	Fits     *bool  `json:"fits,omitempty"`
+	By       string `json:"by,omitempty"`
 }
 
 // Inject is the payload of inject.arrived and inject.answered.
@@ -97,7 +100,8 @@ type State struct {
 	Rendered   map[string]bool      // step/message/channel/locale
 	Approved   map[string]string    // step/message -> by
 	Sent       map[string]time.Time // step/message/channel/locale
-	LastUpdate time.Time            // when the last customer-facing message went out
+	LastUpdate time.Time            // when the last message of any kind was marked sent
+	LastSentTo map[string]time.Time // audience -> when it last got a message
 	Updates    int
 	Paused     bool
 	AllClear   time.Time
@@ -120,6 +124,7 @@ type InjectState struct {
 func NewState() *State {
 	return &State{Steps: map[string]*StepState{}, Vars: map[string]string{}, Rendered: map[string]bool{},
 		Approved: map[string]string{}, Sent: map[string]time.Time{}, Injects: map[int]*InjectState{},
+		LastSentTo: map[string]time.Time{},
 		updateSent: map[string]bool{}}
 }
 
@@ -153,7 +158,9 @@ func (s *State) Apply(steps []string, e journal.Event) error {
 		err = s.applyStep(steps, e)
 	case TypeStepBack:
 		var b Back
-		if err = json.Unmarshal(e.Data, &b); err == nil {
+		// A step the manual no longer has (renamed since the run began)
+		// leaves the cursor where it is rather than off the list.
+		if err = json.Unmarshal(e.Data, &b); err == nil && indexOf(steps, b.To) >= 0 {
 			s.Cursor = indexOf(steps, b.To)
 		}
 	case journal.TypeNote:
@@ -211,6 +218,11 @@ func (s *State) applyMessage(e journal.Event) error {
 	case journal.TypeMessageSent:
 		s.Sent[key(m.Step, m.Message, m.Channel, m.Locale)] = e.UTC
 		s.LastUpdate = e.UTC
+		for _, aud := range strings.Split(m.Audience, ",") {
+			if aud = strings.TrimSpace(aud); aud != "" {
+				s.LastSentTo[aud] = e.UTC
+			}
+		}
 		if strings.HasPrefix(m.Step, UpdatesStep+"#") && !s.updateSent[m.Step] {
 			s.updateSent[m.Step] = true
 			s.Updates++
@@ -241,15 +253,27 @@ func (s *State) applyInject(e journal.Event) error {
 // journaled: "updates#1", "updates#2" ...
 const UpdatesStep = "updates"
 
-func key(parts ...string) string {
-	k := ""
-	for i, p := range parts {
-		if i > 0 {
-			k += "/"
+func key(parts ...string) string { return strings.Join(parts, "/") }
+
+// SentOn reports whether a step's message was marked sent on a channel, in
+// any locale.
+func (s *State) SentOn(step, message, channel string) bool {
+	prefix := key(step, message, channel) + "/"
+	for k := range s.Sent {
+		if strings.HasPrefix(k, prefix) {
+			return true
 		}
-		k += p
 	}
-	return k
+	return false
+}
+
+// PrimaryLocale is the locale a run shows on screen: its first, else the
+// manual's default.
+func (s *State) PrimaryLocale(def string) string {
+	if len(s.Locales) > 0 {
+		return s.Locales[0]
+	}
+	return def
 }
 
 func indexOf(list []string, s string) int {

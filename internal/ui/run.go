@@ -41,10 +41,7 @@ func (v *RunView) printf(format string, args ...any) {
 // drillBanner marks every screen of a drill, in the run's language.
 func (v *RunView) drillBanner(s *runbook.Session) {
 	if s.State.Drill {
-		loc := s.Manual.Locales.Default
-		if len(s.State.Locales) > 0 {
-			loc = s.State.Locales[0]
-		}
+		loc := s.State.PrimaryLocale(s.Manual.Locales.Default)
 		v.printf("%s\n", v.Th.Drill.Render(message.DrillMark(loc)+" EXERCISE - NOTHING HERE IS REAL, NOTHING IS SENT"))
 	}
 }
