@@ -190,7 +190,7 @@ func (a *App) writeAnnouncements(format string, anns []render.Announcement) erro
 	}
 	th := a.Theme()
 	for _, an := range anns {
-		fmt.Fprintln(a.IO.Out, ui.AnnouncementCard(th, an, a.IO.Width))
+		fmt.Fprint(a.IO.Out, ui.AnnouncementCard(th, an, ""))
 	}
 	return nil
 }

@@ -172,3 +172,12 @@ func (a *App) configFiles() []string {
 	}
 	return files
 }
+
+// termWidth is the width to wrap prose at: the terminal's, or 0 (never wrap)
+// when output goes to a pipe or a file.
+func (a *App) termWidth() int {
+	if !a.IO.OutTTY {
+		return 0
+	}
+	return a.IO.Width
+}

@@ -104,7 +104,7 @@ func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
 		return err
 	}
 	defer closeInput()
-	view := &ui.RunView{W: a.IO.Out, Th: a.Theme(), Width: a.IO.Width}
+	view := &ui.RunView{W: a.IO.Out, Th: a.Theme(), Width: a.termWidth()}
 	flow := &runbook.Flow{S: sess, In: input, View: view, Auto: o.yes}
 	if sess.State.Drill {
 		inj := &drill.Injector{S: sess, In: input, View: view, PlanOrder: o.answers != "" || o.yes, Auto: o.yes}

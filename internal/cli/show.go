@@ -28,7 +28,7 @@ func newShowCmd(app *App) *cobra.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(pl)
 			case "text":
-				return ui.WritePlan(app.IO.Out, app.Theme(), pl)
+				return ui.WritePlan(app.IO.Out, app.Theme(), pl, app.termWidth())
 			}
 			return usageErrorf("unknown --format %q; use text or json", format)
 		},

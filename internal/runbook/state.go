@@ -255,6 +255,18 @@ const UpdatesStep = "updates"
 
 func key(parts ...string) string { return strings.Join(parts, "/") }
 
+// IsSent reports whether one announcement was marked sent.
+func (s *State) IsSent(step, message, channel, locale string) bool {
+	_, ok := s.Sent[key(step, message, channel, locale)]
+	return ok
+}
+
+// SentAt is when one announcement was marked sent.
+func (s *State) SentAt(step, message, channel, locale string) (time.Time, bool) {
+	t, ok := s.Sent[key(step, message, channel, locale)]
+	return t, ok
+}
+
 // SentOn reports whether a step's message was marked sent on a channel, in
 // any locale.
 func (s *State) SentOn(step, message, channel string) bool {

@@ -8,11 +8,22 @@ import (
 )
 
 // AnnouncementCard shows one announcement ready to paste: where it goes, in
-// which language, for whom, the text itself, and whether it fits.
-func AnnouncementCard(th *Theme, a render.Announcement, width int) string {
+// which language, for whom, the text itself, and whether it fits. The text
+// is neither boxed nor wrapped: what a person selects on screen is exactly
+// what was measured (the terminal soft-wraps long lines). status, when not
+// empty, says whether it was sent.
+func AnnouncementCard(th *Theme, a render.Announcement, status string) string {
 	b := &strings.Builder{}
-	fmt.Fprintf(b, "%s  %s  %s  %s\n", th.Title.Render(a.Channel), th.Muted.Render(a.Kind), th.Accent.Render(a.Locale),
+	marker := "---"
+	if th.Color {
+		marker = th.Accent.Render("▌")
+	}
+	fmt.Fprintf(b, "%s %s  %s  %s  %s", marker, th.Title.Render(a.Channel), th.Muted.Render(a.Kind), th.Accent.Render(a.Locale),
 		th.Muted.Render("to "+a.Audience+" · "+a.Step+"/"+a.Message))
+	if status != "" {
+		fmt.Fprintf(b, "  %s", status)
+	}
+	b.WriteString("\n")
 	if a.Subject != "" {
 		fmt.Fprintf(b, "%s %s\n", th.Bold.Render("Subject:"), a.Subject)
 	}
@@ -27,10 +38,7 @@ func AnnouncementCard(th *Theme, a render.Announcement, width int) string {
 	for _, p := range a.Problems {
 		fmt.Fprintf(b, "\n%s %s", th.Warn.Render("!"), p)
 	}
-	if !th.Color {
-		return "--- " + b.String() + "\n"
-	}
-	return th.Card.Width(min(width, 100) - 2).Render(b.String())
+	return b.String() + "\n"
 }
 
 // AnnouncementFile names the file an announcement is written to.

@@ -21,7 +21,7 @@ func Severity(th *Theme, sev string) string {
 
 // WritePlan prints a playbook at a glance, in the order a comms lead needs
 // it: what happened, who leads, where to speak, then what to do.
-func WritePlan(w io.Writer, th *Theme, pl plan.Plan) error {
+func WritePlan(w io.Writer, th *Theme, pl plan.Plan, width int) error {
 	b := &strings.Builder{}
 	fmt.Fprintf(b, "%s  %s  %s\n", th.Title.Render(pl.Title), th.Muted.Render(pl.ID), Severity(th, pl.Severity))
 	if pl.Detection != "" {
@@ -39,7 +39,7 @@ func WritePlan(w io.Writer, th *Theme, pl plan.Plan) error {
 		fmt.Fprintf(b, "\n%s %s\n", th.Heading.Render("FOLLOW-UP"), th.Muted.Render("(deadlines from the all-clear)"))
 		writeSteps(b, th, pl.FollowUp)
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, Wrap(b.String(), width))
 	return err
 }
 

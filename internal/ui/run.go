@@ -8,11 +8,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/plan"
+	"github.com/crisis-cli/crisis/internal/render"
 	"github.com/crisis-cli/crisis/internal/report"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
@@ -28,15 +27,16 @@ type RunView struct {
 
 var _ runbook.View = (*RunView)(nil)
 
-// printf writes wrapped to the terminal's width, so an 80-column terminal
-// never breaks a word or a clock time in two.
+// printf writes wrapped to the terminal's width (Width is 0 when output is
+// not a terminal: piped text stays as it is), so an 80-column terminal never
+// breaks a word or a clock time in two. Announcement texts never go through
+// here: they are printed exactly as they will be pasted.
 func (v *RunView) printf(format string, args ...any) {
-	s := fmt.Sprintf(format, args...)
-	if v.Width > 0 {
-		s = ansi.Wrap(s, v.Width, " ")
-	}
-	fmt.Fprint(v.W, s)
+	fmt.Fprint(v.W, Wrap(fmt.Sprintf(format, args...), v.Width))
 }
+
+// raw prints without wrapping: announcement texts and file paths.
+func (v *RunView) raw(s string) { fmt.Fprint(v.W, s) }
 
 // drillBanner marks every screen of a drill, in the run's language.
 func (v *RunView) drillBanner(s *runbook.Session) {
@@ -101,7 +101,7 @@ func (v *RunView) announcements(s *runbook.Session, b runbook.Batch) {
 	for _, a := range b.Items {
 		switch {
 		case a.Locale == primary:
-			v.printf("%s\n", AnnouncementCard(v.Th, a, v.Width))
+			v.raw(AnnouncementCard(v.Th, a, v.sentStatus(s, b, a)))
 		case !slices.Contains(others, a.Locale):
 			others = append(others, a.Locale)
 		}
@@ -113,19 +113,57 @@ func (v *RunView) announcements(s *runbook.Session, b runbook.Batch) {
 	}
 	// The cards scroll off an 80x24 screen: end with what the operator must
 	// act on, right above the prompt.
-	var chans []string
+	var unsent []string
+	total := 0
 	for _, a := range b.Items {
 		if a.Locale == primary {
-			chans = append(chans, a.Channel)
+			total++
+			if !s.State.IsSent(b.Step, a.Message, a.Channel, a.Locale) {
+				unsent = append(unsent, a.Channel)
+			}
 		}
 	}
-	v.printf("%s %s\n", v.Th.Bold.Render(fmt.Sprintf("%d to send (%s):", len(chans), primary)), strings.Join(chans, ", "))
 	dir := filepath.Join(s.Dir, runbook.AnnouncementsDir)
 	if len(others) > 0 {
-		v.printf("%s %s\n", v.Th.Muted.Render("also in "+strings.Join(others, ", ")+":"), dir)
+		v.raw(v.Th.Muted.Render("also in "+strings.Join(others, ", ")+":") + " " + dir + "\n")
 	} else {
-		v.printf("%s %s\n", v.Th.Muted.Render("files:"), dir)
+		v.raw(v.Th.Muted.Render("files:") + " " + dir + "\n")
 	}
+	if len(unsent) == 0 {
+		v.printf("%s\n", v.Th.OK.Render(fmt.Sprintf("all %d sent (%s)", total, primary)))
+		return
+	}
+	v.printf("%s %s\n", v.Th.Bold.Render(fmt.Sprintf("%d of %d to send (%s):", len(unsent), total, primary)), strings.Join(unsent, ", "))
+	if who := v.approvers(s); who != "" && s.State.Approved[b.Step+"/"+b.Items[0].Message] == "" {
+		v.printf("%s %s\n", v.Th.Muted.Render("approval:"), who)
+	}
+}
+
+// sentStatus says on a card whether it was marked sent, and when.
+func (v *RunView) sentStatus(s *runbook.Session, b runbook.Batch, a render.Announcement) string {
+	if at, ok := s.State.SentAt(b.Step, a.Message, a.Channel, a.Locale); ok {
+		return v.Th.OK.Render("SENT " + at.In(s.Manual.Location).Format("15:04"))
+	}
+	return v.Th.Warn.Render("not sent")
+}
+
+// approvers names who approves this playbook's messages, and the deputy.
+func (v *RunView) approvers(s *runbook.Session) string {
+	r := s.Manual.Role(s.Playbook.Approver.ID)
+	if r == nil {
+		return ""
+	}
+	name := func(id string) string {
+		if p := s.Manual.Person(id); p != nil {
+			return p.Name
+		}
+		return id
+	}
+	out := name(r.Person.ID)
+	if len(r.Deputies) > 0 {
+		out += ", deputy " + name(r.Deputies[0].ID)
+	}
+	return out
 }
 
 func (v *RunView) owner(s *runbook.Session, st *manual.Step) string {

@@ -37,7 +37,6 @@ type Theme struct {
 	Warn    lipgloss.Style
 	OK      lipgloss.Style
 	Drill   lipgloss.Style
-	Card    lipgloss.Style
 	Bold    lipgloss.Style
 }
 
@@ -71,12 +70,10 @@ func newTheme(w stdio.Writer, color bool) *Theme {
 	th.OK = s().Foreground(colorOK)
 	th.Drill = s().Bold(true).Foreground(colorDrill)
 	th.Bold = s().Bold(true)
-	th.Card = s().Border(lipgloss.RoundedBorder()).BorderForeground(colorMuted).Padding(0, 1)
 	if !color {
 		plain := s()
 		th.Title, th.Heading, th.Accent, th.Muted, th.Error, th.Warn, th.OK, th.Drill, th.Bold =
 			plain, plain, plain, plain, plain, plain, plain, plain, plain
-		th.Card = s()
 	}
 	return th
 }
