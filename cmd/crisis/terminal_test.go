@@ -105,6 +105,8 @@ func TestRunInTerminal(t *testing.T) {
 	tm.send("s handled by the night shift")
 	s = tm.waitFor("STEP 4/4")
 	keep(s)
+	tm.send("d") // announcements unsent: asks for a second d
+	tm.waitFor("type d again to complete the step anyway")
 	tm.send("d")
 	s = tm.waitFor("EXITED 0")
 	keep(s)
@@ -138,7 +140,7 @@ func TestDrillInTerminal(t *testing.T) {
 	}
 	// Nobody types: the T+3m inject must arrive on its own (0.3 s at 600x).
 	tm.waitFor("INJECT 1")
-	commands := []string{"a", "x", "d", "d", "d", "d"}
+	commands := []string{"a", "x", "d"}
 	deadline := time.Now().Add(25 * time.Second)
 	for !strings.Contains(tm.history(), "EXITED") && time.Now().Before(deadline) {
 		lines := strings.Split(strings.TrimRight(tm.screen(false), "\n "), "\n")
@@ -151,6 +153,8 @@ func TestDrillInTerminal(t *testing.T) {
 		case strings.HasSuffix(last, "? help >") && len(commands) > 0:
 			tm.send(commands[0])
 			commands = commands[1:]
+		case strings.HasSuffix(last, "? help >"):
+			tm.send("d") // unsent steps ask for a second d
 		}
 		time.Sleep(200 * time.Millisecond)
 	}

@@ -98,11 +98,11 @@ func TestInjectorPlanOrder(t *testing.T) {
 		"Facebook",    // the platform variable
 		"",            // inject 0 (reply): take the draft
 		"d",           // confirm
-		"a", "x", "d", // holding
+		"a", "x all all", "d", // holding
 		"refer to the press line",           // inject 1 (decision)
 		"d",                                 // inbox
 		"  refuse: Instagram is Meta too  ", // inject 2 (decision)
-		"a", "x", "d",                       // all-clear
+		"a", "x all all", "d",                       // all-clear
 	}}
 	view := &injectView{}
 	inj := &drill.Injector{S: s, In: in, View: view, PlanOrder: true}

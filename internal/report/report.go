@@ -98,6 +98,7 @@ func Build(m *manual.Manual, p *manual.Playbook, events []journal.Event, dmg jou
 		r.deadlines(p, st)
 		r.updates(p, st)
 	}
+	r.unsent(st, events)
 	r.integrity(events, dmg)
 	return r, nil
 }
@@ -252,5 +253,31 @@ func (r *Report) integrity(events []journal.Event, dmg journal.Damage) {
 	}
 	if len(events) > 0 {
 		r.LastHash = events[len(events)-1].Hash
+	}
+}
+
+// unsent reports announcements rendered for a step that was then completed
+// without them being marked sent: an audience may never have heard.
+func (r *Report) unsent(st *runbook.State, events []journal.Event) {
+	missing := map[string][]string{}
+	var order []string
+	for _, e := range events {
+		if e.Type != journal.TypeMessageRendered {
+			continue
+		}
+		var m runbook.Message
+		if json.Unmarshal(e.Data, &m) != nil || st.Steps[m.Step] == nil || !st.Steps[m.Step].Done {
+			continue
+		}
+		if st.IsSent(m.Step, m.Message, m.Channel, m.Locale) {
+			continue
+		}
+		if _, ok := missing[m.Step]; !ok {
+			order = append(order, m.Step)
+		}
+		missing[m.Step] = append(missing[m.Step], m.Channel+" ("+m.Locale+")")
+	}
+	for _, step := range order {
+		r.Deviations = append(r.Deviations, fmt.Sprintf("step %q done without marking sent: %s", step, strings.Join(missing[step], ", ")))
 	}
 }

@@ -124,11 +124,11 @@ func scripted(t *testing.T, playbook string, isDrill, auto bool, lines ...string
 func incident(t *testing.T) run {
 	return scripted(t, "facebook-down", false, false,
 		"+2m", "d", // confirm
-		"+18m", "a", "x", "d", // holding, 5 minutes late
+		"+18m", "a", "x all all", "d", // holding, 5 minutes late
 		"+3m", "n called Ana | the press office", // a note on the inbox step
 		"s nothing to answer yet",
-		"+90m", "u", "a", "x all", // a late update
-		"r", "+1m", "x", "d", // back to the all-clear's own messages, sent unapproved
+		"+90m", "u", "a", "x all all", // a late update
+		"r", "+1m", "x all all", "d", // back to the all-clear's own messages, sent unapproved
 	)
 }
 
@@ -186,7 +186,7 @@ func TestDeviations(t *testing.T) {
 
 func TestOnTimeUpdatesAreNoDeviation(t *testing.T) {
 	r := scripted(t, "facebook-down", false, false,
-		"d", "a", "x", "d", "s nothing to answer", "+50m", "u", "a", "x all", "r", "+50m", "a", "x", "d")
+		"d", "a", "x all all", "d", "s nothing to answer", "+50m", "u", "a", "x all all", "r", "+50m", "a", "x all all", "d")
 	for _, d := range built(t, r).Deviations {
 		if strings.HasPrefix(d, "no update") {
 			t.Errorf("updates 50 minutes apart with a cadence of 60: %q", d)

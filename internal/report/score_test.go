@@ -11,10 +11,10 @@ import (
 func imperfectDrill(t *testing.T) run {
 	return scripted(t, "facebook-down", true, false,
 		"+4m", "d", // confirm, at T+4m
-		"",            // the 3m inject: send the draft reply
-		"a", "x", "d", // holding
+		"",                    // the 3m inject: send the draft reply
+		"a", "x all all", "d", // holding
 		"s no time to answer", // inbox
-		"a", "x", "d",         // all-clear
+		"a", "x all all", "d", // all-clear
 	)
 }
 
@@ -35,14 +35,15 @@ func TestGrade(t *testing.T) {
 		{"late holding message", func(t *testing.T) run {
 			return scripted(t, "facebook-down", true, false,
 				"+4m", "d", // confirm
-				"", "a", "x", "+16m", "d", // the 3m inject, then holding done at T+20m
+				"", "a", "x all all", "+16m", "d", // the 3m inject, then holding done at T+20m
 				"phoned the press line", "d", // the 20m inject, then inbox
-				"a", "x", "d") // all-clear
+				"a", "x all all", "d") // all-clear
 		}, 30 + 30 + 13 + 10,
 			[3]Part{{3, 4, 30}, {11, 11, 30}, {2, 3, 13}}, 0,
 			[]string{`step "holding" was late: know its deadline (T+15m)`, `answer the inject "A colleague proposes`}},
 		{"nothing sent", func(t *testing.T) run {
-			return scripted(t, "facebook-down", true, false, "d", "d", "d", "d")
+			// Steps with unsent announcements take a second d.
+			return scripted(t, "facebook-down", true, false, "d", "d", "d", "d", "d", "d")
 		}, 40 + 0 + 0 + 10,
 			[3]Part{{4, 4, 40}, {0, 11, 0}, {0, 3, 0}}, 0,
 			append(slices.Repeat([]string{"prepare "}, 11), slices.Repeat([]string{"answer the inject "}, 3)...)},

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/render"
@@ -95,12 +97,12 @@ func (s *Session) Approve(b Batch, by string) error {
 	return nil
 }
 
-// Sent marks the batch's announcements on a channel ("all" for every one)
-// as sent, each once. It returns how many it marked, and whether any was
-// not approved first.
-func (s *Session) Sent(b Batch, channel string) (marked int, unapproved bool, err error) {
+// Sent marks the batch's announcements on a channel and in a locale ("all"
+// for every one) as sent, each once. It returns how many it marked, and
+// whether any was not approved first.
+func (s *Session) Sent(b Batch, channel, locale string) (marked int, unapproved bool, err error) {
 	for _, a := range b.Items {
-		if channel != "all" && a.Channel != channel {
+		if (channel != "all" && a.Channel != channel) || (locale != "all" && a.Locale != locale) {
 			continue
 		}
 		k := key(b.Step, a.Message, a.Channel, a.Locale)
@@ -116,8 +118,32 @@ func (s *Session) Sent(b Batch, channel string) (marked int, unapproved bool, er
 		}
 		marked++
 	}
-	if marked == 0 && channel != "all" {
-		return 0, false, fmt.Errorf("no unsent announcement on %q in this step", channel)
+	if marked == 0 && channel != "all" && !b.has(channel) {
+		return 0, false, fmt.Errorf("this step has no announcement on %q; its channels: %s", channel, strings.Join(b.channels(), ", "))
 	}
 	return marked, unapproved, nil
+}
+
+func (b Batch) has(channel string) bool { return slices.Contains(b.channels(), channel) }
+
+func (b Batch) channels() []string {
+	var out []string
+	for _, a := range b.Items {
+		if !slices.Contains(out, a.Channel) {
+			out = append(out, a.Channel)
+		}
+	}
+	return out
+}
+
+// Unsent lists the batch's announcements not yet marked sent, as
+// "channel (locale)".
+func (s *Session) Unsent(b Batch) []string {
+	var out []string
+	for _, a := range b.Items {
+		if !s.State.IsSent(b.Step, a.Message, a.Channel, a.Locale) {
+			out = append(out, a.Channel+" ("+a.Locale+")")
+		}
+	}
+	return out
 }

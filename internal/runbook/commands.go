@@ -9,9 +9,12 @@ import (
 func (f *Flow) do(line string) error {
 	cmd, arg, _ := strings.Cut(line, " ")
 	arg = strings.TrimSpace(arg)
+	if c := strings.ToLower(cmd); c != "d" && c != "done" {
+		f.confirmDone = false
+	}
 	switch strings.ToLower(cmd) {
 	case "d", "done":
-		return fatal(f.S.Done())
+		return f.done()
 	case "s", "skip":
 		if arg == "" {
 			return fmt.Errorf("say why the step is skipped: skip REASON")
@@ -83,14 +86,21 @@ func (f *Flow) defaultApprover() string {
 	return p.Approver.ID
 }
 
-func (f *Flow) sent(channel string) error {
+// sent marks announcements sent: x [CHANNEL|all] [LOCALE|all]. Without a
+// locale it marks the on-screen one only: the other languages' texts are in
+// files, and nobody should record as posted what they have not seen.
+func (f *Flow) sent(arg string) error {
 	if len(f.batch.Items) == 0 {
 		return fmt.Errorf("nothing to send in this step")
 	}
-	if channel == "" {
+	channel, locale, _ := strings.Cut(arg, " ")
+	if channel = strings.TrimSpace(channel); channel == "" {
 		channel = "all"
 	}
-	n, unapproved, err := f.S.Sent(f.batch, channel)
+	if locale = strings.TrimSpace(locale); locale == "" {
+		locale = f.batch.Items[0].Locale
+	}
+	n, unapproved, err := f.S.Sent(f.batch, channel, locale)
 	if err != nil {
 		return err
 	}
@@ -102,10 +112,28 @@ func (f *Flow) sent(channel string) error {
 		return nil
 	}
 	f.View.Info("marked %d announcement(s) sent", n)
-	if due, ok := f.S.NextUpdateDue(); ok {
+	if left := f.S.Unsent(f.batch); len(left) > 0 {
+		f.View.Info("still to send: %s", strings.Join(left, ", "))
+	}
+	if due, ok := f.S.NextUpdateDue(); ok && !due.Equal(f.announcedDue) {
+		f.announcedDue = due
 		f.View.Info("next update due at %s", due.In(f.S.Manual.Location).Format("15:04"))
 	}
 	return nil
+}
+
+// done completes the step; with announcements still unsent it asks for a
+// second d first, so nothing is skipped by a slip of the finger.
+func (f *Flow) done() error {
+	if st := f.S.Current(); st != nil && f.batch.Step == st.ID && !f.confirmDone {
+		if left := f.S.Unsent(f.batch); len(left) > 0 {
+			f.confirmDone = true
+			return fmt.Errorf("%d announcement(s) not marked sent: %s; type d again to complete the step anyway",
+				len(left), strings.Join(left, ", "))
+		}
+	}
+	f.confirmDone = false
+	return fatal(f.S.Done())
 }
 
 // end lists the follow-up steps and closes the run.

@@ -43,8 +43,10 @@ type Flow struct {
 	// commands happens next (a drill inject), so a waiting prompt wakes for it.
 	NextEvent func() (time.Time, bool)
 
-	batch    Batch
-	reminded time.Time
+	batch        Batch
+	reminded     time.Time
+	announcedDue time.Time
+	confirmDone  bool
 }
 
 // WakingInput is an Input that can stop waiting for a line after a while,
@@ -183,7 +185,7 @@ func (f *Flow) auto() string {
 	}
 	for _, a := range f.batch.Items {
 		if _, ok := f.S.State.Sent[key(f.batch.Step, a.Message, a.Channel, a.Locale)]; !ok {
-			return "sent all"
+			return "sent all all"
 		}
 	}
 	return "done"

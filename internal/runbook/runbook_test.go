@@ -2,6 +2,7 @@ package runbook
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
 	"slices"
@@ -35,7 +36,7 @@ func (v *quietView) Step(*Session, Batch)         {}
 func (v *quietView) Update(*Session, Batch)       {}
 func (v *quietView) Reminder(*Session, time.Time) {}
 func (v *quietView) Info(string, ...any)          {}
-func (v *quietView) Warn(f string, a ...any)      { v.warnings = append(v.warnings, f) }
+func (v *quietView) Warn(f string, a ...any)      { v.warnings = append(v.warnings, fmt.Sprintf(f, a...)) }
 func (v *quietView) Help()                        {}
 func (v *quietView) End(*Session)                 {}
 
@@ -80,7 +81,7 @@ func TestFlowWholeRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	in := lines{"Facebook", "d", "a", "x", "d", "n called Ana", "s nothing to answer yet", "u", "a", "x all", "d"}
+	in := lines{"Facebook", "d", "a", "x all all", "d", "n called Ana", "s nothing to answer yet", "u", "a", "x all all", "d"}
 	f := &Flow{S: s, In: &in, View: &quietView{}}
 	if err := f.AskVars(nil); err != nil {
 		t.Fatal(err)
@@ -129,7 +130,7 @@ func mustRead(t *testing.T, dir string) []journal.Event {
 // rest: the journal must equal the uninterrupted run's, but for the
 // pause/resume pairs.
 func TestResumeExactlyOnce(t *testing.T) {
-	script := []string{"Facebook", "d", "a", "x", "d", "n note", "d", "a", "x", "d"}
+	script := []string{"Facebook", "d", "a", "x all all", "d", "n note", "d", "a", "x all all", "d"}
 	want := runScript(t, script, -1)
 	for cut := 1; cut < len(script); cut++ {
 		got := runScript(t, script, cut)
@@ -233,18 +234,48 @@ func TestCadenceFollowsUpdateAudiences(t *testing.T) {
 	}
 	defer s.Close()
 	staff := Batch{Step: "holding", Items: []render.Announcement{{Message: "staff-brief", Channel: "slack-staff", Locale: "es", Audience: "staff"}}}
-	if _, _, err := s.Sent(staff, "all"); err != nil {
+	if _, _, err := s.Sent(staff, "all", "all"); err != nil {
 		t.Fatal(err)
 	}
 	if _, ok := s.NextUpdateDue(); ok {
 		t.Fatal("a staff message started the customer update cadence")
 	}
 	customers := Batch{Step: "holding", Items: []render.Announcement{{Message: "holding", Channel: "x", Locale: "es", Audience: "customers"}}}
-	if _, _, err := s.Sent(customers, "all"); err != nil {
+	if _, _, err := s.Sent(customers, "all", "all"); err != nil {
 		t.Fatal(err)
 	}
 	due, ok := s.NextUpdateDue()
 	if want := s.State.LastSentTo["customers"].Add(s.Playbook.Cadence()); !ok || !due.Equal(want) {
 		t.Errorf("next update due %v (%v), want %v", due, ok, want)
+	}
+}
+
+// TestDoneAsksAgainWhenUnsent: completing a step whose announcements were
+// not all marked sent takes a second d, and x marks the on-screen locale
+// only unless told otherwise.
+func TestDoneAsksAgainWhenUnsent(t *testing.T) {
+	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
+	s, err := Start(options(t, t.TempDir(), clock))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	view := &quietView{}
+	in := lines{"Facebook", "d", "a", "x", "d"}
+	f := &Flow{S: s, In: &in, View: view}
+	if err := f.AskVars(nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Run(); !errors.Is(err, ErrPaused) {
+		t.Fatalf("want the run paused when input ends, got %v", err)
+	}
+	if cur := s.Current(); cur == nil || cur.ID != "holding" {
+		t.Fatalf("one d completed the holding step with English texts unsent (cursor %v)", cur)
+	}
+	if len(view.warnings) == 0 || !strings.Contains(strings.Join(view.warnings, "\n"), "type d again") {
+		t.Errorf("no warning asking for a second d: %v", view.warnings)
+	}
+	if s.State.IsSent("holding", "holding", "x", "en") || !s.State.IsSent("holding", "holding", "x", "es") {
+		t.Error("x marked other than the on-screen locale")
 	}
 }
