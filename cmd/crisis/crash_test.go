@@ -7,8 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
-	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -17,6 +17,9 @@ import (
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
+
+// promptRE matches the flow's prompts: a step's and an update's.
+var promptRE = regexp.MustCompile(`(\? help|\]) > `)
 
 // script is a whole run of facebook-down, one command per line.
 var script = []string{"d", "a", "x", "d", "n first note", "u", "a", "x all", "d", "a", "x", "d"}
@@ -38,7 +41,7 @@ func (p *proc) Write(b []byte) (int, error) {
 func (p *proc) prompts() int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return strings.Count(p.out.String(), "? help > ")
+	return len(promptRE.FindAllStringIndex(p.out.String(), -1))
 }
 
 func start(t *testing.T, state string, args ...string) *proc {

@@ -171,6 +171,10 @@ func (f *Flow) prompt() string {
 	if st == nil {
 		return "> "
 	}
+	if f.batch.Step != "" && f.batch.Step != st.ID {
+		// a and x act on the update shown last, not on the step: say so.
+		return fmt.Sprintf("[%s · a approve · x sent · r back to %s] > ", strings.ReplaceAll(f.batch.Step, "#", " "), st.ID)
+	}
 	return fmt.Sprintf("[%d/%d %s] d done · x sent · a approve · ? help > ",
 		f.S.State.Cursor+1, len(f.S.Playbook.Steps), st.ID)
 }

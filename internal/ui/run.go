@@ -223,11 +223,12 @@ func (v *RunView) Help() {
   s, skip REASON     skip this step (the reason goes in the report)
   n, note TEXT       add a note to the journal
   a, approve [WHO]   record who approved this step's messages (default: the approver)
-  x, sent [CHANNEL]  mark this step's messages sent, on one channel or all
+  x, sent [CH] [LOC] mark messages sent: on a channel (or all), in the
+                     on-screen language unless LOC (or all) is given
   u, update          render the next update, ready to paste
   r, show            show this step again
   b, back            go back to the previous step
-  p, pause           pause; resume later with crisis run --resume
+  p, pause (or q)    pause; resume later with --resume
 `)
 }
 
