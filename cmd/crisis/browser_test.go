@@ -27,7 +27,7 @@ func TestReportInChromium(t *testing.T) {
 		}
 		return out
 	}
-	run("drill", "meta-outage", "--yes", "--var", "platform=Facebook, Instagram y WhatsApp", "-l", "es")
+	run("drill", "meta-outage", "--yes", "-l", "es")
 	html := filepath.Join(work, "report.html")
 	runs := strings.Fields(string(run("runs")))
 	run("report", runs[5], "--format", "html", "-o", html)

@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -16,10 +18,12 @@ import (
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/report"
 	"github.com/crisis-cli/crisis/internal/runbook"
+	"github.com/crisis-cli/crisis/internal/suggest"
 	"github.com/crisis-cli/crisis/internal/ui"
 )
 
 type runOptions struct {
+	fresh   bool
 	vars    []string
 	answers string
 	yes     bool
@@ -68,6 +72,7 @@ func addRunFlags(cmd *cobra.Command, o *runOptions) {
 	f.StringVar(&o.answers, "answers", "", "read the operator's commands from FILE (\"-\": standard input)")
 	f.BoolVarP(&o.yes, "yes", "y", false, "approve, mark sent and complete every step without asking")
 	f.BoolVar(&o.resume, "resume", false, "resume an unfinished run (of PLAYBOOK, or RUN-ID)")
+	f.BoolVar(&o.fresh, "new", false, "start a new run even though an earlier one of the playbook is unfinished")
 	f.String("runs-dir", "", "folder of run journals (default $XDG_STATE_HOME/crisis/runs)")
 }
 
@@ -87,6 +92,13 @@ func (a *App) runsDir() string {
 }
 
 func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
+	// Everything that can be checked is checked before a run is journaled,
+	// so a mistyped command never leaves a run behind.
+	if len(args) == 1 && !o.resume {
+		if _, _, err := a.requireManual(args[0]); err != nil {
+			return err
+		}
+	}
 	if !a.IO.CanPrompt() && o.answers == "" && !o.yes {
 		return usageErrorf("%s needs a terminal to ask what to do; without one, use --answers FILE or --yes", cmd.Name())
 	}
@@ -94,30 +106,41 @@ func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
 	if err != nil {
 		return err
 	}
-	sess, err := a.openSession(args, o)
-	if err != nil {
-		return err
-	}
-	defer sess.Close()
 	input, closeInput, err := a.input(cmd, o)
 	if err != nil {
 		return err
 	}
 	defer closeInput()
+	if err := a.precheck(args, o, vars); err != nil {
+		return err
+	}
+	sess, err := a.openSession(args, o)
+	if err != nil {
+		return err
+	}
+	defer sess.Close()
+	if sess.StaleLock != "" {
+		fmt.Fprintf(a.IO.Err, "crisis: took over a stale lock (%s); that run can be resumed\n", sess.StaleLock)
+	}
 	view := &ui.RunView{W: a.IO.Out, Th: a.Theme(), Width: a.termWidth()}
-	flow := &runbook.Flow{S: sess, In: input, View: view, Auto: o.yes}
+	flow := &runbook.Flow{S: sess, In: input, View: view, Auto: o.yes, Strict: o.answers != ""}
 	if sess.State.Drill {
 		inj := &drill.Injector{S: sess, In: input, View: view, PlanOrder: o.answers != "" || o.yes, Auto: o.yes}
 		flow.OnCommand, flow.NextEvent = inj.Deliver, inj.NextAt
 	}
 	if err := flow.AskVars(vars); err != nil {
 		var missing *message.MissingError
-		if errors.As(err, &missing) {
+		if errors.As(err, &missing) || o.answers != "" {
 			return &ExitError{Code: ExitUsage, Err: err}
 		}
 		return err
 	}
 	err = flow.Run()
+	var script *runbook.ScriptError
+	if errors.As(err, &script) {
+		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%w; the run is paused: correct the answers and resume with crisis %s --resume %s",
+			err, cmd.Name(), sess.State.RunID)}
+	}
 	if errors.Is(err, runbook.ErrPaused) {
 		fmt.Fprintf(a.IO.Err, "crisis: run %s paused; resume with: crisis %s --resume %s\n", sess.State.RunID, cmd.Name(), sess.State.RunID)
 		return nil
@@ -140,6 +163,74 @@ func (a *App) finishDrill(sess *runbook.Session, view *ui.RunView) error {
 	// while the journal of a fast drill runs on drill time.
 	return drill.Save(a.runsDir(), drill.Record{Playbook: sess.Playbook.ID, RunID: sess.State.RunID,
 		FinishedAt: a.Now().UTC(), Score: score.Overall})
+}
+
+// precheck refuses, before anything is journaled, a new run that --yes
+// could not finish (a required variable without --var), a value longer than
+// its declaration allows, and a second run of a playbook whose earlier run
+// was never finished (resume it, or say --new).
+func (a *App) precheck(args []string, o runOptions, vars map[string]string) error {
+	if o.resume || len(args) != 1 {
+		return nil
+	}
+	m, p, err := a.requireManual(args[0])
+	if err != nil {
+		return err
+	}
+	if err := checkVars(m, p, vars); err != nil {
+		return err
+	}
+	needed, err := runbook.NeededVars(m, p)
+	if err != nil {
+		return err
+	}
+	missing := &message.MissingError{}
+	for _, v := range needed {
+		if _, ok := vars[v.Name]; !ok && o.yes {
+			missing.Missing = append(missing.Missing, message.Missing{Name: v.Name, Description: v.Description, Example: v.Example})
+		}
+	}
+	if len(missing.Missing) > 0 {
+		return &ExitError{Code: ExitUsage, Err: missing}
+	}
+	if o.fresh {
+		return nil
+	}
+	open, err := unfinished(a.runsDir(), p.ID, o.drill)
+	if err != nil || len(open) == 0 {
+		return err
+	}
+	verb := "run"
+	if o.drill {
+		verb = "drill"
+	}
+	return usageErrorf("%s has an unfinished %s, %s (%s): resume it with crisis %s --resume %s, or start another with --new",
+		p.ID, verb, open[0].ID, open[0].Status, verb, open[0].ID)
+}
+
+// checkVars refuses --var values for variables the playbook does not
+// declare (with a suggestion) and values longer than declared: the texts
+// were checked for that length.
+func checkVars(m *manual.Manual, p *manual.Playbook, vars map[string]string) error {
+	for name, val := range vars {
+		v := m.Variable(p, name)
+		if v == nil && !manual.IsBuiltinVariable(name) {
+			var names []string
+			for _, x := range slices.Concat(m.Variables, p.Variables) {
+				names = append(names, x.Name)
+			}
+			hint := suggest.Hint(name, names)
+			if hint == "" {
+				hint = "its variables: " + strings.Join(names, ", ")
+			}
+			return usageErrorf("--var %s: %s declares no such variable; %s", name, p.ID, hint)
+		}
+		if v != nil && v.MaxLength > 0 && len([]rune(val)) > v.MaxLength {
+			return usageErrorf("--var %s: %d characters, but at most %d are declared (the texts were checked for that length)",
+				name, len([]rune(val)), v.MaxLength)
+		}
+	}
+	return nil
 }
 
 func (a *App) input(cmd *cobra.Command, o runOptions) (runbook.Input, func(), error) {

@@ -95,14 +95,14 @@ func TestInjectorPlanOrder(t *testing.T) {
 	clock := &ticker{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
 	s := startDrill(t, "facebook-down", clock.now)
 	in := &lines{answers: []string{
-		"Facebook",    // the platform variable
-		"",            // inject 0 (reply): take the draft
-		"d",           // confirm
+		"Facebook",            // the platform variable
+		"",                    // inject 0 (reply): take the draft
+		"d",                   // confirm
 		"a", "x all all", "d", // holding
 		"refer to the press line",           // inject 1 (decision)
 		"d",                                 // inbox
 		"  refuse: Instagram is Meta too  ", // inject 2 (decision)
-		"a", "x all all", "d",                       // all-clear
+		"a", "x all all", "d",               // all-clear
 	}}
 	view := &injectView{}
 	inj := &drill.Injector{S: s, In: in, View: view, PlanOrder: true}

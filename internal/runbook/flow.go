@@ -36,6 +36,9 @@ type Flow struct {
 	In   Input
 	View View
 	Auto bool // --yes: approve, mark sent and complete every step
+	// Strict stops at the first command that fails, as an answers file
+	// must: a script that went wrong must not carry on as if it had not.
+	Strict bool
 	// OnCommand, when set, runs before each command: drills deliver their
 	// injects through it.
 	OnCommand func() error
@@ -56,6 +59,16 @@ type Flow struct {
 type WakingInput interface {
 	ReadLineWithin(prompt string, wait time.Duration) (string, error)
 }
+
+// ScriptError is a command of an answers file that failed; the run is
+// paused, so it can be resumed once the file is corrected.
+type ScriptError struct {
+	Line string
+	Err  error
+}
+
+func (e *ScriptError) Error() string { return fmt.Sprintf("answers: %q: %v", e.Line, e.Err) }
+func (e *ScriptError) Unwrap() error { return e.Err }
 
 // ErrWake is returned by ReadLineWithin when the wait ended before a line.
 var ErrWake = errors.New("woken before a line was read")
@@ -115,6 +128,12 @@ func (f *Flow) commands() error {
 			var jerr *JournalError
 			if errors.As(err, &jerr) {
 				return err
+			}
+			if f.Strict {
+				if perr := f.S.Pause(); perr != nil {
+					return perr
+				}
+				return &ScriptError{Line: line, Err: err}
 			}
 			f.View.Warn("%v", err)
 		}

@@ -3,6 +3,7 @@ package runbook
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -23,6 +24,10 @@ type Session struct {
 	Catalog  *message.Catalog
 	State    *State
 	Now      func() time.Time
+
+	// StaleLock, when set, says whose stale lock was taken over to start or
+	// resume this run: that run was interrupted and can be resumed.
+	StaleLock string
 
 	journal *journal.Journal
 	lock    *journal.RunLock
@@ -46,15 +51,19 @@ type Options struct {
 // *LockedError, which names that run's host and PID.
 func Start(o Options) (*Session, error) {
 	start := o.Now()
-	id := NewRunID(o.Playbook.ID, start, o.Drill)
 	if err := os.MkdirAll(o.RunsDir, 0o755); err != nil {
 		return nil, err
 	}
-	lock, err := journal.Lock(o.RunsDir, o.Playbook.ID, id, o.Now)
+	id, err := newRunDir(o.RunsDir, NewRunID(o.Playbook.ID, start, o.Drill))
 	if err != nil {
 		return nil, err
 	}
 	dir := filepath.Join(o.RunsDir, id)
+	lock, err := journal.Lock(o.RunsDir, o.Playbook.ID, id, o.Now)
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
 	if err := os.MkdirAll(filepath.Join(dir, AnnouncementsDir), 0o755); err != nil {
 		lock.Release()
 		return nil, err
@@ -79,6 +88,9 @@ func Start(o Options) (*Session, error) {
 func newSession(dir string, o Options, j *journal.Journal, lock *journal.RunLock) *Session {
 	s := &Session{Dir: dir, Manual: o.Manual, Playbook: o.Playbook, Catalog: o.Catalog, State: NewState(),
 		Now: o.Now, journal: j, lock: lock}
+	if lock != nil && lock.Stale != nil {
+		s.StaleLock = fmt.Sprintf("run %s, pid %d on %s: %s", lock.Stale.RunID, lock.Stale.PID, lock.Stale.Host, lock.StaleReason)
+	}
 	for _, st := range o.Playbook.Steps {
 		s.steps = append(s.steps, st.ID)
 	}
@@ -269,4 +281,23 @@ func (s *Session) InjectArrived(index int, event string) error {
 // InjectAnswered journals the trainee's response to an inject.
 func (s *Session) InjectAnswered(index int, response string) error {
 	return s.append(TypeInjectAnswered, Inject{Index: index, Response: response})
+}
+
+// newRunDir creates the run's folder, adding -2, -3 ... to the id when a
+// run of the same playbook started in the same second.
+func newRunDir(runs, id string) (string, error) {
+	for n := 1; n < 100; n++ {
+		try := id
+		if n > 1 {
+			try = fmt.Sprintf("%s-%d", id, n)
+		}
+		err := os.Mkdir(filepath.Join(runs, try), 0o755)
+		if err == nil {
+			return try, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return "", err
+		}
+	}
+	return "", fmt.Errorf("%s: too many runs named %s", runs, id)
 }

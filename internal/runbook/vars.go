@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 
@@ -12,25 +13,28 @@ import (
 	"github.com/crisis-cli/crisis/internal/render"
 )
 
-// NeededVars lists the variables the playbook's messages use that a person
+// NeededVars lists the variables the session's messages need from a person.
+func (s *Session) NeededVars() ([]*manual.Variable, error) { return NeededVars(s.Manual, s.Playbook) }
+
+// NeededVars lists the variables a playbook's messages use that a person
 // must supply: declared required, not provided by crisis.
-func (s *Session) NeededVars() ([]*manual.Variable, error) {
+func NeededVars(m *manual.Manual, p *manual.Playbook) ([]*manual.Variable, error) {
 	var names []string
-	for _, st := range slices.Concat(s.Playbook.Steps, s.Playbook.FollowUp) {
+	for _, st := range slices.Concat(p.Steps, p.FollowUp) {
 		for _, a := range st.Announce {
 			names = append(names, a.Message.ID)
 		}
 	}
-	if u := s.Playbook.Updates; u != nil {
+	if u := p.Updates; u != nil {
 		names = append(names, u.Message.ID)
 	}
-	used, err := render.UsedVariables(s.Manual, names)
+	used, err := render.UsedVariables(m, names)
 	if err != nil {
 		return nil, err
 	}
 	var out []*manual.Variable
 	for _, n := range used {
-		if v := s.Manual.Variable(s.Playbook, n); v != nil && v.Required {
+		if v := m.Variable(p, n); v != nil && v.Required {
 			out = append(out, v)
 		}
 	}
@@ -69,9 +73,9 @@ func (f *Flow) AskVars(given map[string]string) error {
 	}
 	// Optional values given on the command line are journaled too, so a
 	// resume renders the same texts.
-	for name, val := range given {
+	for _, name := range slices.Sorted(maps.Keys(given)) {
 		if _, ok := f.S.State.Vars[name]; !ok {
-			if err := f.S.SetVar(name, val); err != nil {
+			if err := f.S.SetVar(name, given[name]); err != nil {
 				return err
 			}
 		}
@@ -90,6 +94,9 @@ func (f *Flow) ask(v *manual.Variable) (string, error) {
 			return "", err
 		}
 		line = strings.TrimSpace(line)
+		if f.Strict && !strings.HasPrefix(line, "var "+v.Name+"=") {
+			return "", fmt.Errorf("answers: expected var %s=VALUE (%s), found %q; or give --var %s=VALUE", v.Name, v.Description, line, v.Name)
+		}
 		if name, val, ok := strings.Cut(line, "="); ok && strings.HasPrefix(name, "var ") {
 			if strings.TrimSpace(strings.TrimPrefix(name, "var ")) != v.Name {
 				f.View.Warn("expected a value for %s", v.Name)
