@@ -96,7 +96,7 @@ func TestRunInTerminal(t *testing.T) {
 	tm.send("?")
 	tm.waitFor("p, pause")
 	tm.send("a")
-	tm.waitFor("approved by carmen-vidal")
+	tm.waitFor("approved by Carmen Vidal")
 	tm.send("x")
 	s = tm.waitFor("next update due at")
 	keep(s)

@@ -94,6 +94,11 @@ func Build(m *manual.Manual, p *manual.Playbook, events []journal.Event, dmg jou
 	}
 	r.Duration = plan.FormatDuration(end.Sub(st.StartedAt).Round(time.Minute))
 	r.timeline(events)
+	for i := range r.Sent {
+		if pe := m.Person(r.Sent[i].By); pe != nil {
+			r.Sent[i].By = pe.Name
+		}
+	}
 	if p != nil {
 		r.deadlines(p, st)
 		r.updates(p, st)

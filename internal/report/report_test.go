@@ -200,7 +200,7 @@ func TestSentCarriesApprovals(t *testing.T) {
 	for _, s := range rep.Sent {
 		step := strings.SplitN(s.Step, "#", 2)[0]
 		count[step]++
-		want := "carmen-vidal"
+		want := "Carmen Vidal (CEO)" // the approver, by name
 		if step == "all-clear" {
 			want = ""
 		}

@@ -2,6 +2,8 @@ package runbook
 
 import (
 	"fmt"
+	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/suggest"
 	"strings"
 )
 
@@ -69,11 +71,53 @@ func (f *Flow) approve(by string) error {
 	if by == "" {
 		by = f.defaultApprover()
 	}
-	if err := f.S.Approve(f.batch, by); err != nil {
+	person, err := f.person(by)
+	if err != nil {
+		return err
+	}
+	if err := f.S.Approve(f.batch, person.ID); err != nil {
 		return fatal(err)
 	}
-	f.View.Info("approved by %s", by)
+	f.View.Info("approved by %s", person.Name)
+	if !f.mayApprove(person.ID) {
+		f.View.Warn("%s is neither the approver nor a deputy in this playbook: the report will show who approved", person.Name)
+	}
 	return nil
+}
+
+// person finds someone of the manual by id or name (case and accents as
+// typed), so the journal records who, not a free-text guess.
+func (f *Flow) person(who string) (*manual.Person, error) {
+	var names []string
+	for i := range f.S.Manual.People {
+		p := &f.S.Manual.People[i]
+		if strings.EqualFold(p.ID, who) || strings.EqualFold(p.Name, who) || strings.HasPrefix(strings.ToLower(p.Name), strings.ToLower(who)+" ") {
+			return p, nil
+		}
+		names = append(names, p.ID)
+	}
+	hint := suggest.Hint(who, names)
+	if hint == "" {
+		hint = "people: " + strings.Join(names, ", ")
+	}
+	return nil, fmt.Errorf("%q is not a person of the manual; %s", who, hint)
+}
+
+// mayApprove reports whether a person holds the approver role or deputises.
+func (f *Flow) mayApprove(id string) bool {
+	r := f.S.Manual.Role(f.S.Playbook.Approver.ID)
+	if r == nil {
+		return false
+	}
+	if r.Person.ID == id {
+		return true
+	}
+	for _, d := range r.Deputies {
+		if d.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 func (f *Flow) defaultApprover() string {
