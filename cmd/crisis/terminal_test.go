@@ -146,6 +146,8 @@ func TestDrillInTerminal(t *testing.T) {
 		lines := strings.Split(strings.TrimRight(tm.screen(false), "\n "), "\n")
 		last := strings.TrimSpace(lines[len(lines)-1])
 		switch {
+		case strings.HasSuffix(last, "(y/n) >"):
+			tm.send("y")
 		case strings.HasSuffix(last, "your decision >"):
 			tm.send("refer them to the spokesperson")
 		case strings.HasSuffix(last, "(Enter sends the draft) >"):

@@ -16,6 +16,9 @@ import (
 // InjectView shows injects to the trainee.
 type InjectView interface {
 	Inject(s *runbook.Session, index int, in manual.Inject, draft string)
+	// Expected shows what the manual expected, after the trainee answered:
+	// shown before, it would be copied rather than practised.
+	Expected(in manual.Inject)
 }
 
 // Injector delivers a playbook's injects during a drill and journals the
@@ -81,7 +84,12 @@ func (d *Injector) Deliver() error {
 		if err != nil {
 			return err
 		}
-		if err := d.S.InjectAnswered(i, resp); err != nil {
+		d.View.Expected(in)
+		matched, err := d.assess()
+		if err != nil {
+			return err
+		}
+		if err := d.S.InjectAnswered(i, resp, matched); err != nil {
 			return err
 		}
 	}
@@ -139,6 +147,32 @@ func (d *Injector) respond(in manual.Inject, draft string) (string, error) {
 			return draft, nil
 		case line != "":
 			return line, nil
+		}
+	}
+}
+
+// assess asks the trainee whether their answer did what the manual
+// expected: only answers that did score.
+func (d *Injector) assess() (bool, error) {
+	if d.Auto {
+		return true, nil
+	}
+	for {
+		line, err := d.In.ReadLine("did your answer do that? (y/n) > ")
+		if errors.Is(err, io.EOF) {
+			if perr := d.S.Pause(); perr != nil {
+				return false, perr
+			}
+			return false, fmt.Errorf("%w: input ended", runbook.ErrPaused)
+		}
+		if err != nil {
+			return false, err
+		}
+		switch strings.ToLower(strings.TrimSpace(line)) {
+		case "y", "yes", "s", "sí", "si", "t", "tak", "sim":
+			return true, nil
+		case "n", "no", "nie", "não", "nao":
+			return false, nil
 		}
 	}
 }

@@ -54,6 +54,7 @@ func (v *injectView) Info(string, ...any)                    {}
 func (v *injectView) Warn(string, ...any)                    {}
 func (v *injectView) Help()                                  {}
 func (v *injectView) End(*runbook.Session)                   {}
+func (v *injectView) Expected(manual.Inject)                 {}
 
 // ticker is a drill clock that moves a second per reading, as a scripted
 // drill does: no time passes between answers.

@@ -59,6 +59,7 @@ func (quietView) Warn(string, ...any)                                 {}
 func (quietView) Help()                                               {}
 func (quietView) End(*runbook.Session)                                {}
 func (quietView) Inject(*runbook.Session, int, manual.Inject, string) {}
+func (quietView) Expected(manual.Inject)                              {}
 
 func example(t *testing.T) (*manual.Manual, *message.Catalog) {
 	t.Helper()

@@ -69,9 +69,13 @@ func Grade(p *manual.Playbook, st *runbook.State) *Score {
 	s.Announcements = part(sent, len(s.PerChannel), 30)
 	answered := 0
 	for i := range p.Drill.Injects {
-		if in := st.Injects[i]; in != nil && !in.Answered.IsZero() {
+		in := st.Injects[i]
+		switch {
+		case in != nil && !in.Answered.IsZero() && in.Matched:
 			answered++
-		} else {
+		case in != nil && !in.Answered.IsZero():
+			s.Practise = append(s.Practise, fmt.Sprintf("the inject %q: %s", p.Drill.Injects[i].Event, p.Drill.Injects[i].Expect))
+		default:
 			s.Practise = append(s.Practise, fmt.Sprintf("answer the inject %q", p.Drill.Injects[i].Event))
 		}
 	}

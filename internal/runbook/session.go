@@ -278,9 +278,10 @@ func (s *Session) InjectArrived(index int, event string) error {
 	return s.append(TypeInjectArrived, Inject{Index: index, Event: event})
 }
 
-// InjectAnswered journals the trainee's response to an inject.
-func (s *Session) InjectAnswered(index int, response string) error {
-	return s.append(TypeInjectAnswered, Inject{Index: index, Response: response})
+// InjectAnswered journals the trainee's response to an inject, and whether
+// it did what the manual expected.
+func (s *Session) InjectAnswered(index int, response string, matched bool) error {
+	return s.append(TypeInjectAnswered, Inject{Index: index, Response: response, Matched: &matched})
 }
 
 // newRunDir creates the run's folder, adding -2, -3 ... to the id when a

@@ -73,6 +73,7 @@ type Inject struct {
 	Index    int    `json:"index"`
 	Event    string `json:"event,omitempty"`
 	Response string `json:"response,omitempty"`
+	Matched  *bool  `json:"matched,omitempty"` // the trainee's own assessment against the expected answer
 }
 
 // Back is the payload of step.back.
@@ -118,6 +119,7 @@ type InjectState struct {
 	Arrived  time.Time
 	Answered time.Time
 	Response string
+	Matched  bool
 }
 
 // NewState returns the state of a run with no events yet.
@@ -245,6 +247,7 @@ func (s *State) applyInject(e journal.Event) error {
 		st.Arrived = e.UTC
 	} else {
 		st.Answered, st.Response = e.UTC, in.Response
+		st.Matched = in.Matched == nil || *in.Matched // journals before the question count as matched
 	}
 	return nil
 }

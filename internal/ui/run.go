@@ -252,10 +252,15 @@ func (v *RunView) End(s *runbook.Session) {
 // for a reply the draft from the manual's template.
 func (v *RunView) Inject(s *runbook.Session, index int, in manual.Inject, draft string) {
 	v.printf("\n%s\n", v.Th.Drill.Render(fmt.Sprintf("⚡ INJECT %d (T+%s): %s", index+1, plan.FormatDuration(in.At), in.Event)))
-	v.printf("%s %s\n", v.Th.Muted.Render("expected:"), in.Expect)
 	if draft != "" {
-		v.printf("%s\n%s\n", v.Th.Muted.Render("draft reply:"), draft)
+		v.raw(v.Th.Muted.Render("draft reply:") + "\n" + draft + "\n")
 	}
+}
+
+// Expected shows what the manual expected from the trainee, once they have
+// answered.
+func (v *RunView) Expected(in manual.Inject) {
+	v.printf("%s %s\n", v.Th.Bold.Render("the manual expects:"), in.Expect)
 }
 
 // Score shows a drill's grade and what to practise next.
@@ -264,8 +269,8 @@ func (v *RunView) Score(s *runbook.Session, sc *report.Score) {
 	v.printf("%s %d/100\n", v.Th.Title.Render("DRILL SCORE"), sc.Overall)
 	v.printf("  deadlines met            %d of %d  (%d/40)\n", sc.Deadlines.Got, sc.Deadlines.Of, sc.Deadlines.Score)
 	v.printf("  announcements prepared   %d of %d  (%d/30)\n", sc.Announcements.Got, sc.Announcements.Of, sc.Announcements.Score)
-	v.printf("  injects handled          %d of %d  (%d/20)\n", sc.Injects.Got, sc.Injects.Of, sc.Injects.Score)
-	v.printf("  steps skipped            %d\n", sc.Skipped)
+	v.printf("  injects handled well     %d of %d  (%d/20)\n", sc.Injects.Got, sc.Injects.Of, sc.Injects.Score)
+	v.printf("  steps skipped            %d  (%d/10)\n", sc.Skipped, max(10-5*sc.Skipped, 0))
 	if len(sc.Practise) > 0 {
 		v.printf("%s\n", v.Th.Heading.Render("practise next:"))
 		for i, p := range sc.Practise {
