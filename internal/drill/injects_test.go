@@ -96,14 +96,14 @@ func TestInjectorPlanOrder(t *testing.T) {
 	clock := &ticker{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
 	s := startDrill(t, "facebook-down", clock.now)
 	in := &lines{answers: []string{
-		"Facebook",            // the platform variable
-		"",                    // inject 0 (reply): take the draft
+		"Facebook", // the platform variable
+		"", "y",    // inject 0 (reply): take the draft; it did what was expected
 		"d",                   // confirm
 		"a", "x all all", "d", // holding
-		"refer to the press line",           // inject 1 (decision)
-		"d",                                 // inbox
-		"  refuse: Instagram is Meta too  ", // inject 2 (decision)
-		"a", "x all all", "d",               // all-clear
+		"refer to the press line", "y", // inject 1 (decision)
+		"d",                                      // inbox
+		"  refuse: Instagram is Meta too  ", "n", // inject 2 (decision), judged off the mark
+		"a", "x all all", "d", // all-clear
 	}}
 	view := &injectView{}
 	inj := &drill.Injector{S: s, In: in, View: view, PlanOrder: true}
@@ -142,7 +142,7 @@ func TestInjectorPlanOrder(t *testing.T) {
 func TestInjectorReplyDraft(t *testing.T) {
 	clock := &ticker{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
 	s := startDrill(t, "meta-outage", clock.now)
-	in := &lines{answers: []string{""}}
+	in := &lines{answers: []string{"", "y"}}
 	view := &injectView{}
 	inj := &drill.Injector{S: s, In: in, View: view, PlanOrder: true}
 	if err := inj.Deliver(); err != nil {
@@ -174,7 +174,7 @@ func TestInjectorDecisionNeedsAnAnswer(t *testing.T) {
 	s := startDrill(t, "meta-outage", clock.now)
 	// Past 12m on the clock: the 4m reply and the 12m decision are due.
 	clock.t = clock.t.Add(13 * time.Minute)
-	in := &lines{answers: []string{"ok", "", " ", "phone the carrier"}}
+	in := &lines{answers: []string{"ok", "y", "", " ", "phone the carrier", "maybe", "n"}}
 	view := &injectView{}
 	inj := &drill.Injector{S: s, In: in, View: view}
 	if err := inj.Deliver(); err != nil {
@@ -183,8 +183,11 @@ func TestInjectorDecisionNeedsAnAnswer(t *testing.T) {
 	if len(view.shown) != 2 || view.shown[1].draft != "" {
 		t.Fatalf("shown %+v, want the 4m reply and the 12m decision without a draft", view.shown)
 	}
-	if got := s.State.Injects[1].Response; got != "phone the carrier" {
-		t.Errorf("decision response %q, want the first non-empty line", got)
+	if got := s.State.Injects[1]; got.Response != "phone the carrier" || got.Matched {
+		t.Errorf("decision %+v, want the first non-empty line, judged off the mark (\"maybe\" asked again)", got)
+	}
+	if !s.State.Injects[0].Matched {
+		t.Error("the reply judged on the mark was not recorded as matched")
 	}
 	if _, ok := s.State.Injects[2]; ok {
 		t.Error("the 25m inject arrived at 13m")
