@@ -239,7 +239,7 @@ func TestInjectorEOFPauses(t *testing.T) {
 	if st := s.State.Injects[0]; st == nil || !st.Answered.IsZero() {
 		t.Fatalf("inject 0 state %+v, want arrived and unanswered", st)
 	}
-	inj.In = &lines{answers: []string{"my own reply"}}
+	inj.In = &lines{answers: []string{"my own reply", "y"}}
 	if err := inj.Deliver(); err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,7 @@ import (
 func imperfectDrill(t *testing.T) run {
 	return scripted(t, "facebook-down", true, false,
 		"+4m", "d", // confirm, at T+4m
-		"",                    // the 3m inject: send the draft reply
+		"", "y", // the 3m inject: send the draft reply, on the mark
 		"a", "x all all", "d", // holding
 		"s no time to answer", // inbox
 		"a", "x all all", "d", // all-clear
@@ -35,8 +35,8 @@ func TestGrade(t *testing.T) {
 		{"late holding message", func(t *testing.T) run {
 			return scripted(t, "facebook-down", true, false,
 				"+4m", "d", // confirm
-				"", "a", "x all all", "+16m", "d", // the 3m inject, then holding done at T+20m
-				"phoned the press line", "d", // the 20m inject, then inbox
+				"", "y", "a", "x all all", "+16m", "d", // the 3m inject, then holding done at T+20m
+				"phoned the press line", "y", "d", // the 20m inject, then inbox
 				"a", "x all all", "d") // all-clear
 		}, 30 + 30 + 13 + 10,
 			[3]Part{{3, 4, 30}, {11, 11, 30}, {2, 3, 13}}, 0,
