@@ -3,6 +3,7 @@ package runbook
 import (
 	"errors"
 	"fmt"
+	"github.com/crisis-cli/crisis/internal/plan"
 	"io"
 	"strings"
 	"time"
@@ -50,6 +51,7 @@ type Flow struct {
 	reminded     time.Time
 	announcedDue time.Time
 	confirmDone  bool
+	overdue      string // the step whose passed deadline was announced
 }
 
 // WakingInput is an Input that can stop waiting for a line after a while,
@@ -110,6 +112,11 @@ func (f *Flow) commands() error {
 			f.reminded = due
 			f.View.Reminder(f.S, due)
 		}
+		if st := f.S.Current(); st != nil && st.ID != f.overdue && !f.S.Now().Before(f.S.Deadline(st)) {
+			f.overdue = st.ID
+			f.View.Warn("⏰ step %q is due now (T+%s, %s): finish it or say why with s REASON", st.ID,
+				plan.FormatDuration(st.Deadline), f.S.Deadline(st).In(f.S.Manual.Location).Format("15:04"))
+		}
 		line, err := f.next()
 		if errors.Is(err, ErrWake) {
 			continue
@@ -169,6 +176,11 @@ func (f *Flow) wait() time.Duration {
 	var next time.Time
 	if due, ok := f.S.NextUpdateDue(); ok && !due.Equal(f.reminded) {
 		next = due
+	}
+	if st := f.S.Current(); st != nil && st.ID != f.overdue {
+		if d := f.S.Deadline(st); next.IsZero() || d.Before(next) {
+			next = d
+		}
 	}
 	if f.NextEvent != nil {
 		if at, ok := f.NextEvent(); ok && (next.IsZero() || at.Before(next)) {

@@ -279,3 +279,33 @@ func TestDoneAsksAgainWhenUnsent(t *testing.T) {
 		t.Error("x marked other than the on-screen locale")
 	}
 }
+
+// TestOverdueStepWarns: once a step's deadline passes, the flow says so
+// once, before the next command.
+func TestOverdueStepWarns(t *testing.T) {
+	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
+	s, err := Start(options(t, t.TempDir(), clock))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	view := &quietView{}
+	in := lines{"n still checking", "p"}
+	f := &Flow{S: s, In: &in, View: view}
+	if err := f.AskVars(map[string]string{"platform": "Facebook"}); err != nil {
+		t.Fatal(err)
+	}
+	clock.t = clock.t.Add(6 * time.Minute) // the confirm step is due at T+5m
+	if err := f.Run(); !errors.Is(err, ErrPaused) {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, w := range view.warnings {
+		if strings.Contains(w, `step "confirm" is due now`) {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("overdue warnings %d, want 1: %q", n, view.warnings)
+	}
+}
