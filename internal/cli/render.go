@@ -6,13 +6,16 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/crisis-cli/crisis/internal/channel"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/render"
+	"github.com/crisis-cli/crisis/internal/suggest"
 	"github.com/crisis-cli/crisis/internal/ui"
 )
 
@@ -97,6 +100,15 @@ func (a *App) runRender(id string, o renderOptions) error {
 	playbooks := m.Playbooks
 	if p != nil {
 		playbooks = []*manual.Playbook{p}
+		if err := checkVars(m, p, vars); err != nil {
+			return err
+		}
+		if err := checkStep(p, o.step); err != nil {
+			return err
+		}
+	}
+	if err := checkChannels(m, o.channels); err != nil {
+		return err
 	}
 	var anns []render.Announcement
 	for _, pb := range playbooks {
@@ -112,6 +124,9 @@ func (a *App) runRender(id string, o renderOptions) error {
 			return &ExitError{Code: ExitFindings, Err: err}
 		}
 		anns = append(anns, some...)
+	}
+	if len(anns) == 0 && p != nil && len(o.channels) > 0 {
+		return usageErrorf("%s", nothingOn(m, p, o.channels))
 	}
 	a.reportFallbacks(anns)
 	if err := a.writeAnnouncements(o.format, anns); err != nil {
@@ -206,4 +221,79 @@ func writeAnnouncementFiles(dir, title string, anns []render.Announcement) error
 	}
 	index := "# " + title + "\n\n" + ui.AnnouncementsMarkdown(anns)
 	return os.WriteFile(filepath.Join(dir, "index.md"), []byte(index), 0o644)
+}
+
+// checkStep refuses an unknown --step with the closest ids.
+func checkStep(p *manual.Playbook, step string) error {
+	if step == "" || step == render.UpdatesStep {
+		return nil
+	}
+	ids := append(p.StepIDs(), render.UpdatesStep)
+	for _, s := range p.FollowUp {
+		ids = append(ids, s.ID)
+	}
+	if slices.Contains(ids, step) {
+		return nil
+	}
+	hint := suggest.Hint(step, ids)
+	if hint == "" {
+		hint = "its steps: " + strings.Join(ids, ", ")
+	}
+	return usageErrorf("%s has no step %q; %s", p.ID, step, hint)
+}
+
+// checkChannels refuses a --channel that is neither a channel of the
+// manual nor a channel kind.
+func checkChannels(m *manual.Manual, filter []string) error {
+	var known []string
+	for _, c := range m.Channels {
+		known = append(known, c.ID)
+	}
+	for _, f := range filter {
+		if m.Channel(f) != nil {
+			continue
+		}
+		if _, ok := channel.Lookup(f); ok {
+			continue
+		}
+		hint := suggest.Hint(f, append(known, channel.Kinds()...))
+		if hint == "" {
+			hint = "the manual's channels: " + strings.Join(known, ", ")
+		}
+		return usageErrorf("unknown channel %q; %s", f, hint)
+	}
+	return nil
+}
+
+// nothingOn explains why a channel filter selected nothing: the channel is
+// down in this scenario, or the playbook simply does not announce on it.
+func nothingOn(m *manual.Manual, p *manual.Playbook, filter []string) string {
+	for _, f := range filter {
+		if c := m.Channel(f); c != nil && m.IsDown(p, c.ID) {
+			var fb []string
+			for _, f := range p.Fallbacks {
+				fb = append(fb, f.Audience.ID+": "+joinRefs(f.Channels))
+			}
+			return fmt.Sprintf("%s is down in %s; its fallbacks are %s", c.ID, p.ID, strings.Join(fb, "; "))
+		}
+	}
+	var used []string
+	for _, s := range slices.Concat(p.Steps, p.FollowUp) {
+		for _, a := range s.Announce {
+			for _, c := range a.Channels {
+				if !slices.Contains(used, c.ID) {
+					used = append(used, c.ID)
+				}
+			}
+		}
+	}
+	return fmt.Sprintf("%s announces nothing on %s; it uses %s", p.ID, strings.Join(filter, ", "), strings.Join(used, ", "))
+}
+
+func joinRefs(refs []manual.Ref) string {
+	ids := make([]string, len(refs))
+	for i, r := range refs {
+		ids[i] = r.ID
+	}
+	return strings.Join(ids, ", ")
 }
