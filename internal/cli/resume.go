@@ -17,8 +17,13 @@ import (
 // named). Several candidates are an error that lists them.
 func (a *App) resumeTarget(runs, target string, isDrill bool) (string, bool) {
 	if target != "" {
-		if dir, err := runbook.Find(runs, target); err == nil {
+		dir, err := runbook.Find(runs, target)
+		if err == nil {
 			return dir, true
+		}
+		if strings.Contains(err.Error(), "ambiguous") {
+			// A prefix of several runs: say which, rather than that none exists.
+			fmt.Fprintf(a.IO.Err, "crisis: %v\n", err)
 		}
 	}
 	cands, err := unfinished(runs, target, isDrill)

@@ -57,7 +57,7 @@ func writeRuns(app *App, list []runbook.Summary) error {
 		if s.Drill {
 			kind = th.Drill.Render("drill")
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", th.Accent.Render(s.ID), kind, s.Status, s.StartedAt.Local().Format("2006-01-02 15:04"), s.Playbook)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", th.Accent.Render(s.ID), kind, s.Status, s.StartedAt.Local().Format("2006-01-02 15:04 MST"), s.Playbook)
 	}
 	return tw.Flush()
 }

@@ -157,10 +157,16 @@ func holdingDeadline(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Questi
 // filled with the variables' examples: the trainee learns that one accent
 // can double the cost of a message.
 func smsSegments(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question, bool) {
+	announced := map[string]bool{}
+	for _, s := range p.Steps {
+		for _, a := range s.Announce {
+			announced[a.Message.ID] = true
+		}
+	}
 	var msgs []*manual.Message
 	for _, t := range m.Templates {
 		for _, msg := range t.Messages {
-			if _, variant, _ := manual.SplitID(msg.ID); variant == "sms" {
+			if name, variant, _ := manual.SplitID(msg.ID); variant == "sms" && announced[name] {
 				msgs = append(msgs, msg)
 			}
 		}

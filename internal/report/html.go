@@ -64,11 +64,19 @@ func timelineSVG(r *Report) template.HTML {
 	}
 	span := end.Sub(r.Started).Seconds()
 	x := func(t time.Time) float64 { return left + (width-left-20)*t.Sub(r.Started).Seconds()/span }
-	height := top + laneH*float64(len(lanes)) + 40
+	nlanes := len(lanes)
+	if !r.Drill {
+		nlanes--
+	}
+	height := top + laneH*float64(nlanes) + 40
 	b := &strings.Builder{}
 	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %.0f %.0f" role="img" aria-label="Timeline of the run">`, width, height)
 	fmt.Fprintf(b, `<rect x="0" y="0" width="%.0f" height="%.0f" fill="#fff"/>`, width, height)
-	for i, l := range lanes {
+	shown := lanes
+	if !r.Drill {
+		shown = lanes[:len(lanes)-1] // a real incident has no drill injects
+	}
+	for i, l := range shown {
 		y := top + laneH*float64(i) + laneH/2
 		fmt.Fprintf(b, `<text x="8" y="%.1f" font-size="12" dominant-baseline="middle" fill="#333">%s</text>`, y, l.name)
 		fmt.Fprintf(b, `<line x1="%.0f" y1="%.1f" x2="%.0f" y2="%.1f" stroke="#ddd"/>`, left, y, width-20, y)
@@ -79,7 +87,7 @@ func timelineSVG(r *Report) template.HTML {
 			}
 		}
 	}
-	bottom := top + laneH*float64(len(lanes))
+	bottom := top + laneH*float64(nlanes)
 	for _, d := range r.Deadlines {
 		if !d.Due.After(end) {
 			fmt.Fprintf(b, `<line x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f" stroke="#cf222e" stroke-dasharray="3 3"><title>deadline %s</title></line>`,

@@ -63,7 +63,9 @@ func Markdown(w io.Writer, r *Report) error {
 	list(b, notes, "None.")
 	b.WriteString("\n## Timeline\n\n")
 	for _, e := range r.Timeline {
-		fmt.Fprintf(b, "- %s %s: %s\n", r.Local(e.At), e.Offset, e.Text)
+		if e.Type != "message.rendered" { // rendering is bookkeeping; the JSON keeps it
+			fmt.Fprintf(b, "- %s %s: %s\n", r.Local(e.At), e.Offset, e.Text)
+		}
 	}
 	fmt.Fprintf(b, "\n---\n%s. Last hash: `%s`\n", r.Integrity, r.LastHash)
 	_, err := io.WriteString(w, b.String())

@@ -125,7 +125,7 @@ func Unfinished(runsDir, playbook string) ([]Summary, error) {
 		return nil, err
 	}
 	return slices.DeleteFunc(all, func(s Summary) bool {
-		return s.Status == StatusFinished || s.Status == "damaged" || (playbook != "" && s.Playbook != playbook)
+		return s.Status == StatusFinished || s.Status == StatusLive || s.Status == "damaged" || (playbook != "" && s.Playbook != playbook)
 	}), nil
 }
 
