@@ -6,46 +6,51 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/runbook"
-	"strings"
 )
 
 // lineInput reads the operator's lines from a terminal or an answers file.
-// Reading happens in a goroutine so that Ctrl-C ends a wait for input at
-// once; every event before it is already synced, so the run resumes cleanly.
+// Reading happens in a goroutine so that Ctrl-C, or a reminder falling due,
+// ends a wait for input at once; every event before it is already synced,
+// so the run resumes cleanly.
 type lineInput struct {
 	ctx   context.Context
 	out   io.Writer
 	lines chan string
-	errs  chan error
+	done  chan struct{} // closed when the reader stops; err says why
+	err   error
 	echo  bool // answers files: print each answer after its prompt, for the log
 }
 
 func newLineInput(ctx context.Context, r io.Reader, out io.Writer, echo bool) *lineInput {
-	in := &lineInput{ctx: ctx, out: out, lines: make(chan string), errs: make(chan error, 1), echo: echo}
-	go func() {
-		sc := bufio.NewScanner(r)
-		sc.Buffer(make([]byte, 64*1024), 1<<20)
-		for sc.Scan() {
-			line := csiRE.ReplaceAllString(sc.Text(), "")
-			if echo && (strings.HasPrefix(strings.TrimSpace(line), "#") || strings.TrimSpace(line) == "") {
-				continue // comments and blank lines in answers files
-			}
-			select {
-			case in.lines <- line:
-			case <-ctx.Done():
-				return
-			}
-		}
-		err := sc.Err()
-		if err == nil {
-			err = io.EOF
-		}
-		in.errs <- err
-	}()
+	in := &lineInput{ctx: ctx, out: out, lines: make(chan string), done: make(chan struct{}), echo: echo}
+	go in.read(r)
 	return in
+}
+
+func (in *lineInput) read(r io.Reader) {
+	defer close(in.done)
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	for sc.Scan() {
+		line := csiRE.ReplaceAllString(sc.Text(), "")
+		if in.echo && (strings.HasPrefix(strings.TrimSpace(line), "#") || strings.TrimSpace(line) == "") {
+			continue // comments and blank lines in answers files
+		}
+		select {
+		case in.lines <- line:
+		case <-in.ctx.Done():
+			in.err = in.ctx.Err()
+			return
+		}
+	}
+	in.err = sc.Err()
+	if in.err == nil {
+		in.err = io.EOF
+	}
 }
 
 // csiRE matches terminal control sequences (a cursor report, a bracketed
@@ -54,27 +59,19 @@ func newLineInput(ctx context.Context, r io.Reader, out io.Writer, echo bool) *l
 var csiRE = regexp.MustCompile(`\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[\]P][^\x07\x1b]*(\x07|\x1b\\)?`)
 
 func (in *lineInput) ReadLine(prompt string) (string, error) {
-	fmt.Fprint(in.out, prompt)
-	select {
-	case line := <-in.lines:
-		if in.echo {
-			fmt.Fprintln(in.out, line)
-		}
-		return line, nil
-	case err := <-in.errs:
-		fmt.Fprintln(in.out)
-		return "", err
-	case <-in.ctx.Done():
-		fmt.Fprintln(in.out)
-		return "", in.ctx.Err()
-	}
+	return in.ReadLineWithin(prompt, 0)
 }
 
-// ReadLineWithin waits for a line at most wait; then it returns
-// runbook.ErrWake so the flow can show what fell due, and prompts again.
+// ReadLineWithin waits for a line, at most wait when wait > 0; then it
+// returns runbook.ErrWake so the flow can show what fell due and prompt
+// again. Once input has ended, every call returns the same error.
 func (in *lineInput) ReadLineWithin(prompt string, wait time.Duration) (string, error) {
-	timer := time.NewTimer(wait)
-	defer timer.Stop()
+	var timeout <-chan time.Time
+	if wait > 0 {
+		timer := time.NewTimer(wait)
+		defer timer.Stop()
+		timeout = timer.C
+	}
 	fmt.Fprint(in.out, prompt)
 	select {
 	case line := <-in.lines:
@@ -82,13 +79,13 @@ func (in *lineInput) ReadLineWithin(prompt string, wait time.Duration) (string, 
 			fmt.Fprintln(in.out, line)
 		}
 		return line, nil
-	case err := <-in.errs:
+	case <-in.done:
 		fmt.Fprintln(in.out)
-		return "", err
+		return "", in.err
 	case <-in.ctx.Done():
 		fmt.Fprintln(in.out)
 		return "", in.ctx.Err()
-	case <-timer.C:
+	case <-timeout:
 		fmt.Fprintln(in.out)
 		return "", runbook.ErrWake
 	}
