@@ -57,7 +57,7 @@ func lintTargets(o lintOptions) ([]lintTarget, error) {
 func (a *App) writeReports(targets []lintTarget, r output.Report) error {
 	for _, t := range targets {
 		if t.file == "" {
-			opt := output.Options{Color: a.IO.Color() && !a.Config.GetBool("no-color")}
+			opt := output.Options{Color: a.IO.Color()}
 			if err := output.Write(a.IO.Out, t.format, r, opt); err != nil {
 				return err
 			}

@@ -8,6 +8,8 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 
 	xterm "golang.org/x/term"
 )
@@ -23,6 +25,10 @@ type IO struct {
 	NoColor bool
 	// Width and Height of the terminal; 80x24 when unknown.
 	Width, Height int
+	// DarkBackground is what the terminal says of itself in COLORFGBG
+	// (dark when it says nothing), so styles never have to ask the
+	// terminal, whose answer would arrive on standard input.
+	DarkBackground bool
 }
 
 // System returns the process's streams, probing each for a terminal.
@@ -38,7 +44,19 @@ func System() *IO {
 	}
 	_, noColor := os.LookupEnv("NO_COLOR")
 	io.NoColor = noColor && os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb"
+	io.DarkBackground = DarkBackground(os.Getenv("COLORFGBG"))
 	return io
+}
+
+// DarkBackground reads COLORFGBG ("15;0": light text on a dark background);
+// without it, dark is the common case.
+func DarkBackground(colorfgbg string) bool {
+	i := strings.LastIndexByte(colorfgbg, ';')
+	if i < 0 {
+		return true
+	}
+	bg, err := strconv.Atoi(colorfgbg[i+1:])
+	return err != nil || bg < 7 || bg == 8
 }
 
 func isTerminal(f *os.File) bool { return xterm.IsTerminal(int(f.Fd())) }
@@ -46,7 +64,7 @@ func isTerminal(f *os.File) bool { return xterm.IsTerminal(int(f.Fd())) }
 // Test returns IO over buffers, no terminal anywhere, and the buffers.
 func Test() (io *IO, in, out, errOut *bytes.Buffer) {
 	in, out, errOut = &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
-	return &IO{In: in, Out: out, Err: errOut, Width: 80, Height: 24}, in, out, errOut
+	return &IO{In: in, Out: out, Err: errOut, Width: 80, Height: 24, DarkBackground: true}, in, out, errOut
 }
 
 // Color reports whether output should be styled: only on a terminal, and

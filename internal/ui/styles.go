@@ -6,9 +6,6 @@ package ui
 
 import (
 	stdio "io"
-	"os"
-	"strconv"
-	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -42,18 +39,20 @@ type Theme struct {
 
 // NewTheme builds the styles for io's output. Without colour every style is
 // the identity, so the same code prints plain text.
-func NewTheme(io *term.IO) *Theme { return newTheme(io.Out, io.Color()) }
+func NewTheme(io *term.IO) *Theme { return newTheme(io.Out, io.Color(), io.DarkBackground) }
 
 // NewErrTheme builds the styles for standard error, which may be a terminal
 // when standard output is piped, or the other way round.
-func NewErrTheme(io *term.IO) *Theme { return newTheme(io.Err, io.ErrTTY && !io.NoColor) }
+func NewErrTheme(io *term.IO) *Theme {
+	return newTheme(io.Err, io.ErrTTY && !io.NoColor, io.DarkBackground)
+}
 
-func newTheme(w stdio.Writer, color bool) *Theme {
+func newTheme(w stdio.Writer, color, dark bool) *Theme {
 	r := lipgloss.NewRenderer(w)
 	// Decide the background ourselves: lipgloss would otherwise query the
 	// terminal, and the answer arrives on standard input, in the middle of
 	// what the operator types.
-	r.SetHasDarkBackground(darkBackground())
+	r.SetHasDarkBackground(dark)
 	if color {
 		r.SetColorProfile(termenv.ANSI256)
 	} else {
@@ -76,16 +75,4 @@ func newTheme(w stdio.Writer, color bool) *Theme {
 			plain, plain, plain, plain, plain, plain, plain, plain, plain
 	}
 	return th
-}
-
-// darkBackground reads COLORFGBG ("15;0": light text on a dark background),
-// which many terminals set; without it, dark is the common case.
-func darkBackground() bool {
-	v := os.Getenv("COLORFGBG")
-	i := strings.LastIndexByte(v, ';')
-	if i < 0 {
-		return true
-	}
-	bg, err := strconv.Atoi(v[i+1:])
-	return err != nil || bg < 7 || bg == 8
 }
