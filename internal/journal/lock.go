@@ -59,8 +59,9 @@ func (e *LockedError) Error() string {
 			e.Playbook, e.RunID, e.Host, e.PID, since, e.Path)
 	}
 	return fmt.Sprintf("playbook %q is already running: run %s, pid %d on host %s, since %s; "+
-		"switch to that run, or end it (kill %d) and run again to take over and resume",
-		e.Playbook, e.RunID, e.PID, e.Host, since, e.PID)
+		"someone is running it now: join them at that terminal; if that process is stuck, "+
+		"stop it (kill %d) and resume the run here with --resume %s",
+		e.Playbook, e.RunID, e.PID, e.Host, since, e.PID, e.RunID)
 }
 
 // Lock takes the run lock for playbook in dir (the runs folder), recording
