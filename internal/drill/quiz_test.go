@@ -1,6 +1,7 @@
 package drill_test
 
 import (
+	"github.com/crisis-cli/crisis/internal/exampletest"
 	"io/fs"
 	"reflect"
 	"slices"
@@ -15,18 +16,7 @@ import (
 	"github.com/crisis-cli/crisis/internal/plan"
 )
 
-func example(t *testing.T) (*manual.Manual, *message.Catalog) {
-	t.Helper()
-	m, diags, err := manual.Load(manual.Builtin(), manual.BuiltinRoot)
-	if err != nil || diags.HasErrors() {
-		t.Fatalf("load the example manual: %v %v", err, diags)
-	}
-	cat, err := message.NewCatalog(m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m, cat
-}
+func example(t *testing.T) (*manual.Manual, *message.Catalog) { return exampletest.Load(t) }
 
 func TestQuizIsDeterministic(t *testing.T) {
 	m, _ := example(t)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/crisis-cli/crisis/internal/exampletest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -24,18 +25,7 @@ var clock = render.Clock{
 	NextUpdate: time.Date(2026, 11, 23, 2, 43, 15, 0, time.UTC),
 }
 
-func example(t *testing.T) (*manual.Manual, *message.Catalog) {
-	t.Helper()
-	m, diags, err := manual.Load(manual.Builtin(), manual.BuiltinRoot)
-	if err != nil || diags.HasErrors() {
-		t.Fatalf("load the example manual: %v %v", err, diags)
-	}
-	cat, err := message.NewCatalog(m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m, cat
-}
+func example(t *testing.T) (*manual.Manual, *message.Catalog) { return exampletest.Load(t) }
 
 func playbook(t *testing.T, m *manual.Manual, id string) *manual.Playbook {
 	t.Helper()

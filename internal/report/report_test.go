@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"github.com/crisis-cli/crisis/internal/exampletest"
 	"io"
 	"os"
 	"path/filepath"
@@ -61,18 +62,7 @@ func (quietView) End(*runbook.Session)                                {}
 func (quietView) Inject(*runbook.Session, int, manual.Inject, string) {}
 func (quietView) Expected(manual.Inject)                              {}
 
-func example(t *testing.T) (*manual.Manual, *message.Catalog) {
-	t.Helper()
-	m, diags, err := manual.Load(manual.Builtin(), manual.BuiltinRoot)
-	if err != nil || diags.HasErrors() {
-		t.Fatalf("load the example manual: %v %v", err, diags)
-	}
-	cat, err := message.NewCatalog(m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m, cat
-}
+func example(t *testing.T) (*manual.Manual, *message.Catalog) { return exampletest.Load(t) }
 
 var start = time.Date(2026, 11, 23, 1, 0, 0, 0, time.UTC)
 
