@@ -17,10 +17,15 @@ func MeasureText(th *Theme, m channel.Measurement) string {
 	}
 	fmt.Fprintf(b, "%s: %d / %d %s - %s\n", m.Channel, m.Length, m.Limit, m.Unit, verdict)
 	if m.Encoding != "" {
-		fmt.Fprintf(b, "encoding: %s, %d segment%s\n", m.Encoding, m.Segments, plural(m.Segments))
+		// The limit of an SMS is a number of segments; say it in both units.
+		fmt.Fprintf(b, "encoding: %s, %d segment%s (the limit, %d %s, is what fits in the segments allowed)\n",
+			m.Encoding, m.Segments, plural(m.Segments), m.Limit, m.Unit)
 	}
 	if len(m.Forcing) > 0 {
 		fmt.Fprintf(b, "UCS-2 forced by: %s\n", quoteAll(m.Forcing))
+		if alt := alternatives(m.Forcing); alt != "" {
+			fmt.Fprintf(b, "%s to stay in GSM-7, write %s\n", th.Warn.Render("hint:"), alt)
+		}
 	}
 	if m.ReadAloud > 0 {
 		fmt.Fprintf(b, "read aloud: about %s\n", m.ReadAloud.Round(1e9))
@@ -59,4 +64,21 @@ func quoteAll(s []string) string {
 		q[i] = fmt.Sprintf("%q", x)
 	}
 	return strings.Join(q, " ")
+}
+
+// alternatives suggests GSM-7 replacements for the typographic characters
+// that forced UCS-2 ("…" -> "..."); letters such as "ó" are deliberate and
+// get none.
+func alternatives(forcing []string) string {
+	var out []string
+	for _, f := range forcing {
+		r := []rune(f)
+		if len(r) != 1 {
+			continue
+		}
+		if alt, ok := channel.GSMAlternative(r[0]); ok {
+			out = append(out, fmt.Sprintf("'%s' for '%s'", alt, f))
+		}
+	}
+	return strings.Join(out, ", ")
 }
