@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/crisis-cli/crisis/internal/channel"
+	"github.com/crisis-cli/crisis/internal/render"
 	"github.com/crisis-cli/crisis/internal/suggest"
 	"github.com/crisis-cli/crisis/internal/ui"
 )
@@ -24,12 +25,18 @@ Bluesky in graphemes and bytes, Signal and push in bytes, and so on.
 
 TEXT "-" reads standard input and drops one trailing newline.
 
+KIND is a channel kind, or the id of one of the manual's channels, which then
+brings its own limit (sms-staff: one segment, say).
+
 Channel kinds: ` + strings.Join(channel.Kinds(), ", "),
 		Example: `  crisis measure --channel sms -- "Tienda cerrada hoy. Próxima apertura: 10:00"
   echo "Facebook está caído" | crisis measure --channel x --format json -`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			prof, ok := channel.Lookup(kind)
+			if !ok {
+				prof, ok = app.manualChannel(kind)
+			}
 			if !ok {
 				if hint := suggest.Hint(kind, channel.Kinds()); hint != "" {
 					return usageErrorf("unknown channel %q; %s", kind, hint)
@@ -72,4 +79,19 @@ func writeMeasure(app *App, format string, m channel.Measurement) error {
 		return err
 	}
 	return usageErrorf("unknown --format %q; use text or json", format)
+}
+
+// manualChannel finds a channel of the manual by id, with the manual's
+// overrides of its kind's limits.
+func (a *App) manualChannel(id string) (channel.Profile, bool) {
+	m, _, err := a.Manual()
+	if err != nil {
+		return channel.Profile{}, false
+	}
+	c := m.Channel(id)
+	if c == nil {
+		return channel.Profile{}, false
+	}
+	prof, err := render.Profile(c)
+	return prof, err == nil
 }
