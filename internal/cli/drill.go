@@ -131,7 +131,7 @@ func (a *App) askQuestion(in runbook.Input, i int, q drill.Question) (bool, erro
 			fmt.Fprintf(a.IO.Out, "%s (%s)\n\n", th.OK.Render("✓ right"), q.Source)
 			return true, nil
 		}
-		fmt.Fprintf(a.IO.Out, "%s the answer is %d) %s, as %s says\n\n", th.Error.Render("✗ wrong:"), q.Answer+1, q.Options[q.Answer], q.Source)
+		fmt.Fprintf(a.IO.Out, "%s the answer is %d) %s: %s (%s)\n\n", th.Error.Render("✗ wrong:"), q.Answer+1, q.Options[q.Answer], q.Why, q.Source)
 		return false, nil
 	}
 }

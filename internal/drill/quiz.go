@@ -23,6 +23,7 @@ type Question struct {
 	Options []string `json:"options"`
 	Answer  int      `json:"answer"` // index into Options
 	Source  diag.Pos `json:"source"`
+	Why     string   `json:"why"` // the reason, shown with a wrong answer
 }
 
 // generator builds one kind of question; ok is false when the manual lacks
@@ -78,8 +79,13 @@ func firstFallback(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question
 		pool = append(pool, c.ID)
 	}
 	opts, ans := choices(r, f.Channels[0].ID, pool)
+	var order []string
+	for _, c := range f.Channels {
+		order = append(order, c.ID)
+	}
 	return Question{Text: fmt.Sprintf("%s: which channel reaches %s first?", p.Title, f.Audience.ID),
-		Options: opts, Answer: ans, Source: f.Channels[0].Pos}, true
+		Options: opts, Answer: ans, Source: f.Channels[0].Pos,
+		Why: fmt.Sprintf("the fallbacks for %s, decided beforehand, best first: %s", f.Audience.ID, strings.Join(order, ", "))}, true
 }
 
 func people(m *manual.Manual) []string {
@@ -101,7 +107,8 @@ func approverDeputy(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Questio
 	}
 	opts, ans := choices(r, deputy.Name, people(m))
 	return Question{Text: fmt.Sprintf("%s: who approves messages when %s is away?", p.Title, holder.Name),
-		Options: opts, Answer: ans, Source: role.Deputies[0].Pos}, true
+		Options: opts, Answer: ans, Source: role.Deputies[0].Pos,
+		Why: fmt.Sprintf("%s is the first deputy of the %s role", deputy.Name, role.ID)}, true
 }
 
 func spokesperson(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question, bool) {
@@ -114,7 +121,8 @@ func spokesperson(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question,
 		return Question{}, false
 	}
 	opts, ans := choices(r, pe.Name, people(m))
-	return Question{Text: fmt.Sprintf("%s: who speaks for the brand?", p.Title), Options: opts, Answer: ans, Source: role.Person.Pos}, true
+	return Question{Text: fmt.Sprintf("%s: who speaks for the brand?", p.Title), Options: opts, Answer: ans, Source: role.Person.Pos,
+		Why: fmt.Sprintf("%s holds the %s role this playbook names; nobody else speaks to the press", pe.Name, role.ID)}, true
 }
 
 func notUsable(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question, bool) {
@@ -136,7 +144,11 @@ func notUsable(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question, bo
 	}
 	opts, ans := choices(r, d.ID, up)
 	pos := p.At["down"]
-	return Question{Text: fmt.Sprintf("%s: which of these channels can NOT be used?", p.Title), Options: opts, Answer: ans, Source: pos}, true
+	why := fmt.Sprintf("%s is down in this scenario", d.ID)
+	if m.DomainDown(p, d.Domain.ID) {
+		why = fmt.Sprintf("%s depends on %s, which is down: channels of one provider fail together", d.ID, d.Domain.ID)
+	}
+	return Question{Text: fmt.Sprintf("%s: which of these channels can NOT be used?", p.Title), Options: opts, Answer: ans, Source: pos, Why: why}, true
 }
 
 func holdingDeadline(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question, bool) {
@@ -148,7 +160,8 @@ func holdingDeadline(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Questi
 		pool := []string{"5m", "10m", "15m", "30m", "1h", "2h", "4h"}
 		opts, ans := choices(r, right, pool)
 		return Question{Text: fmt.Sprintf("%s: within how long of the start must the holding message go out?", p.Title),
-			Options: opts, Answer: ans, Source: s.At["deadline"]}, true
+			Options: opts, Answer: ans, Source: s.At["deadline"],
+			Why: "customers expect an answer within the hour, some within minutes: the holding message says we know and where to follow us"}, true
 	}
 	return Question{}, false
 }
@@ -185,7 +198,11 @@ func smsSegments(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question, 
 	opts, ans := choices(r, right, []string{"1", "2", "3", "4"})
 	slices.SortFunc(opts, strings.Compare)
 	ans = slices.Index(opts, right)
-	return Question{Text: fmt.Sprintf("How many SMS segments is this text?\n  %q", text), Options: opts, Answer: ans, Source: msg.FormPos["other"]}, true
+	why := fmt.Sprintf("%d %s in %s", got.Length, got.Unit, got.Encoding)
+	if len(got.Forcing) > 0 {
+		why += ": " + strings.Join(got.Forcing, " ") + " forced UCS-2, 70 units in one message, 67 per segment"
+	}
+	return Question{Text: fmt.Sprintf("How many SMS segments is this text?\n  %q", text), Options: opts, Answer: ans, Source: msg.FormPos["other"], Why: why}, true
 }
 
 func fillExamples(m *manual.Manual, p *manual.Playbook, text string) (string, error) {
