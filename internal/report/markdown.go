@@ -28,7 +28,11 @@ func Markdown(w io.Writer, r *Report) error {
 	if r.AllClear != nil {
 		fmt.Fprintf(b, "- All-clear: %s\n", r.Local(*r.AllClear))
 	}
-	fmt.Fprintf(b, "- Duration: %s\n\n", r.Duration)
+	fmt.Fprintf(b, "- Duration: %s\n", r.Duration)
+	if r.Speed > 1 {
+		fmt.Fprintf(b, "- Drill time ran %gx faster than the clock: times and durations are drill times\n", r.Speed)
+	}
+	b.WriteString("\n")
 	if r.Score != nil {
 		writeScoreMD(b, r.Score)
 	}

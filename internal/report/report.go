@@ -24,6 +24,7 @@ type Report struct {
 	Title        string     `json:"title"`
 	Organisation string     `json:"organisation"`
 	Drill        bool       `json:"drill"`
+	Speed        float64    `json:"speed,omitempty"` // a drill's clock ran this many times faster
 	Status       string     `json:"status"`
 	Started      time.Time  `json:"started"`
 	AllClear     *time.Time `json:"all_clear,omitempty"`
@@ -84,7 +85,7 @@ func Build(m *manual.Manual, p *manual.Playbook, events []journal.Event, dmg jou
 		return nil, err
 	}
 	r := &Report{RunID: st.RunID, Playbook: st.Playbook, Title: st.Title, Organisation: st.Organisation,
-		Drill: st.Drill, Started: st.StartedAt, loc: m.Location, TimeZone: m.TimeZone,
+		Drill: st.Drill, Speed: st.Speed, Started: st.StartedAt, loc: m.Location, TimeZone: m.TimeZone,
 		Timeline: []Entry{}, Deadlines: []Deadline{}, Sent: []Sent{}, Deviations: []string{}, Notes: []Note{}}
 	r.Status = status(st)
 	end := st.LastEvent
