@@ -169,7 +169,7 @@ func (o *object) boolean(key string) bool {
 	if !ok {
 		return false
 	}
-	switch s {
+	switch strings.ToLower(s) {
 	case "true", "yes":
 		return true
 	case "false", "no":

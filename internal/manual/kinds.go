@@ -11,10 +11,11 @@ import (
 var varNameRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
 // KnownKind reports whether a channel kind is one crisis knows how to
-// measure.
+// measure, written as the manual format writes it: lowercase, as is (the
+// editor schema accepts the same spellings).
 func KnownKind(kind string) bool {
 	_, ok := channel.Lookup(kind)
-	return ok
+	return ok && kind == strings.ToLower(strings.TrimSpace(kind))
 }
 
 func kindHint(s string) string {

@@ -115,6 +115,7 @@ func TestLoadProblems(t *testing.T) {
 		{"version", "playbooks/fb-down.yaml", "crisis: 1", "crisis: 2", `format version "2" is not supported`},
 		{"missing locale file", ManualFile, "supported: [es]", "supported: [es, pl]", `locale "pl" has no message file`},
 		{"unknown kind", ManualFile, "kind: sms", "kind: smss", `unknown channel kind`},
+		{"upper-case kind", ManualFile, "kind: sms", "kind: SMS", `unknown channel kind "SMS" [CR003] (did you mean "sms"?)`},
 		{"plural typo", "templates/es.yaml", "other:", "otehr:", `"otehr" is not a part of a variant [CR003] (did you mean "other"?)`},
 		{"duplicate channel", ManualFile, "id: sms, kind", "id: fb, kind", `channel "fb" is declared twice`},
 		{"bad zone", ManualFile, "Europe/Madrid", "Europe/Madird", `unknown time zone`},
