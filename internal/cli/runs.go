@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -67,7 +68,23 @@ func newReportCmd(app *App) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "report RUN-ID",
 		Short: "Write the post-incident report of a run: timeline, deadlines, what was sent, deviations, notes",
-		Args:  cobra.ExactArgs(1),
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				return nil
+			}
+			runs, _ := runbook.List(app.runsDir())
+			var ids []string
+			for i, r := range runs {
+				if i == 5 {
+					break
+				}
+				ids = append(ids, r.ID)
+			}
+			if len(ids) == 0 {
+				return usageErrorf("name a run; there are none yet in %s", app.runsDir())
+			}
+			return usageErrorf("name a run; the latest: %s (crisis runs lists them all)", strings.Join(ids, ", "))
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir, err := runbook.Find(app.runsDir(), args[0])
 			if err != nil {

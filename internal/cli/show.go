@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -14,7 +15,7 @@ func newShowCmd(app *App) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:               "show PLAYBOOK",
 		Short:             "Show a playbook at a glance: who leads, what is down, fallbacks, steps",
-		Args:              cobra.ExactArgs(1),
+		Args:              app.onePlaybook,
 		ValidArgsFunction: app.completePlaybooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			m, p, err := app.requireManual(args[0])
@@ -51,4 +52,24 @@ func (a *App) completePlaybooks(_ *cobra.Command, args []string, _ string) ([]st
 		ids = append(ids, p.ID+"\t"+p.Title)
 	}
 	return ids, cobra.ShellCompDirectiveNoFileComp
+}
+
+// onePlaybook requires exactly one argument, and without it names the
+// playbooks to choose from.
+func (a *App) onePlaybook(_ *cobra.Command, args []string) error {
+	if len(args) == 1 {
+		return nil
+	}
+	if len(args) > 1 {
+		return usageErrorf("name one playbook, not %d", len(args))
+	}
+	m, _, err := a.Manual()
+	if err != nil {
+		return err
+	}
+	var ids []string
+	for _, p := range m.Playbooks {
+		ids = append(ids, p.ID)
+	}
+	return usageErrorf("name a playbook: %s", strings.Join(ids, ", "))
 }
