@@ -184,6 +184,8 @@ func describe(e journal.Event, approvals map[string]string) string {
 		return "step done: " + str("step")
 	case journal.TypeStepSkipped:
 		return fmt.Sprintf("step skipped: %s (%s)", str("step"), str("reason"))
+	case runbook.TypeChecked:
+		return fmt.Sprintf("checked item %v of %s", d["item"], str("step"))
 	case runbook.TypeStepBack:
 		return fmt.Sprintf("back from %s to %s", str("from"), str("to"))
 	case journal.TypeNote:

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/suggest"
+	"strconv"
 	"strings"
 )
 
@@ -50,6 +51,8 @@ func (f *Flow) do(line string) error {
 			return fatal(err)
 		}
 		return ErrPaused
+	case "c", "check":
+		return f.check(arg)
 	case "r", "show":
 		// Render the step again: after an update, its batch is the step's
 		// own again, so approve and sent act on the step as help says.
@@ -186,5 +189,27 @@ func (f *Flow) end() error {
 		return err
 	}
 	f.View.End(f.S)
+	return nil
+}
+
+// check ticks checklist items of the current step: c 2, or c 1 3.
+func (f *Flow) check(arg string) error {
+	st := f.S.Current()
+	if st == nil || len(st.Checklist) == 0 {
+		return fmt.Errorf("this step has no checklist")
+	}
+	if arg == "" {
+		return fmt.Errorf("say which items: c 1 2 (1 to %d)", len(st.Checklist))
+	}
+	for _, field := range strings.Fields(arg) {
+		n, err := strconv.Atoi(field)
+		if err != nil || n < 1 || n > len(st.Checklist) {
+			return fmt.Errorf("checklist items are 1 to %d, not %q", len(st.Checklist), field)
+		}
+		if err := f.S.Check(n); err != nil {
+			return err
+		}
+		f.View.Info("[x] %s", st.Checklist[n-1])
+	}
 	return nil
 }

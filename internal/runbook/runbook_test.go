@@ -309,3 +309,35 @@ func TestOverdueStepWarns(t *testing.T) {
 		t.Errorf("overdue warnings %d, want 1: %q", n, view.warnings)
 	}
 }
+
+// TestChecklist: ticked items are journaled once and survive a replay.
+func TestChecklist(t *testing.T) {
+	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
+	s, err := Start(options(t, t.TempDir(), clock))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	view := &quietView{}
+	in := lines{"c 1 3", "c 3", "c 9", "p"}
+	f := &Flow{S: s, In: &in, View: view}
+	if err := f.AskVars(map[string]string{"platform": "Facebook"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Run(); !errors.Is(err, ErrPaused) {
+		t.Fatal(err)
+	}
+	if n := len(slices.DeleteFunc(types(t, s.Dir), func(s string) bool { return s != TypeChecked })); n != 2 {
+		t.Errorf("%d items journaled, want 2 (1 and 3, once each)", n)
+	}
+	st, err := Replay(s.steps, mustRead(t, s.Dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := st.Checked["confirm"]; !c[1] || c[2] || !c[3] {
+		t.Errorf("replayed checklist %v", c)
+	}
+	if !strings.Contains(strings.Join(view.warnings, "\n"), `not "9"`) {
+		t.Errorf("an item out of range was not refused: %q", view.warnings)
+	}
+}

@@ -264,6 +264,18 @@ func (s *Session) Note(text string) error {
 	return s.append(journal.TypeNote, Note{Step: step, Text: text})
 }
 
+// Check journals a ticked checklist item (1-based) of the current step.
+func (s *Session) Check(item int) error {
+	st := s.Current()
+	if st == nil {
+		return errors.New("every step is already handled")
+	}
+	if s.State.Checked[st.ID][item] {
+		return nil
+	}
+	return s.append(TypeChecked, Checked{Step: st.ID, Item: item})
+}
+
 // Pause journals a pause; the run can be resumed later.
 func (s *Session) Pause() error { return s.append(journal.TypeRunPaused, struct{}{}) }
 

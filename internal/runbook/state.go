@@ -16,6 +16,7 @@ const (
 	TypeInjectArrived  = "inject.arrived"
 	TypeInjectAnswered = "inject.answered"
 	TypeRunFinished    = "run.finished"
+	TypeChecked        = "checklist.ticked"
 )
 
 // Started is the payload of run.started.
@@ -76,6 +77,12 @@ type Inject struct {
 	Matched  *bool  `json:"matched,omitempty"` // the trainee's own assessment against the expected answer
 }
 
+// Checked is the payload of checklist.ticked.
+type Checked struct {
+	Step string `json:"step"`
+	Item int    `json:"item"` // 1-based
+}
+
 // Back is the payload of step.back.
 type Back struct {
 	From string `json:"from"`
@@ -108,6 +115,7 @@ type State struct {
 	AllClear   time.Time
 	Finished   bool
 	Injects    map[int]*InjectState
+	Checked    map[string]map[int]bool // step -> ticked checklist items (1-based)
 	Events     int
 	LastEvent  time.Time
 
@@ -126,7 +134,7 @@ type InjectState struct {
 func NewState() *State {
 	return &State{Steps: map[string]*StepState{}, Vars: map[string]string{}, Rendered: map[string]bool{},
 		Approved: map[string]string{}, Sent: map[string]time.Time{}, Injects: map[int]*InjectState{},
-		LastSentTo: map[string]time.Time{},
+		LastSentTo: map[string]time.Time{}, Checked: map[string]map[int]bool{},
 		updateSent: map[string]bool{}}
 }
 
@@ -180,6 +188,14 @@ func (s *State) Apply(steps []string, e journal.Event) error {
 		s.AllClear = e.UTC
 	case TypeRunFinished:
 		s.Finished = true
+	case TypeChecked:
+		var c Checked
+		if err = json.Unmarshal(e.Data, &c); err == nil {
+			if s.Checked[c.Step] == nil {
+				s.Checked[c.Step] = map[int]bool{}
+			}
+			s.Checked[c.Step][c.Item] = true
+		}
 	case TypeInjectArrived, TypeInjectAnswered:
 		err = s.applyInject(e)
 	}

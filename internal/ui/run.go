@@ -78,8 +78,12 @@ func (v *RunView) Step(s *runbook.Session, b runbook.Batch) {
 	if t := strings.TrimSpace(st.Instructions); t != "" {
 		v.printf("%s\n", t)
 	}
-	for _, c := range st.Checklist {
-		v.printf("  [ ] %s\n", c)
+	for i, c := range st.Checklist {
+		box := "[ ]"
+		if s.State.Checked[st.ID][i+1] {
+			box = v.Th.OK.Render("[x]")
+		}
+		v.printf("  %s %d. %s\n", box, i+1, c)
 	}
 	v.announcements(s, b)
 }
@@ -226,6 +230,7 @@ func (v *RunView) Help() {
   x, sent [CH] [LOC] mark messages sent: on a channel (or all), in the
                      on-screen language unless LOC (or all) is given
   u, update          render the next update, ready to paste
+  c, check N...      tick checklist items: c 1 3
   r, show            show this step again
   b, back            go back to the previous step
   p, pause (or q)    pause; resume later with --resume
