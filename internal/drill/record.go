@@ -22,9 +22,13 @@ type Record struct {
 	Score      int       `json:"score"`
 }
 
+// RecordFile is a playbook's drill record, relative to the runs folder and
+// slash-separated, for readers that see the runs folder as an fs.FS (lint).
+func RecordFile(playbook string) string { return runbook.DrillsDir + "/" + playbook + ".json" }
+
 // RecordPath is where a playbook's last drill is recorded.
 func RecordPath(runsDir, playbook string) string {
-	return filepath.Join(runsDir, runbook.DrillsDir, playbook+".json")
+	return filepath.Join(runsDir, filepath.FromSlash(RecordFile(playbook)))
 }
 
 // Save writes the record atomically: a crash leaves the previous record or

@@ -3,23 +3,10 @@ package lint
 import (
 	"encoding/json"
 	"io/fs"
-	"path"
-	"time"
 
 	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/drill"
 )
-
-// DrillsDir is the folder of the runs folder where each playbook's last
-// finished drill is recorded, one file per playbook: drills/<playbook>.json
-// holding {"playbook": "<id>", "finished_at": "<RFC 3339 time>"}. `crisis
-// drill` writes it when a drill ends; lint only reads it.
-const DrillsDir = "drills"
-
-// DrillRecord is the content of a drill record file.
-type DrillRecord struct {
-	Playbook   string    `json:"playbook"`
-	FinishedAt time.Time `json:"finished_at"`
-}
 
 func init() {
 	register(Meta{
@@ -35,12 +22,13 @@ func checkRehearsal(c *Context) {
 		return
 	}
 	p := c.Playbook
-	data, err := fs.ReadFile(c.Runs, path.Join(DrillsDir, p.ID+".json"))
+	// The record is the one `crisis drill` writes (internal/drill).
+	data, err := fs.ReadFile(c.Runs, drill.RecordFile(p.ID))
 	if err != nil {
 		c.Report(p.Pos, "rehearse it: crisis drill "+p.ID, "playbook %s has never been rehearsed", p.ID)
 		return
 	}
-	var rec DrillRecord
+	var rec drill.Record
 	if err := json.Unmarshal(data, &rec); err != nil || rec.FinishedAt.IsZero() {
 		c.Report(p.Pos, "rehearse it again: crisis drill "+p.ID, "the drill record of %s is unreadable", p.ID)
 		return
