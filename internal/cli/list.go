@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -80,9 +79,7 @@ func writeList(app *App, format string, rows []playbookSummary) error {
 		if rows == nil {
 			rows = []playbookSummary{}
 		}
-		enc := json.NewEncoder(app.IO.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rows)
+		return writeJSON(app.IO.Out, rows)
 	case "text":
 		th := app.Theme()
 		tw := tabwriter.NewWriter(app.IO.Out, 0, 4, 2, ' ', 0)

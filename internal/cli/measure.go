@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -71,9 +70,7 @@ Channel kinds: ` + strings.Join(channel.Kinds(), ", "),
 func writeMeasure(app *App, format string, m channel.Measurement) error {
 	switch format {
 	case "json":
-		enc := json.NewEncoder(app.IO.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(m)
+		return writeJSON(app.IO.Out, m)
 	case "text":
 		_, err := fmt.Fprint(app.IO.Out, ui.MeasureText(app.Theme(), m))
 		return err

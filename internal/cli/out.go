@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 
 	"github.com/crisis-cli/crisis/internal/fsutil"
@@ -19,4 +20,13 @@ func writeOut(app *App, path string, write func(io.Writer) error) error {
 		return err
 	}
 	return fsutil.WriteFile(path, b.Bytes(), 0o644)
+}
+
+// writeJSON is every command's --format json: indented, with <, > and &
+// left as they are (announcement texts contain them).
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }

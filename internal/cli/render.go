@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -195,10 +194,7 @@ func (a *App) writeAnnouncements(format string, anns []render.Announcement) erro
 		if anns == nil {
 			anns = []render.Announcement{}
 		}
-		enc := json.NewEncoder(a.IO.Out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(anns)
+		return writeJSON(a.IO.Out, anns)
 	case "markdown":
 		_, err := fmt.Fprint(a.IO.Out, ui.AnnouncementsMarkdown(anns))
 		return err

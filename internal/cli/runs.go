@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -31,9 +30,7 @@ func newRunsCmd(app *App) *cobra.Command {
 				if list == nil {
 					list = []runbook.Summary{}
 				}
-				enc := json.NewEncoder(app.IO.Out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(list)
+				return writeJSON(app.IO.Out, list)
 			case "text":
 				return writeRuns(app, list)
 			}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -25,9 +24,7 @@ func newShowCmd(app *App) *cobra.Command {
 			pl := plan.Build(m, p)
 			switch format {
 			case "json":
-				enc := json.NewEncoder(app.IO.Out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(pl)
+				return writeJSON(app.IO.Out, pl)
 			case "text":
 				return ui.WritePlan(app.IO.Out, app.Theme(), pl, app.termWidth())
 			}

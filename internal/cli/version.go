@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"runtime"
 	"runtime/debug"
@@ -57,9 +56,7 @@ func newVersionCmd(app *App) *cobra.Command {
 			bi := readBuildInfo()
 			switch format {
 			case "json":
-				enc := json.NewEncoder(app.IO.Out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(bi)
+				return writeJSON(app.IO.Out, bi)
 			case "text":
 				line := "crisis " + bi.Version
 				if bi.Commit != "" {
