@@ -58,6 +58,19 @@ func options(t *testing.T, runs string, clock *fakeClock) Options {
 		Locales: []string{"es", "en"}, Now: clock.now}
 }
 
+// start begins a facebook-down run in a temporary runs folder on a fake
+// clock, closed when the test ends.
+func start(t *testing.T) (*Session, *fakeClock) {
+	t.Helper()
+	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
+	s, err := Start(options(t, t.TempDir(), clock))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, clock
+}
+
 func types(t *testing.T, dir string) []string {
 	t.Helper()
 	events, dmg, err := journal.Read(filepath.Join(dir, JournalFile))
@@ -75,12 +88,7 @@ func types(t *testing.T, dir string) []string {
 }
 
 func TestFlowWholeRun(t *testing.T) {
-	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
-	s, err := Start(options(t, t.TempDir(), clock))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, _ := start(t)
 	in := lines{"Facebook", "d", "a", "x all all", "d", "n called Ana", "s nothing to answer yet", "u", "a", "x all all", "d"}
 	f := &Flow{S: s, In: &in, View: &quietView{}}
 	if err := f.AskVars(nil); err != nil {
@@ -227,12 +235,7 @@ func TestBackToUnknownStep(t *testing.T) {
 // TestCadenceFollowsUpdateAudiences: a staff message does not move the next
 // customer update; a customer message does.
 func TestCadenceFollowsUpdateAudiences(t *testing.T) {
-	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
-	s, err := Start(options(t, t.TempDir(), clock))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, _ := start(t)
 	staff := Batch{Step: "holding", Items: []render.Announcement{{Message: "staff-brief", Channel: "slack-staff", Locale: "es", Audience: "staff"}}}
 	if _, _, err := s.Sent(staff, "all", "all"); err != nil {
 		t.Fatal(err)
@@ -254,12 +257,7 @@ func TestCadenceFollowsUpdateAudiences(t *testing.T) {
 // not all marked sent takes a second d, and x marks the on-screen locale
 // only unless told otherwise.
 func TestDoneAsksAgainWhenUnsent(t *testing.T) {
-	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
-	s, err := Start(options(t, t.TempDir(), clock))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, _ := start(t)
 	view := &quietView{}
 	in := lines{"Facebook", "d", "a", "x", "d"}
 	f := &Flow{S: s, In: &in, View: view}
@@ -283,12 +281,7 @@ func TestDoneAsksAgainWhenUnsent(t *testing.T) {
 // TestOverdueStepWarns: once a step's deadline passes, the flow says so
 // once, before the next command.
 func TestOverdueStepWarns(t *testing.T) {
-	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
-	s, err := Start(options(t, t.TempDir(), clock))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, clock := start(t)
 	view := &quietView{}
 	in := lines{"n still checking", "p"}
 	f := &Flow{S: s, In: &in, View: view}
@@ -312,12 +305,7 @@ func TestOverdueStepWarns(t *testing.T) {
 
 // TestChecklist: ticked items are journaled once and survive a replay.
 func TestChecklist(t *testing.T) {
-	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
-	s, err := Start(options(t, t.TempDir(), clock))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, _ := start(t)
 	view := &quietView{}
 	in := lines{"c 1 3", "c 3", "c 9", "p"}
 	f := &Flow{S: s, In: &in, View: view}
