@@ -2,8 +2,10 @@ package lint
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/crisis-cli/crisis/internal/diag"
 )
@@ -33,6 +35,9 @@ func TestBaseManualClean(t *testing.T) {
 func TestRules(t *testing.T) {
 	for _, tc := range ruleCases {
 		t.Run(tc.name, func(t *testing.T) {
+			if tc.fires && (tc.says == "" || tc.at.ctx == "") {
+				t.Fatal("a case that fires needs a hand-written place (at) and message (says)")
+			}
 			res := lintFiles(t, build(t, tc.edits...), tc.runs, Config{})
 			i := slices.IndexFunc(res.Findings, func(d diag.Diagnostic) bool { return d.Rule == tc.rule })
 			if tc.fires && i < 0 {
@@ -43,12 +48,38 @@ func TestRules(t *testing.T) {
 			}
 			if tc.fires && i >= 0 {
 				d := res.Findings[i]
-				if d.Pos.File == "" || d.Pos.Line == 0 || d.Message == "" || d.Hint == "" {
-					t.Errorf("finding lacks a position, message or hint: %#v", d)
+				if d.Message == "" || d.Hint == "" {
+					t.Errorf("finding lacks a message or hint: %#v", d)
 				}
-				t.Logf("%v", d)
+				if want := tc.at.pos(t, build(t, tc.edits...)); d.Pos != want {
+					t.Errorf("%s points at %v, want %v (%q in %q)", tc.rule, d.Pos, want, tc.at.tok, tc.at.ctx)
+				}
+				if !strings.Contains(d.Message, tc.says) {
+					t.Errorf("%s says %q, want it to say %q", tc.rule, d.Message, tc.says)
+				}
 			}
 		})
+	}
+}
+
+// pos is where the anchor points in files: the line and the code-point
+// column of the last tok inside the one occurrence of ctx.
+func (a anchor) pos(t *testing.T, files map[string]string) diag.Pos {
+	t.Helper()
+	text := files[a.file]
+	if a.ctx == "" || strings.Count(text, a.ctx) != 1 {
+		t.Fatalf("anchor %q occurs %d times in %s, want once", a.ctx, strings.Count(text, a.ctx), a.file)
+	}
+	in := strings.LastIndex(a.ctx, a.tok)
+	if in < 0 {
+		t.Fatalf("anchor token %q is not in %q", a.tok, a.ctx)
+	}
+	off := strings.Index(text, a.ctx) + in
+	lineStart := strings.LastIndexByte(text[:off], '\n') + 1
+	return diag.Pos{
+		File: a.file,
+		Line: strings.Count(text[:off], "\n") + 1,
+		Col:  utf8.RuneCountInString(text[lineStart:off]) + 1,
 	}
 }
 
