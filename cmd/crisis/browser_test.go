@@ -2,11 +2,11 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -29,8 +29,11 @@ func TestReportInChromium(t *testing.T) {
 	}
 	run("drill", "meta-outage", "--yes", "-l", "es")
 	html := filepath.Join(work, "report.html")
-	runs := strings.Fields(string(run("runs")))
-	run("report", runs[5], "--format", "html", "-o", html)
+	var runs []struct{ ID string }
+	if err := json.Unmarshal(run("runs", "--format", "json"), &runs); err != nil || len(runs) != 1 {
+		t.Fatalf("runs --format json: %v, %d runs", err, len(runs))
+	}
+	run("report", runs[0].ID, "--format", "html", "-o", html)
 
 	browser := func(args ...string) []byte {
 		t.Helper()
