@@ -5,7 +5,9 @@ VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev
 LDFLAGS  := -s -w -X github.com/crisis-cli/crisis/internal/cli.version=$(VERSION)
 FUZZTIME ?= 1m
 
-.PHONY: build test bench fuzz install vet clean
+STATICCHECK ?= v0.8.2
+
+.PHONY: build test bench fuzz install vet staticcheck clean
 
 build:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/crisis
@@ -13,8 +15,18 @@ build:
 # Unit, end-to-end (testscript), terminal (tmux) and browser (chromium) tests;
 # fuzz tests run their seed corpus here. Tools the terminal and browser tests
 # need are installed by .ci/run in CI; locally those tests skip without them.
-test: vet
+test: vet staticcheck
 	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -race ./internal/journal ./internal/runbook ./internal/drill ./internal/cli
+
+# staticcheck at a pinned version, fetched through the module proxy; skipped
+# with a message where it cannot be fetched.
+staticcheck:
+	@bin="$$($(GO) env GOPATH)/bin/staticcheck"; \
+	if [ -x "$$bin" ] && "$$bin" -version 2>/dev/null | grep -q "$(STATICCHECK)"; then :; \
+	elif ! GOFLAGS= $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK); then \
+	  echo "staticcheck $(STATICCHECK) cannot be fetched: skipped"; exit 0; fi; \
+	echo "staticcheck ./..."; "$$bin" ./...
 
 vet:
 	$(GO) vet ./...

@@ -195,9 +195,9 @@ func smsSegments(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question, 
 	sms, _ := channel.Lookup("sms")
 	got := sms.Measure(text)
 	right := strconv.Itoa(got.Segments)
-	opts, ans := choices(r, right, []string{"1", "2", "3", "4"})
+	opts, _ := choices(r, right, []string{"1", "2", "3", "4"})
 	slices.SortFunc(opts, strings.Compare)
-	ans = slices.Index(opts, right)
+	ans := slices.Index(opts, right)
 	why := fmt.Sprintf("%d %s in %s", got.Length, got.Unit, got.Encoding)
 	if len(got.Forcing) > 0 {
 		why += ": " + strings.Join(got.Forcing, " ") + " forced UCS-2, 70 units in one message, 67 per segment"

@@ -121,10 +121,7 @@ func (b bigFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	return entries, err
 }
 
-type bigFile struct {
-	b    bigFS
-	read int64
-}
+type bigFile struct{ b bigFS }
 
 func (f *bigFile) Stat() (fs.FileInfo, error) { return bigInfo{f.b}, nil }
 func (f *bigFile) Close() error               { return nil }
