@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 )
@@ -27,6 +28,10 @@ const exitStatusHelp = `EXIT STATUS
 type ExitError struct {
 	Code int
 	Err  error
+	// help marks a mistake in the command line itself (unknown command or
+	// flag, wrong number of arguments): the message ends with a pointer to
+	// --help.
+	help bool
 }
 
 func (e *ExitError) Error() string {
@@ -46,9 +51,27 @@ func usageErrorf(format string, args ...any) error {
 // errSilent ends a command with a code after it has already said why.
 func errSilent(code int) error { return &ExitError{Code: code} }
 
-func exitCode(err error) int {
+// commandLineError wraps an error cobra or pflag found in the command line,
+// which they return as plain errors.
+func commandLineError(err error) error {
 	var ee *ExitError
 	if errors.As(err, &ee) {
+		return err // already says what it is
+	}
+	return &ExitError{Code: ExitUsage, Err: err, help: true}
+}
+
+// exitCode is the one place an error becomes an exit code, by its type
+// and never by its text: an interruption is 130, an *ExitError carries its
+// code, and anything else is a failed operation.
+func exitCode(err error) int {
+	var ee *ExitError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, context.Canceled):
+		return ExitInterrupted
+	case errors.As(err, &ee):
 		return ee.Code
 	}
 	return ExitFindings

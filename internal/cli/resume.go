@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -21,7 +22,7 @@ func (a *App) resumeTarget(runs, target string, isDrill bool) (string, bool) {
 		if err == nil {
 			return dir, true
 		}
-		if strings.Contains(err.Error(), "ambiguous") {
+		if errors.Is(err, runbook.ErrAmbiguous) {
 			// A prefix of several runs: say which, rather than that none exists.
 			fmt.Fprintf(a.IO.Err, "crisis: %v\n", err)
 		}

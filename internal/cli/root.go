@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
+	"github.com/crisis-cli/crisis/internal/suggest"
 	"github.com/crisis-cli/crisis/internal/term"
 	"github.com/crisis-cli/crisis/internal/ui"
 )
@@ -56,42 +57,33 @@ func Main() int {
 
 // Run executes one command line against app and returns the exit code.
 func Run(ctx context.Context, app *App, args []string) int {
-	root := NewRootCmd(app)
+	return execute(ctx, app, NewRootCmd(app), args)
+}
+
+// execute runs root and says why it failed, if it did, on standard error.
+func execute(ctx context.Context, app *App, root *cobra.Command, args []string) int {
 	root.SetArgs(args)
 	root.SetIn(app.IO.In)
 	root.SetOut(app.IO.Out)
 	root.SetErr(app.IO.Err)
 	err := root.ExecuteContext(ctx)
-	if err == nil {
-		return ExitOK
+	if err != nil && ctx.Err() != nil {
+		err = context.Canceled // whatever the command made of the interruption
 	}
-	if ctx.Err() != nil || errors.Is(err, context.Canceled) {
-		fmt.Fprintln(app.IO.Err, "crisis: interrupted")
-		return ExitInterrupted
-	}
+	code := exitCode(err)
 	var ee *ExitError
-	if errors.As(err, &ee) && ee.Err == nil {
-		return ee.Code
-	}
-	fmt.Fprintf(app.IO.Err, "crisis: %v\n", err)
-	if !errors.As(err, &ee) && isUsageError(err) {
-		fmt.Fprintln(app.IO.Err, "Run 'crisis --help' for usage.")
-		return ExitUsage
-	}
-	return exitCode(err)
-}
-
-// isUsageError recognises cobra's own argument and flag errors, which it
-// returns as plain errors.
-func isUsageError(err error) bool {
-	msg := err.Error()
-	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand", "flag needs an argument",
-		"invalid argument", "accepts ", "requires at least", "requires at most", "required flag"} {
-		if strings.Contains(msg, p) {
-			return true
+	switch {
+	case code == ExitInterrupted:
+		fmt.Fprintln(app.IO.Err, "crisis: interrupted")
+	case errors.As(err, &ee) && ee.Err == nil:
+		// The command already said why.
+	case err != nil:
+		fmt.Fprintf(app.IO.Err, "crisis: %v\n", err)
+		if ee != nil && ee.help {
+			fmt.Fprintln(app.IO.Err, "Run 'crisis --help' for usage.")
 		}
 	}
-	return false
+	return code
 }
 
 // NewRootCmd builds the whole command tree.
@@ -109,14 +101,28 @@ holds playbooks/manual.yaml; with none, the built-in example manual is used.`,
 		SilenceUsage:      true,
 		SilenceErrors:     true,
 		DisableAutoGenTag: true,
-		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return app.configure(cmd) },
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			// Checked here, before cobra does, so a missing flag is a
+			// usage error like any other mistake in the command line.
+			if err := cmd.ValidateRequiredFlags(); err != nil {
+				return commandLineError(err)
+			}
+			if err := cmd.ValidateFlagGroups(); err != nil {
+				return commandLineError(err)
+			}
+			return app.configure(cmd)
+		},
+		// Runnable, with its own argument check, so an unknown command is
+		// a typed usage error rather than cobra's plain one.
+		Args: unknownCommand,
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	root.SetUsageTemplate(root.UsageTemplate() + "\n" + exitStatusHelp + "\n")
 	f := root.PersistentFlags()
 	f.StringP("manual", "m", "", "manual folder (default: this folder or the nearest parent holding playbooks/manual.yaml)")
 	f.StringSliceP("locale", "l", nil, "locale(s) for messages, e.g. es, pl, pt-BR; repeat or separate with commas (default: the manual's)")
 	f.Bool("no-color", false, "plain output without colour (also NO_COLOR)")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErrorf("%v", err) })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return commandLineError(err) })
 	root.AddCommand(
 		newVersionCmd(app),
 		newListCmd(app),
@@ -130,7 +136,43 @@ holds playbooks/manual.yaml; with none, the built-in example manual is used.`,
 		newLintCmd(app),
 	)
 	root.InitDefaultCompletionCmd()
+	typeArgErrors(root)
 	return root
+}
+
+// typeArgErrors makes every command's argument check return a usage error:
+// cobra's own checks (cobra.MaximumNArgs, ...) return plain errors.
+func typeArgErrors(cmd *cobra.Command) {
+	if check := cmd.Args; check != nil {
+		cmd.Args = func(c *cobra.Command, args []string) error {
+			if err := check(c, args); err != nil {
+				return commandLineError(err)
+			}
+			return nil
+		}
+	}
+	for _, sub := range cmd.Commands() {
+		typeArgErrors(sub)
+	}
+}
+
+// unknownCommand is the root's argument check: any argument is a command
+// that does not exist.
+func unknownCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	var names []string
+	for _, c := range cmd.Commands() {
+		if c.IsAvailableCommand() {
+			names = append(names, c.Name())
+		}
+	}
+	msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
+	if hint := suggest.Hint(args[0], names); hint != "" {
+		msg += "; " + hint
+	}
+	return commandLineError(errors.New(msg))
 }
 
 // configure binds flags, CRISIS_* variables and the config file, in that

@@ -129,6 +129,9 @@ func Unfinished(runsDir, playbook string) ([]Summary, error) {
 	}), nil
 }
 
+// ErrAmbiguous is Find's error for a prefix of several run ids.
+var ErrAmbiguous = errors.New("ambiguous")
+
 // Find returns the run folder of a run id, accepting a unique prefix.
 func Find(runsDir, id string) (string, error) {
 	if st, err := os.Stat(filepath.Join(runsDir, id, JournalFile)); err == nil && !st.IsDir() {
@@ -150,5 +153,5 @@ func Find(runsDir, id string) (string, error) {
 	case 0:
 		return "", fmt.Errorf("no run %q in %s; crisis runs lists them", id, runsDir)
 	}
-	return "", fmt.Errorf("run id %q is ambiguous: %s", id, strings.Join(hits, ", "))
+	return "", fmt.Errorf("run id %q is %w: %s", id, ErrAmbiguous, strings.Join(hits, ", "))
 }

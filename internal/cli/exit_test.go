@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+
+	"github.com/crisis-cli/crisis/internal/term"
+)
+
+// runCLI runs one command line against the repository's example manual,
+// with its own config and state folders, and returns the exit code and
+// standard error.
+func runCLI(t *testing.T, ctx context.Context, stdin string, args ...string) (int, string) {
+	t.Helper()
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	t.Setenv("GITHUB_ACTIONS", "")
+	io, in, _, errOut := term.Test()
+	in.WriteString(stdin)
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	app := &App{IO: io, Config: viper.New(), Now: time.Now, Getwd: func() (string, error) { return root, nil }}
+	return Run(ctx, app, args), errOut.String()
+}
+
+// TestExitCodes checks the documented exit codes (README, --help) for each
+// kind of failure. The codes are written here by hand from that table.
+func TestExitCodes(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		stdin    string
+		want     int
+		wantHelp bool // ends with the pointer to --help
+	}{
+		{"ok", []string{"version"}, "", ExitOK, false},
+		{"unknown command", []string{"versoin"}, "", ExitUsage, true},
+		{"unknown flag", []string{"version", "--nope"}, "", ExitUsage, true},
+		{"flag without its value", []string{"lint", "--format"}, "", ExitUsage, true},
+		{"too many arguments", []string{"lint", "a", "b"}, "", ExitUsage, true},
+		{"missing required flag", []string{"measure", "hello"}, "", ExitUsage, true},
+		{"unknown playbook", []string{"show", "nope"}, "", ExitUsage, false},
+		{"text does not fit", []string{"measure", "--channel", "x", "--", strings.Repeat("x", 300)}, "", ExitFindings, false},
+		{"not a manual", []string{"lint", os.TempDir()}, "", ExitManual, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stderr := runCLI(t, context.Background(), tt.stdin, tt.args...)
+			if code != tt.want {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, tt.want, stderr)
+			}
+			if got := strings.Contains(stderr, "Run 'crisis --help' for usage."); got != tt.wantHelp {
+				t.Errorf("pointer to --help: %v, want %v; stderr:\n%s", got, tt.wantHelp, stderr)
+			}
+		})
+	}
+}
+
+// TestExitCodeNotFromText: an operation that fails with a message that
+// happens to read like one of cobra's is a failed operation (1), not a
+// usage error (2). Exit codes once came from matching such phrases.
+func TestExitCodeNotFromText(t *testing.T) {
+	for _, msg := range []string{
+		`answers: "frobnicate": unknown command`,
+		"write lint.sarif: invalid argument",
+		"the channel accepts 160 characters",
+	} {
+		io, _, _, errOut := term.Test()
+		app := &App{IO: io, Config: viper.New(), Now: time.Now, Getwd: os.Getwd}
+		root := NewRootCmd(app)
+		root.AddCommand(&cobra.Command{Use: "fail", RunE: func(*cobra.Command, []string) error { return errors.New(msg) }})
+		if code := execute(context.Background(), app, root, []string{"fail"}); code != ExitFindings {
+			t.Errorf("%q: exit %d, want %d", msg, code, ExitFindings)
+		}
+		if strings.Contains(errOut.String(), "--help") {
+			t.Errorf("%q: pointed to --help:\n%s", msg, errOut)
+		}
+	}
+}
+
+func TestExitCodeOfWrappedErrors(t *testing.T) {
+	tests := []struct {
+		err  error
+		want int
+	}{
+		{nil, ExitOK},
+		{fmt.Errorf("journal: %w", context.Canceled), ExitInterrupted},
+		{fmt.Errorf("lint: %w", &ExitError{Code: ExitManual, Err: errors.New("unreadable")}), ExitManual},
+		{commandLineError(errors.New(`unknown flag: --nope`)), ExitUsage},
+		{commandLineError(usageErrorf("keeps its own code")), ExitUsage},
+		{commandLineError(errSilent(ExitFindings)), ExitFindings},
+		{errors.New("disk full"), ExitFindings},
+	}
+	for _, tt := range tests {
+		if got := exitCode(tt.err); got != tt.want {
+			t.Errorf("exitCode(%v) = %d, want %d", tt.err, got, tt.want)
+		}
+	}
+}
