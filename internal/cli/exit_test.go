@@ -21,17 +21,33 @@ import (
 // standard error.
 func runCLI(t *testing.T, ctx context.Context, stdin string, args ...string) (int, string) {
 	t.Helper()
+	code, _, stderr := runCLIAll(t, ctx, stdin, args...)
+	return code, stderr
+}
+
+// runCLIOut runs a command that must succeed and returns its standard output.
+func runCLIOut(t *testing.T, args ...string) (int, string) {
+	t.Helper()
+	code, stdout, stderr := runCLIAll(t, context.Background(), "", args...)
+	if code != ExitOK {
+		t.Fatalf("%v: exit %d, stderr:\n%s", args, code, stderr)
+	}
+	return code, stdout
+}
+
+func runCLIAll(t *testing.T, ctx context.Context, stdin string, args ...string) (int, string, string) {
+	t.Helper()
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	t.Setenv("XDG_STATE_HOME", t.TempDir())
 	t.Setenv("GITHUB_ACTIONS", "")
-	io, in, _, errOut := term.Test()
+	io, in, out, errOut := term.Test()
 	in.WriteString(stdin)
 	root, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)
 	}
 	app := &App{IO: io, Config: viper.New(), Now: time.Now, Getwd: func() (string, error) { return root, nil }}
-	return Run(ctx, app, args), errOut.String()
+	return Run(ctx, app, args), out.String(), errOut.String()
 }
 
 // TestExitCodes checks the documented exit codes (README, --help) for each

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -19,7 +18,7 @@ import (
 )
 
 type lintOptions struct {
-	formats   []string
+	formats   *lintFormats
 	output    string
 	strict    bool
 	explain   string
@@ -27,7 +26,7 @@ type lintOptions struct {
 }
 
 func newLintCmd(app *App) *cobra.Command {
-	var o lintOptions
+	o := lintOptions{formats: newLintFormats()}
 	cmd := &cobra.Command{
 		Use:   "lint [DIR]",
 		Short: "Check the manual for what would fail during a crisis",
@@ -40,7 +39,9 @@ expired approval... Every rule is listed by --list-rules and explained by
 
 Formats: --format FORMAT[=FILE], repeatable: text (default), json, github, sarif,
 junit, gitlab. FILE "-" or none is standard output; at most one format may go
-there. --output FILE writes a single format to FILE. With no --format and
+there; files are replaced whole, never left half written, and when every
+format goes to a file the text report is printed on standard error. --output
+FILE writes a single format to FILE. With no --format and
 GITHUB_ACTIONS=true, the format is github: workflow annotations, then plain log
 lines and a summary beyond GitHub's caps.
 
@@ -65,7 +66,8 @@ CRISIS_RUNS_DIR, runs-dir in the config, or $XDG_STATE_HOME/crisis/runs.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringArrayVarP(&o.formats, "format", "f", nil, "output FORMAT or FORMAT=FILE, repeatable: "+strings.Join(output.Formats(), ", "))
+	f.VarP(o.formats, "format", "f", "output FORMAT or FORMAT=FILE, repeatable: "+joinOr(output.Formats()))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(output.Formats(), cobra.ShellCompDirectiveNoFileComp))
 	f.StringVarP(&o.output, "output", "o", "", "write the (single) format to FILE instead of standard output")
 	f.BoolVar(&o.strict, "strict", false, "exit 1 on warnings too")
 	f.StringVar(&o.explain, "explain", "", "explain a rule: its rationale and a bad and a good example")
@@ -200,5 +202,3 @@ func listRules(w io.Writer) error {
 	}
 	return nil
 }
-
-var errStdoutTwice = errors.New("at most one --format may write to standard output; give the others a file: --format sarif=lint.sarif")

@@ -1,12 +1,15 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"os"
-	"slices"
 	"strings"
 
+	"github.com/crisis-cli/crisis/internal/diag"
 	"github.com/crisis-cli/crisis/internal/lint/output"
+	"github.com/crisis-cli/crisis/internal/ui"
 )
 
 // lintTarget is one report to write: a format and a file ("" for standard
@@ -16,19 +19,58 @@ type lintTarget struct {
 	file   string
 }
 
-// lintTargets reads --format FORMAT[=FILE] (repeatable) and --output.
-func lintTargets(o lintOptions) ([]lintTarget, error) {
-	var targets []lintTarget
-	for _, spec := range o.formats {
-		name, file, _ := strings.Cut(spec, "=")
-		if !slices.Contains(output.Formats(), name) {
-			return nil, usageErrorf("unknown --format %q; use %s", name, joinOr(output.Formats()))
-		}
-		if file == "-" {
-			file = ""
-		}
-		targets = append(targets, lintTarget{format: output.Format(name), file: file})
+// lintFormats is lint's repeatable --format FORMAT[=FILE]. Each value is
+// checked as it is parsed, with the same names, help and error as every
+// other command's --format.
+type lintFormats struct {
+	name    formatFlag
+	targets []lintTarget
+}
+
+func newLintFormats() *lintFormats {
+	return &lintFormats{name: formatFlag{allowed: output.Formats()}}
+}
+
+func (f *lintFormats) Type() string { return "FORMAT[=FILE]" }
+
+func (f *lintFormats) String() string {
+	var s []string
+	for _, t := range f.targets {
+		s = append(s, strings.TrimSuffix(string(t.format)+"="+t.file, "="))
 	}
+	return strings.Join(s, ",")
+}
+
+func (f *lintFormats) Set(spec string) error {
+	name, file, _ := strings.Cut(spec, "=")
+	if err := f.name.Set(name); err != nil {
+		return err
+	}
+	if file == "-" {
+		file = ""
+	}
+	if file == "" && f.toStdout() {
+		return errStdoutTwice
+	}
+	f.targets = append(f.targets, lintTarget{format: output.Format(name), file: file})
+	return nil
+}
+
+func (f *lintFormats) toStdout() bool {
+	for _, t := range f.targets {
+		if t.file == "" {
+			return true
+		}
+	}
+	return false
+}
+
+var errStdoutTwice = errors.New("at most one --format may write to standard output; give the others a file: --format sarif=lint.sarif")
+
+// lintTargets combines --format with --output, and picks the default
+// format when none was given: text, or GitHub annotations under Actions.
+func lintTargets(o lintOptions) ([]lintTarget, error) {
+	targets := o.formats.targets
 	if len(targets) == 0 {
 		f := output.Text
 		if os.Getenv("GITHUB_ACTIONS") == "true" {
@@ -40,44 +82,41 @@ func lintTargets(o lintOptions) ([]lintTarget, error) {
 		if len(targets) > 1 || targets[0].file != "" {
 			return nil, usageErrorf("--output goes with a single --format; write several as --format FORMAT=FILE")
 		}
-		targets[0].file = o.output
-	}
-	stdout := 0
-	for _, t := range targets {
-		if t.file == "" {
-			stdout++
-		}
-	}
-	if stdout > 1 {
-		return nil, &ExitError{Code: ExitUsage, Err: errStdoutTwice}
+		targets = []lintTarget{{format: targets[0].format, file: o.output}}
 	}
 	return targets, nil
 }
 
+// writeReports writes each report, files atomically. When every report
+// goes to a file, the text report goes to standard error as well: a CI
+// log must say what failed, not only show a failed step.
 func (a *App) writeReports(targets []lintTarget, r output.Report) error {
+	stdout := false
 	for _, t := range targets {
+		opt := output.Options{}
 		if t.file == "" {
-			opt := output.Options{Color: a.IO.Color()}
-			if err := output.Write(a.IO.Out, t.format, r, opt); err != nil {
-				return err
-			}
-			continue
+			stdout = true
+			opt = diagOptions(a.Theme())
 		}
-		if err := writeReportFile(t, r); err != nil {
-			return err
+		err := writeOut(a, t.file, func(w io.Writer) error { return output.Write(w, t.format, r, opt) })
+		if err != nil {
+			return fmt.Errorf("--format %s: %w", t.format, err)
 		}
+	}
+	if !stdout {
+		return output.Write(a.IO.Err, output.Text, r, diagOptions(ui.NewErrTheme(a.IO)))
 	}
 	return nil
 }
 
-func writeReportFile(t lintTarget, r output.Report) error {
-	f, err := os.Create(t.file)
-	if err != nil {
-		return fmt.Errorf("--format %s: %w", t.format, err)
-	}
-	if err := output.Write(f, t.format, r, output.Options{}); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+// diagOptions styles findings with a theme: colour only when the theme's
+// stream is a terminal and NO_COLOR is not set.
+func diagOptions(th *ui.Theme) output.Options {
+	return output.Options{Color: th.Color, Style: func(k output.Kind, s string) string { return th.Diagnostic(string(k), s) }}
+}
+
+// writeDiagnostics prints a manual's problems on standard error, as lint
+// prints findings, at most limit of them.
+func (a *App) writeDiagnostics(list diag.List, limit int) {
+	_ = output.WriteFindings(a.IO.Err, list, limit, diagOptions(ui.NewErrTheme(a.IO)))
 }

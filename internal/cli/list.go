@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"text/tabwriter"
 
@@ -9,7 +10,6 @@ import (
 
 	"github.com/crisis-cli/crisis/internal/diag"
 	"github.com/crisis-cli/crisis/internal/manual"
-	"github.com/crisis-cli/crisis/internal/ui"
 )
 
 // playbookSummary is one line of `crisis list`.
@@ -38,7 +38,7 @@ func summarize(p *manual.Playbook) playbookSummary {
 }
 
 func newListCmd(app *App) *cobra.Command {
-	var format string
+	var format *formatFlag
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List the manual's playbooks with their severity and what is down",
@@ -52,7 +52,7 @@ func newListCmd(app *App) *cobra.Command {
 			for _, p := range m.Playbooks {
 				rows = append(rows, summarize(p))
 			}
-			if err := writeList(app, format, rows); err != nil {
+			if err := app.write(format, "", writers{"json": asJSON(rows), "text": func(w io.Writer) error { return writeList(app, w, rows) }}); err != nil {
 				return err
 			}
 			if diags.HasErrors() {
@@ -62,32 +62,23 @@ func newListCmd(app *App) *cobra.Command {
 						errs = append(errs, d)
 					}
 				}
-				ui.WriteDiagnostics(app.IO.Err, ui.NewErrTheme(app.IO), errs, 20)
+				app.writeDiagnostics(errs, 20)
 				fmt.Fprintln(app.IO.Err, "crisis: the manual has errors; run crisis lint")
 				return errSilent(ExitManual)
 			}
 			return nil
 		},
 	}
-	addFormatFlag(cmd, &format, "text", "json")
+	format = addFormatFlag(cmd, "text", "json")
 	return cmd
 }
 
-func writeList(app *App, format string, rows []playbookSummary) error {
-	switch format {
-	case "json":
-		if rows == nil {
-			rows = []playbookSummary{}
-		}
-		return writeJSON(app.IO.Out, rows)
-	case "text":
-		th := app.Theme()
-		tw := tabwriter.NewWriter(app.IO.Out, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, th.Heading.Render("ID")+"\t"+th.Heading.Render("SEVERITY")+"\t"+th.Heading.Render("DOWN")+"\t"+th.Heading.Render("TITLE"))
-		for _, r := range rows {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", th.Accent.Render(r.ID), severityStyle(th, r.Severity), strings.Join(r.Down, ", "), r.Title)
-		}
-		return tw.Flush()
+func writeList(app *App, w io.Writer, rows []playbookSummary) error {
+	th := app.Theme()
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, th.Heading.Render("ID")+"\t"+th.Heading.Render("SEVERITY")+"\t"+th.Heading.Render("DOWN")+"\t"+th.Heading.Render("TITLE"))
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", th.Accent.Render(r.ID), severityStyle(th, r.Severity), strings.Join(r.Down, ", "), r.Title)
 	}
-	return usageErrorf("unknown --format %q; use text or json", format)
+	return tw.Flush()
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/crisis-cli/crisis/internal/diag"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/suggest"
-	"github.com/crisis-cli/crisis/internal/ui"
 )
 
 type loadedManual struct {
@@ -110,7 +109,7 @@ func (a *App) requireManual(playbook string) (*manual.Manual, *manual.Playbook, 
 		}
 	}
 	if len(blocking) > 0 {
-		ui.WriteDiagnostics(a.IO.Err, ui.NewErrTheme(a.IO), blocking, 20)
+		a.writeDiagnostics(blocking, 20)
 		return nil, nil, &ExitError{Code: ExitManual, Err: fmt.Errorf("the manual cannot be read: %d problems (run crisis lint for details)", len(blocking))}
 	}
 	if len(other) > 0 {

@@ -14,7 +14,8 @@ import (
 )
 
 func newMeasureCmd(app *App) *cobra.Command {
-	var kind, format string
+	var kind string
+	var format *formatFlag
 	cmd := &cobra.Command{
 		Use:   "measure --channel KIND [--] TEXT|-",
 		Short: "Measure a text in a channel's own unit and say whether it fits",
@@ -51,7 +52,11 @@ Channel kinds: ` + strings.Join(channel.Kinds(), ", "),
 				text = strings.TrimSuffix(strings.TrimSuffix(string(b), "\n"), "\r")
 			}
 			m := prof.Measure(text)
-			if err := writeMeasure(app, format, m); err != nil {
+			err := app.write(format, "", writers{"json": asJSON(m), "text": func(w io.Writer) error {
+				_, err := fmt.Fprint(w, ui.MeasureText(app.Theme(), m))
+				return err
+			}})
+			if err != nil {
 				return err
 			}
 			if !m.Fits {
@@ -63,19 +68,8 @@ Channel kinds: ` + strings.Join(channel.Kinds(), ", "),
 	cmd.Flags().StringVarP(&kind, "channel", "c", "", "channel kind: sms, x, telegram, email-subject ...")
 	_ = cmd.MarkFlagRequired("channel")
 	_ = cmd.RegisterFlagCompletionFunc("channel", cobra.FixedCompletions(channel.Kinds(), cobra.ShellCompDirectiveNoFileComp))
-	addFormatFlag(cmd, &format, "text", "json")
+	format = addFormatFlag(cmd, "text", "json")
 	return cmd
-}
-
-func writeMeasure(app *App, format string, m channel.Measurement) error {
-	switch format {
-	case "json":
-		return writeJSON(app.IO.Out, m)
-	case "text":
-		_, err := fmt.Fprint(app.IO.Out, ui.MeasureText(app.Theme(), m))
-		return err
-	}
-	return usageErrorf("unknown --format %q; use text or json", format)
 }
 
 // manualChannel finds a channel of the manual by id, with the manual's

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -25,7 +26,7 @@ type renderOptions struct {
 	channels []string
 	vars     []string
 	drill    bool
-	format   string
+	format   *formatFlag
 	out      string
 }
 
@@ -68,7 +69,7 @@ Template functions: ` + funcList(),
 	f.StringArrayVar(&o.vars, "var", nil, "a variable's value, name=value; repeatable")
 	f.BoolVar(&o.drill, "drill", false, "mark every announcement as an exercise, in its language")
 	f.StringVar(&o.out, "out", "", "also write one file per announcement and an index.md into this folder")
-	addFormatFlag(cmd, &o.format, "text", "json", "markdown")
+	o.format = addFormatFlag(cmd, "text", "json", "markdown")
 	return cmd
 }
 
@@ -81,9 +82,6 @@ func funcList() string {
 }
 
 func (a *App) runRender(id string, o renderOptions) error {
-	if o.format != "text" && o.format != "json" && o.format != "markdown" {
-		return usageErrorf("unknown --format %q; use text, json or markdown", o.format)
-	}
 	vars, err := parseVars(o.vars)
 	if err != nil {
 		return err
@@ -188,22 +186,23 @@ func (a *App) reportFallbacks(anns []render.Announcement) {
 	}
 }
 
-func (a *App) writeAnnouncements(format string, anns []render.Announcement) error {
-	switch format {
-	case "json":
-		if anns == nil {
-			anns = []render.Announcement{}
-		}
-		return writeJSON(a.IO.Out, anns)
-	case "markdown":
-		_, err := fmt.Fprint(a.IO.Out, ui.AnnouncementsMarkdown(anns))
-		return err
-	}
-	th := a.Theme()
-	for _, an := range anns {
-		fmt.Fprint(a.IO.Out, ui.AnnouncementCard(th, an, ""))
-	}
-	return nil
+func (a *App) writeAnnouncements(format *formatFlag, anns []render.Announcement) error {
+	return a.write(format, "", writers{
+		"json": asJSON(anns),
+		"markdown": func(w io.Writer) error {
+			_, err := fmt.Fprint(w, ui.AnnouncementsMarkdown(anns))
+			return err
+		},
+		"text": func(w io.Writer) error {
+			th := a.Theme()
+			for _, an := range anns {
+				if _, err := fmt.Fprint(w, ui.AnnouncementCard(th, an, "")); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	})
 }
 
 func writeAnnouncementFiles(dir, title string, anns []render.Announcement) error {

@@ -15,7 +15,7 @@ import (
 )
 
 func newRunsCmd(app *App) *cobra.Command {
-	var format string
+	var format *formatFlag
 	cmd := &cobra.Command{
 		Use:   "runs",
 		Short: "List runs and drills, live and finished",
@@ -25,30 +25,21 @@ func newRunsCmd(app *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			switch format {
-			case "json":
-				if list == nil {
-					list = []runbook.Summary{}
-				}
-				return writeJSON(app.IO.Out, list)
-			case "text":
-				return writeRuns(app, list)
-			}
-			return usageErrorf("unknown --format %q; use text or json", format)
+			return app.write(format, "", writers{"json": asJSON(list), "text": func(w io.Writer) error { return writeRuns(app, w, list) }})
 		},
 	}
 	cmd.Flags().String("runs-dir", "", "folder of run journals (default $XDG_STATE_HOME/crisis/runs)")
-	addFormatFlag(cmd, &format, "text", "json")
+	format = addFormatFlag(cmd, "text", "json")
 	return cmd
 }
 
-func writeRuns(app *App, list []runbook.Summary) error {
+func writeRuns(app *App, w io.Writer, list []runbook.Summary) error {
 	if len(list) == 0 {
 		fmt.Fprintf(app.IO.Err, "crisis: no runs in %s\n", app.runsDir())
 		return nil
 	}
 	th := app.Theme()
-	tw := tabwriter.NewWriter(app.IO.Out, 0, 4, 2, ' ', 0)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "RUN\tKIND\tSTATUS\tSTARTED\tPLAYBOOK")
 	for _, s := range list {
 		kind := "real"
@@ -61,7 +52,8 @@ func writeRuns(app *App, list []runbook.Summary) error {
 }
 
 func newReportCmd(app *App) *cobra.Command {
-	var format, out string
+	var format *formatFlag
+	var out string
 	cmd := &cobra.Command{
 		Use:   "report RUN-ID",
 		Short: "Write the post-incident report of a run: timeline, deadlines, what was sent, deviations, notes",
@@ -91,22 +83,16 @@ func newReportCmd(app *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return writeOut(app, out, func(w io.Writer) error {
-				switch format {
-				case "json":
-					return report.JSON(w, r)
-				case "html":
-					return report.HTML(w, r)
-				case "markdown":
-					return report.Markdown(w, r)
-				}
-				return usageErrorf("unknown --format %q; use markdown, html or json", format)
+			return app.write(format, out, writers{
+				"json":     func(w io.Writer) error { return report.JSON(w, r) },
+				"html":     func(w io.Writer) error { return report.HTML(w, r) },
+				"markdown": func(w io.Writer) error { return report.Markdown(w, r) },
 			})
 		},
 	}
 	cmd.Flags().String("runs-dir", "", "folder of run journals (default $XDG_STATE_HOME/crisis/runs)")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE instead of standard output")
-	addFormatFlag(cmd, &format, "markdown", "html", "json")
+	format = addFormatFlag(cmd, "markdown", "html", "json")
 	return cmd
 }
 

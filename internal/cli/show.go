@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -10,7 +11,7 @@ import (
 )
 
 func newShowCmd(app *App) *cobra.Command {
-	var format string
+	var format *formatFlag
 	cmd := &cobra.Command{
 		Use:               "show PLAYBOOK",
 		Short:             "Show a playbook at a glance: who leads, what is down, fallbacks, steps",
@@ -22,16 +23,12 @@ func newShowCmd(app *App) *cobra.Command {
 				return err
 			}
 			pl := plan.Build(m, p)
-			switch format {
-			case "json":
-				return writeJSON(app.IO.Out, pl)
-			case "text":
-				return ui.WritePlan(app.IO.Out, app.Theme(), pl, app.termWidth())
-			}
-			return usageErrorf("unknown --format %q; use text or json", format)
+			return app.write(format, "", writers{"json": asJSON(pl), "text": func(w io.Writer) error {
+				return ui.WritePlan(w, app.Theme(), pl, app.termWidth())
+			}})
 		},
 	}
-	addFormatFlag(cmd, &format, "text", "json")
+	format = addFormatFlag(cmd, "text", "json")
 	return cmd
 }
 

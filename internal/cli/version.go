@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"runtime"
 	"runtime/debug"
 
@@ -47,17 +48,14 @@ func readBuildInfo() BuildInfo {
 }
 
 func newVersionCmd(app *App) *cobra.Command {
-	var format string
+	var format *formatFlag
 	cmd := &cobra.Command{
 		Use:   "version",
 		Short: "Print the version of crisis",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			bi := readBuildInfo()
-			switch format {
-			case "json":
-				return writeJSON(app.IO.Out, bi)
-			case "text":
+			return app.write(format, "", writers{"json": asJSON(bi), "text": func(w io.Writer) error {
 				line := "crisis " + bi.Version
 				if bi.Commit != "" {
 					c := bi.Commit[:min(12, len(bi.Commit))]
@@ -66,33 +64,11 @@ func newVersionCmd(app *App) *cobra.Command {
 					}
 					line += " (" + c + ")"
 				}
-				_, err := fmt.Fprintf(app.IO.Out, "%s %s %s\n", line, bi.Go, bi.Platform)
+				_, err := fmt.Fprintf(w, "%s %s %s\n", line, bi.Go, bi.Platform)
 				return err
-			}
-			return usageErrorf("unknown --format %q; use text or json", format)
+			}})
 		},
 	}
-	addFormatFlag(cmd, &format, "text", "json")
+	format = addFormatFlag(cmd, "text", "json")
 	return cmd
-}
-
-// addFormatFlag adds --format with its allowed values and shell completion.
-func addFormatFlag(cmd *cobra.Command, format *string, formats ...string) {
-	cmd.Flags().StringVar(format, "format", formats[0], "output format: "+joinOr(formats))
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
-}
-
-func joinOr(s []string) string {
-	out := ""
-	for i, x := range s {
-		switch {
-		case i == 0:
-		case i == len(s)-1:
-			out += " or "
-		default:
-			out += ", "
-		}
-		out += x
-	}
-	return out
 }

@@ -131,3 +131,36 @@ func groupByFile(list diag.List) []diag.List {
 	}
 	return groups
 }
+
+// WriteFindings prints findings one by one, as
+// "file:line:col: severity: message [RULE]" with the hint below, for
+// commands that stop on a manual's problems; limit > 0 caps them and says
+// how many were left out.
+func WriteFindings(w io.Writer, list diag.List, limit int, opt Options) error {
+	st := opt.style()
+	var b strings.Builder
+	for i, d := range list {
+		if limit > 0 && i == limit {
+			fmt.Fprintf(&b, "... and %d more\n", len(list)-limit)
+			break
+		}
+		writeFinding(&b, Report{}, d, st)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// writeFinding prints one finding: its position, severity, message and
+// rule on the first line, the hint indented below.
+func writeFinding(b *strings.Builder, r Report, d diag.Diagnostic, st func(Kind, string) string) {
+	pos := d.Pos
+	pos.File = r.filePath(pos.File)
+	head := pos.String()
+	if head == "" {
+		head = noFile
+	}
+	fmt.Fprintf(b, "%s: %s: %s %s\n", st(KindFile, head), st(severityKind(d.Severity), d.Severity.String()), d.Message, st(KindRule, "["+d.Rule+"]"))
+	if d.Hint != "" {
+		fmt.Fprintf(b, "    %s %s\n", st(KindHint, "hint:"), d.Hint)
+	}
+}

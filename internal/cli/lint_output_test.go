@@ -1,0 +1,82 @@
+package cli
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestLintFileOnlyStillSpeaks: with every format going to a file, the CI log
+// still says what failed, and the exit status is lint's.
+func TestLintFileOnlyStillSpeaks(t *testing.T) {
+	sarif := filepath.Join(t.TempDir(), "lint.sarif")
+	code, stderr := runCLI(t, context.Background(), "", "lint", "../../testdata/lint/cr101-bad", "--format", "sarif="+sarif)
+	if code != ExitFindings {
+		t.Errorf("exit %d, want %d (the manual has an error)", code, ExitFindings)
+	}
+	for _, want := range []string{"[CR101]", "1 error"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("standard error lacks %q:\n%s", want, stderr)
+		}
+	}
+	if b, err := os.ReadFile(sarif); err != nil || !strings.Contains(string(b), `"ruleId": "CR101"`) {
+		t.Errorf("SARIF file: %v\n%s", err, b)
+	}
+}
+
+// TestLintReportReplacedWhole: a report file is replaced, not rewritten in
+// place, so a reader of the old file (a CI upload step, a browser) never
+// sees half a report, and no temporary file is left behind.
+func TestLintReportReplacedWhole(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "lint.xml")
+	if err := os.WriteFile(file, []byte("old report"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer old.Close()
+	if code, stderr := runCLI(t, context.Background(), "", "lint", "../../testdata/lint/cr101-bad", "--format", "junit="+file); code != ExitFindings {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+	if b, _ := io.ReadAll(old); string(b) != "old report" {
+		t.Errorf("the old file was rewritten in place: a reader saw %q", b)
+	}
+	if b, _ := os.ReadFile(file); !strings.Contains(string(b), "<testsuites") {
+		t.Errorf("new report:\n%s", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
+	}
+}
+
+// TestFormatCheckedAtParse: a bad --format is a usage error before any work
+// (here, before the missing manual would be noticed), and help and error
+// list the allowed names.
+func TestFormatCheckedAtParse(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-m", "/nonexistent", "show", "facebook-down", "--format", "yaml"}, `unknown --format "yaml"; use text or json`},
+		{[]string{"-m", "/nonexistent", "render", "--all", "--format", "html"}, `unknown --format "html"; use text, json or markdown`},
+		{[]string{"report", "nope", "--format", "pdf"}, `unknown --format "pdf"; use markdown, html or json`},
+		{[]string{"lint", "/nonexistent", "--format", "yaml=x"}, `unknown --format "yaml"; use text, json, github, sarif, junit or gitlab`},
+		{[]string{"lint", "/nonexistent", "--format", "json", "--format", "text"}, "at most one --format may write to standard output"},
+	}
+	for _, tt := range tests {
+		code, stderr := runCLI(t, context.Background(), "", tt.args...)
+		if code != ExitUsage || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%v: exit %d, stderr:\n%s\nwant %d and %q", tt.args, code, stderr, ExitUsage, tt.want)
+		}
+	}
+	_, help := runCLIOut(t, "list", "--help")
+	if !strings.Contains(help, "--format format   output format: text or json") {
+		t.Errorf("list --help does not list the formats:\n%s", help)
+	}
+}
