@@ -37,13 +37,15 @@ missing or stale translations, announcements that do not fit their channel, an
 expired approval... Every rule is listed by --list-rules and explained by
 --explain ID, and in docs/rules.md.
 
-Formats: --format FORMAT[=FILE], repeatable: text (default), json, github, sarif,
-junit, gitlab. FILE "-" or none is standard output; at most one format may go
-there; files are replaced whole, never left half written, and when every
-format goes to a file the text report is printed on standard error. --output
-FILE writes a single format to FILE. With no --format and
-GITHUB_ACTIONS=true, the format is github: workflow annotations, then plain log
-lines and a summary beyond GitHub's caps.
+Formats: --format FORMAT[=FILE], repeatable: text (default; file:line:col, the
+source line and the hint), compact (one line per finding, for editors), json,
+github, sarif, junit, gitlab; see docs/lint-output.md. Paths are relative to the
+git repository holding the manual, else to the manual's folder. FILE "-" or
+none is standard output; at most one format may go there. Files are replaced
+whole, never left half written; when every format goes to a file, the text
+report goes to standard error. --output FILE writes a single format to FILE.
+With no --format and GITHUB_ACTIONS=true, the format is github: workflow
+annotations, then plain log lines and a summary beyond GitHub's caps.
 
 Suppress a finding with a comment on its line or the line above:
   # crisis:ignore CR101 -- the reason
@@ -100,12 +102,13 @@ func (a *App) runLint(dir string, o lintOptions) error {
 	if runs := a.runsDir(); isDir(runs) {
 		opt.Runs = os.DirFS(runs)
 	}
-	display := filepath.ToSlash(a.displayRoot(root))
-	_, res, err := lint.Run(os.DirFS(root), display, opt)
+	// An error that stops lint names the folder as the user sees it; the
+	// findings name files from the repository, for CI and editors.
+	_, res, err := lint.Run(os.DirFS(root), a.displayRoot(root), opt)
 	if err != nil {
 		return &ExitError{Code: ExitManual, Err: err}
 	}
-	report := output.Report{Findings: res.Findings, Rules: outputRules(), Files: res.Files, Root: display,
+	report := output.Report{Findings: res.Findings, Rules: outputRules(), Files: res.Files, Root: repoPath(root),
 		Source: res.Sources.Line, Tool: output.Tool{Name: "crisis", Version: readBuildInfo().Version, InfoURI: lint.RepoURL}}
 	if err := a.writeReports(targets, report); err != nil {
 		return err
@@ -163,6 +166,29 @@ func (a *App) lintConfig(root string, explicit bool) (lint.Config, error) {
 		return cfg, &ExitError{Code: ExitUsage, Err: fmt.Errorf("configuration: %w", err)}
 	}
 	return cfg, nil
+}
+
+// repoPath is the manual folder as a slash path relative to the root of
+// the git repository holding it (the nearest parent with a .git folder, or
+// a .git file in a worktree or submodule), or "." when it is in none. Every
+// lint format names files this way: CI systems and editors resolve paths
+// against the repository, whatever folder lint was started from.
+func repoPath(root string) string {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return "."
+	}
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			if rel, err := filepath.Rel(dir, abs); err == nil {
+				return filepath.ToSlash(rel)
+			}
+			return "."
+		}
+		if filepath.Dir(dir) == dir {
+			return "."
+		}
+	}
 }
 
 func isDir(path string) bool {

@@ -66,7 +66,7 @@ func TestFormatCheckedAtParse(t *testing.T) {
 		{[]string{"-m", "/nonexistent", "show", "facebook-down", "--format", "yaml"}, `unknown --format "yaml"; use text or json`},
 		{[]string{"-m", "/nonexistent", "render", "--all", "--format", "html"}, `unknown --format "html"; use text, json or markdown`},
 		{[]string{"report", "nope", "--format", "pdf"}, `unknown --format "pdf"; use markdown, html or json`},
-		{[]string{"lint", "/nonexistent", "--format", "yaml=x"}, `unknown --format "yaml"; use text, json, github, sarif, junit or gitlab`},
+		{[]string{"lint", "/nonexistent", "--format", "yaml=x"}, `unknown --format "yaml"; use text, compact, json, github, sarif, junit or gitlab`},
 		{[]string{"lint", "/nonexistent", "--format", "json", "--format", "text"}, "at most one --format may write to standard output"},
 	}
 	for _, tt := range tests {
@@ -78,5 +78,42 @@ func TestFormatCheckedAtParse(t *testing.T) {
 	_, help := runCLIOut(t, "list", "--help")
 	if !strings.Contains(help, "--format format   output format: text or json") {
 		t.Errorf("list --help does not list the formats:\n%s", help)
+	}
+}
+
+// TestRepoPath: lint names files from the repository root, found from the
+// manual (not the working directory), with a .git folder or, in a worktree
+// or submodule, a .git file; outside any repository, from the manual.
+func TestRepoPath(t *testing.T) {
+	dir := t.TempDir()
+	mk := func(p string) string {
+		p = filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(p, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	mk("repo/.git")
+	manual := mk("repo/ops/handbook")
+	mk("worktree")
+	if err := os.WriteFile(filepath.Join(dir, "worktree", ".git"), []byte("gitdir: /elsewhere\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ root, want string }{
+		{manual, "ops/handbook"},
+		{filepath.Join(dir, "repo"), "."},
+		{mk("worktree/manual"), "manual"},
+	}
+	for _, tt := range tests {
+		if got := repoPath(tt.root); got != tt.want {
+			t.Errorf("repoPath(%s) = %q, want %q", tt.root, got, tt.want)
+		}
+	}
+	// Without a repository: paths from the manual. (The temporary folder
+	// is in no repository unless the machine's root is one.)
+	if _, err := os.Stat("/.git"); err != nil {
+		if got := repoPath(mk("plain/manual")); got != "." {
+			t.Errorf("outside a repository: %q, want \".\"", got)
+		}
 	}
 }

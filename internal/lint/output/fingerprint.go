@@ -37,13 +37,8 @@ func (r Report) fingerprints() []fingerprint {
 	return out
 }
 
-// lineHash is the shape GitHub gives primaryLocationLineHash: 16 hex digits
-// and the occurrence.
-func (f fingerprint) lineHash() string {
-	return f.hash[:16] + ":" + strconv.Itoa(f.occurrence)
-}
-
-// full is one opaque string for systems with a single fingerprint field.
+// full is one opaque string: GitLab's fingerprint, and SARIF's
+// crisisFingerprint/v1.
 func (f fingerprint) full() string {
 	sum := sha256.Sum256([]byte(f.hash + ":" + strconv.Itoa(f.occurrence)))
 	return hex.EncodeToString(sum[:])

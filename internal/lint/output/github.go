@@ -26,9 +26,11 @@ var (
 	dataEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
 	// propertyEscaper escapes a property value, where : and , end the value.
 	propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
-	// logEscaper keeps a plain log line on one line: a message line that
-	// started with "::" would otherwise run as a workflow command.
-	logEscaper = strings.NewReplacer("\r", `\r`, "\n", `\n`)
+	// commandEscaper defuses workflow commands in a plain log line: the
+	// runner runs "::command::" at a line's start and "##[command]" anywhere
+	// in it, so a manual's text must carry neither. Both are encoded whole,
+	// so no "::" or "##[" is left by overlapping matches (":::" or "###[").
+	commandEscaper = strings.NewReplacer("::", "%3A%3A", "##[", "%23%23[")
 )
 
 // writeGitHub prints one workflow command per finding while GitHub will
@@ -97,19 +99,10 @@ func ruleTitle(rule Rule) string {
 	return rule.Title + " (" + rule.ID + ")"
 }
 
-// logLine is a finding GitHub will not annotate, in the shape editors and
-// terminals link: file:line:col: severity: message [RULE] (hint).
+// logLine is a finding GitHub will not annotate: the compact line, with
+// anything the runner would take for a workflow command escaped.
 func (r Report) logLine(d diag.Diagnostic) string {
-	pos := d.Pos
-	pos.File = r.filePath(pos.File)
-	if pos.File == "" {
-		pos.File = noFile
-	}
-	s := fmt.Sprintf("%s: %s: %s [%s]", pos, d.Severity, d.Message, d.Rule)
-	if d.Hint != "" {
-		s += " (hint: " + d.Hint + ")"
-	}
-	return logEscaper.Replace(s)
+	return commandEscaper.Replace(r.compactLine(d))
 }
 
 // githubSummary ends the log with the counts and, when GitHub's limits

@@ -87,8 +87,41 @@ func TestGitHubCaps(t *testing.T) {
 	if last := lines[len(lines)-1]; !strings.Contains(last, "; 4 not annotated") {
 		t.Errorf("summary = %q, want the 4 findings not annotated", last)
 	}
-	if want := `p.yaml:11:1: error: finding 11\n::error::injected [CR001]`; lines[10] != want {
+	if want := `p.yaml:11:1: error: finding 11; %3A%3Aerror%3A%3Ainjected [CR001]`; lines[10] != want {
 		t.Errorf("log line = %q, want %q (one line, no command)", lines[10], want)
+	}
+}
+
+// TestGitHubLogLinesRunNoCommand puts workflow commands in a manual's text,
+// past the caps where findings become plain log lines. The Actions runner
+// runs a line starting with "::" (after spaces) as a command, and "##[" anywhere in
+// a line as an old-style one (actions/runner ActionCommand.TryParse and
+// TryParseV2): no plain line may carry either.
+func TestGitHubLogLinesRunNoCommand(t *testing.T) {
+	texts := []string{"##[warning]fake", "x ##[error]y", ":::stop-commands:::", "###[group]", "::add-mask::secret", "a\n::error::b", "a\r##[error]b"}
+	var r Report
+	for i := range 2 * maxStepAnnotations {
+		for _, text := range texts {
+			r.Findings = append(r.Findings, diag.Diagnostic{Pos: diag.Pos{File: "::p.yaml", Line: i + 1, Col: 1},
+				Rule: "CR001", Severity: diag.Error, Message: text, Hint: text})
+		}
+	}
+	plain := 0
+	for _, l := range strings.Split(writeString(t, GitHub, r), "\n") {
+		if strings.HasPrefix(l, "::error ") {
+			continue // an annotation we meant
+		}
+		plain++
+		if strings.HasPrefix(strings.TrimSpace(l), "::") || strings.Contains(l, "##[") {
+			t.Errorf("plain log line would run as a workflow command: %q", l)
+		}
+	}
+	if plain < len(r.Findings)-maxStepAnnotations {
+		t.Errorf("%d plain lines, want at least %d", plain, len(r.Findings)-maxStepAnnotations)
+	}
+	want := `%3A%3Ap.yaml:20:1: error: x %23%23[error]y [CR001] (hint: x %23%23[error]y)`
+	if !strings.Contains(writeString(t, GitHub, r), want+"\n") {
+		t.Errorf("no log line %q", want)
 	}
 }
 

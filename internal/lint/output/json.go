@@ -20,14 +20,20 @@ type jsonFinding struct {
 	Hint      string `json:"hint"`
 }
 
+// jsonVersion is the version of the JSON report's shape, documented by
+// docs/schema/lint-output.schema.json. It grows when a key is removed or
+// changes meaning; new keys keep it.
+const jsonVersion = 1
+
 type jsonReport struct {
+	Version  int           `json:"version"`
 	Findings []jsonFinding `json:"findings"`
 	Summary  summary       `json:"summary"`
 }
 
 // writeJSON prints the report as one indented JSON document.
 func writeJSON(w io.Writer, r Report) error {
-	out := jsonReport{Findings: make([]jsonFinding, 0, len(r.Findings)), Summary: r.summary()}
+	out := jsonReport{Version: jsonVersion, Findings: make([]jsonFinding, 0, len(r.Findings)), Summary: r.summary()}
 	for _, d := range r.Findings {
 		out.Findings = append(out.Findings, jsonFinding{
 			File: r.filePath(d.Pos.File), Line: d.Pos.Line, Column: d.Pos.Col,

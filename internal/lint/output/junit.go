@@ -22,15 +22,17 @@ type (
 		Tests    int         `xml:"tests,attr"`
 		Failures int         `xml:"failures,attr"`
 		Errors   int         `xml:"errors,attr"`
+		Skipped  int         `xml:"skipped,attr"`
 		Cases    []junitCase `xml:"testcase"`
 	}
 	junitCase struct {
 		Classname string        `xml:"classname,attr"`
 		Name      string        `xml:"name,attr"`
-		File      string        `xml:"file,attr,omitempty"`
 		Failure   *junitFailure `xml:"failure,omitempty"`
-		SystemOut string        `xml:"system-out,omitempty"`
+		Skipped   *junitFailure `xml:"skipped,omitempty"`
 	}
+	// junitFailure is a <failure> or <skipped>: a message, a type and the
+	// text a CI test view shows when the case is opened.
 	junitFailure struct {
 		Message string `xml:"message,attr"`
 		Type    string `xml:"type,attr"`
@@ -39,9 +41,12 @@ type (
 )
 
 // writeJUnit prints one test suite with a test case per file and finding:
-// errors and warnings fail (type says which), infos pass with the finding
-// in system-out, and a file without findings is one passing "clean" case,
-// so test reports count the files that passed too.
+// errors and warnings fail (type says which), infos are skipped cases with
+// the finding as text (a passing case's output is shown by neither GitLab
+// nor Jenkins), and a file without findings is one passing "clean" case,
+// so test reports count the files that passed too. The shape is the one
+// Jenkins xUnit's junit-10.xsd accepts: test cases carry no file attribute
+// (classname is the file).
 func writeJUnit(w io.Writer, r Report) error {
 	suite := junitSuiteEl{Name: junitSuite}
 	byFile := map[string]diag.List{}
@@ -56,8 +61,11 @@ func writeJUnit(w io.Writer, r Report) error {
 		suite.Cases = append(suite.Cases, r.junitCases(f, byFile[f])...)
 	}
 	for _, c := range suite.Cases {
-		if c.Failure != nil {
+		switch {
+		case c.Failure != nil:
 			suite.Failures++
+		case c.Skipped != nil:
+			suite.Skipped++
 		}
 	}
 	suite.Tests = len(suite.Cases)
@@ -83,7 +91,7 @@ func (r Report) junitCases(file string, list diag.List) []junitCase {
 		class = noFile
 	}
 	if len(list) == 0 {
-		return []junitCase{{Classname: class, Name: "clean", File: class}}
+		return []junitCase{{Classname: class, Name: "clean"}}
 	}
 	seen := map[string]int{}
 	cases := make([]junitCase, 0, len(list))
@@ -93,12 +101,12 @@ func (r Report) junitCases(file string, list diag.List) []junitCase {
 		if n := seen[name]; n > 1 {
 			name += fmt.Sprintf(" #%d", n)
 		}
-		c := junitCase{Classname: class, Name: name, File: r.filePath(file)}
-		body := r.junitBody(class, d)
+		c := junitCase{Classname: class, Name: name}
+		f := &junitFailure{Message: d.Message, Type: d.Severity.String(), Body: r.junitBody(class, d)}
 		if d.Severity >= diag.Warning {
-			c.Failure = &junitFailure{Message: d.Message, Type: d.Severity.String(), Body: body}
+			c.Failure = f
 		} else {
-			c.SystemOut = body
+			c.Skipped = f
 		}
 		cases = append(cases, c)
 	}
@@ -120,4 +128,15 @@ func (r Report) junitBody(class string, d diag.Diagnostic) string {
 		lines = append(lines, "help: "+rule.HelpURI)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// linecol is "line:col", "line" or "-" for a finding about a whole file.
+func linecol(p diag.Pos) string {
+	switch {
+	case p.Line == 0:
+		return "-"
+	case p.Col == 0:
+		return fmt.Sprint(p.Line)
+	}
+	return fmt.Sprintf("%d:%d", p.Line, p.Col)
 }

@@ -58,28 +58,30 @@ type Format string
 
 // The output formats.
 const (
-	Text   Format = "text"
-	JSON   Format = "json"
-	GitHub Format = "github"
-	SARIF  Format = "sarif"
-	JUnit  Format = "junit"
-	GitLab Format = "gitlab"
+	Text    Format = "text"
+	Compact Format = "compact"
+	JSON    Format = "json"
+	GitHub  Format = "github"
+	SARIF   Format = "sarif"
+	JUnit   Format = "junit"
+	GitLab  Format = "gitlab"
 )
 
 // writers maps each format to its writer; the order of formats below is the
 // order help text lists them in.
 var writers = map[Format]func(io.Writer, Report, Options) error{
-	Text:   writeText,
-	JSON:   func(w io.Writer, r Report, _ Options) error { return writeJSON(w, r) },
-	GitHub: func(w io.Writer, r Report, _ Options) error { return writeGitHub(w, r) },
-	SARIF:  func(w io.Writer, r Report, _ Options) error { return writeSARIF(w, r, maxSARIFResults) },
-	JUnit:  func(w io.Writer, r Report, _ Options) error { return writeJUnit(w, r) },
-	GitLab: func(w io.Writer, r Report, _ Options) error { return writeGitLab(w, r) },
+	Text:    writeText,
+	Compact: func(w io.Writer, r Report, _ Options) error { return writeCompact(w, r) },
+	JSON:    func(w io.Writer, r Report, _ Options) error { return writeJSON(w, r) },
+	GitHub:  func(w io.Writer, r Report, _ Options) error { return writeGitHub(w, r) },
+	SARIF:   func(w io.Writer, r Report, _ Options) error { return writeSARIF(w, r, maxSARIFResults) },
+	JUnit:   func(w io.Writer, r Report, _ Options) error { return writeJUnit(w, r) },
+	GitLab:  func(w io.Writer, r Report, _ Options) error { return writeGitLab(w, r) },
 }
 
 // Formats lists the format names, for flag help and completion.
 func Formats() []string {
-	return []string{string(Text), string(JSON), string(GitHub), string(SARIF), string(JUnit), string(GitLab)}
+	return []string{string(Text), string(Compact), string(JSON), string(GitHub), string(SARIF), string(JUnit), string(GitLab)}
 }
 
 // Write renders r in format f to w. Only the text format uses opt.

@@ -110,14 +110,14 @@ func TestTextColorOffIgnoresStyle(t *testing.T) {
 	}
 	var ansi bytes.Buffer
 	_ = Write(&ansi, Text, sampleReport(), Options{Color: true})
-	if !strings.Contains(ansi.String(), "\x1b[1;31merror  \x1b[0m") {
+	if !strings.Contains(ansi.String(), ": \x1b[1;31merror\x1b[0m: ") {
 		t.Errorf("Color without Style should fall back to ANSI:\n%q", ansi.String())
 	}
 }
 
 func TestWriteUnknownFormat(t *testing.T) {
 	err := Write(&bytes.Buffer{}, "yaml", sampleReport(), Options{})
-	if err == nil || !strings.Contains(err.Error(), "text, json, github, sarif, junit, gitlab") {
+	if err == nil || !strings.Contains(err.Error(), "text, compact, json, github, sarif, junit, gitlab") {
 		t.Errorf("err = %v, want the list of formats", err)
 	}
 }
@@ -147,4 +147,68 @@ func writeString(t *testing.T, f Format, r Report) string {
 		t.Fatal(err)
 	}
 	return buf.String()
+}
+
+// TestCaret puts the caret under the column as a terminal shows the line:
+// tabs kept, wide characters counted twice, combining marks not at all.
+func TestCaret(t *testing.T) {
+	at := func(col, endLine, endCol int) diag.Diagnostic {
+		return diag.Diagnostic{Pos: diag.Pos{Line: 3, Col: col}, End: diag.Pos{Line: endLine, Col: endCol}}
+	}
+	tests := []struct {
+		name, line string
+		d          diag.Diagnostic
+		pad, caret string
+	}{
+		{"first column", "key: v", at(1, 0, 0), "", "^"},
+		{"ascii", "  - escalaton: ciso", at(5, 0, 0), "    ", "^"},
+		{"range on the line", "  - escalaton: ciso", at(5, 3, 14), "    ", "^^^^^^^^^"},
+		{"range on another line", "  - escalaton: ciso", at(5, 4, 2), "    ", "^"},
+		{"range past the end", "ab", at(2, 3, 40), " ", "^"},
+		{"column past the end", "ab", at(9, 0, 0), "  ", "^"},
+		{"tab", "\tsms: x", at(2, 0, 0), "\t", "^"},
+		{"wide", "名前: 値", at(5, 0, 0), "      ", "^"},
+		{"wide range", "名前: 値です", at(5, 3, 8), "      ", "^^^^^^"},
+		{"combining", "cafe\u0301: x", at(8, 0, 0), "      ", "^"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if pad, c := caret(tt.line, tt.d); pad != tt.pad || c != tt.caret {
+				t.Errorf("caret(%q) = %q, %q; want %q, %q", tt.line, pad, c, tt.pad, tt.caret)
+			}
+		})
+	}
+}
+
+// TestTextFirstLines: every finding's first line is
+// path:line:col: severity: message [RULE], the shape compilers print and
+// problem matchers and quickfix lists read, with the path from the
+// repository root.
+func TestTextFirstLines(t *testing.T) {
+	out := writeString(t, Text, sampleReport())
+	want := []string{
+		`crisis/playbooks/data-leak.yaml:4:5: error: unknown key "escalaton" [CR002]`,
+		`crisis/playbooks/data-leak.yaml:12:10: error: sms text: 172 of 160 characters, 108% of one segment [CL101]`,
+		`crisis/playbooks/data-leak.yaml:20:19: info: placeholder Name is listed twice [CL102]`,
+		`crisis/playbooks/data-leak.yaml:20:19: info: placeholder Name is never filled [CL102]`,
+		`crisis/playbooks/manual.yaml:2:10: error: format version 2 is not read by this build (it reads 1) [CR008]`,
+		`crisis/templates/es.yaml:7:11: warning: «Atención al cliente» está en mayúsculas y minúsculas mezcladas [CL103]`,
+	}
+	var got []string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "crisis/") {
+			got = append(got, l)
+		}
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("first lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, snippet := range []string{
+		"  4 |   - escalaton: ciso\n    |     ^\n    hint: did you mean \"escalation\"?\n",
+		"[CL101]\n    it will be sent as 2 segments\n  12 |",
+	} {
+		if !strings.Contains(out, snippet) {
+			t.Errorf("text lacks %q", snippet)
+		}
+	}
 }

@@ -21,6 +21,11 @@ const (
 	// srcRoot is the base GitHub resolves relative URIs against: the
 	// repository checkout.
 	srcRoot = "%SRCROOT%"
+	// sarifFingerprintKey names our own fingerprint. GitHub computes
+	// primaryLocationLineHash itself on upload and warns when a tool's
+	// differs (github/codeql-action src/fingerprints.ts), so that key is
+	// left to it; a versioned key of our own lets the hash change later.
+	sarifFingerprintKey = "crisisFingerprint/v1"
 )
 
 // The SARIF subset crisis writes. Optional members are pointers or
@@ -193,7 +198,7 @@ func (r Report) sarifResult(d diag.Diagnostic, ruleIndex int, fp fingerprint) sa
 	res := sarifResult{
 		RuleID: d.Rule, RuleIndex: ruleIndex, Level: sarifLevel(d.Severity),
 		Message:             sarifText{withHint(d)},
-		PartialFingerprints: map[string]string{"primaryLocationLineHash": fp.lineHash()},
+		PartialFingerprints: map[string]string{sarifFingerprintKey: fp.full()},
 	}
 	if d.Pos.File != "" {
 		res.Locations = []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{

@@ -3,7 +3,10 @@ package output
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+
+	"github.com/rivo/uniseg"
 
 	"github.com/crisis-cli/crisis/internal/diag"
 )
@@ -13,14 +16,15 @@ type Kind string
 
 // The styled parts of a text report. Severities use their own names.
 const (
-	KindFile    Kind = "file"    // a file header
-	KindPos     Kind = "pos"     // line:col
+	KindFile    Kind = "file"    // file:line:col
 	KindError   Kind = "error"   // the word "error"
 	KindWarning Kind = "warning" // the word "warning"
 	KindInfo    Kind = "info"    // the word "info"
 	KindRule    Kind = "rule"    // [CR001]
 	KindHint    Kind = "hint"    // the "hint:" label
 	KindSummary Kind = "summary" // the closing line
+	KindGutter  Kind = "gutter"  // the line number before a source line
+	KindCaret   Kind = "caret"   // the ^ under the finding's columns
 )
 
 // Options shape the text format; the machine formats ignore them.
@@ -49,29 +53,31 @@ func (o Options) style() func(Kind, string) string {
 // ansi is the fallback palette: bold files, red errors, yellow warnings,
 // dim details.
 func ansi(kind Kind, s string) string {
-	codes := map[Kind]string{KindFile: "1", KindError: "1;31", KindWarning: "33", KindInfo: "36", KindRule: "2", KindHint: "2", KindSummary: "1"}
+	codes := map[Kind]string{KindFile: "1", KindError: "1;31", KindWarning: "33", KindInfo: "36", KindRule: "2", KindHint: "2",
+		KindSummary: "1", KindGutter: "2", KindCaret: "1;31"}
 	if c, ok := codes[kind]; ok && s != "" {
 		return "\x1b[" + c + "m" + s + "\x1b[0m"
 	}
 	return s
 }
 
-// noFile heads findings about the manual as a whole.
+// noFile stands for the file of a finding about the manual as a whole.
 const noFile = "(manual)"
 
-// writeText prints findings grouped by file, each as
-// "  line:col  severity  message  [RULE]" with the hint below, then a
-// summary line.
+// writeText prints each finding as a compiler does, so terminals, editors
+// and CI problem matchers link it:
+//
+//	playbooks/a.yaml:4:5: error: unknown key "escalaton" [CR002]
+//	   4 |   - escalaton: ciso
+//	     |     ^
+//	    hint: did you mean "escalation"?
+//
+// then a summary line.
 func writeText(w io.Writer, r Report, opt Options) error {
 	st := opt.style()
 	var b strings.Builder
-	for _, group := range groupByFile(r.Findings) {
-		name := r.filePath(group[0].Pos.File)
-		if name == "" {
-			name = noFile
-		}
-		b.WriteString(st(KindFile, name) + "\n")
-		writeTextGroup(&b, group, st)
+	for _, d := range r.Findings {
+		writeFinding(&b, r, d, st)
 		b.WriteString("\n")
 	}
 	b.WriteString(st(KindSummary, r.summary().String()) + "\n")
@@ -79,63 +85,9 @@ func writeText(w io.Writer, r Report, opt Options) error {
 	return err
 }
 
-// writeTextGroup aligns one file's findings in columns, padding before
-// styling so escape codes do not skew the widths.
-func writeTextGroup(b *strings.Builder, group diag.List, st func(Kind, string) string) {
-	posWidth := 0
-	for _, d := range group {
-		posWidth = max(posWidth, len(linecol(d.Pos)))
-	}
-	indent := strings.Repeat(" ", 2+posWidth+2+len("warning")+2)
-	for _, d := range group {
-		pos := fmt.Sprintf("%-*s", posWidth, linecol(d.Pos))
-		sev := fmt.Sprintf("%-*s", len("warning"), d.Severity)
-		msg := strings.ReplaceAll(d.Message, "\n", "\n"+indent)
-		fmt.Fprintf(b, "  %s  %s  %s  %s\n", st(KindPos, pos), st(severityKind(d.Severity), sev), msg, st(KindRule, "["+d.Rule+"]"))
-		if d.Hint != "" {
-			hint := strings.ReplaceAll(d.Hint, "\n", "\n"+indent+"      ")
-			fmt.Fprintf(b, "%s%s %s\n", indent, st(KindHint, "hint:"), hint)
-		}
-	}
-}
-
-// linecol is "line:col", "line" or "-" for a finding about a whole file.
-func linecol(p diag.Pos) string {
-	switch {
-	case p.Line == 0:
-		return "-"
-	case p.Col == 0:
-		return fmt.Sprint(p.Line)
-	}
-	return fmt.Sprintf("%d:%d", p.Line, p.Col)
-}
-
-func severityKind(s diag.Severity) Kind {
-	switch s {
-	case diag.Error:
-		return KindError
-	case diag.Warning:
-		return KindWarning
-	}
-	return KindInfo
-}
-
-// groupByFile splits sorted findings into runs of the same file.
-func groupByFile(list diag.List) []diag.List {
-	var groups []diag.List
-	for i, d := range list {
-		if i == 0 || d.Pos.File != list[i-1].Pos.File {
-			groups = append(groups, nil)
-		}
-		groups[len(groups)-1] = append(groups[len(groups)-1], d)
-	}
-	return groups
-}
-
-// WriteFindings prints findings one by one, as
-// "file:line:col: severity: message [RULE]" with the hint below, for
-// commands that stop on a manual's problems; limit > 0 caps them and says
-// how many were left out.
+// WriteFindings prints findings as the text report does, without the
+// summary, for commands that stop on a manual's problems; limit > 0 caps
+// them and says how many were left out.
 func WriteFindings(w io.Writer, list diag.List, limit int, opt Options) error {
 	st := opt.style()
 	var b strings.Builder
@@ -150,8 +102,9 @@ func WriteFindings(w io.Writer, list diag.List, limit int, opt Options) error {
 	return err
 }
 
-// writeFinding prints one finding: its position, severity, message and
-// rule on the first line, the hint indented below.
+// writeFinding prints one finding: position, severity, the message's first
+// line and the rule on the first line; the rest of the message, the source
+// line with a caret under the column, and the hint below it.
 func writeFinding(b *strings.Builder, r Report, d diag.Diagnostic, st func(Kind, string) string) {
 	pos := d.Pos
 	pos.File = r.filePath(pos.File)
@@ -159,8 +112,99 @@ func writeFinding(b *strings.Builder, r Report, d diag.Diagnostic, st func(Kind,
 	if head == "" {
 		head = noFile
 	}
-	fmt.Fprintf(b, "%s: %s: %s %s\n", st(KindFile, head), st(severityKind(d.Severity), d.Severity.String()), d.Message, st(KindRule, "["+d.Rule+"]"))
-	if d.Hint != "" {
-		fmt.Fprintf(b, "    %s %s\n", st(KindHint, "hint:"), d.Hint)
+	first, rest, _ := strings.Cut(d.Message, "\n")
+	fmt.Fprintf(b, "%s: %s: %s %s\n", st(KindFile, head), st(severityKind(d.Severity), d.Severity.String()), first, st(KindRule, "["+d.Rule+"]"))
+	if rest != "" {
+		b.WriteString("    " + indentLines(rest, "    ") + "\n")
 	}
+	r.writeSnippet(b, d, st)
+	if d.Hint != "" {
+		fmt.Fprintf(b, "    %s %s\n", st(KindHint, "hint:"), indentLines(d.Hint, "          "))
+	}
+}
+
+// writeSnippet prints the finding's source line under a line-number gutter
+// and a caret under its columns, when the source is known.
+func (r Report) writeSnippet(b *strings.Builder, d diag.Diagnostic, st func(Kind, string) string) {
+	if r.Source == nil || d.Pos.Line < 1 {
+		return
+	}
+	line := strings.TrimRight(r.Source(d.Pos.File, d.Pos.Line), "\r\n")
+	if strings.TrimSpace(line) == "" {
+		return
+	}
+	num := strconv.Itoa(d.Pos.Line)
+	fmt.Fprintf(b, "  %s %s\n", st(KindGutter, num+" |"), line)
+	if d.Pos.Col < 1 {
+		return
+	}
+	pad, carets := caret(line, d)
+	fmt.Fprintf(b, "  %s %s%s\n", st(KindGutter, strings.Repeat(" ", len(num))+" |"), pad, st(KindCaret, carets))
+}
+
+// caret returns the padding that puts a caret under column Pos.Col (code
+// points, 1-based) of line as a terminal shows it, tabs kept and wide
+// characters counted twice, and the carets: one per column up to End.Col
+// when the finding ends on the same line, else one.
+func caret(line string, d diag.Diagnostic) (string, string) {
+	runes := []rune(line)
+	start := min(d.Pos.Col-1, len(runes))
+	var pad strings.Builder
+	for _, c := range runes[:start] {
+		if c == '\t' {
+			pad.WriteRune('\t')
+		} else {
+			pad.WriteString(strings.Repeat(" ", uniseg.StringWidth(string(c))))
+		}
+	}
+	width := 1
+	if d.End.Line == d.Pos.Line && d.End.Col > d.Pos.Col {
+		end := min(d.End.Col-1, len(runes))
+		width = max(1, uniseg.StringWidth(string(runes[start:end])))
+	}
+	return pad.String(), strings.Repeat("^", width)
+}
+
+func indentLines(s, indent string) string {
+	return strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n"+indent)
+}
+
+// writeCompact prints one line per finding, file:line:col: severity:
+// message [RULE] (hint: ...), for editors' quickfix lists and grep. Every
+// line has a line and a column, so an errorformat of %f:%l:%c: %m reads
+// each one: a finding about a whole file points at 1:1.
+func writeCompact(w io.Writer, r Report) error {
+	var b strings.Builder
+	for _, d := range r.Findings {
+		b.WriteString(r.compactLine(d) + "\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// compactLine is a finding on one line; line breaks in its text become
+// "; ".
+func (r Report) compactLine(d diag.Diagnostic) string {
+	file := r.filePath(d.Pos.File)
+	if file == "" {
+		file = noFile
+	}
+	line, col := max(d.Pos.Line, 1), max(d.Pos.Col, 1)
+	s := fmt.Sprintf("%s:%d:%d: %s: %s [%s]", file, line, col, d.Severity, d.Message, d.Rule)
+	if d.Hint != "" {
+		s += " (hint: " + d.Hint + ")"
+	}
+	return oneLine.Replace(s)
+}
+
+var oneLine = strings.NewReplacer("\r\n", "; ", "\n", "; ", "\r", "; ")
+
+func severityKind(s diag.Severity) Kind {
+	switch s {
+	case diag.Error:
+		return KindError
+	case diag.Warning:
+		return KindWarning
+	}
+	return KindInfo
 }
