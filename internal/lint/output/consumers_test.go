@@ -1,0 +1,231 @@
+package output
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/crisis-cli/crisis/internal/diag"
+)
+
+// The tests in this file hand each format to what really reads it: the
+// official SARIF 2.1.0 schema, Jenkins xUnit's JUnit XSD through xmllint,
+// GitLab's Code Quality schema, and vim's quickfix parser. The schemas are
+// vendored in testdata/consumers (see SOURCE.md there).
+
+const consumers = "testdata/consumers"
+
+// consumerReport is the sample run and the findings that are hard on
+// readers: one about a whole file, one about the manual as a whole, text
+// that XML cannot carry as is, workflow commands, and three findings of one
+// rule at one position.
+func consumerReport() Report {
+	r := sampleReport()
+	hard := diag.Diagnostic{Pos: diag.Pos{File: "templates/es.yaml", Line: 3, Col: 2}, Rule: "CL103", Severity: diag.Error,
+		Message: "bell\x07 <&> ]]> ::error::x ##[warning]y", Hint: "100% sure, really: yes"}
+	r.Findings = append(r.Findings,
+		diag.Diagnostic{Pos: diag.Pos{File: "playbooks/email-down.yaml"}, Rule: "CL104", Severity: diag.Warning, Message: "template never sent"},
+		diag.Diagnostic{Rule: "CR009", Severity: diag.Info, Message: "about the whole manual"},
+		hard, hard, hard)
+	r.Findings.Sort()
+	return r
+}
+
+// needTool finds a consumer's program. Locally a missing one skips the test
+// with a word; in CI (.ci/run installs them, CI=true) it fails.
+func needTool(t *testing.T, name, debianPackage string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err == nil {
+		return p
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("%s is not installed: .ci/run installs Debian's %s for this test", name, debianPackage)
+	}
+	t.Skipf("%s is not installed (Debian package %s); skipping the test against it", name, debianPackage)
+	return ""
+}
+
+// TestSARIFOfficialSchema validates SARIF output against the OASIS schema.
+func TestSARIFOfficialSchema(t *testing.T) {
+	sch := compile(t, filepath.Join(consumers, "sarif-schema-2.1.0.json"))
+	capped := consumerReport()
+	var buf bytes.Buffer
+	if err := writeSARIF(&buf, capped, 3); err != nil { // with the "left out" notification
+		t.Fatal(err)
+	}
+	docs := map[string]string{
+		"sample": writeString(t, SARIF, consumerReport()),
+		"clean":  writeString(t, SARIF, cleanReport()),
+		"capped": buf.String(),
+	}
+	abs := consumerReport()
+	abs.Root = "/srv/manual" // file:// URIs
+	docs["absolute"] = writeString(t, SARIF, abs)
+	for name, doc := range docs {
+		if err := validate(sch, doc); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	// The schema can say no: a level SARIF does not have.
+	bad := strings.Replace(docs["sample"], `"level": "error"`, `"level": "fatal"`, 1)
+	if validate(sch, bad) == nil {
+		t.Error(`the schema accepts "level": "fatal"`)
+	}
+}
+
+// TestGitLabCodeQualitySchema validates every Code Quality entry against
+// GitLab's schema, and the file as GitLab reads it: a JSON array, no BOM.
+func TestGitLabCodeQualitySchema(t *testing.T) {
+	sch := compile(t, filepath.Join(consumers, "gitlab-codeclimate.json"))
+	for name, r := range map[string]Report{"sample": consumerReport(), "clean": cleanReport()} {
+		out := writeString(t, GitLab, r)
+		if strings.HasPrefix(out, "\uFEFF") {
+			t.Errorf("%s: starts with a BOM", name)
+		}
+		var entries []json.RawMessage
+		if err := json.Unmarshal([]byte(out), &entries); err != nil {
+			t.Fatalf("%s: not a JSON array: %v", name, err)
+		}
+		if len(entries) != len(r.Findings) {
+			t.Errorf("%s: %d entries for %d findings", name, len(entries), len(r.Findings))
+		}
+		for i, e := range entries {
+			if err := validate(sch, string(e)); err != nil {
+				t.Errorf("%s: entry %d: %v", name, i, err)
+			}
+		}
+	}
+	if validate(sch, `{"description": "d", "severity": "major", "location": {"path": "a"}}`) == nil {
+		t.Error("the schema accepts an entry without a fingerprint")
+	}
+}
+
+// TestJUnitJenkinsXSD runs xmllint --schema with Jenkins xUnit's
+// junit-10.xsd on the JUnit output.
+func TestJUnitJenkinsXSD(t *testing.T) {
+	xmllint := needTool(t, "xmllint", "libxml2-utils")
+	xsd := filepath.Join(consumers, "jenkins-xunit-junit-10.xsd")
+	dir := t.TempDir()
+	check := func(name, doc string) error {
+		file := filepath.Join(dir, name+".xml")
+		if err := os.WriteFile(file, []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(xmllint, "--noout", "--schema", xsd, file).CombinedOutput()
+		if err != nil {
+			return &toolError{err, string(out)}
+		}
+		return nil
+	}
+	for name, r := range map[string]Report{"sample": consumerReport(), "clean": cleanReport()} {
+		if err := check(name, writeString(t, JUnit, r)); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	// xmllint can say no: the file attribute on a test case (what crisis
+	// wrote before) is not in the schema.
+	withFile := `<testsuites><testsuite name="s" tests="1" failures="0" errors="0"><testcase classname="a.yaml" name="clean" file="a.yaml"></testcase></testsuite></testsuites>`
+	if check("with-file", withFile) == nil {
+		t.Error("xmllint accepts a file attribute on a test case")
+	}
+}
+
+// TestJUnitShowsEveryFinding: each finding's message appears in an element
+// CI test views show (failure or skipped), infos included.
+func TestJUnitShowsEveryFinding(t *testing.T) {
+	out := writeString(t, JUnit, sampleReport())
+	for _, want := range []string{
+		`<skipped message="placeholder Name is listed twice" type="info">`,
+		`<skipped message="placeholder Name is never filled" type="info">`,
+		`<failure message="unknown key &#34;escalaton&#34;" type="error">`,
+		`<testsuite name="crisis lint" tests="7" failures="4" errors="0" skipped="2">`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("JUnit lacks %s", want)
+		}
+	}
+}
+
+// TestCompactVimQuickfix has vim read the compact output with the
+// errorformat %f:%l:%c: %m and checks every finding became a valid
+// quickfix entry with its file, line, column and text. The expected
+// entries are written out by hand.
+func TestCompactVimQuickfix(t *testing.T) {
+	vim := needTool(t, "vim", "vim")
+	// vim-tiny parses errorformat too but cannot script the check: it lacks
+	// +eval. Debian's vim has it.
+	if v, _ := exec.Command(vim, "--version").Output(); !bytes.Contains(v, []byte("+eval")) {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s lacks +eval: .ci/run installs Debian's vim for this test", vim)
+		}
+		t.Skipf("%s lacks +eval (vim-tiny?); install Debian's vim to run this test", vim)
+	}
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "lint.txt"), filepath.Join(dir, "qf.json")
+	if err := os.WriteFile(in, []byte(writeString(t, Compact, consumerReport())), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	script := `call writefile(map(getqflist(), {_, e -> json_encode({'valid': e.valid, 'file': bufname(e.bufnr), 'line': e.lnum, 'col': e.col, 'text': e.text})}), '` + out + `')`
+	cmd := exec.Command(vim, "-es", "-N", "-u", "NONE", "-i", "NONE", "--noplugin",
+		"-c", `set errorformat=%f:%l:%c:\ %m`, "-c", "cgetfile "+in, "-c", script, "-c", "qa!")
+	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader("")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("vim: %v\n%s", err, b)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type entry struct {
+		Valid      int
+		File       string
+		Line, Col  int
+		TextPrefix string
+	}
+	want := []entry{
+		{1, "(manual)", 1, 1, "info: about the whole manual [CR009]"},
+		{1, "crisis/playbooks/data-leak.yaml", 4, 5, `error: unknown key "escalaton" [CR002] (hint: did you mean "escalation"?)`},
+		{1, "crisis/playbooks/data-leak.yaml", 12, 10, "error: sms text: 172 of 160 characters, 108% of one segment; it will be sent as 2 segments [CL101]"},
+		{1, "crisis/playbooks/data-leak.yaml", 20, 19, "info: placeholder Name is listed twice [CL102]"},
+		{1, "crisis/playbooks/data-leak.yaml", 20, 19, "info: placeholder Name is never filled [CL102]"},
+		{1, "crisis/playbooks/email-down.yaml", 1, 1, "warning: template never sent [CL104]"},
+		{1, "crisis/playbooks/manual.yaml", 2, 10, "error: format version 2 is not read by this build (it reads 1) [CR008] (hint: upgrade crisis)"},
+		{1, "crisis/templates/es.yaml", 3, 2, "error: bell\x07 <&> ]]> ::error::x ##[warning]y [CL103] (hint: 100% sure, really: yes)"},
+		{1, "crisis/templates/es.yaml", 3, 2, "error: bell"},
+		{1, "crisis/templates/es.yaml", 3, 2, "error: bell"},
+		{1, "crisis/templates/es.yaml", 7, 11, "warning: «Atención al cliente» está en mayúsculas y minúsculas mezcladas [CL103]"},
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if len(lines) != len(want) {
+		t.Fatalf("vim read %d entries, want %d:\n%s", len(lines), len(want), b)
+	}
+	for i, l := range lines {
+		var got struct {
+			Valid int    `json:"valid"`
+			File  string `json:"file"`
+			Line  int    `json:"line"`
+			Col   int    `json:"col"`
+			Text  string `json:"text"`
+		}
+		if err := json.Unmarshal([]byte(l), &got); err != nil {
+			t.Fatalf("entry %d: %v: %s", i, err, l)
+		}
+		w := want[i]
+		if got.Valid != w.Valid || got.File != w.File || got.Line != w.Line || got.Col != w.Col || !strings.HasPrefix(got.Text, w.TextPrefix) {
+			t.Errorf("entry %d: %+v\nwant %+v", i, got, w)
+		}
+	}
+}
+
+type toolError struct {
+	err    error
+	output string
+}
+
+func (e *toolError) Error() string { return e.err.Error() + ": " + e.output }
