@@ -109,10 +109,24 @@ func (a *App) writeReports(targets []lintTarget, r output.Report) error {
 	return nil
 }
 
-// diagOptions styles findings with a theme: colour only when the theme's
+// diagOptions styles findings with a theme, so findings printed by lint
+// and by any other command look the same: colour only when the theme's
 // stream is a terminal and NO_COLOR is not set.
 func diagOptions(th *ui.Theme) output.Options {
-	return output.Options{Color: th.Color, Style: func(k output.Kind, s string) string { return th.Diagnostic(string(k), s) }}
+	style := func(k output.Kind, s string) string {
+		switch k {
+		case output.KindFile, output.KindSummary:
+			return th.Bold.Render(s)
+		case output.KindError, output.KindCaret:
+			return th.Error.Render(s)
+		case output.KindWarning:
+			return th.Warn.Render(s)
+		case output.KindInfo, output.KindRule, output.KindHint, output.KindGutter:
+			return th.Muted.Render(s)
+		}
+		return s
+	}
+	return output.Options{Color: th.Color, Style: style}
 }
 
 // writeDiagnostics prints a manual's problems on standard error, as lint

@@ -7,6 +7,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/spf13/viper"
+
+	"github.com/crisis-cli/crisis/internal/term"
 )
 
 // TestLintFileOnlyStillSpeaks: with every format going to a file, the CI log
@@ -115,5 +120,48 @@ func TestRepoPath(t *testing.T) {
 		if got := repoPath(mk("plain/manual")); got != "." {
 			t.Errorf("outside a repository: %q, want \".\"", got)
 		}
+	}
+}
+
+// TestLintColourOnlyOnATerminal: the text report is styled on a terminal,
+// plain when piped or with NO_COLOR, and styled the same way on standard
+// error when every format goes to a file.
+func TestLintColourOnlyOnATerminal(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("GITHUB_ACTIONS", "")
+	tests := []struct {
+		name         string
+		tty, noColor bool
+		toFile       bool
+		wantEscape   bool
+	}{
+		{"terminal", true, false, false, true},
+		{"pipe", false, false, false, false},
+		{"NO_COLOR", true, true, false, false},
+		{"stderr terminal", true, false, true, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			io, _, out, errOut := term.Test()
+			io.OutTTY, io.ErrTTY, io.NoColor = tt.tty, tt.tty, tt.noColor
+			app := &App{IO: io, Config: viper.New(), Now: time.Now, Getwd: os.Getwd}
+			args := []string{"lint", "../../testdata/lint/cr101-bad"}
+			if tt.toFile {
+				args = append(args, "--format", "json="+filepath.Join(t.TempDir(), "lint.json"))
+			}
+			if code := Run(context.Background(), app, args); code != ExitFindings {
+				t.Fatalf("exit %d, stderr:\n%s", code, errOut)
+			}
+			text := out.String()
+			if tt.toFile {
+				text = errOut.String()
+			}
+			if !strings.Contains(text, "[CR101]") {
+				t.Fatalf("no report:\n%s", text)
+			}
+			if got := strings.Contains(text, "\x1b["); got != tt.wantEscape {
+				t.Errorf("escape codes: %v, want %v:\n%q", got, tt.wantEscape, text)
+			}
+		})
 	}
 }
