@@ -15,6 +15,9 @@ type ruleCase struct {
 	// points at tok inside it; says is a fragment of the message.
 	at   anchor
 	says string
+	// otherErrors: the case also has error findings of other rules, so lint
+	// exits 1 whatever this rule's severity.
+	otherErrors bool
 }
 
 // anchor names a place in a built manual file by its text, so that the
@@ -68,7 +71,7 @@ var ruleCases = []ruleCase{
 	{name: "cr801-good", rule: "CR801", runs: map[string]string{"drills/fb-down.json": `{"playbook": "fb-down", "finished_at": "2026-10-01T10:00:00Z"}`}},
 	{name: "cr901-bad", rule: "CR901", fires: true, edits: []edit{{fPlaybook, "  customers: [status-page]", "  # crisis:ignore CR101\n  customers: [status-page, whatsapp]"}}, at: anchor{fPlaybook, "# crisis:ignore CR101\n", "#"}, says: `without a reason`},
 	{name: "cr902-bad", rule: "CR902", fires: true, edits: []edit{{fPlaybook, "  staff: [sms-staff]", "  staff: [sms-staff] # crisis:ignore CR101 -- nothing to hide"}}, at: anchor{fPlaybook, "# crisis:ignore CR101 -- nothing", "#"}, says: `suppresses nothing`},
-	{name: "cr902-unknown", rule: "CR902", fires: true, edits: []edit{{fPlaybook, "  customers: [status-page]", "  # crisis:ignore CR1O1 -- typo\n  customers: [status-page, whatsapp]"}}, at: anchor{fPlaybook, "# crisis:ignore CR1O1", "#"}, says: `unknown rule CR1O1`},
+	{name: "cr902-unknown", rule: "CR902", fires: true, edits: []edit{{fPlaybook, "  customers: [status-page]", "  # crisis:ignore CR1O1 -- typo\n  customers: [status-page, whatsapp]"}}, at: anchor{fPlaybook, "# crisis:ignore CR1O1", "#"}, says: `unknown rule CR1O1`, otherErrors: true},
 	{name: "suppressed", rule: "CR101", edits: []edit{{fPlaybook, "  customers: [status-page]", "  # crisis:ignore CR101 -- BSP-hosted, outside Meta\n  customers: [status-page, whatsapp]"}}},
 	{name: "suppressed-same-line", rule: "CR101", edits: []edit{{fPlaybook, "  customers: [status-page]", "  customers: [status-page, whatsapp] # crisis:ignore CR101 -- BSP-hosted"}}},
 }
