@@ -4,12 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/manual"
-	"github.com/crisis-cli/crisis/internal/message"
+	"github.com/crisis-cli/crisis/internal/render"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
 
@@ -102,17 +101,11 @@ func (d *Injector) draft(in manual.Inject) (string, error) {
 		return "", nil
 	}
 	loc := d.S.State.PrimaryLocale(d.S.Manual.Locales.Default)
-	data := map[string]any{}
-	for k, v := range d.S.State.Vars {
-		data[k] = v
-	}
-	for _, v := range slices.Concat(d.S.Manual.Variables, d.S.Playbook.Variables) {
-		if _, ok := data[v.Name]; !ok {
-			data[v.Name] = v.Example
-		}
-	}
-	data["organisation"] = d.S.Manual.Organisation
-	res, err := d.S.Catalog.Render(message.Request{Message: in.Message.ID, Kind: "default", Locale: loc, Data: data, Drill: true})
+	// The run's own values, as its announcements get them; a variable only
+	// a reply uses was never asked for, so its example stands in.
+	opts := d.S.RenderOptions()
+	opts.Examples, opts.Drill = true, true
+	res, err := render.Message(d.S.Manual, d.S.Catalog, d.S.Playbook, in.Message.ID, "default", loc, opts)
 	if err != nil {
 		return "", fmt.Errorf("inject reply %s: %w", in.Message.ID, err)
 	}

@@ -210,14 +210,9 @@ func fillExamples(m *manual.Manual, p *manual.Playbook, text string) (string, er
 	if err != nil {
 		return "", err
 	}
-	examples := map[string]string{}
-	for _, name := range used {
-		if v := m.Variable(p, name); v != nil {
-			examples[name] = v.Example
-		}
-	}
 	start := time.Date(2026, 10, 4, 17, 40, 0, 0, m.Location) // the day of the Meta outage
-	data, err := render.Values(m, p, used, examples, render.Clock{Start: start, NextUpdate: start.Add(time.Hour)}, m.Locales.Default)
+	opts := render.Options{Examples: true, Clock: render.Clock{Start: start, NextUpdate: start.Add(time.Hour)}}
+	data, err := render.Values(m, p, used, opts, m.Locales.Default)
 	if err != nil {
 		return "", err
 	}

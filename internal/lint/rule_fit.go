@@ -75,14 +75,14 @@ type fitInput struct {
 }
 
 // worstCase gives every declared variable its longest value: the example
-// padded or cut to max_length. Counts keep their example, which must stay
-// a number.
+// padded or cut to max_length. Counts and times keep their example, which
+// must stay a number or a clock time.
 func worstCase(m *manual.Manual, p *manual.Playbook) map[string]string {
 	out := map[string]string{}
 	for _, vs := range [][]manual.Variable{m.Variables, p.Variables} {
 		for _, v := range vs {
 			val := v.Example
-			if v.Type != "count" && v.MaxLength > 0 {
+			if v.Type != "count" && v.Type != "time" && v.MaxLength > 0 {
 				r := []rune(val)
 				if len(r) > v.MaxLength {
 					val = string(r[:v.MaxLength])
@@ -106,7 +106,7 @@ func newFitInput(m *manual.Manual, p *manual.Playbook, used []string, given map[
 			names = append(names, v)
 		}
 	}
-	data, err := render.Values(m, p, names, given, longestClock(m), loc)
+	data, err := render.Values(m, p, names, render.Options{Vars: given, Clock: longestClock(m)}, loc)
 	if err != nil {
 		return nil
 	}

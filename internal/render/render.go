@@ -76,7 +76,7 @@ func Playbook(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, opts O
 	}
 	var out []Announcement
 	for _, loc := range locales {
-		data, err := Values(m, p, used, withExamples(m, p, used, opts), opts.Clock, loc)
+		data, err := Values(m, p, used, opts, loc)
 		if err != nil {
 			return nil, err
 		}
@@ -117,11 +117,7 @@ func renderItem(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, it i
 	for _, a := range it.ann.Audiences {
 		audiences = append(audiences, a.ID)
 	}
-	used, _ := UsedVariables(m, []string{it.ann.Message.ID})
-	var count any
-	if cv := CountVariable(m, p, used); cv != "" {
-		count = data[cv]
-	}
+	count := countOf(m, p, it.ann.Message.ID, data)
 	for _, ref := range it.ann.Channels {
 		ch := m.Channel(ref.ID)
 		if ch == nil || !wanted(ch, opts.Channels) {
@@ -145,6 +141,31 @@ func renderItem(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, it i
 		out = append(out, a)
 	}
 	return out, nil
+}
+
+// countOf is the value that chooses a message's plural form.
+func countOf(m *manual.Manual, p *manual.Playbook, msg string, data map[string]any) any {
+	used, _ := UsedVariables(m, []string{msg})
+	if cv := CountVariable(m, p, used); cv != "" {
+		return data[cv]
+	}
+	return nil
+}
+
+// Message renders one message of p that is not an announcement (a drill
+// inject's reply draft) in one locale, for a channel kind ("default" when
+// there is none), with the values Values gives it: the drill and lint both
+// render replies here, so a reply that lints clean drafts in a drill.
+func Message(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, msg, kind, loc string, opts Options) (message.Result, error) {
+	used, err := UsedVariables(m, []string{msg})
+	if err != nil {
+		return message.Result{}, err
+	}
+	data, err := Values(m, p, used, opts, loc)
+	if err != nil {
+		return message.Result{}, err
+	}
+	return cat.Render(message.Request{Message: msg, Kind: kind, Locale: loc, Data: data, Count: countOf(m, p, msg, data), Drill: opts.Drill})
 }
 
 // measure fills the measurement of the text, and of the subject, header and
@@ -181,24 +202,6 @@ func wanted(ch *manual.Channel, filter []string) bool {
 
 func renderError(it item, ch *manual.Channel, err error) error {
 	return fmt.Errorf("step %s, message %s on %s: %w", it.step, it.ann.Message.ID, ch.ID, err)
-}
-
-// withExamples adds the declared examples of variables without a value, for
-// previews; the user's values win.
-func withExamples(m *manual.Manual, p *manual.Playbook, used []string, opts Options) map[string]string {
-	if !opts.Examples {
-		return opts.Vars
-	}
-	vars := map[string]string{}
-	for _, name := range used {
-		if v := m.Variable(p, name); v != nil {
-			vars[name] = v.Example
-		}
-	}
-	for k, v := range opts.Vars {
-		vars[k] = v
-	}
-	return vars
 }
 
 // Plain is an announcement as one ready-to-paste text: the subject (or

@@ -36,6 +36,17 @@ func playbook(t *testing.T, m *manual.Manual, id string) *manual.Playbook {
 	return p
 }
 
+// unbounded lifts a variable's max_length, which Values enforces, for tests
+// that need longer values than the example manual allows.
+func unbounded(t *testing.T, m *manual.Manual, playbook, name string) {
+	t.Helper()
+	v := m.Variable(m.Playbook(playbook), name)
+	if v == nil {
+		t.Fatalf("%s declares no %s", playbook, name)
+	}
+	v.MaxLength = 0
+}
+
 // dump writes announcements as readable text, one block each, with every
 // field a reviewer of the golden file needs.
 func dump(anns []render.Announcement) string {
@@ -264,6 +275,7 @@ func TestCountMustBeANumber(t *testing.T) {
 // template, so {{ in what someone typed cannot reach other variables.
 func TestValuesStayLiteral(t *testing.T) {
 	m, cat := example(t)
+	unbounded(t, m, "facebook-down", "platform")
 	for _, val := range []string{"{{.organisation}}", `{{env "HOME"}}`, "{{", "}}{{.status_url"} {
 		t.Run(val, func(t *testing.T) {
 			anns, err := render.Playbook(m, cat, playbook(t, m, "facebook-down"), render.Options{Step: "holding",
@@ -317,6 +329,7 @@ func TestDrillMark(t *testing.T) {
 
 func TestSubjectLimit(t *testing.T) {
 	m, cat := example(t)
+	unbounded(t, m, "facebook-down", "platform")
 	tests := []struct {
 		name     string
 		platform string

@@ -2,13 +2,20 @@ package render
 
 import (
 	"fmt"
+	"maps"
+	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
+	"github.com/crisis-cli/crisis/internal/suggest"
 )
 
 // Clock is what the tool fills in itself: when the incident started and
@@ -19,15 +26,20 @@ type Clock struct {
 }
 
 // Values resolves the value of every variable in names for one locale:
-// given with --var, provided by crisis, or (for variables not marked
-// required) the declared example, which for a manual's fixed facts such as
-// a phone number is the value itself. Required variables without a value
-// are returned together in a *message.MissingError.
-func Values(m *manual.Manual, p *manual.Playbook, names []string, given map[string]string, clock Clock, locale string) (map[string]any, error) {
+// given in opts.Vars (--var, the prompt, the run's journal), provided by
+// crisis, or (for variables not marked required, and for every variable
+// when opts.Examples) the declared example, which for a manual's fixed facts
+// such as a phone number is the value itself. It is the one place template
+// data is built: render, the run, drill injects and the quiz, and lint all
+// get their values here, so a text that renders in one renders in all.
+// Every value passes Check whatever its source; required variables without
+// a value are returned together in a *message.MissingError.
+func Values(m *manual.Manual, p *manual.Playbook, names []string, opts Options, locale string) (map[string]any, error) {
+	given := withExamples(m, p, names, opts)
 	data := map[string]any{}
 	missing := &message.MissingError{}
 	for _, name := range names {
-		if v, ok := builtin(m, p, name, clock, locale); ok {
+		if v, ok := builtin(m, p, name, opts.Clock, locale); ok {
 			data[name] = v
 			continue
 		}
@@ -44,7 +56,7 @@ func Values(m *manual.Manual, p *manual.Playbook, names []string, given map[stri
 		default:
 			val = decl.Example
 		}
-		v, err := typed(decl, name, val)
+		v, err := Check(decl, name, val)
 		if err != nil {
 			return nil, err
 		}
@@ -56,17 +68,172 @@ func Values(m *manual.Manual, p *manual.Playbook, names []string, given map[stri
 	return data, nil
 }
 
-// typed converts a count variable to an int, so it both prints and chooses
-// the plural form.
-func typed(decl *manual.Variable, name, val string) (any, error) {
-	if decl == nil || decl.Type != "count" {
+// withExamples adds the declared examples of variables without a value, for
+// previews and drill drafts; the values given win.
+func withExamples(m *manual.Manual, p *manual.Playbook, used []string, opts Options) map[string]string {
+	if !opts.Examples {
+		return opts.Vars
+	}
+	vars := map[string]string{}
+	for _, name := range used {
+		if v := m.Variable(p, name); v != nil {
+			vars[name] = v.Example
+		}
+	}
+	for k, v := range opts.Vars {
+		vars[k] = v
+	}
+	return vars
+}
+
+// MaxCount is the largest value of a count variable: counts are of stores,
+// people or minutes, and a larger one is a typing mistake.
+const MaxCount = 1_000_000_000
+
+// ValueError is a value that its variable's declaration does not allow,
+// with how to write it.
+type ValueError struct {
+	Name, Value string
+	Problem     string
+}
+
+func (e *ValueError) Error() string {
+	return fmt.Sprintf("%s=%s: %s", e.Name, quoteShort(e.Value), e.Problem)
+}
+
+// quoteShort quotes a value for a message, cut to a readable length: a
+// 2 MB paste must not become a 2 MB error.
+func quoteShort(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return strconv.Quote(string(r[:40])) + fmt.Sprintf("... (%d characters)", len(r))
+	}
+	return strconv.Quote(s)
+}
+
+// Check is the one validator of a variable's value, wherever the value
+// comes from: --var, the prompt, an answers file, the journal of a run being
+// resumed, a declared example. A value is one line of plain text (no
+// control characters, which would reach terminals and channels raw, and no
+// bidirectional overrides, which disguise text), at most max_length
+// characters, and of its declared type:
+//
+//	text   anything else
+//	count  a whole number from 0 to MaxCount, digits only: 12
+//	time   a clock time: 14:05, 14.05, 14h05 or 2:05 PM
+//	url    a web address, with or without http(s)://: example.org/path
+//
+// It returns the value as templates get it: a count as an int, so it both
+// prints and chooses the plural form. decl is nil for a variable the manual
+// does not declare; only the plain-text rules apply then.
+func Check(decl *manual.Variable, name, val string) (any, error) {
+	bad := func(format string, args ...any) (any, error) {
+		return nil, &ValueError{Name: name, Value: val, Problem: fmt.Sprintf(format, args...)}
+	}
+	if !utf8.ValidString(val) {
+		return bad("not valid UTF-8 text; save the file as UTF-8")
+	}
+	n := 0
+	for _, r := range val {
+		n++
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return bad("the control character %U at character %d; a value is one line of plain text", r, n)
+		}
+		if (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') {
+			return bad("the bidirectional formatting character %U at character %d would reorder the text around it; remove it", r, n)
+		}
+	}
+	if decl == nil {
 		return val, nil
 	}
+	if val == "" && decl.Required {
+		return bad("a value is required (%s, e.g. %s)", decl.Description, decl.Example)
+	}
+	var typed any = val
+	switch decl.Type {
+	case "count":
+		c, err := checkCount(val, bad)
+		if err != nil {
+			return nil, err
+		}
+		typed = c
+	case "time":
+		if val != "" && !clockRE.MatchString(val) {
+			return bad("a time is a clock time such as 14:05 or 2:05 PM")
+		}
+	case "url":
+		if val != "" {
+			if problem := checkURL(val); problem != "" {
+				return bad("%s", problem)
+			}
+		}
+	}
+	if decl.MaxLength > 0 && n > decl.MaxLength {
+		return bad("%d characters, but at most %d are declared (the texts were checked for that length)", n, decl.MaxLength)
+	}
+	return typed, nil
+}
+
+func checkCount(val string, bad func(string, ...any) (any, error)) (any, error) {
+	if strings.HasPrefix(val, "-") && val != "-" && strings.Trim(val[1:], "0123456789") == "" {
+		return bad("a count cannot be negative")
+	}
+	if val == "" || strings.Trim(val, "0123456789") != "" {
+		return bad("a count must be a whole number written in digits, such as 12")
+	}
 	n, err := strconv.Atoi(val)
-	if err != nil {
-		return nil, fmt.Errorf("variable %s=%q: a count must be a whole number", name, val)
+	if err != nil || n > MaxCount {
+		return bad("a count must be a whole number from 0 to %d", MaxCount)
 	}
 	return n, nil
+}
+
+// clockRE matches a clock time as people write one: 24-hour with a colon,
+// a dot or an h, or 12-hour with AM or PM.
+var clockRE = regexp.MustCompile(`^(?:(?:[01]?[0-9]|2[0-3])[:.h][0-5][0-9]|(?:0?[1-9]|1[0-2]):[0-5][0-9] ?(?:[AaPp]\.?[Mm]\.?))$`)
+
+// checkURL says what is wrong with a web address, or "" when nothing is.
+// The scheme may be left out (texts read better without it), but only web
+// addresses are accepted: no javascript:, no user:password@.
+func checkURL(val string) string {
+	const how = "a URL is a web address such as example.org/path or https://example.org/path"
+	if strings.IndexFunc(val, unicode.IsSpace) >= 0 {
+		return "a URL has no spaces; " + how
+	}
+	rest := val
+	if scheme, r, ok := strings.Cut(val, "://"); ok {
+		if !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "http") {
+			return "only http and https addresses can be given; " + how
+		}
+		rest = r
+	}
+	u, err := url.Parse("https://" + rest)
+	if err != nil || u.User != nil || !strings.Contains(strings.Trim(u.Hostname(), "."), ".") {
+		return how
+	}
+	return ""
+}
+
+// CheckVars checks values given by name (--var): each names a variable the
+// playbook or the manual declares, or one crisis provides, and passes Check.
+func CheckVars(m *manual.Manual, p *manual.Playbook, given map[string]string) error {
+	for _, name := range slices.Sorted(maps.Keys(given)) {
+		decl := m.Variable(p, name)
+		if decl == nil && !manual.IsBuiltinVariable(name) {
+			var names []string
+			for _, v := range slices.Concat(m.Variables, p.Variables) {
+				names = append(names, v.Name)
+			}
+			hint := suggest.Hint(name, names)
+			if hint == "" {
+				hint = "its variables: " + strings.Join(names, ", ")
+			}
+			return &ValueError{Name: name, Value: given[name], Problem: fmt.Sprintf("%s declares no such variable; %s", p.ID, hint)}
+		}
+		if _, err := Check(decl, name, given[name]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func builtin(m *manual.Manual, p *manual.Playbook, name string, clock Clock, locale string) (any, bool) {

@@ -56,7 +56,15 @@ func (s *Session) RenderUpdate() (Batch, error) {
 }
 
 func (s *Session) renderOptions(step string) render.Options {
-	return render.Options{Step: step, Locales: s.State.Locales, Vars: s.State.Vars, Drill: s.State.Drill, Clock: s.clock()}
+	o := s.RenderOptions()
+	o.Step = step
+	return o
+}
+
+// RenderOptions are what every text of the run is rendered with: its
+// locales, its journaled variables, its clock and, in a drill, the mark.
+func (s *Session) RenderOptions() render.Options {
+	return render.Options{Locales: s.State.Locales, Vars: s.State.Vars, Drill: s.State.Drill, Clock: s.clock()}
 }
 
 func (s *Session) record(step string, anns []render.Announcement) error {
