@@ -41,75 +41,131 @@ func NeededVars(m *manual.Manual, p *manual.Playbook) ([]*manual.Variable, error
 	return out, nil
 }
 
-// AskVars journals every needed variable once: from given (--var) when
-// there, else asked through the input with its description and example.
-// Values already in the journal (a resumed run) are not asked again.
-func (f *Flow) AskVars(given map[string]string) error {
-	needed, err := f.S.NeededVars()
+// Asker asks a person for the values a run needs.
+type Asker struct {
+	In   Input
+	View interface {
+		Warn(format string, args ...any)
+	}
+	Auto bool // --yes: nobody to ask; a missing value is an error
+	// Strict reads an answers file: a line that is not the value asked for,
+	// or not a valid one, is an error rather than a question asked again.
+	Strict bool
+}
+
+// Vars settles the values a run needs, before any of them is journaled, so
+// a mistyped value never leaves a run behind. Values given (--var) must be
+// declared and valid; journaled values (a resumed run; nil for a new one)
+// are kept unless given anew, which corrects them; every needed value still
+// missing, and any journaled value that is not valid, is asked for until a
+// valid one is typed (with Auto, the missing ones are returned together in a
+// *message.MissingError). Every value passes render.Check, the one
+// validator. Vars returns the values to journal: the new ones and the
+// corrections.
+func Vars(m *manual.Manual, p *manual.Playbook, journaled, given map[string]string, a Asker) (map[string]string, error) {
+	if err := render.CheckVars(m, p, given); err != nil {
+		return nil, fmt.Errorf("--var %w", err)
+	}
+	ask, err := NeededVars(m, p)
 	if err != nil {
-		return err
+		return nil, err
+	}
+	// A journaled value that is no longer valid (written before it was
+	// checked, or the declaration changed) is asked again, needed or not:
+	// otherwise every rendering of the run would fail on it.
+	for _, name := range slices.Sorted(maps.Keys(journaled)) {
+		if v := m.Variable(p, name); v != nil && !slices.Contains(ask, v) {
+			if _, err := render.Check(v, name, journaled[name]); err != nil {
+				ask = append(ask, v)
+			}
+		}
+	}
+	out := map[string]string{}
+	for name, val := range given {
+		if old, ok := journaled[name]; !ok || old != val {
+			out[name] = val
+		}
 	}
 	var missing message.MissingError
-	for _, v := range needed {
-		if _, ok := f.S.State.Vars[v.Name]; ok {
+	for _, v := range ask {
+		if _, ok := given[v.Name]; ok {
 			continue
 		}
-		val, ok := given[v.Name]
-		if !ok && f.Auto {
+		if val, ok := journaled[v.Name]; ok {
+			_, err := render.Check(v, v.Name, val)
+			if err == nil {
+				continue
+			}
+			if a.Auto {
+				return nil, fmt.Errorf("the run's value of %w; correct it with --var %s=VALUE", err, v.Name)
+			}
+			a.View.Warn("the run's value of %v; give it again", err)
+		}
+		if a.Auto {
 			missing.Missing = append(missing.Missing, message.Missing{Name: v.Name, Description: v.Description, Example: v.Example})
 			continue
 		}
-		if !ok {
-			if val, err = f.ask(v); err != nil {
-				return err
-			}
+		val, err := a.ask(v)
+		if err != nil {
+			return nil, err
 		}
-		if err := f.S.SetVar(v.Name, val); err != nil {
-			return err
-		}
+		out[v.Name] = val
 	}
 	if len(missing.Missing) > 0 {
-		return &missing
+		return nil, &missing
 	}
-	// Optional values given on the command line are journaled too, so a
-	// resume renders the same texts.
-	for _, name := range slices.Sorted(maps.Keys(given)) {
-		if _, ok := f.S.State.Vars[name]; !ok {
-			if err := f.S.SetVar(name, given[name]); err != nil {
-				return err
-			}
+	return out, nil
+}
+
+// SetVars journals values, in name order so a run's journal is
+// reproducible.
+func (s *Session) SetVars(vals map[string]string) error {
+	for _, name := range slices.Sorted(maps.Keys(vals)) {
+		if err := s.SetVar(name, vals[name]); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-func (f *Flow) ask(v *manual.Variable) (string, error) {
+// AskVars settles the run's values (Vars) and journals them.
+func (f *Flow) AskVars(given map[string]string) error {
+	vals, err := Vars(f.S.Manual, f.S.Playbook, f.S.State.Vars, given, Asker{In: f.In, View: f.View, Auto: f.Auto, Strict: f.Strict})
+	if err != nil {
+		return err
+	}
+	return f.S.SetVars(vals)
+}
+
+// ask reads a variable's value until a valid one is typed. An answers file
+// gets no second chance: its line is reported as a *ScriptError.
+func (a Asker) ask(v *manual.Variable) (string, error) {
 	for {
 		prompt := fmt.Sprintf("%s - %s (e.g. %s): ", v.Name, v.Description, v.Example)
-		line, err := f.In.ReadLine(prompt)
+		line, err := a.In.ReadLine(prompt)
 		if errors.Is(err, io.EOF) {
 			return "", fmt.Errorf("input ended before variable %s was given; use --var %s=VALUE", v.Name, v.Name)
 		}
 		if err != nil {
 			return "", err
 		}
+		raw := line
 		line = strings.TrimSpace(line)
-		if f.Strict && !strings.HasPrefix(line, "var "+v.Name+"=") {
-			return "", fmt.Errorf("answers: expected var %s=VALUE (%s), found %q; or give --var %s=VALUE", v.Name, v.Description, line, v.Name)
+		if a.Strict && !strings.HasPrefix(line, "var "+v.Name+"=") {
+			return "", &ScriptError{Line: raw, Err: fmt.Errorf("expected var %s=VALUE (%s); or give --var %s=VALUE", v.Name, v.Description, v.Name)}
 		}
 		if name, val, ok := strings.Cut(line, "="); ok && strings.HasPrefix(name, "var ") {
 			if strings.TrimSpace(strings.TrimPrefix(name, "var ")) != v.Name {
-				f.View.Warn("expected a value for %s", v.Name)
+				a.View.Warn("expected a value for %s", v.Name)
 				continue
 			}
 			line = strings.TrimSpace(val)
 		}
-		if line == "" {
-			f.View.Warn("%s is required", v.Name)
-			continue
-		}
-		if v.MaxLength > 0 && len([]rune(line)) > v.MaxLength {
-			f.View.Warn("%s is at most %d characters; the messages were checked for that length", v.Name, v.MaxLength)
+		if _, err := render.Check(v, v.Name, line); err != nil {
+			if a.Strict {
+				return "", &ScriptError{Line: raw, Err: err}
+			}
+			a.View.Warn("%v; type it again", err)
 			continue
 		}
 		return line, nil
