@@ -6,6 +6,8 @@ import (
 	"strings"
 	"text/template"
 	"text/template/parse"
+
+	"golang.org/x/text/language"
 )
 
 // Parse parses a template text with the allowed functions, so a syntax
@@ -107,4 +109,15 @@ func Execute(text, locale string, data map[string]any) (string, error) {
 		return "", err
 	}
 	return b.String(), nil
+}
+
+// CheckLocale refuses a locale that is not a BCP 47 language tag (es,
+// pt-BR, zh-Hant-TW). A locale names files (a run's announcements), so this
+// is checked before any use: a well-formed tag has only letters, digits and
+// hyphens, and cannot reach outside a folder.
+func CheckLocale(locale string) error {
+	if _, err := language.Parse(locale); err != nil {
+		return fmt.Errorf("locale %q is not a BCP 47 language tag such as es, en or pt-BR", locale)
+	}
+	return nil
 }

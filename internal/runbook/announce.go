@@ -70,6 +70,11 @@ func (s *Session) RenderOptions() render.Options {
 func (s *Session) record(step string, anns []render.Announcement) error {
 	for _, a := range anns {
 		name := fmt.Sprintf("%s.%s.%s.%s.txt", step, a.Message, a.Channel, a.Locale)
+		if filepath.Base(name) != name || !filepath.IsLocal(name) {
+			// Ids and locales are checked where they come in; this is the
+			// last guard that a file stays in the run's folder.
+			return fmt.Errorf("announcement file name %q would leave the run folder", name)
+		}
 		path := filepath.Join(s.Dir, AnnouncementsDir, name)
 		if err := os.WriteFile(path, []byte(render.Plain(a)), 0o644); err != nil {
 			return err

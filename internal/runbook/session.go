@@ -50,6 +50,11 @@ type Options struct {
 // start. A live run of the same playbook makes it fail with the journal's
 // *LockedError, which names that run's host and PID.
 func Start(o Options) (*Session, error) {
+	for _, l := range o.Locales {
+		if err := message.CheckLocale(l); err != nil {
+			return nil, err
+		}
+	}
 	start := o.Now()
 	if err := os.MkdirAll(o.RunsDir, 0o755); err != nil {
 		return nil, err

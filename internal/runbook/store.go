@@ -134,6 +134,9 @@ var ErrAmbiguous = errors.New("ambiguous")
 
 // Find returns the run folder of a run id, accepting a unique prefix.
 func Find(runsDir, id string) (string, error) {
+	if err := CheckRunID(id); err != nil {
+		return "", err
+	}
 	if st, err := os.Stat(filepath.Join(runsDir, id, JournalFile)); err == nil && !st.IsDir() {
 		return filepath.Join(runsDir, id), nil
 	}
