@@ -32,9 +32,9 @@ rendered announcement is marked as an exercise in its own language ([SIMULACRO],
 and nothing a drill does is ever sent.
 
 The playbook's drill injects arrive at their time offsets and ask for a decision
-or a reply; --speed N makes time (deadlines and injects) pass N times faster.
-With --answers or --yes no time passes between answers, so injects arrive in the
-plan's order instead: once the current step's deadline is past their offset.
+or a reply; --speed N (1 to 1000) makes time (deadlines and injects) pass N times
+faster. With --answers or --yes no time passes between answers, so injects arrive
+in the plan's order instead: once the current step's deadline is past their offset.
 
 At the end the drill is scored (deadlines 40, announcements 30, injects 20,
 steps not skipped 10) and recorded as the playbook's last rehearsal, which
@@ -51,8 +51,9 @@ with the right answer and where the manual says it.`,
 			if q.on {
 				return app.runQuiz(cmd, args, o, q)
 			}
-			if o.speed <= 0 {
-				return usageErrorf("--speed must be above 0, e.g. 8 to rehearse two hours in fifteen minutes")
+			// NaN fails both comparisons: it is refused too.
+			if !(o.speed >= minSpeed && o.speed <= maxSpeed) {
+				return usageErrorf("--speed must be from %d to %d (times faster than real time), e.g. 8 to rehearse two hours in fifteen minutes", minSpeed, maxSpeed)
 			}
 			o.drill = true
 			return app.runRun(cmd, args, o)
@@ -60,16 +61,29 @@ with the right answer and where the manual says it.`,
 	}
 	addRunFlags(cmd, &o)
 	f := cmd.Flags()
-	f.Float64Var(&o.speed, "speed", 1, "make time pass N times faster")
+	f.Float64Var(&o.speed, "speed", 1, "make time pass N times faster, 1 to 1000")
 	f.BoolVar(&q.on, "quiz", false, "answer questions generated from the manual")
-	f.IntVar(&q.questions, "questions", 6, "number of quiz questions")
+	f.IntVar(&q.questions, "questions", 6, "number of quiz questions, 1 to 100")
 	f.Uint64Var(&q.seed, "seed", 0, "quiz seed, to repeat the same questions (default: new each time)")
 	return cmd
 }
 
+// The ranges of drill's numbers: a drill runs from real time (1) to 1000
+// times faster (a two-hour playbook in seven seconds; faster, no one could
+// follow it and journal times lose their meaning), and a quiz has at most
+// maxQuestions questions.
+const (
+	minSpeed     = 1
+	maxSpeed     = 1000
+	maxQuestions = 100
+)
+
 func (a *App) runQuiz(cmd *cobra.Command, args []string, o runOptions, q quizOptions) error {
 	if len(args) != 1 {
 		return usageErrorf("name the playbook to be quizzed on: crisis drill PLAYBOOK --quiz")
+	}
+	if q.questions < 1 || q.questions > maxQuestions {
+		return usageErrorf("--questions must be from 1 to %d", maxQuestions)
 	}
 	if !a.IO.CanPrompt() && o.answers == "" {
 		return usageErrorf("drill --quiz needs a terminal to ask; without one, use --answers FILE")
@@ -89,7 +103,11 @@ func (a *App) runQuiz(cmd *cobra.Command, args []string, o runOptions, q quizOpt
 	defer closeInput()
 	th := a.Theme()
 	loc := m.Locales.Default
-	if l := a.locales(); len(l) > 0 {
+	l, err := a.locales()
+	if err != nil {
+		return err
+	}
+	if len(l) > 0 {
 		loc = l[0]
 	}
 	fmt.Fprintf(a.IO.Out, "%s %s\n\n", th.Drill.Render(message.DrillMark(loc)+" QUIZ"), p.Title)

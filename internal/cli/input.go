@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -19,14 +20,26 @@ import (
 type lineInput struct {
 	ctx   context.Context
 	out   io.Writer
-	lines chan string
+	name  string // where the lines come from, for messages: an answers file, standard input
+	lines chan numbered
 	done  chan struct{} // closed when the reader stops; err says why
 	err   error
 	echo  bool // answers files: print each answer after its prompt, for the log
+	last  int  // the number of the line read last
 }
 
-func newLineInput(ctx context.Context, r io.Reader, out io.Writer, echo bool) *lineInput {
-	in := &lineInput{ctx: ctx, out: out, lines: make(chan string), done: make(chan struct{}), echo: echo}
+// numbered is a line with its number in the input, so an answers file's
+// mistake is reported at its line.
+type numbered struct {
+	text string
+	n    int
+}
+
+// maxLine bounds an input line: an answer is one command or one value.
+const maxLine = 1 << 20
+
+func newLineInput(ctx context.Context, r io.Reader, out io.Writer, name string, echo bool) *lineInput {
+	in := &lineInput{ctx: ctx, out: out, name: name, lines: make(chan numbered), done: make(chan struct{}), echo: echo}
 	go in.read(r)
 	return in
 }
@@ -34,29 +47,49 @@ func newLineInput(ctx context.Context, r io.Reader, out io.Writer, echo bool) *l
 func (in *lineInput) read(r io.Reader) {
 	defer close(in.done)
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	sc.Buffer(make([]byte, 64*1024), maxLine)
+	n := 0
 	for sc.Scan() {
-		line := csiRE.ReplaceAllString(sc.Text(), "")
+		n++
+		line := stripControls(sc.Text())
 		if in.echo && (strings.HasPrefix(strings.TrimSpace(line), "#") || strings.TrimSpace(line) == "") {
 			continue // comments and blank lines in answers files
 		}
 		select {
-		case in.lines <- line:
+		case in.lines <- numbered{line, n}:
 		case <-in.ctx.Done():
 			in.err = in.ctx.Err()
 			return
 		}
 	}
 	in.err = sc.Err()
+	if errors.Is(in.err, bufio.ErrTooLong) {
+		in.err = fmt.Errorf("%s:%d: the line is longer than 1 MiB; an answer is one command or one value per line", in.name, n+1)
+	}
 	if in.err == nil {
 		in.err = io.EOF
 	}
 }
 
+// where names the line read last, as file:line.
+func (in *lineInput) where() string { return fmt.Sprintf("%s:%d", in.name, in.last) }
+
 // csiRE matches terminal control sequences (a cursor report, a bracketed
 // paste marker) that a terminal may put on standard input: they are never
 // part of what the operator meant.
 var csiRE = regexp.MustCompile(`\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[\]P][^\x07\x1b]*(\x07|\x1b\\)?`)
+
+// stripControls removes terminal control sequences, again until none is
+// left: removing one can join the pieces of another around it.
+func stripControls(s string) string {
+	for {
+		t := csiRE.ReplaceAllString(s, "")
+		if t == s {
+			return t
+		}
+		s = t
+	}
+}
 
 func (in *lineInput) ReadLine(prompt string) (string, error) {
 	return in.ReadLineWithin(prompt, 0)
@@ -75,10 +108,11 @@ func (in *lineInput) ReadLineWithin(prompt string, wait time.Duration) (string, 
 	fmt.Fprint(in.out, prompt)
 	select {
 	case line := <-in.lines:
+		in.last = line.n
 		if in.echo {
-			fmt.Fprintln(in.out, line)
+			fmt.Fprintln(in.out, line.text)
 		}
-		return line, nil
+		return line.text, nil
 	case <-in.done:
 		fmt.Fprintln(in.out)
 		return "", in.err

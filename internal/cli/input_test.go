@@ -14,7 +14,7 @@ import (
 
 func TestLineInput(t *testing.T) {
 	var out bytes.Buffer
-	in := newLineInput(context.Background(), strings.NewReader("d\n# a comment\n\n\x1b[3;1Rx all\n"), &out, true)
+	in := newLineInput(context.Background(), strings.NewReader("d\n# a comment\n\n\x1b[3;1Rx all\n"), &out, "answers.txt", true)
 	for _, want := range []string{"d", "x all"} {
 		got, err := in.ReadLine("> ")
 		if err != nil || got != want {
@@ -31,7 +31,7 @@ func TestLineInput(t *testing.T) {
 func TestLineInputWakes(t *testing.T) {
 	r, w := io.Pipe()
 	defer w.Close()
-	in := newLineInput(context.Background(), r, io.Discard, false)
+	in := newLineInput(context.Background(), r, io.Discard, "standard input", false)
 	start := time.Now()
 	if _, err := in.ReadLineWithin("> ", 20*time.Millisecond); !errors.Is(err, runbook.ErrWake) {
 		t.Fatalf("got %v, want ErrWake", err)
@@ -49,9 +49,67 @@ func TestLineInputInterrupted(t *testing.T) {
 	r, w := io.Pipe()
 	defer w.Close()
 	ctx, cancel := context.WithCancel(context.Background())
-	in := newLineInput(ctx, r, io.Discard, false)
+	in := newLineInput(ctx, r, io.Discard, "standard input", false)
 	cancel()
 	if _, err := in.ReadLine("> "); !errors.Is(err, context.Canceled) {
 		t.Fatalf("got %v, want context.Canceled", err)
 	}
+}
+
+// TestLineInputTooLong: an answers line over the bound is an error naming
+// the file and the line, not bufio's "token too long".
+func TestLineInputTooLong(t *testing.T) {
+	r := strings.NewReader("var platform=Facebook\n" + strings.Repeat("x", 2<<20) + "\nd\n")
+	in := newLineInput(context.Background(), r, io.Discard, "answers.txt", true)
+	if got, err := in.ReadLine("> "); err != nil || got != "var platform=Facebook" {
+		t.Fatalf("first line: %q, %v", got, err)
+	}
+	_, err := in.ReadLine("> ")
+	if err == nil || err.Error() != "answers.txt:2: the line is longer than 1 MiB; an answer is one command or one value per line" {
+		t.Fatalf("got %v", err)
+	}
+	if in.where() != "answers.txt:1" {
+		t.Errorf("where = %q, want the last line read, answers.txt:1", in.where())
+	}
+}
+
+// FuzzLineInput feeds the answers reader any bytes: it ends (io.EOF, or
+// the too-long error at a line), never blocks, and hands out lines without
+// line breaks or terminal control sequences, numbered in order.
+func FuzzLineInput(f *testing.F) {
+	for _, seed := range []string{
+		"var platform=Facebook\nd\n",
+		"# comment\n\n  \r\nx all all\r\n",
+		"\x1b[3;1Rd\n\x1b]0;title\x07a Cleo\n",
+		"\x1b[\x1b[AAx\n",
+		"no newline at the end",
+		"var stores=1\x00\n\xff\xfe\n",
+		strings.Repeat("y", 1<<20+1) + "\n",
+		"",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		in := newLineInput(context.Background(), bytes.NewReader(data), io.Discard, "fuzz.txt", true)
+		last := 0
+		for {
+			line, err := in.ReadLine("")
+			if errors.Is(err, io.EOF) {
+				return
+			}
+			if err != nil {
+				if !strings.HasPrefix(err.Error(), "fuzz.txt:") || !strings.Contains(err.Error(), "longer than 1 MiB") {
+					t.Fatalf("unexpected error %v", err)
+				}
+				return
+			}
+			if strings.ContainsAny(line, "\n") || csiRE.MatchString(line) {
+				t.Fatalf("line %q has a line break or a control sequence", line)
+			}
+			if in.last <= last {
+				t.Fatalf("line number %d after %d", in.last, last)
+			}
+			last = in.last
+		}
+	})
 }

@@ -97,8 +97,8 @@ func (a *App) runRender(id string, o renderOptions) error {
 	playbooks := m.Playbooks
 	if p != nil {
 		playbooks = []*manual.Playbook{p}
-		if err := checkVars(m, p, vars); err != nil {
-			return err
+		if err := render.CheckVars(m, p, vars); err != nil {
+			return usageErrorf("--var %w", err)
 		}
 		if err := checkStep(p, o.step); err != nil {
 			return err
@@ -107,10 +107,14 @@ func (a *App) runRender(id string, o renderOptions) error {
 	if err := checkChannels(m, o.channels); err != nil {
 		return err
 	}
+	locales, err := a.locales()
+	if err != nil {
+		return err
+	}
 	var anns []render.Announcement
 	for _, pb := range playbooks {
 		now := a.Now()
-		opts := render.Options{Step: o.step, Channels: o.channels, Locales: a.locales(), Vars: vars, Drill: o.drill,
+		opts := render.Options{Step: o.step, Channels: o.channels, Locales: locales, Vars: vars, Drill: o.drill,
 			Examples: o.examples, Clock: render.Clock{Start: now, NextUpdate: now.Add(pb.Cadence())}}
 		some, err := render.Playbook(m, cat, pb, opts)
 		var missing *message.MissingError
@@ -147,17 +151,21 @@ func (a *App) runRender(id string, o renderOptions) error {
 	return nil
 }
 
-// locales returns the locales asked for with --locale, split on commas.
-func (a *App) locales() []string {
+// locales returns the locales asked for with --locale (or the config's
+// locale), split on commas, each checked to be a BCP 47 tag.
+func (a *App) locales() ([]string, error) {
 	var out []string
 	for _, l := range a.Config.GetStringSlice("locale") {
 		for _, x := range strings.Split(l, ",") {
 			if x = strings.TrimSpace(x); x != "" {
+				if err := message.CheckLocale(x); err != nil {
+					return nil, usageErrorf("--locale: %v", err)
+				}
 				out = append(out, x)
 			}
 		}
 	}
-	return out
+	return out, nil
 }
 
 func parseVars(list []string) (map[string]string, error) {

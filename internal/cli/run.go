@@ -6,8 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -16,9 +14,9 @@ import (
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
+	"github.com/crisis-cli/crisis/internal/render"
 	"github.com/crisis-cli/crisis/internal/report"
 	"github.com/crisis-cli/crisis/internal/runbook"
-	"github.com/crisis-cli/crisis/internal/suggest"
 	"github.com/crisis-cli/crisis/internal/ui"
 )
 
@@ -92,10 +90,12 @@ func (a *App) runsDir() string {
 }
 
 func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
-	// Everything that can be checked is checked before a run is journaled,
-	// so a mistyped command never leaves a run behind.
+	// The manual is loaded and checked once, first: a mistyped playbook is
+	// the first thing to hear about.
+	var p *manual.Playbook
 	if len(args) == 1 && !o.resume {
-		if _, _, err := a.requireManual(args[0]); err != nil {
+		var err error
+		if _, p, err = a.requireManual(args[0]); err != nil {
 			return err
 		}
 	}
@@ -111,29 +111,20 @@ func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
 		return err
 	}
 	defer closeInput()
-	if err := a.precheck(args, o, vars); err != nil {
-		return err
-	}
-	sess, err := a.openSession(args, o)
+	view := &ui.RunView{W: a.IO.Out, Th: a.Theme(), Width: a.termWidth()}
+	asker := runbook.Asker{In: input, View: view, Auto: o.yes, Strict: o.answers != ""}
+	sess, err := a.openSession(args, p, o, vars, asker)
 	if err != nil {
-		return err
+		return a.varsError(cmd, err, input)
 	}
 	defer sess.Close()
 	if sess.StaleLock != "" {
 		fmt.Fprintf(a.IO.Err, "crisis: took over a stale lock (%s); that run can be resumed\n", sess.StaleLock)
 	}
-	view := &ui.RunView{W: a.IO.Out, Th: a.Theme(), Width: a.termWidth()}
 	flow := &runbook.Flow{S: sess, In: input, View: view, Auto: o.yes, Strict: o.answers != ""}
 	if sess.State.Drill {
 		inj := &drill.Injector{S: sess, In: input, View: view, PlanOrder: o.answers != "" || o.yes, Auto: o.yes}
 		flow.OnCommand, flow.NextEvent = inj.Deliver, inj.NextAt
-	}
-	if err := flow.AskVars(vars); err != nil {
-		var missing *message.MissingError
-		if errors.As(err, &missing) || o.answers != "" {
-			return &ExitError{Code: ExitUsage, Err: err}
-		}
-		return err
 	}
 	err = flow.Run()
 	var script *runbook.ScriptError
@@ -154,6 +145,25 @@ func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
 	return err
 }
 
+// varsError says where a value went wrong: a value given on the command
+// line or missing for --yes is a usage error, and an answers file's line is
+// named by file and line.
+func (a *App) varsError(cmd *cobra.Command, err error, in runbook.Input) error {
+	var script *runbook.ScriptError
+	if errors.As(err, &script) {
+		if s, ok := in.(scriptedInput); ok {
+			err = fmt.Errorf("%s: %w", s.in.where(), err)
+		}
+		return &ExitError{Code: ExitUsage, Err: err}
+	}
+	var missing *message.MissingError
+	var value *render.ValueError
+	if errors.As(err, &missing) || errors.As(err, &value) {
+		return &ExitError{Code: ExitUsage, Err: err}
+	}
+	return err
+}
+
 // finishDrill grades the drill, shows the score and records it as the
 // playbook's last rehearsal.
 func (a *App) finishDrill(sess *runbook.Session, view *ui.RunView) error {
@@ -165,34 +175,9 @@ func (a *App) finishDrill(sess *runbook.Session, view *ui.RunView) error {
 		FinishedAt: a.Now().UTC(), Score: score.Overall})
 }
 
-// precheck refuses, before anything is journaled, a new run that --yes
-// could not finish (a required variable without --var), a value longer than
-// its declaration allows, and a second run of a playbook whose earlier run
+// refuseUnfinished refuses a second run of a playbook whose earlier run
 // was never finished (resume it, or say --new).
-func (a *App) precheck(args []string, o runOptions, vars map[string]string) error {
-	if o.resume || len(args) != 1 {
-		return nil
-	}
-	m, p, err := a.requireManual(args[0])
-	if err != nil {
-		return err
-	}
-	if err := checkVars(m, p, vars); err != nil {
-		return err
-	}
-	needed, err := runbook.NeededVars(m, p)
-	if err != nil {
-		return err
-	}
-	missing := &message.MissingError{}
-	for _, v := range needed {
-		if _, ok := vars[v.Name]; !ok && o.yes {
-			missing.Missing = append(missing.Missing, message.Missing{Name: v.Name, Description: v.Description, Example: v.Example})
-		}
-	}
-	if len(missing.Missing) > 0 {
-		return &ExitError{Code: ExitUsage, Err: missing}
-	}
+func (a *App) refuseUnfinished(p *manual.Playbook, o runOptions) error {
 	if o.fresh {
 		return nil
 	}
@@ -208,31 +193,6 @@ func (a *App) precheck(args []string, o runOptions, vars map[string]string) erro
 		p.ID, verb, open[0].ID, open[0].Status, verb, open[0].ID)
 }
 
-// checkVars refuses --var values for variables the playbook does not
-// declare (with a suggestion) and values longer than declared: the texts
-// were checked for that length.
-func checkVars(m *manual.Manual, p *manual.Playbook, vars map[string]string) error {
-	for name, val := range vars {
-		v := m.Variable(p, name)
-		if v == nil && !manual.IsBuiltinVariable(name) {
-			var names []string
-			for _, x := range slices.Concat(m.Variables, p.Variables) {
-				names = append(names, x.Name)
-			}
-			hint := suggest.Hint(name, names)
-			if hint == "" {
-				hint = "its variables: " + strings.Join(names, ", ")
-			}
-			return usageErrorf("--var %s: %s declares no such variable; %s", name, p.ID, hint)
-		}
-		if v != nil && v.MaxLength > 0 && len([]rune(val)) > v.MaxLength {
-			return usageErrorf("--var %s: %d characters, but at most %d are declared (the texts were checked for that length)",
-				name, len([]rune(val)), v.MaxLength)
-		}
-	}
-	return nil
-}
-
 func (a *App) input(cmd *cobra.Command, o runOptions) (runbook.Input, func(), error) {
 	var r io.Reader = a.IO.In
 	closer := func() {}
@@ -243,15 +203,22 @@ func (a *App) input(cmd *cobra.Command, o runOptions) (runbook.Input, func(), er
 		}
 		r, closer = f, func() { f.Close() }
 	}
-	in := newLineInput(cmd.Context(), r, a.IO.Out, o.answers != "")
+	name := "standard input"
+	if o.answers != "" && o.answers != "-" {
+		name = o.answers
+	}
+	in := newLineInput(cmd.Context(), r, a.IO.Out, name, o.answers != "")
 	if o.answers != "" {
 		return scriptedInput{in}, closer, nil
 	}
 	return in, closer, nil
 }
 
-// openSession starts a new run or resumes one.
-func (a *App) openSession(args []string, o runOptions) (*runbook.Session, error) {
+// openSession starts a new run of p or resumes one, with its values
+// settled and journaled. Everything that can be checked (an unfinished run,
+// every value) is checked before a new run is journaled, so a mistyped
+// command never leaves a run behind.
+func (a *App) openSession(args []string, p *manual.Playbook, o runOptions, vars map[string]string, asker runbook.Asker) (*runbook.Session, error) {
 	target := ""
 	if len(args) > 0 {
 		target = args[0]
@@ -261,31 +228,70 @@ func (a *App) openSession(args []string, o runOptions) (*runbook.Session, error)
 	}
 	runs := a.runsDir()
 	if o.resume {
+		if target != "" {
+			if err := runbook.CheckRunID(target); err != nil {
+				return nil, usageErrorf("--resume: %v", err)
+			}
+		}
 		if dir, ok := a.resumeTarget(runs, target, o.drill); ok {
-			return a.resumeSession(dir, o)
+			sess, err := a.resumeSession(dir, o)
+			if err != nil {
+				return nil, err
+			}
+			vals, err := runbook.Vars(sess.Manual, sess.Playbook, sess.State.Vars, vars, asker)
+			if err == nil {
+				err = sess.SetVars(vals)
+			}
+			if err != nil {
+				sess.Close()
+				return nil, err
+			}
+			return sess, nil
 		}
 		if target == "" || !isPlaybookID(target) {
 			return nil, a.noResumable(runs, target, o.drill)
 		}
 	}
-	m, p, err := a.requireManual(target)
+	if o.resume {
+		_, p, err := a.requireManual(target)
+		if err != nil {
+			return nil, err
+		}
+		return nil, a.noResumable(runs, p.ID, o.drill)
+	}
+	m, _, err := a.Manual()
 	if err != nil {
 		return nil, err
 	}
-	if o.resume {
-		return nil, a.noResumable(runs, p.ID, o.drill)
+	if err := a.refuseUnfinished(p, o); err != nil {
+		return nil, err
+	}
+	locales, err := a.runLocales(m)
+	if err != nil {
+		return nil, err
+	}
+	vals, err := runbook.Vars(m, p, nil, vars, asker)
+	if err != nil {
+		return nil, err
 	}
 	cat, err := message.NewCatalog(m)
 	if err != nil {
 		return nil, &ExitError{Code: ExitManual, Err: err}
 	}
 	sess, err := runbook.Start(runbook.Options{RunsDir: runs, Manual: m, Playbook: p, Catalog: cat,
-		Drill: o.drill, Speed: o.speed, Locales: a.runLocales(m), Now: a.clockFor(o.drill, o.speed, time.Time{})})
+		Drill: o.drill, Speed: o.speed, Locales: locales, Now: a.clockFor(o.drill, o.speed, time.Time{})})
 	var locked *journal.LockedError
 	if errors.As(err, &locked) {
 		return nil, &ExitError{Code: ExitFindings, Err: err}
 	}
-	return sess, err
+	if err != nil {
+		return nil, err
+	}
+	if err := sess.SetVars(vals); err != nil {
+		sess.Close()
+		return nil, err
+	}
+	return sess, nil
 }
 
 // clockFor is the run's clock: the wall clock, or for a drill one running
@@ -299,9 +305,10 @@ func (a *App) clockFor(isDrill bool, speed float64, virtual time.Time) func() ti
 
 func isPlaybookID(s string) bool { return s != "" && filepath.Base(s) == s }
 
-func (a *App) runLocales(m *manual.Manual) []string {
-	if l := a.locales(); len(l) > 0 {
-		return l
+func (a *App) runLocales(m *manual.Manual) ([]string, error) {
+	l, err := a.locales()
+	if err != nil || len(l) > 0 {
+		return l, err
 	}
-	return m.Locales.Supported
+	return m.Locales.Supported, nil
 }
