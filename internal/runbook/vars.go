@@ -13,9 +13,6 @@ import (
 	"github.com/crisis-cli/crisis/internal/render"
 )
 
-// NeededVars lists the variables the session's messages need from a person.
-func (s *Session) NeededVars() ([]*manual.Variable, error) { return NeededVars(s.Manual, s.Playbook) }
-
 // NeededVars lists the variables a playbook's messages use that a person
 // must supply: declared required, not provided by crisis.
 func NeededVars(m *manual.Manual, p *manual.Playbook) ([]*manual.Variable, error) {

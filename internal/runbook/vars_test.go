@@ -26,6 +26,18 @@ func startPayment(t *testing.T) (*Session, Options) {
 	return s, opts
 }
 
+// reopen closes a run as an interruption would and resumes it.
+func reopen(t *testing.T, s *Session, opts Options) *Session {
+	t.Helper()
+	s.Close()
+	r, _, err := Resume(s.Dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r
+}
+
 func varEvents(t *testing.T, s *Session) []Var {
 	t.Helper()
 	var out []Var
@@ -91,12 +103,7 @@ func TestResumeVarIsChecked(t *testing.T) {
 	if err := f.AskVars(map[string]string{"affected_stores": "3"}); err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
-	r, _, err := Resume(s.Dir, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	r := reopen(t, s, opts)
 	f = &Flow{S: r, In: &lines{}, View: &quietView{}, Auto: true}
 	for _, bad := range []map[string]string{{"affected_stores": "1o"}, {"affected_stores": "-1"}, {"afected_stores": "4"}} {
 		err := f.AskVars(bad)
@@ -125,12 +132,7 @@ func TestJournaledValueInvalid(t *testing.T) {
 	if err := s.SetVar("affected_stores", "1o"); err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
-	r, _, err := Resume(s.Dir, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	r := reopen(t, s, opts)
 	auto := &Flow{S: r, In: &lines{}, View: &quietView{}, Auto: true}
 	if err := auto.AskVars(nil); err == nil || !strings.Contains(err.Error(), "--var affected_stores=VALUE") {
 		t.Errorf("--yes with an invalid journaled value: %v", err)
