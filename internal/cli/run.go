@@ -223,42 +223,13 @@ func (a *App) openSession(args []string, p *manual.Playbook, o runOptions, vars 
 	if len(args) > 0 {
 		target = args[0]
 	}
-	if !o.resume && target == "" {
+	if o.resume {
+		return a.resumeRun(target, o, vars, asker)
+	}
+	if target == "" {
 		return nil, usageErrorf("name the playbook to run (crisis list shows them), or use --resume")
 	}
 	runs := a.runsDir()
-	if o.resume {
-		if target != "" {
-			if err := runbook.CheckRunID(target); err != nil {
-				return nil, usageErrorf("--resume: %v", err)
-			}
-		}
-		if dir, ok := a.resumeTarget(runs, target, o.drill); ok {
-			sess, err := a.resumeSession(dir, o)
-			if err != nil {
-				return nil, err
-			}
-			vals, err := runbook.Vars(sess.Manual, sess.Playbook, sess.State.Vars, vars, asker)
-			if err == nil {
-				err = sess.SetVars(vals)
-			}
-			if err != nil {
-				sess.Close()
-				return nil, err
-			}
-			return sess, nil
-		}
-		if target == "" || !isPlaybookID(target) {
-			return nil, a.noResumable(runs, target, o.drill)
-		}
-	}
-	if o.resume {
-		_, p, err := a.requireManual(target)
-		if err != nil {
-			return nil, err
-		}
-		return nil, a.noResumable(runs, p.ID, o.drill)
-	}
 	m, _, err := a.Manual()
 	if err != nil {
 		return nil, err
@@ -288,6 +259,44 @@ func (a *App) openSession(args []string, p *manual.Playbook, o runOptions, vars 
 		return nil, err
 	}
 	if err := sess.SetVars(vals); err != nil {
+		sess.Close()
+		return nil, err
+	}
+	return sess, nil
+}
+
+// resumeRun resumes the run named by target (a run id or a unique prefix,
+// or the one unfinished run of a playbook, or of any when target is empty)
+// and settles its values: --var corrects them.
+func (a *App) resumeRun(target string, o runOptions, vars map[string]string, asker runbook.Asker) (*runbook.Session, error) {
+	runs := a.runsDir()
+	if target != "" {
+		if err := runbook.CheckRunID(target); err != nil {
+			return nil, usageErrorf("--resume: %v", err)
+		}
+	}
+	dir, ok := a.resumeTarget(runs, target, o.drill)
+	if !ok {
+		if target != "" && isPlaybookID(target) {
+			// A playbook without a resumable run: say so after checking
+			// that the playbook exists.
+			_, p, err := a.requireManual(target)
+			if err != nil {
+				return nil, err
+			}
+			target = p.ID
+		}
+		return nil, a.noResumable(runs, target, o.drill)
+	}
+	sess, err := a.resumeSession(dir, o)
+	if err != nil {
+		return nil, err
+	}
+	vals, err := runbook.Vars(sess.Manual, sess.Playbook, sess.State.Vars, vars, asker)
+	if err == nil {
+		err = sess.SetVars(vals)
+	}
+	if err != nil {
 		sess.Close()
 		return nil, err
 	}
