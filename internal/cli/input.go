@@ -79,16 +79,12 @@ func (in *lineInput) where() string { return fmt.Sprintf("%s:%d", in.name, in.la
 // part of what the operator meant.
 var csiRE = regexp.MustCompile(`\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[\]P][^\x07\x1b]*(\x07|\x1b\\)?`)
 
-// stripControls removes terminal control sequences, again until none is
-// left: removing one can join the pieces of another around it.
+// stripControls removes terminal control sequences, and then any escape
+// character left over: removing one sequence can join the pieces of another
+// around it, and a lone escape is never part of what was meant. One pass
+// each, so a hostile line costs linear time.
 func stripControls(s string) string {
-	for {
-		t := csiRE.ReplaceAllString(s, "")
-		if t == s {
-			return t
-		}
-		s = t
-	}
+	return strings.ReplaceAll(csiRE.ReplaceAllString(s, ""), "\x1b", "")
 }
 
 func (in *lineInput) ReadLine(prompt string) (string, error) {

@@ -56,6 +56,23 @@ func TestLineInputInterrupted(t *testing.T) {
 	}
 }
 
+// TestStripControlsLinear: nested sequences, each revealed by removing the
+// one inside it, are removed in linear time, not one per pass.
+func TestStripControlsLinear(t *testing.T) {
+	k := 300_000
+	line := strings.Repeat("\x1b[", k) + strings.Repeat("A", k) + "d"
+	done := make(chan string)
+	go func() { done <- stripControls(line) }()
+	select {
+	case got := <-done:
+		if strings.Contains(got, "\x1b") || !strings.HasSuffix(got, "d") {
+			t.Errorf("left an escape, or lost the text: %.40q", got)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("stripping nested sequences took more than 5 s")
+	}
+}
+
 // TestLineInputTooLong: an answers line over the bound is an error naming
 // the file and the line, not bufio's "token too long".
 func TestLineInputTooLong(t *testing.T) {
