@@ -39,6 +39,9 @@ var ruleCases = []ruleCase{
 	{name: "cr007-bad", rule: "CR007", fires: true, edits: []edit{{fManual, "approved_by: [ceo]", "approved_by: &board [ceo]\n  review_by: *board"}}, at: anchor{fManual, "review_by: *board", "*board"}, says: `aliases`},
 	{name: "cr008-bad", rule: "CR008", fires: true, edits: []edit{{fPlaybook, "crisis: 1", "crisis: 2"}}, at: anchor{fPlaybook, "crisis: 2", "2"}, says: `format version "2"`},
 
+	{name: "cr003-max-length", rule: "CR003", fires: true, edits: []edit{{fManual, "max_length: 20", "max_length: 2000000000"}}, at: anchor{fManual, "max_length: 2000000000", "2000000000"}, says: `max_length 2000000000 is more than 2000 characters`},
+	{name: "cr009-bad", rule: "CR009", fires: true, edits: []edit{{fEN, "{{.platform}} works again.\"", "{{.platform}} works again.\\e]0;all clear\\a\""}}, at: anchor{fEN, `other: "{{.platform}} works again.\e]0`, `"`}, says: `U+001B (escape) at character 27`},
+
 	{name: "cr101-bad", rule: "CR101", fires: true, edits: []edit{{fPlaybook, "customers: [status-page]", "customers: [status-page, whatsapp]"}}, at: anchor{fPlaybook, "[status-page, whatsapp]", "whatsapp"}, says: `whatsapp shares failure domain "meta" with facebook-page`},
 	{name: "cr101-good", rule: "CR101", edits: []edit{{fPlaybook, "  channels: [facebook-page]", "  domains: [meta]"}}},
 	{name: "cr102-bad", rule: "CR102", fires: true, edits: []edit{{fPlaybook, "customers: [status-page]", "customers: [status-page, facebook-page]"}}, at: anchor{fPlaybook, "[status-page, facebook-page]", "facebook-page"}, says: `facebook-page is down`},
@@ -55,8 +58,11 @@ var ruleCases = []ruleCase{
 	{name: "cr303-nohash", rule: "CR303", fires: true, edits: []edit{{fPL, "  sms:\n    hash: ", "  sms:\n    x-hash: "}, {fPL, "x-hash: sha1-", "#"}}, at: anchor{fPL, "staff-brief:\n  sms", "sms"}, says: `has no hash`},
 	{name: "cr304-bad", rule: "CR304", fires: true, edits: []edit{{fPL, "    few: \"Kolejna informacja za {{.update_minutes}} minuty.\"\n", ""}}, at: anchor{fPL, "update:\n  default", "default"}, says: `lacks plural forms few`},
 	{name: "cr401-bad", rule: "CR401", fires: true, edits: []edit{{fEN, "{{.platform}} is down. Follow", "{{uper .platform}} is down. Follow"}}, at: anchor{fEN, `other: "{{uper`, `"`}, says: `function "uper" not defined`},
+	{name: "cr401-range", rule: "CR401", fires: true, edits: []edit{{fEN, "works again.\"", "works again.{{range 1000000000}}!{{end}}\""}}, at: anchor{fEN, "again.{{range", "{{range"}, says: `{{range}} is not available`},
+	{name: "cr401-template", rule: "CR401", fires: true, edits: []edit{{fEN, "works again.\"", "works again.{{template \\\"nope\\\"}}\""}}, at: anchor{fEN, "again.{{template", "{{template"}, says: `{{template "nope"}} is not available`},
 	{name: "cr402-bad", rule: "CR402", fires: true, edits: []edit{{fEN, "works again.\"", "works again at {{.shop_url}}.\""}}, at: anchor{fPlaybook, "- message: all-clear", "all-clear"}, says: `{{.shop_url}}`},
 	{name: "cr403-bad", rule: "CR403", fires: true, edits: []edit{{fManual, "    max_length: 20\n", "    max_length: 20\n  - name: support_phone\n    description: Phone line\n    example: 900 100 200\n"}}, at: anchor{fManual, "name: support_phone", "name"}, says: `support_phone is declared`},
+	{name: "cr404-bad", rule: "CR404", fires: true, edits: []edit{{fEN, "in {{.update_minutes}} minutes.", "in {{upper .update_minutes}} minutes."}}, at: anchor{fEN, "in {{upper .update_minutes}}", "{{upper"}, says: `wrong type for value; expected string; got int`},
 	{name: "cr405-bad", rule: "CR405", fires: true, edits: []edit{{fPlaybook, "example: Facebook\n    max_length: 10", "example: Facebook Messenger\n    max_length: 10"}}, at: anchor{fPlaybook, "- name: platform", "name"}, says: `the example of variable platform is not a value it accepts: platform="Facebook Messenger": 18 characters, but at most 10`},
 	{name: "cr501-bad", rule: "CR501", fires: true, edits: []edit{{fEN, "is down. Use SMS.", "is down. " + longSMS}}, at: anchor{fPlaybook, "channels: [sms-staff]", "sms-staff"}, says: `does not fit`},
 	{name: "cr502-bad", rule: "CR502", fires: true, edits: []edit{{fEN, "is down. Use SMS.", "is down… Use SMS."}}, at: anchor{fEN, "down… Use", "…"}, says: `forces the whole SMS into UCS-2`},

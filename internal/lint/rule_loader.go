@@ -32,6 +32,9 @@ func init() {
 	loader(manual.RuleFile, "The file cannot be read as text",
 		"Files too big, binary, not UTF-8 or using YAML aliases are refused: a manual is read under stress and every value should be written where it applies.",
 		"contacts: *board-contacts\n", "contacts:\n  - {via: phone, value: \"+34 600 100 001\"}\n")
+	loader(manual.RuleControl, "A text holds a control character or a bidirectional override",
+		"A manual arrives by pull request. A YAML escape (\"\\e[2J\", \"\\x9b\", \"\\u202e\") puts a character in a text that a terminal obeys rather than shows: it can clear the screen, write the clipboard (OSC 52), retitle the window, hide the drill mark behind a carriage return, or make a text read differently from what it holds. Tabs and new lines are text; no other character below U+0020 is.",
+		"other: \"\\e]0;all clear\\a Facebook is down\"\n", "other: \"Facebook is down\"\n")
 	loader(manual.RuleVersion, "A format version this build does not read",
 		"A file written for another format version would be misread; upgrade crisis or write the version it reads.",
 		"crisis: 2\n", "crisis: 1\n")

@@ -141,6 +141,7 @@ func (d *decoder) scalar(n *yaml.Node, what string) (string, bool) {
 		d.errorf(n, RuleType, "write a single value on the same line", "%s must be a single value, found %s", what, kindName(n))
 		return "", false
 	}
+	d.checkControl(n)
 	return n.Value, true
 }
 

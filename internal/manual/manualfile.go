@@ -1,6 +1,7 @@
 package manual
 
 import (
+	"fmt"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -157,6 +158,13 @@ func (d *decoder) decodeVariables(nodes []*yaml.Node) []Variable {
 			Type:        o.oneOf("type", false, "text", "text", "count", "time", "url"),
 			Required:    o.boolean("required"),
 			Pos:         d.pos(n),
+		}
+		if v.MaxLength > MaxVariableLength {
+			// Lint renders every message with each value at its longest:
+			// an absurd bound would make the CI gate itself run out of memory.
+			d.errorf(o.values["max_length"], RuleType, fmt.Sprintf("a value is a name, a time, a link or a sentence: at most %d characters", MaxVariableLength),
+				"max_length %d is more than %d characters", v.MaxLength, MaxVariableLength)
+			v.MaxLength = 0
 		}
 		if v.Name != "" && !varNameRE.MatchString(v.Name) {
 			d.errorf(o.values["name"], RuleType, "use lowercase letters, digits and underscores: templates write it as {{.store_name}}",

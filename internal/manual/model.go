@@ -137,7 +137,7 @@ type Variable struct {
 	Name        string
 	Description string
 	Example     string
-	MaxLength   int    // in characters; 0 means unbounded
+	MaxLength   int    // in characters, at most MaxVariableLength; 0 means unbounded
 	Type        string // text, count, time, url
 	Required    bool
 	Pos         Pos

@@ -12,4 +12,5 @@ const (
 	RuleMissing    = "CR006" // a required key is missing
 	RuleFile       = "CR007" // the file cannot be read as text: size, binary, encoding, aliases
 	RuleVersion    = "CR008" // a format version this build does not read
+	RuleControl    = "CR009" // a text holds a control character or a bidirectional override
 )

@@ -2,6 +2,11 @@ package manual
 
 import "strings"
 
+// MaxVariableLength bounds a variable's max_length, in characters. Values
+// fill message texts; the longest a message of any channel may hold is a
+// few thousand characters.
+const MaxVariableLength = 2000
+
 // TemplateFile is one locale's message file in templates/: a go-i18n message
 // file whose ids follow the manual's naming scheme (see Variant).
 type TemplateFile struct {

@@ -49,6 +49,7 @@ func (d *decoder) walkTemplates(n *yaml.Node, prefix string, t *TemplateFile, se
 		}
 		switch {
 		case v.Kind == yaml.ScalarNode:
+			d.checkControl(v)
 			d.addMessage(t, seen, &Message{ID: id, Forms: map[string]string{"other": v.Value},
 				Pos: d.pos(k), FormPos: map[string]Pos{"other": d.pos(v)}})
 		case isMessage(v):

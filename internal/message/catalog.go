@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
-	"github.com/nicksnyder/go-i18n/v2/i18n/template"
 	"golang.org/x/text/language"
 
 	"github.com/crisis-cli/crisis/internal/manual"
@@ -17,7 +16,7 @@ import (
 type Catalog struct {
 	mu         sync.Mutex
 	localizers map[string]*i18n.Localizer
-	parsers    map[string]*localeParser
+	parsers    map[string]sandboxParser
 	bundle     *i18n.Bundle
 	files      map[string]*manual.TemplateFile
 	Default    string
@@ -31,7 +30,7 @@ func NewCatalog(m *manual.Manual) (*Catalog, error) {
 		return nil, fmt.Errorf("default locale %q: %w", def, err)
 	}
 	c := &Catalog{bundle: i18n.NewBundle(defTag), files: map[string]*manual.TemplateFile{}, Default: def,
-		localizers: map[string]*i18n.Localizer{}, parsers: map[string]*localeParser{}}
+		localizers: map[string]*i18n.Localizer{}, parsers: map[string]sandboxParser{}}
 	for _, t := range m.Templates {
 		tag, err := language.Parse(t.Locale)
 		if err != nil {
@@ -124,14 +123,6 @@ func (c *Catalog) variant(locale, message, kind string) (text string, parts map[
 // ErrNoMessage means a message exists in no locale of the chain.
 var ErrNoMessage = errors.New("no such message")
 
-// localeParser parses a locale's templates with that locale's functions.
-// The functions of a locale never change, so parsed templates can be cached
-// (go-i18n's own TextParser refuses to cache once functions are set, which
-// made every render re-parse its template).
-type localeParser struct{ template.TextParser }
-
-func (localeParser) Cacheable() bool { return true }
-
 // localize executes one message id in one locale.
 func (c *Catalog) localize(locale, id string, data map[string]any, count any) (string, error) {
 	c.mu.Lock()
@@ -139,7 +130,7 @@ func (c *Catalog) localize(locale, id string, data map[string]any, count any) (s
 	if !ok {
 		loc = i18n.NewLocalizer(c.bundle, locale)
 		c.localizers[locale] = loc
-		c.parsers[locale] = &localeParser{template.TextParser{Funcs: Funcs(locale), Option: "missingkey=error"}}
+		c.parsers[locale] = sandboxParser{locale: locale}
 	}
 	parser := c.parsers[locale]
 	c.mu.Unlock()

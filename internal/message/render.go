@@ -72,13 +72,23 @@ func (c *Catalog) execute(loc, id string, req Request, res *Result) (string, err
 	text, err := c.localize(loc, id, req.Data, req.Count)
 	if err != nil {
 		if text == "" {
-			return "", fmt.Errorf("%s (%s): %w", id, loc, err)
+			return "", &RenderError{ID: id, Locale: loc, Err: err}
 		}
 		// go-i18n fell back to the "other" form: render, but say so.
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%s (%s): %v", id, loc, err))
 	}
 	return text, nil
 }
+
+// RenderError is a text of a message that could not be rendered; Err is a
+// *TemplateError when the template itself failed.
+type RenderError struct {
+	ID, Locale string // the template id (holding.sms, holding.email.subject) and its locale
+	Err        error
+}
+
+func (e *RenderError) Error() string { return fmt.Sprintf("%s (%s): %v", e.ID, e.Locale, e.Err) }
+func (e *RenderError) Unwrap() error { return e.Err }
 
 // drillMarks say "this is an exercise" in each language, unmistakably.
 var drillMarks = map[string]string{

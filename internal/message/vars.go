@@ -3,17 +3,18 @@ package message
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"text/template"
 	"text/template/parse"
 
 	"golang.org/x/text/language"
 )
 
-// Parse parses a template text with the allowed functions, so a syntax
-// error or an unknown function is found before the crisis, not during it.
+// Parse parses a template text with the allowed functions and checks it
+// against what messages may use (see sandbox.go), so a syntax error, an
+// unknown function or a loop is found before the crisis, not during it.
+// Errors are *TemplateError.
 func Parse(text string) (*template.Template, error) {
-	return template.New("").Funcs(Funcs("und")).Option("missingkey=error").Parse(text)
+	return compile(text, "und")
 }
 
 // Variables lists the variables a template text uses ({{.platform}} ->
@@ -100,15 +101,11 @@ func (e *MissingError) Error() string {
 // for quizzes and checks that look at one text. Plural forms are not
 // chosen; the caller passes the form it wants.
 func Execute(text, locale string, data map[string]any) (string, error) {
-	t, err := template.New("").Funcs(Funcs(locale)).Option("missingkey=error").Parse(text)
+	t, err := compile(text, locale)
 	if err != nil {
 		return "", err
 	}
-	var b strings.Builder
-	if err := t.Execute(&b, data); err != nil {
-		return "", err
-	}
-	return b.String(), nil
+	return run(t, text, data)
 }
 
 // CheckLocale refuses a locale that is not a BCP 47 language tag (es,

@@ -196,7 +196,8 @@ func TestCompactVimQuickfix(t *testing.T) {
 		{1, "crisis/playbooks/data-leak.yaml", 20, 19, "info: placeholder Name is never filled [CL102]"},
 		{1, "crisis/playbooks/email-down.yaml", 1, 1, "warning: template never sent [CL104]"},
 		{1, "crisis/playbooks/manual.yaml", 2, 10, "error: format version 2 is not read by this build (it reads 1) [CR008] (hint: upgrade crisis)"},
-		{1, "crisis/templates/es.yaml", 3, 2, "error: bell\x07 <&> ]]> ::error::x ##[warning]y [CL103] (hint: 100% sure, really: yes)"},
+		// The bell reaches no terminal: every format shows it as \a.
+		{1, "crisis/templates/es.yaml", 3, 2, `error: bell\a <&> ]]> ::error::x ##[warning]y [CL103] (hint: 100% sure, really: yes)`},
 		{1, "crisis/templates/es.yaml", 3, 2, "error: bell"},
 		{1, "crisis/templates/es.yaml", 3, 2, "error: bell"},
 		{1, "crisis/templates/es.yaml", 7, 11, "warning: «Atención al cliente» está en mayúsculas y minúsculas mezcladas [CL103]"},

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/sanitize"
 )
 
 // Rule is what outputs need to know about a lint rule besides its id: SARIF
@@ -90,7 +91,20 @@ func Write(w io.Writer, f Format, r Report, opt Options) error {
 	if !ok {
 		return fmt.Errorf("unknown output format %q (want one of %s)", f, strings.Join(Formats(), ", "))
 	}
+	r.Findings = printable(r.Findings)
 	return write(w, r, opt)
+}
+
+// printable returns the findings with every control character of their
+// texts made visible: a message may quote the manual, and terminals and CI
+// log viewers obey escape sequences. Every format gets the same text.
+func printable(list diag.List) diag.List {
+	out := make(diag.List, len(list))
+	for i, d := range list {
+		d.Message, d.Hint, d.Pos.File, d.End.File = sanitize.Text(d.Message), sanitize.Text(d.Hint), sanitize.Text(d.Pos.File), sanitize.Text(d.End.File)
+		out[i] = d
+	}
+	return out
 }
 
 // filePath is the path of a diagnostic's file as CI and terminals resolve

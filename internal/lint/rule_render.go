@@ -1,0 +1,78 @@
+package lint
+
+import (
+	"errors"
+
+	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/message"
+)
+
+func init() {
+	register(Meta{
+		ID: "CR404", Title: "A message template fails when it is rendered", Severity: diag.Error, Scope: ScopeManual,
+		Rationale: "A template can parse and still fail on its values: upper given a count (a number, not a text), a text that grows past 64 KiB once its variables are filled in. Lint renders every form of every message in every locale with each variable at its longest, as the first playbook that sends it declares them, so the failure is found in review and not when the message is due.",
+		Bad:       "# people_affected is a count\nother: \"{{upper .people_affected}} clientes afectados\"\n",
+		Good:      "other: \"{{.people_affected}} clientes afectados\"\n",
+	}, checkRender)
+}
+
+// checkRender executes every form that parsed (CR401 reports the others)
+// of every message some playbook sends (CR-unused reports the others).
+func checkRender(c *Context) {
+	m, f := c.Manual, c.facts
+	refused := map[*manual.Message]map[string]bool{}
+	for _, e := range f.parseErrs {
+		if refused[e.msg] == nil {
+			refused[e.msg] = map[string]bool{}
+		}
+		refused[e.msg][e.form] = true
+	}
+	worst := map[*manual.Playbook]map[string]string{}
+	for _, t := range m.Templates {
+		for _, msg := range t.Messages {
+			name, _, _ := manual.SplitID(msg.ID)
+			ps := f.announcers[name]
+			if len(ps) == 0 {
+				continue
+			}
+			p := ps[0]
+			if worst[p] == nil {
+				worst[p] = worstCase(m, p)
+			}
+			in := newFitInput(m, p, f.msgVars[msg], worst[p], t.Locale)
+			if in == nil {
+				continue
+			}
+			for _, v := range f.msgVars[msg] {
+				if _, ok := in.data[v]; !ok {
+					in.data[v] = v // undeclared: CR402 says so; render the rest
+				}
+			}
+			for _, form := range manual.PluralForms {
+				text, ok := msg.Forms[form]
+				if !ok || refused[msg][form] {
+					continue
+				}
+				if _, err := message.Execute(text, t.Locale, in.data); err != nil {
+					c.reportTemplate(msg, form, err, "a count is a number: write {{.name}} without a function; keep texts short", "message %s, form %s, cannot be rendered (values as %s declares them): %s", msg.ID, form, p.ID)
+				}
+			}
+		}
+	}
+}
+
+// reportTemplate reports a template error at the action that failed when
+// the text maps onto the file, else at the text with its line and column
+// in the message. format's last verb receives the error.
+func (c *Context) reportTemplate(msg *manual.Message, form string, err error, hint, format string, args ...any) {
+	start := msg.FormPos[form]
+	pos, text := start, err.Error()
+	var te *message.TemplateError
+	if errors.As(err, &te) {
+		if at, ok := c.sources.TextPos(start, te.Text, te.Line, te.Col); ok {
+			pos, text = at, te.Msg
+		}
+	}
+	c.Report(pos, hint, format, append(args, text)...)
+}

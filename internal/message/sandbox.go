@@ -1,0 +1,296 @@
+package message
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"text/template"
+	"text/template/parse"
+	"time"
+	"unicode/utf8"
+
+	i18ntemplate "github.com/nicksnyder/go-i18n/v2/i18n/template"
+)
+
+// A manual arrives by pull request, so its templates are untrusted input to
+// the CI gate and to the run. text/template is a programming language (it
+// loops, calls other templates, formats with printf); a message is text with
+// blanks. Every template is therefore checked against an allowlist when it
+// is parsed and executed with an output cap and a time budget: what passes
+// the check cannot loop, so its execution is linear in its text and values.
+
+// Limits of one template's execution.
+const (
+	// MaxOutput is the most one rendered text may hold, in bytes: far more
+	// than any channel carries (an e-mail body is a few KiB).
+	MaxOutput = 64 << 10
+	// ExecBudget is the time one execution may take. A checked template
+	// renders in microseconds; the budget only stops the unforeseen.
+	ExecBudget = time.Second
+)
+
+// Errors of execution past its limits.
+var (
+	ErrTooLong = fmt.Errorf("the rendered text would be longer than %d KiB", MaxOutput>>10)
+	ErrTooSlow = fmt.Errorf("rendering took longer than %s", ExecBudget)
+)
+
+// TemplateError is a template text that is refused or fails to render:
+// where in the text and why.
+type TemplateError struct {
+	Text string // the template text
+	Line int    // 1-based line within the text
+	Col  int    // 1-based column in characters within that line; 0 when unknown
+	Msg  string
+	Err  error // the underlying error, when there is one
+}
+
+func (e *TemplateError) Error() string {
+	switch {
+	case e.Line > 1 && e.Col > 0:
+		return fmt.Sprintf("line %d, column %d of the text: %s", e.Line, e.Col, e.Msg)
+	case e.Line > 1:
+		return fmt.Sprintf("line %d of the text: %s", e.Line, e.Msg)
+	case e.Col > 0:
+		return fmt.Sprintf("column %d of the text: %s", e.Col, e.Msg)
+	}
+	return e.Msg
+}
+
+func (e *TemplateError) Unwrap() error { return e.Err }
+
+// Allowed lists what a template may use, for hints and docs.
+func Allowed() string {
+	return "variables {{.name}}, {{if}}/{{else}}/{{with}}, and the functions " + funcNames()
+}
+
+// compile parses a template text with a locale's functions and checks it
+// against the allowlist. Every template crisis executes comes from here.
+func compile(text, locale string) (*template.Template, error) {
+	t, err := template.New("").Funcs(Funcs(locale)).Option("missingkey=error").Parse(text)
+	if err != nil {
+		return nil, parseError(text, err)
+	}
+	if err := check(t, text); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// parseErrRE reads text/template's "template: NAME:LINE: message".
+var parseErrRE = regexp.MustCompile(`^template: [^:]*:(\d+): (.*)$`)
+
+func parseError(text string, err error) *TemplateError {
+	te := &TemplateError{Text: text, Line: 1, Msg: err.Error(), Err: err}
+	if m := parseErrRE.FindStringSubmatch(err.Error()); m != nil {
+		te.Line, _ = strconv.Atoi(m[1])
+		te.Msg = m[2]
+	}
+	return te
+}
+
+// check walks the parsed template and refuses everything but text,
+// comments, single-identifier fields, literals, the allowed functions,
+// parenthesised pipelines, and if/else/with.
+func check(t *template.Template, text string) error {
+	c := &checker{text: text, funcs: map[string]bool{}}
+	for _, f := range FuncDocs {
+		c.funcs[f.Name] = true
+	}
+	for _, tt := range t.Templates() {
+		if tt.Tree == nil || tt.Tree.Root == nil {
+			continue
+		}
+		if tt.Name() != t.Name() {
+			// {{define}} and {{block}} add a template of their own.
+			return c.fail(tt.Tree.Root.Position(), "{{define}} and {{block}} are not available in messages: write the text where it is used")
+		}
+	}
+	if t.Tree == nil {
+		return nil
+	}
+	c.node(t.Tree.Root)
+	return c.err
+}
+
+type checker struct {
+	text  string
+	funcs map[string]bool
+	err   error
+}
+
+func (c *checker) fail(pos parse.Pos, format string, args ...any) error {
+	if c.err == nil {
+		line, col := lineCol(c.text, int(pos))
+		c.err = &TemplateError{Text: c.text, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+	}
+	return c.err
+}
+
+func (c *checker) node(n parse.Node) {
+	if c.err != nil || n == nil {
+		return
+	}
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, x := range n.Nodes {
+			c.node(x)
+		}
+	case *parse.TextNode, *parse.CommentNode, *parse.StringNode, *parse.NumberNode, *parse.BoolNode, *parse.NilNode, *parse.DotNode:
+	case *parse.ActionNode:
+		c.pipe(n.Pipe)
+	case *parse.IfNode:
+		c.branch(&n.BranchNode)
+	case *parse.WithNode:
+		c.branch(&n.BranchNode)
+	case *parse.PipeNode:
+		c.pipe(n)
+	case *parse.CommandNode:
+		for _, a := range n.Args {
+			c.node(a)
+		}
+	case *parse.FieldNode:
+		if len(n.Ident) > 1 {
+			c.fail(n.Position(), "%s: a variable has no fields; write {{.%s}}", n, n.Ident[0])
+		}
+	case *parse.IdentifierNode:
+		if !c.funcs[n.Ident] {
+			c.fail(n.Position(), "function %q is not available in messages; they may call %s", n.Ident, funcNames())
+		}
+	case *parse.RangeNode:
+		c.fail(n.Position(), "{{range}} is not available in messages: a message has no lists to repeat")
+	case *parse.TemplateNode:
+		c.fail(n.Position(), "{{template %q}} is not available in messages: write the text where it is used", n.Name)
+	case *parse.VariableNode:
+		c.fail(n.Position(), "template variables ($) are not available in messages; write {{.name}}")
+	case *parse.ChainNode:
+		c.fail(n.Position(), "%s: a value has no fields", n)
+	default:
+		c.fail(n.Position(), "%s is not available in messages; they may use %s", n, Allowed())
+	}
+}
+
+func (c *checker) pipe(p *parse.PipeNode) {
+	if p == nil {
+		return
+	}
+	if len(p.Decl) > 0 {
+		c.fail(p.Position(), "template variables ($) are not available in messages; write {{.name}}")
+		return
+	}
+	for _, cmd := range p.Cmds {
+		c.node(cmd)
+	}
+}
+
+func (c *checker) branch(b *parse.BranchNode) {
+	c.pipe(b.Pipe)
+	c.node(b.List)
+	if b.ElseList != nil {
+		c.node(b.ElseList)
+	}
+}
+
+func funcNames() string {
+	names := make([]string, len(FuncDocs))
+	for i, f := range FuncDocs {
+		names[i] = f.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// lineCol turns a byte offset in text into the 1-based line and column (in
+// characters, as editors and YAML positions count them) of the action that
+// holds it: its "{{", where a reader looks.
+func lineCol(text string, off int) (line, col int) {
+	off = min(max(off, 0), len(text))
+	if i := strings.LastIndex(text[:off], "{{"); i >= 0 {
+		off = i
+	}
+	before := text[:off]
+	line = 1 + strings.Count(before, "\n")
+	if i := strings.LastIndexByte(before, '\n'); i >= 0 {
+		before = before[i+1:]
+	}
+	return line, utf8.RuneCountInString(before) + 1
+}
+
+// limitWriter collects a rendered text, failing once it would exceed
+// MaxOutput or the deadline has passed: text/template stops at the first
+// write that fails.
+type limitWriter struct {
+	b        strings.Builder
+	deadline time.Time
+}
+
+func (w *limitWriter) Write(p []byte) (int, error) {
+	if w.b.Len()+len(p) > MaxOutput {
+		return 0, ErrTooLong
+	}
+	if time.Now().After(w.deadline) {
+		return 0, ErrTooSlow
+	}
+	return w.b.Write(p)
+}
+
+// execErrRE reads text/template's "template: NAME:LINE:COL: executing ...:
+// message", COL counting bytes from 0.
+var execErrRE = regexp.MustCompile(`^template: [^:]*:(\d+):(\d+): executing "[^"]*" at <[^>]*>: (.*)$`)
+
+// run executes a checked template within the limits.
+func run(t *template.Template, text string, data any) (string, error) {
+	w := &limitWriter{deadline: time.Now().Add(ExecBudget)}
+	err := t.Execute(w, data)
+	if err == nil {
+		return w.b.String(), nil
+	}
+	te := &TemplateError{Text: text, Line: 1, Msg: err.Error(), Err: err}
+	for _, limit := range []error{ErrTooLong, ErrTooSlow} {
+		if errors.Is(err, limit) {
+			te.Msg, te.Err = limit.Error(), limit
+			return "", te
+		}
+	}
+	if m := execErrRE.FindStringSubmatch(err.Error()); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		byteCol, _ := strconv.Atoi(m[2])
+		lines := strings.SplitAfter(text, "\n")
+		if line >= 1 && line <= len(lines) && byteCol <= len(lines[line-1]) {
+			off := len(strings.Join(lines[:line-1], "")) + byteCol
+			te.Line, te.Col = lineCol(text, off+1)
+		}
+		te.Msg = m[3]
+	}
+	return "", te
+}
+
+// sandboxParser is the go-i18n template parser of one locale: compile and
+// run, so messages rendered through the catalog are checked and limited as
+// every other template is. A locale's functions never change, so parsed
+// templates can be cached (go-i18n's own TextParser refuses to cache once
+// functions are set, which made every render re-parse its template).
+type sandboxParser struct{ locale string }
+
+func (sandboxParser) Cacheable() bool { return true }
+
+// Parse ignores go-i18n's delimiters: the manual format has no way to set
+// them.
+func (p sandboxParser) Parse(src, _, _ string) (i18ntemplate.ParsedTemplate, error) {
+	t, err := compile(src, p.locale)
+	if err != nil {
+		return nil, err
+	}
+	return sandboxed{t: t, text: src}, nil
+}
+
+type sandboxed struct {
+	t    *template.Template
+	text string
+}
+
+func (s sandboxed) Execute(data any) (string, error) { return run(s.t, s.text, data) }

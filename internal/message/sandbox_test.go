@@ -1,0 +1,113 @@
+package message
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/manual"
+)
+
+// TestParseRefuses lists what a message template may not do: each was
+// accepted by text/template and could hang or exhaust the CI gate and the
+// run (a billion iterations, a call to a template that does not exist,
+// printf padding to gigabytes).
+func TestParseRefuses(t *testing.T) {
+	tests := []struct {
+		text      string
+		line, col int
+		want      string
+	}{
+		{`{{range 1000000000}}x{{end}}`, 1, 1, "{{range}} is not available"},
+		{"ok\n  {{range .n}}x{{end}}", 2, 3, "{{range}} is not available"},
+		{`a {{template "nope"}}`, 1, 3, `{{template "nope"}} is not available`},
+		{`{{define "x"}}loop{{end}}a`, 1, 1, "{{define}} and {{block}} are not available"},
+		{`{{block "x" .}}b{{end}}`, 1, 0, "not available"},
+		{`{{printf "%0999999999d" 1}}`, 1, 1, `function "printf" is not available`},
+		{`{{len .x}}`, 1, 1, `function "len" is not available`},
+		{`{{call .f}}`, 1, 1, `function "call" is not available`},
+		{`{{upper (index .a 1)}}`, 1, 1, `function "index" is not available`},
+		{`{{$x := .a}}{{$x}}`, 1, 0, "template variables ($) are not available"},
+		{`{{$.a}}`, 1, 1, "template variables ($) are not available"},
+		{`{{.a.b}}`, 1, 1, "a variable has no fields"},
+		{`{{(.a).b}}`, 1, 0, "has no fields"},
+		{`{{uper .a}}`, 1, 0, `function "uper" not defined`},
+	}
+	for _, tt := range tests {
+		_, err := Parse(tt.text)
+		var te *TemplateError
+		if !errors.As(err, &te) {
+			t.Errorf("Parse(%q) = %v, want a *TemplateError", tt.text, err)
+			continue
+		}
+		if !strings.Contains(te.Msg, tt.want) || te.Line != tt.line || (tt.col != 0 && te.Col != tt.col) {
+			t.Errorf("Parse(%q) = line %d col %d %q, want line %d col %d %q", tt.text, te.Line, te.Col, te.Msg, tt.line, tt.col, tt.want)
+		}
+	}
+}
+
+func TestParseAllows(t *testing.T) {
+	for _, text := range []string{
+		`plain text, 50% off`,
+		`{{.platform}} down {{/* a note */}}`,
+		`{{if .store}}{{upper .store}}{{else if .city}}{{title .city}}{{else}}{{default "la tienda" .x}}{{end}}`,
+		`{{with .store}}{{trim .}}{{end}}`,
+		`{{.a | lower | upper}}`,
+		`{{upper (lower .a)}}`,
+	} {
+		if _, err := Parse(text); err != nil {
+			t.Errorf("Parse(%q): %v", text, err)
+		}
+	}
+}
+
+// TestExecuteLimits: a checked template cannot loop, but values and
+// repetition can still make a text huge; execution stops at MaxOutput.
+func TestExecuteLimits(t *testing.T) {
+	big := strings.Repeat("x", 10000)
+	text := strings.Repeat("{{.v}}", 10)
+	if _, err := Execute(text, "es", map[string]any{"v": big}); !errors.Is(err, ErrTooLong) {
+		t.Errorf("100 KB of output: err = %v, want ErrTooLong", err)
+	}
+	out, err := Execute(text, "es", map[string]any{"v": "ab"})
+	if err != nil || out != strings.Repeat("ab", 10) {
+		t.Errorf("Execute = %q, %v", out, err)
+	}
+	w := &limitWriter{deadline: time.Now().Add(-time.Second)}
+	if _, err := w.Write([]byte("x")); !errors.Is(err, ErrTooSlow) {
+		t.Errorf("past the deadline: err = %v, want ErrTooSlow", err)
+	}
+}
+
+func TestExecuteErrorPosition(t *testing.T) {
+	_, err := Execute("Hola\n  {{upper .n}}", "es", map[string]any{"n": 3})
+	var te *TemplateError
+	if !errors.As(err, &te) || te.Line != 2 || te.Col != 3 || !strings.Contains(te.Msg, "wrong type") {
+		t.Fatalf("err = %#v, want line 2 col 3 wrong type", err)
+	}
+}
+
+// TestRenderRefusesLoop: the catalog goes through the same check as lint,
+// so a run never executes what lint refuses (it ran out of memory here).
+func TestRenderRefusesLoop(t *testing.T) {
+	fsys := fstest.MapFS{
+		manual.ManualFile:   {Data: []byte(testManual)},
+		"templates/es.yaml": {Data: []byte("loop:\n  default:\n    other: \"{{range 1000000000}}x{{end}}\"\n")},
+	}
+	m, _, err := manual.Load(fsys, "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := NewCatalog(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Render(Request{Message: "loop", Kind: "sms", Locale: "es"})
+	var re *RenderError
+	var te *TemplateError
+	if !errors.As(err, &re) || re.ID != "loop.default" || !errors.As(err, &te) || !strings.Contains(te.Msg, "{{range}}") {
+		t.Fatalf("Render = %v, want a RenderError for loop.default refusing range", err)
+	}
+}
