@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/crisis-cli/crisis/internal/render"
+	"github.com/crisis-cli/crisis/internal/sanitize"
 )
 
 // AnnouncementCard shows one announcement ready to paste: where it goes, in
@@ -38,7 +39,7 @@ func AnnouncementCard(th *Theme, a render.Announcement, status string) string {
 	for _, p := range a.Problems {
 		fmt.Fprintf(b, "\n%s %s", th.Warn.Render("!"), p)
 	}
-	return b.String() + "\n"
+	return th.Clean(b.String() + "\n")
 }
 
 // AnnouncementFile names the file an announcement is written to.
@@ -66,5 +67,5 @@ func AnnouncementsMarkdown(anns []render.Announcement) string {
 		}
 		fmt.Fprintf(b, "```text\n%s\n```\n\n", strings.TrimRight(a.Text, "\n"))
 	}
-	return b.String()
+	return sanitize.Text(b.String())
 }

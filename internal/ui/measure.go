@@ -33,7 +33,7 @@ func MeasureText(th *Theme, m channel.Measurement) string {
 	for _, p := range m.Problems {
 		fmt.Fprintf(b, "%s %s\n", th.Warn.Render("!"), p)
 	}
-	return b.String()
+	return th.Clean(b.String())
 }
 
 // MeasureLine is the one-line form used on announcement cards.

@@ -39,7 +39,7 @@ func WritePlan(w io.Writer, th *Theme, pl plan.Plan, width int) error {
 		fmt.Fprintf(b, "\n%s %s\n", th.Heading.Render("FOLLOW-UP"), th.Muted.Render("(deadlines from the all-clear)"))
 		writeSteps(b, th, pl.FollowUp)
 	}
-	_, err := io.WriteString(w, Wrap(b.String(), width))
+	_, err := io.WriteString(w, th.Clean(Wrap(b.String(), width)))
 	return err
 }
 

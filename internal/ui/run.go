@@ -32,11 +32,13 @@ var _ runbook.View = (*RunView)(nil)
 // breaks a word or a clock time in two. Announcement texts never go through
 // here: they are printed exactly as they will be pasted.
 func (v *RunView) printf(format string, args ...any) {
-	fmt.Fprint(v.W, Wrap(fmt.Sprintf(format, args...), v.Width))
+	fmt.Fprint(v.W, v.Th.Clean(Wrap(fmt.Sprintf(format, args...), v.Width)))
 }
 
-// raw prints without wrapping: announcement texts and file paths.
-func (v *RunView) raw(s string) { fmt.Fprint(v.W, s) }
+// raw prints without wrapping: announcement texts and file paths. Like
+// printf, it is where the run screen is written, so both clean what they
+// print of values and manual texts.
+func (v *RunView) raw(s string) { fmt.Fprint(v.W, v.Th.Clean(s)) }
 
 // drillBanner marks every screen of a drill, in the run's language.
 func (v *RunView) drillBanner(s *runbook.Session) {

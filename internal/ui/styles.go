@@ -6,11 +6,14 @@ package ui
 
 import (
 	stdio "io"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"github.com/crisis-cli/crisis/internal/sanitize"
 	"github.com/crisis-cli/crisis/internal/term"
 )
 
@@ -36,7 +39,17 @@ type Theme struct {
 	OK      Style
 	Drill   Style
 	Bold    Style
+
+	own []string // the escape sequences these styles emit; see Clean
 }
+
+// Clean makes a text safe for the terminal: control characters that came
+// from outside (a --var value, a manual text, a journal) are shown as
+// escapes instead of obeyed (see internal/sanitize). Only the exact
+// sequences this theme's own styles emit pass, so Clean applies to a whole
+// screen at the point it is written, and nothing printed can clear the
+// screen, write the clipboard, retitle the window or hide the drill mark.
+func (th *Theme) Clean(s string) string { return sanitize.Text(s, th.own...) }
 
 // Style is a lipgloss style that costs nothing when colour is off: plain
 // output is the text itself, so a list of 1,000 playbooks is not styled
@@ -87,5 +100,15 @@ func newTheme(w stdio.Writer, color, dark bool) *Theme {
 	th.OK = s(base().Foreground(colorOK))
 	th.Drill = s(base().Bold(true).Foreground(colorDrill))
 	th.Bold = s(base().Bold(true))
+	for _, st := range []Style{th.Title, th.Heading, th.Accent, th.Muted, th.Error, th.Warn, th.OK, th.Drill, th.Bold} {
+		for _, seq := range sgrRE.FindAllString(st.Render("x"), -1) {
+			if !slices.Contains(th.own, seq) {
+				th.own = append(th.own, seq)
+			}
+		}
+	}
 	return th
 }
+
+// sgrRE matches the colour and weight sequences (SGR) a style emits.
+var sgrRE = regexp.MustCompile(`\x1b\[[0-9;]*m`)

@@ -90,3 +90,57 @@ func TestMeasureTextSuggestsGSM(t *testing.T) {
 		t.Errorf("hint wrong:\n%s", got)
 	}
 }
+
+// hostile are values that a terminal would obey rather than show: clear
+// the screen, write the clipboard (OSC 52), set the window title, return
+// the carriage over the drill mark, reverse the text.
+var hostile = []string{"\x1b[2J\x1b[H", "\x1b]52;c;cm0gLXJmIH4K\x07", "\x1b]0;all clear\x07", "\rFacebook", "\u202eFacebook", "\u009b2J"}
+
+// obeyed reports a character of s a terminal would act on, beside the
+// sequences the theme's own styles emit.
+func obeyed(th *Theme, s string) string {
+	for _, own := range th.own {
+		s = strings.ReplaceAll(s, own, "")
+	}
+	for _, c := range []string{"\x1b", "\r", "\a", "\u202e", "\u009b"} {
+		if strings.Contains(s, c) {
+			return c
+		}
+	}
+	return ""
+}
+
+// TestOutsideTextIsInert: texts from outside (a value, a manual, a journal
+// written by an older build) reach announcement cards and the run screen;
+// their control characters are shown as escapes, never obeyed, and nothing
+// returns the carriage over the drill mark. Values are refused at entry
+// too; the screen does not rely on it.
+func TestOutsideTextIsInert(t *testing.T) {
+	for _, value := range hostile {
+		a := render.Announcement{Channel: "x", Kind: "x", Locale: "es", Step: "holding", Message: "holding",
+			Subject: "[SIMULACRO] " + value, Header: "[SIMULACRO] " + value, Footer: "[SIMULACRO] " + value,
+			Text: "[SIMULACRO] " + value + " no funciona."}
+		for _, th := range []*Theme{plainTheme(), colourTheme()} {
+			var b strings.Builder
+			b.WriteString(AnnouncementCard(th, a, ""))
+			b.WriteString(AnnouncementsMarkdown([]render.Announcement{a}))
+			v := &RunView{W: &b, Th: th}
+			v.Warn("%s is at most 12 characters", value)
+			v.Info("[x] %s", value)
+			if c := obeyed(th, b.String()); c != "" {
+				t.Errorf("colour=%v, value %q: %q reaches the terminal", th.Color, value, c)
+			}
+			if n := strings.Count(b.String(), "[SIMULACRO] "+shown(value)); n != 6 {
+				t.Errorf("colour=%v, value %q: %d of 6 drill marks visible before the value:\n%s", th.Color, value, n, b.String())
+			}
+		}
+	}
+	if !strings.Contains(AnnouncementCard(colourTheme(), render.Announcement{Text: "x"}, ""), "\x1b[") {
+		t.Error("the theme's own colours must stay")
+	}
+}
+
+// shown is a value as a screen shows it: control characters as Go escapes.
+func shown(s string) string {
+	return strings.NewReplacer("\x1b", `\x1b`, "\r", `\r`, "\a", `\a`, "\u202e", `\u202e`, "\u009b", `\u009b`).Replace(s)
+}
