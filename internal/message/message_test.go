@@ -147,7 +147,9 @@ func TestRenderWhatsAppParts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Header != "Aviso 2" || res.Footer != "Pie" || res.Text != "[SIMULACRO] Cuerpo WA 2" {
+	// A WhatsApp header and footer are read apart from the body: a drill
+	// marks each of them.
+	if res.Header != "[SIMULACRO] Aviso 2" || res.Footer != "[SIMULACRO] Pie" || res.Text != "[SIMULACRO] Cuerpo WA 2" {
 		t.Errorf("got header %q, text %q, footer %q", res.Header, res.Text, res.Footer)
 	}
 }

@@ -57,10 +57,13 @@ func (c *Catalog) Render(req Request) (Result, error) {
 			}
 		}
 		if req.Drill {
+			// Every part a reader may see on its own carries the mark: a
+			// WhatsApp header or footer is shown apart from the body.
 			mark := DrillMark(loc)
-			res.Text = mark + " " + res.Text
-			if res.Subject != "" {
-				res.Subject = mark + " " + res.Subject
+			for _, part := range []*string{&res.Text, &res.Subject, &res.Header, &res.Footer} {
+				if part == &res.Text || *part != "" {
+					*part = mark + " " + *part
+				}
 			}
 		}
 		return res, nil
