@@ -31,10 +31,23 @@ func (s *Session) RenderStep() (Batch, error) {
 	}
 	anns, err := render.Playbook(s.Manual, s.Catalog, s.Playbook, s.renderOptions(st.ID))
 	if err != nil {
-		return Batch{}, err
+		return Batch{}, &RenderError{Step: st.ID, Err: err}
 	}
 	return Batch{Step: st.ID, Items: anns}, s.record(st.ID, anns)
 }
+
+// RenderError is a step whose messages cannot be rendered: the manual's
+// text is wrong, not the run. The step can still be skipped with a reason.
+type RenderError struct {
+	Step string
+	Err  error
+}
+
+func (e *RenderError) Error() string {
+	return fmt.Sprintf("the messages of step %q cannot be rendered: %v", e.Step, e.Err)
+}
+
+func (e *RenderError) Unwrap() error { return e.Err }
 
 // RenderUpdate renders the next cadence update.
 func (s *Session) RenderUpdate() (Batch, error) {

@@ -172,6 +172,9 @@ func (f *Flow) sent(arg string) error {
 // done completes the step; with announcements still unsent it asks for a
 // second d first, so nothing is skipped by a slip of the finger.
 func (f *Flow) done() error {
+	if st := f.S.Current(); st != nil && st.ID == f.unrendered {
+		return fmt.Errorf("the messages of step %q could not be rendered, so none was sent: skip it with a reason, s REASON", st.ID)
+	}
 	if st := f.S.Current(); st != nil && f.batch.Step == st.ID && !f.confirmDone {
 		if left := f.S.Unsent(f.batch); len(left) > 0 {
 			f.confirmDone = true

@@ -48,6 +48,7 @@ type Flow struct {
 	NextEvent func() (time.Time, bool)
 
 	batch        Batch
+	unrendered   string // the step whose messages could not be rendered
 	reminded     time.Time
 	announcedDue time.Time
 	confirmDone  bool
@@ -91,6 +92,15 @@ func (f *Flow) Run() error {
 
 func (f *Flow) showStep() error {
 	b, err := f.S.RenderStep() // journal errors end the run here too
+	var rerr *RenderError
+	if errors.As(err, &rerr) && !f.Auto {
+		// A text that cannot render must not stop the run for good (nor
+		// every resume): show the step, say why, and let it be skipped.
+		f.batch, f.unrendered = Batch{}, rerr.Step
+		f.View.Step(f.S, f.batch)
+		f.View.Warn("%v\nfix the manual and resume, or skip the step with a reason: s REASON", err)
+		return nil
+	}
 	if err != nil {
 		return err
 	}
