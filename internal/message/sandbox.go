@@ -69,6 +69,9 @@ func Allowed() string {
 // compile parses a template text with a locale's functions and checks it
 // against the allowlist. Every template crisis executes comes from here.
 func compile(text, locale string) (*template.Template, error) {
+	if err := checkNesting(text); err != nil {
+		return nil, err
+	}
 	t, err := template.New("").Funcs(Funcs(locale)).Option("missingkey=error").Parse(text)
 	if err != nil {
 		return nil, parseError(text, err)
@@ -77,6 +80,74 @@ func compile(text, locale string) (*template.Template, error) {
 		return nil, err
 	}
 	return t, nil
+}
+
+// MaxNesting bounds how deeply actions nest ({{if}} in {{if}}, parentheses
+// in parentheses). text/template's parser recurses once per level without
+// a bound on blocks: a hundred thousand nested {{if}} in one line of a
+// manual made it exhaust memory before any check could run.
+const MaxNesting = 50
+
+// checkNesting scans the text's actions, before the parser sees them, for
+// blocks and parentheses nested deeper than MaxNesting.
+func checkNesting(text string) error {
+	depth := 0
+	for i := 0; ; {
+		j := strings.Index(text[i:], "{{")
+		if j < 0 {
+			return nil
+		}
+		start := i + j
+		k := start + 2
+		body := strings.TrimLeft(strings.TrimPrefix(text[k:], "-"), " \t\r\n")
+		switch word := leadingWord(body); word {
+		case "if", "with", "range", "block", "define":
+			depth++
+		case "end":
+			depth--
+		}
+		parens, end := 0, len(text)
+		if e := strings.Index(text[k:], "}}"); e >= 0 {
+			end = k + e
+		}
+		quote := byte(0)
+		for p := k; p < end; p++ {
+			switch c := text[p]; {
+			case quote != 0 && c == '\\' && quote == '"':
+				p++
+			case quote != 0:
+				if c == quote {
+					quote = 0
+				}
+			case c == '"' || c == '`' || c == '\'':
+				quote = c
+			case c == '(':
+				parens++
+			case c == ')':
+				parens--
+			}
+			if parens > MaxNesting {
+				break
+			}
+		}
+		if depth > MaxNesting || parens > MaxNesting {
+			line, col := lineCol(text, start+2)
+			return &TemplateError{Text: text, Line: line, Col: col,
+				Msg: fmt.Sprintf("actions nest more than %d deep: a message needs a few", MaxNesting)}
+		}
+		i = min(end+2, len(text))
+		if end == len(text) {
+			return nil
+		}
+	}
+}
+
+func leadingWord(s string) string {
+	n := 0
+	for n < len(s) && s[n] >= 'a' && s[n] <= 'z' {
+		n++
+	}
+	return s[:n]
 }
 
 // parseErrRE reads text/template's "template: NAME:LINE: message".

@@ -34,6 +34,8 @@ func TestParseRefuses(t *testing.T) {
 		{`{{.a.b}}`, 1, 1, "a variable has no fields"},
 		{`{{(.a).b}}`, 1, 0, "has no fields"},
 		{`{{uper .a}}`, 1, 0, `function "uper" not defined`},
+		{"x" + strings.Repeat("{{if .a}}", 51) + strings.Repeat("{{end}}", 51), 1, 1 + 1 + 50*9, "nest more than 50 deep"},
+		{"{{upper " + strings.Repeat("(", 51) + ".a" + strings.Repeat(")", 51) + "}}", 1, 1, "nest more than 50 deep"},
 	}
 	for _, tt := range tests {
 		_, err := Parse(tt.text)
@@ -56,6 +58,8 @@ func TestParseAllows(t *testing.T) {
 		`{{with .store}}{{trim .}}{{end}}`,
 		`{{.a | lower | upper}}`,
 		`{{upper (lower .a)}}`,
+		strings.Repeat("{{if .a}}", 50) + strings.Repeat("{{end}}", 50),
+		`{{default "((((((((((((((((((((((((((((((((((((((((((((((((((((((" .a}}`,
 	} {
 		if _, err := Parse(text); err != nil {
 			t.Errorf("Parse(%q): %v", text, err)
