@@ -1,8 +1,11 @@
 package message
 
 import (
+	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/crisis-cli/crisis/internal/manual"
 )
 
 // Request asks for one message on one channel kind in one locale.
@@ -75,7 +78,7 @@ func (c *Catalog) execute(loc, id string, req Request, res *Result) (string, err
 	text, err := c.localize(loc, id, req.Data, req.Count)
 	if err != nil {
 		if text == "" {
-			return "", &RenderError{ID: id, Locale: loc, Err: err}
+			return "", &RenderError{ID: id, Locale: loc, Err: err, Pos: c.formPos(loc, id, err)}
 		}
 		// go-i18n fell back to the "other" form: render, but say so.
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%s (%s): %v", id, loc, err))
@@ -86,11 +89,33 @@ func (c *Catalog) execute(loc, id string, req Request, res *Result) (string, err
 // RenderError is a text of a message that could not be rendered; Err is a
 // *TemplateError when the template itself failed.
 type RenderError struct {
-	ID, Locale string // the template id (holding.sms, holding.email.subject) and its locale
+	ID, Locale string     // the template id (holding.sms, holding.email.subject) and its locale
+	Pos        manual.Pos // where the failing text is written, when known
 	Err        error
 }
 
-func (e *RenderError) Error() string { return fmt.Sprintf("%s (%s): %v", e.ID, e.Locale, e.Err) }
+func (e *RenderError) Error() string {
+	if e.Pos.File != "" {
+		return fmt.Sprintf("%s: %s (%s): %v", e.Pos, e.ID, e.Locale, e.Err)
+	}
+	return fmt.Sprintf("%s (%s): %v", e.ID, e.Locale, e.Err)
+}
+
+// formPos finds the text of a template error among the forms of a message,
+// so the error names the file and line it is written at.
+func (c *Catalog) formPos(loc, id string, err error) manual.Pos {
+	var te *TemplateError
+	msg := c.files[loc].Lookup(id)
+	if msg == nil || !errors.As(err, &te) {
+		return manual.Pos{}
+	}
+	for form, text := range msg.Forms {
+		if text == te.Text {
+			return msg.FormPos[form]
+		}
+	}
+	return manual.Pos{}
+}
 func (e *RenderError) Unwrap() error { return e.Err }
 
 // drillMarks say "this is an exercise" in each language, unmistakably.

@@ -114,4 +114,7 @@ func TestRenderRefusesLoop(t *testing.T) {
 	if !errors.As(err, &re) || re.ID != "loop.default" || !errors.As(err, &te) || !strings.Contains(te.Msg, "{{range}}") {
 		t.Fatalf("Render = %v, want a RenderError for loop.default refusing range", err)
 	}
+	if !strings.HasPrefix(err.Error(), "templates/es.yaml:3:12: loop.default (es): ") {
+		t.Errorf("the error does not say where the text is written: %v", err)
+	}
 }
