@@ -55,7 +55,11 @@ func checkRender(c *Context) {
 					continue
 				}
 				if _, err := message.Execute(text, t.Locale, in.data); err != nil {
-					c.reportTemplate(msg, form, err, "a count is a number: write {{.name}} without a function; keep texts short", "message %s, form %s, cannot be rendered (values as %s declares them): %s", msg.ID, form, p.ID)
+					hint := "a count is a number, not a text: write {{.name}} without a function"
+					if errors.Is(err, message.ErrTooLong) || errors.Is(err, message.ErrTooSlow) {
+						hint = "shorten the text, use each variable once, or lower the variables' max_length"
+					}
+					c.reportTemplate(msg, form, err, hint, "message %s, form %s, cannot be rendered (values as %s declares them): %s", msg.ID, form, p.ID)
 				}
 			}
 		}
