@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/crisis-cli/crisis/internal/journal"
 )
 
 // JSON writes the report as indented JSON.
@@ -67,7 +69,7 @@ func Markdown(w io.Writer, r *Report) error {
 	list(b, notes, "None.")
 	b.WriteString("\n## Timeline\n\n")
 	for _, e := range r.Timeline {
-		if e.Type != "message.rendered" { // rendering is bookkeeping; the JSON keeps it
+		if e.Type != journal.TypeMessageRendered { // rendering is bookkeeping; the JSON keeps it
 			fmt.Fprintf(b, "- %s %s: %s\n", r.Local(e.At), e.Offset, e.Text)
 		}
 	}

@@ -184,9 +184,9 @@ func describe(e journal.Event, approvals map[string]string) string {
 		return "step done: " + str("step")
 	case journal.TypeStepSkipped:
 		return fmt.Sprintf("step skipped: %s (%s)", str("step"), str("reason"))
-	case runbook.TypeChecked:
+	case journal.TypeChecked:
 		return fmt.Sprintf("checked item %v of %s", d["item"], str("step"))
-	case runbook.TypeStepBack:
+	case journal.TypeStepBack:
 		return fmt.Sprintf("back from %s to %s", str("from"), str("to"))
 	case journal.TypeNote:
 		return "note: " + str("text")
@@ -197,9 +197,9 @@ func describe(e journal.Event, approvals map[string]string) string {
 		return fmt.Sprintf("%s approved by %s", str("message"), str("by"))
 	case journal.TypeMessageSent:
 		return fmt.Sprintf("sent %s on %s (%s)", str("message"), str("channel"), str("locale"))
-	case runbook.TypeInjectArrived:
+	case journal.TypeInjectArrived:
 		return "inject: " + str("event")
-	case runbook.TypeInjectAnswered:
+	case journal.TypeInjectAnswered:
 		return "response: " + str("response")
 	}
 	return strings.ReplaceAll(e.Type, ".", " ")

@@ -254,7 +254,7 @@ func (s *Session) Back() error {
 	if st := s.Current(); st != nil {
 		from = st.ID
 	}
-	return s.append(TypeStepBack, Back{From: from, To: s.steps[s.State.Cursor-1]})
+	return s.append(journal.TypeStepBack, Back{From: from, To: s.steps[s.State.Cursor-1]})
 }
 
 // Note journals a note on the current step.
@@ -278,27 +278,27 @@ func (s *Session) Check(item int) error {
 	if s.State.Checked[st.ID][item] {
 		return nil
 	}
-	return s.append(TypeChecked, Checked{Step: st.ID, Item: item})
+	return s.append(journal.TypeChecked, Checked{Step: st.ID, Item: item})
 }
 
 // Pause journals a pause; the run can be resumed later.
 func (s *Session) Pause() error { return s.append(journal.TypeRunPaused, struct{}{}) }
 
 // Finish closes the run for good.
-func (s *Session) Finish() error { return s.append(TypeRunFinished, struct{}{}) }
+func (s *Session) Finish() error { return s.append(journal.TypeRunFinished, struct{}{}) }
 
 // Steps lists the playbook's step ids in order.
 func (s *Session) Steps() []string { return slices.Clone(s.steps) }
 
 // InjectArrived journals that a drill inject was delivered.
 func (s *Session) InjectArrived(index int, event string) error {
-	return s.append(TypeInjectArrived, Inject{Index: index, Event: event})
+	return s.append(journal.TypeInjectArrived, Inject{Index: index, Event: event})
 }
 
 // InjectAnswered journals the trainee's response to an inject, and whether
 // it did what the manual expected.
 func (s *Session) InjectAnswered(index int, response string, matched bool) error {
-	return s.append(TypeInjectAnswered, Inject{Index: index, Response: response, Matched: &matched})
+	return s.append(journal.TypeInjectAnswered, Inject{Index: index, Response: response, Matched: &matched})
 }
 
 // newRunDir creates the run's folder, adding -2, -3 ... to the id when a
