@@ -6,6 +6,7 @@ import (
 
 	"github.com/crisis-cli/crisis/internal/diag"
 	"github.com/crisis-cli/crisis/internal/drill"
+	"github.com/crisis-cli/crisis/internal/manual"
 )
 
 func init() {
@@ -36,6 +37,6 @@ func checkRehearsal(c *Context) {
 	every := c.Manual.DrillEvery
 	if every > 0 && c.Now.Sub(rec.FinishedAt) > every {
 		c.Report(p.Pos, "rehearse it: crisis drill "+p.ID, "playbook %s was last rehearsed on %s, more than drill_every (%s) ago",
-			p.ID, rec.FinishedAt.Format("2006-01-02"), formatDuration(every))
+			p.ID, rec.FinishedAt.Format("2006-01-02"), manual.FormatDuration(every))
 	}
 }

@@ -13,7 +13,6 @@ import (
 
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/manual"
-	"github.com/crisis-cli/crisis/internal/plan"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
 
@@ -93,7 +92,7 @@ func Build(m *manual.Manual, p *manual.Playbook, events []journal.Event, dmg jou
 		ac := st.AllClear
 		r.AllClear, end = &ac, ac
 	}
-	r.Duration = plan.FormatDuration(end.Sub(st.StartedAt).Round(time.Minute))
+	r.Duration = manual.FormatDuration(end.Sub(st.StartedAt).Round(time.Minute))
 	r.timeline(events)
 	for i := range r.Sent {
 		if pe := m.Person(r.Sent[i].By); pe != nil {
@@ -131,7 +130,7 @@ func status(st *runbook.State) string {
 }
 
 func (r *Report) offset(t time.Time) string {
-	return "T+" + plan.FormatDuration(t.Sub(r.Started).Truncate(time.Minute))
+	return "T+" + manual.FormatDuration(t.Sub(r.Started).Truncate(time.Minute))
 }
 
 // Local formats a time in the manual's zone, for writers.
@@ -216,7 +215,7 @@ func (r *Report) deadlines(p *manual.Playbook, st *runbook.State) {
 				d.Status = "skipped"
 				r.Deviations = append(r.Deviations, fmt.Sprintf("step %q skipped: %s", s.ID, ss.Reason))
 			case at.After(d.Due):
-				d.Status, d.Late = "missed", plan.FormatDuration(at.Sub(d.Due).Round(time.Minute))
+				d.Status, d.Late = "missed", manual.FormatDuration(at.Sub(d.Due).Round(time.Minute))
 				r.Deviations = append(r.Deviations, fmt.Sprintf("step %q done %s late", s.ID, d.Late))
 			default:
 				d.Status = "met"
@@ -248,7 +247,7 @@ func (r *Report) updates(p *manual.Playbook, st *runbook.State) {
 	for _, t := range append(times[1:], end) {
 		if gap := t.Sub(prev); gap > every {
 			r.Deviations = append(r.Deviations, fmt.Sprintf("no update between %s and %s (%s, cadence %s)",
-				r.Local(prev), r.Local(t), plan.FormatDuration(gap.Round(time.Minute)), plan.FormatDuration(every)))
+				r.Local(prev), r.Local(t), manual.FormatDuration(gap.Round(time.Minute)), manual.FormatDuration(every)))
 		}
 		prev = t
 	}

@@ -170,8 +170,8 @@ func TestDeviations(t *testing.T) {
 			late = append(late, d)
 		}
 	}
-	if len(late) != 1 || !strings.Contains(late[0], "between 2026-11-23 02:20:00 and 2026-11-23 03:53:00 (1h33m, cadence 1h)") {
-		t.Errorf("late updates %q, want one gap of 1h33m against a cadence of 1h", late)
+	if len(late) != 1 || !strings.Contains(late[0], "between 2026-11-23 02:20:00 and 2026-11-23 03:53:00 (93m, cadence 1h)") {
+		t.Errorf("late updates %q, want one gap of 93m against a cadence of 1h", late)
 	}
 }
 

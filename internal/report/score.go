@@ -5,7 +5,6 @@ import (
 	"math"
 
 	"github.com/crisis-cli/crisis/internal/manual"
-	"github.com/crisis-cli/crisis/internal/plan"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
 
@@ -61,7 +60,7 @@ func Grade(p *manual.Playbook, st *runbook.State) *Score {
 		case !ss.At.After(st.StartedAt.Add(step.Deadline)):
 			met++
 		default:
-			s.Practise = append(s.Practise, fmt.Sprintf("step %q was late: know its deadline (T+%s)", step.ID, plan.FormatDuration(step.Deadline)))
+			s.Practise = append(s.Practise, fmt.Sprintf("step %q was late: know its deadline (T+%s)", step.ID, manual.FormatDuration(step.Deadline)))
 		}
 	}
 	s.Deadlines = part(met, len(p.Steps), 40)
