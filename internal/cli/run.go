@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/crisis-cli/crisis/internal/drill"
+	"github.com/crisis-cli/crisis/internal/drillrecord"
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
@@ -171,7 +172,7 @@ func (a *App) finishDrill(sess *runbook.Session, view *ui.RunView) error {
 	view.Score(sess, score)
 	// The record carries wall time: lint compares it with the calendar,
 	// while the journal of a fast drill runs on drill time.
-	return drill.Save(a.runsDir(), drill.Record{Playbook: sess.Playbook.ID, RunID: sess.State.RunID,
+	return drillrecord.Save(a.runsDir(), drillrecord.Record{Playbook: sess.Playbook.ID, RunID: sess.State.RunID,
 		FinishedAt: a.Now().UTC(), Score: score.Overall})
 }
 

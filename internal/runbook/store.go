@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/crisis-cli/crisis/internal/drillrecord"
 	"github.com/crisis-cli/crisis/internal/journal"
 )
 
@@ -22,7 +23,6 @@ import (
 const (
 	JournalFile      = "journal.jsonl"
 	AnnouncementsDir = "announcements"
-	DrillsDir        = "drills"
 )
 
 // NewRunID names a run after its start time (UTC) and playbook, so runs sort
@@ -68,7 +68,7 @@ func List(runsDir string) ([]Summary, error) {
 	}
 	var out []Summary
 	for _, e := range entries {
-		if !e.IsDir() || e.Name() == DrillsDir {
+		if !e.IsDir() || e.Name() == drillrecord.Dir {
 			continue
 		}
 		dir := filepath.Join(runsDir, e.Name())
