@@ -16,7 +16,6 @@ import (
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/render"
-	"github.com/crisis-cli/crisis/internal/report"
 	"github.com/crisis-cli/crisis/internal/runbook"
 	"github.com/crisis-cli/crisis/internal/ui"
 )
@@ -168,7 +167,7 @@ func (a *App) varsError(cmd *cobra.Command, err error, in runbook.Input) error {
 // finishDrill grades the drill, shows the score and records it as the
 // playbook's last rehearsal.
 func (a *App) finishDrill(sess *runbook.Session, view *ui.RunView) error {
-	score := report.Grade(sess.Playbook, sess.State)
+	score := drill.Grade(sess.Playbook, sess.State)
 	view.Score(sess, score)
 	// The record carries wall time: lint compares it with the calendar,
 	// while the journal of a fast drill runs on drill time.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/crisis-cli/crisis/internal/drill"
 	"github.com/crisis-cli/crisis/internal/journal"
 )
 
@@ -78,7 +79,7 @@ func Markdown(w io.Writer, r *Report) error {
 	return err
 }
 
-func writeScoreMD(b *strings.Builder, s *Score) {
+func writeScoreMD(b *strings.Builder, s *drill.Score) {
 	fmt.Fprintf(b, "## Score: %d/100\n\n", s.Overall)
 	fmt.Fprintf(b, "- Deadlines met: %d of %d (%d/40)\n", s.Deadlines.Got, s.Deadlines.Of, s.Deadlines.Score)
 	fmt.Fprintf(b, "- Announcements prepared: %d of %d (%d/30)\n", s.Announcements.Got, s.Announcements.Of, s.Announcements.Score)

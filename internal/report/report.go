@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/crisis-cli/crisis/internal/drill"
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/runbook"
@@ -18,25 +19,25 @@ import (
 
 // Report is everything a post-incident review needs from one run.
 type Report struct {
-	RunID        string     `json:"run_id"`
-	Playbook     string     `json:"playbook"`
-	Title        string     `json:"title"`
-	Organisation string     `json:"organisation"`
-	Drill        bool       `json:"drill"`
-	Speed        float64    `json:"speed,omitempty"` // a drill's clock ran this many times faster
-	Status       string     `json:"status"`
-	Started      time.Time  `json:"started"`
-	AllClear     *time.Time `json:"all_clear,omitempty"`
-	Duration     string     `json:"duration"`
-	TimeZone     string     `json:"time_zone"`
-	Timeline     []Entry    `json:"timeline"`
-	Deadlines    []Deadline `json:"deadlines"`
-	Sent         []Sent     `json:"sent"`
-	Deviations   []string   `json:"deviations"`
-	Notes        []Note     `json:"notes"`
-	Integrity    string     `json:"integrity"`
-	LastHash     string     `json:"last_hash"`
-	Score        *Score     `json:"score,omitempty"`
+	RunID        string       `json:"run_id"`
+	Playbook     string       `json:"playbook"`
+	Title        string       `json:"title"`
+	Organisation string       `json:"organisation"`
+	Drill        bool         `json:"drill"`
+	Speed        float64      `json:"speed,omitempty"` // a drill's clock ran this many times faster
+	Status       string       `json:"status"`
+	Started      time.Time    `json:"started"`
+	AllClear     *time.Time   `json:"all_clear,omitempty"`
+	Duration     string       `json:"duration"`
+	TimeZone     string       `json:"time_zone"`
+	Timeline     []Entry      `json:"timeline"`
+	Deadlines    []Deadline   `json:"deadlines"`
+	Sent         []Sent       `json:"sent"`
+	Deviations   []string     `json:"deviations"`
+	Notes        []Note       `json:"notes"`
+	Integrity    string       `json:"integrity"`
+	LastHash     string       `json:"last_hash"`
+	Score        *drill.Score `json:"score,omitempty"`
 
 	loc *time.Location
 }

@@ -8,11 +8,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/crisis-cli/crisis/internal/drill"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/plan"
 	"github.com/crisis-cli/crisis/internal/render"
-	"github.com/crisis-cli/crisis/internal/report"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
 
@@ -269,7 +269,7 @@ func (v *RunView) Expected(in manual.Inject) {
 }
 
 // Score shows a drill's grade and what to practise next.
-func (v *RunView) Score(s *runbook.Session, sc *report.Score) {
+func (v *RunView) Score(s *runbook.Session, sc *drill.Score) {
 	v.drillBanner(s)
 	v.printf("%s %d/100\n", v.Th.Title.Render("DRILL SCORE"), sc.Overall)
 	v.printf("  deadlines met            %d of %d  (%d/40)\n", sc.Deadlines.Got, sc.Deadlines.Of, sc.Deadlines.Score)

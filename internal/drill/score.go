@@ -1,4 +1,4 @@
-package report
+package drill
 
 import (
 	"fmt"
@@ -8,7 +8,7 @@ import (
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
 
-// Score grades a drill. The weights say what matters in a real outage:
+// Score is a drill's grade. The weights say what matters in a real outage:
 // being on time (40), getting every audience its message on every planned
 // channel (30), handling what happens meanwhile (20), and following the
 // manual rather than skipping it (10).
