@@ -118,9 +118,6 @@ func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
 		return a.varsError(cmd, err, input)
 	}
 	defer sess.Close()
-	if sess.StaleLock != "" {
-		fmt.Fprintf(a.IO.Err, "crisis: took over a stale lock (%s); that run can be resumed\n", sess.StaleLock)
-	}
 	flow := &runbook.Flow{S: sess, In: input, View: view, Auto: o.yes, Strict: o.answers != ""}
 	if sess.State.Drill {
 		inj := &drill.Injector{S: sess, In: input, View: view, PlanOrder: o.answers != "" || o.yes, Auto: o.yes}

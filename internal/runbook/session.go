@@ -25,10 +25,6 @@ type Session struct {
 	State    *State
 	Now      func() time.Time
 
-	// StaleLock, when set, says whose stale lock was taken over to start or
-	// resume this run: that run was interrupted and can be resumed.
-	StaleLock string
-
 	journal *journal.Journal
 	lock    *journal.RunLock
 	steps   []string
@@ -48,7 +44,7 @@ type Options struct {
 
 // Start creates a run folder, takes the playbook's lock and journals the
 // start. A live run of the same playbook makes it fail with the journal's
-// *LockedError, which names that run's host and PID.
+// *LockedError, which names that run.
 func Start(o Options) (*Session, error) {
 	for _, l := range o.Locales {
 		if err := message.CheckLocale(l); err != nil {
@@ -93,9 +89,6 @@ func Start(o Options) (*Session, error) {
 func newSession(dir string, o Options, j *journal.Journal, lock *journal.RunLock) *Session {
 	s := &Session{Dir: dir, Manual: o.Manual, Playbook: o.Playbook, Catalog: o.Catalog, State: NewState(),
 		Now: o.Now, journal: j, lock: lock}
-	if lock != nil && lock.Stale != nil {
-		s.StaleLock = fmt.Sprintf("run %s, pid %d on %s: %s", lock.Stale.RunID, lock.Stale.PID, lock.Stale.Host, lock.StaleReason)
-	}
 	for _, st := range o.Playbook.Steps {
 		s.steps = append(s.steps, st.ID)
 	}

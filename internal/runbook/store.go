@@ -18,6 +18,7 @@ import (
 //
 //	<runs>/<run-id>/journal.jsonl         the run's events
 //	<runs>/<run-id>/announcements/*.txt   every rendered announcement, ready to paste
+//	<runs>/<run-id>/run.lock              held while the run is live
 //	<runs>/<playbook>.lock                one live run per playbook
 //	<runs>/drills/<playbook>.json         the last finished drill of each playbook
 const (
@@ -110,11 +111,10 @@ func summarize(runsDir, dir string) Summary {
 	return s
 }
 
-// lockedBy reports whether the playbook's lock is held by a live process
-// for this run. It reads the lock without taking it.
-func lockedBy(runsDir, playbook, runID string) bool {
-	info, live := journal.Peek(runsDir, playbook)
-	return live && info.RunID == runID
+// lockedBy reports whether a live process holds this run.
+func lockedBy(runsDir, _, runID string) bool {
+	_, live := journal.Live(runsDir, runID)
+	return live
 }
 
 // Unfinished lists the runs of a playbook (any playbook when "") that can be
