@@ -63,14 +63,15 @@
 //
 // # Run lock
 //
-// Lock allows one live run per playbook per runs folder, and one process
-// per run. The locks are operating-system file locks (flock, through
-// github.com/gofrs/flock) on "<playbook>.lock" and "<run-id>/run.lock",
-// held for the run's life: the kernel releases them when the process ends,
+// Lock allows one live real run and one live drill per playbook per runs
+// folder, and one process per run. The locks are operating-system file
+// locks (flock, through github.com/gofrs/flock) on "<playbook>.lock" (real
+// runs), "<playbook>.drill.lock" (drills) and "<run-id>/run.lock", held
+// for the run's life: the kernel releases them when the process ends,
 // however it ends, so no lock is ever stale and nothing guesses from PIDs
 // whether a holder is alive. The files hold JSON naming the holder
-// (playbook, run id, host, PID, start time) for messages only; emptying or
-// deleting them does not free a held run. A held lock gives a
+// (playbook, run id, drill, host, PID, start time) for messages only;
+// emptying or deleting them does not free a held run. A held lock gives a
 // *LockedError. The journal itself assumes it is the only writer: take the
 // lock before Open or Create.
 package journal

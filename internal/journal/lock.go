@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/gofrs/flock"
@@ -30,10 +31,16 @@ const maxLockInfo = 64 << 10
 // microseconds, and must not make a run start fail.
 const lockWait = 100 * time.Millisecond
 
-// idRE is what playbook and run ids look like (the manual's id form; run
-// ids add the start time). No separator and no dot: an id names a file or
-// folder inside the runs folder, never a path out of it.
-var idRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]*$`)
+// playbookRE is what a playbook id looks like (the manual's id form): no
+// separator and no dot, so it names a file inside the runs folder and a
+// real run's lock name can never be a drill's.
+var playbookRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]*$`)
+
+// runIDRE is what a run id looks like: a folder inside the runs folder,
+// never a path out of it (".." is refused besides).
+var runIDRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+
+func isRunID(id string) bool { return runIDRE.MatchString(id) && !strings.Contains(id, "..") }
 
 // LockInfo is written into a held lock: who holds the run, for messages.
 // It is information only: whether a run is live is decided by the
@@ -41,13 +48,14 @@ var idRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]*$`)
 type LockInfo struct {
 	Playbook string    `json:"playbook"`
 	RunID    string    `json:"run_id"`
+	Drill    bool      `json:"drill,omitempty"`
 	Host     string    `json:"host"`
 	PID      int       `json:"pid"`
 	Since    time.Time `json:"since"`
 }
 
-// RunLock is a held run lock: one live run per playbook per runs folder,
-// and one process per run.
+// RunLock is a held run lock: one live real run and one live drill per
+// playbook per runs folder, and one process per run.
 type RunLock struct {
 	Path string // the playbook's lock file
 	Info LockInfo
@@ -70,14 +78,27 @@ func (e *LockedError) Error() string {
 			"(it was emptied or overwritten); crisis runs lists the live runs", e.Path)
 	}
 	h := e.Holder
-	return fmt.Sprintf("playbook %q already has a live run: %s, pid %d on host %s, since %s. "+
-		"Join them at that terminal; to carry on from here, pause it there (p), then resume it with --resume %s",
-		h.Playbook, h.RunID, h.PID, h.Host, h.Since.Format(time.RFC3339), h.RunID)
+	kind, verb := "run", "run"
+	if h.Drill {
+		kind, verb = "drill", "drill"
+	}
+	return fmt.Sprintf("playbook %q already has a live %s: %s, pid %d on host %s, since %s. "+
+		"Join them at that terminal; to carry on from here, pause it there (p), then: crisis %s --resume %s",
+		h.Playbook, kind, h.RunID, h.PID, h.Host, h.Since.Format(time.RFC3339), verb, h.RunID)
+}
+
+// lockPath is the playbook's lock file: real runs and drills lock
+// separately, so a drill never delays a real incident (nor the reverse).
+func lockPath(runsDir, playbook string, drill bool) string {
+	if drill {
+		return filepath.Join(runsDir, playbook+".drill.lock")
+	}
+	return filepath.Join(runsDir, playbook+".lock")
 }
 
 // Lock takes the locks of run runID of playbook in runsDir (the runs
-// folder, which must hold the run's folder): the playbook's lock and the
-// run's own lock. Both are operating-system
+// folder, which must hold the run's folder): the playbook's lock for real
+// runs or for drills, and the run's own lock. Both are operating-system
 // file locks (flock), held until Release or until the process ends in any
 // way, crash included: there is nothing stale to judge or take over. The
 // holder information is written into both files for messages. A lock held
@@ -86,18 +107,18 @@ func (e *LockedError) Error() string {
 // Besides the playbook's lock file, Lock checks the run locks of the
 // other runs of the playbook: someone deleting the playbook's lock file
 // while a run holds it must not let a second run of it start.
-func Lock(runsDir, playbook, runID string, clock func() time.Time) (*RunLock, error) {
-	if !idRE.MatchString(playbook) {
+func Lock(runsDir, playbook, runID string, drill bool, clock func() time.Time) (*RunLock, error) {
+	if !playbookRE.MatchString(playbook) {
 		return nil, fmt.Errorf("lock playbook %q: not a playbook id", playbook)
 	}
-	if !idRE.MatchString(runID) {
+	if !isRunID(runID) {
 		return nil, fmt.Errorf("lock run %q: not a run id", runID)
 	}
 	host, err := os.Hostname()
 	if err != nil {
 		return nil, fmt.Errorf("lock playbook %q: %w", playbook, err)
 	}
-	info := LockInfo{Playbook: playbook, RunID: runID, Host: host, PID: os.Getpid(),
+	info := LockInfo{Playbook: playbook, RunID: runID, Drill: drill, Host: host, PID: os.Getpid(),
 		Since: clockOrNow(clock)().UTC()}
 	content, err := json.MarshalIndent(info, "", "  ")
 	if err != nil {
@@ -105,7 +126,7 @@ func Lock(runsDir, playbook, runID string, clock func() time.Time) (*RunLock, er
 	}
 	content = append(content, '\n')
 
-	l := &RunLock{Path: filepath.Join(runsDir, playbook+".lock"), Info: info}
+	l := &RunLock{Path: lockPath(runsDir, playbook, drill), Info: info}
 	if l.playbook, err = acquire(l.Path); err != nil {
 		if errors.Is(err, errHeld) {
 			// Who holds it is told by the run that holds its own lock,
@@ -140,7 +161,7 @@ func Lock(runsDir, playbook, runID string, clock func() time.Time) (*RunLock, er
 }
 
 // liveSibling returns a *LockedError if another run of the same playbook
-// holds its run lock.
+// and kind holds its run lock.
 func liveSibling(runsDir string, me LockInfo) error {
 	entries, err := os.ReadDir(runsDir)
 	if err != nil {
@@ -152,7 +173,7 @@ func liveSibling(runsDir string, me LockInfo) error {
 		}
 		path := filepath.Join(runsDir, e.Name(), RunLockFile)
 		info, ok := readLockInfo(path)
-		if !ok || info.Playbook != me.Playbook {
+		if !ok || info.Playbook != me.Playbook || info.Drill != me.Drill {
 			continue
 		}
 		if held, err := isHeld(path); err == nil && held {
@@ -183,7 +204,7 @@ func (l *RunLock) Release() error {
 // who holds it. It never takes the lock for more than an instant, and a
 // run without a lock file is not live.
 func Live(runsDir, runID string) (LockInfo, bool) {
-	if !idRE.MatchString(runID) {
+	if !isRunID(runID) {
 		return LockInfo{}, false
 	}
 	path := filepath.Join(runsDir, runID, RunLockFile)

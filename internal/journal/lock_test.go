@@ -28,9 +28,9 @@ func runsWith(t *testing.T, ids ...string) string {
 	return dir
 }
 
-func mustLock(t *testing.T, dir, playbook, runID string) *RunLock {
+func mustLock(t *testing.T, dir, playbook, runID string, drill bool) *RunLock {
 	t.Helper()
-	l, err := Lock(dir, playbook, runID, lockClock)
+	l, err := Lock(dir, playbook, runID, drill, lockClock)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func lockedBy(t *testing.T, err error) LockInfo {
 
 func TestLockAndRelease(t *testing.T) {
 	dir := runsWith(t, "run-1", "run-2", "run-3", "run-4")
-	l := mustLock(t, dir, "facebook-down", "run-1")
+	l := mustLock(t, dir, "facebook-down", "run-1", false)
 	host, _ := os.Hostname()
 	for _, path := range []string{l.Path, filepath.Join(dir, "run-1", RunLockFile)} {
 		var info LockInfo
@@ -64,14 +64,14 @@ func TestLockAndRelease(t *testing.T) {
 	}
 
 	// Another playbook in the same folder is independent.
-	mustLock(t, dir, "payments-down", "run-2")
+	mustLock(t, dir, "payments-down", "run-2", false)
 
 	// A second run of the same playbook is refused, naming the holder.
-	_, err := Lock(dir, "facebook-down", "run-3", lockClock)
+	_, err := Lock(dir, "facebook-down", "run-3", false, lockClock)
 	if h := lockedBy(t, err); h.RunID != "run-1" || h.PID != os.Getpid() || h.Host != host {
 		t.Fatalf("second lock: holder %+v", h)
 	}
-	for _, want := range []string{host, fmt.Sprint("pid ", os.Getpid()), "run-1", "--resume run-1"} {
+	for _, want := range []string{host, fmt.Sprint("pid ", os.Getpid()), "run-1", "crisis run --resume run-1"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not mention %q", err, want)
 		}
@@ -86,7 +86,7 @@ func TestLockAndRelease(t *testing.T) {
 	if err := l.Release(); err != nil {
 		t.Fatalf("second release: %v", err)
 	}
-	mustLock(t, dir, "facebook-down", "run-4")
+	mustLock(t, dir, "facebook-down", "run-4", false)
 }
 
 // TestLockIgnoresHolderInfo: what a lock file says never keeps a run from
@@ -111,13 +111,13 @@ func TestLockIgnoresHolderInfo(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			l := mustLock(t, dir, "p", "new")
+			l := mustLock(t, dir, "p", "new", false)
 			if l.Info.RunID != "new" {
 				t.Fatalf("lock %+v", l.Info)
 			}
 			// and the run the file names can be resumed
 			l.Release()
-			mustLock(t, dir, "p", "old")
+			mustLock(t, dir, "p", "old", false)
 		})
 	}
 }
@@ -132,11 +132,11 @@ func TestLockTamperedWhileHeld(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			dir := runsWith(t, "first", "second")
-			l := mustLock(t, dir, "p", "first")
+			l := mustLock(t, dir, "p", "first", false)
 			if err := tamper(l.Path); err != nil {
 				t.Fatal(err)
 			}
-			_, err := Lock(dir, "p", "second", lockClock)
+			_, err := Lock(dir, "p", "second", false, lockClock)
 			var le *LockedError
 			if !errors.As(err, &le) {
 				t.Fatalf("a second run started: %v", err)
@@ -148,11 +148,36 @@ func TestLockTamperedWhileHeld(t *testing.T) {
 	}
 }
 
+// TestDrillsAndRunsLockSeparately: a live drill never blocks a real run of
+// the same playbook (nor the reverse); each kind is still one at a time,
+// and the message names the kind's own command.
+func TestDrillsAndRunsLockSeparately(t *testing.T) {
+	dir := runsWith(t, "d1", "r1", "d2", "r2")
+	mustLock(t, dir, "p", "d1", true)
+	mustLock(t, dir, "p", "r1", false)
+
+	_, err := Lock(dir, "p", "d2", true, lockClock)
+	if h := lockedBy(t, err); h.RunID != "d1" || !h.Drill {
+		t.Fatalf("second drill: holder %+v", h)
+	}
+	if msg := err.Error(); !strings.Contains(msg, "crisis drill --resume d1") || strings.Contains(msg, "crisis run") {
+		t.Errorf("a live drill's message must point to crisis drill --resume, never crisis run: %s", msg)
+	}
+	_, err = Lock(dir, "p", "r2", false, lockClock)
+	if h := lockedBy(t, err); h.RunID != "r1" || h.Drill {
+		t.Fatalf("second run: holder %+v", h)
+	}
+	if msg := err.Error(); !strings.Contains(msg, "crisis run --resume r1") || strings.Contains(msg, "drill") {
+		t.Errorf("a live run's message must point to crisis run --resume: %s", msg)
+	}
+}
+
 // TestLockedMessages: no message tells anyone to kill a process: the PID
 // may be a colleague's live run, or no longer crisis at all.
 func TestLockedMessages(t *testing.T) {
 	for _, e := range []*LockedError{
 		{Path: "runs/p.lock", Known: true, Holder: LockInfo{Playbook: "p", RunID: "r", Host: "h", PID: 1}},
+		{Path: "runs/p.drill.lock", Known: true, Holder: LockInfo{Playbook: "p", RunID: "r", Drill: true, Host: "h", PID: 1}},
 		{Path: "runs/p.lock"},
 	} {
 		msg := e.Error()
@@ -166,14 +191,15 @@ func TestLockedMessages(t *testing.T) {
 }
 
 func TestLockBadIDs(t *testing.T) {
-	dir := runsWith(t, "r")
-	for _, name := range []string{"", ".", "..", "a/b", `a\b`, "../p"} {
-		if _, err := Lock(dir, name, "r", nil); err == nil {
+	dir := runsWith(t, "r", "r.2")
+	mustLock(t, dir, "p", "r.2", false) // a dot is fine in a run id
+	for _, name := range []string{"", ".", "..", "a/b", `a\b`, "../p", "p.drill"} {
+		if _, err := Lock(dir, name, "r", false, nil); err == nil {
 			t.Errorf("Lock accepted playbook %q", name)
 		}
 	}
 	for _, id := range []string{"", ".", "..", "../r", "r/..", "a/b", `a\b`} {
-		if _, err := Lock(dir, "p", id, nil); err == nil {
+		if _, err := Lock(dir, "p", id, false, nil); err == nil {
 			t.Errorf("Lock accepted run id %q", id)
 		}
 	}
@@ -185,7 +211,7 @@ func TestLockRefusesNonRegularFile(t *testing.T) {
 		t.Skip(err)
 	}
 	done := make(chan error, 1)
-	go func() { _, err := Lock(dir, "p", "r", nil); done <- err }()
+	go func() { _, err := Lock(dir, "p", "r", false, nil); done <- err }()
 	select {
 	case err := <-done:
 		if err == nil || !strings.Contains(err.Error(), "not a regular file") {
@@ -208,7 +234,7 @@ func TestLockRace(t *testing.T) {
 		results := make(chan error, n)
 		for _, id := range ids {
 			go func() {
-				l, err := Lock(dir, "p", id, lockClock)
+				l, err := Lock(dir, "p", id, false, lockClock)
 				if err == nil {
 					t.Cleanup(func() { l.Release() })
 				}
@@ -237,7 +263,7 @@ func TestLive(t *testing.T) {
 	if _, live := Live(dir, "r1"); live {
 		t.Fatal("a run never locked is live")
 	}
-	l := mustLock(t, dir, "p", "r1")
+	l := mustLock(t, dir, "p", "r1", false)
 	if info, live := Live(dir, "r1"); !live || info.RunID != "r1" {
 		t.Fatalf("held run: live %t, %+v", live, info)
 	}
@@ -253,7 +279,7 @@ func TestLive(t *testing.T) {
 	if _, live := Live(dir, "r1"); live {
 		t.Fatal("a released run is live")
 	}
-	mustLock(t, dir, "p", "r1")
+	mustLock(t, dir, "p", "r1", false)
 }
 
 // TestLockReleasedWhenHolderDies: the lock is the operating system's: a
@@ -261,7 +287,7 @@ func TestLive(t *testing.T) {
 // process is refused with its PID.
 func TestLockReleasedWhenHolderDies(t *testing.T) {
 	if dir := os.Getenv("CRISIS_LOCK_HOLDER"); dir != "" {
-		if _, err := Lock(dir, "p", "held", nil); err != nil {
+		if _, err := Lock(dir, "p", "held", false, nil); err != nil {
 			fmt.Println("error:", err)
 			os.Exit(1)
 		}
@@ -283,7 +309,7 @@ func TestLockReleasedWhenHolderDies(t *testing.T) {
 	if line, _ := bufio.NewReader(out).ReadString('\n'); line != "locked\n" {
 		t.Fatalf("holder: %q", line)
 	}
-	_, err = Lock(dir, "p", "next", lockClock)
+	_, err = Lock(dir, "p", "next", false, lockClock)
 	if h := lockedBy(t, err); h.PID != cmd.Process.Pid || h.RunID != "held" {
 		t.Fatalf("holder %+v, want pid %d", h, cmd.Process.Pid)
 	}
@@ -295,7 +321,7 @@ func TestLockReleasedWhenHolderDies(t *testing.T) {
 	if _, live := Live(dir, "held"); live {
 		t.Fatal("a killed holder's run is still live")
 	}
-	mustLock(t, dir, "p", "next")
+	mustLock(t, dir, "p", "next", false)
 }
 
 // deadPID returns the PID of a process that has exited and been reaped.

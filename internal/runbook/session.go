@@ -43,8 +43,8 @@ type Options struct {
 }
 
 // Start creates a run folder, takes the playbook's lock and journals the
-// start. A live run of the same playbook makes it fail with the journal's
-// *LockedError, which names that run.
+// start. A live run of the same playbook and kind (real run or drill) makes
+// it fail with the journal's *LockedError, which names that run.
 func Start(o Options) (*Session, error) {
 	for _, l := range o.Locales {
 		if err := message.CheckLocale(l); err != nil {
@@ -60,7 +60,7 @@ func Start(o Options) (*Session, error) {
 		return nil, err
 	}
 	dir := filepath.Join(o.RunsDir, id)
-	lock, err := journal.Lock(o.RunsDir, o.Playbook.ID, id, o.Now)
+	lock, err := journal.Lock(o.RunsDir, o.Playbook.ID, id, o.Drill, o.Now)
 	if err != nil {
 		os.RemoveAll(dir)
 		return nil, err
@@ -116,7 +116,7 @@ func Resume(dir string, o Options) (*Session, journal.Damage, error) {
 			return nil, journal.Damage{}, fmt.Errorf("run %s is of playbook %q, which the manual no longer has", id, pre.Playbook)
 		}
 	}
-	lock, err := journal.Lock(filepath.Dir(dir), pre.Playbook, id, o.Now)
+	lock, err := journal.Lock(filepath.Dir(dir), pre.Playbook, id, pre.Drill, o.Now)
 	if err != nil {
 		return nil, journal.Damage{}, err
 	}

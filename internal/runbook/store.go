@@ -20,6 +20,7 @@ import (
 //	<runs>/<run-id>/announcements/*.txt   every rendered announcement, ready to paste
 //	<runs>/<run-id>/run.lock              held while the run is live
 //	<runs>/<playbook>.lock                one live run per playbook
+//	<runs>/<playbook>.drill.lock          one live drill per playbook
 //	<runs>/drills/<playbook>.json         the last finished drill of each playbook
 const (
 	JournalFile      = "journal.jsonl"
