@@ -11,11 +11,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/crisis-cli/crisis/internal/drill"
+	"github.com/crisis-cli/crisis/internal/drillrecord"
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/render"
-	"github.com/crisis-cli/crisis/internal/report"
 	"github.com/crisis-cli/crisis/internal/runbook"
 	"github.com/crisis-cli/crisis/internal/ui"
 )
@@ -118,9 +118,6 @@ func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
 		return a.varsError(cmd, err, input)
 	}
 	defer sess.Close()
-	if sess.StaleLock != "" {
-		fmt.Fprintf(a.IO.Err, "crisis: took over a stale lock (%s); that run can be resumed\n", sess.StaleLock)
-	}
 	flow := &runbook.Flow{S: sess, In: input, View: view, Auto: o.yes, Strict: o.answers != ""}
 	if sess.State.Drill {
 		inj := &drill.Injector{S: sess, In: input, View: view, PlanOrder: o.answers != "" || o.yes, Auto: o.yes}
@@ -167,11 +164,11 @@ func (a *App) varsError(cmd *cobra.Command, err error, in runbook.Input) error {
 // finishDrill grades the drill, shows the score and records it as the
 // playbook's last rehearsal.
 func (a *App) finishDrill(sess *runbook.Session, view *ui.RunView) error {
-	score := report.Grade(sess.Playbook, sess.State)
+	score := drill.Grade(sess.Playbook, sess.State)
 	view.Score(sess, score)
 	// The record carries wall time: lint compares it with the calendar,
 	// while the journal of a fast drill runs on drill time.
-	return drill.Save(a.runsDir(), drill.Record{Playbook: sess.Playbook.ID, RunID: sess.State.RunID,
+	return drillrecord.Save(a.runsDir(), drillrecord.Record{Playbook: sess.Playbook.ID, RunID: sess.State.RunID,
 		FinishedAt: a.Now().UTC(), Score: score.Overall})
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/crisis-cli/crisis/internal/drill"
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/report"
 	"github.com/crisis-cli/crisis/internal/runbook"
@@ -119,7 +120,7 @@ func (a *App) buildReport(dir string) (*report.Report, error) {
 	}
 	if st.Drill && p != nil {
 		full, _ := runbook.Replay(p.StepIDs(), events)
-		r.Score = report.Grade(p, full)
+		r.Score = drill.Grade(p, full)
 	}
 	return r, nil
 }

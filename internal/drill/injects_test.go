@@ -124,8 +124,8 @@ func TestInjectorPlanOrder(t *testing.T) {
 			t.Errorf("inject shown %d: %+v, want index %d on step %d", i, sh, i, wantCursor[i])
 		}
 	}
-	answered := journaled(t, s, runbook.TypeInjectAnswered)
-	if got := len(journaled(t, s, runbook.TypeInjectArrived)); got != 3 || len(answered) != 3 {
+	answered := journaled(t, s, journal.TypeInjectAnswered)
+	if got := len(journaled(t, s, journal.TypeInjectArrived)); got != 3 || len(answered) != 3 {
 		t.Fatalf("journaled %d arrivals and %d answers, want 3 and 3", got, len(answered))
 	}
 	wantResp := []string{view.shown[0].draft, "refer to the press line", "refuse: Instagram is Meta too"}
@@ -243,7 +243,7 @@ func TestInjectorEOFPauses(t *testing.T) {
 	if err := inj.Deliver(); err != nil {
 		t.Fatal(err)
 	}
-	if n := len(journaled(t, s, runbook.TypeInjectArrived)); n != 1 {
+	if n := len(journaled(t, s, journal.TypeInjectArrived)); n != 1 {
 		t.Errorf("inject arrived %d times, want once", n)
 	}
 	if got := s.State.Injects[0].Response; got != "my own reply" {

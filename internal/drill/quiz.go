@@ -12,7 +12,6 @@ import (
 	"github.com/crisis-cli/crisis/internal/diag"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
-	"github.com/crisis-cli/crisis/internal/plan"
 	"github.com/crisis-cli/crisis/internal/render"
 )
 
@@ -156,7 +155,7 @@ func holdingDeadline(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Questi
 		if s.Kind != manual.StepHolding {
 			continue
 		}
-		right := plan.FormatDuration(s.Deadline)
+		right := manual.FormatDuration(s.Deadline)
 		pool := []string{"5m", "10m", "15m", "30m", "1h", "2h", "4h"}
 		opts, ans := choices(r, right, pool)
 		return Question{Text: fmt.Sprintf("%s: within how long of the start must the holding message go out?", p.Title),

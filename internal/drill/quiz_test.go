@@ -13,7 +13,6 @@ import (
 	"github.com/crisis-cli/crisis/internal/drill"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
-	"github.com/crisis-cli/crisis/internal/plan"
 )
 
 func example(t *testing.T) (*manual.Manual, *message.Catalog) { return exampletest.Load(t) }
@@ -120,7 +119,7 @@ func rightAnswer(m *manual.Manual, p *manual.Playbook, q drill.Question) (right 
 	case q.Text == prefix+"within how long of the start must the holding message go out?":
 		for _, s := range p.Steps {
 			if s.Kind == manual.StepHolding {
-				return is(plan.FormatDuration(s.Deadline)), "deadline: " + plan.FormatDuration(s.Deadline), true
+				return is(manual.FormatDuration(s.Deadline)), "deadline: " + manual.FormatDuration(s.Deadline), true
 			}
 		}
 	case strings.HasPrefix(q.Text, "How many SMS segments is this text?\n  "):

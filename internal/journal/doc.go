@@ -63,11 +63,15 @@
 //
 // # Run lock
 //
-// Lock allows one live run per playbook per runs folder. The lock file
-// "<playbook>.lock" holds JSON naming the host, PID, run id, start time and
-// boot id. A lock whose process is gone (same host), which predates a
-// reboot, or which is malformed is stale and is taken over (reported in
-// RunLock.Stale); a live lock, or one from another host, gives a
+// Lock allows one live real run and one live drill per playbook per runs
+// folder, and one process per run. The locks are operating-system file
+// locks (flock, through github.com/gofrs/flock) on "<playbook>.lock" (real
+// runs), "<playbook>.drill.lock" (drills) and "<run-id>/run.lock", held
+// for the run's life: the kernel releases them when the process ends,
+// however it ends, so no lock is ever stale and nothing guesses from PIDs
+// whether a holder is alive. The files hold JSON naming the holder
+// (playbook, run id, drill, host, PID, start time) for messages only;
+// emptying or deleting them does not free a held run. A held lock gives a
 // *LockedError. The journal itself assumes it is the only writer: take the
 // lock before Open or Create.
 package journal

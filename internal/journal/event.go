@@ -10,21 +10,28 @@ import (
 	"unicode/utf8"
 )
 
-// Event types written by the run flow. The journal does not restrict Type to
-// these: new kinds can be added without touching the format, because the
-// hash covers Type as an opaque string.
+// Event types: every kind of event a run journals, declared here and
+// nowhere else, so that writers (runbook, drill) and readers (report) cannot
+// drift apart. The journal does not restrict Type to these: the hash covers
+// Type as an opaque string, so a new kind needs no format change, only a
+// line here.
 const (
 	TypeRunStarted      = "run.started"
 	TypeRunPaused       = "run.paused"
 	TypeRunResumed      = "run.resumed"
 	TypeRunAllClear     = "run.all-clear"
+	TypeRunFinished     = "run.finished"
 	TypeVarSet          = "var.set"
 	TypeStepDone        = "step.done"
 	TypeStepSkipped     = "step.skipped"
+	TypeStepBack        = "step.back"        // back to an earlier step
+	TypeChecked         = "checklist.ticked" // a checklist item ticked
 	TypeNote            = "note"
 	TypeMessageRendered = "message.rendered"
 	TypeMessageApproved = "message.approved"
 	TypeMessageSent     = "message.sent"
+	TypeInjectArrived   = "inject.arrived"  // a drill inject delivered
+	TypeInjectAnswered  = "inject.answered" // the trainee's response to it
 )
 
 // Event is one line of a journal.

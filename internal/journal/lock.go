@@ -1,194 +1,332 @@
 package journal
 
 import (
-	"github.com/crisis-cli/crisis/internal/fsutil"
-
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
+
+	"github.com/gofrs/flock"
 )
+
+// RunLockFile is the lock a live run holds inside its own folder.
+const RunLockFile = "run.lock"
 
 // lockPerm lets teammates on a shared machine see who holds a run.
 const lockPerm = 0o644
 
-// LockInfo is the content of a lock file: who holds the run.
+// maxLockInfo bounds what is read from a lock file: holder information is
+// a few hundred bytes, and the file may be anything someone put there.
+const maxLockInfo = 64 << 10
+
+// lockWait is how long Lock keeps trying a lock that is held. A live run
+// holds its locks for hours; a listing (Live) holds a shared lock for
+// microseconds, and must not make a run start fail.
+const lockWait = 100 * time.Millisecond
+
+// playbookRE is what a playbook id looks like (the manual's id form): no
+// separator and no dot, so it names a file inside the runs folder and a
+// real run's lock name can never be a drill's.
+var playbookRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]*$`)
+
+// runIDRE is what a run id looks like: a folder inside the runs folder,
+// never a path out of it (".." is refused besides).
+var runIDRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+
+func isRunID(id string) bool { return runIDRE.MatchString(id) && !strings.Contains(id, "..") }
+
+// LockInfo is written into a held lock: who holds the run, for messages.
+// It is information only: whether a run is live is decided by the
+// operating system's file lock, never by these fields.
 type LockInfo struct {
 	Playbook string    `json:"playbook"`
 	RunID    string    `json:"run_id"`
+	Drill    bool      `json:"drill,omitempty"`
 	Host     string    `json:"host"`
 	PID      int       `json:"pid"`
 	Since    time.Time `json:"since"`
-	// BootID tells a PID from before a reboot apart from a new process
-	// that happens to reuse it. Empty where the OS does not expose one.
-	BootID string `json:"boot_id,omitempty"`
 }
 
-// RunLock is a held lock: one live run per playbook per runs folder.
+// RunLock is a held run lock: one live real run and one live drill per
+// playbook per runs folder, and one process per run.
 type RunLock struct {
-	Path string
+	Path string // the playbook's lock file
 	Info LockInfo
-	// Stale is set when Lock took over a lock left by a run that is gone;
-	// StaleReason says why it was judged stale. Callers should tell the
-	// user, since that run was probably interrupted and can be resumed.
-	Stale       *LockInfo
-	StaleReason string
+
+	playbook, run *heldLock
 }
 
-// LockedError reports a lock held by a live run, or by a run on another
-// host whose liveness cannot be checked from here.
+// LockedError reports a lock held by a live process. Holder is what the
+// lock file says; Known is false when it says nothing readable (emptied or
+// overwritten by hand), which does not make the lock any less held.
 type LockedError struct {
-	Path     string
-	Playbook string
-	Host     string
-	PID      int
-	RunID    string
-	Since    time.Time
-	Remote   bool // held from another host
+	Path   string
+	Holder LockInfo
+	Known  bool
 }
 
 func (e *LockedError) Error() string {
-	since := e.Since.Format(time.RFC3339)
-	if e.Remote {
-		return fmt.Sprintf("playbook %q is locked by run %s on host %s (pid %d) since %s; "+
-			"liveness cannot be checked from this host: continue that run there, or if it is certainly over remove %s",
-			e.Playbook, e.RunID, e.Host, e.PID, since, e.Path)
+	if !e.Known {
+		return fmt.Sprintf("%s is held by a live process, but the file no longer says which run "+
+			"(it was emptied or overwritten); crisis runs lists the live runs", e.Path)
 	}
-	return fmt.Sprintf("playbook %q is already running: run %s, pid %d on host %s, since %s; "+
-		"someone is running it now: join them at that terminal; if that process is stuck, "+
-		"stop it (kill %d) and resume the run here with --resume %s",
-		e.Playbook, e.RunID, e.PID, e.Host, since, e.PID, e.RunID)
+	h := e.Holder
+	kind, verb := "run", "run"
+	if h.Drill {
+		kind, verb = "drill", "drill"
+	}
+	return fmt.Sprintf("playbook %q already has a live %s: %s, pid %d on host %s, since %s. "+
+		"Join them at that terminal; to carry on from here, pause it there (p), then: crisis %s --resume %s",
+		h.Playbook, kind, h.RunID, h.PID, h.Host, h.Since.Format(time.RFC3339), verb, h.RunID)
 }
 
-// Lock takes the run lock for playbook in dir (the runs folder), recording
-// runID and the current time (clock; nil means time.Now). A lock left by a
-// dead process on this host, by a previous boot, or a malformed lock file
-// is stale and taken over; see RunLock.Stale. A live or remote lock gives
-// a *LockedError.
-func Lock(dir, playbook, runID string, clock func() time.Time) (*RunLock, error) {
-	if playbook == "" || playbook == "." || playbook == ".." || strings.ContainsAny(playbook, `/\`) {
-		return nil, fmt.Errorf("lock playbook %q: not a valid playbook name", playbook)
+// lockPath is the playbook's lock file: real runs and drills lock
+// separately, so a drill never delays a real incident (nor the reverse).
+func lockPath(runsDir, playbook string, drill bool) string {
+	if drill {
+		return filepath.Join(runsDir, playbook+".drill.lock")
+	}
+	return filepath.Join(runsDir, playbook+".lock")
+}
+
+// Lock takes the locks of run runID of playbook in runsDir (the runs
+// folder, which must hold the run's folder): the playbook's lock for real
+// runs or for drills, and the run's own lock. Both are operating-system
+// file locks (flock), held until Release or until the process ends in any
+// way, crash included: there is nothing stale to judge or take over. The
+// holder information is written into both files for messages. A lock held
+// by another process gives a *LockedError naming it.
+//
+// Besides the playbook's lock file, Lock checks the run locks of the
+// other runs of the playbook: someone deleting the playbook's lock file
+// while a run holds it must not let a second run of it start.
+func Lock(runsDir, playbook, runID string, drill bool, clock func() time.Time) (*RunLock, error) {
+	if !playbookRE.MatchString(playbook) {
+		return nil, fmt.Errorf("lock playbook %q: not a playbook id", playbook)
+	}
+	if !isRunID(runID) {
+		return nil, fmt.Errorf("lock run %q: not a run id", runID)
 	}
 	host, err := os.Hostname()
 	if err != nil {
 		return nil, fmt.Errorf("lock playbook %q: %w", playbook, err)
 	}
-	info := LockInfo{
-		Playbook: playbook, RunID: runID, Host: host, PID: os.Getpid(),
-		Since: clockOrNow(clock)().UTC(), BootID: bootID(),
-	}
+	info := LockInfo{Playbook: playbook, RunID: runID, Drill: drill, Host: host, PID: os.Getpid(),
+		Since: clockOrNow(clock)().UTC()}
 	content, err := json.MarshalIndent(info, "", "  ")
 	if err != nil {
 		return nil, err
 	}
 	content = append(content, '\n')
-	path := filepath.Join(dir, playbook+".lock")
 
-	// Serialize lockers on this host so two processes cannot both decide
-	// the same lock is stale and both take it over.
-	unlock, err := guard(path)
-	if err != nil {
-		return nil, fmt.Errorf("lock %s: %w", path, err)
-	}
-	defer unlock()
-
-	err = createExclusive(path, content)
-	if err == nil {
-		return &RunLock{Path: path, Info: info}, nil
-	}
-	if !errors.Is(err, fs.ErrExist) {
-		return nil, fmt.Errorf("lock %s: %w", path, err)
-	}
-	old, reason, err := judge(path, host)
-	if err != nil {
+	l := &RunLock{Path: lockPath(runsDir, playbook, drill), Info: info}
+	if l.playbook, err = acquire(l.Path); err != nil {
+		if errors.Is(err, errHeld) {
+			// Who holds it is told by the run that holds its own lock,
+			// not by the playbook file, which anyone can overwrite.
+			if err := liveSibling(runsDir, info); err != nil {
+				return nil, err
+			}
+			return nil, &LockedError{Path: l.Path}
+		}
 		return nil, err
 	}
-	if err := fsutil.WriteFile(path, content, lockPerm); err != nil {
-		return nil, fmt.Errorf("lock %s: take over stale lock: %w", path, err)
+	runLock := filepath.Join(runsDir, runID, RunLockFile)
+	if l.run, err = acquire(runLock); err != nil {
+		l.playbook.release()
+		if errors.Is(err, errHeld) {
+			holder, known := readLockInfo(runLock)
+			return nil, &LockedError{Path: runLock, Holder: holder, Known: known && holder.RunID == runID}
+		}
+		return nil, err
 	}
-	return &RunLock{Path: path, Info: info, Stale: old, StaleReason: reason}, nil
+	// Write before looking for others: of two runs that both got past a
+	// deleted playbook lock, at least one sees the other.
+	if err := errors.Join(l.playbook.write(content), l.run.write(content)); err != nil {
+		l.Release()
+		return nil, err
+	}
+	if err := liveSibling(runsDir, info); err != nil {
+		l.Release()
+		return nil, err
+	}
+	return l, nil
 }
 
-// judge reads an existing lock and returns (holder, reason) if it is stale,
-// or a *LockedError if it is live.
-func judge(path, host string) (*LockInfo, string, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, "", fmt.Errorf("lock %s: %w", path, err)
-	}
-	var old LockInfo
-	if err := json.Unmarshal(b, &old); err != nil || old.PID <= 0 || old.Host == "" {
-		return &old, "malformed lock file", nil
-	}
-	locked := &LockedError{Path: path, Playbook: old.Playbook, Host: old.Host,
-		PID: old.PID, RunID: old.RunID, Since: old.Since}
-	if old.Host != host {
-		locked.Remote = true
-		return nil, "", locked
-	}
-	if boot := bootID(); boot != "" && old.BootID != "" && boot != old.BootID {
-		return &old, fmt.Sprintf("host rebooted since pid %d took the lock", old.PID), nil
-	}
-	if !pidAlive(old.PID) {
-		return &old, fmt.Sprintf("pid %d is no longer running", old.PID), nil
-	}
-	return nil, "", locked
-}
-
-// createExclusive creates path with content, failing if it exists, and
-// makes both the content and the name durable.
-func createExclusive(path string, content []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, lockPerm)
+// liveSibling returns a *LockedError if another run of the same playbook
+// and kind holds its run lock.
+func liveSibling(runsDir string, me LockInfo) error {
+	entries, err := os.ReadDir(runsDir)
 	if err != nil {
 		return err
 	}
-	if _, err := f.Write(content); err != nil {
-		f.Close()
-		os.Remove(path)
-		return err
+	for _, e := range entries {
+		if !e.IsDir() || e.Name() == me.RunID {
+			continue
+		}
+		path := filepath.Join(runsDir, e.Name(), RunLockFile)
+		info, ok := readLockInfo(path)
+		if !ok || info.Playbook != me.Playbook || info.Drill != me.Drill {
+			continue
+		}
+		if held, err := isHeld(path); err == nil && held {
+			return &LockedError{Path: path, Holder: info, Known: true}
+		}
 	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		os.Remove(path)
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(path)
-		return err
-	}
-	return fsutil.SyncDir(filepath.Dir(path))
+	return nil
 }
 
-// Release removes the lock file if it is still this run's. If another run
-// took the lock over meanwhile, its lock is left alone.
+// Release clears the holder information and lets the locks go. The files
+// stay: removing a lock file while another process waits on it would let
+// that process lock a file nobody else can find any more.
 func (l *RunLock) Release() error {
-	if l == nil || l.Path == "" {
+	if l == nil {
 		return nil
 	}
-	unlock, err := guard(l.Path)
-	if err != nil {
-		return fmt.Errorf("release lock %s: %w", l.Path, err)
+	var errs []error
+	for _, h := range []**heldLock{&l.run, &l.playbook} {
+		if *h != nil {
+			errs = append(errs, (*h).release())
+			*h = nil
+		}
 	}
-	defer unlock()
-	b, err := os.ReadFile(l.Path)
+	return errors.Join(errs...)
+}
+
+// Live reports whether run runID in runsDir is held by a live process, and
+// who holds it. It never takes the lock for more than an instant, and a
+// run without a lock file is not live.
+func Live(runsDir, runID string) (LockInfo, bool) {
+	if !isRunID(runID) {
+		return LockInfo{}, false
+	}
+	path := filepath.Join(runsDir, runID, RunLockFile)
+	held, err := isHeld(path)
+	if err != nil || !held {
+		return LockInfo{}, false
+	}
+	info, _ := readLockInfo(path)
+	return info, true
+}
+
+// heldLock is one held file lock, with a second handle on the same file
+// for writing the holder information (flock's own handle is read-only).
+type heldLock struct {
+	lock *flock.Flock
+	file *os.File
+}
+
+// errHeld is acquire's answer when another process holds the lock.
+var errHeld = errors.New("held by another process")
+
+// acquire takes an exclusive lock on path, creating the file if needed.
+func acquire(path string) (*heldLock, error) {
+	if err := regularOrMissing(path); err != nil {
+		return nil, err
+	}
+	for range 3 {
+		lk := flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDONLY), flock.SetPermissions(lockPerm))
+		ctx, cancel := context.WithTimeout(context.Background(), lockWait)
+		ok, err := lk.TryLockContext(ctx, 10*time.Millisecond)
+		cancel()
+		if err != nil && !errors.Is(err, context.DeadlineExceeded) {
+			return nil, fmt.Errorf("lock %s: %w", path, err)
+		}
+		if !ok {
+			return nil, errHeld
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			lk.Unlock()
+			return nil, fmt.Errorf("lock %s: %w", path, err)
+		}
+		locked, err1 := lk.Stat()
+		named, err2 := f.Stat()
+		if err1 == nil && err2 == nil && os.SameFile(locked, named) {
+			return &heldLock{lock: lk, file: f}, nil
+		}
+		// The file was replaced between locking and opening it: the lock
+		// is on a file nobody else will look at. Start again.
+		f.Close()
+		lk.Unlock()
+	}
+	return nil, fmt.Errorf("lock %s: the file keeps being replaced", path)
+}
+
+// write replaces the holder information. It is not synced: it only
+// matters while the holder lives, and a crash releases the lock anyway.
+func (h *heldLock) write(content []byte) error {
+	if err := h.file.Truncate(0); err != nil {
+		return err
+	}
+	_, err := h.file.WriteAt(content, 0)
+	return err
+}
+
+func (h *heldLock) release() error {
+	err := h.write(nil)
+	err = errors.Join(err, h.file.Close())
+	return errors.Join(err, h.lock.Unlock())
+}
+
+// isHeld reports whether another process holds path's lock, probing with
+// a shared lock, which never conflicts with another probe.
+func isHeld(path string) (bool, error) {
+	if err := regularOrMissing(path); err != nil {
+		return false, err
+	}
+	if _, err := os.Stat(path); err != nil {
+		return false, err
+	}
+	lk := flock.New(path, flock.SetFlag(os.O_RDONLY))
+	ok, err := lk.TryRLock()
+	if err != nil {
+		return false, err
+	}
+	if ok {
+		lk.Unlock()
+	}
+	return !ok, nil
+}
+
+// regularOrMissing refuses a lock path that is a FIFO, device, directory
+// or link: opening one could hang or touch something else.
+func regularOrMissing(path string) error {
+	st, err := os.Lstat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("release lock %s: %w", l.Path, err)
+		return err
 	}
-	var cur LockInfo
-	if json.Unmarshal(b, &cur) != nil || cur.RunID != l.Info.RunID || cur.PID != l.Info.PID || cur.Host != l.Info.Host {
-		return fmt.Errorf("release lock %s: now held by run %s (pid %d on %s), left in place", l.Path, cur.RunID, cur.PID, cur.Host)
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("lock %s: not a regular file; remove it", path)
 	}
-	if err := os.Remove(l.Path); err != nil {
-		return fmt.Errorf("release lock %s: %w", l.Path, err)
+	return nil
+}
+
+// readLockInfo reads the holder information; ok is false when the file
+// holds none (released, emptied, or not written by crisis).
+func readLockInfo(path string) (LockInfo, bool) {
+	if regularOrMissing(path) != nil {
+		return LockInfo{}, false
 	}
-	dir := filepath.Dir(l.Path)
-	l.Path = ""
-	return fsutil.SyncDir(dir)
+	f, err := os.Open(path)
+	if err != nil {
+		return LockInfo{}, false
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxLockInfo))
+	var info LockInfo
+	if err != nil || json.Unmarshal(b, &info) != nil || info.RunID == "" {
+		return LockInfo{}, false
+	}
+	return info, true
 }

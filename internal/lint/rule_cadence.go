@@ -28,7 +28,7 @@ func checkCadence(c *Context) {
 	for _, s := range p.Steps {
 		if s.Kind == manual.StepAllClear && s.Deadline > 0 && u.Every >= s.Deadline {
 			c.Report(pos, "make updates.every shorter than the time to the all-clear",
-				"updates every %s, but the all-clear is due at %s: no update would go out", formatDuration(u.Every), formatDuration(s.Deadline))
+				"updates every %s, but the all-clear is due at %s: no update would go out", manual.FormatDuration(u.Every), manual.FormatDuration(s.Deadline))
 			return
 		}
 	}

@@ -24,7 +24,7 @@ func checkDeadlines(c *Context) {
 			}
 			if prev != nil && s.Deadline < prev.Deadline {
 				c.Report(atOr(s.At, "deadline", s.Pos), "move the step above "+prev.ID+", or fix one of the deadlines",
-					"step %s is due at %s, before step %s above it (%s)", s.ID, formatDuration(s.Deadline), prev.ID, formatDuration(prev.Deadline))
+					"step %s is due at %s, before step %s above it (%s)", s.ID, manual.FormatDuration(s.Deadline), prev.ID, manual.FormatDuration(prev.Deadline))
 			}
 			if prev == nil || s.Deadline > prev.Deadline {
 				prev = s

@@ -33,7 +33,7 @@ func checkHolding(c *Context) {
 		c.Report(holding.Pos, "add announce: with the holding message and the channels that stay up",
 			"holding step %s announces nothing", holding.ID)
 	case holding.Deadline > m.FirstResponse:
-		c.Report(atOr(holding.At, "deadline", holding.Pos), "bring the deadline to "+formatDuration(m.FirstResponse)+" or less",
-			"holding step %s is due at %s, after the first response time of %s", holding.ID, formatDuration(holding.Deadline), formatDuration(m.FirstResponse))
+		c.Report(atOr(holding.At, "deadline", holding.Pos), "bring the deadline to "+manual.FormatDuration(m.FirstResponse)+" or less",
+			"holding step %s is due at %s, after the first response time of %s", holding.ID, manual.FormatDuration(holding.Deadline), manual.FormatDuration(m.FirstResponse))
 	}
 }

@@ -1,11 +1,9 @@
 package lint
 
 import (
-	"encoding/json"
-	"io/fs"
-
 	"github.com/crisis-cli/crisis/internal/diag"
-	"github.com/crisis-cli/crisis/internal/drill"
+	"github.com/crisis-cli/crisis/internal/drillrecord"
+	"github.com/crisis-cli/crisis/internal/manual"
 )
 
 func init() {
@@ -22,20 +20,19 @@ func checkRehearsal(c *Context) {
 		return
 	}
 	p := c.Playbook
-	// The record is the one `crisis drill` writes (internal/drill).
-	data, err := fs.ReadFile(c.Runs, drill.RecordFile(p.ID))
+	// The record is the one `crisis drill` writes.
+	rec, ok, err := drillrecord.Read(c.Runs, p.ID)
 	if err != nil {
-		c.Report(p.Pos, "rehearse it: crisis drill "+p.ID, "playbook %s has never been rehearsed", p.ID)
+		c.Report(p.Pos, "rehearse it again: crisis drill "+p.ID, "the drill record of %s is unreadable", p.ID)
 		return
 	}
-	var rec drill.Record
-	if err := json.Unmarshal(data, &rec); err != nil || rec.FinishedAt.IsZero() {
-		c.Report(p.Pos, "rehearse it again: crisis drill "+p.ID, "the drill record of %s is unreadable", p.ID)
+	if !ok {
+		c.Report(p.Pos, "rehearse it: crisis drill "+p.ID, "playbook %s has never been rehearsed", p.ID)
 		return
 	}
 	every := c.Manual.DrillEvery
 	if every > 0 && c.Now.Sub(rec.FinishedAt) > every {
 		c.Report(p.Pos, "rehearse it: crisis drill "+p.ID, "playbook %s was last rehearsed on %s, more than drill_every (%s) ago",
-			p.ID, rec.FinishedAt.Format("2006-01-02"), formatDuration(every))
+			p.ID, rec.FinishedAt.Format("2006-01-02"), manual.FormatDuration(every))
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/render"
 )
@@ -41,10 +42,10 @@ func checkReply(c *Context) {
 			if errors.Is(err, message.ErrNoMessage) {
 				c.Report(in.Message.Pos, "give "+in.Message.ID+" a default variant, or reply with another message",
 					"the drill cannot draft the reply to the inject at %s: %s has no default text in %s, and replies are drafted from it",
-					formatDuration(in.At), in.Message.ID, loc)
+					manual.FormatDuration(in.At), in.Message.ID, loc)
 			} else {
 				c.Report(in.Message.Pos, "correct the "+loc+" text of "+in.Message.ID+", or reply with another message",
-					"the drill cannot draft the reply to the inject at %s: %v", formatDuration(in.At), err)
+					"the drill cannot draft the reply to the inject at %s: %v", manual.FormatDuration(in.At), err)
 			}
 			break
 		}

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/manual"
 )
 
 func init() {
@@ -22,5 +23,5 @@ func checkReview(c *Context) {
 	c.Report(atOr(a.At, "approved_on", c.Manual.Approval.At["review_every"]),
 		"review the manual with the directors, then update approved_on",
 		"the approval expired on %s (%d days ago): approved %s, review every %s",
-		a.NextReview().Format("2006-01-02"), days, a.ApprovedOn.Format("2006-01-02"), formatDuration(a.ReviewEvery))
+		a.NextReview().Format("2006-01-02"), days, a.ApprovedOn.Format("2006-01-02"), manual.FormatDuration(a.ReviewEvery))
 }

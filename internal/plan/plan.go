@@ -119,7 +119,7 @@ func Build(m *manual.Manual, p *manual.Playbook) Plan {
 		pl.FollowUp = append(pl.FollowUp, step(m, s))
 	}
 	if u := p.Updates; u != nil {
-		pl.Updates = &Updates{Every: FormatDuration(u.Every), Message: u.Message.ID, Channels: ids(u.Channels)}
+		pl.Updates = &Updates{Every: manual.FormatDuration(u.Every), Message: u.Message.ID, Channels: ids(u.Channels)}
 	}
 	return pl
 }
@@ -154,7 +154,7 @@ func channel(m *manual.Manual, p *manual.Playbook, id string) Channel {
 
 func step(m *manual.Manual, s manual.Step) Step {
 	st := Step{ID: s.ID, Title: s.Title, Kind: s.Kind, Owner: s.Owner.ID, Deadline: s.Deadline,
-		DeadlineS: FormatDuration(s.Deadline), Checklist: s.Checklist}
+		DeadlineS: manual.FormatDuration(s.Deadline), Checklist: s.Checklist}
 	if r := m.Role(s.Owner.ID); r != nil {
 		if pe := m.Person(r.Person.ID); pe != nil {
 			st.OwnerName = pe.Name

@@ -4,43 +4,10 @@ import (
 	"slices"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/plan"
 )
-
-func TestFormatDuration(t *testing.T) {
-	tests := []struct {
-		d    time.Duration
-		want string
-	}{
-		{0, "0m"},
-		{90 * time.Second, "90s"},
-		{61 * time.Second, "61s"},
-		{30 * time.Second, "30s"},
-		{time.Minute, "1m"},
-		{15 * time.Minute, "15m"},
-		{59 * time.Minute, "59m"},
-		{time.Hour, "1h"},
-		{90 * time.Minute, "1h30m"},
-		{6*time.Hour + 5*time.Minute, "6h05m"},
-		{8 * time.Hour, "8h"},
-		{24 * time.Hour, "1d"},
-		{72 * time.Hour, "3d"},
-		{7 * 24 * time.Hour, "7d"},
-		{180 * 24 * time.Hour, "180d"},
-		{25 * time.Hour, "25h"},
-		{26*time.Hour + 30*time.Minute, "26h30m"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.want, func(t *testing.T) {
-			if got := plan.FormatDuration(tt.d); got != tt.want {
-				t.Errorf("FormatDuration(%v) = %q, want %q", tt.d, got, tt.want)
-			}
-		})
-	}
-}
 
 func example(t *testing.T) *manual.Manual {
 	t.Helper()

@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/crisis-cli/crisis/internal/journal"
 )
 
 //go:embed report.html.tmpl
@@ -40,11 +42,11 @@ type lane struct {
 }
 
 var lanes = []lane{
-	{"steps", []string{"step.done", "step.skipped", "step.back"}, "#1f6feb"},
-	{"sent", []string{"message.sent"}, "#1a7f37"},
-	{"approvals", []string{"message.approved"}, "#8250df"},
-	{"notes", []string{"note"}, "#9a6700"},
-	{"drill injects", []string{"inject.arrived", "inject.answered"}, "#cf222e"},
+	{"steps", []string{journal.TypeStepDone, journal.TypeStepSkipped, journal.TypeStepBack}, "#1f6feb"},
+	{"sent", []string{journal.TypeMessageSent}, "#1a7f37"},
+	{"approvals", []string{journal.TypeMessageApproved}, "#8250df"},
+	{"notes", []string{journal.TypeNote}, "#9a6700"},
+	{"drill injects", []string{journal.TypeInjectArrived, journal.TypeInjectAnswered}, "#cf222e"},
 }
 
 // timelineSVG draws the run on a time axis: one lane per kind of event,

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/crisis-cli/crisis/internal/drill"
+	"github.com/crisis-cli/crisis/internal/journal"
 )
 
 // JSON writes the report as indented JSON.
@@ -67,7 +70,7 @@ func Markdown(w io.Writer, r *Report) error {
 	list(b, notes, "None.")
 	b.WriteString("\n## Timeline\n\n")
 	for _, e := range r.Timeline {
-		if e.Type != "message.rendered" { // rendering is bookkeeping; the JSON keeps it
+		if e.Type != journal.TypeMessageRendered { // rendering is bookkeeping; the JSON keeps it
 			fmt.Fprintf(b, "- %s %s: %s\n", r.Local(e.At), e.Offset, e.Text)
 		}
 	}
@@ -76,7 +79,7 @@ func Markdown(w io.Writer, r *Report) error {
 	return err
 }
 
-func writeScoreMD(b *strings.Builder, s *Score) {
+func writeScoreMD(b *strings.Builder, s *drill.Score) {
 	fmt.Fprintf(b, "## Score: %d/100\n\n", s.Overall)
 	fmt.Fprintf(b, "- Deadlines met: %d of %d (%d/40)\n", s.Deadlines.Got, s.Deadlines.Of, s.Deadlines.Score)
 	fmt.Fprintf(b, "- Announcements prepared: %d of %d (%d/30)\n", s.Announcements.Got, s.Announcements.Of, s.Announcements.Score)

@@ -11,33 +11,33 @@ import (
 	"strings"
 	"time"
 
+	"github.com/crisis-cli/crisis/internal/drill"
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/manual"
-	"github.com/crisis-cli/crisis/internal/plan"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
 
 // Report is everything a post-incident review needs from one run.
 type Report struct {
-	RunID        string     `json:"run_id"`
-	Playbook     string     `json:"playbook"`
-	Title        string     `json:"title"`
-	Organisation string     `json:"organisation"`
-	Drill        bool       `json:"drill"`
-	Speed        float64    `json:"speed,omitempty"` // a drill's clock ran this many times faster
-	Status       string     `json:"status"`
-	Started      time.Time  `json:"started"`
-	AllClear     *time.Time `json:"all_clear,omitempty"`
-	Duration     string     `json:"duration"`
-	TimeZone     string     `json:"time_zone"`
-	Timeline     []Entry    `json:"timeline"`
-	Deadlines    []Deadline `json:"deadlines"`
-	Sent         []Sent     `json:"sent"`
-	Deviations   []string   `json:"deviations"`
-	Notes        []Note     `json:"notes"`
-	Integrity    string     `json:"integrity"`
-	LastHash     string     `json:"last_hash"`
-	Score        *Score     `json:"score,omitempty"`
+	RunID        string       `json:"run_id"`
+	Playbook     string       `json:"playbook"`
+	Title        string       `json:"title"`
+	Organisation string       `json:"organisation"`
+	Drill        bool         `json:"drill"`
+	Speed        float64      `json:"speed,omitempty"` // a drill's clock ran this many times faster
+	Status       string       `json:"status"`
+	Started      time.Time    `json:"started"`
+	AllClear     *time.Time   `json:"all_clear,omitempty"`
+	Duration     string       `json:"duration"`
+	TimeZone     string       `json:"time_zone"`
+	Timeline     []Entry      `json:"timeline"`
+	Deadlines    []Deadline   `json:"deadlines"`
+	Sent         []Sent       `json:"sent"`
+	Deviations   []string     `json:"deviations"`
+	Notes        []Note       `json:"notes"`
+	Integrity    string       `json:"integrity"`
+	LastHash     string       `json:"last_hash"`
+	Score        *drill.Score `json:"score,omitempty"`
 
 	loc *time.Location
 }
@@ -93,7 +93,7 @@ func Build(m *manual.Manual, p *manual.Playbook, events []journal.Event, dmg jou
 		ac := st.AllClear
 		r.AllClear, end = &ac, ac
 	}
-	r.Duration = plan.FormatDuration(end.Sub(st.StartedAt).Round(time.Minute))
+	r.Duration = manual.FormatDuration(end.Sub(st.StartedAt).Round(time.Minute))
 	r.timeline(events)
 	for i := range r.Sent {
 		if pe := m.Person(r.Sent[i].By); pe != nil {
@@ -131,7 +131,7 @@ func status(st *runbook.State) string {
 }
 
 func (r *Report) offset(t time.Time) string {
-	return "T+" + plan.FormatDuration(t.Sub(r.Started).Truncate(time.Minute))
+	return "T+" + manual.FormatDuration(t.Sub(r.Started).Truncate(time.Minute))
 }
 
 // Local formats a time in the manual's zone, for writers.
@@ -184,9 +184,9 @@ func describe(e journal.Event, approvals map[string]string) string {
 		return "step done: " + str("step")
 	case journal.TypeStepSkipped:
 		return fmt.Sprintf("step skipped: %s (%s)", str("step"), str("reason"))
-	case runbook.TypeChecked:
+	case journal.TypeChecked:
 		return fmt.Sprintf("checked item %v of %s", d["item"], str("step"))
-	case runbook.TypeStepBack:
+	case journal.TypeStepBack:
 		return fmt.Sprintf("back from %s to %s", str("from"), str("to"))
 	case journal.TypeNote:
 		return "note: " + str("text")
@@ -197,9 +197,9 @@ func describe(e journal.Event, approvals map[string]string) string {
 		return fmt.Sprintf("%s approved by %s", str("message"), str("by"))
 	case journal.TypeMessageSent:
 		return fmt.Sprintf("sent %s on %s (%s)", str("message"), str("channel"), str("locale"))
-	case runbook.TypeInjectArrived:
+	case journal.TypeInjectArrived:
 		return "inject: " + str("event")
-	case runbook.TypeInjectAnswered:
+	case journal.TypeInjectAnswered:
 		return "response: " + str("response")
 	}
 	return strings.ReplaceAll(e.Type, ".", " ")
@@ -216,7 +216,7 @@ func (r *Report) deadlines(p *manual.Playbook, st *runbook.State) {
 				d.Status = "skipped"
 				r.Deviations = append(r.Deviations, fmt.Sprintf("step %q skipped: %s", s.ID, ss.Reason))
 			case at.After(d.Due):
-				d.Status, d.Late = "missed", plan.FormatDuration(at.Sub(d.Due).Round(time.Minute))
+				d.Status, d.Late = "missed", manual.FormatDuration(at.Sub(d.Due).Round(time.Minute))
 				r.Deviations = append(r.Deviations, fmt.Sprintf("step %q done %s late", s.ID, d.Late))
 			default:
 				d.Status = "met"
@@ -248,7 +248,7 @@ func (r *Report) updates(p *manual.Playbook, st *runbook.State) {
 	for _, t := range append(times[1:], end) {
 		if gap := t.Sub(prev); gap > every {
 			r.Deviations = append(r.Deviations, fmt.Sprintf("no update between %s and %s (%s, cadence %s)",
-				r.Local(prev), r.Local(t), plan.FormatDuration(gap.Round(time.Minute)), plan.FormatDuration(every)))
+				r.Local(prev), r.Local(t), manual.FormatDuration(gap.Round(time.Minute)), manual.FormatDuration(every)))
 		}
 		prev = t
 	}

@@ -3,7 +3,7 @@ package runbook
 import (
 	"errors"
 	"fmt"
-	"github.com/crisis-cli/crisis/internal/plan"
+	"github.com/crisis-cli/crisis/internal/manual"
 	"io"
 	"strings"
 	"time"
@@ -125,7 +125,7 @@ func (f *Flow) commands() error {
 		if st := f.S.Current(); st != nil && st.ID != f.overdue && !f.S.Now().Before(f.S.Deadline(st)) {
 			f.overdue = st.ID
 			f.View.Warn("⏰ step %q is due now (T+%s, %s): finish it or say why with s REASON", st.ID,
-				plan.FormatDuration(st.Deadline), f.S.Deadline(st).In(f.S.Manual.Location).Format("15:04"))
+				manual.FormatDuration(st.Deadline), f.S.Deadline(st).In(f.S.Manual.Location).Format("15:04"))
 		}
 		line, err := f.next()
 		if errors.Is(err, ErrWake) {

@@ -107,7 +107,7 @@ func TestFlowWholeRun(t *testing.T) {
 		}
 		return n
 	}
-	if got[0] != journal.TypeRunStarted || got[1] != journal.TypeVarSet || got[len(got)-1] != TypeRunFinished {
+	if got[0] != journal.TypeRunStarted || got[1] != journal.TypeVarSet || got[len(got)-1] != journal.TypeRunFinished {
 		t.Errorf("journal starts/ends wrong: %v", got)
 	}
 	if count(journal.TypeStepDone) != 3 || count(journal.TypeStepSkipped) != 1 || count(journal.TypeRunAllClear) != 1 {
@@ -220,7 +220,7 @@ func TestBackToUnknownStep(t *testing.T) {
 	steps := []string{"confirm", "holding"}
 	events := []journal.Event{
 		{Seq: 1, Type: journal.TypeStepDone, Data: []byte(`{"step":"confirm"}`)},
-		{Seq: 2, Type: TypeStepBack, Data: []byte(`{"from":"holding","to":"confirm-old"}`)},
+		{Seq: 2, Type: journal.TypeStepBack, Data: []byte(`{"from":"holding","to":"confirm-old"}`)},
 	}
 	for _, e := range events {
 		if err := st.Apply(steps, e); err != nil {
@@ -315,7 +315,7 @@ func TestChecklist(t *testing.T) {
 	if err := f.Run(); !errors.Is(err, ErrPaused) {
 		t.Fatal(err)
 	}
-	if n := len(slices.DeleteFunc(types(t, s.Dir), func(s string) bool { return s != TypeChecked })); n != 2 {
+	if n := len(slices.DeleteFunc(types(t, s.Dir), func(s string) bool { return s != journal.TypeChecked })); n != 2 {
 		t.Errorf("%d items journaled, want 2 (1 and 3, once each)", n)
 	}
 	st, err := Replay(s.steps, mustRead(t, s.Dir))

@@ -25,10 +25,6 @@ type Session struct {
 	State    *State
 	Now      func() time.Time
 
-	// StaleLock, when set, says whose stale lock was taken over to start or
-	// resume this run: that run was interrupted and can be resumed.
-	StaleLock string
-
 	journal *journal.Journal
 	lock    *journal.RunLock
 	steps   []string
@@ -47,8 +43,8 @@ type Options struct {
 }
 
 // Start creates a run folder, takes the playbook's lock and journals the
-// start. A live run of the same playbook makes it fail with the journal's
-// *LockedError, which names that run's host and PID.
+// start. A live run of the same playbook and kind (real run or drill) makes
+// it fail with the journal's *LockedError, which names that run.
 func Start(o Options) (*Session, error) {
 	for _, l := range o.Locales {
 		if err := message.CheckLocale(l); err != nil {
@@ -64,7 +60,7 @@ func Start(o Options) (*Session, error) {
 		return nil, err
 	}
 	dir := filepath.Join(o.RunsDir, id)
-	lock, err := journal.Lock(o.RunsDir, o.Playbook.ID, id, o.Now)
+	lock, err := journal.Lock(o.RunsDir, o.Playbook.ID, id, o.Drill, o.Now)
 	if err != nil {
 		os.RemoveAll(dir)
 		return nil, err
@@ -93,9 +89,6 @@ func Start(o Options) (*Session, error) {
 func newSession(dir string, o Options, j *journal.Journal, lock *journal.RunLock) *Session {
 	s := &Session{Dir: dir, Manual: o.Manual, Playbook: o.Playbook, Catalog: o.Catalog, State: NewState(),
 		Now: o.Now, journal: j, lock: lock}
-	if lock != nil && lock.Stale != nil {
-		s.StaleLock = fmt.Sprintf("run %s, pid %d on %s: %s", lock.Stale.RunID, lock.Stale.PID, lock.Stale.Host, lock.StaleReason)
-	}
 	for _, st := range o.Playbook.Steps {
 		s.steps = append(s.steps, st.ID)
 	}
@@ -123,7 +116,7 @@ func Resume(dir string, o Options) (*Session, journal.Damage, error) {
 			return nil, journal.Damage{}, fmt.Errorf("run %s is of playbook %q, which the manual no longer has", id, pre.Playbook)
 		}
 	}
-	lock, err := journal.Lock(filepath.Dir(dir), pre.Playbook, id, o.Now)
+	lock, err := journal.Lock(filepath.Dir(dir), pre.Playbook, id, pre.Drill, o.Now)
 	if err != nil {
 		return nil, journal.Damage{}, err
 	}
@@ -254,7 +247,7 @@ func (s *Session) Back() error {
 	if st := s.Current(); st != nil {
 		from = st.ID
 	}
-	return s.append(TypeStepBack, Back{From: from, To: s.steps[s.State.Cursor-1]})
+	return s.append(journal.TypeStepBack, Back{From: from, To: s.steps[s.State.Cursor-1]})
 }
 
 // Note journals a note on the current step.
@@ -278,27 +271,27 @@ func (s *Session) Check(item int) error {
 	if s.State.Checked[st.ID][item] {
 		return nil
 	}
-	return s.append(TypeChecked, Checked{Step: st.ID, Item: item})
+	return s.append(journal.TypeChecked, Checked{Step: st.ID, Item: item})
 }
 
 // Pause journals a pause; the run can be resumed later.
 func (s *Session) Pause() error { return s.append(journal.TypeRunPaused, struct{}{}) }
 
 // Finish closes the run for good.
-func (s *Session) Finish() error { return s.append(TypeRunFinished, struct{}{}) }
+func (s *Session) Finish() error { return s.append(journal.TypeRunFinished, struct{}{}) }
 
 // Steps lists the playbook's step ids in order.
 func (s *Session) Steps() []string { return slices.Clone(s.steps) }
 
 // InjectArrived journals that a drill inject was delivered.
 func (s *Session) InjectArrived(index int, event string) error {
-	return s.append(TypeInjectArrived, Inject{Index: index, Event: event})
+	return s.append(journal.TypeInjectArrived, Inject{Index: index, Event: event})
 }
 
 // InjectAnswered journals the trainee's response to an inject, and whether
 // it did what the manual expected.
 func (s *Session) InjectAnswered(index int, response string, matched bool) error {
-	return s.append(TypeInjectAnswered, Inject{Index: index, Response: response, Matched: &matched})
+	return s.append(journal.TypeInjectAnswered, Inject{Index: index, Response: response, Matched: &matched})
 }
 
 // newRunDir creates the run's folder, adding -2, -3 ... to the id when a

@@ -9,16 +9,6 @@ import (
 	"github.com/crisis-cli/crisis/internal/journal"
 )
 
-// Event types beyond the journal's own: moving back to an earlier step,
-// an inject delivered in a drill and the trainee's response, the end.
-const (
-	TypeStepBack       = "step.back"
-	TypeInjectArrived  = "inject.arrived"
-	TypeInjectAnswered = "inject.answered"
-	TypeRunFinished    = "run.finished"
-	TypeChecked        = "checklist.ticked"
-)
-
 // Started is the payload of run.started.
 type Started struct {
 	RunID         string   `json:"run_id"`
@@ -166,7 +156,7 @@ func (s *State) Apply(steps []string, e journal.Event) error {
 		}
 	case journal.TypeStepDone, journal.TypeStepSkipped:
 		err = s.applyStep(steps, e)
-	case TypeStepBack:
+	case journal.TypeStepBack:
 		var b Back
 		// A step the manual no longer has (renamed since the run began)
 		// leaves the cursor where it is rather than off the list.
@@ -186,9 +176,9 @@ func (s *State) Apply(steps []string, e journal.Event) error {
 		s.Paused = false
 	case journal.TypeRunAllClear:
 		s.AllClear = e.UTC
-	case TypeRunFinished:
+	case journal.TypeRunFinished:
 		s.Finished = true
-	case TypeChecked:
+	case journal.TypeChecked:
 		var c Checked
 		if err = json.Unmarshal(e.Data, &c); err == nil {
 			if s.Checked[c.Step] == nil {
@@ -196,7 +186,7 @@ func (s *State) Apply(steps []string, e journal.Event) error {
 			}
 			s.Checked[c.Step][c.Item] = true
 		}
-	case TypeInjectArrived, TypeInjectAnswered:
+	case journal.TypeInjectArrived, journal.TypeInjectAnswered:
 		err = s.applyInject(e)
 	}
 	if err != nil {
@@ -259,7 +249,7 @@ func (s *State) applyInject(e journal.Event) error {
 		st = &InjectState{}
 		s.Injects[in.Index] = st
 	}
-	if e.Type == TypeInjectArrived {
+	if e.Type == journal.TypeInjectArrived {
 		st.Arrived = e.UTC
 	} else {
 		st.Answered, st.Response = e.UTC, in.Response

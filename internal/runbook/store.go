@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/crisis-cli/crisis/internal/drillrecord"
 	"github.com/crisis-cli/crisis/internal/journal"
 )
 
@@ -17,12 +18,13 @@ import (
 //
 //	<runs>/<run-id>/journal.jsonl         the run's events
 //	<runs>/<run-id>/announcements/*.txt   every rendered announcement, ready to paste
+//	<runs>/<run-id>/run.lock              held while the run is live
 //	<runs>/<playbook>.lock                one live run per playbook
+//	<runs>/<playbook>.drill.lock          one live drill per playbook
 //	<runs>/drills/<playbook>.json         the last finished drill of each playbook
 const (
 	JournalFile      = "journal.jsonl"
 	AnnouncementsDir = "announcements"
-	DrillsDir        = "drills"
 )
 
 // NewRunID names a run after its start time (UTC) and playbook, so runs sort
@@ -68,7 +70,7 @@ func List(runsDir string) ([]Summary, error) {
 	}
 	var out []Summary
 	for _, e := range entries {
-		if !e.IsDir() || e.Name() == DrillsDir {
+		if !e.IsDir() || e.Name() == drillrecord.Dir {
 			continue
 		}
 		dir := filepath.Join(runsDir, e.Name())
@@ -110,11 +112,10 @@ func summarize(runsDir, dir string) Summary {
 	return s
 }
 
-// lockedBy reports whether the playbook's lock is held by a live process
-// for this run. It reads the lock without taking it.
-func lockedBy(runsDir, playbook, runID string) bool {
-	info, live := journal.Peek(runsDir, playbook)
-	return live && info.RunID == runID
+// lockedBy reports whether a live process holds this run.
+func lockedBy(runsDir, _, runID string) bool {
+	_, live := journal.Live(runsDir, runID)
+	return live
 }
 
 // Unfinished lists the runs of a playbook (any playbook when "") that can be

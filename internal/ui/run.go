@@ -8,11 +8,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/crisis-cli/crisis/internal/drill"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/plan"
 	"github.com/crisis-cli/crisis/internal/render"
-	"github.com/crisis-cli/crisis/internal/report"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
 
@@ -188,9 +188,9 @@ func (v *RunView) deadline(s *runbook.Session, st *manual.Step) string {
 	clock := due.In(s.Manual.Location).Format("15:04")
 	left := due.Sub(s.Now()).Round(time.Minute)
 	if left < 0 {
-		return v.Th.Error.Render(fmt.Sprintf("%s (T+%s) OVERDUE by %s", clock, plan.FormatDuration(st.Deadline), plan.FormatDuration(-left)))
+		return v.Th.Error.Render(fmt.Sprintf("%s (T+%s) OVERDUE by %s", clock, manual.FormatDuration(st.Deadline), manual.FormatDuration(-left)))
 	}
-	return fmt.Sprintf("%s (T+%s, in %s)", clock, plan.FormatDuration(st.Deadline), plan.FormatDuration(left))
+	return fmt.Sprintf("%s (T+%s, in %s)", clock, manual.FormatDuration(st.Deadline), manual.FormatDuration(left))
 }
 
 func kindMark(th *Theme, kind string) string {
@@ -249,7 +249,7 @@ func (v *RunView) End(s *runbook.Session) {
 	if len(s.Playbook.FollowUp) > 0 {
 		v.printf("%s\n", v.Th.Heading.Render("FOLLOW-UP (deadlines from the all-clear)"))
 		for _, st := range s.Playbook.FollowUp {
-			v.printf("  - T+%s %s (%s)\n", plan.FormatDuration(st.Deadline), st.Title, st.Owner.ID)
+			v.printf("  - T+%s %s (%s)\n", manual.FormatDuration(st.Deadline), st.Title, st.Owner.ID)
 		}
 	}
 	v.printf("run %s finished · report: crisis report %s\n", s.State.RunID, s.State.RunID)
@@ -258,7 +258,7 @@ func (v *RunView) End(s *runbook.Session) {
 // Inject shows a drill inject: what happens, what the trainee must do, and
 // for a reply the draft from the manual's template.
 func (v *RunView) Inject(s *runbook.Session, index int, in manual.Inject, draft string) {
-	v.printf("\n%s\n", v.Th.Drill.Render(fmt.Sprintf("⚡ INJECT %d (T+%s): %s", index+1, plan.FormatDuration(in.At), in.Event)))
+	v.printf("\n%s\n", v.Th.Drill.Render(fmt.Sprintf("⚡ INJECT %d (T+%s): %s", index+1, manual.FormatDuration(in.At), in.Event)))
 	if draft != "" {
 		v.raw(v.Th.Muted.Render("draft reply:") + "\n" + draft + "\n")
 	}
@@ -271,7 +271,7 @@ func (v *RunView) Expected(in manual.Inject) {
 }
 
 // Score shows a drill's grade and what to practise next.
-func (v *RunView) Score(s *runbook.Session, sc *report.Score) {
+func (v *RunView) Score(s *runbook.Session, sc *drill.Score) {
 	v.drillBanner(s)
 	v.printf("%s %d/100\n", v.Th.Title.Render("DRILL SCORE"), sc.Overall)
 	v.printf("  deadlines met            %d of %d  (%d/40)\n", sc.Deadlines.Got, sc.Deadlines.Of, sc.Deadlines.Score)

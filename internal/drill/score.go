@@ -1,15 +1,14 @@
-package report
+package drill
 
 import (
 	"fmt"
 	"math"
 
 	"github.com/crisis-cli/crisis/internal/manual"
-	"github.com/crisis-cli/crisis/internal/plan"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
 
-// Score grades a drill. The weights say what matters in a real outage:
+// Score is a drill's grade. The weights say what matters in a real outage:
 // being on time (40), getting every audience its message on every planned
 // channel (30), handling what happens meanwhile (20), and following the
 // manual rather than skipping it (10).
@@ -61,7 +60,7 @@ func Grade(p *manual.Playbook, st *runbook.State) *Score {
 		case !ss.At.After(st.StartedAt.Add(step.Deadline)):
 			met++
 		default:
-			s.Practise = append(s.Practise, fmt.Sprintf("step %q was late: know its deadline (T+%s)", step.ID, plan.FormatDuration(step.Deadline)))
+			s.Practise = append(s.Practise, fmt.Sprintf("step %q was late: know its deadline (T+%s)", step.ID, manual.FormatDuration(step.Deadline)))
 		}
 	}
 	s.Deadlines = part(met, len(p.Steps), 40)

@@ -1,0 +1,124 @@
+package drill_test
+
+import (
+	"errors"
+	"io"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/drill"
+	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/runbook"
+)
+
+// timed is a runbook.Input answering from a list; an entry "+DURATION"
+// moves the drill clock forward instead of answering.
+type timed struct {
+	now   time.Time
+	lines []string
+}
+
+func (c *timed) clock() time.Time { return c.now }
+
+func (c *timed) ReadLine(string) (string, error) {
+	for len(c.lines) > 0 {
+		line := c.lines[0]
+		c.lines = c.lines[1:]
+		if d, err := time.ParseDuration(strings.TrimPrefix(line, "+")); err == nil && strings.HasPrefix(line, "+") {
+			c.now = c.now.Add(d)
+			continue
+		}
+		return line, nil
+	}
+	return "", io.EOF
+}
+
+// drilled runs a drill of a playbook with the given commands (auto answers
+// everything as --yes does) and returns the playbook and the final state.
+func drilled(t *testing.T, playbook string, auto bool, lines ...string) (*manual.Playbook, *runbook.State) {
+	t.Helper()
+	in := &timed{now: time.Date(2026, 11, 23, 1, 0, 0, 0, time.UTC), lines: lines}
+	s := startDrill(t, playbook, in.clock)
+	view := &injectView{}
+	inj := &drill.Injector{S: s, In: in, View: view, PlanOrder: auto, Auto: auto}
+	f := &runbook.Flow{S: s, In: in, View: view, Auto: auto, OnCommand: inj.Deliver}
+	if err := f.AskVars(map[string]string{"platform": "Facebook"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Run(); err != nil && !errors.Is(err, runbook.ErrPaused) {
+		t.Fatal(err)
+	}
+	return s.Playbook, s.State
+}
+
+func TestGrade(t *testing.T) {
+	tests := []struct {
+		name     string
+		run      func(t *testing.T) (*manual.Playbook, *runbook.State)
+		overall  int
+		parts    [3]drill.Part // deadlines, announcements, injects
+		skipped  int
+		practise []string // each must be in the list, which has no others
+	}{
+		{"perfect", func(t *testing.T) (*manual.Playbook, *runbook.State) { return drilled(t, "facebook-down", true) }, 100,
+			[3]drill.Part{{4, 4, 40}, {11, 11, 30}, {3, 3, 20}}, 0, nil},
+		{"skipped step and unanswered injects", func(t *testing.T) (*manual.Playbook, *runbook.State) {
+			// The inbox step is skipped and the run ends before the 20m and
+			// 45m injects arrive.
+			return drilled(t, "facebook-down", false,
+				"+4m", "d", // confirm, at T+4m
+				"", "y", // the 3m inject: send the draft reply, on the mark
+				"a", "x all all", "d", // holding
+				"s no time to answer", // inbox
+				"a", "x all all", "d", // all-clear
+			)
+		}, 30 + 30 + 7 + 5,
+			[3]drill.Part{{3, 4, 30}, {11, 11, 30}, {1, 3, 7}}, 1,
+			[]string{`step "inbox" was skipped`, `answer the inject "A journalist calls`, `answer the inject "A colleague proposes`}},
+		{"late holding message", func(t *testing.T) (*manual.Playbook, *runbook.State) {
+			return drilled(t, "facebook-down", false,
+				"+4m", "d", // confirm
+				"", "y", "a", "x all all", "+16m", "d", // the 3m inject, then holding done at T+20m
+				"phoned the press line", "y", "d", // the 20m inject, then inbox
+				"a", "x all all", "d") // all-clear
+		}, 30 + 30 + 13 + 10,
+			[3]drill.Part{{3, 4, 30}, {11, 11, 30}, {2, 3, 13}}, 0,
+			[]string{`step "holding" was late: know its deadline (T+15m)`, `answer the inject "A colleague proposes`}},
+		{"nothing sent", func(t *testing.T) (*manual.Playbook, *runbook.State) {
+			// Steps with unsent announcements take a second d.
+			return drilled(t, "facebook-down", false, "d", "d", "d", "d", "d", "d")
+		}, 40 + 0 + 0 + 10,
+			[3]drill.Part{{4, 4, 40}, {0, 11, 0}, {0, 3, 0}}, 0,
+			append(slices.Repeat([]string{"prepare "}, 11), slices.Repeat([]string{"answer the inject "}, 3)...)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, st := tt.run(t)
+			if !st.Drill || !st.Finished {
+				t.Fatalf("drill %t, finished %t: the script did not finish a drill", st.Drill, st.Finished)
+			}
+			s := drill.Grade(p, st)
+			got := [3]drill.Part{s.Deadlines, s.Announcements, s.Injects}
+			if s.Overall != tt.overall || got != tt.parts || s.Skipped != tt.skipped {
+				t.Errorf("score %d %+v skipped %d, want %d %+v skipped %d", s.Overall, got, s.Skipped, tt.overall, tt.parts, tt.skipped)
+			}
+			if len(s.PerChannel) != tt.parts[1].Of {
+				t.Errorf("%d channel scores, want %d", len(s.PerChannel), tt.parts[1].Of)
+			}
+			if len(s.Practise) != len(tt.practise) {
+				t.Errorf("practise %q, want %d items", s.Practise, len(tt.practise))
+			}
+			rest := slices.Clone(s.Practise)
+			for _, want := range tt.practise {
+				i := slices.IndexFunc(rest, func(p string) bool { return strings.Contains(p, want) })
+				if i < 0 {
+					t.Errorf("nothing to practise says %q: %q", want, s.Practise)
+					continue
+				}
+				rest = slices.Delete(rest, i, i+1)
+			}
+		})
+	}
+}
