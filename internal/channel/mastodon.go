@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
 )
 
 // measureMastodon follows Mastodon's StatusLengthValidator: every http(s)
@@ -14,10 +16,10 @@ func (p Profile) measureMastodon(text string) Measurement {
 	s := nfc(text)
 	n, pos := 0, 0
 	for _, u := range extractURLs(s, false) {
-		n += graphemeCount(stripRemoteMentions(s[pos:u.start])) + p.URLWeight
+		n += uniseg.GraphemeClusterCount(stripRemoteMentions(s[pos:u.start])) + p.URLWeight
 		pos = u.end
 	}
-	n += graphemeCount(stripRemoteMentions(s[pos:]))
+	n += uniseg.GraphemeClusterCount(stripRemoteMentions(s[pos:]))
 	return p.simple(unitNameGraph, n)
 }
 

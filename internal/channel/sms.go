@@ -147,7 +147,7 @@ func smsCluster(s string, i int, ucs2 bool) (size, cost int) {
 		}
 		return 1, int(gsmCost[b])
 	}
-	size = nextCluster(s, i)
+	size = clusterLen(s, i)
 	for _, r := range s[i : i+size] {
 		cost += smsUnitCost(r, ucs2)
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/rivo/uniseg"
 )
 
 // measureBluesky counts graphemes against Limit and UTF-8 bytes against
@@ -16,7 +18,7 @@ import (
 // sequences can reach it first).
 func (p Profile) measureBluesky(text string) Measurement {
 	s := nfc(text)
-	m := p.simple(unitNameGraph, graphemeCount(s))
+	m := p.simple(unitNameGraph, uniseg.GraphemeClusterCount(s))
 	m.Bytes = len(text) // the bytes that travel, as given
 	if p.ByteLimit > 0 && m.Bytes > p.ByteLimit {
 		m.Fits = false

@@ -70,15 +70,7 @@ func (c *xCount) weighText(s string) {
 			i++
 			continue
 		}
-		// A lone code point is never invalid, and as an emoji it would weigh
-		// 2, which is what xWeight gives every pictograph outside the
-		// weight-1 ranges anyway.
-		if r, size, lone := loneAt(s, i); lone && !xInvalid(r) && !isExtendedPictographic(r) {
-			c.weighted += xWeight(r)
-			i += size
-			continue
-		}
-		size := nextCluster(s, i)
+		size := clusterLen(s, i)
 		rs := buf[:0]
 		for _, r := range s[i : i+size] {
 			rs = append(rs, r)
