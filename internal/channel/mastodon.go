@@ -5,19 +5,21 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/crisis-cli/crisis/internal/twittertext"
 	"github.com/rivo/uniseg"
 )
 
-// measureMastodon follows Mastodon's StatusLengthValidator: every http(s)
-// URL counts URLWeight (23) whatever its length, a remote mention
+// measureMastodon follows Mastodon's StatusLengthValidator: every URL
+// written with http:// or https:// (found by twitter-text's extractor, as
+// Mastodon does) counts URLWeight (23) whatever its length, a remote mention
 // "@user@domain" counts as "@user", and the rest counts in grapheme
 // clusters.
 func (p Profile) measureMastodon(text string) Measurement {
 	s := nfc(text)
 	n, pos := 0, 0
-	for _, u := range extractURLs(s, false) {
-		n += uniseg.GraphemeClusterCount(stripRemoteMentions(s[pos:u.start])) + p.URLWeight
-		pos = u.end
+	for _, u := range twittertext.ExtractURLsWithScheme(s) {
+		n += uniseg.GraphemeClusterCount(stripRemoteMentions(s[pos:u.Start])) + p.URLWeight
+		pos = u.End
 	}
 	n += uniseg.GraphemeClusterCount(stripRemoteMentions(s[pos:]))
 	return p.simple(unitNameGraph, n)
@@ -80,4 +82,8 @@ func mentionParts(s string) (user, domain int) {
 
 func isMentionWord(r rune) bool {
 	return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+func isASCIIAlnum(c byte) bool {
+	return (c >= '0' && c <= '9') || (c|0x20 >= 'a' && c|0x20 <= 'z')
 }

@@ -1,4 +1,4 @@
-package channel
+package twittertext
 
 // runeRange is an inclusive range of code points.
 type runeRange struct{ lo, hi rune }
