@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
@@ -118,6 +119,7 @@ func (a *App) buildReport(dir string) (*report.Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.ReadTexts(os.DirFS(dir))
 	if st.Drill && p != nil {
 		full, _ := runbook.Replay(p.StepIDs(), events)
 		r.Score = drill.Grade(p, full)

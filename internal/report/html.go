@@ -9,13 +9,15 @@ import (
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/manual"
 )
 
 //go:embed report.html.tmpl
 var htmlTemplate string
 
 var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
-	"local": func(r *Report, t time.Time) string { return r.Local(t) },
+	"local":       func(r *Report, t time.Time) string { return r.Local(t) },
+	"textsSource": func() string { return textsSource },
 	"localp": func(r *Report, t *time.Time) string {
 		if t == nil {
 			return "-"
@@ -26,96 +28,170 @@ var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 
 // HTML writes the report as one self-contained HTML file (inline CSS and an
 // inline SVG timeline; no scripts, no external resources), laid out to read
-// well on screen and on paper.
+// well on screen, on a phone and on paper.
 func HTML(w io.Writer, r *Report) error {
+	tl := newTimeline(r)
 	return htmlTmpl.Execute(w, struct {
-		R        *Report
-		Timeline template.HTML
-	}{r, timelineSVG(r)})
+		R                *Report
+		Timeline, Legend template.HTML
+	}{r, tl.svg(), tl.legend()})
 }
 
 // lane is a row of the timeline picture.
 type lane struct {
-	name  string
-	types []string
-	color string
+	name   string
+	types  []string
+	color  string
+	legend string
 }
 
 var lanes = []lane{
-	{"steps", []string{journal.TypeStepDone, journal.TypeStepSkipped, journal.TypeStepBack}, "#1f6feb"},
-	{"sent", []string{journal.TypeMessageSent}, "#1a7f37"},
-	{"approvals", []string{journal.TypeMessageApproved}, "#8250df"},
-	{"notes", []string{journal.TypeNote}, "#9a6700"},
-	{"drill injects", []string{journal.TypeInjectArrived, journal.TypeInjectAnswered}, "#cf222e"},
+	{"steps", []string{journal.TypeStepDone, journal.TypeStepSkipped, journal.TypeStepBack}, "#1f6feb", "a step done, skipped or gone back to"},
+	{"sent", []string{journal.TypeMessageSent}, "#1a7f37", "a text marked sent"},
+	{"approvals", []string{journal.TypeMessageApproved}, "#8250df", "an approval"},
+	{"notes", []string{journal.TypeNote}, "#9a6700", "a note"},
+	{"drill injects", []string{journal.TypeInjectArrived, journal.TypeInjectAnswered}, "#cf222e", "a drill inject or its answer"},
 }
 
-// timelineSVG draws the run on a time axis: one lane per kind of event,
-// deadlines as dashed ticks, the all-clear as a green line.
-func timelineSVG(r *Report) template.HTML {
-	const width, left, laneH, top = 900.0, 110.0, 34.0, 30.0
-	end := r.Started.Add(time.Minute)
+// The timeline's picture, in SVG user units.
+const (
+	tlWidth, tlLeft, tlRight = 900.0, 110.0, 880.0 // the plot runs from tlLeft to tlRight
+	tlLaneH, tlTop           = 34.0, 30.0
+)
+
+// timeline is the run drawn on a time axis from its first event to its
+// last: the span of the incident, however short, and not the last
+// deadline (a step done in minutes against a deadline of hours would
+// otherwise squeeze the whole run into a dot).
+type timeline struct {
+	r          *Report
+	start, end time.Time
+	lanes      []lane
+	later      int // deadlines after the last event, not drawn
+}
+
+func newTimeline(r *Report) *timeline {
+	t := &timeline{r: r, start: r.Started, end: r.Started, lanes: lanes}
+	if len(r.Timeline) > 0 {
+		t.start, t.end = r.Timeline[0].At, r.Timeline[0].At
+	}
 	for _, e := range r.Timeline {
-		if e.At.After(end) {
-			end = e.At
+		if e.At.Before(t.start) {
+			t.start = e.At
 		}
+		if e.At.After(t.end) {
+			t.end = e.At
+		}
+	}
+	if !t.end.After(t.start) { // everything at one instant: give the axis a width
+		t.end = t.start.Add(time.Minute)
+	}
+	if !r.Drill {
+		t.lanes = lanes[:len(lanes)-1] // a real incident has no drill injects
 	}
 	for _, d := range r.Deadlines {
-		if d.Due.After(end) && d.At != nil {
-			end = d.Due
+		if d.Due.After(t.end) {
+			t.later++
 		}
 	}
-	span := end.Sub(r.Started).Seconds()
-	x := func(t time.Time) float64 { return left + (width-left-20)*t.Sub(r.Started).Seconds()/span }
-	nlanes := len(lanes)
-	if !r.Drill {
-		nlanes--
-	}
-	height := top + laneH*float64(nlanes) + 40
+	return t
+}
+
+func (t *timeline) x(at time.Time) float64 {
+	return tlLeft + (tlRight-tlLeft)*float64(at.Sub(t.start))/float64(t.end.Sub(t.start))
+}
+
+// svg draws one lane per kind of event, deadlines as dashed ticks, the
+// all-clear as a green line. The plot's bounds and times are data
+// attributes, so a test can check what the picture spans.
+func (t *timeline) svg() template.HTML {
+	r := t.r
+	bottom := tlTop + tlLaneH*float64(len(t.lanes))
+	height := bottom + 44
 	b := &strings.Builder{}
-	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %.0f %.0f" role="img" aria-label="Timeline of the run">`, width, height)
-	fmt.Fprintf(b, `<rect x="0" y="0" width="%.0f" height="%.0f" fill="#fff"/>`, width, height)
-	shown := lanes
-	if !r.Drill {
-		shown = lanes[:len(lanes)-1] // a real incident has no drill injects
-	}
-	for i, l := range shown {
-		y := top + laneH*float64(i) + laneH/2
+	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %.0f %.0f" role="img" aria-label="Timeline of the run"`+
+		` data-plot-left="%.0f" data-plot-right="%.0f" data-start="%s" data-end="%s">`,
+		tlWidth, height, tlLeft, tlRight, t.start.Format(time.RFC3339Nano), t.end.Format(time.RFC3339Nano))
+	fmt.Fprintf(b, `<rect x="0" y="0" width="%.0f" height="%.0f" fill="#fff"/>`, tlWidth, height)
+	for i, l := range t.lanes {
+		y := tlTop + tlLaneH*float64(i) + tlLaneH/2
 		fmt.Fprintf(b, `<text x="8" y="%.1f" font-size="12" dominant-baseline="middle" fill="#333">%s</text>`, y, l.name)
-		fmt.Fprintf(b, `<line x1="%.0f" y1="%.1f" x2="%.0f" y2="%.1f" stroke="#ddd"/>`, left, y, width-20, y)
+		fmt.Fprintf(b, `<line x1="%.0f" y1="%.1f" x2="%.0f" y2="%.1f" stroke="#ddd"/>`, tlLeft, y, tlRight, y)
 		for _, e := range r.Timeline {
 			if contains(l.types, e.Type) {
-				fmt.Fprintf(b, `<circle cx="%.1f" cy="%.1f" r="5" fill="%s"><title>%s %s</title></circle>`,
-					x(e.At), y, l.color, template.HTMLEscapeString(e.Offset), template.HTMLEscapeString(e.Text))
+				fmt.Fprintf(b, `<circle cx="%.1f" cy="%.1f" r="5" fill="%s" fill-opacity="0.75"><title>%s %s</title></circle>`,
+					t.x(e.At), y, l.color, template.HTMLEscapeString(e.Offset), template.HTMLEscapeString(e.Text))
 			}
 		}
 	}
-	bottom := top + laneH*float64(nlanes)
 	for _, d := range r.Deadlines {
-		if !d.Due.After(end) {
-			fmt.Fprintf(b, `<line x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f" stroke="#cf222e" stroke-dasharray="3 3"><title>deadline %s</title></line>`,
-				x(d.Due), top, x(d.Due), bottom, template.HTMLEscapeString(d.Title))
+		if !d.Due.Before(t.start) && !d.Due.After(t.end) {
+			fmt.Fprintf(b, `<line x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f" stroke="%s" stroke-dasharray="3 3"><title>deadline: %s</title></line>`,
+				t.x(d.Due), tlTop, t.x(d.Due), bottom, deadlineColor, template.HTMLEscapeString(d.Title))
 		}
 	}
 	if r.AllClear != nil {
-		fmt.Fprintf(b, `<line x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f" stroke="#1a7f37" stroke-width="2"><title>all-clear</title></line>`,
-			x(*r.AllClear), top-10, x(*r.AllClear), bottom)
+		fmt.Fprintf(b, `<line x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f" stroke="%s" stroke-width="2"><title>all-clear</title></line>`,
+			t.x(*r.AllClear), tlTop-10, t.x(*r.AllClear), bottom, allClearColor)
 	}
-	axis(b, r, x, bottom, end)
+	t.axis(b, bottom)
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
 }
 
-// axis labels the time axis with the local clock at five points.
-func axis(b *strings.Builder, r *Report, x func(time.Time) float64, y float64, end time.Time) {
+const deadlineColor, allClearColor = "#cf222e", "#1a7f37"
+
+// axis labels five points of the axis with the local clock and the time
+// since the start, at a precision the span calls for.
+func (t *timeline) axis(b *strings.Builder, y float64) {
+	span := t.end.Sub(t.start)
+	clock := "15:04"
+	if span < 10*time.Minute {
+		clock = "15:04:05"
+	}
 	for i := 0; i <= 4; i++ {
-		t := r.Started.Add(end.Sub(r.Started) * time.Duration(i) / 4)
+		at := t.start.Add(span * time.Duration(i) / 4)
 		anchor := map[int]string{0: "start", 4: "end"}[i]
 		if anchor == "" {
 			anchor = "middle"
 		}
 		fmt.Fprintf(b, `<text x="%.1f" y="%.0f" font-size="11" text-anchor="%s" fill="#555">%s</text>`,
-			x(t), y+18, anchor, t.In(r.loc).Format("15:04:05"))
+			t.x(at), y+16, anchor, at.In(t.r.loc).Format(clock))
+		fmt.Fprintf(b, `<text x="%.1f" y="%.0f" font-size="10" text-anchor="%s" fill="#888">%s</text>`,
+			t.x(at), y+30, anchor, offsetLabel(at.Sub(t.r.Started), span))
 	}
+}
+
+// offsetLabel is a time since the start, as T+..., to the minute on a long
+// axis, to the second on a short one, to the hundredth on one of seconds.
+func offsetLabel(d, span time.Duration) string {
+	switch {
+	case span >= 10*time.Minute:
+		return "T+" + manual.FormatDuration(d.Round(time.Minute))
+	case span >= 10*time.Second:
+		return "T+" + manual.FormatDuration(d.Round(time.Second))
+	}
+	return fmt.Sprintf("T+%.2fs", d.Seconds())
+}
+
+// legend says what the marks of the picture are, in HTML so that it wraps
+// on a narrow screen.
+func (t *timeline) legend() template.HTML {
+	b := &strings.Builder{}
+	b.WriteString(`<ul class="legend">`)
+	for _, l := range t.lanes {
+		fmt.Fprintf(b, `<li><span class="dot" style="background:%s"></span> %s</li>`, l.color, template.HTMLEscapeString(l.legend))
+	}
+	fmt.Fprintf(b, `<li><span class="tick" style="border-left:2px dashed %s"></span> a step's deadline</li>`, deadlineColor)
+	if t.r.AllClear != nil {
+		fmt.Fprintf(b, `<li><span class="tick" style="border-left:3px solid %s"></span> all-clear</li>`, allClearColor)
+	}
+	fmt.Fprintf(b, `<li>from the first event (%s) to the last (%s)`, t.r.Local(t.start), t.r.Local(t.end))
+	if t.later > 0 {
+		fmt.Fprintf(b, `; %d later deadline(s) not drawn`, t.later)
+	}
+	b.WriteString(`</li></ul>`)
+	return template.HTML(b.String())
 }
 
 func contains(list []string, s string) bool {

@@ -18,7 +18,8 @@ func JSON(w io.Writer, r *Report) error {
 	return enc.Encode(r)
 }
 
-// Markdown writes the report as a Markdown document.
+// Markdown writes the report as a Markdown document: the summary first,
+// then the details a review goes through.
 func Markdown(w io.Writer, r *Report) error {
 	b := &strings.Builder{}
 	kind := "Post-incident report"
@@ -35,6 +36,8 @@ func Markdown(w io.Writer, r *Report) error {
 	if r.Speed > 1 {
 		fmt.Fprintf(b, "- Drill time ran %gx faster than the clock: times and durations are drill times\n", r.Speed)
 	}
+	b.WriteString("\n## Summary\n\n")
+	list(b, r.SummaryLines(), "")
 	b.WriteString("\n")
 	if r.Score != nil {
 		writeScoreMD(b, r.Score)
@@ -45,22 +48,39 @@ func Markdown(w io.Writer, r *Report) error {
 		if d.At != nil {
 			at = r.Local(*d.At)
 		}
-		status := d.Status
-		if d.Late != "" {
-			status += " (" + d.Late + " late)"
-		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", cell(d.Title), r.Local(d.Due), at, status)
+		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", cell(d.Title), r.Local(d.Due), at, d.Outcome())
 	}
-	b.WriteString("\n## Sent\n\n")
+	b.WriteString("\n## Follow-up tasks\n\n")
+	if len(r.FollowUp) == 0 {
+		b.WriteString("None in the playbook.\n")
+	} else {
+		b.WriteString("| task | owner | due | checklist |\n| --- | --- | --- | --- |\n")
+		for _, f := range r.FollowUp {
+			fmt.Fprintf(b, "| %s | %s | %s | %s |\n", cell(f.Title), cell(orDash(f.Owner)), r.FollowUpDue(f), cell(strings.Join(f.Checklist, "; ")))
+		}
+	}
+	b.WriteString("\n## Texts sent\n\n")
 	if len(r.Sent) == 0 {
 		b.WriteString("Nothing was marked sent.\n")
 	} else {
-		b.WriteString("| when | step | message | channel | language | approved by |\n| --- | --- | --- | --- | --- | --- |\n")
-		for _, s := range r.Sent {
-			fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", r.Local(s.At), s.Step, s.Message, s.Channel, s.Locale, orDash(s.By))
+		b.WriteString(textsSource + "\n\n")
+	}
+	for _, c := range r.ByChannel() {
+		fmt.Fprintf(b, "### %s\n\n", c.Name)
+		for _, l := range c.Locales {
+			fmt.Fprintf(b, "#### %s (%s)\n\n", c.Name, l.Locale)
+			for _, s := range l.Sent {
+				fmt.Fprintf(b, "%s, %s, message `%s`, %s\n\n", r.Local(s.At), s.StepTitle, s.Message, s.Approval())
+				if s.Text == "" {
+					fmt.Fprintf(b, "> Text not available: %s.\n\n", orDash(s.TextMissing))
+					continue
+				}
+				fence := strings.Repeat("`", max(3, longestRun(s.Text, '`')+1))
+				fmt.Fprintf(b, "%stext\n%s\n%s\n\n", fence, strings.TrimRight(s.Text, "\n"), fence)
+			}
 		}
 	}
-	b.WriteString("\n## Deviations from the manual\n\n")
+	b.WriteString("## Deviations from the manual\n\n")
 	list(b, r.Deviations, "None.")
 	b.WriteString("\n## Notes\n\n")
 	var notes []string
@@ -77,6 +97,21 @@ func Markdown(w io.Writer, r *Report) error {
 	fmt.Fprintf(b, "\n---\n%s. Last hash: `%s`\n", r.Integrity, r.LastHash)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// longestRun is the length of the longest run of c in s: a code fence must
+// be longer for the text to stay inside it.
+func longestRun(s string, c rune) int {
+	longest, run := 0, 0
+	for _, x := range s {
+		if x == c {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	return longest
 }
 
 func writeScoreMD(b *strings.Builder, s *drill.Score) {

@@ -5,8 +5,12 @@
 package report
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"io/fs"
+	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -17,7 +21,8 @@ import (
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
 
-// Report is everything a post-incident review needs from one run.
+// Report is everything a post-incident review needs from one run. JSON keys
+// are stable: fields are added, never renamed.
 type Report struct {
 	RunID        string       `json:"run_id"`
 	Playbook     string       `json:"playbook"`
@@ -30,9 +35,11 @@ type Report struct {
 	AllClear     *time.Time   `json:"all_clear,omitempty"`
 	Duration     string       `json:"duration"`
 	TimeZone     string       `json:"time_zone"`
+	Summary      Summary      `json:"summary"`
 	Timeline     []Entry      `json:"timeline"`
 	Deadlines    []Deadline   `json:"deadlines"`
 	Sent         []Sent       `json:"sent"`
+	FollowUp     []FollowUp   `json:"follow_up"`
 	Deviations   []string     `json:"deviations"`
 	Notes        []Note       `json:"notes"`
 	Integrity    string       `json:"integrity"`
@@ -40,6 +47,21 @@ type Report struct {
 	Score        *drill.Score `json:"score,omitempty"`
 
 	loc *time.Location
+}
+
+// Summary is what a manager reads first: how the deadlines went, what was
+// sent without approval or not at all, and how long it lasted.
+type Summary struct {
+	Deadlines       int    `json:"deadlines"`
+	Met             int    `json:"deadlines_met"`
+	Late            int    `json:"deadlines_late"`
+	Skipped         int    `json:"deadlines_skipped"`
+	Open            int    `json:"deadlines_open"`
+	Sent            int    `json:"sent"`
+	UnapprovedSends int    `json:"unapproved_sends"`
+	Unsent          int    `json:"unsent_announcements"`
+	FollowUp        int    `json:"follow_up"`
+	Duration        string `json:"duration"`
 }
 
 // Entry is one line of the timeline.
@@ -52,22 +74,41 @@ type Entry struct {
 
 // Deadline is a step against its deadline.
 type Deadline struct {
-	Step   string     `json:"step"`
-	Title  string     `json:"title"`
-	Due    time.Time  `json:"due"`
-	At     *time.Time `json:"at,omitempty"`
-	Status string     `json:"status"` // met, missed, skipped, open
-	Late   string     `json:"late,omitempty"`
+	Step        string     `json:"step"`
+	Title       string     `json:"title"`
+	Due         time.Time  `json:"due"`
+	At          *time.Time `json:"at,omitempty"`
+	Status      string     `json:"status"` // met, missed, skipped, open
+	Late        string     `json:"late,omitempty"`
+	LateSeconds int64      `json:"late_seconds,omitempty"`
 }
 
-// Sent is one announcement marked sent.
+// Sent is one announcement marked sent, with the text that went out when
+// the run folder still holds it.
 type Sent struct {
-	At      time.Time `json:"at"`
-	Step    string    `json:"step"`
-	Message string    `json:"message"`
-	Channel string    `json:"channel"`
-	Locale  string    `json:"locale"`
-	By      string    `json:"approved_by,omitempty"`
+	At          time.Time `json:"at"`
+	Step        string    `json:"step"`
+	Message     string    `json:"message"`
+	Channel     string    `json:"channel"`
+	Locale      string    `json:"locale"`
+	By          string    `json:"approved_by,omitempty"`
+	StepTitle   string    `json:"step_title,omitempty"`
+	ChannelName string    `json:"channel_name,omitempty"`
+	File        string    `json:"file,omitempty"` // relative to the run folder, as journaled when rendered
+	Text        string    `json:"text,omitempty"`
+	TextMissing string    `json:"text_missing,omitempty"` // why Text is empty
+}
+
+// FollowUp is a task after the all-clear, due a time after it.
+type FollowUp struct {
+	Step      string     `json:"step"`
+	Title     string     `json:"title"`
+	Owner     string     `json:"owner,omitempty"`
+	After     string     `json:"after_all_clear"`
+	Due       *time.Time `json:"due,omitempty"` // unknown until the all-clear is given
+	Checklist []string   `json:"checklist,omitempty"`
+
+	after time.Duration
 }
 
 // Note is an operator's note.
@@ -78,7 +119,9 @@ type Note struct {
 }
 
 // Build makes the report of the run whose events are given. p may be nil
-// when the manual no longer has the playbook; deadlines are then unknown.
+// when the manual no longer has the playbook; deadlines are then unknown
+// and steps and checklist items go by their ids. The texts sent are read
+// from the run folder by ReadTexts.
 func Build(m *manual.Manual, p *manual.Playbook, events []journal.Event, dmg journal.Damage) (*Report, error) {
 	st, err := runbook.Replay(stepIDs(p), events)
 	if err != nil {
@@ -86,27 +129,43 @@ func Build(m *manual.Manual, p *manual.Playbook, events []journal.Event, dmg jou
 	}
 	r := &Report{RunID: st.RunID, Playbook: st.Playbook, Title: st.Title, Organisation: st.Organisation,
 		Drill: st.Drill, Speed: st.Speed, Started: st.StartedAt, loc: m.Location, TimeZone: m.TimeZone,
-		Timeline: []Entry{}, Deadlines: []Deadline{}, Sent: []Sent{}, Deviations: []string{}, Notes: []Note{}}
+		Timeline: []Entry{}, Deadlines: []Deadline{}, Sent: []Sent{}, FollowUp: []FollowUp{}, Deviations: []string{}, Notes: []Note{}}
 	r.Status = status(st)
 	end := st.LastEvent
 	if !st.AllClear.IsZero() {
 		ac := st.AllClear
 		r.AllClear, end = &ac, ac
 	}
-	r.Duration = manual.FormatDuration(end.Sub(st.StartedAt).Round(time.Minute))
-	r.timeline(events)
-	for i := range r.Sent {
-		if pe := m.Person(r.Sent[i].By); pe != nil {
-			r.Sent[i].By = pe.Name
-		}
-	}
+	r.Duration = span(end.Sub(st.StartedAt))
+	n := names{m: m, p: p}
+	r.timeline(events, n)
 	if p != nil {
-		r.deadlines(p, st)
+		r.deadlines(p, st, n)
 		r.updates(p, st)
+		r.followUp(p, n)
 	}
-	r.unsent(st, events)
+	r.unsent(st, events, n)
 	r.integrity(events, dmg)
+	r.summarise()
 	return r, nil
+}
+
+// span says how long something took: seconds under a minute (never "0m"),
+// whole minutes above.
+func span(d time.Duration) string {
+	if d < time.Minute {
+		return manual.FormatDuration(d.Round(time.Second))
+	}
+	return manual.FormatDuration(d.Round(time.Minute))
+}
+
+// late is how late something was, rounded up to the second so that a
+// deadline missed by a blink is never "0s late".
+func late(d time.Duration) string {
+	if d < time.Minute {
+		return manual.FormatDuration(max(time.Second, (d + time.Second - 1).Truncate(time.Second)))
+	}
+	return span(d)
 }
 
 func stepIDs(p *manual.Playbook) []string {
@@ -137,41 +196,125 @@ func (r *Report) offset(t time.Time) string {
 // Local formats a time in the manual's zone, for writers.
 func (r *Report) Local(t time.Time) string { return t.In(r.loc).Format("2006-01-02 15:04:05") }
 
-func (r *Report) timeline(events []journal.Event) {
-	approvals := map[string]string{}
+func (r *Report) timeline(events []journal.Event, n names) {
+	approvals := map[string]string{}    // step/message -> approver's id
+	rendered := map[string]string{}     // step/message/channel/locale -> file
 	unapproved := map[string][]string{} // step/message -> where it was sent
 	var order []string
 	for _, e := range events {
-		text := describe(e, approvals)
+		text := n.describe(e, approvals)
 		r.Timeline = append(r.Timeline, Entry{At: e.UTC, Offset: r.offset(e.UTC), Type: e.Type, Text: text})
 		switch e.Type {
+		case journal.TypeMessageRendered:
+			var m runbook.Message
+			if json.Unmarshal(e.Data, &m) == nil {
+				rendered[sentKey(m)] = m.File
+			}
 		case journal.TypeMessageSent:
 			var m runbook.Message
 			_ = json.Unmarshal(e.Data, &m)
 			by := approvals[m.Step+"/"+m.Message]
-			r.Sent = append(r.Sent, Sent{At: e.UTC, Step: m.Step, Message: m.Message, Channel: m.Channel, Locale: m.Locale, By: by})
+			s := Sent{At: e.UTC, Step: m.Step, Message: m.Message, Channel: m.Channel, Locale: m.Locale,
+				StepTitle: n.step(m.Step), ChannelName: n.channel(m.Channel), File: rendered[sentKey(m)]}
+			if by != "" {
+				s.By = n.person(by)
+			}
+			r.Sent = append(r.Sent, s)
 			if by == "" {
 				k := m.Step + "/" + m.Message
 				if _, seen := unapproved[k]; !seen {
 					order = append(order, k)
 				}
-				unapproved[k] = append(unapproved[k], m.Channel+" ("+m.Locale+")")
+				unapproved[k] = append(unapproved[k], n.channel(m.Channel)+" ("+m.Locale+")")
 			}
 		case journal.TypeNote:
-			var n runbook.Note
-			_ = json.Unmarshal(e.Data, &n)
-			r.Notes = append(r.Notes, Note{At: e.UTC, Step: n.Step, Text: n.Text})
+			var note runbook.Note
+			_ = json.Unmarshal(e.Data, &note)
+			r.Notes = append(r.Notes, Note{At: e.UTC, Step: note.Step, Text: note.Text})
 		}
 	}
 	for _, k := range order {
 		step, msg, _ := strings.Cut(k, "/")
-		r.Deviations = append(r.Deviations, fmt.Sprintf("%s (step %s) sent without a recorded approval on %s",
-			msg, step, strings.Join(unapproved[k], ", ")))
+		r.Deviations = append(r.Deviations, fmt.Sprintf("%s (step %q) sent without a recorded approval on %s",
+			msg, n.step(step), strings.Join(unapproved[k], ", ")))
 	}
 }
 
+func sentKey(m runbook.Message) string {
+	return m.Step + "/" + m.Message + "/" + m.Channel + "/" + m.Locale
+}
+
+// names turns the ids a journal records into what the manual calls them:
+// people's names, step titles, channel names, checklist texts. An id the
+// manual no longer has is shown as it is.
+type names struct {
+	m *manual.Manual
+	p *manual.Playbook // nil when the manual lost the playbook
+}
+
+func (n names) person(id string) string {
+	if pe := n.m.Person(id); pe != nil && pe.Name != "" {
+		return pe.Name
+	}
+	return id
+}
+
+// owner is the person holding a role, or the role's title.
+func (n names) owner(role string) string {
+	ro := n.m.Role(role)
+	switch {
+	case ro == nil:
+		return role
+	case n.m.Person(ro.Person.ID) != nil:
+		return n.person(ro.Person.ID)
+	case ro.Title != "":
+		return ro.Title
+	}
+	return role
+}
+
+func (n names) channel(id string) string {
+	if c := n.m.Channel(id); c != nil && c.Name != "" {
+		return c.Name
+	}
+	return id
+}
+
+func (n names) findStep(id string) *manual.Step {
+	if n.p == nil {
+		return nil
+	}
+	for _, group := range [][]manual.Step{n.p.Steps, n.p.FollowUp} {
+		for i := range group {
+			if group[i].ID == id {
+				return &group[i]
+			}
+		}
+	}
+	return nil
+}
+
+// step is a step's title; cadence updates ("updates#2") are "Update 2".
+func (n names) step(id string) string {
+	if num, ok := strings.CutPrefix(id, runbook.UpdatesStep+"#"); ok {
+		return "Update " + num
+	}
+	if s := n.findStep(id); s != nil && s.Title != "" {
+		return s.Title
+	}
+	return id
+}
+
+// check is the text of a checklist item (1-based).
+func (n names) check(step string, item int) string {
+	if s := n.findStep(step); s != nil && item >= 1 && item <= len(s.Checklist) {
+		return s.Checklist[item-1]
+	}
+	return fmt.Sprintf("item %d of %s", item, n.step(step))
+}
+
 // describe says in words what an event was.
-func describe(e journal.Event, approvals map[string]string) string {
+func (n names) describe(e journal.Event, approvals map[string]string) string {
 	var d map[string]any
 	_ = json.Unmarshal(e.Data, &d)
 	str := func(k string) string { s, _ := d[k].(string); return s }
@@ -181,22 +324,23 @@ func describe(e journal.Event, approvals map[string]string) string {
 	case journal.TypeVarSet:
 		return fmt.Sprintf("variable %s = %q", str("name"), str("value"))
 	case journal.TypeStepDone:
-		return "step done: " + str("step")
+		return "step done: " + n.step(str("step"))
 	case journal.TypeStepSkipped:
-		return fmt.Sprintf("step skipped: %s (%s)", str("step"), str("reason"))
+		return fmt.Sprintf("step skipped: %s (%s)", n.step(str("step")), str("reason"))
 	case journal.TypeChecked:
-		return fmt.Sprintf("checked item %v of %s", d["item"], str("step"))
+		item, _ := d["item"].(float64)
+		return "checked: " + n.check(str("step"), int(item))
 	case journal.TypeStepBack:
-		return fmt.Sprintf("back from %s to %s", str("from"), str("to"))
+		return fmt.Sprintf("back from %s to %s", n.step(str("from")), n.step(str("to")))
 	case journal.TypeNote:
 		return "note: " + str("text")
 	case journal.TypeMessageRendered:
-		return fmt.Sprintf("rendered %s for %s (%s)", str("message"), str("channel"), str("locale"))
+		return fmt.Sprintf("rendered %s for %s (%s)", str("message"), n.channel(str("channel")), str("locale"))
 	case journal.TypeMessageApproved:
 		approvals[str("step")+"/"+str("message")] = str("by")
-		return fmt.Sprintf("%s approved by %s", str("message"), str("by"))
+		return fmt.Sprintf("%s approved by %s", str("message"), n.person(str("by")))
 	case journal.TypeMessageSent:
-		return fmt.Sprintf("sent %s on %s (%s)", str("message"), str("channel"), str("locale"))
+		return fmt.Sprintf("sent %s on %s (%s)", str("message"), n.channel(str("channel")), str("locale"))
 	case journal.TypeInjectArrived:
 		return "inject: " + str("event")
 	case journal.TypeInjectAnswered:
@@ -205,7 +349,7 @@ func describe(e journal.Event, approvals map[string]string) string {
 	return strings.ReplaceAll(e.Type, ".", " ")
 }
 
-func (r *Report) deadlines(p *manual.Playbook, st *runbook.State) {
+func (r *Report) deadlines(p *manual.Playbook, st *runbook.State, n names) {
 	for _, s := range p.Steps {
 		d := Deadline{Step: s.ID, Title: s.Title, Due: st.StartedAt.Add(s.Deadline), Status: "open"}
 		if ss := st.Steps[s.ID]; ss != nil {
@@ -214,17 +358,32 @@ func (r *Report) deadlines(p *manual.Playbook, st *runbook.State) {
 			switch {
 			case ss.Skipped:
 				d.Status = "skipped"
-				r.Deviations = append(r.Deviations, fmt.Sprintf("step %q skipped: %s", s.ID, ss.Reason))
+				r.Deviations = append(r.Deviations, fmt.Sprintf("step %q skipped: %s", n.step(s.ID), ss.Reason))
 			case at.After(d.Due):
-				d.Status, d.Late = "missed", manual.FormatDuration(at.Sub(d.Due).Round(time.Minute))
-				r.Deviations = append(r.Deviations, fmt.Sprintf("step %q done %s late", s.ID, d.Late))
+				by := at.Sub(d.Due)
+				d.Status, d.Late, d.LateSeconds = "missed", late(by), int64((by+time.Second-1)/time.Second)
+				r.Deviations = append(r.Deviations, fmt.Sprintf("step %q done %s late", n.step(s.ID), d.Late))
 			default:
 				d.Status = "met"
 			}
 		} else if st.Finished {
-			r.Deviations = append(r.Deviations, fmt.Sprintf("step %q never done", s.ID))
+			r.Deviations = append(r.Deviations, fmt.Sprintf("step %q never done", n.step(s.ID)))
 		}
 		r.Deadlines = append(r.Deadlines, d)
+	}
+}
+
+// followUp lists the tasks after the all-clear; their deadlines count from
+// it, so they have a due time once it is given.
+func (r *Report) followUp(p *manual.Playbook, n names) {
+	for _, s := range p.FollowUp {
+		f := FollowUp{Step: s.ID, Title: s.Title, Owner: n.owner(s.Owner.ID), After: manual.FormatDuration(s.Deadline),
+			Checklist: s.Checklist, after: s.Deadline}
+		if r.AllClear != nil {
+			due := r.AllClear.Add(s.Deadline)
+			f.Due = &due
+		}
+		r.FollowUp = append(r.FollowUp, f)
 	}
 }
 
@@ -266,7 +425,7 @@ func (r *Report) integrity(events []journal.Event, dmg journal.Damage) {
 
 // unsent reports announcements rendered for a step that was then completed
 // without them being marked sent: an audience may never have heard.
-func (r *Report) unsent(st *runbook.State, events []journal.Event) {
+func (r *Report) unsent(st *runbook.State, events []journal.Event, n names) {
 	missing := map[string][]string{}
 	var order []string
 	for _, e := range events {
@@ -283,9 +442,152 @@ func (r *Report) unsent(st *runbook.State, events []journal.Event) {
 		if _, ok := missing[m.Step]; !ok {
 			order = append(order, m.Step)
 		}
-		missing[m.Step] = append(missing[m.Step], m.Channel+" ("+m.Locale+")")
+		missing[m.Step] = append(missing[m.Step], n.channel(m.Channel)+" ("+m.Locale+")")
+		r.Summary.Unsent++
 	}
 	for _, step := range order {
-		r.Deviations = append(r.Deviations, fmt.Sprintf("step %q done without marking sent: %s", step, strings.Join(missing[step], ", ")))
+		r.Deviations = append(r.Deviations, fmt.Sprintf("step %q done without marking sent: %s", n.step(step), strings.Join(missing[step], ", ")))
 	}
+}
+
+// summarise counts what the sections below it detail.
+func (r *Report) summarise() {
+	s := &r.Summary
+	s.Deadlines, s.Sent, s.FollowUp, s.Duration = len(r.Deadlines), len(r.Sent), len(r.FollowUp), r.Duration
+	for _, d := range r.Deadlines {
+		switch d.Status {
+		case "met":
+			s.Met++
+		case "missed":
+			s.Late++
+		case "skipped":
+			s.Skipped++
+		default:
+			s.Open++
+		}
+	}
+	for _, x := range r.Sent {
+		if x.By == "" {
+			s.UnapprovedSends++
+		}
+	}
+}
+
+// ReadTexts fills in each sent announcement's text from the file the run
+// wrote when it rendered it (runbook writes every rendering into the run
+// folder and journals the file's name; the journal does not hold the text).
+// runDir is the run's folder. A file that is gone is said, not guessed.
+func (r *Report) ReadTexts(runDir fs.FS) {
+	for i := range r.Sent {
+		s := &r.Sent[i]
+		name := filepath.ToSlash(s.File)
+		if name == "" {
+			s.TextMissing = "the journal names no file for this text"
+			continue
+		}
+		if !fs.ValidPath(name) {
+			s.TextMissing = fmt.Sprintf("the journal names %q, outside the run folder", s.File)
+			continue
+		}
+		b, err := fs.ReadFile(runDir, name)
+		if err != nil {
+			s.TextMissing = fmt.Sprintf("%s is not in the run folder any more", s.File)
+			continue
+		}
+		s.Text = string(b)
+	}
+}
+
+// textsSource says where the texts come from, for readers: the run keeps
+// the file of each rendering, not a copy taken when it was marked sent.
+const textsSource = "Each text as the run wrote it into its folder (announcements/) when it showed the step; " +
+	"a step shown again after its texts were marked sent is written again."
+
+// ChannelTexts is what went out on one channel, per locale, in order.
+type ChannelTexts struct {
+	Channel string
+	Name    string
+	Locales []LocaleTexts
+}
+
+// LocaleTexts is what went out on a channel in one locale.
+type LocaleTexts struct {
+	Locale string
+	Sent   []Sent
+}
+
+// ByChannel groups the sent texts by channel and locale, each in the order
+// first used, for writers.
+func (r *Report) ByChannel() []ChannelTexts {
+	var out []ChannelTexts
+	for _, s := range r.Sent {
+		ci := slices.IndexFunc(out, func(c ChannelTexts) bool { return c.Channel == s.Channel })
+		if ci < 0 {
+			out = append(out, ChannelTexts{Channel: s.Channel, Name: s.ChannelName})
+			ci = len(out) - 1
+		}
+		c := &out[ci]
+		li := slices.IndexFunc(c.Locales, func(l LocaleTexts) bool { return l.Locale == s.Locale })
+		if li < 0 {
+			c.Locales = append(c.Locales, LocaleTexts{Locale: s.Locale})
+			li = len(c.Locales) - 1
+		}
+		c.Locales[li].Sent = append(c.Locales[li].Sent, s)
+	}
+	return out
+}
+
+// SummaryLines says the summary in sentences, for writers.
+func (r *Report) SummaryLines() []string {
+	s := r.Summary
+	lines := []string{"Duration: " + s.Duration + r.endedBy()}
+	if s.Deadlines > 0 {
+		lines = append(lines, fmt.Sprintf("Deadlines: %d met, %d late, %d skipped, %d open, of %d", s.Met, s.Late, s.Skipped, s.Open, s.Deadlines))
+	} else {
+		lines = append(lines, "Deadlines: unknown (the manual no longer has this playbook)")
+	}
+	lines = append(lines,
+		fmt.Sprintf("Texts sent: %d, of which %d without a recorded approval", s.Sent, s.UnapprovedSends),
+		fmt.Sprintf("Announcements never marked sent in a completed step: %d", s.Unsent),
+		fmt.Sprintf("Deviations from the manual: %d", len(r.Deviations)))
+	if s.FollowUp > 0 {
+		first := slices.MinFunc(r.FollowUp, func(a, b FollowUp) int { return cmp.Compare(a.after, b.after) })
+		lines = append(lines, fmt.Sprintf("Follow-up tasks: %d, the first due %s", s.FollowUp, r.FollowUpDue(first)))
+	}
+	return lines
+}
+
+func (r *Report) endedBy() string {
+	switch {
+	case r.AllClear != nil:
+		return " (to the all-clear)"
+	case r.Status == "finished":
+		return " (finished without an all-clear)"
+	}
+	return " (" + r.Status + ", to its last event)"
+}
+
+// FollowUpDue is when a follow-up task is due, or how long after the
+// all-clear while there is none yet.
+func (r *Report) FollowUpDue(f FollowUp) string {
+	if f.Due == nil {
+		return f.After + " after the all-clear"
+	}
+	return r.Local(*f.Due)
+}
+
+// Outcome says how a deadline went: "met", "missed (45s late)" ...
+func (d Deadline) Outcome() string {
+	if d.Late != "" {
+		return d.Status + " (" + d.Late + " late)"
+	}
+	return d.Status
+}
+
+// Approval says who approved a sent text.
+func (s Sent) Approval() string {
+	if s.By == "" {
+		return "no recorded approval"
+	}
+	return "approved by " + s.By
 }

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"github.com/crisis-cli/crisis/internal/exampletest"
 	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -73,6 +75,7 @@ type run struct {
 	events []journal.Event
 	dmg    journal.Damage
 	state  *runbook.State
+	dir    string // the run folder
 }
 
 // scripted runs a playbook with the given commands (a drill when isDrill;
@@ -105,7 +108,7 @@ func scripted(t *testing.T, playbook string, isDrill, auto bool, lines ...string
 	if err != nil || !dmg.Intact() {
 		t.Fatalf("read the journal: %v %v", err, dmg)
 	}
-	return run{m: m, p: p, events: events, dmg: dmg, state: s.State}
+	return run{m: m, p: p, events: events, dmg: dmg, state: s.State, dir: s.Dir}
 }
 
 // imperfectDrill rehearses facebook-down on its own clock: the inbox step is
@@ -141,6 +144,7 @@ func built(t *testing.T, r run) *Report {
 	if err != nil {
 		t.Fatal(err)
 	}
+	rep.ReadTexts(os.DirFS(r.dir))
 	return rep
 }
 
@@ -171,7 +175,9 @@ func TestDeadlines(t *testing.T) {
 
 func TestDeviations(t *testing.T) {
 	rep := built(t, incident(t))
-	for _, want := range []string{`step "holding" done 5m late`, `step "inbox" skipped: nothing to answer yet`, "no update between"} {
+	for _, want := range []string{`step "Send the holding message" done 5m late`,
+		`step "Answer every comment and message" skipped: nothing to answer yet`, "no update between",
+		`all-clear (step "Announce that Facebook works again") sent without a recorded approval on X account @rioverdehogar (es), status.rioverde.example (es)`} {
 		if !slices.ContainsFunc(rep.Deviations, func(s string) bool { return strings.Contains(s, want) }) {
 			t.Errorf("no deviation %q in %q", want, rep.Deviations)
 		}
@@ -376,5 +382,192 @@ func TestHTMLEscapes(t *testing.T) {
 	}
 	if rep.Status != "paused" {
 		t.Errorf("status %q, want paused", rep.Status)
+	}
+}
+
+func TestSummary(t *testing.T) {
+	rep := built(t, incident(t))
+	want := Summary{Deadlines: 4, Met: 2, Late: 1, Skipped: 1, Open: 0, Sent: 30, UnapprovedSends: 8, Unsent: 0, FollowUp: 3, Duration: "114m"}
+	if rep.Summary != want {
+		t.Errorf("summary %+v, want %+v", rep.Summary, want)
+	}
+	for name, write := range map[string]func(io.Writer, *Report) error{"markdown": Markdown, "html": HTML} {
+		var b bytes.Buffer
+		if err := write(&b, rep); err != nil {
+			t.Fatal(err)
+		}
+		doc := b.String()
+		sum := strings.Index(doc, "Summary")
+		for _, later := range []string{"Deadlines", "Texts sent", "Timeline", "Deviations"} {
+			if i := strings.Index(doc, later); sum < 0 || i < sum {
+				t.Errorf("%s: %q comes before the summary (%d < %d)", name, later, i, sum)
+			}
+		}
+		for _, line := range []string{"Deadlines: 2 met, 1 late, 1 skipped, 0 open, of 4", "Texts sent: 30, of which 8 without a recorded approval",
+			"Duration: 114m (to the all-clear)", "Follow-up tasks: 3, the first due 2026-11-24 03:54:00"} {
+			if !strings.Contains(doc, line) {
+				t.Errorf("%s: the summary lacks %q", name, line)
+			}
+		}
+	}
+}
+
+// A text marked sent is in the report in full, as the run folder holds it.
+func TestSentTexts(t *testing.T) {
+	r := incident(t)
+	rep := built(t, r)
+	for _, s := range rep.Sent {
+		want, err := os.ReadFile(filepath.Join(r.dir, s.File))
+		if s.File == "" || err != nil || s.Text != string(want) || s.Text == "" {
+			t.Errorf("sent %s/%s on %s (%s): file %q, text %q, want the file's %q (%v)", s.Step, s.Message, s.Channel, s.Locale, s.File, s.Text, want, err)
+		}
+	}
+	x := rep.Sent[0]
+	if x.Channel != "x" || x.Locale != "es" || x.ChannelName != "X account @rioverdehogar" || x.StepTitle != "Send the holding message" ||
+		!strings.HasPrefix(x.Text, "Facebook no funciona ahora mismo en todo el mundo.") {
+		t.Errorf("first sent %+v", x)
+	}
+	var b bytes.Buffer
+	if err := Markdown(&b, rep); err != nil {
+		t.Fatal(err)
+	}
+	// The e-mail's subject and its whole body, under its channel and locale.
+	md := b.String()
+	mail := strings.Index(md, "#### Newsletter and order e-mail (es)")
+	if mail < 0 || !strings.Contains(md[mail:], "Subject: Facebook no funciona: así seguimos atendiéndote") ||
+		!strings.Contains(md[mail:], "El equipo de Ríoverde Hogar") {
+		t.Errorf("the Spanish e-mail is not in full under its channel:\n%s", md)
+	}
+
+	// A file gone from the run folder is said, not guessed.
+	if err := os.Remove(filepath.Join(r.dir, x.File)); err != nil {
+		t.Fatal(err)
+	}
+	rep = built(t, r)
+	if s := rep.Sent[0]; s.Text != "" || !strings.Contains(s.TextMissing, "not in the run folder") {
+		t.Errorf("text %q, missing %q", s.Text, s.TextMissing)
+	}
+	b.Reset()
+	if err := Markdown(&b, rep); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "> Text not available: "+x.File+" is not in the run folder any more.") {
+		t.Error("the Markdown report does not say the text is missing")
+	}
+}
+
+// People, steps, channels and checklist items go by what the manual calls
+// them, never by their ids.
+func TestNamesNotIds(t *testing.T) {
+	r := scripted(t, "facebook-down", false, false, "c 4", "d", "a", "x all all", "d", "p")
+	rep := built(t, r)
+	var lines []string
+	for _, e := range rep.Timeline {
+		lines = append(lines, e.Text)
+	}
+	all := strings.Join(lines, "\n")
+	for _, want := range []string{"checked: Spokesperson and approver called", "holding approved by Carmen Vidal (CEO)",
+		"step done: Confirm the outage and open the incident", "sent holding on X account @rioverdehogar (es)"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("timeline lacks %q:\n%s", want, all)
+		}
+	}
+	for _, id := range []string{"carmen-vidal", "item 4", "on x (", "done: confirm"} {
+		if strings.Contains(all, id) {
+			t.Errorf("timeline says %q:\n%s", id, all)
+		}
+	}
+}
+
+// A deadline missed by less than a minute says by how many seconds.
+func TestLateInSeconds(t *testing.T) {
+	rep := built(t, scripted(t, "facebook-down", false, false, "+5m20s", "d", "p"))
+	d := rep.Deadlines[0]
+	if d.Status != "missed" || d.Late != "20s" || d.LateSeconds != 20 || d.Outcome() != "missed (20s late)" {
+		t.Errorf("confirm %+v, want missed 20s late", d)
+	}
+	if !slices.Contains(rep.Deviations, `step "Confirm the outage and open the incident" done 20s late`) {
+		t.Errorf("deviations %q", rep.Deviations)
+	}
+	if rep.Duration != "5m" {
+		t.Errorf("duration %q", rep.Duration)
+	}
+	rep = built(t, scripted(t, "facebook-down", false, false, "+40s", "n short", "p"))
+	if rep.Duration != "40s" || rep.Summary.Duration != "40s" {
+		t.Errorf("a run of 40 seconds lasted %q", rep.Duration)
+	}
+}
+
+func TestFollowUp(t *testing.T) {
+	rep := built(t, incident(t))
+	ac := start.Add(114 * time.Minute)
+	want := []struct {
+		title, owner, after string
+		due                 time.Time
+	}{
+		{"Answer every complaint", "Marta Silva (customer care)", "1d", ac.Add(24 * time.Hour)},
+		{"Compensate affected orders within the approved budget", "Marta Silva (customer care)", "3d", ac.Add(72 * time.Hour)},
+		{"Post-incident review", "Lucía Moreno (communications director)", "7d", ac.Add(7 * 24 * time.Hour)},
+	}
+	if len(rep.FollowUp) != len(want) {
+		t.Fatalf("follow-up %+v", rep.FollowUp)
+	}
+	for i, w := range want {
+		f := rep.FollowUp[i]
+		if f.Title != w.title || f.Owner != w.owner || f.After != w.after || f.Due == nil || !f.Due.Equal(w.due) {
+			t.Errorf("follow-up %d: %+v, want %+v", i, f, w)
+		}
+	}
+	if c := rep.FollowUp[0].Checklist; len(c) != 2 || c[0] != "Every complaint answered personally" {
+		t.Errorf("checklist %q", c)
+	}
+	// Before the all-clear, a task is due a time after it.
+	open := built(t, scripted(t, "facebook-down", false, false, "d", "p"))
+	if f := open.FollowUp[0]; f.Due != nil || open.FollowUpDue(f) != "1d after the all-clear" {
+		t.Errorf("follow-up of an open run: %+v", f)
+	}
+}
+
+// circles are the x positions of the timeline's dots.
+func circles(t *testing.T, svg string) []float64 {
+	t.Helper()
+	var xs []float64
+	for _, m := range regexp.MustCompile(`<circle cx="([0-9.]+)"`).FindAllStringSubmatch(svg, -1) {
+		x, err := strconv.ParseFloat(m[1], 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		xs = append(xs, x)
+	}
+	return xs
+}
+
+// The picture spans the run, from its first event to its last, whatever
+// the deadlines: a run of minutes against a deadline of hours is spread
+// over the whole width, not squeezed into a dot.
+func TestTimelineSpansTheRun(t *testing.T) {
+	rep := built(t, scripted(t, "facebook-down", false, false,
+		"+1m", "d", "+2m", "a", "x all all", "d", "+1m", "s nothing yet", "+3m", "a", "x all all", "d"))
+	var b bytes.Buffer
+	if err := HTML(&b, rep); err != nil {
+		t.Fatal(err)
+	}
+	doc := b.String()
+	svg := doc[strings.Index(doc, "<svg"):strings.Index(doc, "</svg>")]
+	xs := circles(t, svg)
+	if len(xs) == 0 {
+		t.Fatal("no dots")
+	}
+	if lo, hi := slices.Min(xs), slices.Max(xs); lo < tlLeft || hi > tlRight || hi-lo < 0.5*(tlRight-tlLeft) {
+		t.Errorf("dots from x=%.1f to x=%.1f; the plot runs from %.0f to %.0f", lo, hi, tlLeft, tlRight)
+	}
+	// The all-clear, the last event, is at the right end of the plot.
+	if !strings.Contains(svg, fmt.Sprintf(`<line x1="%.1f"`, tlRight)) {
+		t.Errorf("the all-clear is not at the end of the plot:\n%s", svg)
+	}
+	for _, want := range []string{"a text marked sent", "a step's deadline", "all-clear", "3 later deadline(s) not drawn"} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the legend lacks %q", want)
+		}
 	}
 }
