@@ -154,7 +154,7 @@ func Build(m *manual.Manual, p *manual.Playbook, events []journal.Event, dmg jou
 // whole minutes above.
 func span(d time.Duration) string {
 	if d < time.Minute {
-		return manual.FormatDuration(d.Round(time.Second))
+		return fmt.Sprintf("%ds", d/time.Second) // FormatDuration says 0 as "0m"
 	}
 	return manual.FormatDuration(d.Round(time.Minute))
 }
