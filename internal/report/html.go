@@ -50,7 +50,7 @@ var lanes = []lane{
 	{"sent", []string{journal.TypeMessageSent}, "#1a7f37", "a text marked sent"},
 	{"approvals", []string{journal.TypeMessageApproved}, "#8250df", "an approval"},
 	{"notes", []string{journal.TypeNote}, "#9a6700", "a note"},
-	{"drill injects", []string{journal.TypeInjectArrived, journal.TypeInjectAnswered}, "#cf222e", "a drill inject or its answer"},
+	{"injects", []string{journal.TypeInjectArrived, journal.TypeInjectAnswered}, "#cf222e", "a drill inject or its answer"},
 }
 
 // The timeline's picture, in SVG user units.
@@ -115,7 +115,7 @@ func (t *timeline) svg() template.HTML {
 	fmt.Fprintf(b, `<rect x="0" y="0" width="%.0f" height="%.0f" fill="#fff"/>`, tlWidth, height)
 	for i, l := range t.lanes {
 		y := tlTop + tlLaneH*float64(i) + tlLaneH/2
-		fmt.Fprintf(b, `<text x="8" y="%.1f" font-size="12" dominant-baseline="middle" fill="#333">%s</text>`, y, l.name)
+		fmt.Fprintf(b, `<text class="lane" x="8" y="%.1f" font-size="12" dominant-baseline="middle" fill="#333">%s</text>`, y, l.name)
 		fmt.Fprintf(b, `<line x1="%.0f" y1="%.1f" x2="%.0f" y2="%.1f" stroke="#ddd"/>`, tlLeft, y, tlRight, y)
 		for _, e := range r.Timeline {
 			if contains(l.types, e.Type) {
@@ -155,9 +155,9 @@ func (t *timeline) axis(b *strings.Builder, y float64) {
 		if anchor == "" {
 			anchor = "middle"
 		}
-		fmt.Fprintf(b, `<text x="%.1f" y="%.0f" font-size="11" text-anchor="%s" fill="#555">%s</text>`,
+		fmt.Fprintf(b, `<text class="clock" x="%.1f" y="%.0f" font-size="11" text-anchor="%s" fill="#555">%s</text>`,
 			t.x(at), y+16, anchor, at.In(t.r.loc).Format(clock))
-		fmt.Fprintf(b, `<text x="%.1f" y="%.0f" font-size="10" text-anchor="%s" fill="#888">%s</text>`,
+		fmt.Fprintf(b, `<text class="since" x="%.1f" y="%.0f" font-size="10" text-anchor="%s" fill="#888">%s</text>`,
 			t.x(at), y+30, anchor, offsetLabel(at.Sub(t.r.Started), span))
 	}
 }
