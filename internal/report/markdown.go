@@ -85,7 +85,7 @@ func Markdown(w io.Writer, r *Report) error {
 	b.WriteString("\n## Notes\n\n")
 	var notes []string
 	for _, n := range r.Notes {
-		notes = append(notes, fmt.Sprintf("%s (%s): %s", r.Local(n.At), orDash(n.Step), n.Text))
+		notes = append(notes, fmt.Sprintf("%s (%s): %s", r.Local(n.At), orDash(n.StepTitle), n.Text))
 	}
 	list(b, notes, "None.")
 	b.WriteString("\n## Timeline\n\n")

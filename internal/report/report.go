@@ -113,9 +113,10 @@ type FollowUp struct {
 
 // Note is an operator's note.
 type Note struct {
-	At   time.Time `json:"at"`
-	Step string    `json:"step,omitempty"`
-	Text string    `json:"text"`
+	At        time.Time `json:"at"`
+	Step      string    `json:"step,omitempty"`
+	Text      string    `json:"text"`
+	StepTitle string    `json:"step_title,omitempty"`
 }
 
 // Build makes the report of the run whose events are given. p may be nil
@@ -230,7 +231,7 @@ func (r *Report) timeline(events []journal.Event, n names) {
 		case journal.TypeNote:
 			var note runbook.Note
 			_ = json.Unmarshal(e.Data, &note)
-			r.Notes = append(r.Notes, Note{At: e.UTC, Step: note.Step, Text: note.Text})
+			r.Notes = append(r.Notes, Note{At: e.UTC, Step: note.Step, Text: note.Text, StepTitle: n.step(note.Step)})
 		}
 	}
 	for _, k := range order {

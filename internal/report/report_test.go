@@ -232,7 +232,7 @@ func TestNotes(t *testing.T) {
 	if err := Markdown(&b, rep); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(b.String(), "(inbox): called Ana | the press office") {
+	if !strings.Contains(b.String(), "(Answer every comment and message): called Ana | the press office") {
 		t.Errorf("the note is not in the Markdown report:\n%s", b.String())
 	}
 }
