@@ -7,7 +7,9 @@ package report
 import (
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path/filepath"
 	"slices"
@@ -490,12 +492,15 @@ func (r *Report) ReadTexts(runDir fs.FS) {
 			s.TextMissing = fmt.Sprintf("the journal names %q, outside the run folder", s.File)
 			continue
 		}
-		b, err := fs.ReadFile(runDir, name)
-		if err != nil {
+		b, err := readSmall(runDir, name)
+		switch {
+		case errors.Is(err, errTooLarge):
+			s.TextMissing = fmt.Sprintf("%s is larger than any rendered text (over %d bytes)", s.File, maxText)
+		case err != nil:
 			s.TextMissing = fmt.Sprintf("%s is not in the run folder any more", s.File)
-			continue
+		default:
+			s.Text = string(b)
 		}
-		s.Text = string(b)
 	}
 }
 
@@ -503,6 +508,25 @@ func (r *Report) ReadTexts(runDir fs.FS) {
 // the file of each rendering, not a copy taken when it was marked sent.
 const textsSource = "Each text as the run wrote it into its folder (announcements/) when it showed the step; " +
 	"a step shown again after its texts were marked sent is written again."
+
+// maxText bounds what is read back as one text: a rendered text is at most
+// 64 KiB (lint's CR404), so a bigger file is not one the run wrote.
+const maxText = 1 << 20
+
+var errTooLarge = errors.New("too large")
+
+func readSmall(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxText+1))
+	if err == nil && len(b) > maxText {
+		return nil, errTooLarge
+	}
+	return b, err
+}
 
 // ChannelTexts is what went out on one channel, per locale, in order.
 type ChannelTexts struct {

@@ -439,6 +439,15 @@ func TestSentTexts(t *testing.T) {
 		t.Errorf("the Spanish e-mail is not in full under its channel:\n%s", md)
 	}
 
+	// A file that cannot be a rendered text is not read.
+	big := filepath.Join(r.dir, rep.Sent[1].File)
+	if err := os.WriteFile(big, bytes.Repeat([]byte("x"), maxText+1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if s := built(t, r).Sent[1]; s.Text != "" || !strings.Contains(s.TextMissing, "larger than any rendered text") {
+		t.Errorf("a file of %d bytes: text of %d bytes, missing %q", maxText+1, len(s.Text), s.TextMissing)
+	}
+
 	// A file gone from the run folder is said, not guessed.
 	if err := os.Remove(filepath.Join(r.dir, x.File)); err != nil {
 		t.Fatal(err)
