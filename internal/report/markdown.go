@@ -77,6 +77,9 @@ func Markdown(w io.Writer, r *Report) error {
 				}
 				fence := strings.Repeat("`", max(3, longestRun(s.Text, '`')+1))
 				fmt.Fprintf(b, "%stext\n%s\n%s\n\n", fence, strings.TrimRight(s.Text, "\n"), fence)
+				if s.TextNote != "" {
+					fmt.Fprintf(b, "> Note: %s.\n\n", s.TextNote)
+				}
 			}
 		}
 	}

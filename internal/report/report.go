@@ -48,7 +48,8 @@ type Report struct {
 	LastHash     string       `json:"last_hash"`
 	Score        *drill.Score `json:"score,omitempty"`
 
-	loc *time.Location
+	loc       *time.Location
+	lastEvent time.Time
 }
 
 // Summary is what a manager reads first: how the deadlines went, what was
@@ -99,6 +100,7 @@ type Sent struct {
 	File        string    `json:"file,omitempty"` // relative to the run folder, as journaled when rendered
 	Text        string    `json:"text,omitempty"`
 	TextMissing string    `json:"text_missing,omitempty"` // why Text is empty
+	TextNote    string    `json:"text_note,omitempty"`    // why Text may not be what went out
 }
 
 // FollowUp is a task after the all-clear, due a time after it.
@@ -134,6 +136,7 @@ func Build(m *manual.Manual, p *manual.Playbook, events []journal.Event, dmg jou
 		Drill: st.Drill, Speed: st.Speed, Started: st.StartedAt, loc: m.Location, TimeZone: m.TimeZone,
 		Timeline: []Entry{}, Deadlines: []Deadline{}, Sent: []Sent{}, FollowUp: []FollowUp{}, Deviations: []string{}, Notes: []Note{}}
 	r.Status = status(st)
+	r.lastEvent = st.LastEvent
 	end := st.LastEvent
 	if !st.AllClear.IsZero() {
 		ac := st.AllClear
@@ -480,6 +483,11 @@ func (r *Report) summarise() {
 // wrote when it rendered it (runbook writes every rendering into the run
 // folder and journals the file's name; the journal does not hold the text).
 // runDir is the run's folder. A file that is gone is said, not guessed.
+//
+// Showing a step again renders it again and rewrites its files, and a
+// rendering after a text was sent can differ from it (a promised time is
+// one). A file written after its text was marked sent but while the run
+// went on is flagged; a later time is taken for a copy of the folder.
 func (r *Report) ReadTexts(runDir fs.FS) {
 	for i := range r.Sent {
 		s := &r.Sent[i]
@@ -492,7 +500,7 @@ func (r *Report) ReadTexts(runDir fs.FS) {
 			s.TextMissing = fmt.Sprintf("the journal names %q, outside the run folder", s.File)
 			continue
 		}
-		b, err := readSmall(runDir, name)
+		b, written, err := readSmall(runDir, name)
 		switch {
 		case errors.Is(err, errTooLarge):
 			s.TextMissing = fmt.Sprintf("%s is larger than any rendered text (over %d bytes)", s.File, maxText)
@@ -500,14 +508,21 @@ func (r *Report) ReadTexts(runDir fs.FS) {
 			s.TextMissing = fmt.Sprintf("%s is not in the run folder any more", s.File)
 		default:
 			s.Text = string(b)
+			if written.After(s.At.Add(fileClockSlack)) && !written.After(r.lastEvent.Add(fileClockSlack)) {
+				s.TextNote = fmt.Sprintf("the step was shown again and this file rewritten at %s, after the text was marked sent: "+
+					"what went out may have differed (a time it promised, for one)", r.Local(written))
+			}
 		}
 	}
 }
 
+// fileClockSlack absorbs the file system's coarser timestamps.
+const fileClockSlack = 2 * time.Second
+
 // textsSource says where the texts come from, for readers: the run keeps
 // the file of each rendering, not a copy taken when it was marked sent.
-const textsSource = "Each text as the run wrote it into its folder (announcements/) when it showed the step; " +
-	"a step shown again after its texts were marked sent is written again."
+const textsSource = "Each text as the run wrote it into its folder (announcements/) when it showed the step, " +
+	"the last time it did: the journal records that a text was sent, not the text."
 
 // maxText bounds what is read back as one text: a rendered text is at most
 // 64 KiB (lint's CR404), so a bigger file is not one the run wrote.
@@ -515,17 +530,20 @@ const maxText = 1 << 20
 
 var errTooLarge = errors.New("too large")
 
-func readSmall(fsys fs.FS, name string) ([]byte, error) {
+func readSmall(fsys fs.FS, name string) (b []byte, written time.Time, err error) {
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, err
+		return nil, time.Time{}, err
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, maxText+1))
-	if err == nil && len(b) > maxText {
-		return nil, errTooLarge
+	if fi, err := f.Stat(); err == nil {
+		written = fi.ModTime()
 	}
-	return b, err
+	b, err = io.ReadAll(io.LimitReader(f, maxText+1))
+	if err == nil && len(b) > maxText {
+		return nil, written, errTooLarge
+	}
+	return b, written, err
 }
 
 // ChannelTexts is what went out on one channel, per locale, in order.

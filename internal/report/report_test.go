@@ -439,6 +439,21 @@ func TestSentTexts(t *testing.T) {
 		t.Errorf("the Spanish e-mail is not in full under its channel:\n%s", md)
 	}
 
+	// A file rewritten after its text was sent, while the run went on, is
+	// flagged; one written later, as a copy of the folder is, is not.
+	for _, c := range []struct {
+		written time.Time
+		flagged bool
+	}{{x.At.Add(time.Minute), true}, {x.At, false}, {rep.Timeline[len(rep.Timeline)-1].At.Add(time.Hour), false}} {
+		if err := os.Chtimes(filepath.Join(r.dir, x.File), c.written, c.written); err != nil {
+			t.Fatal(err)
+		}
+		s := built(t, r).Sent[0]
+		if got := strings.Contains(s.TextNote, "rewritten at 2026-11-23 02:21:00, after the text was marked sent"); got != c.flagged || (s.TextNote != "") != c.flagged {
+			t.Errorf("file written at %s: note %q, want flagged %t", c.written, s.TextNote, c.flagged)
+		}
+	}
+
 	// A file that cannot be a rendered text is not read.
 	big := filepath.Join(r.dir, rep.Sent[1].File)
 	if err := os.WriteFile(big, bytes.Repeat([]byte("x"), maxText+1), 0o644); err != nil {
