@@ -134,6 +134,7 @@ holds playbooks/manual.yaml; with none, the built-in example manual is used.`,
 		newRunsCmd(app),
 		newReportCmd(app),
 		newLintCmd(app),
+		newInitCmd(app),
 	)
 	root.InitDefaultCompletionCmd()
 	typeArgErrors(root)

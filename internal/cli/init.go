@@ -1,0 +1,141 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/crisis-cli/crisis/internal/scaffold"
+)
+
+type initFlags struct {
+	organisation, timezone                     string
+	audiences, channels                        []string
+	spokesperson, approver, spDeputy, apDeputy string
+	small, noInput                             bool
+}
+
+func newInitCmd(app *App) *cobra.Command {
+	var f initFlags
+	cmd := &cobra.Command{
+		Use:   "init [DIR]",
+		Short: "Start a new crisis manual for your organisation",
+		Long: `Write a small crisis manual into DIR (default: this folder): manual.yaml with your
+organisation, audiences, channels and people; the playbooks that fit the channels
+you have (WhatsApp and Instagram give whatsapp-down, instagram-down and
+meta-outage); the messages in each language, commented in the first one; and the
+JSON Schemas editors check the files with (.crisis/schema/). It passes
+crisis lint with no finding. Nothing is overwritten: init refuses when any of
+its files exists.
+
+On a terminal init asks its questions, offering the flags' values as answers;
+elsewhere (or with --no-input) the flags are the answers. People are written
+"Name, phone, e-mail".
+
+--small is for an organisation of one or two people: no deputies and no staff
+channel. It writes a .crisis.yaml that turns off the two rules that need them
+(CR104 staff channel, CR201 deputies); delete those lines when you grow.`,
+		Example: `  crisis init
+  crisis init handbook --no-input --organisation "Panadería Lola" --timezone Europe/Madrid \
+    --locale es,en --small --channels whatsapp,instagram,email,phone \
+    --spokesperson "Lola Jiménez, +34 600 100 200, lola@panaderialola.example"`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := "."
+			if len(args) == 1 {
+				dir = args[0]
+			}
+			return app.runInit(cmd, dir, f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.organisation, "organisation", "", "the organisation, as it signs its messages")
+	fl.StringVar(&f.timezone, "timezone", "", "IANA time zone, e.g. Europe/Madrid (default: $TZ, else UTC)")
+	fl.StringSliceVar(&f.audiences, "audiences", nil, "who must hear from you: "+strings.Join(scaffold.AudienceIDs(), ", ")+" (default: customers, and staff unless --small)")
+	fl.StringSliceVar(&f.channels, "channels", nil, "the channels you have: "+strings.Join(scaffold.ChannelIDs(), ", "))
+	fl.StringVar(&f.spokesperson, "spokesperson", "", `who speaks: "Name, phone, e-mail"`)
+	fl.StringVar(&f.approver, "approver", "", `who approves public messages (default: the spokesperson): "Name, phone, e-mail"`)
+	fl.StringVar(&f.spDeputy, "spokesperson-deputy", "", `who stands in for the spokesperson (not needed with --small)`)
+	fl.StringVar(&f.apDeputy, "approver-deputy", "", `who stands in for the approver (not needed with --small)`)
+	fl.BoolVar(&f.small, "small", false, "an organisation of one or two people: no deputies, no staff channel")
+	fl.BoolVar(&f.noInput, "no-input", false, "ask nothing, even on a terminal: the flags are the answers")
+	_ = cmd.RegisterFlagCompletionFunc("channels", cobra.FixedCompletions(scaffold.ChannelIDs(), cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("audiences", cobra.FixedCompletions(scaffold.AudienceIDs(), cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func (a *App) runInit(cmd *cobra.Command, dir string, f initFlags) error {
+	o, err := initOptions(cmd, f, a.Now())
+	if err != nil {
+		return err
+	}
+	if a.IO.InTTY && a.IO.OutTTY && !f.noInput {
+		in := newLineInput(cmd.Context(), a.IO.In, a.IO.Out, false)
+		if o, err = scaffold.Ask(in, a.IO.Out, o); err != nil {
+			return err
+		}
+	}
+	files, err := scaffold.Init(dir, o)
+	switch {
+	case errors.Is(err, scaffold.ErrExists):
+		return err // a failed operation: nothing is wrong with the answers
+	case err != nil:
+		return usageErrorf("%v", err)
+	}
+	fmt.Fprintf(a.IO.Out, "Wrote a crisis manual for %s in %s:\n", o.Organisation, dir)
+	for _, file := range files {
+		if !strings.HasPrefix(file.Path, scaffold.SchemaDir) {
+			fmt.Fprintf(a.IO.Out, "  %s\n", filepath.Join(dir, filepath.FromSlash(file.Path)))
+		}
+	}
+	fmt.Fprintf(a.IO.Out, "  %s/ (JSON Schemas for your editor)\n", filepath.Join(dir, filepath.FromSlash(scaffold.SchemaDir)))
+	m := ""
+	if dir != "." {
+		m = " -m " + dir
+	}
+	fmt.Fprintf(a.IO.Out, "Next: read it and adapt it, then\n  crisis lint%s\n  crisis drill%s %s\n", m, m, strings.TrimSuffix(filepath.Base(files[1].Path), ".yaml"))
+	return nil
+}
+
+// initOptions reads the flags into the questionnaire's answers.
+func initOptions(cmd *cobra.Command, f initFlags, now time.Time) (scaffold.Options, error) {
+	o := scaffold.Options{
+		Organisation: f.organisation, Timezone: f.timezone,
+		Audiences: f.audiences, Channels: f.channels, Small: f.small, Today: now,
+	}
+	if o.Timezone == "" {
+		o.Timezone = "UTC"
+		if tz := os.Getenv("TZ"); tz != "" {
+			if _, err := time.LoadLocation(tz); err == nil {
+				o.Timezone = tz
+			}
+		}
+	}
+	// --locale is the global flag: the first is the default locale.
+	locales, _ := cmd.Flags().GetStringSlice("locale")
+	o.Locale = "en"
+	if len(locales) > 0 {
+		o.Locale, o.Others = locales[0], locales[1:]
+	}
+	if len(o.Audiences) == 0 {
+		o.Audiences = []string{"customers"}
+		if !o.Small {
+			o.Audiences = append(o.Audiences, "staff")
+		}
+	}
+	for _, p := range []struct {
+		flag string
+		to   *scaffold.Person
+	}{{f.spokesperson, &o.Spokesperson}, {f.approver, &o.Approver}, {f.spDeputy, &o.SpokespersonDeputy}, {f.apDeputy, &o.ApproverDeputy}} {
+		var err error
+		if *p.to, err = scaffold.ParsePerson(p.flag); err != nil {
+			return o, usageErrorf("%v", err)
+		}
+	}
+	return o, nil
+}
