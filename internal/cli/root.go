@@ -135,6 +135,9 @@ holds playbooks/manual.yaml; with none, the built-in example manual is used.`,
 		newReportCmd(app),
 		newLintCmd(app),
 		newInitCmd(app),
+		newNewCmd(app),
+		newSchemaCmd(app),
+		newManCmd(app),
 	)
 	root.InitDefaultCompletionCmd()
 	typeArgErrors(root)

@@ -85,15 +85,6 @@ const maxOrganisation = 40
 func (o *Options) Validate() error {
 	var errs []error
 	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
-	switch n := len([]rune(strings.TrimSpace(o.Organisation))); {
-	case n == 0:
-		add("the organisation's name is missing")
-	case n > maxOrganisation:
-		add("the organisation's name has %d characters; messages sign with it, so keep it to %d (a short trading name)", n, maxOrganisation)
-	}
-	if _, err := time.LoadLocation(o.Timezone); err != nil || o.Timezone == "" || o.Timezone == "Local" {
-		add("time zone %q is not an IANA zone name such as Europe/Madrid, America/Lima or UTC", o.Timezone)
-	}
 	for _, l := range append([]string{o.Locale}, o.Others...) {
 		if textsFor(l) == nil {
 			add("locale %q has no texts yet; choose among %s", l, strings.Join(Locales(), ", "))
@@ -115,6 +106,16 @@ func (o *Options) Validate() error {
 			add("unknown channel %q; choose among %s", c, strings.Join(ChannelIDs(), ", "))
 		}
 	}
+	known := len(errs) == 0 // every name is known: the reach check can run
+	switch n := len([]rune(strings.TrimSpace(o.Organisation))); {
+	case n == 0:
+		add("the organisation's name is missing")
+	case n > maxOrganisation:
+		add("the organisation's name has %d characters; messages sign with it, so keep it to %d (a short trading name)", n, maxOrganisation)
+	}
+	if _, err := time.LoadLocation(o.Timezone); err != nil || o.Timezone == "" || o.Timezone == "Local" {
+		add("time zone %q is not an IANA zone name such as Europe/Madrid, America/Lima or UTC", o.Timezone)
+	}
 	if o.Spokesperson.Name == "" {
 		add("the spokesperson's name is missing")
 	}
@@ -129,7 +130,8 @@ func (o *Options) Validate() error {
 	if err := o.checkPeople(); err != nil {
 		errs = append(errs, err)
 	}
-	if len(errs) == 0 {
+	// Reach needs known ids and texts; the other problems do not hide it.
+	if known {
 		if err := newModel(o).checkReach(); err != nil {
 			errs = append(errs, err)
 		}

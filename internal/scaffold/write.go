@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/crisis-cli/crisis/docs/schema"
@@ -85,4 +86,69 @@ func Init(root string, o Options) ([]File, error) {
 	}
 	files = append(files, schemas...)
 	return files, Write(root, files)
+}
+
+// WriteSchemas writes the JSON Schemas into dir, replacing older copies:
+// they are the tool's files, refreshed after an upgrade. It returns the
+// paths written.
+func WriteSchemas(dir string) ([]string, error) {
+	files, err := SchemaFiles(".")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, f := range files {
+		p := filepath.Join(dir, f.Path)
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			return out, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// Schema returns one schema by name: manual, playbook or messages.
+func Schema(name string) ([]byte, error) {
+	data, err := fs.ReadFile(schema.FS, name+".schema.json")
+	if err != nil {
+		return nil, fmt.Errorf("no schema %q; there are manual, playbook and messages", name)
+	}
+	return data, nil
+}
+
+// NewPlaybook writes playbooks/<id>.yaml into the manual at root as a copy
+// of the playbook like, which it names in a first comment. It refuses an
+// id that is not an id, a playbook that exists, and an unknown like.
+func NewPlaybook(root, id, like string) (string, error) {
+	if !idRE.MatchString(id) {
+		return "", fmt.Errorf("%q is not a playbook id: lowercase letters, digits and dashes, e.g. x-down", id)
+	}
+	src, err := os.ReadFile(filepath.Join(root, "playbooks", like+".yaml"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", fmt.Errorf("there is no playbook %q to start from in %s", like, filepath.Join(root, "playbooks"))
+	}
+	if err != nil {
+		return "", err
+	}
+	rel := path.Join("playbooks", id+".yaml")
+	return rel, Write(root, []File{{rel, withNote(src, like)}})
+}
+
+var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// withNote puts a reminder after the modeline (which must stay first) of a
+// copied playbook: until edited, it says and announces what its model does.
+func withNote(src []byte, like string) []byte {
+	note := "# Copied from " + like + ".yaml: change its title, detection, what is down, the steps and\n" +
+		"# the messages it announces (in templates/), then run crisis lint.\n"
+	s := string(src)
+	if strings.HasPrefix(s, "# yaml-language-server:") {
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			return []byte(s[:i+1] + note + s[i+1:])
+		}
+	}
+	return []byte(note + s)
 }
