@@ -122,12 +122,6 @@ func initOptions(cmd *cobra.Command, f initFlags, now time.Time) (scaffold.Optio
 	if len(locales) > 0 {
 		o.Locale, o.Others = locales[0], locales[1:]
 	}
-	if len(o.Audiences) == 0 {
-		o.Audiences = []string{"customers"}
-		if !o.Small {
-			o.Audiences = append(o.Audiences, "staff")
-		}
-	}
 	for _, p := range []struct {
 		flag string
 		to   *scaffold.Person

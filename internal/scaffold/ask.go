@@ -21,7 +21,7 @@ type LineReader interface {
 // lint is explained and the questions asked again.
 func Ask(in LineReader, out io.Writer, o Options) (Options, error) {
 	q := asker{in: in, out: out}
-	fmt.Fprintln(out, "A few questions to write your crisis manual. Press Enter to keep the answer in brackets.")
+	fmt.Fprintln(out, "A few questions to write your crisis manual.\nPress Enter to keep the answer in brackets.")
 	for {
 		if err := q.round(&o); err != nil {
 			return o, err
@@ -69,17 +69,14 @@ func (q asker) round(o *Options) error {
 		},
 		func(o *Options) error {
 			if len(o.Audiences) == 0 {
-				o.Audiences = []string{"customers"}
-				if !o.Small {
-					o.Audiences = append(o.Audiences, "staff")
-				}
+				o.Audiences = DefaultAudiences(o.Small)
 			}
 			return q.list("Who must hear from you in a crisis ("+strings.Join(AudienceIDs(), ", ")+")", &o.Audiences, AudienceIDs())
 		},
 		func(o *Options) error {
 			fmt.Fprintln(q.out, "Channels you really have:")
 			for _, c := range channels {
-				fmt.Fprintf(q.out, "  %-12s %s, reaches %s\n", c.id, english.channel[c.id], strings.Join(c.serves, ", "))
+				fmt.Fprintf(q.out, "  %-12s %s\n", c.id, english.channel[c.id])
 			}
 			return q.list("Your channels (comma-separated)", &o.Channels, ChannelIDs())
 		},

@@ -8,6 +8,15 @@ import (
 // audienceIDs are the audiences a new manual may have, in file order.
 var audienceIDs = []string{"customers", "staff", "suppliers", "press"}
 
+// DefaultAudiences are the audiences of a manual when none are chosen:
+// customers, and staff unless the organisation is small.
+func DefaultAudiences(small bool) []string {
+	if small {
+		return []string{"customers"}
+	}
+	return []string{"customers", "staff"}
+}
+
 // AudienceIDs lists the audiences init offers.
 func AudienceIDs() []string { return slices.Clone(audienceIDs) }
 

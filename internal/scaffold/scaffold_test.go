@@ -190,9 +190,9 @@ func TestRefusesChoicesThatWouldFailLint(t *testing.T) {
 		},
 			"when email-down happens, staff have no channel left that does not fail with it (email): add one of staff-chat, staff-sms"},
 		"no playbook fits": {func(o *Options) { o.Channels = []string{"telegram", "phone"} }, "no playbook fits these channels yet"},
-		"bad zone":    {func(o *Options) { o.Timezone = "Madrid" }, `time zone "Madrid" is not an IANA zone name`},
-		"bad locale":  {func(o *Options) { o.Others = []string{"de"} }, `locale "de" has no texts yet; choose among es, en, pl, pt`},
-		"bad channel": {func(o *Options) { o.Channels = append(o.Channels, "fax") }, `unknown channel "fax"`},
+		"bad zone":         {func(o *Options) { o.Timezone = "Madrid" }, `time zone "Madrid" is not an IANA zone name`},
+		"bad locale":       {func(o *Options) { o.Others = []string{"de"} }, `locale "de" has no texts yet; choose among es, en, pl, pt`},
+		"bad channel":      {func(o *Options) { o.Channels = append(o.Channels, "fax") }, `unknown channel "fax"`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			o := whatsappShop()
