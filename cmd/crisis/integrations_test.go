@@ -123,7 +123,7 @@ func TestGitHubAction(t *testing.T) {
 			cmd := exec.Command("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", s.Run)
 			cmd.Env = append(os.Environ(), "PATH="+path, "GITHUB_ACTIONS=true", "GITHUB_ACTION_PATH="+repoRoot(t),
 				"GITHUB_PATH="+pathFile, "GITHUB_OUTPUT="+outFile, "GOPATH="+filepath.Join(tmp, "gopath"),
-				"GOMODCACHE="+strings.TrimSpace(string(modcache)), "GOPROXY=off", "GOFLAGS=-mod=mod", "GOTOOLCHAIN=local")
+				"GOMODCACHE="+strings.TrimSpace(string(modcache)), "GOPROXY=off", "GOFLAGS=-mod=mod", "GOTOOLCHAIN=local", "CGO_ENABLED=0")
 			for k, v := range s.Env {
 				cmd.Env = append(cmd.Env, k+"="+expand(t, v, inputs, runner))
 			}

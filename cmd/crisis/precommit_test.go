@@ -32,6 +32,8 @@ func TestPreCommitHook(t *testing.T) {
 		// The hook is built from the modules already downloaded (no network),
 		// with -trimpath so the build cache serves it wherever pre-commit clones.
 		"GOMODCACHE="+strings.TrimSpace(string(modcache)), "GOPROXY=off", "GOFLAGS=-mod=mod -buildvcs=false -trimpath", "GOTOOLCHAIN=local",
+		// Static, as TestDockerfile and TestGitHubAction build it: one set of cached packages serves all three.
+		"CGO_ENABLED=0",
 		"GIT_CONFIG_GLOBAL=/dev/null", "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.org", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.org",
 	)
 	run := func(name string, args ...string) (string, error) {
