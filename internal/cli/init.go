@@ -75,7 +75,7 @@ func (a *App) runInit(cmd *cobra.Command, dir string, f initFlags) error {
 		return err
 	}
 	if a.IO.InTTY && a.IO.OutTTY && !f.noInput {
-		in := newLineInput(cmd.Context(), a.IO.In, a.IO.Out, false)
+		in := newLineInput(cmd.Context(), a.IO.In, a.IO.Out, "standard input", false)
 		if o, err = scaffold.Ask(in, a.IO.Out, o); err != nil {
 			return err
 		}

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/drillrecord"
 	"github.com/crisis-cli/crisis/internal/lint"
 	"github.com/crisis-cli/crisis/internal/lint/output"
 	"github.com/crisis-cli/crisis/internal/manual"
@@ -23,6 +25,8 @@ type lintOptions struct {
 	strict    bool
 	explain   string
 	listRules bool
+	// localDrills reads drill records from the runs folder.
+	localDrills bool
 }
 
 func newLintCmd(app *App) *cobra.Command {
@@ -52,8 +56,10 @@ Suppress a finding with a comment on its line or the line above:
 .crisis.yaml beside playbooks/ turns rules off or changes their severity:
   lint: {rules: {CR104: off, CR203: error}}
 
-The rehearsal rule (CR801) reads drill records from the runs folder: --runs-dir,
-CRISIS_RUNS_DIR, runs-dir in the config, or $XDG_STATE_HOME/crisis/runs.`,
+The rehearsal rule (CR801) reads the drill records committed with the manual, in
+its drills/ folder, so CI and every laptop agree; without that folder it is
+silent. This machine's own records (the runs folder) are read only when asked:
+--local-drills, or --runs-dir DIR.`,
 		Example: `  crisis lint
   crisis lint --strict --format sarif=lint.sarif --format text
   crisis lint --format gitlab --output gl-code-quality-report.json
@@ -64,6 +70,7 @@ CRISIS_RUNS_DIR, runs-dir in the config, or $XDG_STATE_HOME/crisis/runs.`,
 			if len(args) == 1 {
 				dir = args[0]
 			}
+			o.localDrills = o.localDrills || cmd.Flags().Changed("runs-dir")
 			return app.runLint(dir, o)
 		},
 	}
@@ -74,7 +81,8 @@ CRISIS_RUNS_DIR, runs-dir in the config, or $XDG_STATE_HOME/crisis/runs.`,
 	f.BoolVar(&o.strict, "strict", false, "exit 1 on warnings too")
 	f.StringVar(&o.explain, "explain", "", "explain a rule: its rationale and a bad and a good example")
 	f.BoolVar(&o.listRules, "list-rules", false, "list every rule with its id, severity and title")
-	f.String("runs-dir", "", "runs folder with drill records (default $XDG_STATE_HOME/crisis/runs)")
+	f.String("runs-dir", "", "read drill records from this runs folder instead of the manual's drills/")
+	f.BoolVar(&o.localDrills, "local-drills", false, "read drill records from this machine's runs folder ($XDG_STATE_HOME/crisis/runs) instead of the manual's drills/")
 	_ = cmd.RegisterFlagCompletionFunc("explain", cobra.FixedCompletions(lint.IDs(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -98,10 +106,7 @@ func (a *App) runLint(dir string, o lintOptions) error {
 	if err != nil {
 		return err
 	}
-	opt := lint.Options{Now: a.Now, Config: cfg}
-	if runs := a.runsDir(); isDir(runs) {
-		opt.Runs = os.DirFS(runs)
-	}
+	opt := lint.Options{Now: a.Now, Config: cfg, Runs: a.drillRecords(root, o.localDrills)}
 	// An error that stops lint names the folder as the user sees it; the
 	// findings name files from the repository, for CI and editors.
 	_, res, err := lint.Run(os.DirFS(root), a.displayRoot(root), opt)
@@ -189,6 +194,21 @@ func repoPath(root string) string {
 			return "."
 		}
 	}
+}
+
+// drillRecords is where the rehearsal rule reads drill records: the runs
+// folder when asked, else the drills/ folder committed with the manual (the
+// same layout: drills/<playbook>.json), so that lint says the same on a
+// laptop and in CI. nil, with neither folder, keeps the rule silent.
+func (a *App) drillRecords(root string, local bool) fs.FS {
+	dir := root
+	if local {
+		dir = a.runsDir()
+	}
+	if !isDir(filepath.Join(dir, drillrecord.Dir)) {
+		return nil
+	}
+	return os.DirFS(dir)
 }
 
 func isDir(path string) bool {

@@ -168,8 +168,16 @@ func (a *App) finishDrill(sess *runbook.Session, view *ui.RunView) error {
 	view.Score(sess, score)
 	// The record carries wall time: lint compares it with the calendar,
 	// while the journal of a fast drill runs on drill time.
-	return drillrecord.Save(a.runsDir(), drillrecord.Record{Playbook: sess.Playbook.ID, RunID: sess.State.RunID,
-		FinishedAt: a.Now().UTC(), Score: score.Overall})
+	rec := drillrecord.Record{Playbook: sess.Playbook.ID, RunID: sess.State.RunID, FinishedAt: a.Now().UTC(), Score: score.Overall}
+	if err := drillrecord.Save(a.runsDir(), rec); err != nil {
+		return err
+	}
+	// A manual that keeps its drills (a drills/ folder beside playbooks/)
+	// gets the record too, to commit: lint reads it there, in CI as well.
+	if root, ok, _ := a.findManual(); ok && isDir(filepath.Join(root, drillrecord.Dir)) {
+		return drillrecord.Save(root, rec)
+	}
+	return nil
 }
 
 // refuseUnfinished refuses a second run of a playbook whose earlier run

@@ -84,9 +84,11 @@ const docIntro = "`crisis lint [DIR]` checks a manual for what would fail during
 	"- Exit codes: 0 no errors (warnings allowed), 1 errors (or warnings with `--strict`), 2 usage or " +
 	"configuration error, 3 the manual cannot be read.\n\n" +
 	"## Drill records (CR801)\n\n" +
-	"The rehearsal rule runs only when a runs folder exists (`--runs-dir`, `CRISIS_RUNS_DIR`, `runs-dir` in the " +
-	"configuration, else `$XDG_STATE_HOME/crisis/runs`). It reads `<runs>/drills/<playbook>.json`, which " +
-	"`crisis drill` writes when a drill finishes: a JSON object with at least `playbook` (the id) and " +
-	"`finished_at` (RFC 3339). A playbook without the file has never been rehearsed; with `drill_every` in the " +
-	"manual, an older drill is reported too.\n\n" +
+	"Drill records are committed with the manual, so that lint says the same on a laptop and in CI: a " +
+	"`drills/` folder beside `playbooks/` holds `drills/<playbook>.json`, which `crisis drill` writes there " +
+	"(as well as in the local runs folder) when a drill finishes and the folder exists: a JSON object with at " +
+	"least `playbook` (the id) and `finished_at` (RFC 3339). Create the folder to start keeping them; without " +
+	"it the rule is silent. The records of this machine's runs folder are read instead only when asked: " +
+	"`crisis lint --local-drills`, or `--runs-dir DIR`. A playbook without a record has never been rehearsed; " +
+	"with `drill_every` in the manual, an older drill is reported too.\n\n" +
 	"## Rules\n\n"

@@ -9,9 +9,9 @@ import (
 func init() {
 	register(Meta{
 		ID: "CR801", Title: "A playbook has never been rehearsed", Severity: diag.Info, Scope: ScopePlaybook,
-		Rationale: "A runbook nobody has walked through fails on its first real use: a dead number, a step nobody understands. Lint reads the runs folder (--runs-dir) for drills/<playbook>.json, the record `crisis drill` keeps of the last drill, and also reports a drill older than the manual's drill_every. Without a runs folder the rule is silent.",
-		Bad:       "# runs/drills/ has no meta-outage.json\n",
-		Good:      "# runs/drills/meta-outage.json\n{\"playbook\": \"meta-outage\", \"finished_at\": \"2026-10-02T10:30:00Z\"}\n",
+		Rationale: "A runbook nobody has walked through fails on its first real use: a dead number, a step nobody understands. Lint reads drills/<playbook>.json, the record `crisis drill` keeps of the last drill, from the drills/ folder committed with the manual (or, with --local-drills, from this machine's runs folder), and also reports a drill older than the manual's drill_every. Without a drills/ folder the rule is silent.",
+		Bad:       "# drills/ has no meta-outage.json\n",
+		Good:      "# drills/meta-outage.json\n{\"playbook\": \"meta-outage\", \"finished_at\": \"2026-10-02T10:30:00Z\"}\n",
 	}, checkRehearsal)
 }
 
