@@ -2,9 +2,12 @@ package cli
 
 import (
 	"fmt"
+	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/scaffold"
 )
 
@@ -16,26 +19,44 @@ func newNewCmd(app *App) *cobra.Command {
 	}
 	var like string
 	playbook := &cobra.Command{
-		Use:   "playbook ID --like OTHER",
-		Short: "Add a playbook, starting from one the manual has",
-		Long: `Write playbooks/ID.yaml as a copy of playbooks/OTHER.yaml, with a note on what to
+		Use:   "playbook ID [--like OTHER]",
+		Short: "Add a playbook: one crisis can write, or a copy of one the manual has",
+		Long: `Add playbooks/ID.yaml to the manual.
+
+With --like OTHER it is a copy of playbooks/OTHER.yaml, with a note on what to
 change: its title, detection, what is down, the steps and the messages it
-announces. It never overwrites a playbook.`,
-		Example: `  crisis new playbook telegram-down --like whatsapp-down`,
-		Args:    cobra.ExactArgs(1),
+announces.
+
+Without --like, ID is a playbook crisis init writes (` + strings.Join(scaffold.ScenarioIDs(), ", ") + `):
+it is written from the manual's own channels, audiences, roles and languages,
+with its messages added to each file in templates/ (for a channel added to
+manual.yaml after init, say).
+
+Nothing is overwritten: a playbook or message of the same id is refused.`,
+		Example: `  crisis new playbook x-down
+  crisis new playbook telegram-down --like whatsapp-down`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			root, err := app.lintRoot("")
 			if err != nil {
 				return err
 			}
-			if like == "" {
-				return usageErrorf("give the playbook to start from: crisis new playbook %s --like OTHER (crisis list shows them)", args[0])
-			}
-			rel, err := scaffold.NewPlaybook(root, args[0], like)
-			if err != nil {
+			if like != "" {
+				rel, err := scaffold.NewPlaybook(root, args[0], like)
+				if err != nil {
+					return err
+				}
+				_, err = fmt.Fprintf(app.IO.Out, "wrote %s, a copy of %s: edit it, then crisis lint\n", rel, like)
 				return err
 			}
-			_, err = fmt.Fprintf(app.IO.Out, "wrote %s, a copy of %s: edit it, then crisis lint\n", rel, like)
+			m, _, err := manual.Load(os.DirFS(root), root)
+			if err != nil {
+				return &ExitError{Code: ExitManual, Err: err}
+			}
+			written, err := scaffold.ScenarioPlaybook(root, m, args[0])
+			for _, f := range written {
+				fmt.Fprintf(app.IO.Out, "wrote %s\n", f)
+			}
 			return err
 		},
 	}

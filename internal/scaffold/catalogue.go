@@ -63,40 +63,37 @@ func channelByID(id string) *channelDef {
 	return &channels[i]
 }
 
-// scenario is a playbook init writes when the organisation has what it is
-// about. Exactly one of downChannels and downDomains is set.
+// scenario is a playbook init writes when the organisation has channels of
+// the kinds it is about.
 type scenario struct {
-	id           string
-	severity     string
-	downChannels []string
-	downDomains  []string
-	// fits reports whether the organisation has what the scenario is about.
-	fits func(has func(channel string) bool) bool
-}
-
-func hasAny(ids ...string) func(func(string) bool) bool {
-	return func(has func(string) bool) bool { return slices.ContainsFunc(ids, has) }
+	id, severity string
+	kinds        []string // the channel kinds that fail
+	// whole: the failure takes down the kinds' whole failure domains
+	// (down.domains), not just the channels (down.channels).
+	whole bool
+	// min is how many of kinds the organisation must have (default 1).
+	min int
 }
 
 // scenarios are in the order of the playbooks' files. A WhatsApp-first shop
 // with Instagram gets whatsapp-down, instagram-down and meta-outage: Meta's
 // services fail one at a time, and sometimes all together.
 var scenarios = []scenario{
-	{id: "whatsapp-down", severity: "high", downChannels: []string{"whatsapp"}, fits: hasAny("whatsapp")},
-	{id: "instagram-down", severity: "medium", downChannels: []string{"instagram"}, fits: hasAny("instagram")},
-	{id: "facebook-down", severity: "medium", downChannels: []string{"facebook"}, fits: hasAny("facebook")},
-	{id: "meta-outage", severity: "critical", downDomains: []string{"meta"}, fits: func(has func(string) bool) bool {
-		n := 0
-		for _, id := range []string{"whatsapp", "instagram", "facebook"} {
-			if has(id) {
-				n++
-			}
-		}
-		return n >= 2
-	}},
-	{id: "x-down", severity: "medium", downChannels: []string{"x"}, fits: hasAny("x")},
-	{id: "email-down", severity: "high", downDomains: []string{"email"}, fits: hasAny("email", "staff-email")},
-	{id: "website-down", severity: "high", downDomains: []string{"hosting"}, fits: hasAny("website")},
+	{id: "whatsapp-down", severity: "high", kinds: []string{"whatsapp"}},
+	{id: "instagram-down", severity: "medium", kinds: []string{"instagram"}},
+	{id: "facebook-down", severity: "medium", kinds: []string{"facebook"}},
+	{id: "meta-outage", severity: "critical", kinds: []string{"whatsapp", "instagram", "facebook"}, whole: true, min: 2},
+	{id: "x-down", severity: "medium", kinds: []string{"x"}},
+	{id: "email-down", severity: "high", kinds: []string{"email"}, whole: true},
+	{id: "website-down", severity: "high", kinds: []string{"website-banner"}, whole: true},
+}
+
+func scenarioByID(id string) *scenario {
+	i := slices.IndexFunc(scenarios, func(s scenario) bool { return s.id == id })
+	if i < 0 {
+		return nil
+	}
+	return &scenarios[i]
 }
 
 // ScenarioIDs lists the playbooks init can write.

@@ -13,9 +13,13 @@ import (
 const SchemaDir = ".crisis/schema"
 
 // modeline tells yaml-language-server (VS Code's YAML extension, Neovim,
-// Helix ...) which schema checks a file; paths are relative to the file.
-func modeline(schema string) string {
-	return "# yaml-language-server: $schema=../" + SchemaDir + "/" + schema + ".schema.json\n"
+// Helix ...) which schema checks a file; the path is relative to the file.
+func (m *model) modeline(schema string) string {
+	base := m.schemaBase
+	if base == "" {
+		base = "../" + SchemaDir + "/"
+	}
+	return "# yaml-language-server: $schema=" + base + schema + ".schema.json\n"
 }
 
 // File is one file of a new manual: a slash path relative to its root.
@@ -55,7 +59,7 @@ func (m *model) org(text string) string {
 func (m *model) manualFile() []byte {
 	t, o := m.t, m.o
 	var d doc
-	d.WriteString(modeline("manual"))
+	d.WriteString(m.modeline("manual"))
 	d.comment(0, m.org(t.manualHeader))
 	d.line(0, "crisis: 1")
 	d.line(0, "kind: manual")
@@ -131,7 +135,7 @@ func (m *model) manualFile() []byte {
 func (m *model) playbookFile(s scenario) []byte {
 	t := m.t
 	var d doc
-	d.WriteString(modeline("playbook"))
+	d.WriteString(m.modeline("playbook"))
 	d.comment(0, t.playbookHeader)
 	d.line(0, "crisis: 1")
 	d.line(0, "kind: playbook")
@@ -141,10 +145,10 @@ func (m *model) playbookFile(s scenario) []byte {
 	d.block(0, "detection", t.detection[s.id])
 	d.comment(0, t.cDown)
 	d.line(0, "down:")
-	if len(s.downDomains) > 0 {
-		d.line(2, "domains: %s", list(s.downDomains))
+	if channels, domains := m.down(s); s.whole {
+		d.line(2, "domains: %s", list(domains))
 	} else {
-		d.line(2, "channels: %s", list(s.downChannels))
+		d.line(2, "channels: %s", list(channels))
 	}
 	d.blank()
 	d.comment(0, t.cFallbacks)
@@ -289,15 +293,24 @@ func (m *model) needed(v variant) bool {
 }
 
 func (m *model) templateFile(locale string) []byte {
-	t, src := textsFor(locale), m.t
+	t := textsFor(locale)
 	var d doc
-	d.WriteString(modeline("messages"))
+	d.WriteString(m.modeline("messages"))
 	if locale == m.o.Locale {
 		d.comment(0, m.org(t.templatesSource))
 	} else {
 		d.comment(0, strings.ReplaceAll(m.org(t.templatesTranslation), "{{src}}", m.o.Locale))
 	}
-	for _, msg := range m.messages() {
+	d.Write(m.messagesText(locale, m.messages()))
+	return d.Bytes()
+}
+
+// messagesText writes messages in one locale; a translation carries the
+// hash of each source text.
+func (m *model) messagesText(locale string, msgs []message) []byte {
+	t, src := textsFor(locale), m.t
+	var d doc
+	for _, msg := range msgs {
 		d.line(0, "%s:", msg.id)
 		for _, v := range msg.variants {
 			if !m.needed(v) {

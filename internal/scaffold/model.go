@@ -18,6 +18,10 @@ type model struct {
 	channels  []mchannel
 	scenarios []scenario
 
+	// schemaBase is where modelines point, relative to a file in
+	// playbooks/ or templates/; "" is the schemas init writes.
+	schemaBase string
+
 	people                 []person
 	spokesperson, approver string // person ids
 	spDeputies, apDeputies []string
@@ -52,9 +56,8 @@ func newModel(o *Options) *model {
 		}
 		m.channels = append(m.channels, mc)
 	}
-	has := func(id string) bool { return slices.Contains(o.Channels, id) }
 	for _, s := range scenarios {
-		if s.fits(has) {
+		if m.fits(s) {
 			m.scenarios = append(m.scenarios, s)
 		}
 	}
@@ -108,25 +111,51 @@ func (m *model) external() []string {
 	return slices.DeleteFunc(slices.Clone(m.audiences), isStaff)
 }
 
+// fits reports whether the organisation has what a scenario is about.
+func (m *model) fits(s scenario) bool {
+	n := 0
+	for _, k := range s.kinds {
+		if slices.ContainsFunc(m.channels, func(c mchannel) bool { return c.kind == k }) {
+			n++
+		}
+	}
+	return n >= max(1, s.min)
+}
+
+// down is what fails in a scenario: its kinds' channels, or their whole
+// failure domains.
+func (m *model) down(s scenario) (channels, domains []string) {
+	for _, c := range m.channels {
+		if !slices.Contains(s.kinds, c.kind) {
+			continue
+		}
+		switch {
+		case !s.whole:
+			channels = append(channels, c.id)
+		case !slices.Contains(domains, c.domain):
+			domains = append(domains, c.domain)
+		}
+	}
+	return channels, domains
+}
+
 // downDomains are the failure domains a scenario takes down, whole or in
 // part: no fallback may depend on them.
 func (m *model) downDomains(s scenario) []string {
-	if len(s.downDomains) > 0 {
-		return s.downDomains
-	}
-	var out []string
-	for _, id := range s.downChannels {
-		if c := m.channel(id); c != nil && !slices.Contains(out, c.domain) {
-			out = append(out, c.domain)
+	channels, domains := m.down(s)
+	for _, id := range channels {
+		if c := m.channel(id); c != nil && !slices.Contains(domains, c.domain) {
+			domains = append(domains, c.domain)
 		}
 	}
-	return out
+	return domains
 }
 
 // isDown reports whether a channel is down in a scenario itself (not merely
 // in a domain that is partly down).
 func (m *model) isDown(s scenario, c mchannel) bool {
-	return slices.Contains(s.downChannels, c.id) || slices.Contains(s.downDomains, c.domain)
+	channels, domains := m.down(s)
+	return slices.Contains(channels, c.id) || slices.Contains(domains, c.domain)
 }
 
 // fallbacks are, for an audience, its channels outside every domain the
@@ -194,12 +223,20 @@ func (m *model) checkReach() error {
 		return errors.Join(errs...)
 	}
 	for _, s := range m.scenarios {
-		for _, a := range m.audiences {
-			lost := slices.ContainsFunc(m.channels, func(c mchannel) bool { return m.isDown(s, c) && slices.Contains(c.audiences, a) })
-			if lost && len(m.fallbacks(s, a)) == 0 {
-				errs = append(errs, fmt.Errorf("when %s happens, %s have no channel left that does not fail with it (%s): add one of %s",
-					s.id, a, strings.Join(m.downDomains(s), ", "), strings.Join(m.otherChannels(s, a), ", ")))
-			}
+		errs = append(errs, m.checkScenario(s))
+	}
+	return errors.Join(errs...)
+}
+
+// checkScenario refuses a scenario after which an audience that loses a
+// channel has none left.
+func (m *model) checkScenario(s scenario) error {
+	var errs []error
+	for _, a := range m.audiences {
+		lost := slices.ContainsFunc(m.channels, func(c mchannel) bool { return m.isDown(s, c) && slices.Contains(c.audiences, a) })
+		if lost && len(m.fallbacks(s, a)) == 0 {
+			errs = append(errs, fmt.Errorf("when %s happens, %s have no channel left that does not fail with it (%s): add one of %s",
+				s.id, a, strings.Join(m.downDomains(s), ", "), strings.Join(m.otherChannels(s, a), ", ")))
 		}
 	}
 	return errors.Join(errs...)

@@ -12,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/crisis-cli/crisis/internal/lint"
+	"github.com/crisis-cli/crisis/internal/manual"
 )
 
 var today = time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
@@ -240,6 +241,71 @@ func TestSlug(t *testing.T) {
 	for in, want := range map[string]string{"Lucía Moreno": "lucia-moreno", "Łukasz Wąs": "lukasz-was", "João  Gonçalves (CEO)": "joao-goncalves-ceo", "Groß": "gross"} {
 		if got := slug(in); got != want {
 			t.Errorf("slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestScenarioPlaybookAddsWhatInitWouldHave: a manual whose X channel came
+// after init gets x-down from `crisis new playbook x-down`: the same
+// playbook init writes, its messages in every language, and no finding.
+func TestScenarioPlaybookAddsWhatInitWouldHave(t *testing.T) {
+	o := retailer("pl", "es", "pt")
+	o.Channels = []string{"whatsapp", "x", "email", "sms", "phone", "staff-chat"}
+	full := newModel(&o)
+	before := newModel(&o)
+	before.scenarios = slices.DeleteFunc(before.scenarios, func(s scenario) bool { return s.id == "x-down" })
+	dir := t.TempDir()
+	files := []File{{"playbooks/manual.yaml", before.manualFile()}}
+	for _, s := range before.scenarios {
+		files = append(files, File{"playbooks/" + s.id + ".yaml", before.playbookFile(s)})
+	}
+	for _, l := range before.locales {
+		files = append(files, File{"templates/" + l + ".yaml", before.templateFile(l)})
+	}
+	if err := Write(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	m, _, err := manual.Load(os.DirFS(dir), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	written, err := ScenarioPlaybook(dir, m, "x-down")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"playbooks/x-down.yaml", "templates/pl.yaml", "templates/es.yaml", "templates/pt.yaml"}
+	if !slices.Equal(written, want) {
+		t.Errorf("wrote %q, want %q", written, want)
+	}
+	got, _ := os.ReadFile(filepath.Join(dir, "playbooks", "x-down.yaml"))
+	if i := slices.IndexFunc(full.scenarios, func(s scenario) bool { return s.id == "x-down" }); string(got) != string(full.playbookFile(full.scenarios[i])) {
+		t.Errorf("x-down.yaml differs from init's:\n%s", got)
+	}
+	_, res, err := lint.Run(os.DirFS(dir), dir, lint.Options{Now: func() time.Time { return today.Add(time.Hour) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range res.Findings {
+		t.Errorf("lint: %s", d.Error())
+	}
+
+	// Twice: refused, and nothing changes.
+	es, _ := os.ReadFile(filepath.Join(dir, "templates", "es.yaml"))
+	if m, _, err = manual.Load(os.DirFS(dir), dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ScenarioPlaybook(dir, m, "x-down"); err == nil || !strings.Contains(err.Error(), "already has a message x-down-holding") {
+		t.Errorf("a second x-down: %v", err)
+	}
+	if again, _ := os.ReadFile(filepath.Join(dir, "templates", "es.yaml")); string(again) != string(es) {
+		t.Error("a refused x-down changed templates/es.yaml")
+	}
+	for id, want := range map[string]string{
+		"website-down": "website-down is about channels of kind website-banner, and the manual has none",
+		"store-fire":   "for store-fire, start from a playbook the manual has: --like OTHER",
+	} {
+		if _, err := ScenarioPlaybook(dir, m, id); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: error %v, want %q", id, err, want)
 		}
 	}
 }
