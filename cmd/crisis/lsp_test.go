@@ -24,22 +24,9 @@ import (
 func TestEditorSchemaInInitRepository(t *testing.T) {
 	server := requireTool(t, "yaml-language-server")
 	dir := t.TempDir()
-	out, err := exec.Command(crisisBin(t), "init", dir, "--no-input", "--small", "--organisation", "Panadería Lola",
-		"--timezone", "Europe/Madrid", "--locale", "es", "--channels", "whatsapp,instagram,email,phone",
-		"--spokesperson", "Lola Jiménez, +34 600 100 200").CombinedOutput()
-	if err != nil {
-		t.Fatalf("crisis init: %v\n%s", err, out)
-	}
+	initManual(t, dir)
 	file := filepath.Join(dir, "playbooks", "whatsapp-down.yaml")
-	text, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(text), "\nseverity: high\n") {
-		t.Fatalf("the playbook has no severity line to misspell:\n%s", text)
-	}
-	typo := strings.Replace(string(text), "\nseverity: high\n", "\nseverty: high\n", 1)
-
+	typo := misspell(t, dir) // the editor opens the file as typed
 	c := startLSP(t, server, dir)
 	uri := (&url.URL{Scheme: "file", Path: file}).String()
 	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{

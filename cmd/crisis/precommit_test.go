@@ -18,11 +18,7 @@ func TestPreCommitHook(t *testing.T) {
 	git := requireTool(t, "git")
 	tmp := t.TempDir()
 	repo := filepath.Join(tmp, "handbook")
-	if out, err := exec.Command(crisisBin(t), "init", repo, "--no-input", "--small", "--organisation", "Panadería Lola",
-		"--timezone", "Europe/Madrid", "--locale", "es", "--channels", "whatsapp,instagram,email,phone",
-		"--spokesperson", "Lola Jiménez, +34 600 100 200").CombinedOutput(); err != nil {
-		t.Fatalf("crisis init: %v\n%s", err, out)
-	}
+	initManual(t, repo)
 	modcache, err := exec.Command("go", "env", "GOMODCACHE").Output()
 	if err != nil {
 		t.Fatal(err)
@@ -53,14 +49,7 @@ func TestPreCommitHook(t *testing.T) {
 		t.Fatalf("the hook fails on a clean manual: %v\n%s", err, out)
 	}
 
-	file := filepath.Join(repo, "playbooks", "whatsapp-down.yaml")
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(file, []byte(strings.Replace(string(data), "\nseverity:", "\nseverty:", 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	misspell(t, repo)
 	if out, err := run(git, "add", "-A"); err != nil {
 		t.Fatalf("git add: %v\n%s", err, out)
 	}
