@@ -53,7 +53,7 @@ a vocês e peça a sua aprovação. O "crisis lint" verifica-o; ajuda: crisis --
 		"facebook":    "Página de Facebook",
 		"x":           "Conta de X",
 		"telegram":    "Canal de Telegram",
-		"email":       "E-mail para clientes, fornecedores e imprensa",
+		"email":       "E-mail",
 		"sms":         "SMS para clientes",
 		"phone":       "Linha telefónica",
 		"website":     "Aviso no site",
