@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -76,7 +77,9 @@ func (a *App) runInit(cmd *cobra.Command, dir string, f initFlags) error {
 	}
 	if a.IO.InTTY && a.IO.OutTTY && !f.noInput {
 		in := newLineInput(cmd.Context(), a.IO.In, a.IO.Out, "standard input", false)
-		if o, err = scaffold.Ask(in, a.IO.Out, o); err != nil {
+		if o, err = scaffold.Ask(in, a.IO.Out, o); errors.Is(err, io.EOF) {
+			return errors.New("the input ended before every question was answered; nothing was written")
+		} else if err != nil {
 			return err
 		}
 	}
