@@ -27,8 +27,9 @@ With --like OTHER it is a copy of playbooks/OTHER.yaml, with a note on what to
 change: its title, detection, what is down, the steps and the messages it
 announces.
 
-Without --like, ID is a playbook crisis init writes (` + strings.Join(scaffold.ScenarioIDs(), ", ") + `):
-it is written from the manual's own channels, audiences, roles and languages,
+Without --like, ID is one of the playbooks crisis init writes:
+  ` + strings.Join(scaffold.ScenarioIDs(), ", ") + `
+It is written from the manual's own channels, audiences, roles and languages,
 with its messages added to each file in templates/ (for a channel added to
 manual.yaml after init, say).
 
