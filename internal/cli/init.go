@@ -83,12 +83,12 @@ func (a *App) runInit(cmd *cobra.Command, dir string, f initFlags) error {
 			return err
 		}
 	}
+	if err := o.Validate(); err != nil {
+		return usageErrorf("%v", err) // answers to change
+	}
 	files, err := scaffold.Init(dir, o)
-	switch {
-	case errors.Is(err, scaffold.ErrExists):
-		return err // a failed operation: nothing is wrong with the answers
-	case err != nil:
-		return usageErrorf("%v", err)
+	if err != nil {
+		return err // a failed operation: a file already there, a folder not writable
 	}
 	fmt.Fprintf(a.IO.Out, "Wrote a crisis manual for %s in %s:\n", o.Organisation, dir)
 	for _, file := range files {

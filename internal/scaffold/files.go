@@ -32,9 +32,6 @@ type File struct {
 // playbooks/manual.yaml, the playbooks, the message files and, for a small
 // organisation, .crisis.yaml. The schemas are added by Write.
 func Files(o Options) ([]File, error) {
-	if len(o.Audiences) == 0 {
-		o.Audiences = DefaultAudiences(o.Small)
-	}
 	if err := o.Validate(); err != nil {
 		return nil, err
 	}

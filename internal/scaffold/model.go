@@ -40,7 +40,7 @@ type person struct {
 func newModel(o *Options) *model {
 	m := &model{o: o, t: textsFor(o.Locale), locales: append([]string{o.Locale}, o.Others...)}
 	for _, a := range audienceIDs {
-		if slices.Contains(o.Audiences, a) {
+		if slices.Contains(o.audiences(), a) {
 			m.audiences = append(m.audiences, a)
 		}
 	}

@@ -93,13 +93,10 @@ func (o *Options) Validate() error {
 	if slices.Contains(o.Others, o.Locale) {
 		add("locale %s is the default and cannot also be another locale", o.Locale)
 	}
-	for _, a := range o.Audiences {
+	for _, a := range o.audiences() {
 		if !slices.Contains(AudienceIDs(), a) {
 			add("unknown audience %q; choose among %s", a, strings.Join(AudienceIDs(), ", "))
 		}
-	}
-	if len(o.Audiences) == 0 {
-		add("no audience chosen; choose among %s", strings.Join(AudienceIDs(), ", "))
 	}
 	for _, c := range o.Channels {
 		if channelByID(c) == nil {
@@ -123,7 +120,7 @@ func (o *Options) Validate() error {
 		if o.SpokespersonDeputy.Name == "" || (o.Approver.Name != "" && o.ApproverDeputy.Name == "") {
 			add("the spokesperson and the approver each need a deputy who stands in at night and on holidays; name them, or choose the small-organisation setting")
 		}
-		if !slices.Contains(o.Audiences, "staff") {
+		if !slices.Contains(o.audiences(), "staff") {
 			add("the manual has no staff audience; add staff, or choose the small-organisation setting")
 		}
 	}
@@ -137,6 +134,14 @@ func (o *Options) Validate() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// audiences are those chosen, else the default ones.
+func (o *Options) audiences() []string {
+	if len(o.Audiences) == 0 {
+		return DefaultAudiences(o.Small)
+	}
+	return o.Audiences
 }
 
 // checkPeople refuses a deputy who is the person they stand in for.
