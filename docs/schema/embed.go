@@ -6,7 +6,9 @@ package schema
 import "embed"
 
 // FS holds manual.schema.json, playbook.schema.json and
-// messages.schema.json.
+// messages.schema.json: the schemas of the manual's own files, which
+// editors check. (lint-output.schema.json describes lint's JSON report,
+// for the tools that read it; it is no file of a manual.)
 //
-//go:embed *.schema.json
+//go:embed manual.schema.json playbook.schema.json messages.schema.json
 var FS embed.FS
