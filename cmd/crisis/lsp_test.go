@@ -19,7 +19,8 @@ import (
 // server behind VS Code's YAML extension, Neovim's and Helix's YAML
 // support) over LSP on a manual made by crisis init, outside this
 // repository: the modelines must lead it to the schemas init wrote, so a
-// typo'd key is reported as it is typed and keys complete. .ci/run
+// typo'd key is reported as it is typed, a key's meaning shows on hover and
+// keys complete. .ci/run
 // installs the server; without it the test is skipped locally.
 func TestEditorSchemaInInitRepository(t *testing.T) {
 	server := requireTool(t, "yaml-language-server")
@@ -46,6 +47,16 @@ func TestEditorSchemaInInitRepository(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no diagnostic for severty on line %d; got %q", line, msgs)
+	}
+
+	// Hovering a key shows what it means, from the schema's description.
+	detLine := strings.Count(typo[:strings.Index(typo, "\ndetection:")+1], "\n")
+	hover := c.call("textDocument/hover", map[string]any{
+		"textDocument": map[string]any{"uri": uri},
+		"position":     map[string]any{"line": detLine, "character": 2},
+	})
+	if !strings.Contains(string(hover), "How the scenario is recognised and confirmed") {
+		t.Errorf("hover on detection shows %s", hover)
 	}
 
 	// A key completes at the top level: drill is a playbook key the file
