@@ -11,12 +11,13 @@ import (
 )
 
 // TestDockerfile checks the image recipe as far as this machine allows: no
-// container tool or hadolint package is to be had here, so the test reads
+// container tool is to be had here, Debian has no hadolint and npm's
+// "hadolint" only wraps the binary, so the test reads
 // the Dockerfile's instructions (multi-stage, an empty final base, a
 // non-root user, an exec-form entrypoint) and builds the binary the way its
 // build stage does, checking that it is static: no interpreter and no
-// shared libraries, so it runs on the empty base. Where hadolint or docker
-// is on PATH, they check it too.
+// shared libraries, so it runs on the empty base. Where hadolint is on
+// PATH, it checks the Dockerfile too.
 func TestDockerfile(t *testing.T) {
 	root := repoRoot(t)
 	f, err := os.Open(filepath.Join(root, "Dockerfile"))
