@@ -37,7 +37,8 @@ type recipient struct {
 type result struct {
 	id        string
 	err       *Error
-	attempted bool // false: not tried (the send stopped first); never settled
+	attempted bool   // false: not tried (the send stopped first); never settled
+	note      string // worth journaling, not a failure (a segment count that differs)
 }
 
 type job struct {
@@ -136,6 +137,9 @@ func (b bulk) account(out *Outcome, d jobDone) (Batch, bool) {
 			batch.Failed = append(batch.Failed, Failure{Recipient: rc.addr, Line: rc.line, Err: r.err})
 		default:
 			batch.Delivered = append(batch.Delivered, Delivery{Recipient: rc.addr, Line: rc.line, ID: r.id})
+		}
+		if r.note != "" {
+			out.note(r.note)
 		}
 	}
 	if len(d.results) < len(d.to) {

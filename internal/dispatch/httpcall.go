@@ -217,3 +217,5 @@ func redactURL(raw string) string {
 	}
 	return u.Scheme + "://" + u.Host + "/..."
 }
+
+func jsonUnmarshal(b []byte, v any) bool { return json.Unmarshal(b, v) == nil }

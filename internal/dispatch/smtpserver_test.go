@@ -202,10 +202,12 @@ func (s *smtpServer) config(list string) (Config, Env) {
 		Recipients: &RecipientList{Path: list},
 	}
 	env := Env{
-		RootCAs:   s.roots,
-		LookupEnv: func(k string) (string, bool) { return map[string]string{"CRISIS_TEST_SMTP_PASSWORD": s.pass}[k], k == "CRISIS_TEST_SMTP_PASSWORD" },
-		Now:       func() time.Time { return time.Date(2026, 11, 23, 1, 58, 0, 0, time.UTC) },
-		Sleep:     func(context.Context, time.Duration) error { return nil },
+		RootCAs: s.roots,
+		LookupEnv: func(k string) (string, bool) {
+			return map[string]string{"CRISIS_TEST_SMTP_PASSWORD": s.pass}[k], k == "CRISIS_TEST_SMTP_PASSWORD"
+		},
+		Now:   func() time.Time { return time.Date(2026, 11, 23, 1, 58, 0, 0, time.UTC) },
+		Sleep: func(context.Context, time.Duration) error { return nil },
 	}
 	return cfg, env
 }

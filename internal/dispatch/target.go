@@ -2,6 +2,7 @@ package dispatch
 
 import (
 	"context"
+	"slices"
 	"time"
 )
 
@@ -136,6 +137,14 @@ func (o *Outcome) fail(f Failure) {
 	}
 	if len(o.Failed) < maxFailuresKept {
 		o.Failed = append(o.Failed, f)
+	}
+}
+
+// note adds a note once, however many recipients it concerns; notes are
+// few and bounded.
+func (o *Outcome) note(n string) {
+	if len(o.Notes) < 20 && !slices.Contains(o.Notes, n) {
+		o.Notes = append(o.Notes, n)
 	}
 }
 
