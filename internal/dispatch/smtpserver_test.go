@@ -44,6 +44,9 @@ type smtpServer struct {
 	dropAfterData string
 	// discard keeps counts only (benchmarks).
 	discard bool
+	// rtt delays every reply to MAIL, RCPT and DATA, as a relay across a
+	// network would.
+	rtt time.Duration
 
 	mu       sync.Mutex
 	msgs     []received
@@ -119,6 +122,7 @@ func (x *smtpSession) Auth(mech string) (sasl.Server, error) {
 }
 
 func (x *smtpSession) Mail(from string, _ *smtp.MailOptions) error {
+	time.Sleep(x.s.rtt)
 	if x.s.pass != "" && x.user == "" {
 		return smtp.ErrAuthRequired
 	}
@@ -127,6 +131,7 @@ func (x *smtpSession) Mail(from string, _ *smtp.MailOptions) error {
 }
 
 func (x *smtpSession) Rcpt(to string, _ *smtp.RcptOptions) error {
+	time.Sleep(x.s.rtt)
 	x.s.mu.Lock()
 	x.s.attempts[to]++
 	n := x.s.attempts[to]
@@ -145,6 +150,7 @@ func (x *smtpSession) Data(r io.Reader) error {
 	if err != nil {
 		return err
 	}
+	time.Sleep(x.s.rtt)
 	_, isTLS := x.c.TLSConnectionState()
 	x.s.mu.Lock()
 	for _, to := range x.to {
