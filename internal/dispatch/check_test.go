@@ -184,3 +184,19 @@ func TestBlueskyRecordKeyIsAStableTID(t *testing.T) {
 		t.Errorf("the key's time is %v, want within the second of %v", got, at)
 	}
 }
+
+func TestRecipientListMustBeOutsideTheRepository(t *testing.T) {
+	repo := t.TempDir()
+	inside := RecipientList{Path: filepath.Join(repo, "lists", "customers.csv")}
+	outside := RecipientList{Path: filepath.Join(filepath.Dir(repo), "customers.csv")}
+	sibling := RecipientList{Path: repo + "-lists/customers.csv"}
+	if err := inside.OutsideRepository(repo); err == nil || !strings.Contains(err.Error(), "is inside the repository") {
+		t.Errorf("inside: %v", err)
+	}
+	if err := outside.OutsideRepository(repo); err != nil {
+		t.Errorf("outside: %v", err)
+	}
+	if err := sibling.OutsideRepository(repo); err != nil {
+		t.Errorf("a sibling folder whose name starts like the repository's: %v", err)
+	}
+}

@@ -52,7 +52,7 @@ func TestFaults(t *testing.T) {
 		target   func(*testing.T, *double, *testEnv) Target
 		script   []exchange
 		posted   bool
-		retry    Retry         // when not posted
+		retry    Retry // when not posted
 		slept    []time.Duration
 		requests int
 	}{

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/mail"
 	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -236,4 +237,32 @@ func checkList(r *CheckReport, l RecipientList, kind addressKind) {
 	if bad > 0 && r.Err == nil {
 		r.Err = fmt.Errorf("recipient list %s has %d malformed rows (not sent): %s", l.Path, bad, strings.Join(first, "; "))
 	}
+}
+
+// OutsideRepository refuses a recipient list inside the manual's
+// repository: it holds personal data, which must not be committed. root is
+// the repository's top directory; symbolic links are followed.
+func (l RecipientList) OutsideRepository(root string) error {
+	abs := func(p string) (string, error) {
+		a, err := filepath.Abs(p)
+		if err != nil {
+			return "", err
+		}
+		if r, err := filepath.EvalSymlinks(a); err == nil {
+			return r, nil
+		}
+		return a, nil
+	}
+	list, err := abs(l.Path)
+	if err != nil {
+		return err
+	}
+	top, err := abs(root)
+	if err != nil {
+		return err
+	}
+	if rel, err := filepath.Rel(top, list); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return fmt.Errorf("recipient list %s is inside the repository %s: it holds personal data; keep it outside and refer to it by path", l.Path, root)
+	}
+	return nil
 }
