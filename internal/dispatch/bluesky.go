@@ -28,28 +28,18 @@ func init() {
 }
 
 type bluesky struct {
-	cfg      Config
-	base     string
-	handle   string
-	password Secret
-	api      httpAPI
+	apiTarget
+	handle string
 }
 
 func openBluesky(cfg Config, env Env) (Target, error) {
 	o := newOptions(cfg)
 	handle := o.need("handle", "the account, e.g. rioverde.bsky.social")
-	if err := o.err(); err != nil {
-		return nil, err
-	}
-	base, err := apiBase(cfg, "https://bsky.social")
+	at, err := openAPI(cfg, env, o, "bluesky", "https://bsky.social")
 	if err != nil {
 		return nil, err
 	}
-	pw, err := resolveSecret(cfg, env)
-	if err != nil {
-		return nil, err
-	}
-	return &bluesky{cfg: cfg, base: base, handle: handle, password: pw, api: newAPI("bluesky", env, pw.reveal())}, nil
+	return &bluesky{apiTarget: at, handle: handle}, nil
 }
 
 const bskyPost = "app.bsky.feed.post"
@@ -62,7 +52,7 @@ type bskySession struct {
 
 func (b *bluesky) login(ctx context.Context) (bskySession, *Error) {
 	var s bskySession
-	body := map[string]any{"identifier": b.handle, "password": b.password.reveal()}
+	body := map[string]any{"identifier": b.handle, "password": b.secret.reveal()}
 	ans, err := b.api.do(ctx, jsonCall("login", b.base+"/xrpc/com.atproto.server.createSession", body, nil))
 	if err == nil {
 		err = b.api.decode("login", ans, &s)

@@ -49,9 +49,6 @@ type chatWebhook struct {
 
 func openChat(provider string, body func(Announcement) any) func(Config, Env) (Target, error) {
 	return func(cfg Config, env Env) (Target, error) {
-		if err := newOptions(cfg).err(); err != nil {
-			return nil, err
-		}
 		u, host, err := webhookURL(cfg, env)
 		if err != nil {
 			return nil, err

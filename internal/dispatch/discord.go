@@ -23,9 +23,6 @@ type discordWebhook struct {
 }
 
 func openDiscord(cfg Config, env Env) (Target, error) {
-	if err := newOptions(cfg).err(); err != nil {
-		return nil, err
-	}
 	u, host, err := webhookURL(cfg, env)
 	if err != nil {
 		return nil, err
@@ -65,10 +62,7 @@ func (d *discordWebhook) Send(ctx context.Context, req Request) (Outcome, error)
 		ID        string `json:"id"`
 		ChannelID string `json:"channel_id"`
 	}
-	if err := d.api.decode("post", ans, &msg); err != nil || msg.ID == "" {
-		if err == nil {
-			err = d.api.fail("post", ans.status, Unknown, "the answer has no message id: %s", excerpt(ans.body))
-		}
+	if err := d.api.decodeMade("post", ans, &msg, "message id", func() bool { return msg.ID != "" }); err != nil {
 		return notPosted("discord", err)
 	}
 	return posted("discord", msg.ID, "")
@@ -79,16 +73,11 @@ func (d *discordWebhook) Send(ctx context.Context, req Request) (Outcome, error)
 // without posting.
 func (d *discordWebhook) Check(ctx context.Context) CheckReport {
 	r := CheckReport{Target: d.cfg.Name, Provider: "discord", Unverified: []string{"nothing: reading the webhook proves it is live"}}
-	ans, err := d.api.do(ctx, call{op: "check", method: http.MethodGet, url: d.url.reveal()})
-	if err != nil {
-		r.Err = err
-		return r
-	}
 	var w struct {
 		Name      string `json:"name"`
 		ChannelID string `json:"channel_id"`
 	}
-	if err := d.api.decode("check", ans, &w); err != nil {
+	if err := d.api.get(ctx, "check", d.url.reveal(), nil, &w); err != nil {
 		r.Err = err
 		return r
 	}

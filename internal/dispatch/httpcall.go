@@ -219,3 +219,24 @@ func redactURL(raw string) string {
 }
 
 func jsonUnmarshal(b []byte, v any) bool { return json.Unmarshal(b, v) == nil }
+
+// decodeMade reads a 2xx answer that must name what was made (made reports
+// whether it does); an answer that does not leaves the outcome unknown.
+func (a *httpAPI) decodeMade(op string, ans answer, v any, what string, made func() bool) *Error {
+	if err := a.decode(op, ans, v); err != nil {
+		return err
+	}
+	if !made() {
+		return a.fail(op, ans.status, Unknown, "the answer has no %s: %s", what, excerpt(ans.body))
+	}
+	return nil
+}
+
+// get reads a resource for a check.
+func (a *httpAPI) get(ctx context.Context, op, u string, h http.Header, v any) *Error {
+	ans, err := a.do(ctx, call{op: op, method: http.MethodGet, url: u, header: h})
+	if err != nil {
+		return err
+	}
+	return a.decode(op, ans, v)
+}

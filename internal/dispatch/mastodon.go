@@ -2,7 +2,6 @@ package dispatch
 
 import (
 	"context"
-	"net/http"
 )
 
 // Mastodon statuses (docs.joinmastodon.org/methods/statuses/#create), on
@@ -18,38 +17,28 @@ func init() {
 }
 
 type mastodon struct {
-	cfg        Config
-	base       string
-	token      Secret
+	apiTarget
 	visibility string
-	api        httpAPI
 }
 
 func openMastodon(cfg Config, env Env) (Target, error) {
 	o := newOptions(cfg)
 	vis := o.get("visibility", "public")
-	if err := o.err(); err != nil {
-		return nil, err
-	}
 	if cfg.URL == "" {
 		return nil, errorf(cfg, "url is required: the instance, e.g. https://mastodon.social")
 	}
-	base, err := apiBase(cfg, "")
+	at, err := openAPI(cfg, env, o, "mastodon", "")
 	if err != nil {
 		return nil, err
 	}
-	tok, err := resolveSecret(cfg, env)
-	if err != nil {
-		return nil, err
-	}
-	return &mastodon{cfg: cfg, base: base, token: tok, visibility: vis, api: newAPI("mastodon", env, tok.reveal())}, nil
+	return &mastodon{apiTarget: at, visibility: vis}, nil
 }
 
 func (m *mastodon) Send(ctx context.Context, req Request) (Outcome, error) {
 	if req.Key == "" {
 		return notPosted("mastodon", m.api.fail("post", 0, Refused, "the announcement has no key: Idempotency-Key is what makes a retry safe"))
 	}
-	h := bearer(m.token.reveal())
+	h := bearer(m.secret.reveal())
 	h.Set("Idempotency-Key", req.Key)
 	body := map[string]any{"status": req.Text, "visibility": m.visibility}
 	if req.Locale != "" {
@@ -65,10 +54,7 @@ func (m *mastodon) Send(ctx context.Context, req Request) (Outcome, error) {
 		ID  string `json:"id"`
 		URL string `json:"url"`
 	}
-	if err := m.api.decode("post", ans, &st); err != nil || st.ID == "" {
-		if err == nil {
-			err = m.api.fail("post", ans.status, Unknown, "the answer has no status id: %s", excerpt(ans.body))
-		}
+	if err := m.api.decodeMade("post", ans, &st, "status id", func() bool { return st.ID != "" }); err != nil {
 		return notPosted("mastodon", err)
 	}
 	return posted("mastodon", st.ID, st.URL)
@@ -78,14 +64,10 @@ func (m *mastodon) Send(ctx context.Context, req Request) (Outcome, error) {
 func (m *mastodon) Check(ctx context.Context) CheckReport {
 	r := CheckReport{Target: m.cfg.Name, Provider: "mastodon",
 		Unverified: []string{"that the token has the write:statuses scope (Mastodon does not report scopes here)"}}
-	ans, err := m.api.do(ctx, call{op: "check", method: http.MethodGet, url: m.base + "/api/v1/accounts/verify_credentials", header: bearer(m.token.reveal())})
 	var acct struct {
 		Acct string `json:"acct"`
 	}
-	if err == nil {
-		err = m.api.decode("check", ans, &acct)
-	}
-	if err != nil {
+	if err := m.api.get(ctx, "check", m.base+"/api/v1/accounts/verify_credentials", bearer(m.secret.reveal()), &acct); err != nil {
 		r.Err = err
 		return r
 	}

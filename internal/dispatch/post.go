@@ -79,8 +79,12 @@ func unverifiedWebhook(cfg Config, provider, host string) CheckReport {
 	return r
 }
 
-// webhookURL resolves a secret that is a webhook URL, which must be https.
+// webhookURL resolves a secret that is a webhook URL, which must be https;
+// webhooks take no options.
 func webhookURL(cfg Config, env Env) (Secret, string, error) {
+	if err := newOptions(cfg).err(); err != nil {
+		return Secret{}, "", err
+	}
 	s, err := resolveSecret(cfg, env)
 	if err != nil {
 		return Secret{}, "", err
@@ -95,4 +99,29 @@ func webhookURL(cfg Config, env Env) (Secret, string, error) {
 // errorf is a configuration error of a target.
 func errorf(cfg Config, format string, args ...any) error {
 	return fmt.Errorf("target %s: "+format, append([]any{cfg.Name}, args...)...)
+}
+
+// apiTarget is what every API provider holds.
+type apiTarget struct {
+	cfg    Config
+	base   string
+	secret Secret
+	api    httpAPI
+}
+
+// openAPI reports the options' problems, then resolves the API base
+// (public, or the target's URL) and the secret.
+func openAPI(cfg Config, env Env, o *options, provider, public string) (apiTarget, error) {
+	if err := o.err(); err != nil {
+		return apiTarget{}, err
+	}
+	base, err := apiBase(cfg, public)
+	if err != nil {
+		return apiTarget{}, err
+	}
+	s, err := resolveSecret(cfg, env)
+	if err != nil {
+		return apiTarget{}, err
+	}
+	return apiTarget{cfg: cfg, base: base, secret: s, api: newAPI(provider, env, s.reveal())}, nil
 }

@@ -23,34 +23,24 @@ func init() {
 }
 
 type telegram struct {
-	cfg    Config
-	base   string
-	token  Secret
+	apiTarget
 	chatID string
-	api    httpAPI
 }
 
 func openTelegram(cfg Config, env Env) (Target, error) {
 	o := newOptions(cfg)
 	chat := o.need("chat_id", `the channel, "@name" or its numeric id`)
-	if err := o.err(); err != nil {
-		return nil, err
-	}
-	base, err := apiBase(cfg, "https://api.telegram.org")
+	at, err := openAPI(cfg, env, o, "telegram", "https://api.telegram.org")
 	if err != nil {
 		return nil, err
 	}
-	tok, err := resolveSecret(cfg, env)
-	if err != nil {
-		return nil, err
-	}
-	t := &telegram{cfg: cfg, base: base, token: tok, chatID: chat, api: newAPI("telegram", env, tok.reveal())}
+	t := &telegram{apiTarget: at, chatID: chat}
 	t.api.classify = t.classify
 	return t, nil
 }
 
 func (t *telegram) method(name string) string {
-	return t.base + "/bot" + t.token.reveal() + "/" + name
+	return t.base + "/bot" + t.secret.reveal() + "/" + name
 }
 
 type telegramAnswer struct {
@@ -87,11 +77,9 @@ func (t *telegram) Send(ctx context.Context, req Request) (Outcome, error) {
 	var msg struct {
 		MessageID int64 `json:"message_id"`
 	}
-	if err := t.api.decode("sendMessage", ans, &a); err != nil {
+	made := func() bool { return a.OK && json.Unmarshal(a.Result, &msg) == nil && msg.MessageID != 0 }
+	if err := t.api.decodeMade("sendMessage", ans, &a, "message id", made); err != nil {
 		return notPosted("telegram", err)
-	}
-	if !a.OK || json.Unmarshal(a.Result, &msg) != nil || msg.MessageID == 0 {
-		return notPosted("telegram", t.api.fail("sendMessage", ans.status, Unknown, "the answer has no message id: %s", excerpt(ans.body)))
 	}
 	id := fmt.Sprintf("%s/%d", t.chatID, msg.MessageID)
 	link := ""

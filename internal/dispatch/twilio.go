@@ -26,31 +26,22 @@ func init() {
 }
 
 type twilio struct {
-	cfg              Config
-	base             string
+	apiTarget
 	account, service string
 	user             string
-	secret           Secret
-	api              httpAPI
 }
 
 func openTwilio(cfg Config, env Env) (Target, error) {
 	o := newOptions(cfg)
-	t := &twilio{cfg: cfg}
+	t := &twilio{}
 	t.account = o.need("account_sid", "the account, AC...")
 	t.service = o.need("messaging_service_sid", "the Messaging Service that picks the sender, MG...")
 	t.user = o.get("api_key", t.account)
-	if err := o.err(); err != nil {
+	at, err := openAPI(cfg, env, o, "twilio", "https://api.twilio.com")
+	if err != nil {
 		return nil, err
 	}
-	var err error
-	if t.base, err = apiBase(cfg, "https://api.twilio.com"); err != nil {
-		return nil, err
-	}
-	if t.secret, err = resolveSecret(cfg, env); err != nil {
-		return nil, err
-	}
-	t.api = newAPI("twilio", env, t.secret.reveal())
+	t.apiTarget = at
 	t.api.classify = t.classify
 	return t, nil
 }
@@ -97,11 +88,8 @@ func (t *twilio) sendOne(ctx context.Context, a Announcement, to string, ours in
 		SID         string `json:"sid"`
 		NumSegments string `json:"num_segments"`
 	}
-	if err := t.api.decode("send", ans, &m); err != nil {
+	if err := t.api.decodeMade("send", ans, &m, "message sid", func() bool { return m.SID != "" }); err != nil {
 		return "", "", err
-	}
-	if m.SID == "" {
-		return "", "", t.api.fail("send", ans.status, Unknown, "the answer has no message sid: %s", excerpt(ans.body))
 	}
 	// Twilio documents num_segments as "0" until a Messaging Service has
 	// picked the sender; a number is compared with our own measure.
@@ -117,16 +105,13 @@ func (t *twilio) sendOne(ctx context.Context, a Announcement, to string, ours in
 func (t *twilio) Check(ctx context.Context) CheckReport {
 	r := CheckReport{Target: t.cfg.Name, Provider: "twilio",
 		Unverified: []string{"the Messaging Service " + t.service + " and its senders (only a sent message shows them)"}}
-	ans, err := t.api.do(ctx, call{op: "check", method: http.MethodGet, url: t.base + "/2010-04-01/Accounts/" + url.PathEscape(t.account) + ".json", header: t.auth()})
 	var acct struct {
 		Status       string `json:"status"`
 		FriendlyName string `json:"friendly_name"`
 	}
-	if err == nil {
-		err = t.api.decode("check", ans, &acct)
-	}
+	err := t.api.get(ctx, "check", t.base+"/2010-04-01/Accounts/"+url.PathEscape(t.account)+".json", t.auth(), &acct)
 	if err == nil && acct.Status != "active" {
-		err = t.api.fail("check", ans.status, Refused, "account %s is %s, not active", t.account, acct.Status)
+		err = t.api.fail("check", http.StatusOK, Refused, "account %s is %s, not active", t.account, acct.Status)
 	}
 	if err != nil {
 		r.Err = err

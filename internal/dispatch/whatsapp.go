@@ -22,28 +22,18 @@ func init() {
 }
 
 type whatsapp struct {
-	cfg   Config
-	base  string
+	apiTarget
 	phone string
-	token Secret
-	api   httpAPI
 }
 
 func openWhatsApp(cfg Config, env Env) (Target, error) {
 	o := newOptions(cfg)
 	phone := o.need("phone_number_id", "the sending number's id in WhatsApp Manager")
-	if err := o.err(); err != nil {
-		return nil, err
-	}
-	base, err := apiBase(cfg, "https://graph.facebook.com/v23.0")
+	at, err := openAPI(cfg, env, o, "whatsapp", "https://graph.facebook.com/v23.0")
 	if err != nil {
 		return nil, err
 	}
-	tok, err := resolveSecret(cfg, env)
-	if err != nil {
-		return nil, err
-	}
-	w := &whatsapp{cfg: cfg, base: base, phone: phone, token: tok, api: newAPI("whatsapp", env, tok.reveal())}
+	w := &whatsapp{apiTarget: at, phone: phone}
 	w.api.classify = w.classify
 	return w, nil
 }
@@ -94,7 +84,7 @@ func (w *whatsapp) sendOne(ctx context.Context, a Announcement, to string) (stri
 		tmpl["components"] = []any{map[string]any{"type": "body", "parameters": params}}
 	}
 	body := map[string]any{"messaging_product": "whatsapp", "recipient_type": "individual", "to": to, "type": "template", "template": tmpl}
-	ans, err := w.api.do(ctx, jsonCall("send", w.base+"/"+url.PathEscape(w.phone)+"/messages", body, bearer(w.token.reveal())))
+	ans, err := w.api.do(ctx, jsonCall("send", w.base+"/"+url.PathEscape(w.phone)+"/messages", body, bearer(w.secret.reveal())))
 	if err != nil {
 		return "", "", err
 	}
@@ -103,11 +93,8 @@ func (w *whatsapp) sendOne(ctx context.Context, a Announcement, to string) (stri
 			ID string `json:"id"`
 		} `json:"messages"`
 	}
-	if err := w.api.decode("send", ans, &m); err != nil {
+	if err := w.api.decodeMade("send", ans, &m, "message id", func() bool { return len(m.Messages) > 0 && m.Messages[0].ID != "" }); err != nil {
 		return "", "", err
-	}
-	if len(m.Messages) == 0 || m.Messages[0].ID == "" {
-		return "", "", w.api.fail("send", ans.status, Unknown, "the answer has no message id: %s", excerpt(ans.body))
 	}
 	return m.Messages[0].ID, "", nil
 }
@@ -117,15 +104,11 @@ func (w *whatsapp) sendOne(ctx context.Context, a Announcement, to string) (stri
 func (w *whatsapp) Check(ctx context.Context) CheckReport {
 	r := CheckReport{Target: w.cfg.Name, Provider: "whatsapp",
 		Unverified: []string{"that the templates are approved in every language (needs the WhatsApp Business Account id)"}}
-	ans, err := w.api.do(ctx, call{op: "check", method: http.MethodGet, url: w.base + "/" + url.PathEscape(w.phone) + "?fields=display_phone_number,verified_name", header: bearer(w.token.reveal())})
 	var n struct {
 		Display string `json:"display_phone_number"`
 		Name    string `json:"verified_name"`
 	}
-	if err == nil {
-		err = w.api.decode("check", ans, &n)
-	}
-	if err != nil {
+	if err := w.api.get(ctx, "check", w.base+"/"+url.PathEscape(w.phone)+"?fields=display_phone_number,verified_name", bearer(w.secret.reveal()), &n); err != nil {
 		r.Err = err
 		return r
 	}
