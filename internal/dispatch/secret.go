@@ -35,7 +35,6 @@ func (Secret) GoString() string             { return "[secret]" }
 func (Secret) MarshalJSON() ([]byte, error) { return []byte(`"[secret]"`), nil }
 func (Secret) MarshalText() ([]byte, error) { return []byte("[secret]"), nil }
 func (s Secret) reveal() string             { return s.value }
-func (s Secret) empty() bool                { return s.value == "" }
 
 // ErrSecret is wrapped by every error about a missing or unsafe secret.
 var ErrSecret = errors.New("secret")
