@@ -8,7 +8,8 @@ import (
 // net/http: one POST with an Idempotency-Key header, which Mastodon honours
 // for an hour, so a retry after a timeout or a 5xx returns the status
 // already created instead of a second one. github.com/mattn/go-mastodon's
-// PostStatus does not take extra headers, and we need the key.
+// PostStatus takes no headers (only a wrapping RoundTripper could add the
+// key), and it does not tell a 5xx from a refusal as we must.
 //
 // The URL is the instance (https://mastodon.social); the secret is an
 // access token with write:statuses. Options: visibility (default public).
