@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/textproto"
 	"net/url"
 	"strconv"
 	"strings"
@@ -145,31 +146,20 @@ func (t *smtpTarget) dial(ctx context.Context) (*mail.Client, *Error) {
 	return c, nil
 }
 
-// connError classifies a failure to connect or log in. A refused login is
-// refused; a relay that cannot be reached did nothing, so retrying is safe.
+// connError classifies a failure to connect or log in: a 5xx reply (a
+// refused login) is refused, a 4xx is temporary, and a relay that cannot be
+// reached did nothing, so retrying is safe.
 func (t *smtpTarget) connError(err error) *Error {
 	msg := scrubber{t.password.reveal()}.scrub(err.Error())
 	e := &Error{Provider: "smtp", Op: "connect", Msg: fmt.Sprintf("%s:%d: %s", t.host, t.port, msg), Retry: Safe}
-	if code := replyCode(msg); code >= 500 {
-		e.Status, e.Retry = code, Refused
-	} else if code >= 400 {
-		e.Status = code
-	}
-	if strings.Contains(strings.ToLower(msg), "auth") && e.Status == 0 {
-		e.Retry = Refused
-	}
-	return e
-}
-
-// replyCode finds an SMTP reply code at the start of an error text or
-// after "server: " as go-mail's errors quote it.
-func replyCode(msg string) int {
-	for _, f := range strings.FieldsFunc(msg, func(r rune) bool { return r == ' ' || r == ':' }) {
-		if n, err := strconv.Atoi(f); err == nil && n >= 200 && n < 600 {
-			return n
+	var reply *textproto.Error
+	if errors.As(err, &reply) {
+		e.Status = reply.Code
+		if reply.Code >= 500 {
+			e.Retry = Refused
 		}
 	}
-	return 0
+	return e
 }
 
 // messageID is derived from the send's key and the recipient, so the same

@@ -224,3 +224,19 @@ func TestSMTPCheckLogsInWithoutSending(t *testing.T) {
 		t.Errorf("wrong password: %v, want refused without the password", r.Err)
 	}
 }
+
+// A relay that is not listening did nothing: safe to retry, even on a port
+// number that looks like a reply code.
+func TestSMTPUnreachableRelayIsSafe(t *testing.T) {
+	list := writeList(t, "email\na@example.com\n")
+	target, err := Open(Config{Name: "mail", Provider: "smtp", URL: "smtp://127.0.0.1:587", Recipients: &RecipientList{Path: list},
+		Options: map[string]string{"from": "a@example.com", "list_unsubscribe": "<mailto:u@example.com>"}}, Env{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := target.Check(context.Background())
+	var e *Error
+	if !errors.As(r.Err, &e) || e.Retry != Safe || e.Status != 0 {
+		t.Errorf("check: %v, want safe to retry with no reply code", r.Err)
+	}
+}
