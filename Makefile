@@ -45,6 +45,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) ./internal/journal
 	$(GO) test -run '^$$' -fuzz '^FuzzLineInput$$' -fuzztime $(FUZZTIME) ./internal/cli
 	$(GO) test -run '^$$' -fuzz '^FuzzTemplate$$' -fuzztime $(FUZZTIME) ./internal/message
+	$(GO) test -run '^$$' -fuzz '^FuzzRecipientList$$' -fuzztime $(FUZZTIME) ./internal/dispatch
 
 install:
 	$(GO) install -trimpath -ldflags '$(LDFLAGS)' ./cmd/crisis

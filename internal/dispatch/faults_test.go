@@ -172,3 +172,53 @@ func TestBlueskyRetryFindsTheRecordInsteadOfPostingAgain(t *testing.T) {
 		t.Fatalf("resend: %+v, %v", out, err)
 	}
 }
+
+func TestProviderSpecificRateLimits(t *testing.T) {
+	t.Run("discord 429 with retry_after in the JSON body", func(t *testing.T) {
+		d := newDouble(t,
+			exchange{method: "POST", path: "/api/webhooks/1/t?wait=true", status: 429, headers: map[string]string{"Retry-After": "2"},
+				answer: `{"message":"You are being rate limited.","retry_after":1.5,"global":false}`},
+			exchange{method: "POST", path: "/api/webhooks/1/t?wait=true", answer: `{"id":"5"}`})
+		env := newTestEnv(map[string]string{"HOOK": d.srv.URL + "/api/webhooks/1/t"})
+		out, err := open(t, Config{Name: "d", Provider: "discord", Secret: SecretRef{Env: "HOOK"}}, env).Send(context.Background(), post("d", "discord"))
+		if err != nil || out.ID != "5" || fmt.Sprint(env.slept) != "[1.5s]" {
+			t.Errorf("outcome %+v, %v, slept %v; want posted after 1.5s", out, err, env.slept)
+		}
+	})
+	t.Run("whatsapp throughput limit (code 130429) is retried, one message", func(t *testing.T) {
+		path := "/v23.0/1065/messages"
+		d := newDouble(t,
+			exchange{method: "POST", path: path, status: 400, answer: `{"error":{"message":"(#130429) Rate limit hit","type":"OAuthException","code":130429,"fbtrace_id":"A"}}`},
+			exchange{method: "POST", path: path, answer: `{"messaging_product":"whatsapp","messages":[{"id":"wamid.1"}]}`})
+		env := newTestEnv(map[string]string{"WA": "wa-token"})
+		target := open(t, Config{Name: "wa", Provider: "whatsapp", URL: d.srv.URL + "/v23.0", Secret: SecretRef{Env: "WA"},
+			Options: map[string]string{"phone_number_id": "1065"}, Recipients: &RecipientList{Path: writeList(t, "phone\n+34600100003\n")}}, env)
+		out, err := target.Send(context.Background(), Request{Announcement: Announcement{Template: &Template{Name: "holding", Language: "es"}}})
+		if err != nil || out.Delivered != 1 || d.requests() != 2 {
+			t.Errorf("outcome %+v, %v, %d requests", out, err, d.requests())
+		}
+	})
+	t.Run("whatsapp without a template is refused before any request", func(t *testing.T) {
+		d := newDouble(t)
+		env := newTestEnv(map[string]string{"WA": "wa-token"})
+		target := open(t, Config{Name: "wa", Provider: "whatsapp", URL: d.srv.URL, Secret: SecretRef{Env: "WA"},
+			Options: map[string]string{"phone_number_id": "1065"}, Recipients: &RecipientList{Path: writeList(t, "phone\n+34600100003\n")}}, env)
+		_, err := target.Send(context.Background(), Request{Announcement: Announcement{Text: "free text"}})
+		if e := asError(t, err); e.Retry != Refused || d.requests() != 0 {
+			t.Errorf("%v", e)
+		}
+	})
+	t.Run("twilio 429 in a bulk send waits and sends once", func(t *testing.T) {
+		path := "/2010-04-01/Accounts/AC1/Messages.json"
+		d := newDouble(t,
+			exchange{method: "POST", path: path, status: 429, headers: map[string]string{"Retry-After": "4"}, answer: `{"code":20429,"message":"Too Many Requests","status":429}`},
+			exchange{method: "POST", path: path, status: 201, answer: `{"sid":"SM1","num_segments":"1"}`})
+		env := newTestEnv(map[string]string{"T": "tok"})
+		target := open(t, Config{Name: "sms", Provider: "twilio", URL: d.srv.URL, Secret: SecretRef{Env: "T"},
+			Options: map[string]string{"account_sid": "AC1", "messaging_service_sid": "MG1"}, Recipients: &RecipientList{Path: writeList(t, "phone\n+34600100003\n")}}, env)
+		out, err := target.Send(context.Background(), Request{Announcement: Announcement{Text: "Aviso"}})
+		if err != nil || out.Delivered != 1 || len(out.Notes) != 0 || fmt.Sprint(env.slept) != "[4s]" {
+			t.Errorf("outcome %+v, %v, slept %v", out, err, env.slept)
+		}
+	})
+}
