@@ -75,7 +75,7 @@ func apiBase(cfg Config, public string) (string, error) {
 func unverifiedWebhook(cfg Config, provider, host string) CheckReport {
 	r := CheckReport{Target: cfg.Name, Provider: provider,
 		Unverified: []string{provider + " offers no way to call an incoming webhook without posting: that it is live is not verified"}}
-	r.Verified = append(r.Verified, "secret resolved: an https webhook URL on "+host)
+	r.Verified = append(r.Verified, "secret resolved: a webhook URL on "+host)
 	return r
 }
 

@@ -240,3 +240,21 @@ func TestSMTPUnreachableRelayIsSafe(t *testing.T) {
 		t.Errorf("check: %v, want safe to retry with no reply code", r.Err)
 	}
 }
+
+func TestSMTPImplicitTLS(t *testing.T) {
+	srv := startSMTP(t, func(s *smtpServer) { s.implicitTLS = true })
+	cfg, env := srv.config(writeList(t, "email\na@example.com\n"))
+	cfg.URL = "smtps://" + srv.addr
+	target, err := Open(cfg, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := target.Check(context.Background())
+	if r.Err != nil || len(r.Verified) == 0 || !strings.HasSuffix(r.Verified[0], " with TLS, EHLO accepted") {
+		t.Fatalf("check %q, %v", r.Verified, r.Err)
+	}
+	out, err := target.Send(context.Background(), Request{Announcement: holding()})
+	if err != nil || out.Delivered != 1 || srv.received("a@example.com") != 1 || !srv.messages()[0].tls {
+		t.Errorf("send over TLS: %+v, %v", out, err)
+	}
+}

@@ -46,6 +46,9 @@ type smtpServer struct {
 	// one count (benchmarks: the double's memory is in the same heap).
 	discard, totalOnly bool
 	total              int
+	// implicitTLS serves TLS from the first byte (port 465 style)
+	// instead of STARTTLS.
+	implicitTLS bool
 	// rtt delays every reply to MAIL, RCPT and DATA, as a relay across a
 	// network would.
 	rtt time.Duration
@@ -78,6 +81,9 @@ func startSMTP(t testing.TB, configure func(*smtpServer)) *smtpServer {
 		t.Fatal(err)
 	}
 	s.addr = l.Addr().String()
+	if s.implicitTLS {
+		l = tls.NewListener(l, srv.TLSConfig)
+	}
 	go srv.Serve(l)
 	t.Cleanup(func() { srv.Close() })
 	return s
