@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/textproto"
 	"net/url"
@@ -149,17 +150,23 @@ func (t *smtpTarget) dial(ctx context.Context) (*mail.Client, *Error) {
 }
 
 // connError classifies a failure to connect or log in: a 5xx reply (a
-// refused login) is refused, a 4xx is temporary, and a relay that cannot be
-// reached did nothing, so retrying is safe.
+// refused login) is refused and a 4xx temporary; a relay that cannot be
+// reached or drops the connection did nothing, so retrying is safe; the
+// rest (no STARTTLS, an untrusted certificate, no common AUTH mechanism)
+// fails the same way until the configuration changes.
 func (t *smtpTarget) connError(err error) *Error {
 	msg := scrubber{t.password.reveal()}.scrub(err.Error())
-	e := &Error{Provider: "smtp", Op: "connect", Msg: fmt.Sprintf("%s:%d: %s", t.host, t.port, msg), Retry: Safe}
+	e := &Error{Provider: "smtp", Op: "connect", Msg: fmt.Sprintf("%s:%d: %s", t.host, t.port, msg), Retry: Refused}
 	var reply *textproto.Error
-	if errors.As(err, &reply) {
+	var opErr *net.OpError
+	switch {
+	case errors.As(err, &reply):
 		e.Status = reply.Code
-		if reply.Code >= 500 {
-			e.Retry = Refused
+		if reply.Code < 500 {
+			e.Retry = Safe
 		}
+	case errors.As(err, &opErr), errors.Is(err, io.EOF), isTimeout(err):
+		e.Retry = Safe
 	}
 	return e
 }

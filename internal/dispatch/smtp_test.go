@@ -258,3 +258,31 @@ func TestSMTPImplicitTLS(t *testing.T) {
 		t.Errorf("send over TLS: %+v, %v", out, err)
 	}
 }
+
+// A relay without STARTTLS, or with a certificate we do not trust, is
+// refused: the password never goes out in clear, and retrying cannot help.
+func TestSMTPRefusesAnInsecureRelay(t *testing.T) {
+	plain := startSMTP(t, func(s *smtpServer) { s.noTLS = true })
+	cfg, env := plain.config(writeList(t, "email\na@example.com\n"))
+	untrusted := startSMTP(t, nil)
+	cfg2, env2 := untrusted.config(writeList(t, "email\na@example.com\n"))
+	env2.RootCAs = nil
+	for name, c := range map[string]struct {
+		cfg  Config
+		env  Env
+		want string
+	}{"no STARTTLS": {cfg, env, "does not support STARTTLS"}, "untrusted certificate": {cfg2, env2, "certificate"}} {
+		target, err := Open(c.cfg, c.env)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := target.Check(context.Background())
+		var e *Error
+		if !errors.As(r.Err, &e) || e.Retry != Refused || !strings.Contains(e.Msg, c.want) {
+			t.Errorf("%s: %v, want refused mentioning %q", name, r.Err, c.want)
+		}
+	}
+	if plain.logins+untrusted.logins != 0 {
+		t.Errorf("logged in over an insecure connection")
+	}
+}

@@ -46,6 +46,8 @@ type smtpServer struct {
 	// one count (benchmarks: the double's memory is in the same heap).
 	discard, totalOnly bool
 	total              int
+	// noTLS offers no STARTTLS.
+	noTLS bool
 	// implicitTLS serves TLS from the first byte (port 465 style)
 	// instead of STARTTLS.
 	implicitTLS bool
@@ -72,7 +74,9 @@ func startSMTP(t testing.TB, configure func(*smtpServer)) *smtpServer {
 		return &smtpSession{s: s, c: c}, nil
 	}))
 	srv.Domain = "localhost"
-	srv.TLSConfig = &tls.Config{Certificates: []tls.Certificate{cert}}
+	if !s.noTLS {
+		srv.TLSConfig = &tls.Config{Certificates: []tls.Certificate{cert}}
+	}
 	srv.MaxRecipients = 50
 	srv.ReadTimeout, srv.WriteTimeout = 10*time.Second, 10*time.Second
 	srv.ErrorLog = discardLogger{}
