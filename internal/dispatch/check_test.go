@@ -200,3 +200,14 @@ func TestRecipientListMustBeOutsideTheRepository(t *testing.T) {
 		t.Errorf("a sibling folder whose name starts like the repository's: %v", err)
 	}
 }
+
+func TestCountRecipientsForAConfirmation(t *testing.T) {
+	list := writeList(t, "name,email,opt_out\nAna,ana@example.com,\nBea,bea@example.com,yes\nCarl,carl@,\nDiego,diego@example.com,no\n")
+	c, err := CountRecipients(Config{Name: "email-customers", Provider: "smtp", Recipients: &RecipientList{Path: list}})
+	if err != nil || c.Send != 2 || c.OptedOut != 1 || c.Malformed != 1 || len(c.First) != 1 || c.First[0].Line != 4 || c.First[0].Col != 6 {
+		t.Errorf("count %+v (%v), %v", c, c.First, err)
+	}
+	if _, err := CountRecipients(Config{Name: "slack-staff", Provider: "slack"}); err == nil {
+		t.Errorf("a webhook has no list to count")
+	}
+}

@@ -207,35 +207,58 @@ func (l RecipientList) columns(kind addressKind, header []string) (addr, optOut 
 	return addr, optOut, nil
 }
 
-// checkList reads a recipient list through for a check: how many rows
-// would be sent, how many are opted out, and the first malformed rows.
-func checkList(r *CheckReport, l RecipientList, kind addressKind) {
-	const shown = 5
-	send, optOut, bad := 0, 0, 0
-	var first []string
+// ListCount is what a recipient list holds: what a confirmation shows
+// before a bulk send ("9,812 recipients, 188 opted out, 3 malformed") and
+// what a check reports.
+type ListCount struct {
+	Send, OptedOut, Malformed int
+	First                     []*RowError // the first five malformed rows
+}
+
+// CountRecipients reads the list of a bulk target through, sending nothing.
+func CountRecipients(cfg Config) (ListCount, error) {
+	p, ok := LookupProvider(cfg.Provider)
+	if !ok || !p.Bulk || cfg.Recipients == nil {
+		return ListCount{}, fmt.Errorf("target %s: %s takes no recipient list", cfg.Name, cfg.Provider)
+	}
+	return cfg.Recipients.count(p.address)
+}
+
+func (l RecipientList) count(kind addressKind) (ListCount, error) {
+	var c ListCount
 	err := l.stream(kind, func(rw row) error {
 		switch {
 		case rw.err != nil:
-			bad++
-			if len(first) < shown {
-				first = append(first, rw.err.Error())
+			c.Malformed++
+			if len(c.First) < 5 {
+				c.First = append(c.First, rw.err)
 			}
 		case rw.optOut:
-			optOut++
+			c.OptedOut++
 		default:
-			send++
+			c.Send++
 		}
 		return nil
 	})
+	return c, err
+}
+
+// checkList reads a recipient list through for a check.
+func checkList(r *CheckReport, l RecipientList, kind addressKind) {
+	c, err := l.count(kind)
 	if err != nil {
 		if r.Err == nil {
 			r.Err = err
 		}
 		return
 	}
-	r.Verified = append(r.Verified, fmt.Sprintf("recipient list %s: %d to send, %d opted out, %d malformed", l.Path, send, optOut, bad))
-	if bad > 0 && r.Err == nil {
-		r.Err = fmt.Errorf("recipient list %s has %d malformed rows (not sent): %s", l.Path, bad, strings.Join(first, "; "))
+	r.Verified = append(r.Verified, fmt.Sprintf("recipient list %s: %d to send, %d opted out, %d malformed", l.Path, c.Send, c.OptedOut, c.Malformed))
+	if c.Malformed > 0 && r.Err == nil {
+		first := make([]string, len(c.First))
+		for i, e := range c.First {
+			first[i] = e.Error()
+		}
+		r.Err = fmt.Errorf("recipient list %s has %d malformed rows (not sent): %s", l.Path, c.Malformed, strings.Join(first, "; "))
 	}
 }
 

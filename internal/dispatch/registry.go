@@ -20,8 +20,9 @@ type Provider struct {
 	// key), so an unknown outcome may be resent automatically.
 	Dedup bool
 	// Secret is what the secret reference must hold.
-	Secret string
-	open   func(Config, Env) (Target, error)
+	Secret  string
+	address addressKind // bulk providers: what the list's addresses are
+	open    func(Config, Env) (Target, error)
 }
 
 // Serves reports whether p can serve a channel of this kind.

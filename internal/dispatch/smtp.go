@@ -32,7 +32,7 @@ import (
 // secret is the password), tls ("starttls", the default for smtp://, or
 // "none", allowed only for a relay on this machine), helo.
 func init() {
-	register(Provider{Name: "smtp", Kinds: []string{"email"}, Bulk: true,
+	register(Provider{Name: "smtp", Kinds: []string{"email"}, Bulk: true, address: emailAddress,
 		Secret: "the SMTP password (with option username)", open: openSMTP})
 }
 

@@ -22,7 +22,7 @@ import (
 // (SK..., optional: when set the secret is the API key's secret, else the
 // account's auth token).
 func init() {
-	register(Provider{Name: "twilio", Kinds: []string{"sms"}, Bulk: true, Secret: "the auth token, or an API key's secret with option api_key", open: openTwilio})
+	register(Provider{Name: "twilio", Kinds: []string{"sms"}, Bulk: true, address: phoneAddress, Secret: "the auth token, or an API key's secret with option api_key", open: openTwilio})
 }
 
 type twilio struct {

@@ -18,7 +18,7 @@ import (
 // base (default https://graph.facebook.com/v23.0); the secret is a system
 // user access token.
 func init() {
-	register(Provider{Name: "whatsapp", Kinds: []string{"whatsapp"}, Bulk: true, Secret: "a system user access token", open: openWhatsApp})
+	register(Provider{Name: "whatsapp", Kinds: []string{"whatsapp"}, Bulk: true, address: phoneAddress, Secret: "a system user access token", open: openWhatsApp})
 }
 
 type whatsapp struct {
