@@ -17,7 +17,7 @@ build:
 # need are installed by .ci/run in CI; locally those tests skip without them.
 test: vet staticcheck
 	$(GO) test -count=1 ./...
-	$(GO) test -count=1 -race ./internal/journal ./internal/runbook ./internal/drill ./internal/cli
+	$(GO) test -count=1 -race ./internal/journal ./internal/runbook ./internal/drill ./internal/cli ./internal/dispatch
 
 # staticcheck at a pinned version, fetched through the module proxy; skipped
 # with a message where it cannot be fetched.
@@ -45,6 +45,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) ./internal/journal
 	$(GO) test -run '^$$' -fuzz '^FuzzLineInput$$' -fuzztime $(FUZZTIME) ./internal/cli
 	$(GO) test -run '^$$' -fuzz '^FuzzTemplate$$' -fuzztime $(FUZZTIME) ./internal/message
+	$(GO) test -run '^$$' -fuzz '^FuzzRecipientList$$' -fuzztime $(FUZZTIME) ./internal/dispatch
 
 install:
 	$(GO) install -trimpath -ldflags '$(LDFLAGS)' ./cmd/crisis
