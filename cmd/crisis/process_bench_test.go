@@ -1,14 +1,20 @@
 package main
 
 import (
+	"bufio"
+	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/genmanual"
+	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/runbook"
 )
 
 // buildCrisis builds the real binary once per benchmark, outside the timer:
@@ -25,8 +31,9 @@ func buildCrisis(b *testing.B) string {
 
 // benchProcess runs crisis with args b.N times and reports the mean and the
 // median wall time of the whole process.
-func benchProcess(b *testing.B, args ...string) {
-	bin := buildCrisis(b)
+func benchProcess(b *testing.B, args ...string) { benchProcessWith(b, buildCrisis(b), args...) }
+
+func benchProcessWith(b *testing.B, bin string, args ...string) {
 	if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
 		b.Fatalf("crisis %v: %v\n%s", args, err, out)
 	}
@@ -107,3 +114,99 @@ func BenchmarkYamllint1000x4(b *testing.B) {
 	slices.Sort(times)
 	b.ReportMetric(float64(times[len(times)/2].Milliseconds()), "median-ms")
 }
+
+// longRun starts a run of facebook-down with the real binary, pauses it,
+// and grows its journal to n events of notes and ticks, written directly
+// (n fsyncs would only slow the setup). It returns the runs folder and the
+// run id.
+func longRun(b *testing.B, bin string, n int) (runs, id string) {
+	b.Helper()
+	runs = filepath.Join(b.TempDir(), "runs")
+	root, _ := filepath.Abs("../..")
+	cmd := exec.Command(bin, "-m", root, "run", "facebook-down", "--runs-dir", runs, "--var", "platform=Facebook",
+		"--answers", "-")
+	cmd.Stdin = strings.NewReader("p\n")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("start: %v\n%s", err, out)
+	}
+	list, err := runbook.List(runs)
+	if err != nil || len(list) != 1 {
+		b.Fatalf("runs: %v %v", list, err)
+	}
+	path := filepath.Join(list[0].Dir, runbook.JournalFile)
+	var last journal.Event
+	snap, err := journal.Load(path, func(e journal.Event) error { last = e; return nil })
+	if err != nil {
+		b.Fatal(err)
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	// Written through a small buffer: a child's peak RSS counts this
+	// process's peak too (it shares this memory until its exec), so the
+	// setup must stay small for the figures to be crisis's own.
+	w := bufio.NewWriter(f)
+	for seq := snap.Events + 1; seq <= n; seq++ {
+		at := last.UTC.Add(time.Second)
+		data := fmt.Sprintf(`{"step":"confirm","text":"call %d with the platform's support: still no estimate, next call in ten minutes"}`, seq)
+		if seq%4 == 0 {
+			data = fmt.Sprintf(`{"step":"confirm","item":%d}`, 1+seq%2)
+		}
+		e := journal.Event{Seq: seq, Type: journal.TypeNote, UTC: at, Local: at.Format(time.RFC3339), Data: []byte(data), Prev: last.Hash}
+		if seq%4 == 0 {
+			e.Type = journal.TypeChecked
+		}
+		e.Hash = journal.ComputeHash(e)
+		fmt.Fprintf(w, `{"seq":%d,"type":%q,"utc":%q,"local":%q,"data":%s,"prev":%q,"hash":%q}`+"\n",
+			e.Seq, e.Type, e.UTC.Format(time.RFC3339Nano), e.Local, e.Data, e.Prev, e.Hash)
+		last = e
+	}
+	if err := w.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		b.Fatal(err)
+	}
+	if snap, err := journal.Load(path, nil); err != nil || !snap.Damage.Intact() || snap.Events != n {
+		b.Fatalf("generated journal: %v %v", snap, err)
+	}
+	return runs, list[0].ID
+}
+
+// benchResume resumes a paused run of n events and pauses it again at once:
+// reading, verifying and replaying the journal, and rendering the current
+// step, as the operator waits for it. Each resume adds two events.
+func benchResume(b *testing.B, n int) {
+	bin := buildCrisis(b)
+	runs, id := longRun(b, bin, n)
+	root, _ := filepath.Abs("../..")
+	answers := filepath.Join(b.TempDir(), "pause")
+	if err := os.WriteFile(answers, []byte("p\n"), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	benchProcessWith(b, bin, "-m", root, "run", "--resume", id, "--runs-dir", runs, "--answers", answers)
+}
+
+// BenchmarkResumeProcess10k: crisis run --resume of a 10,000-event run.
+// Target: under 60 ms.
+func BenchmarkResumeProcess10k(b *testing.B) { benchResume(b, 10_000) }
+
+// BenchmarkResumeProcess100k: the same at 100,000 events. Target: under
+// 600 ms and 100 MB.
+func BenchmarkResumeProcess100k(b *testing.B) { benchResume(b, 100_000) }
+
+func benchReport(b *testing.B, n int) {
+	bin := buildCrisis(b)
+	runs, id := longRun(b, bin, n)
+	root, _ := filepath.Abs("../..")
+	benchProcessWith(b, bin, "-m", root, "report", id, "--runs-dir", runs, "--format", "json", "-o", filepath.Join(b.TempDir(), "r.json"))
+}
+
+// BenchmarkReportProcess10k: crisis report of a 10,000-event run. Target:
+// under 60 ms.
+func BenchmarkReportProcess10k(b *testing.B) { benchReport(b, 10_000) }
+
+// BenchmarkReportProcess100k: the same at 100,000 events. Target: under
+// 600 ms and 100 MB.
+func BenchmarkReportProcess100k(b *testing.B) { benchReport(b, 100_000) }

@@ -3,11 +3,8 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
-
-	"github.com/crisis-cli/crisis/internal/journal"
 
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/runbook"
@@ -16,11 +13,11 @@ import (
 // resumeTarget finds the run to resume: a run id (or unique prefix), else
 // the one unfinished run of the playbook (of any playbook when none is
 // named). Several candidates are an error that lists them.
-func (a *App) resumeTarget(runs, target string, isDrill bool) (string, bool) {
+func (a *App) resumeTarget(runs, target string, isDrill bool) (*runbook.Run, bool) {
 	if target != "" {
-		dir, err := runbook.Find(runs, target)
+		run, err := runbook.Find(runs, target, false)
 		if err == nil {
-			return dir, true
+			return run, true
 		}
 		if errors.Is(err, runbook.ErrAmbiguous) {
 			// A prefix of several runs: say which, rather than that none exists.
@@ -29,9 +26,9 @@ func (a *App) resumeTarget(runs, target string, isDrill bool) (string, bool) {
 	}
 	cands, err := unfinished(runs, target, isDrill)
 	if err != nil || len(cands) != 1 {
-		return "", false
+		return nil, false
 	}
-	return cands[0].Dir, true
+	return cands[0].Run, true
 }
 
 // unfinished lists resumable runs of one kind: run never resumes a drill,
@@ -63,20 +60,12 @@ func (a *App) noResumable(runs, playbook string, isDrill bool) error {
 	return usageErrorf("%s in %s; crisis runs lists the runs", what, runs)
 }
 
-func (a *App) resumeSession(dir string, o runOptions) (*runbook.Session, error) {
+func (a *App) resumeSession(run *runbook.Run, o runOptions) (*runbook.Session, error) {
 	m, _, err := a.Manual()
 	if err != nil {
 		return nil, err
 	}
-	events, _, err := journal.Read(filepath.Join(dir, runbook.JournalFile))
-	if err != nil {
-		return nil, err
-	}
-	pre, err := runbook.Replay(nil, events)
-	if err != nil {
-		return nil, err
-	}
-	id := filepath.Base(dir)
+	pre, id := run.State, run.ID
 	if pre.Drill && !o.drill {
 		return nil, usageErrorf("run %s is a drill; resume it with: crisis drill --resume %s", id, id)
 	}
@@ -87,8 +76,8 @@ func (a *App) resumeSession(dir string, o runOptions) (*runbook.Session, error) 
 	if err != nil {
 		return nil, &ExitError{Code: ExitManual, Err: err}
 	}
-	sess, dmg, err := runbook.Resume(dir, runbook.Options{Manual: m, Catalog: cat, Now: a.clockFor(pre.Drill, pre.Speed, pre.LastEvent)})
-	if !dmg.Intact() {
+	sess, err := runbook.Resume(run, runbook.Options{Manual: m, Catalog: cat, Now: a.clockFor(pre.Drill, pre.Speed, pre.LastEvent)})
+	if dmg := run.Journal.Damage; !dmg.Intact() {
 		fmt.Fprintf(a.IO.Err, "crisis: warning: journal damage: %s\n", dmg)
 		if dmg.MovedTo != "" {
 			fmt.Fprintf(a.IO.Err, "crisis: the original journal was kept as %s\n", dmg.MovedTo)

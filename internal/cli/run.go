@@ -280,7 +280,7 @@ func (a *App) resumeRun(target string, o runOptions, vars map[string]string, ask
 			return nil, usageErrorf("--resume: %v", err)
 		}
 	}
-	dir, ok := a.resumeTarget(runs, target, o.drill)
+	run, ok := a.resumeTarget(runs, target, o.drill)
 	if !ok {
 		if target != "" && isPlaybookID(target) {
 			// A playbook without a resumable run: say so after checking
@@ -293,7 +293,7 @@ func (a *App) resumeRun(target string, o runOptions, vars map[string]string, ask
 		}
 		return nil, a.noResumable(runs, target, o.drill)
 	}
-	sess, err := a.resumeSession(dir, o)
+	sess, err := a.resumeSession(run, o)
 	if err != nil {
 		return nil, err
 	}

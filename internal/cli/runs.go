@@ -4,14 +4,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/crisis-cli/crisis/internal/drill"
-	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/report"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
@@ -77,11 +75,11 @@ func newReportCmd(app *App) *cobra.Command {
 			return usageErrorf("name a run; the latest: %s (crisis runs lists them all)", strings.Join(ids, ", "))
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			dir, err := runbook.Find(app.runsDir(), args[0])
+			run, err := runbook.Find(app.runsDir(), args[0], true)
 			if err != nil {
 				return usageErrorf("%v", err)
 			}
-			r, err := app.buildReport(dir)
+			r, err := app.buildReport(run)
 			if err != nil {
 				return err
 			}
@@ -98,19 +96,12 @@ func newReportCmd(app *App) *cobra.Command {
 	return cmd
 }
 
-func (a *App) buildReport(dir string) (*report.Report, error) {
+func (a *App) buildReport(run *runbook.Run) (*report.Report, error) {
 	m, _, err := a.Manual()
 	if err != nil {
 		return nil, err
 	}
-	events, dmg, err := journal.Read(filepath.Join(dir, runbook.JournalFile))
-	if err != nil {
-		return nil, err
-	}
-	st, err := runbook.Replay(nil, events)
-	if err != nil {
-		return nil, err
-	}
+	st, events, dmg := run.State, run.Events, run.Journal.Damage
 	p := m.Playbook(st.Playbook)
 	if p == nil {
 		fmt.Fprintf(a.IO.Err, "crisis: warning: the manual has no playbook %q any more; deadlines are not shown\n", st.Playbook)
@@ -119,10 +110,10 @@ func (a *App) buildReport(dir string) (*report.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.ReadTexts(os.DirFS(dir))
+	r.ReadTexts(os.DirFS(run.Dir))
 	if st.Drill && p != nil {
-		full, _ := runbook.Replay(p.StepIDs(), events)
-		r.Score = drill.Grade(p, full)
+		st.Bind(p.StepIDs())
+		r.Score = drill.Grade(p, st)
 	}
 	return r, nil
 }

@@ -70,7 +70,7 @@ func BenchmarkResume10k(b *testing.B) {
 	b.SetBytes(int64(len(buf)))
 	for b.Loop() {
 		j, d, err := Open(path, nil, time.UTC)
-		if err != nil || !d.Intact() || len(j.Events()) != 10000 {
+		if err != nil || !d.Intact() || j.Len() != 10000 {
 			b.Fatalf("open: %v %v", d, err)
 		}
 		j.Close()

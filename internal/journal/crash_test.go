@@ -35,7 +35,7 @@ func TestCrashChild(t *testing.T) {
 	}
 	out := bufio.NewWriter(os.Stdout)
 	for {
-		seq := len(j.Events()) + 1
+		seq := j.Len() + 1
 		e, err := j.Append(TypeStepDone, map[string]any{"n": seq, "pad": "Statement for press & partners: we are aware of the outage."})
 		if err != nil {
 			fmt.Println("error", err)

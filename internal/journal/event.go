@@ -53,7 +53,13 @@ const hashVersion = "crisis-journal-v1"
 // form (documented in the package doc). It ignores e.Hash. Data is hashed
 // byte for byte as it appears in the line.
 func ComputeHash(e Event) string {
-	b := make([]byte, 0, 256+len(e.Data))
+	sum := sha256.Sum256(appendCanonical(make([]byte, 0, 256+len(e.Data)), e))
+	return hex.EncodeToString(sum[:])
+}
+
+// appendCanonical appends the canonical form ComputeHash hashes to b, so
+// that verifying a long journal can reuse one buffer.
+func appendCanonical(b []byte, e Event) []byte {
 	b = append(b, hashVersion...)
 	b = append(b, '\n')
 	b = strconv.AppendInt(b, int64(e.Seq), 10)
@@ -62,9 +68,7 @@ func ComputeHash(e Event) string {
 	b = appendField(b, e.UTC.UTC().Format(time.RFC3339Nano))
 	b = appendField(b, e.Local)
 	b = appendField(b, string(e.Data))
-	b = appendField(b, e.Prev)
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
+	return appendField(b, e.Prev)
 }
 
 // appendField writes a length-prefixed field, so no choice of field contents
@@ -97,8 +101,10 @@ func marshalCompact(v any) ([]byte, error) {
 // same bytes) and cheap enough to re-run for every line on resume. The
 // output is ordinary JSON that encoding/json decodes. e.Data must already
 // be valid JSON.
-func encodeLine(e Event) []byte {
-	b := make([]byte, 0, 256+len(e.Data))
+func encodeLine(e Event) []byte { return appendLine(make([]byte, 0, 256+len(e.Data)), e) }
+
+// appendLine appends the line encodeLine renders to b.
+func appendLine(b []byte, e Event) []byte {
 	b = append(b, `{"seq":`...)
 	b = strconv.AppendInt(b, int64(e.Seq), 10)
 	b = append(b, `,"type":`...)

@@ -16,7 +16,7 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("{\"seq\":1}\n"))
 	f.Add([]byte(`{"seq":1,"type":"a","utc":"2026-01-01T00:00:00Z","local":"x","data":{"k":",\"prev\":\"\"},"prev":"","hash":""}` + "\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		events, n, d := verify("fuzz", b)
+		events, n, d := verifyBytes("fuzz", b)
 		checkChain(t, events)
 		if n > int64(len(b)) || (n > 0 && b[n-1] != '\n') {
 			t.Fatalf("valid prefix ends at %d of %d", n, len(b))

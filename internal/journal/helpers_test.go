@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"sync"
@@ -81,4 +82,14 @@ func checkChain(t testing.TB, events []Event) {
 		}
 		prev = e.Hash
 	}
+}
+
+// verifyBytes verifies a journal held in memory, keeping its events.
+func verifyBytes(path string, b []byte) ([]Event, int64, Damage) {
+	var events []Event
+	_, _, end, d, err := verify(path, bytes.NewReader(b), func(e Event) error { events = append(events, e); return nil })
+	if err != nil {
+		panic(err)
+	}
+	return events, end, d
 }

@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -22,7 +21,7 @@ type Journal struct {
 	f      *os.File
 	clock  func() time.Time
 	loc    *time.Location
-	events []Event
+	n      int    // events in the file
 	last   string // hash of the last event
 	// failed is set when a write or fsync fails. After a failed fsync the
 	// kernel may have dropped the dirty pages, so the file's state is
@@ -44,67 +43,114 @@ func Create(path string, clock func() time.Time, loc *time.Location) (*Journal, 
 		f.Close()
 		return nil, fmt.Errorf("create journal %s: %w", path, err)
 	}
-	return newJournal(path, f, clock, loc, nil), nil
+	return newJournal(path, f, clock, loc, 0, ""), nil
 }
 
-// Open reopens an existing journal to resume a run. It verifies the chain
-// and keeps the valid prefix; see the package doc for what it does to a
-// damaged file before it allows appends. The returned Damage is the zero
-// value when the file was intact.
+// Snapshot is what reading and verifying a journal file once found: the
+// number of valid events, the first damage, and what Open needs to repair
+// the file and append without reading it again. Resuming a long run is
+// dominated by reading and verifying, so a caller that has looked at a
+// journal opens that same snapshot rather than the path.
+type Snapshot struct {
+	Path   string
+	Events int    // valid events, the prefix kept
+	Last   string // the hash of the last valid event; "" when none
+	Damage Damage
+
+	validEnd int64
+	size     int64
+	mod      time.Time
+}
+
+// Load reads and verifies the journal at path without changing the file,
+// passing each valid event to each (when not nil), oldest first, as it is
+// read: the journal is never held whole, only what each keeps. The error is
+// for failing to read the file or each's error; damage is in Damage.
+func Load(path string, each func(Event) error) (*Snapshot, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read journal: %w", err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("read journal: %w", err)
+	}
+	s := &Snapshot{Path: path, size: info.Size(), mod: info.ModTime()}
+	s.Events, s.Last, s.validEnd, s.Damage, err = verify(path, f, each)
+	if err != nil {
+		return nil, fmt.Errorf("read journal %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Read returns the valid prefix of the journal at path and the first
+// damage found, without changing the file.
+func Read(path string) ([]Event, Damage, error) {
+	var events []Event
+	s, err := Load(path, func(e Event) error { events = append(events, e); return nil })
+	if err != nil {
+		return nil, Damage{}, err
+	}
+	return events, s.Damage, nil
+}
+
+// Open reopens an existing journal to resume a run: Load, then
+// Snapshot.Open. The returned Damage is the zero value when the file was
+// intact.
 func Open(path string, clock func() time.Time, loc *time.Location) (*Journal, Damage, error) {
-	b, err := os.ReadFile(path)
+	s, err := Load(path, nil)
 	if err != nil {
 		return nil, Damage{}, fmt.Errorf("open journal: %w", err)
 	}
-	events, validEnd, d := verify(path, b)
+	j, err := s.Open(clock, loc)
+	return j, s.Damage, err
+}
+
+// ErrChanged is returned by Snapshot.Open when the file changed since it
+// was read (a writer was still running then): read it again.
+var ErrChanged = errors.New("journal changed since it was read")
+
+// Open prepares the snapshot's journal for appending: see the package doc
+// for what it does to a damaged file first (Damage.MovedTo then names the
+// copy it set aside).
+func (s *Snapshot) Open(clock func() time.Time, loc *time.Location) (*Journal, error) {
+	if info, err := os.Stat(s.Path); err != nil || info.Size() != s.size || !info.ModTime().Equal(s.mod) {
+		return nil, fmt.Errorf("open journal %s: %w", s.Path, ErrChanged)
+	}
+	d := &s.Damage
 	switch d.Kind {
 	case "":
 	case DamageNotJournal:
-		return nil, d, fmt.Errorf("open journal %s:%d: %w", path, d.Line, ErrNotJournal)
+		return nil, fmt.Errorf("open journal %s:%d: %w", s.Path, d.Line, ErrNotJournal)
 	case DamageTruncated:
 		// Only the unacknowledged last write is missing: cut it off in
 		// place so the next line starts on a line boundary.
-		if err := truncateTo(path, validEnd); err != nil {
-			return nil, d, err
+		if err := truncateTo(s.Path, s.validEnd); err != nil {
+			return nil, err
 		}
 	default:
 		// A complete line is wrong, so something other than a crash
 		// touched the file. Keep the original for inspection and rewrite
 		// the valid prefix atomically; never append after a bad line.
-		moved, err := setAside(path, b, validEnd, clockOrNow(clock)())
+		moved, err := setAside(s.Path, s.validEnd, clockOrNow(clock)())
 		if err != nil {
-			return nil, d, err
+			return nil, err
 		}
 		d.MovedTo = moved
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	f, err := os.OpenFile(s.Path, os.O_WRONLY|os.O_APPEND, 0)
 	if err != nil {
-		return nil, d, fmt.Errorf("open journal: %w", err)
+		return nil, fmt.Errorf("open journal: %w", err)
 	}
-	return newJournal(path, f, clock, loc, events), d, nil
+	return newJournal(s.Path, f, clock, loc, s.Events, s.Last), nil
 }
 
-// Read returns the valid prefix of the journal at path and the first
-// damage found, without changing the file. The error is only for failing
-// to read the file; damage is reported in Damage.
-func Read(path string) ([]Event, Damage, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, Damage{}, fmt.Errorf("read journal: %w", err)
-	}
-	events, _, d := verify(path, b)
-	return events, d, nil
-}
-
-func newJournal(path string, f *os.File, clock func() time.Time, loc *time.Location, events []Event) *Journal {
+func newJournal(path string, f *os.File, clock func() time.Time, loc *time.Location, n int, last string) *Journal {
 	if loc == nil {
 		loc = time.Local
 	}
-	j := &Journal{path: path, f: f, clock: clockOrNow(clock), loc: loc, events: events}
-	if n := len(events); n > 0 {
-		j.last = events[n-1].Hash
-	}
-	return j
+	return &Journal{path: path, f: f, clock: clockOrNow(clock), loc: loc, n: n, last: last}
 }
 
 func clockOrNow(clock func() time.Time) func() time.Time {
@@ -134,7 +180,7 @@ func (j *Journal) Append(typ string, data any) (Event, error) {
 	}
 	now := j.clock()
 	e := Event{
-		Seq:   len(j.events) + 1,
+		Seq:   j.n + 1,
 		Type:  typ,
 		UTC:   now.UTC(),
 		Local: now.In(j.loc).Format(time.RFC3339),
@@ -159,17 +205,16 @@ func (j *Journal) Append(typ string, data any) (Event, error) {
 		j.failed = err
 		return Event{}, fmt.Errorf("append %s to journal %s:%d: sync: %w", typ, j.path, e.Seq, err)
 	}
-	j.events = append(j.events, e)
+	j.n++
 	j.last = e.Hash
 	return e, nil
 }
 
-// Events returns a copy of the events so far, oldest first. The Data
-// slices are shared and must not be modified.
-func (j *Journal) Events() []Event {
+// Len is the number of events in the journal.
+func (j *Journal) Len() int {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	return slices.Clone(j.events)
+	return j.n
 }
 
 // Close closes the file. Every acknowledged event is already synced, so
@@ -208,7 +253,13 @@ func truncateTo(path string, size int64) error {
 // setAside keeps an exact copy of the damaged file next to it, then
 // replaces the journal with its valid prefix. At every moment path holds
 // either the original or the valid prefix, so a crash here loses nothing.
-func setAside(path string, orig []byte, validEnd int64, now time.Time) (string, error) {
+func setAside(path string, validEnd int64, now time.Time) (string, error) {
+	// Read again rather than keep every journal's bytes for this rare
+	// case; Open has just checked that the file did not change.
+	orig, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("repair journal %s: %w", path, err)
+	}
 	moved, err := writeNew(path+".damaged-"+now.UTC().Format("20060102T150405Z"), orig)
 	if err != nil {
 		return "", fmt.Errorf("repair journal %s: keep damaged copy: %w", path, err)

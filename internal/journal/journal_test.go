@@ -77,7 +77,7 @@ func TestAppendRejects(t *testing.T) {
 	if _, err := j.Append(TypeNote, func() {}); err == nil || !strings.Contains(err.Error(), "j.jsonl") {
 		t.Errorf("unmarshalable data: %v", err)
 	}
-	if len(j.Events()) != 0 {
+	if j.Len() != 0 {
 		t.Error("failed appends left events behind")
 	}
 }
@@ -110,7 +110,7 @@ func TestOpenAfterTruncation(t *testing.T) {
 				t.Fatalf("cut %d: damage %+v", cut, d)
 			}
 		}
-		if got := len(j.Events()); got != wantKept {
+		if got := j.Len(); got != wantKept {
 			t.Fatalf("cut %d: kept %d, want %d", cut, got, wantKept)
 		}
 		for i := 0; i < 2; i++ {
@@ -237,15 +237,17 @@ func TestEncodeRoundTrip(t *testing.T) {
 	}
 	odd := []string{"plain", `quote " backslash \ slash /`, "tab\tnl\ncr\r", "ctl \x00\x01\x1f\x7f", "<html> & 'amp'",
 		"line sep \u2028 para \u2029", "emoji 🚨 and ümlaut", "bad utf8 \xff\xfe"}
+	var want []Event
 	for _, s := range odd {
-		if _, err := j.Append("note."+s[:2], map[string]string{"text": s, s: "key"}); err != nil {
+		e, err := j.Append("note."+s[:2], map[string]string{"text": s, s: "key"})
+		if err != nil {
 			t.Fatal(err)
 		}
+		want = append(want, e)
 	}
 	if _, err := j.Append("bad \xff", nil); err == nil {
 		t.Error("type with invalid UTF-8 accepted")
 	}
-	want := j.Events()
 	j.Close()
 	got, d, err := Read(path)
 	if err != nil || !d.Intact() || len(got) != len(want) {

@@ -66,7 +66,7 @@ func TestDamage(t *testing.T) {
 	// A naive editor changes line 3's data and recomputes its hash: line
 	// 3 now verifies on its own, but line 4's prev no longer matches.
 	{
-		events, _, _ := verify("x", good)
+		events, _, _ := verifyBytes("x", good)
 		e := events[2]
 		e.Data = []byte(`{"step":3,"title":"nothing happened"}`)
 		e.Hash = ComputeHash(e)
@@ -123,7 +123,7 @@ func TestFlipEveryByte(t *testing.T) {
 		for _, mask := range []byte{0x01, 0x20, 0x80} {
 			b := bytes.Clone(good)
 			b[i] ^= mask
-			events, _, d := verify("x", b)
+			events, _, d := verifyBytes("x", b)
 			if d.Intact() {
 				t.Fatalf("flip %#x at byte %d (%q) not detected", mask, i-from, good[i])
 			}

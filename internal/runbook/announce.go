@@ -92,7 +92,7 @@ func (s *Session) record(step string, anns []render.Announcement) error {
 		if err := os.WriteFile(path, []byte(render.Plain(a)), 0o644); err != nil {
 			return err
 		}
-		if s.State.Rendered[key(step, a.Message, a.Channel, a.Locale)] {
+		if s.State.Rendered[AnnouncementKey{step, a.Message, a.Channel, a.Locale}] {
 			continue
 		}
 		fits := a.Fits
@@ -112,7 +112,7 @@ func (s *Session) Approve(b Batch, by string) error {
 	}
 	seen := map[string]bool{}
 	for _, a := range b.Items {
-		if seen[a.Message] || s.State.Approved[key(b.Step, a.Message)] == by {
+		if seen[a.Message] || s.State.ApprovedBy(b.Step, a.Message) == by {
 			continue
 		}
 		seen[a.Message] = true
@@ -131,11 +131,10 @@ func (s *Session) Sent(b Batch, channel, locale string) (marked int, unapproved 
 		if (channel != "all" && a.Channel != channel) || (locale != "all" && a.Locale != locale) {
 			continue
 		}
-		k := key(b.Step, a.Message, a.Channel, a.Locale)
-		if _, done := s.State.Sent[k]; done {
+		if s.State.IsSent(b.Step, a.Message, a.Channel, a.Locale) {
 			continue
 		}
-		if s.State.Approved[key(b.Step, a.Message)] == "" {
+		if s.State.ApprovedBy(b.Step, a.Message) == "" {
 			unapproved = true
 		}
 		err := s.append(journal.TypeMessageSent, Message{Step: b.Step, Message: a.Message, Channel: a.Channel, Locale: a.Locale, Audience: a.Audience})

@@ -224,12 +224,12 @@ func (f *Flow) prompt() string {
 // announcement sent, then complete the step.
 func (f *Flow) auto() string {
 	for _, a := range f.batch.Items {
-		if f.S.State.Approved[key(f.batch.Step, a.Message)] == "" {
+		if f.S.State.ApprovedBy(f.batch.Step, a.Message) == "" {
 			return "approve"
 		}
 	}
 	for _, a := range f.batch.Items {
-		if _, ok := f.S.State.Sent[key(f.batch.Step, a.Message, a.Channel, a.Locale)]; !ok {
+		if !f.S.State.IsSent(f.batch.Step, a.Message, a.Channel, a.Locale) {
 			return "sent all all"
 		}
 	}

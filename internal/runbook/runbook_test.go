@@ -180,9 +180,13 @@ func runScript(t *testing.T, script []string, cut int) []string {
 	if err != nil && !errors.Is(err, ErrPaused) && !strings.Contains(err.Error(), "input ended") {
 		t.Fatalf("cut %d: %v", cut, err)
 	}
-	r, dmg, err := Resume(s.Dir, opts)
-	if err != nil || !dmg.Intact() {
-		t.Fatalf("resume: %v %v", err, dmg)
+	run, err := ReadRun(s.Dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Resume(run, opts)
+	if err != nil || !run.Journal.Damage.Intact() {
+		t.Fatalf("resume: %v %v", err, run.Journal.Damage)
 	}
 	defer r.Close()
 	in2 := lines(slices.Clone(rest))
@@ -216,19 +220,26 @@ func TestSecondLiveRunIsRefused(t *testing.T) {
 // manual no longer has (renamed after the run began): the cursor must stay
 // on the list, not fall off it.
 func TestBackToUnknownStep(t *testing.T) {
-	st := NewState()
 	steps := []string{"confirm", "holding"}
 	events := []journal.Event{
 		{Seq: 1, Type: journal.TypeStepDone, Data: []byte(`{"step":"confirm"}`)},
 		{Seq: 2, Type: journal.TypeStepBack, Data: []byte(`{"from":"holding","to":"confirm-old"}`)},
 	}
-	for _, e := range events {
-		if err := st.Apply(steps, e); err != nil {
-			t.Fatal(err)
-		}
+	st, err := Replay(steps, events)
+	if err != nil {
+		t.Fatal(err)
 	}
 	if st.Cursor != 1 {
 		t.Errorf("cursor = %d, want 1", st.Cursor)
+	}
+	// A listing replays before the playbook is known; binding the steps
+	// afterwards must place the cursor where replaying with them does.
+	listed, err := Replay(nil, events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if listed.Bind(steps); listed.Cursor != 1 {
+		t.Errorf("cursor after Bind = %d, want 1", listed.Cursor)
 	}
 }
 

@@ -92,50 +92,53 @@ func newSession(dir string, o Options, j *journal.Journal, lock *journal.RunLock
 	for _, st := range o.Playbook.Steps {
 		s.steps = append(s.steps, st.ID)
 	}
+	s.State.Bind(s.steps)
 	return s
 }
 
-// Resume reopens a run after any interruption: it takes the lock, repairs
-// and replays the journal, and journals the resumption. The damage found,
-// if any, is returned for the user to see.
-func Resume(dir string, o Options) (*Session, journal.Damage, error) {
-	id := filepath.Base(dir)
-	events, _, err := journal.Read(filepath.Join(dir, JournalFile))
-	if err != nil {
-		return nil, journal.Damage{}, err
-	}
-	pre, err := Replay(nil, events)
-	if err != nil {
-		return nil, journal.Damage{}, err
-	}
+// Resume reopens a run read by ReadRun after any interruption: it takes
+// the lock, repairs the journal if it is damaged (run.Journal.Damage says
+// how, for the user to see), and journals the resumption. The journal is
+// not read again unless it changed since ReadRun.
+func Resume(run *Run, o Options) (*Session, error) {
+	pre := run.State
 	if pre.Finished {
-		return nil, journal.Damage{}, fmt.Errorf("run %s is finished; crisis report %s shows it", id, id)
+		return nil, fmt.Errorf("run %s is finished; crisis report %s shows it", run.ID, run.ID)
 	}
 	if o.Playbook == nil || o.Playbook.ID != pre.Playbook {
 		if o.Playbook = o.Manual.Playbook(pre.Playbook); o.Playbook == nil {
-			return nil, journal.Damage{}, fmt.Errorf("run %s is of playbook %q, which the manual no longer has", id, pre.Playbook)
+			return nil, fmt.Errorf("run %s is of playbook %q, which the manual no longer has", run.ID, pre.Playbook)
 		}
 	}
-	lock, err := journal.Lock(filepath.Dir(dir), pre.Playbook, id, pre.Drill, o.Now)
+	lock, err := journal.Lock(filepath.Dir(run.Dir), pre.Playbook, run.ID, pre.Drill, o.Now)
 	if err != nil {
-		return nil, journal.Damage{}, err
+		return nil, err
 	}
-	j, dmg, err := journal.Open(filepath.Join(dir, JournalFile), o.Now, o.Manual.Location)
+	j, err := run.Journal.Open(o.Now, o.Manual.Location)
+	if errors.Is(err, journal.ErrChanged) {
+		// The run's last process wrote after the journal was read and
+		// was gone by the time the lock was taken: read it again.
+		var again *Run
+		if again, err = ReadRun(run.Dir, false); err == nil {
+			*run = *again
+			pre = run.State
+			j, err = run.Journal.Open(o.Now, o.Manual.Location)
+		}
+	}
 	if err != nil {
 		lock.Release()
-		return nil, dmg, err
+		return nil, err
 	}
 	o.Drill, o.Locales, o.Speed = pre.Drill, pre.Locales, pre.Speed
-	s := newSession(dir, o, j, lock)
-	if s.State, err = Replay(s.steps, j.Events()); err != nil {
-		s.Close()
-		return nil, dmg, err
-	}
+	s := newSession(run.Dir, o, j, lock)
+	pre.Bind(s.steps)
+	s.State = pre
+	dmg := run.Journal.Damage
 	if err := s.append(journal.TypeRunResumed, map[string]any{"damage": dmg.Reason}); err != nil {
 		s.Close()
-		return nil, dmg, err
+		return nil, err
 	}
-	return s, dmg, nil
+	return s, nil
 }
 
 // append journals one event, synced, and only then applies it.
@@ -144,7 +147,7 @@ func (s *Session) append(typ string, data any) error {
 	if err != nil {
 		return &JournalError{Err: err}
 	}
-	return s.State.Apply(s.steps, e)
+	return s.State.Apply(e)
 }
 
 // JournalError means an event could not be written: the run must stop,

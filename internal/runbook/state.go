@@ -87,17 +87,25 @@ type StepState struct {
 	At      time.Time // when it was done or skipped
 }
 
+// MessageKey names one message of a step (or of an update, "updates#N"):
+// what is approved.
+type MessageKey struct{ Step, Message string }
+
+// AnnouncementKey names one announcement: a step's message on a channel in
+// a locale, what is rendered and marked sent.
+type AnnouncementKey struct{ Step, Message, Channel, Locale string }
+
 // State is a run as its journal says it is.
 type State struct {
 	Started
 	StartedAt  time.Time
-	Cursor     int // index of the current step; len(steps) once all are handled
+	Cursor     int // index of the current step; len(steps) once all are handled (see Bind)
 	Steps      map[string]*StepState
 	Vars       map[string]string
 	Notes      []Note
-	Rendered   map[string]bool      // step/message/channel/locale
-	Approved   map[string]string    // step/message -> by
-	Sent       map[string]time.Time // step/message/channel/locale
+	Rendered   map[AnnouncementKey]bool
+	Approved   map[MessageKey]string // -> who approved
+	Sent       map[AnnouncementKey]time.Time
 	LastUpdate time.Time            // when the last message of any kind was marked sent
 	LastSentTo map[string]time.Time // audience -> when it last got a message
 	Updates    int
@@ -110,6 +118,17 @@ type State struct {
 	LastEvent  time.Time
 
 	updateSent map[string]bool
+	// steps are the playbook's step ids in order, once known; moves are
+	// the cursor's moves so far, kept so that a state replayed before the
+	// playbook was known (a listing) can be bound to it without replaying.
+	steps []string
+	moves []move
+}
+
+// move is one event that moves the cursor: past a step, or back to one.
+type move struct {
+	step string
+	past bool
 }
 
 // InjectState is a drill inject's life.
@@ -122,26 +141,51 @@ type InjectState struct {
 
 // NewState returns the state of a run with no events yet.
 func NewState() *State {
-	return &State{Steps: map[string]*StepState{}, Vars: map[string]string{}, Rendered: map[string]bool{},
-		Approved: map[string]string{}, Sent: map[string]time.Time{}, Injects: map[int]*InjectState{},
+	return &State{Steps: map[string]*StepState{}, Vars: map[string]string{}, Rendered: map[AnnouncementKey]bool{},
+		Approved: map[MessageKey]string{}, Sent: map[AnnouncementKey]time.Time{}, Injects: map[int]*InjectState{},
 		LastSentTo: map[string]time.Time{}, Checked: map[string]map[int]bool{},
 		updateSent: map[string]bool{}}
 }
 
-// Replay derives a run's state from its events.
+// Replay derives a run's state from its events, its cursor placed among
+// steps (nil when the playbook does not matter, as in a listing).
 func Replay(steps []string, events []journal.Event) (*State, error) {
 	s := NewState()
+	s.steps = steps
 	for _, e := range events {
-		if err := s.Apply(steps, e); err != nil {
+		if err := s.Apply(e); err != nil {
 			return nil, err
 		}
 	}
 	return s, nil
 }
 
+// Bind places the cursor among the playbook's steps, as Replay with those
+// steps would have, and keeps them for the events applied next.
+func (s *State) Bind(steps []string) {
+	s.steps, s.Cursor = steps, 0
+	for _, m := range s.moves {
+		s.move(m)
+	}
+}
+
+// move places the cursor past a step or on it. A step the manual no longer
+// has (renamed since the run began) leaves the cursor where it is rather
+// than off the list.
+func (s *State) move(m move) {
+	i := indexOf(s.steps, m.step)
+	switch {
+	case i < 0:
+	case m.past:
+		s.Cursor = i + 1
+	default:
+		s.Cursor = i
+	}
+}
+
 // Apply changes the state by one event. It is the only place the state
 // changes, for live actions and replay alike.
-func (s *State) Apply(steps []string, e journal.Event) error {
+func (s *State) Apply(e journal.Event) error {
 	s.Events++
 	s.LastEvent = e.UTC
 	var err error
@@ -155,13 +199,11 @@ func (s *State) Apply(steps []string, e journal.Event) error {
 			s.Vars[v.Name] = v.Value
 		}
 	case journal.TypeStepDone, journal.TypeStepSkipped:
-		err = s.applyStep(steps, e)
+		err = s.applyStep(e)
 	case journal.TypeStepBack:
 		var b Back
-		// A step the manual no longer has (renamed since the run began)
-		// leaves the cursor where it is rather than off the list.
-		if err = json.Unmarshal(e.Data, &b); err == nil && indexOf(steps, b.To) >= 0 {
-			s.Cursor = indexOf(steps, b.To)
+		if err = json.Unmarshal(e.Data, &b); err == nil {
+			s.moveTo(move{step: b.To})
 		}
 	case journal.TypeNote:
 		var n Note
@@ -195,7 +237,12 @@ func (s *State) Apply(steps []string, e journal.Event) error {
 	return nil
 }
 
-func (s *State) applyStep(steps []string, e journal.Event) error {
+func (s *State) moveTo(m move) {
+	s.moves = append(s.moves, m)
+	s.move(m)
+}
+
+func (s *State) applyStep(e journal.Event) error {
 	var sk Skip
 	if err := json.Unmarshal(e.Data, &sk); err != nil {
 		return err
@@ -207,9 +254,7 @@ func (s *State) applyStep(steps []string, e journal.Event) error {
 		st.Skipped, st.Reason = true, sk.Reason
 	}
 	s.Steps[sk.Step] = st
-	if i := indexOf(steps, sk.Step); i >= 0 {
-		s.Cursor = i + 1
-	}
+	s.moveTo(move{step: sk.Step, past: true})
 	return nil
 }
 
@@ -220,11 +265,11 @@ func (s *State) applyMessage(e journal.Event) error {
 	}
 	switch e.Type {
 	case journal.TypeMessageRendered:
-		s.Rendered[key(m.Step, m.Message, m.Channel, m.Locale)] = true
+		s.Rendered[m.key()] = true
 	case journal.TypeMessageApproved:
-		s.Approved[key(m.Step, m.Message)] = m.By
+		s.Approved[MessageKey{m.Step, m.Message}] = m.By
 	case journal.TypeMessageSent:
-		s.Sent[key(m.Step, m.Message, m.Channel, m.Locale)] = e.UTC
+		s.Sent[m.key()] = e.UTC
 		s.LastUpdate = e.UTC
 		for _, aud := range strings.Split(m.Audience, ",") {
 			if aud = strings.TrimSpace(aud); aud != "" {
@@ -262,26 +307,32 @@ func (s *State) applyInject(e journal.Event) error {
 // journaled: "updates#1", "updates#2" ...
 const UpdatesStep = "updates"
 
-func key(parts ...string) string { return strings.Join(parts, "/") }
+func (m Message) key() AnnouncementKey {
+	return AnnouncementKey{m.Step, m.Message, m.Channel, m.Locale}
+}
 
 // IsSent reports whether one announcement was marked sent.
 func (s *State) IsSent(step, message, channel, locale string) bool {
-	_, ok := s.Sent[key(step, message, channel, locale)]
+	_, ok := s.Sent[AnnouncementKey{step, message, channel, locale}]
 	return ok
 }
 
 // SentAt is when one announcement was marked sent.
 func (s *State) SentAt(step, message, channel, locale string) (time.Time, bool) {
-	t, ok := s.Sent[key(step, message, channel, locale)]
+	t, ok := s.Sent[AnnouncementKey{step, message, channel, locale}]
 	return t, ok
+}
+
+// ApprovedBy is who approved a step's message; "" when nobody did.
+func (s *State) ApprovedBy(step, message string) string {
+	return s.Approved[MessageKey{step, message}]
 }
 
 // SentOn reports whether a step's message was marked sent on a channel, in
 // any locale.
 func (s *State) SentOn(step, message, channel string) bool {
-	prefix := key(step, message, channel) + "/"
 	for k := range s.Sent {
-		if strings.HasPrefix(k, prefix) {
+		if k.Step == step && k.Message == message && k.Channel == channel {
 			return true
 		}
 	}

@@ -37,6 +37,35 @@ func NewRunID(playbook string, start time.Time, drill bool) string {
 	return id
 }
 
+// Run is a run folder read once: its journal verified, and the state its
+// valid events replay to. Listing, resuming and reporting all start here,
+// so a journal is read and verified once per command.
+type Run struct {
+	ID      string
+	Dir     string
+	Journal *journal.Snapshot
+	State   *State          // not yet bound to the playbook's steps (State.Bind)
+	Events  []journal.Event // the valid events, when asked for (a report needs them)
+}
+
+// ReadRun reads and verifies a run's journal, replaying each event as it is
+// read. With keep, Run.Events holds the events; without, only the state is
+// kept, so resuming a long run does not hold its journal in memory.
+func ReadRun(dir string, keep bool) (*Run, error) {
+	r := &Run{ID: filepath.Base(dir), Dir: dir, State: NewState()}
+	var err error
+	r.Journal, err = journal.Load(filepath.Join(dir, JournalFile), func(e journal.Event) error {
+		if keep {
+			r.Events = append(r.Events, e)
+		}
+		return r.State.Apply(e)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
 // Summary describes one run folder, for listings and resume.
 type Summary struct {
 	ID        string    `json:"id"`
@@ -48,6 +77,8 @@ type Summary struct {
 	Events    int       `json:"events"`
 	Dir       string    `json:"dir"`
 	Damage    string    `json:"damage,omitempty"`
+	// Run is the run as read for the listing; nil when it could not be.
+	Run *Run `json:"-"`
 }
 
 // Run statuses.
@@ -85,19 +116,16 @@ func List(runsDir string) ([]Summary, error) {
 
 func summarize(runsDir, dir string) Summary {
 	s := Summary{ID: filepath.Base(dir), Dir: dir}
-	events, dmg, err := journal.Read(filepath.Join(dir, JournalFile))
+	r, err := ReadRun(dir, false)
 	if err != nil {
 		s.Status, s.Damage = "damaged", err.Error()
 		return s
 	}
-	if !dmg.Intact() {
-		s.Damage = dmg.String()
+	s.Run = r
+	if !r.Journal.Damage.Intact() {
+		s.Damage = r.Journal.Damage.String()
 	}
-	st, err := Replay(nil, events)
-	if err != nil {
-		s.Status, s.Damage = "damaged", err.Error()
-		return s
-	}
+	st := r.State
 	s.Playbook, s.Title, s.Drill, s.StartedAt, s.Events = st.Playbook, st.Title, st.Drill, st.StartedAt, st.Events
 	switch {
 	case st.Finished:
@@ -133,29 +161,40 @@ func Unfinished(runsDir, playbook string) ([]Summary, error) {
 // ErrAmbiguous is Find's error for a prefix of several run ids.
 var ErrAmbiguous = errors.New("ambiguous")
 
-// Find returns the run folder of a run id, accepting a unique prefix.
-func Find(runsDir, id string) (string, error) {
+// Find reads the run of a run id, accepting a unique prefix; keep is as
+// for ReadRun.
+func Find(runsDir, id string, keep bool) (*Run, error) {
 	if err := CheckRunID(id); err != nil {
-		return "", err
+		return nil, err
 	}
 	if st, err := os.Stat(filepath.Join(runsDir, id, JournalFile)); err == nil && !st.IsDir() {
-		return filepath.Join(runsDir, id), nil
+		return ReadRun(filepath.Join(runsDir, id), keep)
 	}
 	all, err := List(runsDir)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	var hits []string
+	var hits []Summary
 	for _, s := range all {
 		if strings.HasPrefix(s.ID, id) {
-			hits = append(hits, s.ID)
+			hits = append(hits, s)
 		}
 	}
 	switch len(hits) {
 	case 1:
-		return filepath.Join(runsDir, hits[0]), nil
+		switch {
+		case hits[0].Run == nil:
+			return nil, fmt.Errorf("run %s: %s", hits[0].ID, hits[0].Damage)
+		case keep:
+			return ReadRun(hits[0].Dir, keep)
+		}
+		return hits[0].Run, nil
 	case 0:
-		return "", fmt.Errorf("no run %q in %s; crisis runs lists them", id, runsDir)
+		return nil, fmt.Errorf("no run %q in %s; crisis runs lists them", id, runsDir)
 	}
-	return "", fmt.Errorf("run id %q is %w: %s", id, ErrAmbiguous, strings.Join(hits, ", "))
+	var ids []string
+	for _, h := range hits {
+		ids = append(ids, h.ID)
+	}
+	return nil, fmt.Errorf("run id %q is %w: %s", id, ErrAmbiguous, strings.Join(ids, ", "))
 }

@@ -30,7 +30,11 @@ func startPayment(t *testing.T) (*Session, Options) {
 func reopen(t *testing.T, s *Session, opts Options) *Session {
 	t.Helper()
 	s.Close()
-	r, _, err := Resume(s.Dir, opts)
+	run, err := ReadRun(s.Dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Resume(run, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +45,7 @@ func reopen(t *testing.T, s *Session, opts Options) *Session {
 func varEvents(t *testing.T, s *Session) []Var {
 	t.Helper()
 	var out []Var
-	for _, e := range s.journal.Events() {
+	for _, e := range mustRead(t, s.Dir) {
 		if e.Type == journal.TypeVarSet {
 			var v Var
 			if err := json.Unmarshal(e.Data, &v); err != nil {

@@ -140,7 +140,7 @@ func (v *RunView) announcements(s *runbook.Session, b runbook.Batch) {
 		return
 	}
 	v.printf("%s %s\n", v.Th.Bold.Render(fmt.Sprintf("%d of %d to send (%s):", len(unsent), total, primary)), strings.Join(unsent, ", "))
-	if who := v.approvers(s); who != "" && s.State.Approved[b.Step+"/"+b.Items[0].Message] == "" {
+	if who := v.approvers(s); who != "" && s.State.ApprovedBy(b.Step, b.Items[0].Message) == "" {
 		v.printf("%s %s\n", v.Th.Muted.Render("approval:"), who)
 	}
 }
