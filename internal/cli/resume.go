@@ -5,7 +5,11 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
+	"github.com/crisis-cli/crisis/internal/drill"
+	"github.com/crisis-cli/crisis/internal/drillrecord"
+	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
@@ -13,11 +17,17 @@ import (
 // resumeTarget finds the run to resume: a run id (or unique prefix), else
 // the one unfinished run of the playbook (of any playbook when none is
 // named). Several candidates are an error that lists them.
-func (a *App) resumeTarget(runs, target string, isDrill bool) (*runbook.Run, bool) {
+func (a *App) resumeTarget(runs, target string, isDrill bool) (*runbook.Run, bool, error) {
 	if target != "" {
 		run, err := runbook.Find(runs, target, false)
 		if err == nil {
-			return run, true
+			return run, true, nil
+		}
+		var unreadable *runbook.RunError
+		if errors.As(err, &unreadable) {
+			// The run exists but cannot be opened: say what is wrong
+			// with which file, not that no such run exists.
+			return nil, false, err
 		}
 		if errors.Is(err, runbook.ErrAmbiguous) {
 			// A prefix of several runs: say which, rather than that none exists.
@@ -26,9 +36,9 @@ func (a *App) resumeTarget(runs, target string, isDrill bool) (*runbook.Run, boo
 	}
 	cands, err := unfinished(runs, target, isDrill)
 	if err != nil || len(cands) != 1 {
-		return nil, false
+		return nil, false, nil
 	}
-	return cands[0].Run, true
+	return cands[0].Run, true, nil
 }
 
 // unfinished lists resumable runs of one kind: run never resumes a drill,
@@ -66,6 +76,13 @@ func (a *App) resumeSession(run *runbook.Run, o runOptions) (*runbook.Session, e
 		return nil, err
 	}
 	pre, id := run.State, run.ID
+	if pre.Finished && pre.Drill {
+		// The drill's process may have been stopped before it saved
+		// the drill's record: save it from the journal now.
+		if err := a.recoverDrillRecord(run, m.Playbook(pre.Playbook)); err != nil {
+			return nil, err
+		}
+	}
 	if pre.Drill && !o.drill {
 		return nil, usageErrorf("run %s is a drill; resume it with: crisis drill --resume %s", id, id)
 	}
@@ -88,4 +105,33 @@ func (a *App) resumeSession(run *runbook.Run, o runOptions) (*runbook.Session, e
 	}
 	fmt.Fprintf(a.IO.Err, "crisis: resuming run %s (%d events)\n", sess.State.RunID, sess.State.Events)
 	return sess, nil
+}
+
+// recoverDrillRecord saves the record of a finished drill from its journal
+// when there is none for it: a drill records itself after its journal says
+// it finished, and a process stopped in between left no record. A record
+// of a later drill is kept. The record carries wall time, which a journal
+// on drill time does not: it is estimated from the start, and never later
+// than now.
+func (a *App) recoverDrillRecord(run *runbook.Run, p *manual.Playbook) error {
+	st := run.State
+	if !st.Drill || !st.Finished || p == nil {
+		return nil
+	}
+	end := st.LastEvent
+	if st.Speed > 0 {
+		end = st.StartedAt.Add(time.Duration(float64(st.LastEvent.Sub(st.StartedAt)) / st.Speed))
+	}
+	if now := a.Now(); now.Before(end) {
+		end = now
+	}
+	end = end.UTC()
+	rec, ok, err := drillrecord.Load(a.runsDir(), p.ID)
+	if err == nil && ok && (rec.RunID == run.ID || !rec.FinishedAt.Before(end)) {
+		return nil
+	}
+	st.Bind(p.StepIDs())
+	score := drill.Grade(p, st)
+	fmt.Fprintf(a.IO.Err, "crisis: drill %s had no record; saved it from its journal\n", run.ID)
+	return drillrecord.Save(a.runsDir(), drillrecord.Record{Playbook: p.ID, RunID: run.ID, FinishedAt: end, Score: score.Overall})
 }

@@ -280,7 +280,10 @@ func (a *App) resumeRun(target string, o runOptions, vars map[string]string, ask
 			return nil, usageErrorf("--resume: %v", err)
 		}
 	}
-	run, ok := a.resumeTarget(runs, target, o.drill)
+	run, ok, err := a.resumeTarget(runs, target, o.drill)
+	if err != nil {
+		return nil, err
+	}
 	if !ok {
 		if target != "" && isPlaybookID(target) {
 			// A playbook without a resumable run: say so after checking

@@ -114,6 +114,9 @@ func (a *App) buildReport(run *runbook.Run) (*report.Report, error) {
 	if st.Drill && p != nil {
 		st.Bind(p.StepIDs())
 		r.Score = drill.Grade(p, st)
+		if err := a.recoverDrillRecord(run, p); err != nil {
+			return nil, err
+		}
 	}
 	return r, nil
 }

@@ -25,7 +25,7 @@ func benchDir(b *testing.B) string {
 // BenchmarkAppendSync measures Append including its fsync, the latency a
 // comms lead waits for on every step, and reports p50 and p99.
 func BenchmarkAppendSync(b *testing.B) {
-	j, err := Create(filepath.Join(benchDir(b), "journal.jsonl"), nil, time.UTC)
+	j, _, err := Create(filepath.Join(benchDir(b), "journal.jsonl"), nil, time.UTC, TypeRunStarted, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

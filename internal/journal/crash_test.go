@@ -27,7 +27,8 @@ func TestCrashChild(t *testing.T) {
 	}
 	j, _, err := Open(path, nil, time.UTC)
 	if errors.Is(err, fs.ErrNotExist) {
-		j, err = Create(path, nil, time.UTC)
+		j, _, err = Create(path, nil, time.UTC, TypeStepDone, map[string]any{"n": 1})
+		fmt.Println("synced 1")
 	}
 	if err != nil {
 		fmt.Println("error", err)

@@ -35,11 +35,11 @@ func berlin(t testing.TB) *time.Location {
 func newJournalFile(t testing.TB, n int) (string, []byte) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "journal.jsonl")
-	j, err := Create(path, stepClock(), berlin(t))
+	j, _, err := Create(path, stepClock(), berlin(t), TypeRunStarted, map[string]string{"playbook": "x"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := 1; i <= n; i++ {
+	for i := 2; i <= n; i++ {
 		var data any
 		switch i % 3 {
 		case 0:

@@ -29,21 +29,37 @@ type Journal struct {
 	failed error
 }
 
-// Create starts a new, empty journal at path. It fails if path exists, so a
-// run can never write into another run's journal. A nil clock means
-// time.Now; a nil loc means time.Local.
-func Create(path string, clock func() time.Time, loc *time.Location) (*Journal, error) {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL|os.O_APPEND, 0o600)
+// Create starts a new journal at path holding its first event (typ and
+// data as for Append). The file appears with that event in it or not at
+// all: a journal is never empty, so a crash in a run's first milliseconds
+// leaves no run that cannot be resumed. It fails if path exists, so a run
+// can never write into another run's journal. A nil clock means time.Now;
+// a nil loc means time.Local.
+func Create(path string, clock func() time.Time, loc *time.Location, typ string, data any) (*Journal, Event, error) {
+	j := newJournal(path, nil, clock, loc, 0, "")
+	e, line, err := j.next(typ, data)
 	if err != nil {
-		return nil, fmt.Errorf("create journal: %w", err)
+		return nil, Event{}, fmt.Errorf("create journal: %w", err)
+	}
+	tmp, err := writeNew(path+".new", line)
+	if err != nil {
+		return nil, Event{}, fmt.Errorf("create journal: %w", err)
+	}
+	defer os.Remove(tmp)
+	// A link, unlike a rename, fails when path exists.
+	if err := os.Link(tmp, path); err != nil {
+		return nil, Event{}, fmt.Errorf("create journal: %w", err)
 	}
 	// The directory entry must be durable too, or a crash could leave
 	// synced events in a file that has no name.
 	if err := fsutil.SyncDir(filepath.Dir(path)); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("create journal %s: %w", path, err)
+		return nil, Event{}, fmt.Errorf("create journal %s: %w", path, err)
 	}
-	return newJournal(path, f, clock, loc, 0, ""), nil
+	if j.f, err = os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0); err != nil {
+		return nil, Event{}, fmt.Errorf("create journal: %w", err)
+	}
+	j.n, j.last = 1, e.Hash
+	return j, e, nil
 }
 
 // Snapshot is what reading and verifying a journal file once found: the
@@ -175,8 +191,28 @@ func (j *Journal) Append(typ string, data any) (Event, error) {
 	if j.failed != nil {
 		return Event{}, fmt.Errorf("append to journal %s: an earlier write failed (%v); reopen the journal to continue", j.path, j.failed)
 	}
+	e, line, err := j.next(typ, data)
+	if err != nil {
+		return Event{}, fmt.Errorf("append to journal %s: %w", j.path, err)
+	}
+	if _, err := j.f.Write(line); err != nil {
+		j.failed = err
+		return Event{}, fmt.Errorf("append %s to journal %s:%d: %w", typ, j.path, e.Seq, err)
+	}
+	if err := j.f.Sync(); err != nil {
+		j.failed = err
+		return Event{}, fmt.Errorf("append %s to journal %s:%d: sync: %w", typ, j.path, e.Seq, err)
+	}
+	j.n++
+	j.last = e.Hash
+	return e, nil
+}
+
+// next makes the event and line that come next: sealed with its hash,
+// encoded as Append writes it.
+func (j *Journal) next(typ string, data any) (Event, []byte, error) {
 	if typ == "" || !utf8.ValidString(typ) {
-		return Event{}, fmt.Errorf("append to journal %s: event type %q is empty or not UTF-8", j.path, typ)
+		return Event{}, nil, fmt.Errorf("event type %q is empty or not UTF-8", typ)
 	}
 	now := j.clock()
 	e := Event{
@@ -189,25 +225,14 @@ func (j *Journal) Append(typ string, data any) (Event, error) {
 	if data != nil {
 		raw, err := marshalCompact(data)
 		if err != nil {
-			return Event{}, fmt.Errorf("append %s to journal %s: marshal data: %w", typ, j.path, err)
+			return Event{}, nil, fmt.Errorf("%s: marshal data: %w", typ, err)
 		}
 		if string(raw) != "null" {
 			e.Data = raw
 		}
 	}
 	e.Hash = ComputeHash(e)
-	line := encodeLine(e)
-	if _, err := j.f.Write(line); err != nil {
-		j.failed = err
-		return Event{}, fmt.Errorf("append %s to journal %s:%d: %w", typ, j.path, e.Seq, err)
-	}
-	if err := j.f.Sync(); err != nil {
-		j.failed = err
-		return Event{}, fmt.Errorf("append %s to journal %s:%d: sync: %w", typ, j.path, e.Seq, err)
-	}
-	j.n++
-	j.last = e.Hash
-	return e, nil
+	return e, encodeLine(e), nil
 }
 
 // Len is the number of events in the journal.

@@ -15,11 +15,7 @@ import (
 func TestCreateAppendRead(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "journal.jsonl")
 	clock := func() time.Time { return time.Date(2026, 1, 2, 23, 30, 0, 5, time.UTC) }
-	j, err := Create(path, clock, berlin(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	e1, err := j.Append(TypeRunStarted, map[string]string{"playbook": "facebook-down"})
+	j, e1, err := Create(path, clock, berlin(t), TypeRunStarted, map[string]string{"playbook": "facebook-down"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +52,7 @@ func TestCreateAppendRead(t *testing.T) {
 
 func TestCreateFailsIfExists(t *testing.T) {
 	path, before := newJournalFile(t, 2)
-	if _, err := Create(path, nil, nil); !errors.Is(err, fs.ErrExist) {
+	if _, _, err := Create(path, nil, nil, TypeRunStarted, nil); !errors.Is(err, fs.ErrExist) {
 		t.Fatalf("Create on existing journal: %v", err)
 	}
 	after, _ := os.ReadFile(path)
@@ -66,7 +62,7 @@ func TestCreateFailsIfExists(t *testing.T) {
 }
 
 func TestAppendRejects(t *testing.T) {
-	j, err := Create(filepath.Join(t.TempDir(), "j.jsonl"), nil, nil)
+	j, _, err := Create(filepath.Join(t.TempDir(), "j.jsonl"), nil, nil, TypeRunStarted, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +73,7 @@ func TestAppendRejects(t *testing.T) {
 	if _, err := j.Append(TypeNote, func() {}); err == nil || !strings.Contains(err.Error(), "j.jsonl") {
 		t.Errorf("unmarshalable data: %v", err)
 	}
-	if j.Len() != 0 {
+	if j.Len() != 1 {
 		t.Error("failed appends left events behind")
 	}
 }
@@ -210,12 +206,12 @@ func TestOpenMissing(t *testing.T) {
 }
 
 func TestOpenEmptyJournal(t *testing.T) {
+	// Create never leaves an empty journal, but a crash in Create did
+	// before it wrote the first event with the file.
 	path := filepath.Join(t.TempDir(), "j.jsonl")
-	j, err := Create(path, nil, nil)
-	if err != nil {
+	if err := os.WriteFile(path, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	j.Close()
 	j, d, err := Open(path, nil, nil)
 	if err != nil || !d.Intact() {
 		t.Fatal(d, err)
@@ -231,7 +227,10 @@ func TestOpenEmptyJournal(t *testing.T) {
 // bytes, so verify accepts it.
 func TestEncodeRoundTrip(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "j.jsonl")
-	j, err := Create(path, stepClock(), time.FixedZone("", -(3*3600+30*60)))
+	if err := os.WriteFile(path, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	j, _, err := Open(path, stepClock(), time.FixedZone("", -(3*3600+30*60)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -330,6 +330,9 @@ func (n names) describe(e journal.Event, approvals map[string]string) string {
 	case journal.TypeVarSet:
 		return fmt.Sprintf("variable %s = %q", str("name"), str("value"))
 	case journal.TypeStepDone:
+		if d["all_clear"] == true {
+			return "step done: " + n.step(str("step")) + "; all-clear given"
+		}
 		return "step done: " + n.step(str("step"))
 	case journal.TypeStepSkipped:
 		return fmt.Sprintf("step skipped: %s (%s)", n.step(str("step")), str("reason"))

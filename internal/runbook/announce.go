@@ -57,7 +57,13 @@ func (s *Session) RenderUpdate() (Batch, error) {
 	if !s.State.AllClear.IsZero() {
 		return Batch{}, errors.New("the all-clear has been given: no more updates")
 	}
-	step := UpdatesStep + "#" + strconv.Itoa(s.State.Updates+1)
+	// An update rendered and marked sent only in part (then the run was
+	// interrupted, or the step shown again) is finished before a new one.
+	n, open := s.State.OpenUpdate(s.State.PrimaryLocale(s.Manual.Locales.Default))
+	if !open {
+		n = s.State.Updates + 1
+	}
+	step := UpdatesStep + "#" + strconv.Itoa(n)
 	anns, err := render.Playbook(s.Manual, s.Catalog, s.Playbook, s.renderOptions(render.UpdatesStep))
 	if err != nil {
 		return Batch{}, err

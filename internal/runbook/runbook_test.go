@@ -1,9 +1,11 @@
 package runbook
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -110,7 +112,7 @@ func TestFlowWholeRun(t *testing.T) {
 	if got[0] != journal.TypeRunStarted || got[1] != journal.TypeVarSet || got[len(got)-1] != journal.TypeRunFinished {
 		t.Errorf("journal starts/ends wrong: %v", got)
 	}
-	if count(journal.TypeStepDone) != 3 || count(journal.TypeStepSkipped) != 1 || count(journal.TypeRunAllClear) != 1 {
+	if count(journal.TypeStepDone) != 3 || count(journal.TypeStepSkipped) != 1 {
 		t.Errorf("step events wrong: %v", got)
 	}
 	if count(journal.TypeMessageSent) == 0 || count(journal.TypeMessageApproved) != 3 || count(journal.TypeNote) != 1 {
@@ -120,7 +122,7 @@ func TestFlowWholeRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !st.Finished || st.Updates != 1 || st.Vars["platform"] != "Facebook" || st.Steps["inbox"].Reason != "nothing to answer yet" {
+	if !st.Finished || st.AllClear.IsZero() || st.Updates != 1 || st.Vars["platform"] != "Facebook" || st.Steps["inbox"].Reason != "nothing to answer yet" {
 		t.Errorf("replayed state wrong: %+v", st)
 	}
 }
@@ -338,5 +340,107 @@ func TestChecklist(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(view.warnings, "\n"), `not "9"`) {
 		t.Errorf("an item out of range was not refused: %q", view.warnings)
+	}
+}
+
+// cutAfter keeps the first n lines of a run's journal, as a process killed
+// right after writing its n-th event leaves it.
+func cutAfter(t *testing.T, dir string, n int) {
+	t.Helper()
+	path := filepath.Join(dir, JournalFile)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	end := 0
+	for range n {
+		end += bytes.IndexByte(b[end:], '\n') + 1
+	}
+	if err := os.WriteFile(path, b[:end], 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestAllClearSurvivesAKillAfterItsDone: the all-clear step's d must not
+// be two writes a kill can come between. A run stopped right after the
+// step.done of the all-clear step resumes with the all-clear given.
+func TestAllClearSurvivesAKillAfterItsDone(t *testing.T) {
+	s, _ := start(t)
+	in := lines{"Facebook", "d", "a", "x all all", "d", "s none", "a", "x all all", "d"}
+	f := &Flow{S: s, In: &in, View: &quietView{}}
+	if err := f.AskVars(nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Run(); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	events := mustRead(t, s.Dir)
+	done := slices.IndexFunc(events, func(e journal.Event) bool {
+		return e.Type == journal.TypeStepDone && strings.Contains(string(e.Data), `"step":"all-clear"`)
+	})
+	if done < 0 {
+		t.Fatal("no step.done of the all-clear step")
+	}
+	cutAfter(t, s.Dir, done+1)
+	run, err := ReadRun(s.Dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if run.State.AllClear.IsZero() {
+		t.Fatal("the all-clear step is done but the all-clear was lost")
+	}
+	if !run.State.AllClear.Equal(events[done].UTC) {
+		t.Errorf("all-clear at %v, want the step's done at %v", run.State.AllClear, events[done].UTC)
+	}
+}
+
+// TestHalfSentUpdateIsFinishedAfterResume: an update marked sent on some
+// of its channels, then interrupted, is the one u shows after a resume, so
+// the rest can be marked; not a new update.
+func TestHalfSentUpdateIsFinishedAfterResume(t *testing.T) {
+	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
+	opts := options(t, t.TempDir(), clock)
+	s, err := Start(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetVar("platform", "Facebook"); err != nil {
+		t.Fatal(err)
+	}
+	b, err := s.RenderUpdate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	primary := b.Items[0].Locale
+	var channels []string
+	for _, a := range b.Items {
+		if a.Locale == primary {
+			channels = append(channels, a.Channel)
+		}
+	}
+	if len(channels) < 2 {
+		t.Fatalf("the update has %d channels in %s; the test needs two", len(channels), primary)
+	}
+	if n, _, err := s.Sent(b, channels[0], primary); err != nil || n != 1 {
+		t.Fatalf("sent %d: %v", n, err)
+	}
+	r := reopen(t, s, opts)
+	again, err := r.RenderUpdate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Step != b.Step {
+		t.Fatalf("after resume u shows %s, want the half-sent %s", again.Step, b.Step)
+	}
+	if n, _, err := r.Sent(again, "all", primary); err != nil || n != len(channels)-1 {
+		t.Fatalf("marked %d of the %d left: %v", n, len(channels)-1, err)
+	}
+	next, err := r.RenderUpdate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := UpdatesStep + "#2"; next.Step != want {
+		t.Errorf("once sent, u shows %s, want %s", next.Step, want)
 	}
 }

@@ -69,17 +69,16 @@ func Start(o Options) (*Session, error) {
 		lock.Release()
 		return nil, err
 	}
-	j, err := journal.Create(filepath.Join(dir, JournalFile), o.Now, o.Manual.Location)
+	host, _ := os.Hostname()
+	j, e, err := journal.Create(filepath.Join(dir, JournalFile), o.Now, o.Manual.Location, journal.TypeRunStarted,
+		Started{RunID: id, Playbook: o.Playbook.ID, Title: o.Playbook.Title, Drill: o.Drill, Locales: o.Locales,
+			Organisation: o.Manual.Organisation, ManualVersion: o.Manual.Version, Host: host, Speed: o.Speed})
 	if err != nil {
 		lock.Release()
-		return nil, err
+		return nil, &JournalError{Err: err}
 	}
 	s := newSession(dir, o, j, lock)
-	host, _ := os.Hostname()
-	err = s.append(journal.TypeRunStarted, Started{RunID: id, Playbook: o.Playbook.ID, Title: o.Playbook.Title,
-		Drill: o.Drill, Locales: o.Locales, Organisation: o.Manual.Organisation, ManualVersion: o.Manual.Version,
-		Host: host, Speed: o.Speed})
-	if err != nil {
+	if err := s.State.Apply(e); err != nil {
 		s.Close()
 		return nil, err
 	}
@@ -219,13 +218,9 @@ func (s *Session) Done() error {
 	if st == nil {
 		return errors.New("every step is already handled")
 	}
-	if err := s.append(journal.TypeStepDone, StepRef{Step: st.ID}); err != nil {
-		return err
-	}
-	if st.Kind == manual.StepAllClear {
-		return s.append(journal.TypeRunAllClear, StepRef{Step: st.ID})
-	}
-	return nil
+	// One event both completes the all-clear step and closes the
+	// incident: with two, a crash between them lost the all-clear.
+	return s.append(journal.TypeStepDone, StepRef{Step: st.ID, AllClear: st.Kind == manual.StepAllClear})
 }
 
 // Skip skips the current step; a reason is required, since skipped steps

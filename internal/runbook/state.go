@@ -3,6 +3,7 @@ package runbook
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -22,9 +23,12 @@ type Started struct {
 	Speed         float64  `json:"speed,omitempty"`
 }
 
-// StepRef names a step in a payload.
+// StepRef names a step in a payload: step.done's.
 type StepRef struct {
 	Step string `json:"step"`
+	// AllClear marks the done of the all-clear step, which also closes
+	// the incident. (Journals before it have a run.all-clear event.)
+	AllClear bool `json:"all_clear,omitempty"`
 }
 
 // Skip is the payload of step.skipped.
@@ -118,6 +122,7 @@ type State struct {
 	LastEvent  time.Time
 
 	updateSent map[string]bool
+	lastUpdate int // the highest N of an update rendered, "updates#N"
 	// steps are the playbook's step ids in order, once known; moves are
 	// the cursor's moves so far, kept so that a state replayed before the
 	// playbook was known (a listing) can be bound to it without replaying.
@@ -243,13 +248,19 @@ func (s *State) moveTo(m move) {
 }
 
 func (s *State) applyStep(e journal.Event) error {
-	var sk Skip
+	var sk struct {
+		Skip
+		AllClear bool `json:"all_clear"`
+	}
 	if err := json.Unmarshal(e.Data, &sk); err != nil {
 		return err
 	}
 	st := &StepState{At: e.UTC}
 	if e.Type == journal.TypeStepDone {
 		st.Done = true
+		if sk.AllClear {
+			s.AllClear = e.UTC
+		}
 	} else {
 		st.Skipped, st.Reason = true, sk.Reason
 	}
@@ -266,6 +277,11 @@ func (s *State) applyMessage(e journal.Event) error {
 	switch e.Type {
 	case journal.TypeMessageRendered:
 		s.Rendered[m.key()] = true
+		if n, ok := strings.CutPrefix(m.Step, UpdatesStep+"#"); ok {
+			if n, err := strconv.Atoi(n); err == nil && n > s.lastUpdate {
+				s.lastUpdate = n
+			}
+		}
 	case journal.TypeMessageApproved:
 		s.Approved[MessageKey{m.Step, m.Message}] = m.By
 	case journal.TypeMessageSent:
@@ -337,6 +353,22 @@ func (s *State) SentOn(step, message, channel string) bool {
 		}
 	}
 	return false
+}
+
+// OpenUpdate is the number of the last update rendered if some of its
+// announcements in locale are not marked sent yet: the one to finish
+// before a new one. ok is false when there is none.
+func (s *State) OpenUpdate(locale string) (int, bool) {
+	if s.lastUpdate == 0 {
+		return 0, false
+	}
+	step := UpdatesStep + "#" + strconv.Itoa(s.lastUpdate)
+	for k := range s.Rendered {
+		if k.Step == step && k.Locale == locale && !s.IsSent(k.Step, k.Message, k.Channel, k.Locale) {
+			return s.lastUpdate, true
+		}
+	}
+	return 0, false
 }
 
 // PrimaryLocale is the locale a run shows on screen: its first, else the

@@ -63,8 +63,26 @@ func ReadRun(dir string, keep bool) (*Run, error) {
 	if err != nil {
 		return nil, err
 	}
+	if r.Journal.Events == 0 && r.Journal.Damage.Intact() {
+		return nil, &RunError{ID: r.ID, Err: ErrNeverStarted}
+	}
 	return r, nil
 }
+
+// RunError is a run folder that exists but cannot be opened, and why.
+type RunError struct {
+	ID  string
+	Err error
+}
+
+func (e *RunError) Error() string { return "run " + e.ID + ": " + e.Err.Error() }
+func (e *RunError) Unwrap() error { return e.Err }
+
+// ErrNeverStarted is a run folder whose journal is empty: the process was
+// stopped before its first event was written (only older versions could
+// leave one). Nothing was recorded, so there is nothing to resume or
+// report, and listings leave it out.
+var ErrNeverStarted = errors.New("the run never started: its journal is empty (stopped before its first event); nothing to resume or report")
 
 // Summary describes one run folder, for listings and resume.
 type Summary struct {
@@ -79,6 +97,7 @@ type Summary struct {
 	Damage    string    `json:"damage,omitempty"`
 	// Run is the run as read for the listing; nil when it could not be.
 	Run *Run `json:"-"`
+	err error
 }
 
 // Run statuses.
@@ -108,7 +127,11 @@ func List(runsDir string) ([]Summary, error) {
 		if _, err := os.Stat(filepath.Join(dir, JournalFile)); err != nil {
 			continue
 		}
-		out = append(out, summarize(runsDir, dir))
+		s := summarize(runsDir, dir)
+		if errors.Is(s.err, ErrNeverStarted) {
+			continue
+		}
+		out = append(out, s)
 	}
 	slices.SortFunc(out, func(a, b Summary) int { return b.StartedAt.Compare(a.StartedAt) })
 	return out, nil
@@ -118,7 +141,7 @@ func summarize(runsDir, dir string) Summary {
 	s := Summary{ID: filepath.Base(dir), Dir: dir}
 	r, err := ReadRun(dir, false)
 	if err != nil {
-		s.Status, s.Damage = "damaged", err.Error()
+		s.Status, s.Damage, s.err = "damaged", err.Error(), err
 		return s
 	}
 	s.Run = r
