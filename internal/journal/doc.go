@@ -11,8 +11,10 @@
 // strings escape only what JSON requires plus U+2028/U+2029; data compact
 // and without HTML escaping. A line that decodes to a valid event but
 // differs in any byte from that encoding counts as edited. Line n holds the event with
-// seq n. An empty file is a valid journal with no events (a crash between
-// Create and the first Append leaves one).
+// seq n. Create writes the file with its first event in it, so a journal is
+// never empty; an empty file (left by older versions) reads as no events.
+// Only a regular file of at most MaxSize bytes is read: a FIFO or a device
+// in a journal's place is refused, not waited on or read without end.
 //
 // Each event's hash is the lowercase hex SHA-256 of this canonical form
 // (every line ends in "\n"; len is the field's length in bytes, decimal):
@@ -27,9 +29,13 @@
 //
 // prev is the previous event's hash ("" for seq 1), which chains the lines:
 // editing, deleting or reordering any line breaks verification at that
-// line. The chain is tamper-evident, not tamper-proof: someone who
-// recomputes every later hash can rewrite history. Quote the last hash in
-// an outside record (a sent message, a ticket) to pin it.
+// line. The chain cannot show that its last lines were deleted, or that
+// the file was cut at a line boundary: the head record beside it,
+// "<journal>.head", names the last event written and is rewritten after
+// every append (see head.go), so Load reports events missing from the end
+// (DamageMissing). The chain is tamper-evident, not tamper-proof: someone
+// who recomputes every later hash and the head can rewrite history. Quote
+// the last hash in an outside record (a sent message, a ticket) to pin it.
 //
 // # Durability
 //
@@ -56,6 +62,8 @@
 //     fsync, rename, fsync directory), and reports the copy in
 //     Damage.MovedTo. At every moment the journal path holds either the
 //     original or the valid prefix.
+//   - Events missing from the end (the head names more): what is there is
+//     kept; the head is reset to it.
 //   - The first line is not an event at all: this is probably not a
 //     journal, so Open returns ErrNotJournal and leaves the file alone.
 //

@@ -87,7 +87,7 @@ func checkChain(t testing.TB, events []Event) {
 // verifyBytes verifies a journal held in memory, keeping its events.
 func verifyBytes(path string, b []byte) ([]Event, int64, Damage) {
 	var events []Event
-	_, _, end, d, err := verify(path, bytes.NewReader(b), func(e Event) error { events = append(events, e); return nil })
+	_, _, end, d, err := verify(path, bytes.NewReader(b), head{}, func(e Event) error { events = append(events, e); return nil })
 	if err != nil {
 		panic(err)
 	}

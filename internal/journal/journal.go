@@ -5,10 +5,12 @@ import (
 
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
+	"syscall"
 	"time"
 	"unicode/utf8"
 )
@@ -16,13 +18,14 @@ import (
 // Journal is an open journal file with a single writer. Exclusion between
 // processes is the RunLock's job; the mutex only covers goroutines.
 type Journal struct {
-	mu     sync.Mutex
-	path   string
-	f      *os.File
-	clock  func() time.Time
-	loc    *time.Location
-	n      int    // events in the file
-	last   string // hash of the last event
+	mu    sync.Mutex
+	path  string
+	f     *os.File
+	clock func() time.Time
+	loc   *time.Location
+	n     int      // events in the file
+	last  string   // hash of the last event
+	head  *os.File // the head record, rewritten after each append
 	// failed is set when a write or fsync fails. After a failed fsync the
 	// kernel may have dropped the dirty pages, so the file's state is
 	// unknown; only Open (which re-verifies) may continue.
@@ -55,7 +58,15 @@ func Create(path string, clock func() time.Time, loc *time.Location, typ string,
 	if err := fsutil.SyncDir(filepath.Dir(path)); err != nil {
 		return nil, Event{}, fmt.Errorf("create journal %s: %w", path, err)
 	}
+	if j.head, err = openHead(path); err != nil {
+		return nil, Event{}, fmt.Errorf("create journal %s: %w", path, err)
+	}
+	if err := writeSlot(j.head, head{Seq: 1, Hash: e.Hash}); err != nil {
+		j.head.Close()
+		return nil, Event{}, fmt.Errorf("create journal %s: %w", path, err)
+	}
 	if j.f, err = os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0); err != nil {
+		j.head.Close()
 		return nil, Event{}, fmt.Errorf("create journal: %w", err)
 	}
 	j.n, j.last = 1, e.Hash
@@ -83,21 +94,63 @@ type Snapshot struct {
 // read: the journal is never held whole, only what each keeps. The error is
 // for failing to read the file or each's error; damage is in Damage.
 func Load(path string, each func(Event) error) (*Snapshot, error) {
-	f, err := os.Open(path)
+	f, info, err := openRegular(path, MaxSize)
 	if err != nil {
 		return nil, fmt.Errorf("read journal: %w", err)
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("read journal: %w", err)
-	}
+	h, hdmg := readHead(path)
 	s := &Snapshot{Path: path, size: info.Size(), mod: info.ModTime()}
-	s.Events, s.Last, s.validEnd, s.Damage, err = verify(path, f, each)
+	s.Events, s.Last, s.validEnd, s.Damage, err = verify(path, io.LimitReader(f, MaxSize), h, each)
 	if err != nil {
 		return nil, fmt.Errorf("read journal %s: %w", path, err)
 	}
+	if s.Damage.Intact() {
+		s.Damage = hdmg
+	}
 	return s, nil
+}
+
+// MaxSize bounds what a journal may hold, about 700,000 events: a larger
+// file is not one crisis wrote, and reading it could exhaust memory.
+const MaxSize = 256 << 20
+
+// openRegular opens path for reading if it is a regular file of at most
+// max bytes. A FIFO is opened without blocking (a reader of a FIFO waits
+// for a writer) and then refused, as are devices such as /dev/zero, which
+// never end.
+func openRegular(path string, max int64) (*os.File, os.FileInfo, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	info, err := f.Stat()
+	switch {
+	case err != nil:
+	case !info.Mode().IsRegular():
+		err = fmt.Errorf("%s is not a regular file (%s): crisis reads only the files it wrote", path, fileKind(info.Mode()))
+	case info.Size() > max:
+		err = fmt.Errorf("%s is %d bytes, more than the %d a file crisis wrote holds", path, info.Size(), max)
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, info, nil
+}
+
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return "mode " + m.String()
 }
 
 // Read returns the valid prefix of the journal at path and the first
@@ -145,6 +198,9 @@ func (s *Snapshot) Open(clock func() time.Time, loc *time.Location) (*Journal, e
 		if err := truncateTo(s.Path, s.validEnd); err != nil {
 			return nil, err
 		}
+	case DamageMissing, DamageBadHead:
+		// Every line is valid; what is lost is lost. The next append
+		// anchors the head again.
 	default:
 		// A complete line is wrong, so something other than a crash
 		// touched the file. Keep the original for inspection and rewrite
@@ -159,7 +215,20 @@ func (s *Snapshot) Open(clock func() time.Time, loc *time.Location) (*Journal, e
 	if err != nil {
 		return nil, fmt.Errorf("open journal: %w", err)
 	}
-	return newJournal(s.Path, f, clock, loc, s.Events, s.Last), nil
+	j := newJournal(s.Path, f, clock, loc, s.Events, s.Last)
+	if !d.Intact() && s.Events > 0 {
+		// The head must name what the journal now holds, or the next
+		// read reports the same damage again.
+		if err := resetHead(s.Path, head{Seq: s.Events, Hash: s.Last}); err != nil {
+			f.Close()
+			return nil, fmt.Errorf("open journal %s: %w", s.Path, err)
+		}
+	}
+	if j.head, err = openHead(s.Path); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("open journal %s: %w", s.Path, err)
+	}
+	return j, nil
 }
 
 func newJournal(path string, f *os.File, clock func() time.Time, loc *time.Location, n int, last string) *Journal {
@@ -202,6 +271,12 @@ func (j *Journal) Append(typ string, data any) (Event, error) {
 	if err := j.f.Sync(); err != nil {
 		j.failed = err
 		return Event{}, fmt.Errorf("append %s to journal %s:%d: sync: %w", typ, j.path, e.Seq, err)
+	}
+	// The event is durable; a crash before the head names it leaves the
+	// head one event behind, which Load accepts.
+	if err := writeSlot(j.head, head{Seq: e.Seq, Hash: e.Hash}); err != nil {
+		j.failed = err
+		return Event{}, fmt.Errorf("append %s to journal %s:%d: %w", typ, j.path, e.Seq, err)
 	}
 	j.n++
 	j.last = e.Hash
@@ -251,6 +326,9 @@ func (j *Journal) Close() error {
 		return nil
 	}
 	err := j.f.Close()
+	if j.head != nil {
+		err = errors.Join(err, j.head.Close())
+	}
 	j.f = nil
 	if err != nil {
 		return fmt.Errorf("close journal %s: %w", j.path, err)

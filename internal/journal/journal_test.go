@@ -174,8 +174,8 @@ func TestOpenMovesDamagedAside(t *testing.T) {
 	if d3.MovedTo == d.MovedTo {
 		t.Fatalf("second repair reused %s", d.MovedTo)
 	}
-	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 3 {
-		t.Fatalf("want journal and two copies, no temp files; got %v", entries)
+	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 4 {
+		t.Fatalf("want journal, its head record and two copies, no temp files; got %v", entries)
 	}
 }
 
@@ -264,5 +264,55 @@ func TestEncodeRoundTrip(t *testing.T) {
 	b, _ := os.ReadFile(path)
 	if !bytes.Contains(b, []byte("<html> & 'amp'")) {
 		t.Error("payload text is HTML-escaped; journals are read by people")
+	}
+}
+
+// TestHeadAnchorsTheEnd: a journal cut at a line boundary is a valid
+// chain; its head record shows the events that are missing. Opening it
+// keeps what is there and anchors the head again.
+func TestHeadAnchorsTheEnd(t *testing.T) {
+	path, good := newJournalFile(t, 5)
+	starts := lineStarts(good)
+	if err := os.WriteFile(path, good[:starts[3]], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	events, d, err := Read(path)
+	if err != nil || len(events) != 3 || d.Kind != DamageMissing || d.Line != 4 || d.Dropped != 2 {
+		t.Fatalf("read a journal cut after 3 of 5 events: %d events, %+v, %v", len(events), d, err)
+	}
+	j, d, err := Open(path, stepClock(), nil)
+	if err != nil || d.Kind != DamageMissing {
+		t.Fatalf("open: %v %v", d, err)
+	}
+	if e, err := j.Append(TypeNote, nil); err != nil || e.Seq != 4 {
+		t.Fatalf("append after the cut: %+v %v", e, err)
+	}
+	j.Close()
+	if events, d, err := Read(path); err != nil || !d.Intact() || len(events) != 4 {
+		t.Fatalf("after append: %d events, %v, %v", len(events), d, err)
+	}
+}
+
+// TestHeadBehindIsNoDamage: the head is rewritten after the event is
+// synced, and not synced itself, so a crash or a power loss can leave it
+// behind: that is no damage. A head naming another event than the one at
+// its seq means the journal was rewritten.
+func TestHeadBehindIsNoDamage(t *testing.T) {
+	path, _ := newJournalFile(t, 5)
+	events, _, _ := Read(path)
+	for _, seq := range []int{4, 2} {
+		if err := resetHead(path, head{Seq: seq, Hash: events[seq-1].Hash}); err != nil {
+			t.Fatal(err)
+		}
+		if _, d, err := Read(path); err != nil || !d.Intact() {
+			t.Fatalf("head at %d of 5: %v %v", seq, d, err)
+		}
+	}
+	if err := resetHead(path, head{Seq: 3, Hash: events[1].Hash}); err != nil {
+		t.Fatal(err)
+	}
+	got, d, err := Read(path)
+	if err != nil || len(got) != 2 || d.Kind != DamageBrokenChain || d.Line != 3 || d.Dropped != 3 {
+		t.Fatalf("head naming another event: %d events, %+v, %v", len(got), d, err)
 	}
 }

@@ -87,7 +87,7 @@ const seqPrefix = `{"seq":`
 // memory. It returns how many events are valid, the last one's hash, the
 // byte length of the valid prefix, and the first damage found. each's
 // error stops it; err is that error or a read error.
-func verify(path string, r io.Reader, each func(Event) error) (n int, last string, validEnd int64, d Damage, err error) {
+func verify(path string, r io.Reader, h head, each func(Event) error) (n int, last string, validEnd int64, d Damage, err error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var (
 		c    checker
@@ -108,7 +108,7 @@ func verify(path string, r io.Reader, each func(Event) error) (n int, last strin
 		}
 		if rerr == io.EOF {
 			if len(line) == 0 {
-				return n, last, validEnd, Damage{}, nil
+				return n, last, validEnd, h.end(path, n), nil
 			}
 			d := Damage{Path: path, Line: lineNo, Dropped: 1}
 			if isTornPrefix(line) {
@@ -121,6 +121,9 @@ func verify(path string, r io.Reader, each func(Event) error) (n int, last strin
 			return n, last, validEnd, d, nil
 		}
 		e, kind, reason := c.checkLine(line[:len(line)-1], lineNo, last)
+		if kind == "" {
+			kind, reason = h.past(path, e)
+		}
 		if kind != "" {
 			rest, err := countLines(br)
 			return n, last, validEnd, Damage{Path: path, Line: lineNo, Kind: kind, Reason: reason, Dropped: 1 + rest}, err
@@ -142,6 +145,13 @@ type checker struct{ buf []byte }
 // checkLine validates one complete line against its position and the
 // previous hash.
 func (c *checker) checkLine(line []byte, lineNo int, prev string) (Event, DamageKind, string) {
+	if bytes.HasSuffix(line, []byte("\r")) {
+		kind := DamageBadJSON
+		if lineNo == 1 {
+			kind = DamageNotJournal
+		}
+		return Event{}, kind, "line ends in CR LF (Windows line endings): the file was converted after crisis wrote it; convert it back (dos2unix) and resume"
+	}
 	e, ok := parseFast(line)
 	if !ok {
 		e = Event{}

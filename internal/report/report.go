@@ -427,6 +427,30 @@ func (r *Report) integrity(events []journal.Event, dmg journal.Damage) {
 	if !dmg.Intact() {
 		r.Integrity = "journal damaged: " + dmg.String() + "; the report covers the valid prefix"
 	}
+	// A journal repaired on resume verifies again; what was lost then is
+	// known only from the resumption's record of it.
+	var repairs []string
+	for _, e := range events {
+		var res runbook.Resumed
+		if e.Type != journal.TypeRunResumed || json.Unmarshal(e.Data, &res) != nil || res.Damage == "" {
+			continue
+		}
+		if res.Repair != nil && res.Repair.Kind == string(journal.DamageTruncated) {
+			continue // a write cut short by a crash was never acknowledged: nothing was lost
+		}
+		text := fmt.Sprintf("at %s: %s", r.Local(e.UTC), res.Damage)
+		if p := res.Repair; p != nil {
+			text = fmt.Sprintf("at %s: %s:%d: %s (%d lines lost)", r.Local(e.UTC), p.Journal, p.Line, res.Damage, p.Dropped)
+			if p.MovedTo != "" {
+				text += "; the damaged original is kept as " + p.MovedTo
+			}
+		}
+		repairs = append(repairs, text)
+	}
+	if len(repairs) > 0 {
+		r.Integrity += "; but the journal was found damaged and repaired when the run was resumed " + strings.Join(repairs, "; ") +
+			": the report does not cover what was lost"
+	}
 	if len(events) > 0 {
 		r.LastHash = events[len(events)-1].Hash
 	}

@@ -133,7 +133,11 @@ func Resume(run *Run, o Options) (*Session, error) {
 	pre.Bind(s.steps)
 	s.State = pre
 	dmg := run.Journal.Damage
-	if err := s.append(journal.TypeRunResumed, map[string]any{"damage": dmg.Reason}); err != nil {
+	resumed := Resumed{Damage: dmg.Reason}
+	if !dmg.Intact() {
+		resumed.Repair = &Repair{Journal: dmg.Path, Line: dmg.Line, Kind: string(dmg.Kind), Dropped: dmg.Dropped, MovedTo: dmg.MovedTo}
+	}
+	if err := s.append(journal.TypeRunResumed, resumed); err != nil {
 		s.Close()
 		return nil, err
 	}

@@ -77,6 +77,24 @@ type Checked struct {
 	Item int    `json:"item"` // 1-based
 }
 
+// Resumed is the payload of run.resumed. A journal found damaged on resume
+// is repaired to its valid prefix; the event records what was found and
+// lost, and where the original was kept, so the report can say so after
+// the journal itself is whole again.
+type Resumed struct {
+	Damage string  `json:"damage"` // what was wrong, for people; "" when intact
+	Repair *Repair `json:"repair,omitempty"`
+}
+
+// Repair is what resuming did to a damaged journal.
+type Repair struct {
+	Journal string `json:"journal"`
+	Line    int    `json:"line"`    // the first line not kept
+	Kind    string `json:"kind"`    // journal.DamageKind
+	Dropped int    `json:"dropped"` // lines not kept (or missing, for a cut end)
+	MovedTo string `json:"moved_to,omitempty"`
+}
+
 // Back is the payload of step.back.
 type Back struct {
 	From string `json:"from"`

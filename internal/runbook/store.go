@@ -53,20 +53,27 @@ type Run struct {
 // kept, so resuming a long run does not hold its journal in memory.
 func ReadRun(dir string, keep bool) (*Run, error) {
 	r := &Run{ID: filepath.Base(dir), Dir: dir, State: NewState()}
+	path := filepath.Join(dir, JournalFile)
 	var err error
-	r.Journal, err = journal.Load(filepath.Join(dir, JournalFile), func(e journal.Event) error {
+	r.Journal, err = journal.Load(path, func(e journal.Event) error {
 		if keep {
 			r.Events = append(r.Events, e)
 		}
 		return r.State.Apply(e)
 	})
-	if err != nil {
-		return nil, err
-	}
-	if r.Journal.Events == 0 && r.Journal.Damage.Intact() {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, &RunError{ID: r.ID, Err: fmt.Errorf("its journal %s is missing: the run's record is lost unless a copy is put back there", path)}
+	case err != nil:
+		return nil, &RunError{ID: r.ID, Err: err}
+	case r.Journal.Events > 0:
+		return r, nil
+	case r.Journal.Damage.Intact():
 		return nil, &RunError{ID: r.ID, Err: ErrNeverStarted}
 	}
-	return r, nil
+	// Damage on the first line leaves no run.started: nothing says which
+	// playbook this was, so the run can be neither resumed nor reported.
+	return nil, &RunError{ID: r.ID, Err: fmt.Errorf("%s; nothing before it is valid, so the run can be neither resumed nor reported (the file is left as it is)", r.Journal.Damage)}
 }
 
 // RunError is a run folder that exists but cannot be opened, and why.
@@ -124,7 +131,7 @@ func List(runsDir string) ([]Summary, error) {
 			continue
 		}
 		dir := filepath.Join(runsDir, e.Name())
-		if _, err := os.Stat(filepath.Join(dir, JournalFile)); err != nil {
+		if !isRun(dir) {
 			continue
 		}
 		s := summarize(runsDir, dir)
@@ -135,6 +142,21 @@ func List(runsDir string) ([]Summary, error) {
 	}
 	slices.SortFunc(out, func(a, b Summary) int { return b.StartedAt.Compare(a.StartedAt) })
 	return out, nil
+}
+
+// isRun reports whether a folder of the runs folder holds a run: a
+// journal, or what a run leaves beside it (its head record, announcements),
+// so a run whose journal went missing is listed as damaged, not hidden. A
+// folder a run stopped in its first milliseconds left empty is none.
+func isRun(dir string) bool {
+	if _, err := os.Lstat(filepath.Join(dir, JournalFile)); err == nil {
+		return true
+	}
+	if _, err := os.Lstat(journal.HeadPath(filepath.Join(dir, JournalFile))); err == nil {
+		return true
+	}
+	anns, _ := os.ReadDir(filepath.Join(dir, AnnouncementsDir))
+	return len(anns) > 0
 }
 
 func summarize(runsDir, dir string) Summary {
@@ -207,7 +229,7 @@ func Find(runsDir, id string, keep bool) (*Run, error) {
 	case 1:
 		switch {
 		case hits[0].Run == nil:
-			return nil, fmt.Errorf("run %s: %s", hits[0].ID, hits[0].Damage)
+			return nil, hits[0].err
 		case keep:
 			return ReadRun(hits[0].Dir, keep)
 		}
