@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -201,7 +200,12 @@ func (c *checker) hashes(e Event) bool {
 	if len(e.Hash) != hex.EncodedLen(sha256.Size) {
 		return false
 	}
-	if _, err := hex.Decode(want[:], []byte(e.Hash)); err != nil || strings.ToLower(e.Hash) != e.Hash {
+	for i := range len(e.Hash) {
+		if c := e.Hash[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false // not lowercase hex, as ComputeHash writes it
+		}
+	}
+	if _, err := hex.Decode(want[:], []byte(e.Hash)); err != nil {
 		return false
 	}
 	c.buf = appendCanonical(c.buf[:0], e)
@@ -248,11 +252,14 @@ func parseFast(line []byte) (Event, bool) {
 	}
 	rest = rest[n:]
 	// prev and hash are hex, so the last `,"prev":` is the real one even
-	// if the payload contains that text.
-	i := bytes.LastIndex(rest, []byte(`,"prev":`))
+	// if the payload contains that text; with two hashes after it, it is
+	// among the last 160 bytes (or the line is left to encoding/json).
+	from := max(0, len(rest)-160)
+	i := bytes.LastIndex(rest[from:], []byte(`,"prev":`))
 	if i < 0 {
 		return e, false
 	}
+	i += from
 	tail := rest[i+len(`,"prev":`):]
 	if e.Prev, n, ok = plainString(tail); !ok {
 		return e, false
