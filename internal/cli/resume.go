@@ -30,8 +30,8 @@ func (a *App) resumeTarget(runs, target string, isDrill bool) (*runbook.Run, boo
 			return nil, false, err
 		}
 		if errors.Is(err, runbook.ErrAmbiguous) {
-			// A prefix of several runs: say which, rather than that none exists.
-			fmt.Fprintf(a.IO.Err, "crisis: %v\n", err)
+			// A prefix of several runs: say which, and nothing else.
+			return nil, false, usageErrorf("%v", err)
 		}
 	}
 	cands, err := unfinished(runs, target, isDrill)
@@ -70,16 +70,27 @@ func (a *App) noResumable(runs, playbook string, isDrill bool) error {
 	return usageErrorf("%s in %s; crisis runs lists the runs", what, runs)
 }
 
-func (a *App) resumeSession(run *runbook.Run, o runOptions) (*runbook.Session, error) {
+// resumeSession checks the manual and the values first, as a new run does,
+// and only then reopens the run (which journals that it resumed): a
+// resume refused for a broken playbook or a wrong --var leaves the
+// journal as it was.
+func (a *App) resumeSession(run *runbook.Run, o runOptions, given map[string]string, asker runbook.Asker) (*runbook.Session, error) {
 	m, _, err := a.Manual()
 	if err != nil {
 		return nil, err
 	}
 	pre, id := run.State, run.ID
+	p := m.Playbook(pre.Playbook)
+	if p == nil {
+		return nil, fmt.Errorf("run %s is of playbook %q, which the manual no longer has", id, pre.Playbook)
+	}
+	if _, _, err := a.requireManual(p.ID); err != nil {
+		return nil, err
+	}
 	if pre.Finished && pre.Drill {
 		// The drill's process may have been stopped before it saved
 		// the drill's record: save it from the journal now.
-		if err := a.recoverDrillRecord(run, m.Playbook(pre.Playbook)); err != nil {
+		if err := a.recoverDrillRecord(run, p); err != nil {
 			return nil, err
 		}
 	}
@@ -93,7 +104,13 @@ func (a *App) resumeSession(run *runbook.Run, o runOptions) (*runbook.Session, e
 	if err != nil {
 		return nil, &ExitError{Code: ExitManual, Err: err}
 	}
-	sess, err := runbook.Resume(run, runbook.Options{Manual: m, Catalog: cat, Now: a.clockFor(pre.Drill, pre.Speed, pre.LastEvent)})
+	var vals map[string]string
+	if !pre.Finished {
+		if vals, err = runbook.Vars(m, p, pre.Vars, given, asker); err != nil {
+			return nil, err
+		}
+	}
+	sess, err := runbook.Resume(run, runbook.Options{Manual: m, Playbook: p, Catalog: cat, Now: a.clockFor(pre.Drill, pre.Speed, pre.LastEvent)})
 	if dmg := run.Journal.Damage; !dmg.Intact() {
 		fmt.Fprintf(a.IO.Err, "crisis: warning: journal damage: %s\n", dmg)
 		if dmg.MovedTo != "" {
@@ -101,6 +118,10 @@ func (a *App) resumeSession(run *runbook.Run, o runOptions) (*runbook.Session, e
 		}
 	}
 	if err != nil {
+		return nil, err
+	}
+	if err := sess.SetVars(vals); err != nil {
+		sess.Close()
 		return nil, err
 	}
 	fmt.Fprintf(a.IO.Err, "crisis: resuming run %s (%d events)\n", sess.State.RunID, sess.State.Events)

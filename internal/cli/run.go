@@ -296,19 +296,7 @@ func (a *App) resumeRun(target string, o runOptions, vars map[string]string, ask
 		}
 		return nil, a.noResumable(runs, target, o.drill)
 	}
-	sess, err := a.resumeSession(run, o)
-	if err != nil {
-		return nil, err
-	}
-	vals, err := runbook.Vars(sess.Manual, sess.Playbook, sess.State.Vars, vars, asker)
-	if err == nil {
-		err = sess.SetVars(vals)
-	}
-	if err != nil {
-		sess.Close()
-		return nil, err
-	}
-	return sess, nil
+	return a.resumeSession(run, o, vars, asker)
 }
 
 // clockFor is the run's clock: the wall clock, or for a drill one running
