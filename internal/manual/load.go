@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -37,7 +38,22 @@ func Load(fsys fs.FS, root string) (*Manual, diag.List, error) {
 	if _, err := fs.Stat(fsys, ManualFile); err != nil {
 		return nil, nil, fmt.Errorf("%s: %w: no %s (%v)", root, ErrNotManual, ManualFile, err)
 	}
-	if data, ok := readFile(fsys, ManualFile, &diags); ok {
+	playbooks, err := listYAML(fsys, PlaybooksDir, &diags)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", root, err)
+	}
+	playbooks = slices.DeleteFunc(playbooks, func(f file) bool { return f.name == ManualFile })
+	templates, err := listYAML(fsys, TemplatesDir, &diags)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, fmt.Errorf("%s: %w", root, err)
+	}
+	m.Files = []string{ManualFile}
+	for _, f := range slices.Concat(playbooks, templates) {
+		m.Files = append(m.Files, f.name)
+	}
+	m.Sources = make(map[string][]byte, len(m.Files))
+	if data, ok := readFile(fsys, file{name: ManualFile}, &diags); ok {
+		m.Sources[ManualFile] = data
 		if node := parseYAML(ManualFile, data, &diags); node != nil {
 			(&decoder{file: ManualFile, diags: &diags}).decodeManual(node, m)
 		}
@@ -45,16 +61,7 @@ func Load(fsys fs.FS, root string) (*Manual, diag.List, error) {
 	if m.Location == nil {
 		m.Location = time.UTC
 	}
-	playbooks, err := listYAML(fsys, PlaybooksDir)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", root, err)
-	}
-	playbooks = slices.DeleteFunc(playbooks, func(f string) bool { return f == ManualFile })
-	templates, err := listYAML(fsys, TemplatesDir)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, fmt.Errorf("%s: %w", root, err)
-	}
-	m.Playbooks, m.Templates = loadFiles(fsys, playbooks, templates, &diags)
+	m.Playbooks, m.Templates = loadFiles(fsys, playbooks, templates, m.Sources, &diags)
 	resolve(m, &diags)
 	diags.Sort()
 	return m, diags, nil
@@ -62,114 +69,270 @@ func Load(fsys fs.FS, root string) (*Manual, diag.List, error) {
 
 // listYAML lists the .yaml and .yml files of a folder, sorted. Other files
 // (a README, the Go file that embeds the example) are not part of the
-// manual.
-func listYAML(fsys fs.FS, dir string) ([]string, error) {
+// manual. A file that looks meant to be one but would not be read, saved
+// as .YAML or in a sub-folder, is reported rather than silently left out:
+// a playbook missing from the manual is found during the crisis.
+func listYAML(fsys fs.FS, dir string, diags *diag.List) ([]file, error) {
+	if real, err := resolveInside(fsys, dir); err != nil {
+		return nil, fmt.Errorf("%s/: %w", dir, err)
+	} else if real != dir {
+		return nil, fmt.Errorf("%s/ is a link (to %s/): keep the manual's folders in the manual", dir, real)
+	}
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return nil, err
 	}
-	var files []string
+	var files []file
 	for _, e := range entries {
+		name := path.Join(dir, e.Name())
 		ext := path.Ext(e.Name())
-		if !e.IsDir() && (ext == ".yaml" || ext == ".yml") {
-			files = append(files, path.Join(dir, e.Name()))
+		switch {
+		case e.IsDir() && !strings.HasPrefix(e.Name(), "."):
+			reportNested(fsys, name, diags)
+		case ext == ".yaml" || ext == ".yml":
+			files = append(files, file{name: name, plain: e.Type().IsRegular()})
+		case isYAMLExt(ext):
+			diags.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, RuleFile,
+				"rename it to "+strings.TrimSuffix(name, ext)+strings.ToLower(ext),
+				"this file is not read: manual files end in .yaml or .yml, in lowercase")
 		}
 	}
 	return files, nil
 }
 
+// file is a manual file to read; plain when its folder entry says it is
+// a regular file (no link to follow, nothing that could block a read).
+type file struct {
+	name  string
+	plain bool
+}
+
+// isYAMLExt tells a YAML file whatever the case of its extension.
+func isYAMLExt(ext string) bool {
+	return strings.EqualFold(ext, ".yaml") || strings.EqualFold(ext, ".yml")
+}
+
+// reportNested reports every YAML file under a sub-folder of playbooks/ or
+// templates/: only the folder's own files are read. Hidden folders (.git,
+// an editor's) are not searched.
+func reportNested(fsys fs.FS, dir string, diags *diag.List) {
+	_ = fs.WalkDir(fsys, dir, func(name string, e fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return nil
+		case e.IsDir() && strings.HasPrefix(e.Name(), "."):
+			return fs.SkipDir
+		case !e.IsDir() && isYAMLExt(path.Ext(name)):
+			top := path.Dir(dir)
+			diags.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, RuleFile,
+				"move it to "+top+"/ (the manual reads "+top+"/ only, not its sub-folders)",
+				"this file is not read: it is in a sub-folder of %s/", top)
+		}
+		return nil
+	})
+}
+
 // loadFiles parses playbooks and templates on every core: parsing is most
-// of a load's time and each file is independent.
-func loadFiles(fsys fs.FS, playbooks, templates []string, diags *diag.List) ([]*Playbook, []*TemplateFile) {
+// of a load's time and each file is independent. The bytes read are kept
+// in sources.
+func loadFiles(fsys fs.FS, playbooks, templates []file, sources map[string][]byte, diags *diag.List) ([]*Playbook, []*TemplateFile) {
 	pbs := make([]*Playbook, len(playbooks))
 	tps := make([]*TemplateFile, len(templates))
 	perFile := make([]diag.List, len(playbooks)+len(templates))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				if i < len(playbooks) {
-					pbs[i] = loadPlaybook(fsys, playbooks[i], &perFile[i])
-				} else {
-					j := i - len(playbooks)
-					tps[j] = loadTemplates(fsys, templates[j], &perFile[i])
-				}
-			}
-		}()
-	}
+	data := make([][]byte, len(perFile))
+	jobs := make(chan int, len(perFile))
 	for i := range perFile {
 		jobs <- i
 	}
 	close(jobs)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range jobs {
+				if i < len(playbooks) {
+					pbs[i], data[i] = loadPlaybook(fsys, playbooks[i], &perFile[i])
+				} else {
+					j := i - len(playbooks)
+					tps[j], data[i] = loadTemplates(fsys, templates[j], &perFile[i])
+				}
+			}
+		})
+	}
 	wg.Wait()
-	for _, l := range perFile {
-		*diags = append(*diags, l...)
+	for i, f := range slices.Concat(playbooks, templates) {
+		if data[i] != nil {
+			sources[f.name] = data[i]
+		}
+		*diags = append(*diags, perFile[i]...)
 	}
 	return slices.DeleteFunc(pbs, func(p *Playbook) bool { return p == nil }),
 		slices.DeleteFunc(tps, func(t *TemplateFile) bool { return t == nil })
 }
 
-// readFile reads a playbook or message file, at most MaxFileSize bytes of
-// it: a 50 MB export saved under playbooks/ is refused by its size without
-// being read into memory.
-func readFile(fsys fs.FS, file string, diags *diag.List) ([]byte, bool) {
-	pos := diag.Pos{File: file, Line: 1, Col: 1}
-	f, err := fsys.Open(file)
-	if err != nil {
-		diags.Errorf(pos, RuleFile, "check the file's permissions", "cannot read the file: %v", err)
+// readFile reads a manual file: a regular file inside the manual, at most
+// MaxFileSize bytes of it. A link leading out of the manual (to a private
+// key, /proc/self/environ) and anything that is not a regular file (a
+// named pipe would block the read for ever, /dev/zero never ends) are
+// refused before being opened; a 50 MB export saved under playbooks/ is
+// refused by its size without being read.
+func readFile(fsys fs.FS, mf file, diags *diag.List) ([]byte, bool) {
+	name := mf.name
+	pos := diag.Pos{File: name, Line: 1, Col: 1}
+	fail := func(hint, format string, args ...any) ([]byte, bool) {
+		diags.Errorf(pos, RuleFile, hint, format, args...)
 		return nil, false
+	}
+	if !mf.plain {
+		real, err := resolveInside(fsys, name)
+		if err != nil {
+			return fail("keep every manual file inside the manual folder: copy the file in instead of linking to it", "%v", err)
+		}
+		fi, err := fs.Stat(fsys, real)
+		if err != nil {
+			return fail("check the file's permissions", "cannot read the file: %v", err)
+		}
+		if !fi.Mode().IsRegular() {
+			return fail("move it out of the manual folder; manual files are ordinary files",
+				"this is %s, not a regular file", modeName(fi.Mode()))
+		}
+		name = real
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return fail("check the file's permissions", "cannot read the file: %v", err)
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.Size() > MaxFileSize {
-		tooBig(file, fi.Size(), diags)
-		return nil, false
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	fi, err := f.Stat()
 	if err != nil {
-		diags.Errorf(pos, RuleFile, "check the file's permissions", "cannot read the file: %v", err)
+		return fail("check the file's permissions", "cannot read the file: %v", err)
+	}
+	if !fi.Mode().IsRegular() { // replaced since it was listed
+		return fail("move it out of the manual folder; manual files are ordinary files",
+			"this is %s, not a regular file", modeName(fi.Mode()))
+	}
+	if fi.Size() > MaxFileSize {
+		tooBig(mf.name, fi.Size(), diags)
 		return nil, false
 	}
-	return data, true
+	// The size is only a hint (the file may grow, /proc reports 0): read
+	// into a buffer of that size and never past MaxFileSize+1 bytes.
+	buf := make([]byte, 0, fi.Size()+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, min(len(buf), MaxFileSize+1-len(buf)))
+		}
+		n, err := f.Read(buf[len(buf):min(cap(buf), MaxFileSize+1)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fail("check the file's permissions", "cannot read the file: %v", err)
+		}
+		if len(buf) > MaxFileSize {
+			tooBig(mf.name, int64(len(buf)), diags)
+			return nil, false
+		}
+	}
+	return buf, true
 }
 
-func loadPlaybook(fsys fs.FS, file string, diags *diag.List) *Playbook {
+// resolveInside follows the symbolic links along name, one path element
+// at a time, and returns the path they lead to. It fails when a link
+// leads out of fsys (an absolute target, or more ".." than folders) or
+// links chain too long: a manual arrives by pull request, and a link is
+// how a hostile one would make lint read and quote a file outside it.
+// File systems without links (embedded, in memory) return name as is.
+func resolveInside(fsys fs.FS, name string) (string, error) {
+	const maxLinks = 40 // as the kernel's own limit
+	rest := strings.Split(name, "/")
+	resolved, links := ".", 0
+	for len(rest) > 0 {
+		elem := rest[0]
+		rest = rest[1:]
+		switch elem {
+		case "", ".":
+			continue
+		case "..":
+			if resolved == "." {
+				return "", fmt.Errorf("the link %s leads outside the manual", name)
+			}
+			resolved = path.Dir(resolved)
+			continue
+		}
+		next := path.Join(resolved, elem)
+		fi, err := fs.Lstat(fsys, next)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			resolved = next // a missing file is reported when it is opened
+			continue
+		}
+		if links++; links > maxLinks {
+			return "", fmt.Errorf("%s: too many links in a chain", name)
+		}
+		target, err := fs.ReadLink(fsys, next)
+		if err != nil {
+			return "", fmt.Errorf("cannot read the link %s: %v", next, err)
+		}
+		if path.IsAbs(target) || filepath.IsAbs(target) || filepath.VolumeName(target) != "" {
+			return "", fmt.Errorf("this file is a link to %s, outside the manual", target)
+		}
+		rest = append(strings.Split(filepath.ToSlash(target), "/"), rest...)
+	}
+	return resolved, nil
+}
+
+// modeName names a kind of file that is not a regular one.
+func modeName(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	default:
+		return "a special file"
+	}
+}
+
+func loadPlaybook(fsys fs.FS, mf file, diags *diag.List) (*Playbook, []byte) {
+	file := mf.name
 	p := &Playbook{ID: strings.TrimSuffix(strings.TrimSuffix(path.Base(file), ".yaml"), ".yml"), File: file}
 	pos := diag.Pos{File: file, Line: 1, Col: 1}
 	if !idRE.MatchString(p.ID) {
 		diags.Errorf(pos, RuleType, "rename the file with lowercase letters, digits and dashes, e.g. store-closure.yaml",
 			"playbook file name %q is not a valid id", path.Base(file))
 	}
-	data, ok := readFile(fsys, file, diags)
+	data, ok := readFile(fsys, mf, diags)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	node := parseYAML(file, data, diags)
 	if node == nil {
-		return nil
+		return nil, data
 	}
 	(&decoder{file: file, diags: diags}).decodePlaybook(node, p)
-	return p
+	return p, data
 }
 
-func loadTemplates(fsys fs.FS, file string, diags *diag.List) *TemplateFile {
+func loadTemplates(fsys fs.FS, mf file, diags *diag.List) (*TemplateFile, []byte) {
+	file := mf.name
 	t := &TemplateFile{Locale: strings.TrimSuffix(strings.TrimSuffix(path.Base(file), ".yaml"), ".yml"), File: file}
-	pos := diag.Pos{File: file, Line: 1, Col: 1}
-	if _, err := language.Parse(t.Locale); err != nil {
-		diags.Errorf(pos, RuleType, "name message files after their locale: es.yaml, pl.yaml, pt-BR.yaml",
-			"file name %q is not a locale", path.Base(file))
-		return nil
-	}
-	data, ok := readFile(fsys, file, diags)
+	data, ok := readFile(fsys, mf, diags)
 	if !ok {
-		return nil
+		return nil, nil
+	}
+	if _, err := language.Parse(t.Locale); err != nil {
+		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, RuleType, "name message files after their locale: es.yaml, pl.yaml, pt-BR.yaml",
+			"file name %q is not a locale", path.Base(file))
+		return nil, data
 	}
 	node := parseYAML(file, data, diags)
 	if node == nil {
-		return t
+		return t, data
 	}
 	(&decoder{file: file, diags: diags}).decodeTemplates(node, t)
-	return t
+	return t, data
 }

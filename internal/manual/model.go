@@ -47,6 +47,15 @@ type Manual struct {
 	Playbooks []*Playbook
 	Templates []*TemplateFile // one per locale
 
+	// Files lists every manual file found, read or refused: the manual
+	// file first, then playbooks and message files in name order.
+	// Sources holds the bytes of those that were read: lint takes
+	// suppression comments and quoted lines from them instead of reading
+	// the files again, and a file refused (a link out of the manual, a
+	// pipe, a file too big) has no bytes anything could quote.
+	Files   []string
+	Sources map[string][]byte
+
 	// At holds the position of each top-level key's value in the manual
 	// file, for findings about a whole section ("approval", "locales"...).
 	At map[string]Pos
