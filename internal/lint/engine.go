@@ -33,40 +33,42 @@ func Run(fsys fs.FS, root string, opt Options) (*manual.Manual, Result, error) {
 	if err != nil {
 		return nil, Result{}, err
 	}
-	return m, Check(fsys, m, diags, opt), nil
+	return m, Check(m, diags, opt), nil
 }
 
-// Check lints a manual loaded from fsys. loaderDiags are the loader's
-// findings, reported as they are (subject to configuration and
-// suppression).
-func Check(fsys fs.FS, m *manual.Manual, loaderDiags diag.List, opt Options) Result {
+// Check lints a loaded manual, quoting only the bytes the loader read.
+// loaderDiags are the loader's findings, reported as they are (subject to
+// configuration and suppression).
+func Check(m *manual.Manual, loaderDiags diag.List, opt Options) Result {
 	now := time.Now
 	if opt.Now != nil {
 		now = opt.Now
 	}
-	files := manualFiles(fsys)
+	src := newSources(m)
+	files := m.Files
 	m, ok := readable(m, loaderDiags)
-	src, fc := prepare(fsys, m, files, opt.Workers)
+	fc := newFacts(m)
+	// Manual-wide rules go first: each is one job over every playbook, and
+	// one of them left to the end would run alone on one core.
 	var jobs []func(*Context)
-	for _, p := range m.Playbooks {
-		jobs = append(jobs, func(c *Context) { c.Playbook = p; runScope(c, ScopePlaybook, opt.Config) })
-	}
-	if !ok {
-		jobs = nil
-	}
 	for _, r := range registry {
 		if ok && r.Meta().Scope == ScopeManual {
 			jobs = append(jobs, func(c *Context) { runRule(c, r, opt.Config) })
 		}
 	}
+	for _, p := range m.Playbooks {
+		if ok {
+			jobs = append(jobs, func(c *Context) { c.Playbook = p; runScope(c, ScopePlaybook, opt.Config) })
+		}
+	}
+	sups := make([][]*suppression, len(files))
+	for i, f := range files {
+		jobs = append(jobs, func(*Context) { sups[i] = scanSuppressions(f, src.Bytes(f)) })
+	}
 	base := Context{Manual: m, Now: now(), Runs: opt.Runs, facts: fc, sources: src}
 	out := runJobs(jobs, base, opt.Workers)
 	out = append(out, loaderDiags...)
-	var sups []*suppression
-	for _, f := range files {
-		sups = append(sups, scanSuppressions(f, src.Bytes(f))...)
-	}
-	out = applySuppressions(out, sups, opt.Config)
+	out = applySuppressions(out, slices.Concat(sups...), opt.Config)
 	out = opt.Config.apply(out)
 	out.Sort()
 	return Result{Findings: out, Files: files, Sources: src}
@@ -94,23 +96,6 @@ func readable(m *manual.Manual, loaderDiags diag.List) (*manual.Manual, bool) {
 	mm := *m
 	mm.Templates = slices.DeleteFunc(slices.Clone(m.Templates), func(t *manual.TemplateFile) bool { return broken[t.File] })
 	return &mm, true
-}
-
-// prepare reads every file and derives the facts rules share, in
-// parallel: both only read what the loader left.
-func prepare(fsys fs.FS, m *manual.Manual, files []string, workers int) (*Sources, *facts) {
-	read := make([]*sourceFile, len(files))
-	var fc *facts
-	jobs := []func(*Context){func(*Context) { fc = newFacts(m) }}
-	for i := range files {
-		jobs = append(jobs, func(*Context) { read[i] = readSource(fsys, files[i]) })
-	}
-	runJobs(jobs, Context{}, workers)
-	src := &Sources{files: make(map[string]*sourceFile, len(files))}
-	for i, f := range files {
-		src.files[f] = read[i]
-	}
-	return src, fc
 }
 
 // runJobs runs jobs on workers goroutines, each with its own copy of the

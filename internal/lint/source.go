@@ -2,9 +2,6 @@ package lint
 
 import (
 	"bytes"
-	"io"
-	"io/fs"
-	"path"
 	"slices"
 	"sort"
 	"sync"
@@ -14,10 +11,11 @@ import (
 	"github.com/crisis-cli/crisis/internal/manual"
 )
 
-// Sources holds the bytes of every manual file, read through the same
-// fs.FS the manual was loaded from. Suppression comments are read from
-// them (the YAML model drops comments), and outputs use line texts for
-// fingerprints that survive a line moving.
+// Sources holds the bytes of every manual file, as the loader read them:
+// no file is read twice. Suppression comments are read from them (the YAML
+// model drops comments), and outputs use line texts for fingerprints that
+// survive a line moving. A file the loader refused has no bytes here, so
+// nothing outside the manual is ever quoted.
 type Sources struct {
 	files map[string]*sourceFile
 }
@@ -28,35 +26,14 @@ type sourceFile struct {
 	lines []int // byte offset of each line's start
 }
 
-// manualFiles lists the files a manual is made of, as the loader does.
-func manualFiles(fsys fs.FS) []string {
-	files := []string{manual.ManualFile}
-	for _, dir := range []string{manual.PlaybooksDir, manual.TemplatesDir} {
-		entries, _ := fs.ReadDir(fsys, dir)
-		for _, e := range entries {
-			ext := path.Ext(e.Name())
-			name := path.Join(dir, e.Name())
-			if !e.IsDir() && (ext == ".yaml" || ext == ".yml") && name != manual.ManualFile {
-				files = append(files, name)
-			}
-		}
+// newSources indexes the loader's bytes; line offsets are computed only
+// for the files a finding or a rule asks about.
+func newSources(m *manual.Manual) *Sources {
+	s := &Sources{files: make(map[string]*sourceFile, len(m.Files))}
+	for _, f := range m.Files {
+		s.files[f] = &sourceFile{data: m.Sources[f]}
 	}
-	return files
-}
-
-// readSource reads one file, at most the loader's size limit: a file the
-// loader refused is not read whole here either.
-func readSource(fsys fs.FS, name string) *sourceFile {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return &sourceFile{}
-	}
-	defer f.Close()
-	var buf bytes.Buffer
-	if _, err := buf.ReadFrom(io.LimitReader(f, manual.MaxFileSize+1)); err != nil {
-		return &sourceFile{}
-	}
-	return &sourceFile{data: buf.Bytes()}
+	return s
 }
 
 // Files lists the files read, sorted.
