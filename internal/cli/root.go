@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -45,10 +44,7 @@ func (a *App) Theme() *ui.Theme {
 // Main runs crisis with the process's arguments and streams and returns the
 // exit code. It is the only place errors become exit codes.
 func Main() int {
-	// crisis is a short-lived process whose heap stays small (a manual of
-	// 1,000 playbooks peaks under 100 MB): collecting less often trades a
-	// little memory for a third less time on large manuals.
-	debug.SetGCPercent(400)
+	tuneGC()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	app := &App{IO: term.System(), Config: viper.New(), Now: time.Now, Getwd: os.Getwd}
