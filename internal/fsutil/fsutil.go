@@ -1,18 +1,50 @@
 // Package fsutil holds the file-system operations that must survive a
 // crash: replacing a file atomically and making a directory's entries
-// durable. The journal, drill records and written reports share them.
+// durable, without ever replacing what is not a regular file. The
+// journal, drill records and written reports share them.
 package fsutil
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 )
 
-// WriteFile replaces path with b: temp file in the same directory,
-// fsync, rename over path, fsync the directory.
+// WriteFile writes b to path. Only a regular file is ever replaced, and
+// atomically: temp file in the same directory, fsync, rename over path,
+// fsync the directory. Anything else at path is not replaced by a regular
+// file: a symbolic link is followed and its target written (the link
+// stays), a device or a named pipe is written through in place, as the
+// shell's > would (report -o /dev/stdout; /dev/full fails with its error
+// instead of being replaced), and a folder or a socket is an error.
 func WriteFile(path string, b []byte, perm os.FileMode) error {
+	st, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return replace(path, b, perm)
+	case err != nil:
+		return err
+	case st.Mode()&fs.ModeSymlink != 0:
+		target, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return fmt.Errorf("%s is a link that leads nowhere: %w", path, err)
+		}
+		return WriteFile(target, b, perm)
+	case st.Mode().IsRegular():
+		return replace(path, b, perm)
+	case st.Mode()&(fs.ModeDevice|fs.ModeCharDevice|fs.ModeNamedPipe) != 0:
+		return writeThrough(path, b)
+	default:
+		return fmt.Errorf("%s is a %s, not a file: give a file name", path, kind(st.Mode()))
+	}
+}
+
+// replace writes a new regular file at path and renames it over whatever
+// regular file was there.
+func replace(path string, b []byte, perm os.FileMode) error {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, filepath.Base(path)+".tmp-*")
 	if err != nil {
@@ -43,6 +75,31 @@ func WriteFile(path string, b []byte, perm os.FileMode) error {
 	}
 	ok = true
 	return SyncDir(dir)
+}
+
+// writeThrough writes into an existing device or pipe without creating or
+// truncating anything.
+func writeThrough(path string, b []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func kind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "folder"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	default:
+		return "special file"
+	}
 }
 
 // SyncDir makes a directory's entries (new files, renames) durable.
