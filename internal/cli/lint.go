@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/viper"
 
 	"github.com/crisis-cli/crisis/internal/diag"
 	"github.com/crisis-cli/crisis/internal/drillrecord"
@@ -152,23 +151,28 @@ func (a *App) lintRoot(dir string) (string, error) {
 	return root, nil
 }
 
-// lintConfig reads lint.rules. With DIR given, DIR's own .crisis.yaml is
-// the configuration, not the one found from the working directory.
+// lintConfig reads lint.rules from the configuration file in use. With
+// DIR given, DIR's own .crisis.yaml is the configuration, not the one
+// found from the working directory. The file is read again here, by lint,
+// so that a mistake in it is reported at its line and column.
 func (a *App) lintConfig(root string, explicit bool) (lint.Config, error) {
-	v := a.Config
-	if file := filepath.Join(root, ".crisis.yaml"); explicit && !isDir(file) {
-		if _, err := os.Stat(file); err == nil {
-			v = viper.New()
-			v.SetConfigFile(file)
-			v.SetConfigType("yaml")
-			if err := v.ReadInConfig(); err != nil {
-				return lint.Config{}, &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: %v", file, err)}
-			}
+	file := a.Config.ConfigFileUsed()
+	if own := filepath.Join(root, ".crisis.yaml"); explicit {
+		file = ""
+		if st, err := os.Stat(own); err == nil && !st.IsDir() {
+			file = own
 		}
 	}
-	cfg, err := lint.ParseConfig(v.GetStringMapString("lint.rules"))
+	if file == "" {
+		return lint.Config{}, nil
+	}
+	data, err := os.ReadFile(file)
 	if err != nil {
-		return cfg, &ExitError{Code: ExitUsage, Err: fmt.Errorf("configuration: %w", err)}
+		return lint.Config{}, &ExitError{Code: ExitUsage, Err: err}
+	}
+	cfg, err := lint.ReadConfig(file, data)
+	if err != nil {
+		return cfg, &ExitError{Code: ExitUsage, Err: err}
 	}
 	return cfg, nil
 }

@@ -2,8 +2,11 @@ package lint
 
 import (
 	"fmt"
-	"slices"
+	"regexp"
+	"strconv"
 	"strings"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/crisis-cli/crisis/internal/diag"
 	"github.com/crisis-cli/crisis/internal/suggest"
@@ -16,36 +19,83 @@ type Config struct {
 	Rules map[string]diag.Severity
 }
 
-// ParseConfig checks the lint.rules section of the configuration. Unknown
-// ids and severities are errors with a suggestion: a typo there would
-// otherwise silently keep a rule on (or off).
-func ParseConfig(rules map[string]string) (Config, error) {
+// ReadConfig reads the lint section of a configuration file (.crisis.yaml
+// or the user's config.yaml): lint: {rules: {CR101: off, CR205: warning}}.
+// Other sections are not lint's and are left alone. Every mistake is an
+// error at file:line:col with how to fix it: unknown ids and severities
+// get a suggestion, since a typo there would otherwise silently keep a
+// rule on (or off).
+func ReadConfig(file string, data []byte) (Config, error) {
 	cfg := Config{Rules: map[string]diag.Severity{}}
-	ids := make([]string, 0, len(rules))
-	for id := range rules {
-		ids = append(ids, id)
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		line, msg := 1, strings.TrimPrefix(err.Error(), "yaml: ")
+		if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = m[2]
+		}
+		return cfg, fmt.Errorf("%s:%d:1: invalid YAML: %s", file, line, msg)
 	}
-	slices.Sort(ids)
-	for _, id := range ids {
-		val := strings.ToLower(strings.TrimSpace(rules[id]))
-		up := strings.ToUpper(id)
-		if Lookup(up) == nil {
+	at := func(n *yaml.Node, format string, args ...any) error {
+		return fmt.Errorf("%s:%d:%d: %s", file, n.Line, n.Column, fmt.Sprintf(format, args...))
+	}
+	if len(doc.Content) == 0 {
+		return cfg, nil // an empty file configures nothing
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return cfg, at(root, "the configuration must be key: value lines")
+	}
+	section := value(root, "lint")
+	if section == nil {
+		return cfg, nil
+	}
+	if section.Kind != yaml.MappingNode {
+		return cfg, at(section, "lint must be a mapping: lint: {rules: {CR101: off}}")
+	}
+	rules := value(section, "rules")
+	if rules == nil {
+		return cfg, nil
+	}
+	if rules.Kind != yaml.MappingNode {
+		return cfg, at(rules, "lint.rules must map rule ids to severities: rules: {CR101: off, CR203: error}")
+	}
+	for i := 0; i+1 < len(rules.Content); i += 2 {
+		k, v := rules.Content[i], rules.Content[i+1]
+		up := strings.ToUpper(k.Value)
+		if k.Kind != yaml.ScalarNode || Lookup(up) == nil {
 			hint := suggest.Hint(up, IDs())
 			if hint == "" {
 				hint = "crisis lint --list-rules lists them"
 			}
-			return cfg, fmt.Errorf("lint.rules: unknown rule %q; %s", up, hint)
+			return cfg, at(k, "lint.rules: unknown rule %q; %s", k.Value, hint)
 		}
+		if _, dup := cfg.Rules[up]; dup {
+			return cfg, at(k, "lint.rules: %s is given twice; keep one", up)
+		}
+		val := strings.ToLower(strings.TrimSpace(v.Value))
 		if val == "false" {
 			val = "off"
 		}
 		sev, ok := diag.ParseSeverity(val)
-		if !ok {
-			return cfg, fmt.Errorf("lint.rules.%s: unknown severity %q; use error, warning, info or off", up, rules[id])
+		if v.Kind != yaml.ScalarNode || !ok {
+			return cfg, at(v, "lint.rules.%s: unknown severity %q; use error, warning, info or off", up, v.Value)
 		}
 		cfg.Rules[up] = sev
 	}
 	return cfg, nil
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// value returns the value of key in a mapping node, nil when absent.
+func value(m *yaml.Node, key string) *yaml.Node {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
 }
 
 // severity is a rule's configured severity, else its default.

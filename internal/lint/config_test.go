@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -8,23 +9,36 @@ import (
 	"github.com/crisis-cli/crisis/internal/diag"
 )
 
-func TestParseConfig(t *testing.T) {
+func TestReadConfig(t *testing.T) {
 	tests := []struct {
 		name    string
-		rules   map[string]string
+		file    string
 		want    map[string]diag.Severity
 		wantErr string
 	}{
-		{"off and severities", map[string]string{"cr101": "off", "CR104": "error", "CR203": "false"},
+		{"off and severities", "locale: [pl]\nlint:\n  rules:\n    cr101: off\n    CR104: error\n    CR203: false\n",
 			map[string]diag.Severity{"CR101": 0, "CR104": diag.Error, "CR203": 0}, ""},
-		{"unknown rule", map[string]string{"CR10": "off"}, nil, `unknown rule "CR10"; did you mean "CR101"`},
-		{"bad severity", map[string]string{"CR101": "loud"}, nil, `unknown severity "loud"`},
+		{"no lint section", "locale: [pl]\nruns-dir: runs\n", map[string]diag.Severity{}, ""},
+		{"empty file", "", map[string]diag.Severity{}, ""},
+		{"unknown rule", "lint:\n  rules:\n    CR101: off\n    CR10: off\n",
+			nil, `.crisis.yaml:4:5: lint.rules: unknown rule "CR10"; did you mean "CR101"`},
+		{"bad severity", "lint: {rules: {CR101: loud}}\n",
+			nil, `.crisis.yaml:1:23: lint.rules.CR101: unknown severity "loud"; use error, warning, info or off`},
+		{"severity not a word", "lint:\n  rules:\n    CR101: [off]\n",
+			nil, `.crisis.yaml:3:12: lint.rules.CR101: unknown severity`},
+		{"rules as a list", "lint:\n  rules: [CR101]\n",
+			nil, `.crisis.yaml:2:10: lint.rules must map rule ids to severities`},
+		{"lint as a word", "lint: off\n", nil, `.crisis.yaml:1:7: lint must be a mapping`},
+		{"twice", "lint:\n  rules:\n    CR101: off\n    cr101: error\n", nil, `.crisis.yaml:4:5: lint.rules: CR101 is given twice`},
+		{"not a mapping", "- lint\n", nil, `.crisis.yaml:1:1: the configuration must be key: value lines`},
+		// yaml.v3 gives the line where the unclosed list opens.
+		{"invalid YAML", "locale: [pl\nlint: {}\n", nil, `.crisis.yaml:1:1: invalid YAML: did not find expected ',' or ']'`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cfg, err := ParseConfig(tt.rules)
+			cfg, err := ReadConfig(".crisis.yaml", []byte(tt.file))
 			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				if err == nil || !strings.HasPrefix(err.Error(), tt.wantErr) {
 					t.Fatalf("err = %v, want %q", err, tt.wantErr)
 				}
 				return
@@ -32,10 +46,8 @@ func TestParseConfig(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for id, sev := range tt.want {
-				if got, ok := cfg.Rules[id]; !ok || got != sev {
-					t.Errorf("%s = %v, want %v", id, got, sev)
-				}
+			if !maps.Equal(cfg.Rules, tt.want) {
+				t.Errorf("rules = %v, want %v", cfg.Rules, tt.want)
 			}
 		})
 	}
