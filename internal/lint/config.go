@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -27,6 +28,9 @@ type Config struct {
 // rule on (or off).
 func ReadConfig(file string, data []byte) (Config, error) {
 	cfg := Config{Rules: map[string]diag.Severity{}}
+	// YAML also breaks lines at a lone carriage return, editors do not:
+	// positions stay within the lines an editor shows.
+	lines := bytes.Count(data, []byte("\n")) + 1
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line, msg := 1, strings.TrimPrefix(err.Error(), "yaml: ")
@@ -34,10 +38,10 @@ func ReadConfig(file string, data []byte) (Config, error) {
 			line, _ = strconv.Atoi(m[1])
 			msg = m[2]
 		}
-		return cfg, fmt.Errorf("%s:%d:1: invalid YAML: %s", file, line, msg)
+		return cfg, fmt.Errorf("%s:%d:1: invalid YAML: %s", file, min(line, lines), msg)
 	}
 	at := func(n *yaml.Node, format string, args ...any) error {
-		return fmt.Errorf("%s:%d:%d: %s", file, n.Line, n.Column, fmt.Sprintf(format, args...))
+		return fmt.Errorf("%s:%d:%d: %s", file, min(n.Line, lines), n.Column, fmt.Sprintf(format, args...))
 	}
 	if len(doc.Content) == 0 {
 		return cfg, nil // an empty file configures nothing
