@@ -107,10 +107,19 @@ type announced struct {
 // announcements lists every announcement of p: steps, follow-up steps and
 // the update cadence.
 func announcements(p *manual.Playbook) []announced {
-	var out []announced
-	for _, s := range slices.Concat(p.Steps, p.FollowUp) {
-		for _, a := range s.Announce {
-			out = append(out, announced{step: s.ID, ann: a})
+	n := 1
+	for _, steps := range [][]manual.Step{p.Steps, p.FollowUp} {
+		for i := range steps {
+			n += len(steps[i].Announce)
+		}
+	}
+	// Every rule of every playbook calls this: the steps are not copied.
+	out := make([]announced, 0, n)
+	for _, steps := range [][]manual.Step{p.Steps, p.FollowUp} {
+		for i := range steps {
+			for _, a := range steps[i].Announce {
+				out = append(out, announced{step: steps[i].ID, ann: a})
+			}
 		}
 	}
 	if u := p.Updates; u != nil && u.Message.ID != "" {

@@ -33,7 +33,7 @@ func parseYAML(file string, data []byte, diags *diag.List) *yaml.Node {
 	if !checkText(file, data, diags) {
 		return nil
 	}
-	if len(bytes.TrimSpace(stripComments(data))) == 0 {
+	if blank(data) {
 		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, RuleMissing,
 			"start the file with crisis: 1 and kind: playbook (see docs/format.md)", "the file is empty")
 		return nil
@@ -82,6 +82,11 @@ func checkText(file string, data []byte, diags *diag.List) bool {
 	}
 	line, col := 1, 1
 	for i := 0; i < len(data); {
+		if c := data[i]; c >= 0x20 && c < 0x7F { // printable ASCII, most of any file
+			i++
+			col++
+			continue
+		}
 		r, n := utf8.DecodeRune(data[i:])
 		switch {
 		case r == utf8.RuneError && n <= 1:
@@ -136,15 +141,22 @@ func size(n int64) string {
 	return fmt.Sprintf("%d KiB", n>>10)
 }
 
-func stripComments(data []byte) []byte {
-	var out []byte
-	for _, l := range bytes.Split(data, []byte("\n")) {
-		t := bytes.TrimSpace(l)
+// blank reports whether data holds nothing but blank lines, comments and
+// document markers, without copying it: it runs on every file.
+func blank(data []byte) bool {
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		t := bytes.TrimSpace(line)
 		if len(t) > 0 && t[0] != '#' && string(t) != "---" {
-			out = append(out, t...)
+			return false
 		}
 	}
-	return out
+	return true
 }
 
 // checkNodes walks the tree once, refusing aliases and absurd node counts.
