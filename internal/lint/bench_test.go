@@ -4,6 +4,7 @@ import (
 	"path"
 	"runtime"
 	"sync"
+	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -31,6 +32,7 @@ func BenchmarkLint1000x4(b *testing.B) {
 	}
 	now := func() time.Time { return time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC) }
 	var findings int
+	cpu := startCPU()
 	for b.Loop() {
 		_, res, err := Run(fstest.MapFS(fsys), "gen", Options{Now: now})
 		if err != nil {
@@ -38,7 +40,32 @@ func BenchmarkLint1000x4(b *testing.B) {
 		}
 		findings = len(res.Findings)
 	}
+	cpu.report(b)
 	b.ReportMetric(float64(findings), "findings")
+}
+
+// cpuClock measures the CPU time a benchmark's loop uses, every thread of
+// the process: on a machine shared with other work the wall time varies
+// twofold, the CPU time much less, and CPU time over wall time says how
+// many cores were kept busy.
+type cpuClock struct {
+	start time.Duration
+	wall  time.Time
+}
+
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func startCPU() cpuClock { return cpuClock{start: processCPU(), wall: time.Now()} }
+
+// report adds cpu-ms/op and cores (CPU time over wall time).
+func (c cpuClock) report(b *testing.B) {
+	cpu := processCPU() - c.start
+	b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(cpu.Seconds()/time.Since(c.wall).Seconds(), "cores")
 }
 
 // BenchmarkYAMLFloor1000x4 only parses the bytes of the same generated
@@ -54,6 +81,7 @@ func BenchmarkYAMLFloor1000x4(b *testing.B) {
 	for _, f := range fsys {
 		files = append(files, f.Data)
 	}
+	cpu := startCPU()
 	for b.Loop() {
 		jobs := make(chan []byte, len(files))
 		for _, f := range files {
@@ -73,4 +101,5 @@ func BenchmarkYAMLFloor1000x4(b *testing.B) {
 		}
 		wg.Wait()
 	}
+	cpu.report(b)
 }
