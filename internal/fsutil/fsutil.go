@@ -38,7 +38,7 @@ func WriteFile(path string, b []byte, perm os.FileMode) error {
 	case st.Mode()&(fs.ModeDevice|fs.ModeCharDevice|fs.ModeNamedPipe) != 0:
 		return writeThrough(path, b)
 	default:
-		return fmt.Errorf("%s is a %s, not a file: give a file name", path, kind(st.Mode()))
+		return fmt.Errorf("%s is %s, not a file: give a file name", path, Kind(st.Mode()))
 	}
 }
 
@@ -91,14 +91,22 @@ func writeThrough(path string, b []byte) error {
 	return f.Close()
 }
 
-func kind(m fs.FileMode) string {
+// Kind names a kind of file that is not a regular one, for messages:
+// "a named pipe (FIFO)".
+func Kind(m fs.FileMode) string {
 	switch {
 	case m.IsDir():
-		return "folder"
+		return "a folder"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
 	case m&fs.ModeSocket != 0:
-		return "socket"
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
 	default:
-		return "special file"
+		return "a special file"
 	}
 }
 

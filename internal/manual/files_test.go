@@ -34,6 +34,16 @@ func writeManual(t *testing.T) string {
 // 5 s (a FIFO read would block for ever).
 func loadDir(t *testing.T, dir string) (*Manual, diag.List) {
 	t.Helper()
+	m, diags, err := loadWithin(t, os.DirFS(dir), 5*time.Second)
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	return m, diags
+}
+
+// loadWithin loads fsys, failing the test if Load takes longer than limit.
+func loadWithin(t *testing.T, fsys fs.FS, limit time.Duration) (*Manual, diag.List, error) {
+	t.Helper()
 	type result struct {
 		m     *Manual
 		diags diag.List
@@ -41,18 +51,15 @@ func loadDir(t *testing.T, dir string) (*Manual, diag.List) {
 	}
 	done := make(chan result, 1)
 	go func() {
-		m, diags, err := Load(os.DirFS(dir), "test")
+		m, diags, err := Load(fsys, "test")
 		done <- result{m, diags, err}
 	}()
 	select {
 	case r := <-done:
-		if r.err != nil {
-			t.Fatalf("Load: %v", r.err)
-		}
-		return r.m, r.diags
-	case <-time.After(5 * time.Second):
-		t.Fatal("Load did not finish within 5 s")
-		return nil, nil
+		return r.m, r.diags, r.err
+	case <-time.After(limit):
+		t.Fatalf("Load did not finish within %v", limit)
+		return nil, nil, nil
 	}
 }
 

@@ -64,26 +64,11 @@ func FuzzLoad(f *testing.F) {
 		}
 		fsys[name] = &fstest.MapFile{Data: data}
 
-		type result struct {
-			m     *Manual
-			diags diag.List
-			err   error
+		m, diags, err := loadWithin(t, fsys, 10*time.Second)
+		if err != nil || m == nil {
+			t.Fatalf("Load of %d bytes as %s: %v", len(data), name, err)
 		}
-		done := make(chan result, 1)
-		go func() {
-			m, diags, err := Load(fsys, "fuzz")
-			done <- result{m, diags, err}
-		}()
-		var r result
-		select {
-		case r = <-done:
-		case <-time.After(10 * time.Second):
-			t.Fatalf("Load of %d bytes as %s took more than 10s", len(data), name)
-		}
-		if r.err != nil || r.m == nil {
-			t.Fatalf("Load: %v", r.err)
-		}
-		for _, d := range r.diags {
+		for _, d := range diags {
 			checkDiagnostic(t, fsys, d)
 		}
 	})

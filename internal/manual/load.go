@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/fsutil"
 )
 
 // Paths inside a manual folder.
@@ -193,7 +194,7 @@ func readFile(fsys fs.FS, mf file, diags *diag.List) ([]byte, bool) {
 		}
 		if !fi.Mode().IsRegular() {
 			return fail("move it out of the manual folder; manual files are ordinary files",
-				"this is %s, not a regular file", modeName(fi.Mode()))
+				"this is %s, not a regular file", fsutil.Kind(fi.Mode()))
 		}
 		name = real
 	}
@@ -208,7 +209,7 @@ func readFile(fsys fs.FS, mf file, diags *diag.List) ([]byte, bool) {
 	}
 	if !fi.Mode().IsRegular() { // replaced since it was listed
 		return fail("move it out of the manual folder; manual files are ordinary files",
-			"this is %s, not a regular file", modeName(fi.Mode()))
+			"this is %s, not a regular file", fsutil.Kind(fi.Mode()))
 	}
 	if fi.Size() > MaxFileSize {
 		tooBig(mf.name, fi.Size(), diags)
@@ -279,22 +280,6 @@ func resolveInside(fsys fs.FS, name string) (string, error) {
 		rest = append(strings.Split(filepath.ToSlash(target), "/"), rest...)
 	}
 	return resolved, nil
-}
-
-// modeName names a kind of file that is not a regular one.
-func modeName(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a folder"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	default:
-		return "a special file"
-	}
 }
 
 func loadPlaybook(fsys fs.FS, mf file, diags *diag.List) (*Playbook, []byte) {
