@@ -30,7 +30,7 @@ func init() {
 		"steps:\n  - id: holding\n    title: Send the holding message\n    deadline: 15m\n",
 		"steps:\n  - id: holding\n    title: Send the holding message\n    owner: spokesperson\n    deadline: 15m\n")
 	loader(manual.RuleFile, "The file cannot be read as text",
-		"Files too big, binary, not UTF-8 or using YAML aliases are refused: a manual is read under stress and every value should be written where it applies.",
+		"Files too big, binary, not UTF-8 or using YAML aliases are refused: a manual is read under stress and every value should be written where it applies. A manual arrives by pull request, so a link leading out of the manual, a named pipe or a device is refused without being read, and a file that would not be read (saved as .YAML, or in a sub-folder) is reported rather than left out.",
 		"contacts: *board-contacts\n", "contacts:\n  - {via: phone, value: \"+34 600 100 001\"}\n")
 	loader(manual.RuleControl, "A text holds a control character or a bidirectional override",
 		"A manual arrives by pull request. A YAML escape (\"\\e[2J\", \"\\x9b\", \"\\u202e\") puts a character in a text that a terminal obeys rather than shows: it can clear the screen, write the clipboard (OSC 52), retitle the window, hide the drill mark behind a carriage return, or make a text read differently from what it holds. Tabs and new lines are text; no other character below U+0020 is.",
