@@ -4,7 +4,6 @@ import (
 	"path"
 	"runtime"
 	"sync"
-	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -51,12 +50,6 @@ func BenchmarkLint1000x4(b *testing.B) {
 type cpuClock struct {
 	start time.Duration
 	wall  time.Time
-}
-
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func startCPU() cpuClock { return cpuClock{start: processCPU(), wall: time.Now()} }

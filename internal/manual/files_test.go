@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -139,23 +138,6 @@ func TestLinkInsideManualFollowed(t *testing.T) {
 	}
 	if len(m.Playbooks) != 2 || string(m.Sources["playbooks/x-down.yaml"]) != minimalPlaybook {
 		t.Errorf("the linked playbook was not loaded: %d playbooks", len(m.Playbooks))
-	}
-}
-
-// TestFIFORefused: a named pipe saved as a playbook would block the read
-// for ever; it is refused without being opened.
-func TestFIFORefused(t *testing.T) {
-	dir := writeManual(t)
-	for _, name := range []string{"playbooks/pipe.yaml", "templates/pl.yaml"} {
-		if err := syscall.Mkfifo(filepath.Join(dir, filepath.FromSlash(name)), 0o644); err != nil {
-			t.Skipf("cannot make a FIFO here: %v", err)
-		}
-	}
-	_, diags := loadDir(t, dir)
-	for _, name := range []string{"playbooks/pipe.yaml", "templates/pl.yaml"} {
-		if d := finding(t, diags, name, RuleFile); !strings.Contains(d.Message, "named pipe") {
-			t.Errorf("%s: message %q does not name the pipe", name, d.Message)
-		}
 	}
 }
 
