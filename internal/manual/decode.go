@@ -49,10 +49,13 @@ func kindName(n *yaml.Node) string {
 
 // object is a YAML mapping checked against the keys a part of the format has.
 type object struct {
-	d      *decoder
-	node   *yaml.Node
-	values map[string]*yaml.Node
-	keys   map[string]*yaml.Node
+	d    *decoder
+	node *yaml.Node
+	// pairs holds the known keys present and their values, in the file's
+	// order (key, value, key, value...). A mapping has a handful of keys:
+	// searching a slice is faster than two maps per mapping, and every
+	// playbook has hundreds of mappings.
+	pairs []*yaml.Node
 	// typos holds the known keys that an unknown key was probably meant
 	// to be: "ownr" is reported once, not again as a missing "owner".
 	typos map[string]bool
@@ -61,7 +64,7 @@ type object struct {
 // object checks that n is a mapping holding only known keys, reporting
 // unknown keys (with a suggestion) and keys written twice.
 func (d *decoder) object(n *yaml.Node, what string, known ...string) *object {
-	o := &object{d: d, node: n, values: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}}
+	o := &object{d: d, node: n}
 	if n == nil {
 		return o
 	}
@@ -69,13 +72,14 @@ func (d *decoder) object(n *yaml.Node, what string, known ...string) *object {
 		d.errorf(n, RuleType, "write it as key: value lines", "%s must be a mapping, found %s", what, kindName(n))
 		return o
 	}
+	o.pairs = make([]*yaml.Node, 0, len(n.Content))
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			d.errorf(k, RuleType, "keys are plain words such as title or steps", "a key in %s must be a plain word, found %s", what, kindName(k))
 			continue
 		}
-		if prev, dup := o.keys[k.Value]; dup {
+		if prev := o.key(k.Value); prev != nil {
 			d.errorf(k, RuleDuplicate, fmt.Sprintf("remove one of them; the first is at line %d", prev.Line), "key %q is given twice in %s", k.Value, what)
 			continue
 		}
@@ -93,10 +97,29 @@ func (d *decoder) object(n *yaml.Node, what string, known ...string) *object {
 			d.errorf(k, RuleUnknownKey, hint, "unknown key %q in %s", k.Value, what)
 			continue
 		}
-		o.keys[k.Value] = k
-		o.values[k.Value] = v
+		o.pairs = append(o.pairs, k, v)
 	}
 	return o
+}
+
+// key returns the node of a known key present, nil when absent.
+func (o *object) key(name string) *yaml.Node {
+	for i := 0; i+1 < len(o.pairs); i += 2 {
+		if o.pairs[i].Value == name {
+			return o.pairs[i]
+		}
+	}
+	return nil
+}
+
+// value returns the value of a known key present, nil when absent.
+func (o *object) value(name string) *yaml.Node {
+	for i := 0; i+1 < len(o.pairs); i += 2 {
+		if o.pairs[i].Value == name {
+			return o.pairs[i+1]
+		}
+	}
+	return nil
 }
 
 func contains(list []string, s string) bool {
@@ -110,7 +133,7 @@ func contains(list []string, s string) bool {
 
 // get returns the value of key, reporting it as missing when required.
 func (o *object) get(key string, required bool) *yaml.Node {
-	v := o.values[key]
+	v := o.value(key)
 	if v == nil && required && o.node != nil && o.node.Kind == yaml.MappingNode && !o.typos[key] {
 		o.d.errorf(o.node, RuleMissing, "add "+key+": ...", "missing required key %q", key)
 	}
@@ -125,9 +148,9 @@ func (o *object) get(key string, required bool) *yaml.Node {
 
 // at records the position of every value present, keyed by its key.
 func (o *object) at() map[string]Pos {
-	m := make(map[string]Pos, len(o.values))
-	for k, v := range o.values {
-		m[k] = o.d.pos(v)
+	m := make(map[string]Pos, len(o.pairs)/2)
+	for i := 0; i+1 < len(o.pairs); i += 2 {
+		m[o.pairs[i].Value] = o.d.pos(o.pairs[i+1])
 	}
 	return m
 }

@@ -39,7 +39,7 @@ func (d *decoder) decodeManual(root *yaml.Node, m *Manual) {
 	if m.TimeZone != "" {
 		loc, err := time.LoadLocation(m.TimeZone)
 		if err != nil {
-			d.errorf(o.values["timezone"], RuleType, "use an IANA zone name such as Europe/Madrid or America/Lima", "unknown time zone %q", m.TimeZone)
+			d.errorf(o.value("timezone"), RuleType, "use an IANA zone name such as Europe/Madrid or America/Lima", "unknown time zone %q", m.TimeZone)
 		}
 		m.Location = loc
 	}
@@ -162,12 +162,12 @@ func (d *decoder) decodeVariables(nodes []*yaml.Node) []Variable {
 		if v.MaxLength > MaxVariableLength {
 			// Lint renders every message with each value at its longest:
 			// an absurd bound would make the CI gate itself run out of memory.
-			d.errorf(o.values["max_length"], RuleType, fmt.Sprintf("a value is a name, a time, a link or a sentence: at most %d characters", MaxVariableLength),
+			d.errorf(o.value("max_length"), RuleType, fmt.Sprintf("a value is a name, a time, a link or a sentence: at most %d characters", MaxVariableLength),
 				"max_length %d is more than %d characters", v.MaxLength, MaxVariableLength)
 			v.MaxLength = 0
 		}
 		if v.Name != "" && !varNameRE.MatchString(v.Name) {
-			d.errorf(o.values["name"], RuleType, "use lowercase letters, digits and underscores: templates write it as {{.store_name}}",
+			d.errorf(o.value("name"), RuleType, "use lowercase letters, digits and underscores: templates write it as {{.store_name}}",
 				"variable name %q cannot be used in a template", v.Name)
 		}
 		vars = append(vars, v)
