@@ -18,6 +18,27 @@ import (
 type decoder struct {
 	file  string
 	diags *diag.List
+	// strs shares the short texts (ids, references, keys) decoded by one
+	// loader goroutine: a manual names the same channels and roles in
+	// every playbook, and one copy of each is held instead of thousands.
+	// nil shares nothing.
+	strs map[string]string
+}
+
+// maxShared bounds the texts shared: ids and keys are short, and hashing
+// long texts (instructions, messages) would cost more than it saves.
+const maxShared = 40
+
+// share returns the one copy of a short text.
+func (d *decoder) share(s string) string {
+	if d.strs == nil || len(s) > maxShared {
+		return s
+	}
+	if t, ok := d.strs[s]; ok {
+		return t
+	}
+	d.strs[s] = s
+	return s
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos {
@@ -150,7 +171,7 @@ func (o *object) get(key string, required bool) *yaml.Node {
 func (o *object) at() map[string]Pos {
 	m := make(map[string]Pos, len(o.pairs)/2)
 	for i := 0; i+1 < len(o.pairs); i += 2 {
-		m[o.pairs[i].Value] = o.d.pos(o.pairs[i+1])
+		m[o.d.share(o.pairs[i].Value)] = o.d.pos(o.pairs[i+1])
 	}
 	return m
 }
@@ -165,7 +186,7 @@ func (d *decoder) scalar(n *yaml.Node, what string) (string, bool) {
 		return "", false
 	}
 	d.checkControl(n)
-	return n.Value, true
+	return d.share(n.Value), true
 }
 
 func (o *object) str(key string, required bool) string {
@@ -296,8 +317,12 @@ func (o *object) list(key string, required bool) []*yaml.Node {
 }
 
 func (o *object) refs(key string, required bool) []Ref {
-	var out []Ref
-	for _, n := range o.list(key, required) {
+	list := o.list(key, required)
+	if len(list) == 0 {
+		return nil
+	}
+	out := make([]Ref, 0, len(list)) // sized once: a manual holds thousands
+	for _, n := range list {
 		if r := o.d.ref(n, key+" item"); r.ID != "" {
 			out = append(out, r)
 		}

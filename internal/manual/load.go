@@ -149,12 +149,13 @@ func loadFiles(fsys fs.FS, playbooks, templates []file, sources map[string][]byt
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
+			strs := map[string]string{} // this goroutine's, so no lock
 			for i := range jobs {
 				if i < len(playbooks) {
-					pbs[i], data[i] = loadPlaybook(fsys, playbooks[i], &perFile[i])
+					pbs[i], data[i] = loadPlaybook(fsys, playbooks[i], &perFile[i], strs)
 				} else {
 					j := i - len(playbooks)
-					tps[j], data[i] = loadTemplates(fsys, templates[j], &perFile[i])
+					tps[j], data[i] = loadTemplates(fsys, templates[j], &perFile[i], strs)
 				}
 			}
 		})
@@ -282,7 +283,7 @@ func resolveInside(fsys fs.FS, name string) (string, error) {
 	return resolved, nil
 }
 
-func loadPlaybook(fsys fs.FS, mf file, diags *diag.List) (*Playbook, []byte) {
+func loadPlaybook(fsys fs.FS, mf file, diags *diag.List, strs map[string]string) (*Playbook, []byte) {
 	file := mf.name
 	p := &Playbook{ID: strings.TrimSuffix(strings.TrimSuffix(path.Base(file), ".yaml"), ".yml"), File: file}
 	pos := diag.Pos{File: file, Line: 1, Col: 1}
@@ -298,11 +299,11 @@ func loadPlaybook(fsys fs.FS, mf file, diags *diag.List) (*Playbook, []byte) {
 	if node == nil {
 		return nil, data
 	}
-	(&decoder{file: file, diags: diags}).decodePlaybook(node, p)
+	(&decoder{file: file, diags: diags, strs: strs}).decodePlaybook(node, p)
 	return p, data
 }
 
-func loadTemplates(fsys fs.FS, mf file, diags *diag.List) (*TemplateFile, []byte) {
+func loadTemplates(fsys fs.FS, mf file, diags *diag.List, strs map[string]string) (*TemplateFile, []byte) {
 	file := mf.name
 	t := &TemplateFile{Locale: strings.TrimSuffix(strings.TrimSuffix(path.Base(file), ".yaml"), ".yml"), File: file}
 	data, ok := readFile(fsys, mf, diags)
@@ -318,6 +319,6 @@ func loadTemplates(fsys fs.FS, mf file, diags *diag.List) (*TemplateFile, []byte
 	if node == nil {
 		return t, data
 	}
-	(&decoder{file: file, diags: diags}).decodeTemplates(node, t)
+	(&decoder{file: file, diags: diags, strs: strs}).decodeTemplates(node, t)
 	return t, data
 }

@@ -53,7 +53,7 @@ func (d *decoder) decodeFallbacks(n *yaml.Node) []Fallback {
 		d.errorf(n, RuleType, "write one line per audience: customers: [email, sms]", "fallbacks must map each audience to its channels, found %s", kindName(n))
 		return nil
 	}
-	var out []Fallback
+	out := make([]Fallback, 0, len(n.Content)/2)
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -67,6 +67,7 @@ func (d *decoder) decodeFallbacks(n *yaml.Node) []Fallback {
 		if v.Kind != yaml.SequenceNode {
 			d.errorf(v, RuleType, "write a list: "+aud.ID+": [a, b]", "the fallbacks of %s must be a list of channels, found %s", aud.ID, kindName(v))
 		} else {
+			fb.Channels = make([]Ref, 0, len(v.Content))
 			for _, c := range v.Content {
 				if r := d.ref(c, "channel"); r.ID != "" {
 					fb.Channels = append(fb.Channels, r)
