@@ -9,8 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/crisis-cli/crisis/internal/lint"
 	"github.com/crisis-cli/crisis/internal/manual"
 )
@@ -60,13 +58,7 @@ func lintInit(t *testing.T, o Options) (string, []string) {
 	}
 	var cfg lint.Config
 	if data, err := os.ReadFile(filepath.Join(dir, ".crisis.yaml")); err == nil {
-		var c struct {
-			Lint struct{ Rules map[string]string } `yaml:"lint"`
-		}
-		if err := yaml.Unmarshal(data, &c); err != nil {
-			t.Fatal(err)
-		}
-		if cfg, err = lint.ParseConfig(c.Lint.Rules); err != nil {
+		if cfg, err = lint.ReadConfig(".crisis.yaml", data); err != nil {
 			t.Fatal(err)
 		}
 	}
