@@ -17,7 +17,7 @@ build:
 # need are installed by .ci/run in CI; locally those tests skip without them.
 test: vet staticcheck
 	$(GO) test -count=1 ./...
-	$(GO) test -count=1 -race ./internal/journal ./internal/runbook ./internal/drill ./internal/cli ./internal/dispatch
+	$(GO) test -count=1 -race ./internal/journal ./internal/runbook ./internal/drill ./internal/cli ./internal/dispatch ./internal/manual ./internal/lint
 
 # staticcheck at a pinned version, fetched through the module proxy; skipped
 # with a message where it cannot be fetched.
