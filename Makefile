@@ -53,6 +53,7 @@ fuzz:
 	$(FUZZ) -fuzz '^FuzzLineInput$$' ./internal/cli
 	$(FUZZ) -fuzz '^FuzzTemplate$$' ./internal/message
 	$(FUZZ) -fuzz '^FuzzRecipientList$$' ./internal/dispatch
+	$(FUZZ) -fuzz '^FuzzExtract$$' ./internal/twittertext
 
 install:
 	$(GO) install -trimpath -ldflags '$(LDFLAGS)' ./cmd/crisis
