@@ -1,6 +1,8 @@
 package statussite
 
 import (
+	"crypto/sha1"
+	"encoding/hex"
 	"testing"
 	"time"
 
@@ -119,4 +121,41 @@ func exampleRuns(t testing.TB) (string, *manual.Manual) {
 		sc.step("all")
 	})
 	return runs, m
+}
+
+// resumeFacebook reopens the facebook-down run to send one more update.
+func resumeFacebook(t testing.TB, runs string, m *manual.Manual, clk *clock) *runbook.Session {
+	t.Helper()
+	list, err := runbook.List(runs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range list {
+		if r.Playbook == "facebook-down" && !r.Drill {
+			cat, err := message.NewCatalog(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, _, err := runbook.Resume(r.Dir, runbook.Options{RunsDir: runs, Manual: m, Catalog: cat, Now: clk.now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return s
+		}
+	}
+	t.Fatal("no facebook-down run")
+	return nil
+}
+
+// uuid5Reference computes a version-5 UUID as RFC 9562 section 5.5 spells
+// it out, from the URL namespace 6ba7b811-9dad-11d1-80b4-00c04fd430c8, to
+// check updateID against.
+func uuid5Reference(name string) string {
+	ns, _ := hex.DecodeString("6ba7b8119dad11d180b400c04fd430c8")
+	sum := sha1.Sum(append(ns, name...))
+	u := sum[:16]
+	u[6] = u[6]&0x0f | 0x50
+	u[8] = u[8]&0x3f | 0x80
+	h := hex.EncodeToString(u)
+	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
 }
