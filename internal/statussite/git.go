@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/go-git/go-billy/v5/memfs"
+	"github.com/go-git/go-billy/v5/util"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
@@ -69,8 +70,16 @@ func pushGit(ctx context.Context, files Files, remote, branch string, o PublishO
 	if err != nil {
 		return Result{}, err
 	}
-	if _, err := wt.Remove("."); err != nil && !errors.Is(err, object.ErrEntryNotFound) && !isEmptyRemove(err) {
+	// The branch holds the site and nothing else: the old files go, the new
+	// ones come, and staging with All records the deletions too.
+	entries, err := fs.ReadDir("/")
+	if err != nil {
 		return Result{}, err
+	}
+	for _, e := range entries {
+		if err := util.RemoveAll(fs, e.Name()); err != nil {
+			return Result{}, err
+		}
 	}
 	files = withNoJekyll(files)
 	for _, p := range files.Paths() {
@@ -90,9 +99,9 @@ func pushGit(ctx context.Context, files Files, remote, branch string, o PublishO
 		if o.Progress != nil {
 			o.Progress(p)
 		}
-		if _, err := wt.Add(p); err != nil {
-			return Result{}, err
-		}
+	}
+	if err := wt.AddWithOptions(&git.AddOptions{All: true}); err != nil {
+		return Result{}, err
 	}
 	status, err := wt.Status()
 	if err != nil {
@@ -115,10 +124,6 @@ func pushGit(ctx context.Context, files Files, remote, branch string, o PublishO
 func isNoBranch(err error) bool {
 	var nf git.NoMatchingRefSpecError
 	return err != nil && (errors.As(err, &nf) || errors.Is(err, plumbing.ErrReferenceNotFound) || strings.Contains(err.Error(), "couldn't find remote ref"))
-}
-
-func isEmptyRemove(err error) bool {
-	return strings.Contains(err.Error(), "file does not exist") || strings.Contains(err.Error(), "entry not found")
 }
 
 // withNoJekyll adds the empty .nojekyll file that tells GitHub Pages to
