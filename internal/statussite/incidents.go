@@ -3,11 +3,15 @@ package statussite
 import (
 	"crypto/sha1"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/journal"
@@ -85,47 +89,78 @@ func (i *Incident) Live() bool { return i.State != Resolved }
 // Read turns every run in a runs folder into an incident, newest first:
 // the real runs, or, with drills, the drills only. A run whose journal
 // cannot be read is an error naming it, never silently left off the page.
+//
+// Each journal is read once (runbook.List would read it a second time to
+// summarise it, and the site needs none of that summary).
 func Read(runsDir string, m *manual.Manual, drills bool) ([]*Incident, error) {
-	runs, err := runbook.List(runsDir)
+	entries, err := os.ReadDir(runsDir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
 	if err != nil {
 		return nil, err
 	}
-	var out []*Incident
-	for _, r := range runs {
-		if r.Status == "damaged" {
-			return nil, fmt.Errorf("%s: the journal of run %s cannot be read: %s; crisis report %s shows what is left", filepath.Join(r.Dir, runbook.JournalFile), r.ID, r.Damage, r.ID)
-		}
-		if r.Drill != drills {
+	var dirs []string
+	for _, e := range entries {
+		dir := filepath.Join(runsDir, e.Name())
+		if !e.IsDir() {
 			continue
 		}
-		inc, err := ReadRun(r.Dir, m)
-		if err != nil {
-			return nil, err
+		if _, err := os.Stat(filepath.Join(dir, runbook.JournalFile)); err != nil {
+			continue // the drill records' folder, or not a run
 		}
-		out = append(out, inc)
+		dirs = append(dirs, dir)
 	}
+	// Journals are independent: read them on every core, each once.
+	incs, errs := make([]*Incident, len(dirs)), make([]error, len(dirs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(dirs)) {
+		wg.Go(func() {
+			for i := range next {
+				incs[i], errs[i] = ReadRun(dirs[i], m)
+			}
+		})
+	}
+	for i := range dirs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	var out []*Incident
+	for _, inc := range incs {
+		if inc.Drill == drills {
+			out = append(out, inc)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *Incident) int { return b.Started.Compare(a.Started) })
 	return out, nil
 }
 
-// ReadRun reads one run folder, the way crisis report does: the journal
-// through journal.Read, its state through runbook.Replay.
+// ReadRun reads one run folder the way crisis report does: the journal
+// through journal.Read, its state through runbook.Replay with the
+// playbook's steps.
 func ReadRun(dir string, m *manual.Manual) (*Incident, error) {
 	path := filepath.Join(dir, runbook.JournalFile)
 	events, _, err := journal.Read(path)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w; crisis report %s shows what is left", path, err, filepath.Base(dir))
 	}
+	var head runbook.Started
+	if len(events) == 0 || events[0].Type != journal.TypeRunStarted || json.Unmarshal(events[0].Data, &head) != nil {
+		return nil, fmt.Errorf("%s:1: the journal does not begin with %s; crisis report %s shows what is left", path, journal.TypeRunStarted, filepath.Base(dir))
+	}
+	p := m.Playbook(head.Playbook)
 	var steps []string
-	st, err := runbook.Replay(nil, events)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	p := m.Playbook(st.Playbook)
 	if p != nil {
 		steps = p.StepIDs()
-		if st, err = runbook.Replay(steps, events); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
+	}
+	st, err := runbook.Replay(steps, events)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	inc := &Incident{RunID: st.RunID, Playbook: st.Playbook, Title: st.Title, Started: st.StartedAt,
 		State: Investigating, Drill: st.Drill}
