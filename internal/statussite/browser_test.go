@@ -53,6 +53,11 @@ func TestInChromium(t *testing.T) {
 		if !strings.Contains(dom, current) || strings.Count(dom, `aria-current="page"`) != 1 {
 			t.Errorf("%s: the language switch does not mark %s alone as current", l, l)
 		}
+		pdf := filepath.Join(work, l+".pdf")
+		browser("--print-to-pdf="+pdf, "--no-pdf-header-footer", page)
+		if b, err := os.ReadFile(pdf); err != nil || !strings.HasPrefix(string(b[:4]), "%PDF") {
+			t.Errorf("%s: printing to PDF failed: %v", l, err)
+		}
 		for _, size := range []string{"360,800", "1280,800"} {
 			shot := filepath.Join(work, l+"-"+strings.Split(size, ",")[0]+".png")
 			browser("--screenshot="+shot, "--window-size="+size, "--hide-scrollbars", page)
