@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -272,6 +273,8 @@ func readUpdates(dir string, m *manual.Manual, p *manual.Playbook, runID string,
 	return state, out, nil
 }
 
+const maxText = 64 << 10
+
 // StatusPageKind is the channel kind whose announcements the site shows.
 const StatusPageKind = "status-page"
 
@@ -281,7 +284,17 @@ func sentText(dir, file string, msg runbook.Message) (string, error) {
 	if file == "" || !filepath.IsLocal(file) {
 		return "", fmt.Errorf("%s: %s sent on %s in %s has no rendering in the journal", filepath.Join(dir, runbook.JournalFile), msg.Message, msg.Channel, msg.Locale)
 	}
-	b, err := os.ReadFile(filepath.Join(dir, file))
+	f, err := os.Open(filepath.Join(dir, file))
+	if err != nil {
+		return "", fmt.Errorf("the text sent as %s on %s in %s: %w", msg.Message, msg.Channel, msg.Locale, err)
+	}
+	defer f.Close()
+	// A rendered text is at most 64 KiB (lint's CR404): a bigger file in
+	// the run folder is not one the run wrote, and is not read whole.
+	b, err := io.ReadAll(io.LimitReader(f, maxText+1))
+	if err == nil && len(b) > maxText {
+		err = fmt.Errorf("%s is larger than any rendered text", file)
+	}
 	if err != nil {
 		return "", fmt.Errorf("the text sent as %s on %s in %s: %w", msg.Message, msg.Channel, msg.Locale, err)
 	}
