@@ -273,7 +273,7 @@ func readUpdates(dir string, m *manual.Manual, p *manual.Playbook, runID string,
 	return state, out, nil
 }
 
-const maxText = 64 << 10
+const maxText = 1 << 20
 
 // StatusPageKind is the channel kind whose announcements the site shows.
 const StatusPageKind = "status-page"
@@ -289,7 +289,7 @@ func sentText(dir, file string, msg runbook.Message) (string, error) {
 		return "", fmt.Errorf("the text sent as %s on %s in %s: %w", msg.Message, msg.Channel, msg.Locale, err)
 	}
 	defer f.Close()
-	// A rendered text is at most 64 KiB (lint's CR404): a bigger file in
+	// A rendered text is at most 64 KiB (lint's CR404); a file over 1 MiB in
 	// the run folder is not one the run wrote, and is not read whole.
 	b, err := io.ReadAll(io.LimitReader(f, maxText+1))
 	if err == nil && len(b) > maxText {
