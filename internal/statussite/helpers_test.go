@@ -136,7 +136,11 @@ func resumeFacebook(t testing.TB, runs string, m *manual.Manual, clk *clock) *ru
 			if err != nil {
 				t.Fatal(err)
 			}
-			s, _, err := runbook.Resume(r.Dir, runbook.Options{RunsDir: runs, Manual: m, Catalog: cat, Now: clk.now})
+			run, err := runbook.ReadRun(r.Dir, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := runbook.Resume(run, runbook.Options{RunsDir: runs, Manual: m, Catalog: cat, Now: clk.now})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -133,7 +133,7 @@ func Read(runsDir string, m *manual.Manual, drills bool) ([]*Incident, error) {
 	}
 	var out []*Incident
 	for _, inc := range incs {
-		if inc.Drill == drills {
+		if inc != nil && inc.Drill == drills {
 			out = append(out, inc)
 		}
 	}
@@ -141,28 +141,19 @@ func Read(runsDir string, m *manual.Manual, drills bool) ([]*Incident, error) {
 	return out, nil
 }
 
-// ReadRun reads one run folder the way crisis report does: the journal
-// through journal.Read, its state through runbook.Replay with the
-// playbook's steps.
+// ReadRun reads one run folder the way crisis report does, through
+// runbook.ReadRun: the journal verified once, the state replayed from its
+// valid events. A run that never started (an empty journal) is nil.
 func ReadRun(dir string, m *manual.Manual) (*Incident, error) {
-	path := filepath.Join(dir, runbook.JournalFile)
-	events, _, err := journal.Read(path)
+	run, err := runbook.ReadRun(dir, true)
+	if errors.Is(err, runbook.ErrNeverStarted) {
+		return nil, nil
+	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w; crisis report %s shows what is left", path, err, filepath.Base(dir))
+		return nil, fmt.Errorf("%w; crisis report %s shows what is left", err, filepath.Base(dir))
 	}
-	var head runbook.Started
-	if len(events) == 0 || events[0].Type != journal.TypeRunStarted || json.Unmarshal(events[0].Data, &head) != nil {
-		return nil, fmt.Errorf("%s:1: the journal does not begin with %s; crisis report %s shows what is left", path, journal.TypeRunStarted, filepath.Base(dir))
-	}
-	p := m.Playbook(head.Playbook)
-	var steps []string
-	if p != nil {
-		steps = p.StepIDs()
-	}
-	st, err := runbook.Replay(steps, events)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
+	st, events := run.State, run.Events
+	p := m.Playbook(st.Playbook)
 	inc := &Incident{RunID: st.RunID, Playbook: st.Playbook, Title: st.Title, Started: st.StartedAt,
 		State: Investigating, Drill: st.Drill}
 	if p != nil {
