@@ -134,6 +134,7 @@ holds playbooks/manual.yaml; with none, the built-in example manual is used.`,
 		newNewCmd(app),
 		newSchemaCmd(app),
 		newManCmd(app),
+		newStatusCmd(app),
 	)
 	root.InitDefaultCompletionCmd()
 	typeArgErrors(root)

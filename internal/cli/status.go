@@ -1,0 +1,120 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+	// Where a status page can be published: a local folder, and any
+	// S3-compatible store (AWS, Cloudflare R2, MinIO, Backblaze B2, Google
+	// Cloud Storage's interoperability endpoint ...). The README's
+	// dependency list says why GCS and Azure's own drivers are not linked.
+	_ "gocloud.dev/blob/fileblob"
+	_ "gocloud.dev/blob/s3blob"
+
+	"github.com/crisis-cli/crisis/internal/statussite"
+)
+
+func newStatusCmd(app *App) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "status",
+		Short: "Build and publish the public status page and its feeds from the runs",
+		Long: `The status page is built from the manual and the journals of its real runs:
+a page per locale, Atom, RSS and JSON feeds per locale, and status.json.
+Drills never appear on it; --drill-preview builds the drills alone into a
+marked preview folder.`,
+		Args: cobra.NoArgs,
+	}
+	f := cmd.PersistentFlags()
+	f.String("runs-dir", "", "folder of run journals (default $XDG_STATE_HOME/crisis/runs)")
+	f.String("base-url", "", "the address the site is served at (default: https:// + the name of the manual's status-page channel)")
+	cmd.AddCommand(newStatusBuildCmd(app), newStatusPublishCmd(app))
+	return cmd
+}
+
+func newStatusBuildCmd(app *App) *cobra.Command {
+	var out string
+	var drill bool
+	cmd := &cobra.Command{
+		Use:   "build --out DIR",
+		Short: "Write the status site into a folder",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if out == "" {
+				return usageErrorf("say where to write the site: --out DIR")
+			}
+			files, err := app.buildStatus(drill)
+			if err != nil {
+				return err
+			}
+			dir := out
+			if drill {
+				// A drill never lands where the public site is built.
+				dir = filepath.Join(out, statussite.DrillPreviewDir)
+			}
+			if err := files.Write(dir); err != nil {
+				return err
+			}
+			fmt.Fprintf(app.IO.Err, "crisis: status site written to %s (%d files)\n", dir, len(files))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&out, "out", "", "folder to write the site into")
+	cmd.Flags().BoolVar(&drill, "drill-preview", false, "build the drills alone, marked as an exercise, into DIR/"+statussite.DrillPreviewDir)
+	return cmd
+}
+
+func newStatusPublishCmd(app *App) *cobra.Command {
+	var to string
+	cmd := &cobra.Command{
+		Use:   "publish --to URL",
+		Short: "Build the status site and publish it to a bucket or a git repository",
+		Long: `URL is a bucket (file:///srv/status, s3://bucket?region=eu-west-1, with
+endpoint= for other S3-compatible stores) or git+ and any git remote, with the
+branch as fragment (git+https://codeberg.org/org/status.git#pages, default
+branch "pages"). Feeds and status.json are written first, the pages after,
+the root index.html last; a failed publish says what was written, and the
+pages not yet written still show the previous site.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if to == "" {
+				return usageErrorf("say where to publish: --to URL")
+			}
+			files, err := app.buildStatus(false)
+			if err != nil {
+				return err
+			}
+			ctx := cmd.Context()
+			if ctx == nil {
+				ctx = context.Background()
+			}
+			res, err := statussite.Publish(ctx, files, to, statussite.PublishOptions{Now: app.Now()})
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(app.IO.Err, "crisis: published to %s: %d written, %d unchanged, %d deleted\n", to, res.Written, res.Unchanged, res.Deleted)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&to, "to", "", "bucket URL or git+REMOTE#BRANCH")
+	return cmd
+}
+
+func (a *App) buildStatus(drill bool) (statussite.Files, error) {
+	m, _, err := a.Manual()
+	if err != nil {
+		return nil, err
+	}
+	base := a.Config.GetString("base-url")
+	if base == "" {
+		if base = statussite.DefaultBaseURL(m); base == "" {
+			return nil, usageErrorf("the manual has no status-page channel named after its host: pass --base-url https://status.example.com/")
+		}
+	}
+	incidents, err := statussite.Read(a.runsDir(), m, drill)
+	if err != nil {
+		return nil, err
+	}
+	return statussite.Build(statussite.Options{Manual: m, Incidents: incidents, Now: a.Now(), BaseURL: base, Drill: drill})
+}

@@ -1,0 +1,98 @@
+package statussite
+
+import (
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestInChromium loads every locale's page in headless Chromium at a phone
+// and a desktop width, as a reader would: the DOM shows each incident's
+// state, the times in Madrid and the language switch on the right
+// language; the screenshots are real pages. CRISIS_SCREENSHOTS=DIR keeps
+// them.
+func TestInChromium(t *testing.T) {
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Skip("chromium is not installed")
+	}
+	files, _, _, _ := exampleSite(t)
+	site, work := t.TempDir(), t.TempDir()
+	if err := files.Write(site); err != nil {
+		t.Fatal(err)
+	}
+	browser := func(args ...string) string {
+		t.Helper()
+		base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+			"--disable-background-networking", "--disable-component-update", "--disable-sync",
+			"--user-data-dir=" + filepath.Join(work, "profile")}
+		out, err := exec.Command(chromium, append(base, args...)...).Output()
+		if err != nil {
+			t.Fatalf("chromium %v: %v", args, err)
+		}
+		return string(out)
+	}
+	want := map[string][]string{
+		"es": {`lang="es"`, "En seguimiento", "Investigando", "Resuelto", "24/11/2026 11:05", "Próxima actualización"},
+		"en": {`lang="en"`, "Monitoring", "Investigating", "Resolved", "11/24/2026 11:05 AM", "Next update"},
+		"pl": {`lang="pl"`, "Monitorujemy", "Ustalamy przyczynę", "Rozwiązany", "24.11.2026 11:05", "Następna aktualizacja"},
+		"pt": {`lang="pt"`, "Em monitorização", "Em investigação", "Resolvido", "24/11/2026 11:05", "Próxima atualização"},
+	}
+	for l, needles := range want {
+		page := "file://" + filepath.Join(site, l, "index.html")
+		dom := browser("--dump-dom", page)
+		for _, n := range append(needles, `data-state="monitoring"`, `data-state="investigating"`, `data-state="resolved"`, "Europe/Madrid") {
+			if !strings.Contains(dom, n) {
+				t.Errorf("%s: the page lacks %q", l, n)
+			}
+		}
+		current := `hreflang="` + l + `" lang="` + l + `" aria-current="page"`
+		if !strings.Contains(dom, current) || strings.Count(dom, `aria-current="page"`) != 1 {
+			t.Errorf("%s: the language switch does not mark %s alone as current", l, l)
+		}
+		pdf := filepath.Join(work, l+".pdf")
+		browser("--print-to-pdf="+pdf, "--no-pdf-header-footer", page)
+		if b, err := os.ReadFile(pdf); err != nil || !strings.HasPrefix(string(b[:4]), "%PDF") {
+			t.Errorf("%s: printing to PDF failed: %v", l, err)
+		}
+		for _, size := range []string{"360,800", "1280,800"} {
+			shot := filepath.Join(work, l+"-"+strings.Split(size, ",")[0]+".png")
+			browser("--screenshot="+shot, "--window-size="+size, "--hide-scrollbars", page)
+			checkShot(t, shot, size)
+			if dir := os.Getenv("CRISIS_SCREENSHOTS"); dir != "" {
+				b, _ := os.ReadFile(shot)
+				_ = os.WriteFile(filepath.Join(dir, "status-"+filepath.Base(shot)), b, 0o644)
+			}
+		}
+	}
+}
+
+func checkShot(t *testing.T, path, size string) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	if got := strings.ReplaceAll(strings.Trim(img.Bounds().Size().String(), "()"), " ", ""); got != size {
+		t.Errorf("%s is %s, want %s", path, got, size)
+	}
+	colours := map[uint32]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 3 {
+		for x := b.Min.X; x < b.Max.X; x += 3 {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			colours[r>>8<<16|g>>8<<8|bl>>8] = true
+		}
+	}
+	if len(colours) < 20 {
+		t.Errorf("%s has %d colours: the page did not render", path, len(colours))
+	}
+}
