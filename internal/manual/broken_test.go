@@ -175,7 +175,10 @@ func TestLoadMistakes(t *testing.T) {
 		{"line separator", "templates/es.yaml", "We know.", "We\u2028know.",
 			"templates/es.yaml:3:15: error: the file holds a LINE SEPARATOR (U+2028), which YAML reads as a line break [CR007] (save the file with ordinary line endings (LF or CRLF); in text, use a space or a line break)"},
 		{"C1 control", "templates/es.yaml", "We know.", "We\u0081know.",
-			"templates/es.yaml:3:15: error: the file holds a control character (U+0081) [CR007] (delete it; it is invisible in most editors)"},
+			"templates/es.yaml:3:15: error: the file holds the invisible character U+0081 (a control character) [CR007] (delete it: it is invisible in most editors, and a terminal showing this line would obey it)"},
+		// One escape sequence in a comment is a stray paste, not a binary file.
+		{"escape in a comment", "playbooks/fb-down.yaml", "title: Facebook down\n", "title: Facebook down # \x1b]0;PWN\a\x1b[2J\n",
+			"playbooks/fb-down.yaml:3:24: error: the file holds the invisible character U+001B (escape) [CR007] (delete it: it is invisible in most editors, and a terminal showing this line would obey it)"},
 		// Reported once, as a typo, not again as a missing owner.
 		{"typo of a required key", "playbooks/fb-down.yaml", "owner: speaker", "ownr: speaker",
 			`playbooks/fb-down.yaml:15:5: error: unknown key "ownr" in a step [CR002] (did you mean "owner"?)`},

@@ -12,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/sanitize"
 )
 
 // MaxFileSize bounds one manual file. The longest real playbook is a few
@@ -123,15 +124,6 @@ func checkText(file string, data []byte, diags *diag.List) bool {
 			diags.Errorf(diag.Pos{File: file, Line: line, Col: col}, RuleFile,
 				"save the file as UTF-8 (your editor's \"Save with encoding\"); if it is not a manual file, move it out of the manual folder", "%s", msg)
 			return false
-		case r == 0 || (r < 0x20 && r != '\n' && r != '\r' && r != '\t'):
-			diags.Errorf(diag.Pos{File: file, Line: line, Col: col}, RuleFile,
-				"this looks like a binary file; move it out of the manual folder",
-				"the file holds a control character (U+%04X)", r)
-			return false
-		case r == 0x7F || (r >= 0x80 && r <= 0x9F && r != 0x85) || r == 0xFFFE || r == 0xFFFF:
-			diags.Errorf(diag.Pos{File: file, Line: line, Col: col}, RuleFile,
-				"delete it; it is invisible in most editors", "the file holds a control character (U+%04X)", r)
-			return false
 		case r == '\r' && (i+1 == len(data) || data[i+1] != '\n'), r == 0x85, r == 0x2028, r == 0x2029:
 			// YAML breaks lines there and most editors do not, so no
 			// position after it would mean the same line to both.
@@ -140,6 +132,14 @@ func checkText(file string, data []byte, diags *diag.List) bool {
 			diags.Errorf(diag.Pos{File: file, Line: line, Col: col}, RuleFile,
 				"save the file with ordinary line endings (LF or CRLF); in text, use a space or a line break",
 				"the file holds %s, which YAML reads as a line break", name)
+			return false
+		case r == 0xFFFE || r == 0xFFFF || (r != '\r' && sanitize.IsControl(r)):
+			// One stray byte in a comment or a value, pasted from a terminal
+			// or a word processor: invisible in the editor, obeyed by a
+			// terminal that shows the line.
+			diags.Errorf(diag.Pos{File: file, Line: line, Col: col}, RuleFile,
+				"delete it: it is invisible in most editors, and a terminal showing this line would obey it",
+				"the file holds the invisible character %s", sanitize.Name(r))
 			return false
 		case r == '\n':
 			line, col = line+1, 1

@@ -170,6 +170,9 @@ func TestCaret(t *testing.T) {
 		{"wide", "名前: 値", at(5, 0, 0), "      ", "^"},
 		{"wide range", "名前: 値です", at(5, 3, 8), "      ", "^^^^^^"},
 		{"combining", "cafe\u0301: x", at(8, 0, 0), "      ", "^"},
+		// Shown as \x1b and \a: the caret goes under the escaped line.
+		{"control before", "x: 1 # \x1b]0;t\a y", at(15, 0, 0), strings.Repeat(" ", 18), "^"},
+		{"control in the range", "a\x1bb c", at(1, 3, 4), "", "^^^^^^"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -210,5 +213,21 @@ func TestTextFirstLines(t *testing.T) {
 		if !strings.Contains(out, snippet) {
 			t.Errorf("text lacks %q", snippet)
 		}
+	}
+}
+
+// TestTextSourceLineSanitized: the source line under a finding is the
+// manual's own bytes; an escape sequence in a comment is shown, not obeyed.
+func TestTextSourceLineSanitized(t *testing.T) {
+	r := cleanReport()
+	r.Source = func(string, int) string { return "severity: lowish # \x1b]0;PWN\a\x1b[2J" }
+	r.Findings = diag.List{{Pos: diag.Pos{File: "playbooks/x.yaml", Line: 5, Col: 11}, Rule: "CR003", Severity: diag.Error, Message: "bad"}}
+	out := writeString(t, Text, r)
+	if strings.ContainsAny(out, "\x1b\a") {
+		t.Errorf("raw control characters in:\n%q", out)
+	}
+	want := "  5 | severity: lowish # \\x1b]0;PWN\\a\\x1b[2J\n    |           ^\n"
+	if !strings.Contains(out, want) {
+		t.Errorf("text lacks %q:\n%s", want, out)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/rivo/uniseg"
 
 	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/sanitize"
 )
 
 // Kind names a part of the text report that may be styled.
@@ -134,7 +135,9 @@ func (r Report) writeSnippet(b *strings.Builder, d diag.Diagnostic, st func(Kind
 		return
 	}
 	num := strconv.Itoa(d.Pos.Line)
-	fmt.Fprintf(b, "  %s %s\n", st(KindGutter, num+" |"), line)
+	// The line is the manual's own bytes: a control character in a comment
+	// would reach the terminal as it is.
+	fmt.Fprintf(b, "  %s %s\n", st(KindGutter, num+" |"), sanitize.Text(line))
 	if d.Pos.Col < 1 {
 		return
 	}
@@ -143,9 +146,10 @@ func (r Report) writeSnippet(b *strings.Builder, d diag.Diagnostic, st func(Kind
 }
 
 // caret returns the padding that puts a caret under column Pos.Col (code
-// points, 1-based) of line as a terminal shows it, tabs kept and wide
-// characters counted twice, and the carets: one per column up to End.Col
-// when the finding ends on the same line, else one.
+// points, 1-based) of line as a terminal shows it once sanitized (a control
+// character takes the width of its escape), tabs kept and wide characters
+// counted twice, and the carets: one per column up to End.Col when the
+// finding ends on the same line, else one.
 func caret(line string, d diag.Diagnostic) (string, string) {
 	runes := []rune(line)
 	start := min(d.Pos.Col-1, len(runes))
@@ -154,13 +158,13 @@ func caret(line string, d diag.Diagnostic) (string, string) {
 		if c == '\t' {
 			pad.WriteRune('\t')
 		} else {
-			pad.WriteString(strings.Repeat(" ", uniseg.StringWidth(string(c))))
+			pad.WriteString(strings.Repeat(" ", uniseg.StringWidth(sanitize.Text(string(c)))))
 		}
 	}
 	width := 1
 	if d.End.Line == d.Pos.Line && d.End.Col > d.Pos.Col {
 		end := min(d.End.Col-1, len(runes))
-		width = max(1, uniseg.StringWidth(string(runes[start:end])))
+		width = max(1, uniseg.StringWidth(sanitize.Text(string(runes[start:end]))))
 	}
 	return pad.String(), strings.Repeat("^", width)
 }
