@@ -61,6 +61,11 @@ var hostileCases = []hostileCase{
 	{name: "deeply nested template", rule: "CR401", at: "templates/es.yaml:10:413",
 		edit: replaceIn("templates/es.yaml", hostileLine,
 			`    other: "`+strings.Repeat("{{if 1}}", 100000)+"{{range 1}}{{end}}"+strings.Repeat("{{end}}", 100000)+`"`)},
+	// The parser nests each {{else if}} in the one before, all closed by
+	// one {{end}}: the 50th is the 51st level.
+	{name: "long else-if chain", rule: "CR401", at: "templates/es.yaml:10:1108",
+		edit: replaceIn("templates/es.yaml", hostileLine,
+			`    other: "{{if .platform}}a`+strings.Repeat("{{else if .platform}}b", 92000)+`{{end}}"`)},
 	{name: "deeply nested YAML", rule: "CR001", at: "playbooks/deep.yaml:3",
 		edit: writeFile("playbooks/deep.yaml", "crisis: 1\nkind: playbook\nx: "+strings.Repeat("[", 200000)+strings.Repeat("]", 200000)+"\n")},
 	{name: "billion laughs", rule: "CR007", at: "playbooks/lol.yaml:4:8",

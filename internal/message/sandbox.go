@@ -89,9 +89,13 @@ func compile(text, locale string) (*template.Template, error) {
 const MaxNesting = 50
 
 // checkNesting scans the text's actions, before the parser sees them, for
-// blocks and parentheses nested deeper than MaxNesting.
+// blocks and parentheses nested deeper than MaxNesting. An {{else if}} or
+// {{else with}} is a block nested in the one it continues, as the parser
+// reads it, closed by that block's single {{end}}: a long chain of them
+// recurses as deep as as many nested {{if}}.
 func checkNesting(text string) error {
 	depth := 0
+	var chains []int // per open block, the else-if/else-with levels its {{end}} closes too
 	for i := 0; ; {
 		j := strings.Index(text[i:], "{{")
 		if j < 0 {
@@ -103,8 +107,18 @@ func checkNesting(text string) error {
 		switch word := leadingWord(body); word {
 		case "if", "with", "range", "block", "define":
 			depth++
+			chains = append(chains, 0)
+		case "else":
+			if next := leadingWord(strings.TrimLeft(body[len(word):], " \t\r\n")); (next == "if" || next == "with") && len(chains) > 0 {
+				depth++
+				chains[len(chains)-1]++
+			}
 		case "end":
 			depth--
+			if n := len(chains); n > 0 {
+				depth -= chains[n-1]
+				chains = chains[:n-1]
+			}
 		}
 		parens, end := 0, len(text)
 		if e := strings.Index(text[k:], "}}"); e >= 0 {

@@ -35,6 +35,10 @@ func TestParseRefuses(t *testing.T) {
 		{`{{(.a).b}}`, 1, 0, "has no fields"},
 		{`{{uper .a}}`, 1, 0, `function "uper" not defined`},
 		{"x" + strings.Repeat("{{if .a}}", 51) + strings.Repeat("{{end}}", 51), 1, 1 + 1 + 50*9, "nest more than 50 deep"},
+		// {{else if}} nests in the parser as deep as {{if}} does, under one {{end}}:
+		// the 50th one is the 51st level.
+		{"{{if .a}}a" + strings.Repeat("{{else if .a}}b", 92000) + "{{end}}", 1, 1 + 10 + 49*15, "nest more than 50 deep"},
+		{"{{with .a}}a" + strings.Repeat("{{- else with .a}}b", 60) + "{{end}}", 1, 1 + 12 + 49*19, "nest more than 50 deep"},
 		{"{{upper " + strings.Repeat("(", 51) + ".a" + strings.Repeat(")", 51) + "}}", 1, 1, "nest more than 50 deep"},
 	}
 	for _, tt := range tests {
@@ -59,6 +63,9 @@ func TestParseAllows(t *testing.T) {
 		`{{.a | lower | upper}}`,
 		`{{upper (lower .a)}}`,
 		strings.Repeat("{{if .a}}", 50) + strings.Repeat("{{end}}", 50),
+		// Each {{end}} closes its whole else-if chain.
+		strings.Repeat("{{if .a}}a"+strings.Repeat("{{else if .b}}b", 40)+"{{end}}", 10),
+		"{{if .a}}" + strings.Repeat("{{if .a}}a{{else if .b}}b{{end}}", 100) + "{{end}}",
 		`{{default "((((((((((((((((((((((((((((((((((((((((((((((((((((((" .a}}`,
 	} {
 		if _, err := Parse(text); err != nil {
