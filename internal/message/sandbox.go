@@ -204,6 +204,9 @@ type checker struct {
 	text  string
 	funcs map[string]bool
 	err   error
+	// with counts the {{with}} bodies around the node: only there is {{.}}
+	// one value; elsewhere it is the whole map of values.
+	with int
 }
 
 func (c *checker) fail(pos parse.Pos, format string, args ...any) error {
@@ -226,13 +229,17 @@ func (c *checker) node(n parse.Node) {
 		for _, x := range n.Nodes {
 			c.node(x)
 		}
-	case *parse.TextNode, *parse.CommentNode, *parse.StringNode, *parse.NumberNode, *parse.BoolNode, *parse.NilNode, *parse.DotNode:
+	case *parse.TextNode, *parse.CommentNode, *parse.StringNode, *parse.NumberNode, *parse.BoolNode, *parse.NilNode:
+	case *parse.DotNode:
+		if c.with == 0 {
+			c.fail(n.Position(), "{{.}} outside {{with}} is every value of the message at once; write {{.name}}")
+		}
 	case *parse.ActionNode:
 		c.pipe(n.Pipe)
 	case *parse.IfNode:
-		c.branch(&n.BranchNode)
+		c.branch(&n.BranchNode, false)
 	case *parse.WithNode:
-		c.branch(&n.BranchNode)
+		c.branch(&n.BranchNode, true)
 	case *parse.PipeNode:
 		c.pipe(n)
 	case *parse.CommandNode:
@@ -273,9 +280,17 @@ func (c *checker) pipe(p *parse.PipeNode) {
 	}
 }
 
-func (c *checker) branch(b *parse.BranchNode) {
+// branch checks an {{if}} or a {{with}}: in a with's body, and only
+// there, {{.}} is the value tested.
+func (c *checker) branch(b *parse.BranchNode, with bool) {
 	c.pipe(b.Pipe)
+	if with {
+		c.with++
+	}
 	c.node(b.List)
+	if with {
+		c.with--
+	}
 	if b.ElseList != nil {
 		c.node(b.ElseList)
 	}
