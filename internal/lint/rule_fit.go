@@ -24,7 +24,10 @@ func init() {
 // fitResult is the measured render of one message on one channel in one
 // locale with one set of values; playbooks sharing all four share it.
 type fitResult struct {
-	ok      bool // rendered; false leaves the finding to other rules
+	// ok is false when the text did not render: CR404 renders every text
+	// with the values of every playbook that sends it, these included, and
+	// reports the failure there, once, not again per channel.
+	ok      bool
 	fits    bool
 	problem string
 }

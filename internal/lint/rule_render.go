@@ -2,6 +2,7 @@ package lint
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/crisis-cli/crisis/internal/diag"
 	"github.com/crisis-cli/crisis/internal/manual"
@@ -11,7 +12,7 @@ import (
 func init() {
 	register(Meta{
 		ID: "CR404", Title: "A message template fails when it is rendered", Severity: diag.Error, Scope: ScopeManual,
-		Rationale: "A template can parse and still fail on its values: upper given a count (a number, not a text), a text that grows past 64 KiB once its variables are filled in. Lint renders every form of every message in every locale with each variable at its longest, as the first playbook that sends it declares them, so the failure is found in review and not when the message is due.",
+		Rationale: "A template can parse and still fail on its values: upper given a count (a number, not a text), a text that grows past 64 KiB once its variables are filled in. Lint renders every form of every message in every locale with each variable at its longest, as each playbook that sends it declares them, so the failure is found in review and not when the message is due.",
 		Bad:       "# people_affected is a count\nother: \"{{upper .people_affected}} clientes afectados\"\n",
 		Good:      "other: \"{{.people_affected}} clientes afectados\"\n",
 	}, checkRender)
@@ -32,38 +33,48 @@ func checkRender(c *Context) {
 	for _, t := range m.Templates {
 		for _, msg := range t.Messages {
 			name, _, _ := manual.SplitID(msg.ID)
-			ps := f.announcers[name]
-			if len(ps) == 0 {
-				continue
-			}
-			p := ps[0]
-			if worst[p] == nil {
-				worst[p] = worstCase(m, p)
-			}
-			in := newFitInput(m, p, f.msgVars[msg], worst[p], t.Locale)
-			if in == nil {
-				continue
-			}
-			for _, v := range f.msgVars[msg] {
-				if _, ok := in.data[v]; !ok {
-					in.data[v] = v // undeclared: CR402 says so; render the rest
+			// Every playbook that sends the message fills it with its own
+			// values: a text may fail with the second one's only. Playbooks
+			// that give it the same values are rendered once.
+			seen := map[string]bool{}
+			for _, p := range f.announcers[name] {
+				if worst[p] == nil {
+					worst[p] = worstCase(m, p)
 				}
-			}
-			for _, form := range manual.PluralForms {
-				text, ok := msg.Forms[form]
-				if !ok || refused[msg][form] {
+				in := newFitInput(m, p, f.msgVars[msg], worst[p], t.Locale)
+				if in == nil || seen[in.key] {
 					continue
 				}
-				if _, err := message.Execute(text, t.Locale, in.data); err != nil {
-					hint := "a count is a number, not a text: write {{.name}} without a function"
-					if errors.Is(err, message.ErrTooLong) || errors.Is(err, message.ErrTooSlow) {
-						hint = "shorten the text, use each variable once, or lower the variables' max_length"
+				seen[in.key] = true
+				for _, v := range f.msgVars[msg] {
+					if _, ok := in.data[v]; !ok {
+						in.data[v] = v // undeclared: CR402 says so; render the rest
 					}
-					c.reportTemplate(msg, form, err, hint, "message %s, form %s, cannot be rendered (values as %s declares them): %s", msg.ID, form, p.ID)
+				}
+				for _, form := range manual.PluralForms {
+					text, ok := msg.Forms[form]
+					if !ok || refused[msg][form] {
+						continue
+					}
+					if _, err := message.Execute(text, t.Locale, in.data); err != nil {
+						c.reportTemplate(msg, form, err, renderHint(err), "message %s, form %s, cannot be rendered (values as %s declares them): %s", msg.ID, form, p.ID)
+					}
 				}
 			}
 		}
 	}
+}
+
+// renderHint says how to fix what made a text fail to render.
+func renderHint(err error) string {
+	switch {
+	case errors.Is(err, message.ErrTooLong), errors.Is(err, message.ErrTooSlow):
+		return "shorten the text, use each variable once, or lower the variables' max_length"
+	case strings.Contains(err.Error(), "wrong type"):
+		// text/template: a function given a value of another type.
+		return "a count is a number, not a text: write {{.name}} without a function"
+	}
+	return "make the text render with the values the playbook declares (their type, example and max_length)"
 }
 
 // reportTemplate reports a template error at the action that failed when

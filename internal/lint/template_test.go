@@ -1,11 +1,14 @@
 package lint
 
 import (
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/message"
 )
 
 // TestTemplateFindingPositions: a refused or failing template is reported
@@ -40,5 +43,52 @@ func TestTemplateFindingPositions(t *testing.T) {
 				t.Errorf("got %s %q, want %s %q", d.Pos, d.Message, tt.at, tt.msg)
 			}
 		})
+	}
+}
+
+// TestRenderEveryAnnouncer: a text is rendered with the values of every
+// playbook that sends it; one whose values make it fail is reported once,
+// by CR404, naming that playbook, with a hint about what failed.
+func TestRenderEveryAnnouncer(t *testing.T) {
+	files := build(t, edit{fEN, `other: "{{.platform}} works again."`, `other: "{{upper .platform}} works again."`})
+	// A second playbook where platform is a count: upper cannot take it.
+	files["playbooks/zz-down.yaml"] = strings.Replace(strings.Replace(basePlaybook,
+		"title: Facebook is down", "title: Zed is down", 1),
+		"    example: Facebook\n    max_length: 10", "    type: count\n    example: \"3\"", 1)
+	res := lintFiles(t, files, nil, Config{})
+	var got []diag.Diagnostic
+	for _, d := range res.Findings {
+		if strings.Contains(d.Message, "all-clear.default") && (d.Rule == "CR404" || d.Rule == "CR501") {
+			got = append(got, d)
+		}
+	}
+	if len(got) != 1 {
+		t.Fatalf("want one CR404 finding about all-clear.default, got %v", got)
+	}
+	d := got[0]
+	want := "message all-clear.default, form other, cannot be rendered (values as zz-down declares them)"
+	if d.Rule != "CR404" || d.Pos.String() != "templates/en.yaml:12:13" || !strings.Contains(d.Message, want) || !strings.Contains(d.Message, "wrong type") {
+		t.Errorf("got %s %s %q, want CR404 at templates/en.yaml:12:13 %q", d.Rule, d.Pos, d.Message, want)
+	}
+	if !strings.Contains(d.Hint, "a count is a number") {
+		t.Errorf("hint %q", d.Hint)
+	}
+}
+
+// TestRenderHint: the hint names what made the text fail, not always the
+// type mismatch.
+func TestRenderHint(t *testing.T) {
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{fmt.Errorf("x: %w", message.ErrTooLong), "shorten the text"},
+		{errors.New(`template: m:1:2: executing "m" at <upper .n>: wrong type for value; expected string; got int`), "a count is a number"},
+		{errors.New(`template: m:1:2: executing "m" at <title .n>: error calling title: boom`), "make the text render with the values"},
+	}
+	for _, tt := range tests {
+		if got := renderHint(tt.err); !strings.HasPrefix(got, tt.want) {
+			t.Errorf("renderHint(%v) = %q, want %q...", tt.err, got, tt.want)
+		}
 	}
 }
