@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -75,10 +74,10 @@ func newListCmd(app *App) *cobra.Command {
 
 func writeList(app *App, w io.Writer, rows []playbookSummary) error {
 	th := app.Theme()
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, th.Heading.Render("ID")+"\t"+th.Heading.Render("SEVERITY")+"\t"+th.Heading.Render("DOWN")+"\t"+th.Heading.Render("TITLE"))
-	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", th.Accent.Render(r.ID), severityStyle(th, r.Severity), strings.Join(r.Down, ", "), r.Title)
-	}
-	return tw.Flush()
+	return writeTable(th, w, func(tw io.Writer) {
+		fmt.Fprintln(tw, th.Heading.Render("ID")+"\t"+th.Heading.Render("SEVERITY")+"\t"+th.Heading.Render("DOWN")+"\t"+th.Heading.Render("TITLE"))
+		for _, r := range rows {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", th.Accent.Render(r.ID), severityStyle(th, r.Severity), strings.Join(r.Down, ", "), r.Title)
+		}
+	})
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
+	"github.com/crisis-cli/crisis/internal/sanitize"
 	"github.com/crisis-cli/crisis/internal/suggest"
 	"github.com/crisis-cli/crisis/internal/term"
 	"github.com/crisis-cli/crisis/internal/ui"
@@ -74,7 +75,8 @@ func execute(ctx context.Context, app *App, root *cobra.Command, args []string) 
 	case errors.As(err, &ee) && ee.Err == nil:
 		// The command already said why.
 	case err != nil:
-		fmt.Fprintf(app.IO.Err, "crisis: %v\n", err)
+		// Errors quote arguments, paths and manual texts: shown, not obeyed.
+		fmt.Fprintf(app.IO.Err, "crisis: %s\n", sanitize.Text(err.Error()))
 		if ee != nil && ee.help {
 			fmt.Fprintln(app.IO.Err, "Run 'crisis --help' for usage.")
 		}
