@@ -87,11 +87,19 @@ silent. This machine's own records (the runs folder) are read only when asked:
 }
 
 func (a *App) runLint(dir string, o lintOptions) error {
-	switch {
-	case o.explain != "":
-		return explainRule(a.IO.Out, o.explain)
-	case o.listRules:
-		return listRules(a.IO.Out)
+	if o.explain != "" || o.listRules {
+		what := "--list-rules"
+		if o.explain != "" {
+			what = "--explain"
+		}
+		f, err := ruleFormat(o, what)
+		if err != nil {
+			return err
+		}
+		if o.explain != "" {
+			return explainRule(a.IO.Out, o.explain, f)
+		}
+		return listRules(a.IO.Out, f)
 	}
 	targets, err := lintTargets(o)
 	if err != nil {
@@ -229,8 +237,40 @@ func outputRules() []output.Rule {
 	return out
 }
 
+// ruleFormat is the format of --list-rules and --explain: text or json,
+// on standard output. The other formats report findings; a rule list in
+// SARIF or a file nobody asked for would be a silent surprise.
+func ruleFormat(o lintOptions, what string) (output.Format, error) {
+	ts := o.formats.targets
+	switch {
+	case o.output != "":
+		return "", usageErrorf("%s prints to standard output; --output is for the findings report", what)
+	case len(ts) == 0:
+		return output.Text, nil
+	case len(ts) > 1 || ts[0].file != "" || (ts[0].format != output.Text && ts[0].format != output.JSON):
+		return "", usageErrorf("%s prints text or json on standard output: use --format text or --format json", what)
+	}
+	return ts[0].format, nil
+}
+
+// ruleJSON is a rule in --list-rules and --explain --format json; the
+// keys are part of the interface scripts read.
+type ruleJSON struct {
+	ID        string `json:"id"`
+	Severity  string `json:"severity"`
+	Title     string `json:"title"`
+	Rationale string `json:"rationale"`
+	Bad       string `json:"bad"`
+	Good      string `json:"good"`
+	HelpURI   string `json:"help_uri"`
+}
+
+func toRuleJSON(m lint.Meta) ruleJSON {
+	return ruleJSON{ID: m.ID, Severity: m.Severity.String(), Title: m.Title, Rationale: m.Rationale, Bad: m.Bad, Good: m.Good, HelpURI: lint.HelpURI(m.ID)}
+}
+
 // explainRule prints a rule's title, severity, rationale and examples.
-func explainRule(w io.Writer, id string) error {
+func explainRule(w io.Writer, id string, f output.Format) error {
 	r := lint.Lookup(strings.ToUpper(id))
 	if r == nil {
 		hint := suggest.Hint(strings.ToUpper(id), lint.IDs())
@@ -239,11 +279,21 @@ func explainRule(w io.Writer, id string) error {
 		}
 		return usageErrorf("unknown rule %q; %s", id, hint)
 	}
+	if f == output.JSON {
+		return writeJSON(w, toRuleJSON(r.Meta()))
+	}
 	_, err := io.WriteString(w, lint.Explain(r.Meta()))
 	return err
 }
 
-func listRules(w io.Writer) error {
+func listRules(w io.Writer, f output.Format) error {
+	if f == output.JSON {
+		var out []ruleJSON
+		for _, r := range lint.Rules() {
+			out = append(out, toRuleJSON(r.Meta()))
+		}
+		return writeJSON(w, out)
+	}
 	for _, r := range lint.Rules() {
 		m := r.Meta()
 		if _, err := fmt.Fprintf(w, "%s  %-7s  %s\n", m.ID, m.Severity, m.Title); err != nil {

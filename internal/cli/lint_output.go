@@ -42,15 +42,23 @@ func (f *lintFormats) String() string {
 }
 
 func (f *lintFormats) Set(spec string) error {
-	name, file, _ := strings.Cut(spec, "=")
+	name, file, withFile := strings.Cut(spec, "=")
 	if err := f.name.Set(name); err != nil {
 		return err
+	}
+	if withFile && file == "" {
+		return fmt.Errorf("%q names no file: write --format %s=FILE, or --format %s for standard output", spec, name, name)
 	}
 	if file == "-" {
 		file = ""
 	}
 	if file == "" && f.toStdout() {
 		return errStdoutTwice
+	}
+	for _, t := range f.targets {
+		if file != "" && t.file == file {
+			return fmt.Errorf("--format %s and --format %s both write %s: give each its own file", t.format, spec, file)
+		}
 	}
 	f.targets = append(f.targets, lintTarget{format: output.Format(name), file: file})
 	return nil

@@ -2,9 +2,12 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -73,11 +76,17 @@ func TestFormatCheckedAtParse(t *testing.T) {
 		{[]string{"report", "nope", "--format", "pdf"}, `unknown --format "pdf"; use markdown, html or json`},
 		{[]string{"lint", "/nonexistent", "--format", "yaml=x"}, `unknown --format "yaml"; use text, compact, json, github, sarif, junit or gitlab`},
 		{[]string{"lint", "/nonexistent", "--format", "json", "--format", "text"}, "at most one --format may write to standard output"},
+		{[]string{"lint", "/nonexistent", "--format", "json="}, `"json=" names no file: write --format json=FILE`},
+		{[]string{"lint", "/nonexistent", "--format", "json=r.out", "--format", "sarif=r.out"}, "--format json and --format sarif=r.out both write r.out"},
+		{[]string{"lint", "--list-rules", "--format", "sarif=r.sarif"}, "--list-rules prints text or json on standard output"},
+		{[]string{"lint", "--list-rules", "--format", "compact"}, "--list-rules prints text or json on standard output"},
+		{[]string{"lint", "--explain", "CR101", "--format", "github"}, "--explain prints text or json on standard output"},
+		{[]string{"lint", "--explain", "CR101", "-o", "x.txt"}, "--explain prints to standard output"},
 	}
 	for _, tt := range tests {
 		code, stderr := runCLI(t, context.Background(), "", tt.args...)
-		if code != ExitUsage || !strings.Contains(stderr, tt.want) {
-			t.Errorf("%v: exit %d, stderr:\n%s\nwant %d and %q", tt.args, code, stderr, ExitUsage, tt.want)
+		if code != 2 || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%v: exit %d, stderr:\n%s\nwant 2 and %q", tt.args, code, stderr, tt.want)
 		}
 	}
 	_, help := runCLIOut(t, "list", "--help")
@@ -163,5 +172,33 @@ func TestLintColourOnlyOnATerminal(t *testing.T) {
 				t.Errorf("escape codes: %v, want %v:\n%q", got, tt.wantEscape, text)
 			}
 		})
+	}
+}
+
+// TestListRulesJSON: --list-rules --format json is a JSON array with the
+// documented keys; --explain --format json one such object.
+func TestListRulesJSON(t *testing.T) {
+	_, out := runCLIOut(t, "lint", "--list-rules", "--format", "json")
+	var rules []map[string]any
+	if err := json.Unmarshal([]byte(out), &rules); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(rules) < 20 {
+		t.Fatalf("%d rules", len(rules))
+	}
+	want := []string{"bad", "good", "help_uri", "id", "rationale", "severity", "title"}
+	for _, r := range rules {
+		keys := slices.Sorted(maps.Keys(r))
+		if !slices.Equal(keys, want) {
+			t.Fatalf("keys %v, want %v", keys, want)
+		}
+	}
+	if rules[0]["id"] != "CR001" || rules[0]["severity"] != "error" {
+		t.Errorf("first rule %v", rules[0])
+	}
+	_, out = runCLIOut(t, "lint", "--explain", "cr101", "--format", "json")
+	var one map[string]any
+	if err := json.Unmarshal([]byte(out), &one); err != nil || one["id"] != "CR101" {
+		t.Errorf("explain: %v %v\n%s", one, err, out)
 	}
 }
