@@ -64,7 +64,8 @@ func (in *lineInput) read(r io.Reader) {
 	}
 	in.err = sc.Err()
 	if errors.Is(in.err, bufio.ErrTooLong) {
-		in.err = fmt.Errorf("%s:%d: the line is longer than 1 MiB; an answer is one command or one value per line", in.name, n+1)
+		// A mistake in the input, like any other in an answers file.
+		in.err = usageErrorf("%s:%d: the line is longer than 1 MiB; an answer is one command or one value per line", in.name, n+1)
 	}
 	if in.err == nil {
 		in.err = io.EOF

@@ -8,6 +8,7 @@ import (
 	"github.com/crisis-cli/crisis/internal/diag"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/suggest"
+	"github.com/crisis-cli/crisis/internal/ui"
 )
 
 type loadedManual struct {
@@ -110,10 +111,10 @@ func (a *App) requireManual(playbook string) (*manual.Manual, *manual.Playbook, 
 	}
 	if len(blocking) > 0 {
 		a.writeDiagnostics(blocking, 20)
-		return nil, nil, &ExitError{Code: ExitManual, Err: fmt.Errorf("the manual cannot be read: %d problems (run crisis lint for details)", len(blocking))}
+		return nil, nil, &ExitError{Code: ExitManual, Err: fmt.Errorf("the manual cannot be read: %s (run crisis lint for details)", ui.Count(len(blocking), "problem"))}
 	}
 	if len(other) > 0 {
-		fmt.Fprintf(a.IO.Err, "crisis: warning: %d problems elsewhere in the manual; run crisis lint\n", len(other))
+		fmt.Fprintf(a.IO.Err, "crisis: warning: %s elsewhere in the manual; run crisis lint\n", ui.Count(len(other), "problem"))
 	}
 	return m, p, nil
 }

@@ -62,3 +62,21 @@ func TestListSanitized(t *testing.T) {
 		t.Errorf("stdout: %q\nstderr: %q", stdout, stderr)
 	}
 }
+
+// TestProblemsElsewhereSingular: one problem in another playbook is "1
+// problem", not "1 problems".
+func TestProblemsElsewhereSingular(t *testing.T) {
+	dir := copyManual(t)
+	f := filepath.Join(dir, "playbooks", "x-down.yaml")
+	data, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(f, []byte(strings.Replace(string(data), "title:", "titel:", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, stderr := runCLIAll(t, context.Background(), "", "show", "facebook-down", "-m", dir)
+	if !strings.Contains(stderr, "crisis: warning: 1 problem elsewhere in the manual; run crisis lint\n") {
+		t.Errorf("stderr: %q", stderr)
+	}
+}

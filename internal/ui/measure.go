@@ -58,6 +58,11 @@ func plural(n int) string {
 	return "s"
 }
 
+// Count is n and the noun, singular for one: "1 problem", "3 problems".
+func Count(n int, noun string) string {
+	return fmt.Sprintf("%d %s%s", n, noun, plural(n))
+}
+
 func quoteAll(s []string) string {
 	q := make([]string, len(s))
 	for i, x := range s {
