@@ -36,11 +36,22 @@ const lockWait = 100 * time.Millisecond
 // real run's lock name can never be a drill's.
 var playbookRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]*$`)
 
-// runIDRE is what a run id looks like: a folder inside the runs folder,
-// never a path out of it (".." is refused besides).
+// runIDRE is what a run id (or the prefix of one) may be: the ids crisis
+// makes (20261123-020000-facebook-down-drill) are letters, digits, dots,
+// hyphens and underscores, starting with a letter or digit.
 var runIDRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 
-func isRunID(id string) bool { return runIDRE.MatchString(id) && !strings.Contains(id, "..") }
+// CheckRunID refuses what is not a run id before it is used in a path: a
+// run id names a folder inside the runs folder, and must not reach outside
+// it (../, an absolute path).
+func CheckRunID(id string) error {
+	if !runIDRE.MatchString(id) || strings.Contains(id, "..") {
+		return fmt.Errorf("%q is not a run id (crisis runs lists them: letters, digits, dots and hyphens, such as 20261123-020000-facebook-down)", id)
+	}
+	return nil
+}
+
+func isRunID(id string) bool { return CheckRunID(id) == nil }
 
 // LockInfo is written into a held lock: who holds the run, for messages.
 // It is information only: whether a run is live is decided by the
@@ -130,8 +141,9 @@ func Lock(runsDir, playbook, runID string, drill bool, clock func() time.Time) (
 	if l.playbook, err = acquire(l.Path); err != nil {
 		if errors.Is(err, errHeld) {
 			// Who holds it is told by the run that holds its own lock,
-			// not by the playbook file, which anyone can overwrite.
-			if err := liveSibling(runsDir, info); err != nil {
+			// not by the playbook file, which anyone can overwrite; when
+			// resuming, that may be this very run, live elsewhere.
+			if err := liveSibling(runsDir, info, true); err != nil {
 				return nil, err
 			}
 			return nil, &LockedError{Path: l.Path}
@@ -153,34 +165,61 @@ func Lock(runsDir, playbook, runID string, drill bool, clock func() time.Time) (
 		l.Release()
 		return nil, err
 	}
-	if err := liveSibling(runsDir, info); err != nil {
+	if err := liveSibling(runsDir, info, false); err != nil {
 		l.Release()
 		return nil, err
 	}
 	return l, nil
 }
 
-// liveSibling returns a *LockedError if another run of the same playbook
-// and kind holds its run lock.
-func liveSibling(runsDir string, me LockInfo) error {
+// liveSibling returns a *LockedError if a run of the same playbook and
+// kind holds its run lock: another run, or with self this one too. A held
+// run lock whose holder information was emptied or overwritten still
+// counts when the run's id says it may be one of the playbook's: better
+// a refusal to explain than two live runs of one playbook.
+func liveSibling(runsDir string, me LockInfo, self bool) error {
 	entries, err := os.ReadDir(runsDir)
 	if err != nil {
 		return err
 	}
 	for _, e := range entries {
-		if !e.IsDir() || e.Name() == me.RunID {
+		if !e.IsDir() || (!self && e.Name() == me.RunID) {
 			continue
 		}
 		path := filepath.Join(runsDir, e.Name(), RunLockFile)
 		info, ok := readLockInfo(path)
-		if !ok || info.Playbook != me.Playbook || info.Drill != me.Drill {
+		ok = ok && info.RunID == e.Name()
+		if ok && (info.Playbook != me.Playbook || info.Drill != me.Drill) {
 			continue
 		}
-		if held, err := isHeld(path); err == nil && held {
-			return &LockedError{Path: path, Holder: info, Known: true}
+		if !ok && !mayBeRunOf(e.Name(), me.Playbook, me.Drill) {
+			continue
 		}
+		if held, err := isHeld(path); err != nil || !held {
+			continue
+		}
+		if !ok {
+			return &LockedError{Path: path}
+		}
+		return &LockedError{Path: path, Holder: info, Known: true}
 	}
 	return nil
+}
+
+// mayBeRunOf reports whether runID may name a run (or, with drill, a
+// drill) of playbook, as runbook names them: the start time, the playbook,
+// "-drill" for a drill, and perhaps a further suffix. It errs towards yes.
+func mayBeRunOf(runID, playbook string, drill bool) bool {
+	rest := runID
+	if len(rest) > 16 && rest[8] == '-' && rest[15] == '-' {
+		rest = rest[16:] // 20060102-150405-
+	}
+	tail, ok := strings.CutPrefix(rest, playbook)
+	if !ok || (tail != "" && tail[0] != '-') {
+		return false
+	}
+	isDrill := tail == "-drill" || strings.HasPrefix(tail, "-drill-")
+	return isDrill == drill
 }
 
 // Release clears the holder information and lets the locks go. The files

@@ -329,3 +329,62 @@ func must(b []byte, err error) []byte {
 	}
 	return b
 }
+
+// TestLockResumeLiveElsewhere: resuming a run another process holds names
+// that run from its intact lock file, not "the file no longer says".
+func TestLockResumeLiveElsewhere(t *testing.T) {
+	dir := runsWith(t, "20260314-090000-p")
+	mustLock(t, dir, "p", "20260314-090000-p", false)
+	_, err := Lock(dir, "p", "20260314-090000-p", false, lockClock)
+	var le *LockedError
+	if !errors.As(err, &le) || !le.Known || le.Holder.RunID != "20260314-090000-p" {
+		t.Fatalf("got %v", err)
+	}
+	if strings.Contains(err.Error(), "no longer says") || !strings.Contains(err.Error(), "crisis run --resume 20260314-090000-p") {
+		t.Errorf("message: %v", err)
+	}
+}
+
+// TestLockRunLockEmptied: with the live run's own lock emptied and the
+// playbook's lock deleted, a second run of the playbook is still refused:
+// the run folder's name says whose run it is. Another playbook, and a
+// drill of the same one, still start.
+func TestLockRunLockEmptied(t *testing.T) {
+	live := "20260314-090000-facebook-down"
+	dir := runsWith(t, live, "20260314-100000-facebook-down", "20260314-100000-payments-down", "20260314-100000-facebook-down-drill")
+	l := mustLock(t, dir, "facebook-down", live, false)
+	if err := os.WriteFile(filepath.Join(dir, live, RunLockFile), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(l.Path); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Lock(dir, "facebook-down", "20260314-100000-facebook-down", false, lockClock)
+	var le *LockedError
+	if !errors.As(err, &le) || le.Path != filepath.Join(dir, live, RunLockFile) {
+		t.Fatalf("a second run started: %v", err)
+	}
+	mustLock(t, dir, "payments-down", "20260314-100000-payments-down", false)
+	mustLock(t, dir, "facebook-down", "20260314-100000-facebook-down-drill", true)
+}
+
+func TestMayBeRunOf(t *testing.T) {
+	tests := []struct {
+		id, playbook string
+		drill, want  bool
+	}{
+		{"20260314-090000-facebook-down", "facebook-down", false, true},
+		{"20260314-090000-facebook-down-drill", "facebook-down", true, true},
+		{"20260314-090000-facebook-down-drill-2", "facebook-down", true, true},
+		{"20260314-090000-facebook-down-drill", "facebook-down", false, false},
+		{"20260314-090000-facebook-down", "facebook-down", true, false},
+		{"20260314-090000-facebook-downtime", "facebook-down", false, false},
+		{"20260314-090000-payments-down", "facebook-down", false, false},
+		{"facebook-down", "facebook-down", false, true},
+	}
+	for _, tt := range tests {
+		if got := mayBeRunOf(tt.id, tt.playbook, tt.drill); got != tt.want {
+			t.Errorf("mayBeRunOf(%q, %q, %v) = %v, want %v", tt.id, tt.playbook, tt.drill, got, tt.want)
+		}
+	}
+}
