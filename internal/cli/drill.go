@@ -103,7 +103,7 @@ func (a *App) runQuiz(cmd *cobra.Command, args []string, o runOptions, q quizOpt
 	defer closeInput()
 	th := a.Theme()
 	loc := m.Locales.Default
-	l, err := a.locales()
+	l, err := a.locales(m)
 	if err != nil {
 		return err
 	}

@@ -107,7 +107,7 @@ func (a *App) runRender(id string, o renderOptions) error {
 	if err := checkChannels(m, o.channels); err != nil {
 		return err
 	}
-	locales, err := a.locales()
+	locales, err := a.locales(m)
 	if err != nil {
 		return err
 	}
@@ -152,17 +152,24 @@ func (a *App) runRender(id string, o renderOptions) error {
 }
 
 // locales returns the locales asked for with --locale (or the config's
-// locale), split on commas, each checked to be a BCP 47 tag.
-func (a *App) locales() ([]string, error) {
+// locale), split on commas, each a canonical BCP 47 tag (EN is en, es_ES
+// es-ES) spelt as the manual spells it when it has that locale, whatever
+// the letter case: tags are case-insensitive.
+func (a *App) locales(m *manual.Manual) ([]string, error) {
 	var out []string
 	for _, l := range a.Config.GetStringSlice("locale") {
 		for _, x := range strings.Split(l, ",") {
-			if x = strings.TrimSpace(x); x != "" {
-				if err := message.CheckLocale(x); err != nil {
-					return nil, usageErrorf("--locale: %v", err)
-				}
-				out = append(out, x)
+			if x = strings.TrimSpace(x); x == "" {
+				continue
 			}
+			c, err := message.CanonicalLocale(x)
+			if err != nil {
+				return nil, usageErrorf("--locale: %v", err)
+			}
+			if i := slices.IndexFunc(m.Locales.Supported, func(s string) bool { return strings.EqualFold(s, c) }); i >= 0 {
+				c = m.Locales.Supported[i]
+			}
+			out = append(out, c)
 		}
 	}
 	return out, nil

@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -98,6 +100,11 @@ func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
 		if _, p, err = a.requireManual(args[0]); err != nil {
 			return err
 		}
+	}
+	if f := cmd.Flag("locale"); o.resume && f != nil && f.Changed {
+		// The run's announcements keep the locales it started with: one run
+		// in two sets of languages would confuse whoever reads its folder.
+		fmt.Fprintln(a.IO.Err, "crisis: warning: --locale is ignored with --resume: a run keeps the locales it started with")
 	}
 	if !a.IO.CanPrompt() && o.answers == "" && !o.yes {
 		return usageErrorf("%s needs a terminal to ask what to do; without one, use --answers FILE or --yes", cmd.Name())
@@ -254,6 +261,7 @@ func (a *App) openSession(args []string, p *manual.Playbook, o runOptions, vars 
 	if err != nil {
 		return nil, &ExitError{Code: ExitManual, Err: err}
 	}
+	a.warnFallbacks(m, cat, locales)
 	sess, err := runbook.Start(runbook.Options{RunsDir: runs, Manual: m, Playbook: p, Catalog: cat,
 		Drill: o.drill, Speed: o.speed, Locales: locales, Now: a.clockFor(o.drill, o.speed, time.Time{})})
 	var locked *journal.LockedError
@@ -310,10 +318,28 @@ func (a *App) clockFor(isDrill bool, speed float64, virtual time.Time) func() ti
 
 func isPlaybookID(s string) bool { return s != "" && filepath.Base(s) == s }
 
+// runLocales are the run's locales: --locale, else the manual's. A locale
+// the manual has no texts for is warned about, as render does: its
+// announcements are the default locale's texts.
 func (a *App) runLocales(m *manual.Manual) ([]string, error) {
-	l, err := a.locales()
-	if err != nil || len(l) > 0 {
-		return l, err
+	l, err := a.locales(m)
+	if err != nil || len(l) == 0 {
+		return m.Locales.Supported, err
 	}
-	return m.Locales.Supported, nil
+	return l, nil
+}
+
+// warnFallbacks says, before the run starts, which locales the manual has
+// no texts for and what is used instead, in render's words: a run must not
+// silently send another language under the asked one's name.
+func (a *App) warnFallbacks(m *manual.Manual, cat *message.Catalog, locales []string) {
+	for _, loc := range locales {
+		if m.TemplatesFor(loc) != nil {
+			continue
+		}
+		chain := cat.Chain(loc)
+		if i := slices.IndexFunc(chain, func(l string) bool { return m.TemplatesFor(l) != nil }); i >= 0 {
+			fmt.Fprintf(a.IO.Err, "crisis: warning: the manual has no %s texts; using %s (tried %s)\n", loc, chain[i], strings.Join(chain, " -> "))
+		}
+	}
 }

@@ -173,3 +173,16 @@ func TestFormatClock(t *testing.T) {
 		}
 	}
 }
+
+func TestCanonicalLocale(t *testing.T) {
+	for in, want := range map[string]string{"EN": "en", "es_ES": "es-ES", "pt-br": "pt-BR", "zh-hant-tw": "zh-Hant-TW", "es-419": "es-419"} {
+		if got, err := CanonicalLocale(in); err != nil || got != want {
+			t.Errorf("CanonicalLocale(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"x-klingon", "und", "/../x", "", "es/../x"} {
+		if got, err := CanonicalLocale(in); err == nil {
+			t.Errorf("CanonicalLocale(%q) = %q, want an error", in, got)
+		}
+	}
+}

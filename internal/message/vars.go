@@ -108,13 +108,26 @@ func Execute(text, locale string, data map[string]any) (string, error) {
 	return run(t, text, data)
 }
 
-// CheckLocale refuses a locale that is not a BCP 47 language tag (es,
-// pt-BR, zh-Hant-TW). A locale names files (a run's announcements), so this
-// is checked before any use: a well-formed tag has only letters, digits and
-// hyphens, and cannot reach outside a folder.
+// CheckLocale refuses a locale that is not a BCP 47 language tag naming a
+// language (es, pt-BR, zh-Hant-TW). A locale names files (a run's
+// announcements), so this is checked before any use: a well-formed tag has
+// only letters, digits and hyphens, and cannot reach outside a folder.
 func CheckLocale(locale string) error {
-	if _, err := language.Parse(locale); err != nil {
-		return fmt.Errorf("locale %q is not a BCP 47 language tag such as es, en or pt-BR", locale)
+	_, err := CanonicalLocale(locale)
+	return err
+}
+
+// CanonicalLocale is locale as a canonical BCP 47 tag: "EN" is en, es_ES
+// is es-ES, pt-br is pt-BR. A tag without a language (x-klingon, und) is
+// refused: no manual has texts for it, and every text would silently be
+// the default locale's.
+func CanonicalLocale(locale string) (string, error) {
+	tag, err := language.Parse(locale)
+	if err != nil {
+		return "", fmt.Errorf("locale %q is not a BCP 47 language tag such as es, en or pt-BR", locale)
 	}
-	return nil
+	if _, conf := tag.Base(); conf == language.No || tag == language.Und {
+		return "", fmt.Errorf("locale %q names no language; use a language tag such as es, en or pt-BR", locale)
+	}
+	return tag.String(), nil
 }
