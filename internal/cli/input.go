@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/runbook"
+	"github.com/crisis-cli/crisis/internal/sanitize"
 )
 
 // lineInput reads the operator's lines from a terminal or an answers file.
@@ -80,12 +81,19 @@ func (in *lineInput) where() string { return fmt.Sprintf("%s:%d", in.name, in.la
 // part of what the operator meant.
 var csiRE = regexp.MustCompile(`\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[\]P][^\x07\x1b]*(\x07|\x1b\\)?`)
 
-// stripControls removes terminal control sequences, and then any escape
-// character left over: removing one sequence can join the pieces of another
-// around it, and a lone escape is never part of what was meant. One pass
-// each, so a hostile line costs linear time.
+// stripControls removes terminal control sequences, and then any control
+// character left over (as internal/sanitize defines them): removing one
+// sequence can join the pieces of another around it, and a lone escape or
+// bell is never part of what was meant. Bidirectional formatting stays, for
+// the value check to refuse by name. One pass each, so a hostile line costs
+// linear time.
 func stripControls(s string) string {
-	return strings.ReplaceAll(csiRE.ReplaceAllString(s, ""), "\x1b", "")
+	return strings.Map(func(r rune) rune {
+		if sanitize.IsControl(r) && !sanitize.IsBidi(r) {
+			return -1
+		}
+		return r
+	}, csiRE.ReplaceAllString(s, ""))
 }
 
 func (in *lineInput) ReadLine(prompt string) (string, error) {

@@ -73,6 +73,24 @@ func TestStripControlsLinear(t *testing.T) {
 	}
 }
 
+// TestStripControls: sequences and lone control characters go; tabs and
+// bidirectional formatting stay (the value check refuses the latter by
+// name).
+func TestStripControls(t *testing.T) {
+	for in, want := range map[string]string{
+		"d\x1b[2J":                "d",
+		"Face\abook\r\u009b31m":   "Facebook31m",
+		"a\tb":                    "a\tb",
+		"x\u202ey":                "x\u202ey",
+		"\x1b]0;title\x07ok":      "ok",
+		"del\x7f and nul\x00 end": "del and nul end",
+	} {
+		if got := stripControls(in); got != want {
+			t.Errorf("stripControls(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 // TestLineInputTooLong: an answers line over the bound is an error naming
 // the file and the line, not bufio's "token too long".
 func TestLineInputTooLong(t *testing.T) {

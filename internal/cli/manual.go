@@ -125,11 +125,11 @@ func isFile(path, file string) bool {
 
 // findPlaybook looks a playbook up by id, suggesting the closest on a miss.
 func findPlaybook(m *manual.Manual, id string) (*manual.Playbook, error) {
+	if p := m.Playbook(id); p != nil {
+		return p, nil
+	}
 	ids := make([]string, len(m.Playbooks))
 	for i, p := range m.Playbooks {
-		if p.ID == id {
-			return p, nil
-		}
 		ids[i] = p.ID
 	}
 	if hint := suggest.Hint(id, ids); hint != "" {

@@ -176,6 +176,10 @@ func TestLoadMistakes(t *testing.T) {
 			"templates/es.yaml:3:15: error: the file holds a LINE SEPARATOR (U+2028), which YAML reads as a line break [CR007] (save the file with ordinary line endings (LF or CRLF); in text, use a space or a line break)"},
 		{"C1 control", "templates/es.yaml", "We know.", "We\u0081know.",
 			"templates/es.yaml:3:15: error: the file holds the invisible character U+0081 (a control character) [CR007] (delete it: it is invisible in most editors, and a terminal showing this line would obey it)"},
+		// Written raw, a bidirectional override in a text is the text's
+		// problem (CR009), not the file's: the rest of the file still loads.
+		{"raw bidi override in a text", "templates/es.yaml", "We know.", "We\u202eknow.",
+			"templates/es.yaml:3:12: error: the text holds U+202E (right-to-left override) at character 3 [CR009] (delete it: texts are plain; for a line break start a new line, not an escape)"},
 		// One escape sequence in a comment is a stray paste, not a binary file.
 		{"escape in a comment", "playbooks/fb-down.yaml", "title: Facebook down\n", "title: Facebook down # \x1b]0;PWN\a\x1b[2J\n",
 			"playbooks/fb-down.yaml:3:24: error: the file holds the invisible character U+001B (escape) [CR007] (delete it: it is invisible in most editors, and a terminal showing this line would obey it)"},
@@ -196,12 +200,7 @@ func TestLoadMistakes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			files := valid()
-			if !strings.Contains(files[tt.file], tt.from) {
-				t.Fatalf("fixture has no %q", tt.from)
-			}
-			files[tt.file] = strings.Replace(files[tt.file], tt.from, tt.to, 1)
-			_, diags := load(t, files)
+			diags := loadEdited(t, tt.file, tt.from, tt.to)
 			if tt.want == "" {
 				if len(diags) != 1 {
 					t.Errorf("want one problem, got:\n%s", strings.Join(diags, "\n"))

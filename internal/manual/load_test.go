@@ -76,6 +76,19 @@ func valid() map[string]string {
 	}
 }
 
+// loadEdited loads the valid manual with the first from in file replaced
+// by to, and returns its problems.
+func loadEdited(t *testing.T, file, from, to string) []string {
+	t.Helper()
+	files := valid()
+	if !strings.Contains(files[file], from) {
+		t.Fatalf("fixture has no %q", from)
+	}
+	files[file] = strings.Replace(files[file], from, to, 1)
+	_, diags := load(t, files)
+	return diags
+}
+
 func TestLoadValid(t *testing.T) {
 	m, diags := load(t, valid())
 	if len(diags) != 0 {
@@ -123,12 +136,7 @@ func TestLoadProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			files := valid()
-			if !strings.Contains(files[tt.file], tt.from) {
-				t.Fatalf("fixture has no %q", tt.from)
-			}
-			files[tt.file] = strings.Replace(files[tt.file], tt.from, tt.to, 1)
-			_, diags := load(t, files)
+			diags := loadEdited(t, tt.file, tt.from, tt.to)
 			for _, d := range diags {
 				if strings.Contains(d, tt.want) {
 					return

@@ -133,10 +133,11 @@ func checkText(file string, data []byte, diags *diag.List) bool {
 				"save the file with ordinary line endings (LF or CRLF); in text, use a space or a line break",
 				"the file holds %s, which YAML reads as a line break", name)
 			return false
-		case r == 0xFFFE || r == 0xFFFF || (r != '\r' && sanitize.IsControl(r)):
+		case r == 0xFFFE || r == 0xFFFF || (r != '\r' && sanitize.IsControl(r) && !sanitize.IsBidi(r)):
 			// One stray byte in a comment or a value, pasted from a terminal
 			// or a word processor: invisible in the editor, obeyed by a
-			// terminal that shows the line.
+			// terminal that shows the line. Bidirectional formatting is left
+			// to the texts' own check (CR009): it is the text's problem.
 			diags.Errorf(diag.Pos{File: file, Line: line, Col: col}, RuleFile,
 				"delete it: it is invisible in most editors, and a terminal showing this line would obey it",
 				"the file holds the invisible character %s", sanitize.Name(r))

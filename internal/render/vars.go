@@ -15,6 +15,7 @@ import (
 
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
+	"github.com/crisis-cli/crisis/internal/sanitize"
 	"github.com/crisis-cli/crisis/internal/suggest"
 )
 
@@ -135,11 +136,13 @@ func Check(decl *manual.Variable, name, val string) (any, error) {
 	n := 0
 	for _, r := range val {
 		n++
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
-			return bad("the control character %U at character %d; a value is one line of plain text", r, n)
-		}
-		if (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') {
+		if sanitize.IsBidi(r) {
 			return bad("the bidirectional formatting character %U at character %d would reorder the text around it; remove it", r, n)
+		}
+		// A value is one line: no tab or line break either, which a
+		// terminal may show but a one-line field cannot hold.
+		if sanitize.IsControl(r) || r == '\t' || r == '\n' || r == '\u2028' || r == '\u2029' {
+			return bad("the control character %U at character %d; a value is one line of plain text", r, n)
 		}
 	}
 	if decl == nil {

@@ -23,10 +23,15 @@ func IsControl(r rune) bool {
 		return false
 	case r < 0x20, r >= 0x7F && r <= 0x9F:
 		return true
-	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
-		return true
 	}
-	return false
+	return IsBidi(r)
+}
+
+// IsBidi reports whether r is a bidirectional embedding, override or
+// isolate (U+202A-U+202E, U+2066-U+2069): invisible, and it reorders the
+// text around it.
+func IsBidi(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
 }
 
 // First finds the first control character of s: its rune and its index in
