@@ -85,7 +85,7 @@ func (c *Context) reportTemplate(msg *manual.Message, form string, err error, hi
 	pos, text := start, err.Error()
 	var te *message.TemplateError
 	if errors.As(err, &te) {
-		if at, ok := c.sources.TextPos(start, te.Text, te.Line, te.Col); ok {
+		if at, ok := manual.TextPos(c.sources.Line, start, te.Text, te.Line, te.Col); ok {
 			pos, text = at, te.Msg
 		}
 	}

@@ -34,7 +34,7 @@ var ErrNotManual = errors.New("not a crisis manual")
 // model it could build and every problem found; the error is non-nil only
 // when there is no manual to read at all.
 func Load(fsys fs.FS, root string) (*Manual, diag.List, error) {
-	m := &Manual{Root: root, File: ManualFile, Location: nil}
+	m := &Manual{Root: root, File: ManualFile, FS: fsys, Location: nil}
 	var diags diag.List
 	if _, err := fs.Stat(fsys, ManualFile); err != nil {
 		return nil, nil, fmt.Errorf("%s: %w: no %s (%v)", root, ErrNotManual, ManualFile, err)

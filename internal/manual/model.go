@@ -1,6 +1,7 @@
 package manual
 
 import (
+	"io/fs"
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/diag"
@@ -27,6 +28,9 @@ type Ref struct {
 type Manual struct {
 	Root string // the folder it was loaded from ("embedded" for the built-in example)
 	File string // the manual file, relative to Root
+	// FS holds the files it was loaded from, to read a text's line again
+	// when an error found later names a column in it (see SourceLine).
+	FS fs.FS
 
 	Organisation  string
 	Version       string // the organisation's own version of the manual

@@ -20,6 +20,7 @@ type Catalog struct {
 	bundle     *i18n.Bundle
 	files      map[string]*manual.TemplateFile
 	Default    string
+	source     func(file string, n int) string // the manual's lines, to place errors
 }
 
 // NewCatalog builds a go-i18n bundle from the manual's message files.
@@ -30,7 +31,7 @@ func NewCatalog(m *manual.Manual) (*Catalog, error) {
 		return nil, fmt.Errorf("default locale %q: %w", def, err)
 	}
 	c := &Catalog{bundle: i18n.NewBundle(defTag), files: map[string]*manual.TemplateFile{}, Default: def,
-		localizers: map[string]*i18n.Localizer{}, parsers: map[string]sandboxParser{}}
+		localizers: map[string]*i18n.Localizer{}, parsers: map[string]sandboxParser{}, source: m.SourceLine}
 	for _, t := range m.Templates {
 		tag, err := language.Parse(t.Locale)
 		if err != nil {

@@ -102,7 +102,9 @@ func (e *RenderError) Error() string {
 }
 
 // formPos finds the text of a template error among the forms of a message,
-// so the error names the file and line it is written at.
+// so the error names the file, line and column it is written at: the
+// action that failed, placed as lint places it (manual.TextPos), else the
+// text.
 func (c *Catalog) formPos(loc, id string, err error) manual.Pos {
 	var te *TemplateError
 	msg := c.files[loc].Lookup(id)
@@ -111,7 +113,13 @@ func (c *Catalog) formPos(loc, id string, err error) manual.Pos {
 	}
 	for form, text := range msg.Forms {
 		if text == te.Text {
-			return msg.FormPos[form]
+			start := msg.FormPos[form]
+			if c.source != nil {
+				if at, ok := manual.TextPos(c.source, start, te.Text, te.Line, te.Col); ok {
+					return at
+				}
+			}
+			return start
 		}
 	}
 	return manual.Pos{}

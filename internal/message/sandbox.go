@@ -167,11 +167,34 @@ func leadingWord(s string) string {
 // parseErrRE reads text/template's "template: NAME:LINE: message".
 var parseErrRE = regexp.MustCompile(`^template: [^:]*:(\d+): (.*)$`)
 
+// undefinedRE reads the parser's "function "x" not defined".
+var undefinedRE = regexp.MustCompile(`function "([^"]+)" not defined`)
+
+// parseError reads text/template's parse error, which names a line but no
+// column: the column is that of the action naming the undefined function,
+// else of the line's first action, so every template error points at a
+// "{{" (0 when the line has none).
 func parseError(text string, err error) *TemplateError {
 	te := &TemplateError{Text: text, Line: 1, Msg: err.Error(), Err: err}
 	if m := parseErrRE.FindStringSubmatch(err.Error()); m != nil {
 		te.Line, _ = strconv.Atoi(m[1])
 		te.Msg = m[2]
+	}
+	lines := strings.Split(text, "\n")
+	if te.Line < 1 || te.Line > len(lines) {
+		return te
+	}
+	l := lines[te.Line-1]
+	at := strings.Index(l, "{{")
+	if f := undefinedRE.FindStringSubmatch(te.Msg); f != nil {
+		if i := strings.Index(l, f[1]); i >= 0 {
+			if j := strings.LastIndex(l[:i], "{{"); j >= 0 {
+				at = j
+			}
+		}
+	}
+	if at >= 0 {
+		te.Col = utf8.RuneCountInString(l[:at]) + 1
 	}
 	return te
 }

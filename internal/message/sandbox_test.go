@@ -126,7 +126,29 @@ func TestRenderRefusesLoop(t *testing.T) {
 	if !errors.As(err, &re) || re.ID != "loop.default" || !errors.As(err, &te) || !strings.Contains(te.Msg, "{{range}}") {
 		t.Fatalf("Render = %v, want a RenderError for loop.default refusing range", err)
 	}
-	if !strings.HasPrefix(err.Error(), "templates/es.yaml:3:12: loop.default (es): ") {
+	if !strings.HasPrefix(err.Error(), "templates/es.yaml:3:13: loop.default (es): ") {
 		t.Errorf("the error does not say where the text is written: %v", err)
+	}
+}
+
+// TestRenderErrorAtAction: an error found while rendering names the
+// action's "{{" in the file, the column lint names for it.
+func TestRenderErrorAtAction(t *testing.T) {
+	fsys := fstest.MapFS{
+		manual.ManualFile:   {Data: []byte(testManual)},
+		"templates/es.yaml": {Data: []byte("up:\n  default:\n    other: \"ok {{upper .n}}\"\n")},
+	}
+	m, _, err := manual.Load(fsys, "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := NewCatalog(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Render(Request{Message: "up", Kind: "sms", Locale: "es", Data: map[string]any{"n": 3}})
+	var re *RenderError
+	if !errors.As(err, &re) || re.Pos.String() != "templates/es.yaml:3:16" {
+		t.Fatalf("Render = %v, want an error at templates/es.yaml:3:16", err)
 	}
 }
