@@ -43,20 +43,7 @@ func TestErrorsSanitized(t *testing.T) {
 // escaped in the table, whatever lint thinks of it.
 func TestListSanitized(t *testing.T) {
 	dir := copyManual(t)
-	f := filepath.Join(dir, "playbooks", "x-down.yaml")
-	data, err := os.ReadFile(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(string(data), "\n")
-	for i, l := range lines {
-		if strings.HasPrefix(l, "title:") {
-			lines[i] = `title: "Caída \e[31mde X"`
-		}
-	}
-	if err := os.WriteFile(f, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	editFile(t, filepath.Join(dir, "playbooks", "x-down.yaml"), "title: X is down", `title: "Caída \e[31mde X"`)
 	_, stdout, stderr := runCLIAll(t, context.Background(), "", "list", "-m", dir)
 	if strings.ContainsRune(stdout+stderr, 0x1b) || !strings.Contains(stdout, `Caída \x1b[31mde X`) {
 		t.Errorf("stdout: %q\nstderr: %q", stdout, stderr)
@@ -67,16 +54,24 @@ func TestListSanitized(t *testing.T) {
 // problem", not "1 problems".
 func TestProblemsElsewhereSingular(t *testing.T) {
 	dir := copyManual(t)
-	f := filepath.Join(dir, "playbooks", "x-down.yaml")
-	data, err := os.ReadFile(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(f, []byte(strings.Replace(string(data), "title:", "titel:", 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	editFile(t, filepath.Join(dir, "playbooks", "x-down.yaml"), "title:", "titel:")
 	_, _, stderr := runCLIAll(t, context.Background(), "", "show", "facebook-down", "-m", dir)
 	if !strings.Contains(stderr, "crisis: warning: 1 problem elsewhere in the manual; run crisis lint\n") {
 		t.Errorf("stderr: %q", stderr)
+	}
+}
+
+// editFile replaces the first from in file by to.
+func editFile(t *testing.T, file, from, to string) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), from) {
+		t.Fatalf("%s has no %q", file, from)
+	}
+	if err := os.WriteFile(file, []byte(strings.Replace(string(data), from, to, 1)), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

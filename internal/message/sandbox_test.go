@@ -108,19 +108,8 @@ func TestExecuteErrorPosition(t *testing.T) {
 // TestRenderRefusesLoop: the catalog goes through the same check as lint,
 // so a run never executes what lint refuses (it ran out of memory here).
 func TestRenderRefusesLoop(t *testing.T) {
-	fsys := fstest.MapFS{
-		manual.ManualFile:   {Data: []byte(testManual)},
-		"templates/es.yaml": {Data: []byte("loop:\n  default:\n    other: \"{{range 1000000000}}x{{end}}\"\n")},
-	}
-	m, _, err := manual.Load(fsys, "t")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := NewCatalog(m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = c.Render(Request{Message: "loop", Kind: "sms", Locale: "es"})
+	c := catalogOf(t, "loop:\n  default:\n    other: \"{{range 1000000000}}x{{end}}\"\n")
+	_, err := c.Render(Request{Message: "loop", Kind: "sms", Locale: "es"})
 	var re *RenderError
 	var te *TemplateError
 	if !errors.As(err, &re) || re.ID != "loop.default" || !errors.As(err, &te) || !strings.Contains(te.Msg, "{{range}}") {
@@ -134,9 +123,20 @@ func TestRenderRefusesLoop(t *testing.T) {
 // TestRenderErrorAtAction: an error found while rendering names the
 // action's "{{" in the file, the column lint names for it.
 func TestRenderErrorAtAction(t *testing.T) {
+	c := catalogOf(t, "up:\n  default:\n    other: \"ok {{upper .n}}\"\n")
+	_, err := c.Render(Request{Message: "up", Kind: "sms", Locale: "es", Data: map[string]any{"n": 3}})
+	var re *RenderError
+	if !errors.As(err, &re) || re.Pos.String() != "templates/es.yaml:3:16" {
+		t.Fatalf("Render = %v, want an error at templates/es.yaml:3:16", err)
+	}
+}
+
+// catalogOf is the catalog of testManual with es messages templates.
+func catalogOf(t *testing.T, templates string) *Catalog {
+	t.Helper()
 	fsys := fstest.MapFS{
 		manual.ManualFile:   {Data: []byte(testManual)},
-		"templates/es.yaml": {Data: []byte("up:\n  default:\n    other: \"ok {{upper .n}}\"\n")},
+		"templates/es.yaml": {Data: []byte(templates)},
 	}
 	m, _, err := manual.Load(fsys, "t")
 	if err != nil {
@@ -146,9 +146,5 @@ func TestRenderErrorAtAction(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.Render(Request{Message: "up", Kind: "sms", Locale: "es", Data: map[string]any{"n": 3}})
-	var re *RenderError
-	if !errors.As(err, &re) || re.Pos.String() != "templates/es.yaml:3:16" {
-		t.Fatalf("Render = %v, want an error at templates/es.yaml:3:16", err)
-	}
+	return c
 }
