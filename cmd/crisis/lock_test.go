@@ -170,6 +170,37 @@ func TestLockFileTamperedWhileLive(t *testing.T) {
 	}
 }
 
+// TestRunLockEmptiedWhileLive: with the live run's own run.lock emptied
+// and the playbook's lock deleted, a second run is still refused.
+func TestRunLockEmptiedWhileLive(t *testing.T) {
+	state := t.TempDir()
+	live(t, state, "run", "facebook-down")
+	id := onlyRun(t, state, "facebook-down")
+	if err := os.WriteFile(filepath.Join(runsDir(state), id, "run.lock"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(runsDir(state), "facebook-down.lock")); err != nil {
+		t.Fatal(err)
+	}
+	refused(t, state, "run")
+}
+
+// TestResumeLiveRun: resuming a run live elsewhere names it from its
+// intact lock file, not as a lock that "no longer says which run".
+func TestResumeLiveRun(t *testing.T) {
+	state := t.TempDir()
+	p := live(t, state, "run", "facebook-down")
+	id := onlyRun(t, state, "facebook-down")
+	out, err := crisisIn(t, state, "run", "--resume", id, "--yes")
+	if err == nil {
+		t.Fatalf("a live run was resumed a second time:\n%s", out)
+	}
+	if strings.Contains(out, "no longer says") || !strings.Contains(out, "pid "+strconv.Itoa(p.cmd.Process.Pid)) {
+		t.Errorf("the message should name the live run's holder:\n%s", out)
+	}
+	noKillAdvice(t, out)
+}
+
 // TestResumeThroughDotDot: a run id is an id; ../ cannot reach a copy of a
 // live run elsewhere and resume it as a second live run.
 func TestResumeThroughDotDot(t *testing.T) {
