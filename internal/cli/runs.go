@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -39,16 +38,16 @@ func writeRuns(app *App, w io.Writer, list []runbook.Summary) error {
 		return nil
 	}
 	th := app.Theme()
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "RUN\tKIND\tSTATUS\tSTARTED\tPLAYBOOK")
-	for _, s := range list {
-		kind := "real"
-		if s.Drill {
-			kind = th.Drill.Render("drill")
+	return writeTable(th, w, func(tw io.Writer) {
+		fmt.Fprintln(tw, "RUN\tKIND\tSTATUS\tSTARTED\tPLAYBOOK")
+		for _, s := range list {
+			kind := "real"
+			if s.Drill {
+				kind = th.Drill.Render("drill")
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", th.Accent.Render(s.ID), kind, s.Status, s.StartedAt.Local().Format("2006-01-02 15:04 MST"), s.Playbook)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", th.Accent.Render(s.ID), kind, s.Status, s.StartedAt.Local().Format("2006-01-02 15:04 MST"), s.Playbook)
-	}
-	return tw.Flush()
+	})
 }
 
 func newReportCmd(app *App) *cobra.Command {
