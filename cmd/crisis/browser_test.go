@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/crisis-cli/crisis/internal/browsertest"
 )
 
 // TestReportInChromium opens the HTML reports of a real incident and of a
@@ -23,7 +25,7 @@ import (
 // the drill's score), screenshots at desktop and phone width must show a
 // real page, and it must print to PDF.
 func TestReportInChromium(t *testing.T) {
-	chromium := requireTool(t, "chromium")
+	browser := browsertest.New(t).Run
 	state, work := t.TempDir(), t.TempDir()
 	env := append(os.Environ(), "XDG_STATE_HOME="+state, "NO_COLOR=1")
 	run := func(args ...string) []byte {
@@ -33,17 +35,6 @@ func TestReportInChromium(t *testing.T) {
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			t.Fatalf("crisis %v: %v\n%s", args, err, out)
-		}
-		return out
-	}
-	browser := func(args ...string) []byte {
-		t.Helper()
-		base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-			"--disable-background-networking", "--disable-component-update", "--disable-sync",
-			"--user-data-dir=" + filepath.Join(work, "profile")}
-		out, err := exec.Command(chromium, append(base, args...)...).Output()
-		if err != nil {
-			t.Fatalf("chromium %v: %v", args, err)
 		}
 		return out
 	}

@@ -20,7 +20,7 @@ func TestJournalThatIsNoFileDoesNotHang(t *testing.T) {
 		make func(path string) error
 		want string
 	}{
-		{"FIFO", func(path string) error { return syscall.Mkfifo(path, 0o600) }, "is not a regular file (a FIFO)"},
+		{"FIFO", func(path string) error { return syscall.Mkfifo(path, 0o600) }, "is not a regular file (a named pipe (FIFO))"},
 		{"link to /dev/zero", func(path string) error { return os.Symlink("/dev/zero", path) }, "is not a regular file (a device)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

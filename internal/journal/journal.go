@@ -128,7 +128,7 @@ func openRegular(path string, max int64) (*os.File, os.FileInfo, error) {
 	switch {
 	case err != nil:
 	case !info.Mode().IsRegular():
-		err = fmt.Errorf("%s is not a regular file (%s): crisis reads only the files it wrote", path, fileKind(info.Mode()))
+		err = fmt.Errorf("%s is not a regular file (%s): crisis reads only the files it wrote", path, fsutil.Kind(info.Mode()))
 	case info.Size() > max:
 		err = fmt.Errorf("%s is %d bytes, more than the %d a file crisis wrote holds", path, info.Size(), max)
 	}
@@ -137,20 +137,6 @@ func openRegular(path string, max int64) (*os.File, os.FileInfo, error) {
 		return nil, nil, err
 	}
 	return f, info, nil
-}
-
-func fileKind(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a directory"
-	case m&fs.ModeNamedPipe != 0:
-		return "a FIFO"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	}
-	return "mode " + m.String()
 }
 
 // Read returns the valid prefix of the journal at path and the first

@@ -3,10 +3,11 @@ package statussite
 import (
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/crisis-cli/crisis/internal/browsertest"
 )
 
 // TestInChromium loads every locale's page in headless Chromium at a phone
@@ -15,26 +16,13 @@ import (
 // language; the screenshots are real pages. CRISIS_SCREENSHOTS=DIR keeps
 // them.
 func TestInChromium(t *testing.T) {
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Skip("chromium is not installed")
-	}
+	chromium := browsertest.New(t)
 	files, _, _, _ := exampleSite(t)
 	site, work := t.TempDir(), t.TempDir()
 	if err := files.Write(site); err != nil {
 		t.Fatal(err)
 	}
-	browser := func(args ...string) string {
-		t.Helper()
-		base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-			"--disable-background-networking", "--disable-component-update", "--disable-sync",
-			"--user-data-dir=" + filepath.Join(work, "profile")}
-		out, err := exec.Command(chromium, append(base, args...)...).Output()
-		if err != nil {
-			t.Fatalf("chromium %v: %v", args, err)
-		}
-		return string(out)
-	}
+	browser := func(args ...string) string { return string(chromium.Run(args...)) }
 	want := map[string][]string{
 		"es": {`lang="es"`, "En seguimiento", "Investigando", "Resuelto", "24/11/2026 11:05", "Próxima actualización"},
 		"en": {`lang="en"`, "Monitoring", "Investigating", "Resolved", "11/24/2026 11:05 AM", "Next update"},
