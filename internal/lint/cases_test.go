@@ -65,6 +65,8 @@ var ruleCases = []ruleCase{
 	{name: "cr404-bad", rule: "CR404", fires: true, edits: []edit{{fEN, "in {{.update_minutes}} minutes.", "in {{upper .update_minutes}} minutes."}}, at: anchor{fEN, "in {{upper .update_minutes}}", "{{upper"}, says: `wrong type for value; expected string; got int`},
 	{name: "cr405-bad", rule: "CR405", fires: true, edits: []edit{{fPlaybook, "example: Facebook\n    max_length: 10", "example: Facebook Messenger\n    max_length: 10"}}, at: anchor{fPlaybook, "- name: platform", "name"}, says: `the example of variable platform is not a value it accepts: platform="Facebook Messenger": 18 characters, but at most 10`},
 	{name: "cr501-bad", rule: "CR501", fires: true, edits: []edit{{fEN, "is down. Use SMS.", "is down. " + longSMS}}, at: anchor{fPlaybook, "channels: [sms-staff]", "sms-staff"}, says: `does not fit`},
+	// holding cannot be measured (status_url's example is not a count), staff-brief still is.
+	{name: "cr501-other-value-bad", rule: "CR501", fires: true, otherErrors: true, edits: []edit{{fEN, "is down. Use SMS.", "is down. " + longSMS}, {fManual, "    example: status.example\n", "    type: count\n    example: status.example\n"}}, at: anchor{fPlaybook, "channels: [sms-staff]", "sms-staff"}, says: `staff-brief on sms-staff in en does not fit`},
 	{name: "cr502-bad", rule: "CR502", fires: true, edits: []edit{{fEN, "is down. Use SMS.", "is down… Use SMS."}}, at: anchor{fEN, "down… Use", "…"}, says: `forces the whole SMS into UCS-2`},
 	{name: "cr502-good", rule: "CR502", edits: []edit{{fPL, "nie dziala. SMS.", "nie działa. SMS."}}},
 	{name: "cr601-bad", rule: "CR601", fires: true, edits: []edit{{fManual, "approved_by: [ceo]", "approved_by: []"}}, at: anchor{fManual, "approved_by: []", "["}, says: `approved by nobody`},

@@ -2,6 +2,8 @@ package lint
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -37,19 +39,28 @@ func checkFit(c *Context) {
 	if f.cat == nil {
 		return
 	}
-	given := worstCase(m, p)
 	anns := announcements(p)
+	msgs := map[string]*fitMessage{} // per message: the same in every locale
+	var names []string
+	for _, a := range anns {
+		if name := a.ann.Message.ID; msgs[name] == nil {
+			msgs[name] = newFitMessage(m, p, f.vars[name])
+			names = append(names, msgs[name].names...)
+		}
+	}
+	slices.Sort(names)
+	vals := newFitValues(m, p, slices.Compact(names))
 	for _, loc := range m.Locales.Supported {
 		if m.TemplatesFor(loc) == nil {
 			continue
 		}
-		values := map[string]*fitInput{} // per message: announcements share them
+		inputs := map[string]*fitInput{} // per message: announcements share them
 		for _, a := range anns {
 			name := a.ann.Message.ID
-			in, seen := values[name]
+			in, seen := inputs[name]
 			if !seen {
-				in = newFitInput(m, p, f.vars[name], given, loc)
-				values[name] = in
+				in = vals.input(msgs[name], loc)
+				inputs[name] = in
 			}
 			if in == nil {
 				continue
@@ -99,27 +110,102 @@ func worstCase(m *manual.Manual, p *manual.Playbook) map[string]string {
 	return out
 }
 
-// newFitInput resolves a message's variables through render.Values,
-// skipping undeclared ones (CR402 reports them); nil when they cannot be
-// resolved (a count whose example is not a number).
-func newFitInput(m *manual.Manual, p *manual.Playbook, used []string, given map[string]string, loc string) *fitInput {
-	var names []string
+// fitMessage is what one message of a playbook renders with: its
+// variables, skipping undeclared ones (CR402 reports them), and the one
+// that picks the plural form.
+type fitMessage struct {
+	names []string
+	count string
+}
+
+func newFitMessage(m *manual.Manual, p *manual.Playbook, used []string) *fitMessage {
+	fm := &fitMessage{}
 	for _, v := range used {
 		if manual.IsBuiltinVariable(v) || m.Variable(p, v) != nil {
-			names = append(names, v)
+			fm.names = append(fm.names, v)
 		}
 	}
-	data, err := render.Values(m, p, names, render.Options{Vars: given, Clock: longestClock(m)}, loc)
-	if err != nil {
-		return nil
+	fm.count = render.CountVariable(m, p, fm.names)
+	return fm
+}
+
+// fitValues resolves the worst-case values of one playbook's variables
+// through render.Values once per locale, not once per message and locale:
+// a value does not depend on the message.
+type fitValues struct {
+	m     *manual.Manual
+	p     *manual.Playbook
+	opts  render.Options
+	names []string                       // resolved together in each locale
+	byLoc map[string]map[string]fitValue // locale -> variable -> value
+}
+
+// fitValue is one resolved variable; pair is its part of the render key.
+type fitValue struct {
+	val  any
+	pair string
+	bad  bool // not a valid value: messages using it are not measured
+}
+
+// newFitValues resolves names together in each locale; others one by one
+// when first asked for.
+func newFitValues(m *manual.Manual, p *manual.Playbook, names []string) *fitValues {
+	return &fitValues{m: m, p: p, opts: render.Options{Vars: worstCase(m, p), Clock: longestClock(m)},
+		names: names, byLoc: map[string]map[string]fitValue{}}
+}
+
+func (fv *fitValues) value(name, loc string) fitValue {
+	vs, ok := fv.byLoc[loc]
+	if !ok {
+		vs = make(map[string]fitValue, len(fv.names))
+		fv.byLoc[loc] = vs
+		if data, err := render.Values(fv.m, fv.p, fv.names, fv.opts, loc); err == nil {
+			for _, n := range fv.names {
+				vs[n] = newFitValue(n, data[n])
+			}
+		} // else each alone below, to tell the bad values from the good
 	}
-	in := &fitInput{data: data}
-	if cv := render.CountVariable(m, p, names); cv != "" {
-		in.count = data[cv]
+	if v, ok := vs[name]; ok {
+		return v
 	}
+	v := fitValue{bad: true}
+	if data, err := render.Values(fv.m, fv.p, []string{name}, fv.opts, loc); err == nil {
+		v = newFitValue(name, data[name])
+	}
+	vs[name] = v
+	return v
+}
+
+// newFitValue formats the value as %v does, without fmt for the common
+// texts and counts.
+func newFitValue(name string, val any) fitValue {
+	var s string
+	switch x := val.(type) {
+	case string:
+		s = x
+	case int:
+		s = strconv.Itoa(x)
+	default:
+		s = fmt.Sprint(x)
+	}
+	return fitValue{val: val, pair: name + "=" + s + "\x00"}
+}
+
+// input is a message's data in one locale; nil when a variable cannot be
+// resolved (a count whose example is not a number).
+func (fv *fitValues) input(fm *fitMessage, loc string) *fitInput {
+	in := &fitInput{data: make(map[string]any, len(fm.names))}
 	var key strings.Builder
-	for _, n := range names {
-		fmt.Fprintf(&key, "%s=%v\x00", n, data[n])
+	for _, n := range fm.names {
+		v := fv.value(n, loc)
+		if v.bad {
+			return nil
+		}
+		in.data[n] = v.val
+		key.WriteString(v.pair)
+	}
+	if fm.count != "" {
+		in.count = in.data[fm.count]
 	}
 	in.key = key.String()
 	return in

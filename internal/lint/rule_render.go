@@ -29,7 +29,7 @@ func checkRender(c *Context) {
 		}
 		refused[e.msg][e.form] = true
 	}
-	worst := map[*manual.Playbook]map[string]string{}
+	values := map[*manual.Playbook]*fitValues{}
 	for _, t := range m.Templates {
 		for _, msg := range t.Messages {
 			name, _, _ := manual.SplitID(msg.ID)
@@ -38,10 +38,10 @@ func checkRender(c *Context) {
 			// that give it the same values are rendered once.
 			seen := map[string]bool{}
 			for _, p := range f.announcers[name] {
-				if worst[p] == nil {
-					worst[p] = worstCase(m, p)
+				if values[p] == nil {
+					values[p] = newFitValues(m, p, nil)
 				}
-				in := newFitInput(m, p, f.msgVars[msg], worst[p], t.Locale)
+				in := values[p].input(newFitMessage(m, p, f.msgVars[msg]), t.Locale)
 				if in == nil || seen[in.key] {
 					continue
 				}
