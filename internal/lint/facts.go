@@ -21,7 +21,7 @@ type facts struct {
 	msgVars    map[*manual.Message][]string  // variables of one message's forms
 	announcers map[string][]*manual.Playbook // message name -> playbooks sending it
 	sms        map[string]bool               // messages announced on an SMS channel
-	renders    sync.Map                      // fit rule: render key -> *fitResult
+	renders    sync.Map                      // fit rule: input key -> *fitRenders
 }
 
 func newFacts(m *manual.Manual) *facts {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/channel"
@@ -59,7 +60,10 @@ func checkFit(c *Context) {
 			name := a.ann.Message.ID
 			in, seen := inputs[name]
 			if !seen {
-				in = vals.input(msgs[name], loc)
+				in = vals.input(name, msgs[name], loc)
+				if in != nil {
+					in.renders = f.fitRenders(in.key)
+				}
 				inputs[name] = in
 			}
 			if in == nil {
@@ -71,7 +75,7 @@ func checkFit(c *Context) {
 					continue
 				}
 				req := message.Request{Message: name, Kind: ch.Kind, Locale: loc, Data: in.data, Count: in.count}
-				if r := f.fit(req, ch, in.key); r.ok && !r.fits {
+				if r := f.fit(req, ch, in.renders); r.ok && !r.fits {
 					c.Report(ref.Pos, "shorten the "+loc+" text of "+name+" (or its "+ch.Kind+" variant), or lower the variables' max_length",
 						"%s on %s in %s does not fit: %s", name, ch.ID, loc, r.problem)
 				}
@@ -81,11 +85,12 @@ func checkFit(c *Context) {
 }
 
 // fitInput is the worst-case data of one message in one locale; key
-// identifies the values for the render cache.
+// identifies the message, locale and values for the render cache.
 type fitInput struct {
-	data  map[string]any
-	count any
-	key   string
+	data    map[string]any
+	count   any
+	key     string
+	renders *fitRenders
 }
 
 // worstCase gives every declared variable its longest value: the example
@@ -130,14 +135,16 @@ func newFitMessage(m *manual.Manual, p *manual.Playbook, used []string) *fitMess
 }
 
 // fitValues resolves the worst-case values of one playbook's variables
-// through render.Values once per locale, not once per message and locale:
-// a value does not depend on the message.
+// through render.Values: the declared ones once, the built-in ones (dates
+// and clock times) once per locale; not once per message and locale, as a
+// value does not depend on the message.
 type fitValues struct {
-	m     *manual.Manual
-	p     *manual.Playbook
-	opts  render.Options
-	names []string                       // resolved together in each locale
-	byLoc map[string]map[string]fitValue // locale -> variable -> value
+	m                 *manual.Manual
+	p                 *manual.Playbook
+	opts              render.Options
+	declared, builtin []string                       // resolved together
+	shared            map[string]fitValue            // declared variable -> value
+	byLoc             map[string]map[string]fitValue // locale -> built-in variable -> value
 }
 
 // fitValue is one resolved variable; pair is its part of the render key.
@@ -147,24 +154,51 @@ type fitValue struct {
 	bad  bool // not a valid value: messages using it are not measured
 }
 
-// newFitValues resolves names together in each locale; others one by one
-// when first asked for.
+// newFitValues resolves names together; others one by one when first
+// asked for.
 func newFitValues(m *manual.Manual, p *manual.Playbook, names []string) *fitValues {
-	return &fitValues{m: m, p: p, opts: render.Options{Vars: worstCase(m, p), Clock: longestClock(m)},
-		names: names, byLoc: map[string]map[string]fitValue{}}
+	fv := &fitValues{m: m, p: p, opts: render.Options{Vars: worstCase(m, p), Clock: longestClock(m)},
+		byLoc: map[string]map[string]fitValue{}}
+	for _, n := range names {
+		if manual.IsBuiltinVariable(n) {
+			fv.builtin = append(fv.builtin, n)
+		} else {
+			fv.declared = append(fv.declared, n)
+		}
+	}
+	return fv
 }
 
 func (fv *fitValues) value(name, loc string) fitValue {
+	if !manual.IsBuiltinVariable(name) {
+		if fv.shared == nil {
+			fv.shared = fv.resolve(fv.declared, loc)
+		}
+		return fv.one(fv.shared, name, loc)
+	}
 	vs, ok := fv.byLoc[loc]
 	if !ok {
-		vs = make(map[string]fitValue, len(fv.names))
+		vs = fv.resolve(fv.builtin, loc)
 		fv.byLoc[loc] = vs
-		if data, err := render.Values(fv.m, fv.p, fv.names, fv.opts, loc); err == nil {
-			for _, n := range fv.names {
-				vs[n] = newFitValue(n, data[n])
-			}
-		} // else each alone below, to tell the bad values from the good
 	}
+	return fv.one(vs, name, loc)
+}
+
+// resolve resolves names together; when one is bad, none is kept and one
+// resolves each alone, to tell the bad values from the good.
+func (fv *fitValues) resolve(names []string, loc string) map[string]fitValue {
+	vs := make(map[string]fitValue, len(names))
+	if data, err := render.Values(fv.m, fv.p, names, fv.opts, loc); err == nil {
+		for _, n := range names {
+			vs[n] = newFitValue(n, data[n])
+		}
+	}
+	return vs
+}
+
+// one is name's value from vs, resolved alone the first time it is not
+// there.
+func (fv *fitValues) one(vs map[string]fitValue, name, loc string) fitValue {
 	if v, ok := vs[name]; ok {
 		return v
 	}
@@ -193,9 +227,10 @@ func newFitValue(name string, val any) fitValue {
 
 // input is a message's data in one locale; nil when a variable cannot be
 // resolved (a count whose example is not a number).
-func (fv *fitValues) input(fm *fitMessage, loc string) *fitInput {
+func (fv *fitValues) input(name string, fm *fitMessage, loc string) *fitInput {
 	in := &fitInput{data: make(map[string]any, len(fm.names))}
 	var key strings.Builder
+	key.WriteString(name + "\x00" + loc + "\x00")
 	for _, n := range fm.names {
 		v := fv.value(n, loc)
 		if v.bad {
@@ -217,21 +252,41 @@ func longestClock(m *manual.Manual) render.Clock {
 	return render.Clock{Start: t, NextUpdate: t}
 }
 
-// fit renders and measures, once per message, kind, locale, channel and
-// values.
-func (f *facts) fit(req message.Request, ch *manual.Channel, values string) *fitResult {
-	key := req.Message + "\x00" + req.Locale + "\x00" + ch.ID + "\x00" + values
+// fitRenders are the measured renders of one message in one locale with
+// one set of values, by channel; playbooks sharing all three share them.
+type fitRenders struct {
+	mu        sync.Mutex
+	byChannel map[string]*fitResult
+}
+
+// fitRenders finds the renders of an input's key, looked up once per input
+// rather than once per channel: the key holds every value.
+func (f *facts) fitRenders(key string) *fitRenders {
 	if r, ok := f.renders.Load(key); ok {
-		return r.(*fitResult)
+		return r.(*fitRenders)
 	}
-	r := &fitResult{}
+	r, _ := f.renders.LoadOrStore(key, &fitRenders{byChannel: map[string]*fitResult{}})
+	return r.(*fitRenders)
+}
+
+// fit renders and measures, once per message, locale, values and channel.
+func (f *facts) fit(req message.Request, ch *manual.Channel, rs *fitRenders) *fitResult {
+	rs.mu.Lock()
+	r, ok := rs.byChannel[ch.ID]
+	rs.mu.Unlock()
+	if ok {
+		return r
+	}
+	r = &fitResult{}
 	if prof, err := render.Profile(ch); err == nil {
 		if res, err := f.cat.Render(req); err == nil {
 			r.ok = true
 			r.fits, r.problem = measure(prof, res)
 		}
 	}
-	f.renders.Store(key, r)
+	rs.mu.Lock()
+	rs.byChannel[ch.ID] = r
+	rs.mu.Unlock()
 	return r
 }
 

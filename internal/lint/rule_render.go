@@ -41,7 +41,7 @@ func checkRender(c *Context) {
 				if values[p] == nil {
 					values[p] = newFitValues(m, p, nil)
 				}
-				in := values[p].input(newFitMessage(m, p, f.msgVars[msg]), t.Locale)
+				in := values[p].input(name, newFitMessage(m, p, f.msgVars[msg]), t.Locale)
 				if in == nil || seen[in.key] {
 					continue
 				}
