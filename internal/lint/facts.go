@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"iter"
 	"slices"
 	"sync"
 
@@ -77,7 +78,7 @@ func (f *facts) addFile(t *manual.TemplateFile) {
 
 func (f *facts) addAnnouncer(m *manual.Manual, p *manual.Playbook) {
 	seen := map[string]bool{}
-	for _, a := range announcements(p) {
+	for a := range announcements(p) {
 		name := a.ann.Message.ID
 		if !seen[name] {
 			seen[name] = true
@@ -104,29 +105,25 @@ type announced struct {
 	ann  manual.Announcement
 }
 
-// announcements lists every announcement of p: steps, follow-up steps and
-// the update cadence.
-func announcements(p *manual.Playbook) []announced {
-	n := 1
-	for _, steps := range [][]manual.Step{p.Steps, p.FollowUp} {
-		for i := range steps {
-			n += len(steps[i].Announce)
-		}
-	}
-	// Every rule of every playbook calls this: the steps are not copied.
-	out := make([]announced, 0, n)
-	for _, steps := range [][]manual.Step{p.Steps, p.FollowUp} {
-		for i := range steps {
-			for _, a := range steps[i].Announce {
-				out = append(out, announced{step: steps[i].ID, ann: a})
+// announcements yields every announcement of p: steps, follow-up steps
+// and the update cadence. Every rule of every playbook walks them: nothing
+// is copied or collected.
+func announcements(p *manual.Playbook) iter.Seq[announced] {
+	return func(yield func(announced) bool) {
+		for _, steps := range [][]manual.Step{p.Steps, p.FollowUp} {
+			for i := range steps {
+				for _, a := range steps[i].Announce {
+					if !yield(announced{step: steps[i].ID, ann: a}) {
+						return
+					}
+				}
 			}
 		}
+		if u := p.Updates; u != nil && u.Message.ID != "" {
+			yield(announced{step: "updates", ann: manual.Announcement{
+				Message: u.Message, Audiences: u.Audiences, Channels: u.Channels, Pos: u.Pos}})
+		}
 	}
-	if u := p.Updates; u != nil && u.Message.ID != "" {
-		out = append(out, announced{step: "updates", ann: manual.Announcement{
-			Message: u.Message, Audiences: u.Audiences, Channels: u.Channels, Pos: u.Pos}})
-	}
-	return out
 }
 
 // lookup finds a message by full id in a locale.

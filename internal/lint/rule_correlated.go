@@ -46,7 +46,7 @@ func forEachUsedChannel(p *manual.Playbook, fn func(manual.Ref)) {
 			fn(ref)
 		}
 	}
-	for _, a := range announcements(p) {
+	for a := range announcements(p) {
 		for _, ref := range a.ann.Channels {
 			fn(ref)
 		}

@@ -43,7 +43,7 @@ func checkFit(c *Context) {
 	anns := announcements(p)
 	msgs := map[string]*fitMessage{} // per message: the same in every locale
 	var names []string
-	for _, a := range anns {
+	for a := range anns {
 		if name := a.ann.Message.ID; msgs[name] == nil {
 			msgs[name] = newFitMessage(m, p, f.vars[name])
 			names = append(names, msgs[name].names...)
@@ -56,7 +56,7 @@ func checkFit(c *Context) {
 			continue
 		}
 		inputs := map[string]*fitInput{} // per message: announcements share them
-		for _, a := range anns {
+		for a := range anns {
 			name := a.ann.Message.ID
 			in, seen := inputs[name]
 			if !seen {
@@ -74,8 +74,7 @@ func checkFit(c *Context) {
 				if ch == nil || m.IsDown(p, ch.ID) {
 					continue
 				}
-				req := message.Request{Message: name, Kind: ch.Kind, Locale: loc, Data: in.data, Count: in.count}
-				if r := f.fit(req, ch, in.renders); r.ok && !r.fits {
+				if r := f.fit(name, ch, in); r.ok && !r.fits {
 					c.Report(ref.Pos, "shorten the "+loc+" text of "+name+" (or its "+ch.Kind+" variant), or lower the variables' max_length",
 						"%s on %s in %s does not fit: %s", name, ch.ID, loc, r.problem)
 				}
@@ -87,8 +86,9 @@ func checkFit(c *Context) {
 // fitInput is the worst-case data of one message in one locale; key
 // identifies the message, locale and values for the render cache.
 type fitInput struct {
-	data    map[string]any
-	count   any
+	fv      *fitValues
+	fm      *fitMessage
+	loc     string
 	key     string
 	renders *fitRenders
 }
@@ -228,22 +228,38 @@ func newFitValue(name string, val any) fitValue {
 // input is a message's data in one locale; nil when a variable cannot be
 // resolved (a count whose example is not a number).
 func (fv *fitValues) input(name string, fm *fitMessage, loc string) *fitInput {
-	in := &fitInput{data: make(map[string]any, len(fm.names))}
-	var key strings.Builder
-	key.WriteString(name + "\x00" + loc + "\x00")
-	for _, n := range fm.names {
-		v := fv.value(n, loc)
-		if v.bad {
+	n := len(name) + len(loc) + 2
+	for _, v := range fm.names {
+		val := fv.value(v, loc)
+		if val.bad {
 			return nil
 		}
-		in.data[n] = v.val
-		key.WriteString(v.pair)
+		n += len(val.pair)
 	}
-	if fm.count != "" {
-		in.count = in.data[fm.count]
+	var key strings.Builder
+	key.Grow(n)
+	key.WriteString(name)
+	key.WriteByte(0)
+	key.WriteString(loc)
+	key.WriteByte(0)
+	for _, v := range fm.names {
+		key.WriteString(fv.value(v, loc).pair)
 	}
-	in.key = key.String()
-	return in
+	return &fitInput{fv: fv, fm: fm, loc: loc, key: key.String()}
+}
+
+// data is the input's values by variable, built only when rendering: most
+// inputs find their renders done by a playbook with the same values.
+func (in *fitInput) data() (map[string]any, any) {
+	data := make(map[string]any, len(in.fm.names))
+	for _, n := range in.fm.names {
+		data[n] = in.fv.value(n, in.loc).val
+	}
+	var count any
+	if in.fm.count != "" {
+		count = data[in.fm.count]
+	}
+	return data, count
 }
 
 // longestClock is a time whose clock text is as long as any: 12:59 PM.
@@ -270,7 +286,8 @@ func (f *facts) fitRenders(key string) *fitRenders {
 }
 
 // fit renders and measures, once per message, locale, values and channel.
-func (f *facts) fit(req message.Request, ch *manual.Channel, rs *fitRenders) *fitResult {
+func (f *facts) fit(name string, ch *manual.Channel, in *fitInput) *fitResult {
+	rs := in.renders
 	rs.mu.Lock()
 	r, ok := rs.byChannel[ch.ID]
 	rs.mu.Unlock()
@@ -279,6 +296,8 @@ func (f *facts) fit(req message.Request, ch *manual.Channel, rs *fitRenders) *fi
 	}
 	r = &fitResult{}
 	if prof, err := render.Profile(ch); err == nil {
+		data, count := in.data()
+		req := message.Request{Message: name, Kind: ch.Kind, Locale: in.loc, Data: data, Count: count}
 		if res, err := f.cat.Render(req); err == nil {
 			r.ok = true
 			r.fits, r.problem = measure(prof, res)

@@ -46,9 +46,10 @@ func checkRender(c *Context) {
 					continue
 				}
 				seen[in.key] = true
+				data, _ := in.data()
 				for _, v := range f.msgVars[msg] {
-					if _, ok := in.data[v]; !ok {
-						in.data[v] = v // undeclared: CR402 says so; render the rest
+					if _, ok := data[v]; !ok {
+						data[v] = v // undeclared: CR402 says so; render the rest
 					}
 				}
 				for _, form := range manual.PluralForms {
@@ -56,7 +57,7 @@ func checkRender(c *Context) {
 					if !ok || refused[msg][form] {
 						continue
 					}
-					if _, err := message.Execute(text, t.Locale, in.data); err != nil {
+					if _, err := message.Execute(text, t.Locale, data); err != nil {
 						c.reportTemplate(msg, form, err, renderHint(err), "message %s, form %s, cannot be rendered (values as %s declares them): %s", msg.ID, form, p.ID)
 					}
 				}

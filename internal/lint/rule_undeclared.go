@@ -29,7 +29,7 @@ func checkUndeclared(c *Context) {
 				"message %s uses {{.%s}}, which neither this playbook nor the manual declares", ref.ID, v)
 		}
 	}
-	for _, a := range announcements(p) {
+	for a := range announcements(p) {
 		check(a.ann.Message)
 	}
 	for _, in := range p.Drill.Injects {

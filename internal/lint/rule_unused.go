@@ -52,7 +52,7 @@ func checkUnused(c *Context) {
 // playbookMessages is the set of message names a playbook sends or drafts.
 func playbookMessages(p *manual.Playbook) map[string]bool {
 	out := map[string]bool{}
-	for _, a := range announcements(p) {
+	for a := range announcements(p) {
 		out[a.ann.Message.ID] = true
 	}
 	for _, in := range p.Drill.Injects {

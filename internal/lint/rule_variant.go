@@ -20,7 +20,7 @@ func init() {
 // the generic one. A message missing from a whole locale is CR301's.
 func checkVariant(c *Context) {
 	m, p, f := c.Manual, c.Playbook, c.facts
-	for _, a := range announcements(p) {
+	for a := range announcements(p) {
 		name := a.ann.Message.ID
 		for _, ref := range a.ann.Channels {
 			ch := m.Channel(ref.ID)
