@@ -104,13 +104,22 @@ func value(m *yaml.Node, key string) *yaml.Node {
 
 // severity is a rule's configured severity, else its default.
 func (c Config) severity(id string) diag.Severity {
+	if r := Lookup(id); r != nil {
+		return c.severityOf(r.Meta())
+	}
 	if s, ok := c.Rules[id]; ok {
 		return s
 	}
-	if r := Lookup(id); r != nil {
-		return r.Meta().Severity
-	}
 	return diag.Error
+}
+
+// severityOf is severity for a rule at hand, without looking it up: the
+// engine asks once per rule and playbook.
+func (c Config) severityOf(meta Meta) diag.Severity {
+	if s, ok := c.Rules[meta.ID]; ok {
+		return s
+	}
+	return meta.Severity
 }
 
 // apply sets configured severities and drops findings of rules turned off.

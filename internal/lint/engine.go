@@ -141,7 +141,7 @@ func runScope(c *Context, scope Scope, cfg Config) {
 
 func runRule(c *Context, r Rule, cfg Config) {
 	meta := r.Meta()
-	sev := cfg.severity(meta.ID)
+	sev := cfg.severityOf(meta)
 	if sev == 0 {
 		return
 	}
