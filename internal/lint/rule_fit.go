@@ -228,12 +228,15 @@ func newFitValue(name string, val any) fitValue {
 // input is a message's data in one locale; nil when a variable cannot be
 // resolved (a count whose example is not a number).
 func (fv *fitValues) input(name string, fm *fitMessage, loc string) *fitInput {
+	var buf [16]string
+	pairs := buf[:0]
 	n := len(name) + len(loc) + 2
 	for _, v := range fm.names {
 		val := fv.value(v, loc)
 		if val.bad {
 			return nil
 		}
+		pairs = append(pairs, val.pair)
 		n += len(val.pair)
 	}
 	var key strings.Builder
@@ -242,8 +245,8 @@ func (fv *fitValues) input(name string, fm *fitMessage, loc string) *fitInput {
 	key.WriteByte(0)
 	key.WriteString(loc)
 	key.WriteByte(0)
-	for _, v := range fm.names {
-		key.WriteString(fv.value(v, loc).pair)
+	for _, p := range pairs {
+		key.WriteString(p)
 	}
 	return &fitInput{fv: fv, fm: fm, loc: loc, key: key.String()}
 }

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/crisis-cli/crisis/internal/diag"
@@ -30,6 +31,12 @@ func checkRender(c *Context) {
 		refused[e.msg][e.form] = true
 	}
 	values := map[*manual.Playbook]*fitValues{}
+	var all []string // every variable any message uses
+	for _, vs := range f.vars {
+		all = append(all, vs...)
+	}
+	slices.Sort(all)
+	all = slices.Compact(all)
 	for _, t := range m.Templates {
 		for _, msg := range t.Messages {
 			name, _, _ := manual.SplitID(msg.ID)
@@ -39,7 +46,9 @@ func checkRender(c *Context) {
 			seen := map[string]bool{}
 			for _, p := range f.announcers[name] {
 				if values[p] == nil {
-					values[p] = newFitValues(m, p, nil)
+					// Resolved together: every variable the playbook
+					// can give a value to.
+					values[p] = newFitValues(m, p, newFitMessage(m, p, all).names)
 				}
 				in := values[p].input(name, newFitMessage(m, p, f.msgVars[msg]), t.Locale)
 				if in == nil || seen[in.key] {
