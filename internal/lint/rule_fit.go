@@ -50,7 +50,7 @@ func checkFit(c *Context) {
 		}
 	}
 	slices.Sort(names)
-	vals := newFitValues(m, p, slices.Compact(names))
+	vals := newFitValues(m, p, worstCase(m, p), slices.Compact(names))
 	for _, loc := range m.Locales.Supported {
 		if m.TemplatesFor(loc) == nil {
 			continue
@@ -154,10 +154,10 @@ type fitValue struct {
 	bad  bool // not a valid value: messages using it are not measured
 }
 
-// newFitValues resolves names together; others one by one when first
-// asked for.
-func newFitValues(m *manual.Manual, p *manual.Playbook, names []string) *fitValues {
-	fv := &fitValues{m: m, p: p, opts: render.Options{Vars: worstCase(m, p), Clock: longestClock(m)},
+// newFitValues resolves names together, with the worst-case texts of p;
+// others one by one when first asked for.
+func newFitValues(m *manual.Manual, p *manual.Playbook, worst map[string]string, names []string) *fitValues {
+	fv := &fitValues{m: m, p: p, opts: render.Options{Vars: worst, Clock: longestClock(m)},
 		byLoc: map[string]map[string]fitValue{}}
 	for _, n := range names {
 		if manual.IsBuiltinVariable(n) {
@@ -273,9 +273,27 @@ func longestClock(m *manual.Manual) render.Clock {
 
 // fitRenders are the measured renders of one message in one locale with
 // one set of values, by channel; playbooks sharing all three share them.
+// A list, not a map: an input goes to a channel or two, and a manual of
+// 10,000 playbooks holds a few hundred thousand of these.
 type fitRenders struct {
 	mu        sync.Mutex
-	byChannel map[string]*fitResult
+	byChannel []channelFit
+}
+
+type channelFit struct {
+	channel string
+	result  *fitResult
+}
+
+// find is the result for a channel, nil if not measured yet; the caller
+// holds mu.
+func (rs *fitRenders) find(channel string) *fitResult {
+	for _, cf := range rs.byChannel {
+		if cf.channel == channel {
+			return cf.result
+		}
+	}
+	return nil
 }
 
 // fitRenders finds the renders of an input's key, looked up once per input
@@ -284,7 +302,7 @@ func (f *facts) fitRenders(key string) *fitRenders {
 	if r, ok := f.renders.Load(key); ok {
 		return r.(*fitRenders)
 	}
-	r, _ := f.renders.LoadOrStore(key, &fitRenders{byChannel: map[string]*fitResult{}})
+	r, _ := f.renders.LoadOrStore(key, &fitRenders{})
 	return r.(*fitRenders)
 }
 
@@ -292,9 +310,9 @@ func (f *facts) fitRenders(key string) *fitRenders {
 func (f *facts) fit(name string, ch *manual.Channel, in *fitInput) *fitResult {
 	rs := in.renders
 	rs.mu.Lock()
-	r, ok := rs.byChannel[ch.ID]
+	r := rs.find(ch.ID)
 	rs.mu.Unlock()
-	if ok {
+	if r != nil {
 		return r
 	}
 	r = &fitResult{}
@@ -307,7 +325,9 @@ func (f *facts) fit(name string, ch *manual.Channel, in *fitInput) *fitResult {
 		}
 	}
 	rs.mu.Lock()
-	rs.byChannel[ch.ID] = r
+	if rs.find(ch.ID) == nil {
+		rs.byChannel = append(rs.byChannel, channelFit{ch.ID, r})
+	}
 	rs.mu.Unlock()
 	return r
 }

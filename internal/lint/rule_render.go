@@ -2,7 +2,6 @@ package lint
 
 import (
 	"errors"
-	"slices"
 	"strings"
 
 	"github.com/crisis-cli/crisis/internal/diag"
@@ -30,13 +29,10 @@ func checkRender(c *Context) {
 		}
 		refused[e.msg][e.form] = true
 	}
-	values := map[*manual.Playbook]*fitValues{}
-	var all []string // every variable any message uses
-	for _, vs := range f.vars {
-		all = append(all, vs...)
-	}
-	slices.Sort(all)
-	all = slices.Compact(all)
+	// Only each playbook's worst-case texts are kept from one message to
+	// the next: the values resolved from them would hold several times
+	// that for every playbook of a large manual.
+	worst := map[*manual.Playbook]map[string]string{}
 	for _, t := range m.Templates {
 		for _, msg := range t.Messages {
 			name, _, _ := manual.SplitID(msg.ID)
@@ -45,12 +41,11 @@ func checkRender(c *Context) {
 			// that give it the same values are rendered once.
 			seen := map[string]bool{}
 			for _, p := range f.announcers[name] {
-				if values[p] == nil {
-					// Resolved together: every variable the playbook
-					// can give a value to.
-					values[p] = newFitValues(m, p, newFitMessage(m, p, all).names)
+				if worst[p] == nil {
+					worst[p] = worstCase(m, p)
 				}
-				in := values[p].input(name, newFitMessage(m, p, f.msgVars[msg]), t.Locale)
+				fm := newFitMessage(m, p, f.msgVars[msg])
+				in := newFitValues(m, p, worst[p], fm.names).input(name, fm, t.Locale)
 				if in == nil || seen[in.key] {
 					continue
 				}
