@@ -7,6 +7,7 @@ import (
 	"github.com/crisis-cli/crisis/internal/diag"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
+	"github.com/crisis-cli/crisis/internal/render"
 )
 
 func init() {
@@ -44,13 +45,11 @@ func checkRender(c *Context) {
 				if worst[p] == nil {
 					worst[p] = worstCase(m, p)
 				}
-				fm := newFitMessage(m, p, f.msgVars[msg])
-				in := newFitValues(m, p, worst[p], fm.names).input(name, fm, t.Locale)
-				if in == nil || seen[in.key] {
+				data, key, ok := renderValues(m, p, worst[p], name, newFitMessage(m, p, f.msgVars[msg]), t.Locale)
+				if !ok || seen[key] {
 					continue
 				}
-				seen[in.key] = true
-				data, _ := in.data()
+				seen[key] = true
 				for _, v := range f.msgVars[msg] {
 					if _, ok := data[v]; !ok {
 						data[v] = v // undeclared: CR402 says so; render the rest
@@ -68,6 +67,22 @@ func checkRender(c *Context) {
 			}
 		}
 	}
+}
+
+// renderValues is a message's values as p gives them in one locale, and
+// their key; not ok when one cannot be resolved (CR405 reports it). One
+// render.Values call: CR404 asks once per message, playbook and locale.
+func renderValues(m *manual.Manual, p *manual.Playbook, worst map[string]string, name string, fm *fitMessage, loc string) (map[string]any, string, bool) {
+	data, err := render.Values(m, p, fm.names, render.Options{Vars: worst, Clock: longestClock(m)}, loc)
+	if err != nil {
+		return nil, "", false
+	}
+	var key strings.Builder
+	key.WriteString(name + "\x00" + loc + "\x00")
+	for _, n := range fm.names {
+		key.WriteString(newFitValue(n, data[n]).pair)
+	}
+	return data, key.String(), true
 }
 
 // renderHint says how to fix what made a text fail to render.
