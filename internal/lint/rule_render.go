@@ -41,6 +41,9 @@ func checkRender(c *Context) {
 			// values: a text may fail with the second one's only. Playbooks
 			// that give it the same values are rendered once.
 			seen := map[string]bool{}
+			// Each form is compiled once for every playbook that sends it.
+			compiled := map[string]*message.Template{}
+			compileErr := map[string]error{}
 			for _, p := range f.announcers[name] {
 				if worst[p] == nil {
 					worst[p] = worstCase(m, p)
@@ -60,7 +63,15 @@ func checkRender(c *Context) {
 					if !ok || refused[msg][form] {
 						continue
 					}
-					if _, err := message.Execute(text, t.Locale, data); err != nil {
+					tmpl, err := compiled[form], compileErr[form]
+					if tmpl == nil && err == nil {
+						tmpl, err = message.Compile(text, t.Locale)
+						compiled[form], compileErr[form] = tmpl, err
+					}
+					if err == nil {
+						_, err = tmpl.Execute(data)
+					}
+					if err != nil {
 						c.reportTemplate(msg, form, err, renderHint(err), "message %s, form %s, cannot be rendered (values as %s declares them): %s", msg.ID, form, p.ID)
 					}
 				}

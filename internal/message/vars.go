@@ -101,12 +101,32 @@ func (e *MissingError) Error() string {
 // for quizzes and checks that look at one text. Plural forms are not
 // chosen; the caller passes the form it wants.
 func Execute(text, locale string, data map[string]any) (string, error) {
-	t, err := compile(text, locale)
+	t, err := Compile(text, locale)
 	if err != nil {
 		return "", err
 	}
-	return run(t, text, data)
+	return t.Execute(data)
 }
+
+// Template is one text, checked against the sandbox and compiled once, to
+// be filled with many sets of values (lint renders a message with every
+// playbook's).
+type Template struct {
+	t    *template.Template
+	text string
+}
+
+// Compile checks and compiles one template text for a locale.
+func Compile(text, locale string) (*Template, error) {
+	t, err := compile(text, locale)
+	if err != nil {
+		return nil, err
+	}
+	return &Template{t: t, text: text}, nil
+}
+
+// Execute fills the template with data, within the sandbox's limits.
+func (t *Template) Execute(data map[string]any) (string, error) { return run(t.t, t.text, data) }
 
 // CheckLocale refuses a locale that is not a BCP 47 language tag naming a
 // language (es, pt-BR, zh-Hant-TW). A locale names files (a run's
