@@ -207,7 +207,8 @@ func expand(t *testing.T, s string, inputs map[string]string, temp string) strin
 // would, on a broken manual made by crisis init: it must write the Code
 // Quality report (a JSON array of issues) and the JUnit report (XML) that
 // its artifacts:reports name, and fail the job. Its before_script builds
-// crisis exactly as the GitHub Action does (go install -C).
+// crisis from a clone of this repository (offline, through a bare copy),
+// twice in the same builds folder, as a shell runner keeps it.
 func TestGitLabTemplate(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join(repoRoot(t), "docs", "ci", "gitlab-ci.yml"))
 	if err != nil {
@@ -235,29 +236,51 @@ func TestGitLabTemplate(t *testing.T) {
 	if !strings.Contains(strings.Join(job.BeforeScript, "\n"), "go install -C") {
 		t.Errorf("before_script does not build crisis with go install -C: %q", job.BeforeScript)
 	}
-	dir := t.TempDir()
+	// The runner's clone source: a bare repository holding this checkout's
+	// commit, reached over file:// so --depth works as it does over https.
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	tmp := t.TempDir()
+	bare := filepath.Join(tmp, "crisis.git")
+	for _, args := range [][]string{
+		{"init", "--quiet", "--bare", bare},
+		{"-C", repoRoot(t), "push", "--quiet", bare, "HEAD:refs/heads/crisis-test"},
+	} {
+		if out, err := exec.Command("git", args...).CombinedOutput(); err != nil {
+			t.Skipf("no git checkout to build from: git %v: %v\n%s", args, err, out)
+		}
+	}
+	modcache, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(tmp, "builds")
 	manual := filepath.Join(dir, "handbook")
 	initManual(t, manual)
 	misspell(t, manual)
-	env := append(os.Environ(), "CI=true", "GITLAB_CI=true")
+	env := append(os.Environ(), "CI=true", "GITLAB_CI=true", "CI_BUILDS_DIR="+dir, "TMPDIR="+tmp,
+		"GOPATH="+filepath.Join(tmp, "gopath"), "GOMODCACHE="+strings.TrimSpace(string(modcache)),
+		"GOPROXY=off", "GOTOOLCHAIN=local", "CGO_ENABLED=0")
 	for k, v := range job.Variables {
 		env = append(env, k+"="+v)
 	}
-	env = append(env, "CRISIS_MANUAL=handbook")
-	failed := false
-	for _, line := range job.Script {
-		cmd := exec.Command("bash", "-eo", "pipefail", "-c", line)
+	env = append(env, "CRISIS_MANUAL=handbook", "CRISIS_GIT=file://"+bare, "CRISIS_REF=crisis-test")
+	// A runner runs before_script and script in one shell, stopping at the
+	// first failing line; run the job twice in the same builds folder, as
+	// a shell runner does for the next pipeline.
+	job.BeforeScript = append(job.BeforeScript, "command -v crisis | grep -q '^"+tmp+"/' || { echo crisis is not the one built; exit 3; }")
+	for run := 1; run <= 2; run++ {
+		cmd := exec.Command("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", strings.Join(append(job.BeforeScript, job.Script...), "\n"))
 		cmd.Dir, cmd.Env = dir, env
 		out, err := cmd.CombinedOutput()
-		if err != nil {
-			failed = true
-			if !strings.Contains(string(out), "severty") {
-				t.Errorf("the job's log does not show the finding:\n%s", out)
-			}
+		ee, ok := err.(*exec.ExitError)
+		if !ok || ee.ExitCode() != 1 {
+			t.Fatalf("run %d: %v, want exit 1 from crisis lint on a broken manual:\n%s", run, err, out)
 		}
-	}
-	if !failed {
-		t.Error("the job passes on a broken manual")
+		if !strings.Contains(string(out), "severty") {
+			t.Errorf("run %d: the job's log does not show the finding:\n%s", run, out)
+		}
 	}
 	var issues []map[string]any
 	if data, err := os.ReadFile(filepath.Join(dir, job.Artifacts.Reports["codequality"])); err != nil || json.Unmarshal(data, &issues) != nil || len(issues) == 0 {
