@@ -44,14 +44,16 @@ func misspell(t *testing.T, dir string) string {
 }
 
 type actionStep struct {
-	Name  string            `yaml:"name"`
-	ID    string            `yaml:"id"`
-	If    string            `yaml:"if"`
-	Uses  string            `yaml:"uses"`
-	Shell string            `yaml:"shell"`
-	Run   string            `yaml:"run"`
-	Env   map[string]string `yaml:"env"`
-	With  map[string]string `yaml:"with"`
+	Name  string `yaml:"name"`
+	ID    string `yaml:"id"`
+	If    string `yaml:"if"`
+	Uses  string `yaml:"uses"`
+	Shell string `yaml:"shell"`
+	Run   string `yaml:"run"`
+	// ContinueOnError is a string: the runner accepts expressions there.
+	ContinueOnError string            `yaml:"continue-on-error"`
+	Env             map[string]string `yaml:"env"`
+	With            map[string]string `yaml:"with"`
 }
 
 // TestGitHubAction checks action.yml as the Actions runner would use it and
@@ -90,10 +92,26 @@ func TestGitHubAction(t *testing.T) {
 			if s.Uses != "github/codeql-action/upload-sarif@v4" || !strings.Contains(s.If, "always()") || s.With["sarif_file"] == "" {
 				t.Errorf("upload step %+v: want upload-sarif@v4, if always(), a sarif_file", s)
 			}
+			// Private repositories without Advanced Security refuse the
+			// upload; with the default inputs that must not fail the job.
+			if action.Inputs["upload-sarif"].Default == "true" && s.ContinueOnError != "true" {
+				t.Errorf("the upload is on by default but not continue-on-error: a clean manual fails the job on a private repository")
+			}
+		}
+		// Node 20 actions are end of life on the runners: the current majors.
+		for _, old := range []string{"actions/setup-go@v5", "actions/setup-go@v4", "actions/checkout@v4", "actions/checkout@v5"} {
+			if s.Uses == old {
+				t.Errorf("step uses %s; the current major is v6", old)
+			}
 		}
 	}
 	if !upload {
 		t.Error("the action does not upload SARIF")
+	}
+	for _, perm := range []string{"security-events: write", "actions: read", "contents: read"} {
+		if !strings.Contains(string(data), perm) {
+			t.Errorf("action.yml does not document the %q permission", perm)
+		}
 	}
 
 	// Run the shell steps.
