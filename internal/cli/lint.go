@@ -208,16 +208,18 @@ func repoPath(root string) string {
 	}
 }
 
-// drillRecords is where the rehearsal rule reads drill records: the runs
-// folder when asked, else the drills/ folder committed with the manual (the
-// same layout: drills/<playbook>.json), so that lint says the same on a
-// laptop and in CI. nil, with neither folder, keeps the rule silent.
+// drillRecords is where the rehearsal rule reads drill records: this
+// machine's records of this manual when asked, else the drills/ folder
+// committed with the manual (the same layout: <playbook>.json), so that
+// lint says the same on a laptop and in CI. nil, without a drills/ folder,
+// keeps the rule silent; local records asked for are read even when this
+// machine has none (then nothing is rehearsed).
 func (a *App) drillRecords(root string, local bool) fs.FS {
-	dir := root
 	if local {
-		dir = a.runsDir()
+		return os.DirFS(drillrecord.LocalDir(a.runsDir(), root))
 	}
-	if !isDir(filepath.Join(dir, drillrecord.Dir)) {
+	dir := filepath.Join(root, drillrecord.Dir)
+	if !isDir(dir) {
 		return nil
 	}
 	return os.DirFS(dir)

@@ -147,12 +147,17 @@ func (a *App) recoverDrillRecord(run *runbook.Run, p *manual.Playbook) error {
 		end = now
 	}
 	end = end.UTC()
-	rec, ok, err := drillrecord.Load(a.runsDir(), p.ID)
+	root, found, _ := a.findManual()
+	if !found {
+		return nil
+	}
+	dir := drillrecord.LocalDir(a.runsDir(), root)
+	rec, ok, err := drillrecord.Load(dir, p.ID)
 	if err == nil && ok && (rec.RunID == run.ID || !rec.FinishedAt.Before(end)) {
 		return nil
 	}
 	st.Bind(p.StepIDs())
 	score := drill.Grade(p, st)
 	fmt.Fprintf(a.IO.Err, "crisis: drill %s had no record; saved it from its journal\n", run.ID)
-	return drillrecord.Save(a.runsDir(), drillrecord.Record{Playbook: p.ID, RunID: run.ID, FinishedAt: end, Score: score.Overall})
+	return drillrecord.Save(dir, drillrecord.Record{Playbook: p.ID, RunID: run.ID, FinishedAt: end, Score: score.Overall})
 }

@@ -144,7 +144,7 @@ func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
 		fmt.Fprintf(a.IO.Err, "crisis: resume with: crisis %s --resume %s\n", cmd.Name(), sess.State.RunID)
 	}
 	if err == nil && sess.State.Drill {
-		return a.finishDrill(sess, view)
+		return a.finishDrill(sess, view, o.yes || o.answers != "")
 	}
 	return err
 }
@@ -169,20 +169,25 @@ func (a *App) varsError(cmd *cobra.Command, err error, in runbook.Input) error {
 }
 
 // finishDrill grades the drill, shows the score and records it as the
-// playbook's last rehearsal.
-func (a *App) finishDrill(sess *runbook.Session, view *ui.RunView) error {
+// playbook's last rehearsal. A drill completed by --yes or --answers is
+// recorded as unattended: nobody walked through it.
+func (a *App) finishDrill(sess *runbook.Session, view *ui.RunView, unattended bool) error {
 	score := drill.Grade(sess.Playbook, sess.State)
 	view.Score(sess, score)
 	// The record carries wall time: lint compares it with the calendar,
 	// while the journal of a fast drill runs on drill time.
-	rec := drillrecord.Record{Playbook: sess.Playbook.ID, RunID: sess.State.RunID, FinishedAt: a.Now().UTC(), Score: score.Overall}
-	if err := drillrecord.Save(a.runsDir(), rec); err != nil {
+	rec := drillrecord.Record{Playbook: sess.Playbook.ID, RunID: sess.State.RunID, FinishedAt: a.Now().UTC(), Score: score.Overall, Unattended: unattended}
+	root, ok, _ := a.findManual()
+	if !ok {
+		return nil
+	}
+	if err := drillrecord.Save(drillrecord.LocalDir(a.runsDir(), root), rec); err != nil {
 		return err
 	}
 	// A manual that keeps its drills (a drills/ folder beside playbooks/)
 	// gets the record too, to commit: lint reads it there, in CI as well.
-	if root, ok, _ := a.findManual(); ok && isDir(filepath.Join(root, drillrecord.Dir)) {
-		return drillrecord.Save(root, rec)
+	if dir := filepath.Join(root, drillrecord.Dir); isDir(dir) {
+		return drillrecord.Save(dir, rec)
 	}
 	return nil
 }

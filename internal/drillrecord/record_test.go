@@ -62,9 +62,45 @@ func TestRecordDamaged(t *testing.T) {
 // TestRecordWithoutFinish: a record that decodes but says nothing of when
 // the drill ended cannot prove a rehearsal; it is an error naming the file.
 func TestRecordWithoutFinish(t *testing.T) {
-	runs := fstest.MapFS{"drills/x-down.json": {Data: []byte(`{"playbook": "x-down", "score": 90}`)}}
+	runs := fstest.MapFS{"x-down.json": {Data: []byte(`{"playbook": "x-down", "score": 90}`)}}
 	_, ok, err := drillrecord.Read(runs, "x-down")
-	if err == nil || ok || !strings.Contains(err.Error(), "drills/x-down.json") {
-		t.Errorf("record without finished_at: ok %t, err %v; want an error naming drills/x-down.json", ok, err)
+	if err == nil || ok || !strings.Contains(err.Error(), "x-down.json") {
+		t.Errorf("record without finished_at: ok %t, err %v; want an error naming x-down.json", ok, err)
+	}
+}
+
+// TestUnattendedKeepsRehearsal: a drill nobody walked through (--yes) is
+// recorded as such, but never replaces an attended rehearsal.
+func TestUnattendedKeepsRehearsal(t *testing.T) {
+	dir := t.TempDir()
+	at := time.Date(2026, 11, 1, 10, 0, 0, 0, time.UTC)
+	if err := drillrecord.Save(dir, drillrecord.Record{Playbook: "x-down", RunID: "unattended-1", FinishedAt: at, Unattended: true}); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok, err := drillrecord.Load(dir, "x-down"); err != nil || !ok || !got.Unattended {
+		t.Fatalf("an unattended drill: %+v %t %v; want it recorded as unattended", got, ok, err)
+	}
+	attended := drillrecord.Record{Playbook: "x-down", RunID: "attended", FinishedAt: at.Add(time.Hour)}
+	if err := drillrecord.Save(dir, attended); err != nil {
+		t.Fatal(err)
+	}
+	if err := drillrecord.Save(dir, drillrecord.Record{Playbook: "x-down", RunID: "unattended-2", FinishedAt: at.Add(2 * time.Hour), Unattended: true}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _, _ := drillrecord.Load(dir, "x-down"); got.RunID != "attended" || got.Unattended {
+		t.Errorf("after an unattended drill the record is %+v; want the attended rehearsal kept", got)
+	}
+}
+
+// TestLocalDirPerManual: two manuals with the same playbook ids keep their
+// drills apart on this machine.
+func TestLocalDirPerManual(t *testing.T) {
+	runs, base := t.TempDir(), t.TempDir()
+	a, b := filepath.Join(base, "a", "handbook"), filepath.Join(base, "b", "handbook")
+	if drillrecord.LocalDir(runs, a) == drillrecord.LocalDir(runs, b) {
+		t.Fatalf("two manuals share %s", drillrecord.LocalDir(runs, a))
+	}
+	if drillrecord.LocalDir(runs, a) != drillrecord.LocalDir(runs, a+"/.") {
+		t.Error("the same manual named two ways gets two folders")
 	}
 }

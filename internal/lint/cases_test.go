@@ -8,7 +8,7 @@ type ruleCase struct {
 	rule  string
 	fires bool
 	edits []edit
-	runs  map[string]string // files of the runs folder; nil: no runs folder
+	runs  map[string]string // files of the drill records folder; nil: none
 
 	// For a case that fires, where the finding must point and what it must
 	// say, written by hand: at finds ctx (unique) in the built file and
@@ -76,9 +76,10 @@ var ruleCases = []ruleCase{
 	{name: "cr702-good", rule: "CR702", edits: []edit{{fPlaybook, "deadline: 10m", "deadline: 20m"}, {fManual, "audiences:\n", "first_response: 30m\naudiences:\n"}}},
 	{name: "cr703-bad", rule: "CR703", fires: true, edits: []edit{{fPlaybook, "kind: all-clear", "kind: action"}}, at: anchor{fPlaybook, "steps:\n  - id", "-"}, says: `no all-clear step`},
 	{name: "cr704-bad", rule: "CR704", fires: true, edits: []edit{{fPlaybook, "every: 30m", "every: 3h"}}, at: anchor{fPlaybook, "every: 3h", "every"}, says: `no update would go out`},
-	{name: "cr801-bad", rule: "CR801", fires: true, runs: map[string]string{"drills/other.json": `{"playbook": "other", "finished_at": "2026-10-01T10:00:00Z"}`}, at: anchor{fPlaybook, "crisis: 1", "crisis"}, says: `never been rehearsed`},
+	{name: "cr801-bad", rule: "CR801", fires: true, runs: map[string]string{"other.json": `{"playbook": "other", "finished_at": "2026-10-01T10:00:00Z"}`}, at: anchor{fPlaybook, "crisis: 1", "crisis"}, says: `never been rehearsed`},
 	{name: "cr802-bad", rule: "CR802", fires: true, edits: []edit{{fPlaybook, "updates:\n", "drill:\n  injects:\n    - at: 3m\n      event: A customer asks\n      expect: A reply\n      respond: reply\n      message: staff-brief\nupdates:\n"}}, at: anchor{fPlaybook, "message: staff-brief\nupdates", "staff-brief"}, says: `inject at 3m: staff-brief has no default text in en`},
-	{name: "cr801-good", rule: "CR801", runs: map[string]string{"drills/fb-down.json": `{"playbook": "fb-down", "finished_at": "2026-10-01T10:00:00Z"}`}},
+	{name: "cr801-unattended", rule: "CR801", fires: true, runs: map[string]string{"fb-down.json": `{"playbook": "fb-down", "finished_at": "2026-10-01T10:00:00Z", "unattended": true}`}, at: anchor{fPlaybook, "crisis: 1", "crisis"}, says: `only drilled unattended`},
+	{name: "cr801-good", rule: "CR801", runs: map[string]string{"fb-down.json": `{"playbook": "fb-down", "finished_at": "2026-10-01T10:00:00Z"}`}},
 	{name: "cr901-bad", rule: "CR901", fires: true, edits: []edit{{fPlaybook, "  customers: [status-page]", "  # crisis:ignore CR101\n  customers: [status-page, whatsapp]"}}, at: anchor{fPlaybook, "# crisis:ignore CR101\n", "#"}, says: `without a reason`},
 	{name: "cr902-bad", rule: "CR902", fires: true, edits: []edit{{fPlaybook, "  staff: [sms-staff]", "  staff: [sms-staff] # crisis:ignore CR101 -- nothing to hide"}}, at: anchor{fPlaybook, "# crisis:ignore CR101 -- nothing", "#"}, says: `suppresses nothing`},
 	{name: "cr902-unknown", rule: "CR902", fires: true, edits: []edit{{fPlaybook, "  customers: [status-page]", "  # crisis:ignore CR1O1 -- typo\n  customers: [status-page, whatsapp]"}}, at: anchor{fPlaybook, "# crisis:ignore CR1O1", "#"}, says: `unknown rule CR1O1`, otherErrors: true},

@@ -89,6 +89,9 @@ const docIntro = "`crisis lint [DIR]` checks a manual for what would fail during
 	"(as well as in the local runs folder) when a drill finishes and the folder exists: a JSON object with at " +
 	"least `playbook` (the id) and `finished_at` (RFC 3339). Create the folder to start keeping them; without " +
 	"it the rule is silent. The records of this machine's runs folder are read instead only when asked: " +
-	"`crisis lint --local-drills`, or `--runs-dir DIR`. A playbook without a record has never been rehearsed; " +
-	"with `drill_every` in the manual, an older drill is reported too.\n\n" +
+	"`crisis lint --local-drills`, or `--runs-dir DIR`; they are kept per manual (`drills/<folder>-<digest of " +
+	"the manual's path>/`), so a drill of one manual never counts for another with the same playbook ids. A " +
+	"playbook without a record has never been rehearsed; with `drill_every` in the manual, an older drill is " +
+	"reported too. A drill completed by `--yes` or `--answers` is recorded with `\"unattended\": true` and is no " +
+	"rehearsal: lint reports it (an attended record is never replaced by an unattended one).\n\n" +
 	"## Rules\n\n"

@@ -9,7 +9,7 @@ import (
 func init() {
 	register(Meta{
 		ID: "CR801", Title: "A playbook has never been rehearsed", Severity: diag.Info, Scope: ScopePlaybook,
-		Rationale: "A runbook nobody has walked through fails on its first real use: a dead number, a step nobody understands. Lint reads drills/<playbook>.json, the record `crisis drill` keeps of the last drill, from the drills/ folder committed with the manual (or, with --local-drills, from this machine's runs folder), and also reports a drill older than the manual's drill_every. Without a drills/ folder the rule is silent.",
+		Rationale: "A runbook nobody has walked through fails on its first real use: a dead number, a step nobody understands. Lint reads drills/<playbook>.json, the record `crisis drill` keeps of the last drill, from the drills/ folder committed with the manual (or, with --local-drills, from this machine's records of this manual), and also reports a drill older than the manual's drill_every. A drill completed by --yes or --answers is recorded as unattended and is no rehearsal: nobody walked through it. Without a drills/ folder the rule is silent.",
 		Bad:       "# drills/ has no meta-outage.json\n",
 		Good:      "# drills/meta-outage.json\n{\"playbook\": \"meta-outage\", \"finished_at\": \"2026-10-02T10:30:00Z\"}\n",
 	}, checkRehearsal)
@@ -28,6 +28,11 @@ func checkRehearsal(c *Context) {
 	}
 	if !ok {
 		c.Report(p.Pos, "rehearse it: crisis drill "+p.ID, "playbook %s has never been rehearsed", p.ID)
+		return
+	}
+	if rec.Unattended {
+		c.Report(p.Pos, "rehearse it with the people who would run it, at a terminal: crisis drill "+p.ID,
+			"playbook %s was only drilled unattended (--yes or --answers), which is no rehearsal", p.ID)
 		return
 	}
 	every := c.Manual.DrillEvery

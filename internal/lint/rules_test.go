@@ -26,7 +26,7 @@ func lintFiles(t testing.TB, files map[string]string, runs map[string]string, cf
 }
 
 func TestBaseManualClean(t *testing.T) {
-	res := lintFiles(t, build(t), map[string]string{"drills/fb-down.json": `{"playbook":"fb-down","finished_at":"2026-10-01T00:00:00Z"}`}, Config{})
+	res := lintFiles(t, build(t), map[string]string{"fb-down.json": `{"playbook":"fb-down","finished_at":"2026-10-01T00:00:00Z"}`}, Config{})
 	for _, d := range res.Findings {
 		t.Errorf("base manual: %v", d)
 	}
