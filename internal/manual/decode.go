@@ -72,6 +72,7 @@ func kindName(n *yaml.Node) string {
 type object struct {
 	d    *decoder
 	node *yaml.Node
+	what string // as messages name it: "a step", "the manual"
 	// pairs holds the known keys present and their values, in the file's
 	// order (key, value, key, value...). A mapping has a handful of keys:
 	// searching a slice is faster than two maps per mapping, and every
@@ -85,7 +86,7 @@ type object struct {
 // object checks that n is a mapping holding only known keys, reporting
 // unknown keys (with a suggestion) and keys written twice.
 func (d *decoder) object(n *yaml.Node, what string, known ...string) *object {
-	o := &object{d: d, node: n}
+	o := &object{d: d, node: n, what: what}
 	if n == nil {
 		return o
 	}
@@ -156,7 +157,7 @@ func contains(list []string, s string) bool {
 func (o *object) get(key string, required bool) *yaml.Node {
 	v := o.value(key)
 	if v == nil && required && o.node != nil && o.node.Kind == yaml.MappingNode && !o.typos[key] {
-		o.d.errorf(o.node, RuleMissing, "add "+key+": ...", "missing required key %q", key)
+		o.d.errorf(o.node, RuleMissing, missingHint(o.what, key), "missing required key %q", key)
 	}
 	if v != nil && v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 		if required {
