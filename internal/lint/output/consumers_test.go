@@ -167,10 +167,30 @@ func TestCompactVimQuickfix(t *testing.T) {
 	}
 	dir := t.TempDir()
 	in, out := filepath.Join(dir, "lint.txt"), filepath.Join(dir, "qf.json")
-	if err := os.WriteFile(in, []byte(writeString(t, Compact, consumerReport())), 0o644); err != nil {
+	// Accented text before the finding's column: vim's %c is a byte
+	// index, so the column must count bytes for vim to land on "bogus".
+	const accented = "- {nota: 'Açores ção', x: 1, bogus: 1}"
+	if err := os.MkdirAll(filepath.Join(dir, "crisis", "playbooks"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	script := `call writefile(map(getqflist(), {_, e -> json_encode({'valid': e.valid, 'file': bufname(e.bufnr), 'line': e.lnum, 'col': e.col, 'text': e.text})}), '` + out + `')`
+	if err := os.WriteFile(filepath.Join(dir, "crisis", "playbooks", "azores.yaml"), []byte("crisis: 1\n"+accented+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := consumerReport()
+	r.Findings = append(r.Findings, diag.Diagnostic{Pos: diag.Pos{File: "playbooks/azores.yaml", Line: 2, Col: 30}, Rule: "CR002", Severity: diag.Error, Message: `unknown key "bogus"`})
+	r.Findings.Sort()
+	r.Source = func(file string, line int) string {
+		if file == "playbooks/azores.yaml" && line == 2 {
+			return accented
+		}
+		return sourceLine(file, line)
+	}
+	if err := os.WriteFile(in, []byte(writeString(t, Compact, r)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// at is the text vim's cursor lands on, for files that exist.
+	script := `call writefile(map(getqflist(), {_, e -> json_encode({'valid': e.valid, 'file': bufname(e.bufnr), 'line': e.lnum, 'col': e.col, 'text': e.text, ` +
+		`'at': filereadable(bufname(e.bufnr)) ? strpart(readfile(bufname(e.bufnr))[e.lnum-1], e.col-1) : ''})}), '` + out + `')`
 	cmd := exec.Command(vim, "-es", "-N", "-u", "NONE", "-i", "NONE", "--noplugin",
 		"-c", `set errorformat=%f:%l:%c:\ %m`, "-c", "cgetfile "+in, "-c", script, "-c", "qa!")
 	cmd.Dir = dir
@@ -190,6 +210,7 @@ func TestCompactVimQuickfix(t *testing.T) {
 	}
 	want := []entry{
 		{1, "(manual)", 1, 1, "info: about the whole manual [CR009]"},
+		{1, "crisis/playbooks/azores.yaml", 2, 33, `error: unknown key "bogus" [CR002]`},
 		{1, "crisis/playbooks/data-leak.yaml", 4, 5, `error: unknown key "escalaton" [CR002] (hint: did you mean "escalation"?)`},
 		{1, "crisis/playbooks/data-leak.yaml", 12, 10, "error: sms text: 172 of 160 characters, 108% of one segment; it will be sent as 2 segments [CL101]"},
 		{1, "crisis/playbooks/data-leak.yaml", 20, 19, "info: placeholder Name is listed twice [CL102]"},
@@ -213,6 +234,7 @@ func TestCompactVimQuickfix(t *testing.T) {
 			Line  int    `json:"line"`
 			Col   int    `json:"col"`
 			Text  string `json:"text"`
+			At    string `json:"at"`
 		}
 		if err := json.Unmarshal([]byte(l), &got); err != nil {
 			t.Fatalf("entry %d: %v: %s", i, err, l)
@@ -220,6 +242,9 @@ func TestCompactVimQuickfix(t *testing.T) {
 		w := want[i]
 		if got.Valid != w.Valid || got.File != w.File || got.Line != w.Line || got.Col != w.Col || !strings.HasPrefix(got.Text, w.TextPrefix) {
 			t.Errorf("entry %d: %+v\nwant %+v", i, got, w)
+		}
+		if got.File == "crisis/playbooks/azores.yaml" && !strings.HasPrefix(got.At, "bogus") {
+			t.Errorf("vim lands on %q, want the finding's key bogus", got.At)
 		}
 	}
 }

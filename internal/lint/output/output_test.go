@@ -231,3 +231,20 @@ func TestTextSourceLineSanitized(t *testing.T) {
 		t.Errorf("text lacks %q:\n%s", want, out)
 	}
 }
+
+// TestTextColumnsCountBytes: the first line of a text finding counts its
+// column in bytes, as go vet and vim do, while the caret stays under the
+// key as the eye sees it.
+func TestTextColumnsCountBytes(t *testing.T) {
+	const line = "- {nota: 'Açores ção', x: 1, bogus: 1}"
+	r := Report{Root: "crisis", Findings: diag.List{{Pos: diag.Pos{File: "playbooks/a.yaml", Line: 2, Col: 30},
+		Rule: "CR002", Severity: diag.Error, Message: `unknown key "bogus"`}},
+		Source: func(string, int) string { return line }}
+	out := writeString(t, Text, r)
+	if !strings.Contains(out, "crisis/playbooks/a.yaml:2:33: error: unknown key \"bogus\" [CR002]\n") {
+		t.Errorf("first line does not give byte column 33:\n%s", out)
+	}
+	if !strings.Contains(out, "  2 | "+line+"\n    | "+strings.Repeat(" ", 29)+"^\n") {
+		t.Errorf("the caret is not under bogus:\n%s", out)
+	}
+}

@@ -109,6 +109,7 @@ func WriteFindings(w io.Writer, list diag.List, limit int, opt Options) error {
 func writeFinding(b *strings.Builder, r Report, d diag.Diagnostic, st func(Kind, string) string) {
 	pos := d.Pos
 	pos.File = r.filePath(pos.File)
+	pos.Col = r.byteCol(d.Pos)
 	head := pos.String()
 	if head == "" {
 		head = noFile
@@ -169,6 +170,29 @@ func caret(line string, d diag.Diagnostic) (string, string) {
 	return pad.String(), strings.Repeat("^", width)
 }
 
+// byteCol is the column of p counted in bytes of its line, as go vet, gcc
+// and vim's %c count it, so an editor lands on the finding after accented
+// text. Diagnostics count code points; without the source line the column
+// is left as it is.
+func (r Report) byteCol(p diag.Pos) int {
+	if p.Col < 1 || r.Source == nil || p.Line < 1 {
+		return p.Col
+	}
+	line := r.Source(p.File, p.Line)
+	n := 0
+	for i := range line {
+		n++
+		if n == p.Col {
+			return i + 1
+		}
+	}
+	if n == 0 {
+		return p.Col
+	}
+	// Past the end of the line (a finding at its end): count on in bytes.
+	return len(line) + p.Col - n
+}
+
 func indentLines(s, indent string) string {
 	return strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n"+indent)
 }
@@ -193,7 +217,7 @@ func (r Report) compactLine(d diag.Diagnostic) string {
 	if file == "" {
 		file = noFile
 	}
-	line, col := max(d.Pos.Line, 1), max(d.Pos.Col, 1)
+	line, col := max(d.Pos.Line, 1), max(r.byteCol(d.Pos), 1)
 	s := fmt.Sprintf("%s:%d:%d: %s: %s [%s]", file, line, col, d.Severity, d.Message, d.Rule)
 	if d.Hint != "" {
 		s += " (hint: " + d.Hint + ")"
