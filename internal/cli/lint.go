@@ -120,7 +120,12 @@ func (a *App) runLint(dir string, o lintOptions) error {
 	if err != nil {
 		return &ExitError{Code: ExitManual, Err: err}
 	}
-	report := output.Report{Findings: res.Findings, Rules: outputRules(), Files: res.Files, Root: repoPath(root),
+	named := dir
+	if named == "" {
+		named = a.Config.GetString("manual")
+	}
+	wd, _ := a.Getwd()
+	report := output.Report{Findings: res.Findings, Rules: outputRules(), Files: res.Files, Root: repoPath(root, named, wd),
 		Source: res.Sources.Line, Tool: output.Tool{Name: "crisis", Version: readBuildInfo().Version, InfoURI: lint.RepoURL}}
 	if err := a.writeReports(targets, report); err != nil {
 		return err
@@ -187,10 +192,13 @@ func (a *App) lintConfig(root string, explicit bool) (lint.Config, error) {
 
 // repoPath is the manual folder as a slash path relative to the root of
 // the git repository holding it (the nearest parent with a .git folder, or
-// a .git file in a worktree or submodule), or "." when it is in none. Every
-// lint format names files this way: CI systems and editors resolve paths
-// against the repository, whatever folder lint was started from.
-func repoPath(root string) string {
+// a .git file in a worktree or submodule). Every lint format names files
+// this way: CI systems and editors resolve paths against the repository,
+// whatever folder lint was started from. Outside a repository the paths
+// must still open from where lint runs: the manual relative to wd, or
+// absolute when the manual was named by an absolute path (named), which
+// SARIF writes as file URIs.
+func repoPath(root, named, wd string) string {
 	abs, err := filepath.Abs(root)
 	if err != nil {
 		return "."
@@ -203,9 +211,16 @@ func repoPath(root string) string {
 			return "."
 		}
 		if filepath.Dir(dir) == dir {
-			return "."
+			break
 		}
 	}
+	if filepath.IsAbs(named) || wd == "" {
+		return filepath.ToSlash(abs)
+	}
+	if rel, err := filepath.Rel(wd, abs); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(abs)
 }
 
 // drillRecords is where the rehearsal rule reads drill records: this

@@ -119,15 +119,24 @@ func TestRepoPath(t *testing.T) {
 		{mk("worktree/manual"), "manual"},
 	}
 	for _, tt := range tests {
-		if got := repoPath(tt.root); got != tt.want {
+		if got := repoPath(tt.root, "", dir); got != tt.want {
 			t.Errorf("repoPath(%s) = %q, want %q", tt.root, got, tt.want)
 		}
 	}
-	// Without a repository: paths from the manual. (The temporary folder
-	// is in no repository unless the machine's root is one.)
+	// Without a repository: paths that open from where lint runs, or
+	// absolute ones for a manual named by an absolute path. (The temporary
+	// folder is in no repository unless the machine's root is one.)
 	if _, err := os.Stat("/.git"); err != nil {
-		if got := repoPath(mk("plain/manual")); got != "." {
-			t.Errorf("outside a repository: %q, want \".\"", got)
+		plain := mk("plain/handbook")
+		for _, tt := range []struct{ named, wd, want string }{
+			{"", plain, "."},
+			{"handbook", filepath.Join(dir, "plain"), "handbook"},
+			{"", mk("plain/handbook/playbooks"), ".."},
+			{plain, filepath.Join(dir, "plain"), filepath.ToSlash(plain)},
+		} {
+			if got := repoPath(plain, tt.named, tt.wd); got != tt.want {
+				t.Errorf("outside a repository, manual named %q from %s: %q, want %q", tt.named, tt.wd, got, tt.want)
+			}
 		}
 	}
 }
