@@ -3,6 +3,8 @@ package cli
 import (
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
@@ -27,10 +29,53 @@ func newManCmd(app *App) *cobra.Command {
 			if err := doc.GenManTree(root, header, out); err != nil {
 				return err
 			}
+			if err := addExitStatus(out); err != nil {
+				return err
+			}
 			_, err := fmt.Fprintf(app.IO.Out, "wrote the manual pages into %s\n", out)
 			return err
 		},
 	}
 	cmd.Flags().StringVar(&out, "out", "man", "folder to write the pages into")
 	return cmd
+}
+
+// addExitStatus adds the EXIT STATUS section --help prints to every page
+// in dir, before SEE ALSO as man-pages(7) orders them: cobra/doc has no
+// option for extra sections.
+func addExitStatus(dir string) error {
+	pages, err := filepath.Glob(filepath.Join(dir, "crisis*.1"))
+	if err != nil {
+		return err
+	}
+	section := manExitStatus()
+	for _, page := range pages {
+		b, err := os.ReadFile(page)
+		if err != nil {
+			return err
+		}
+		text := string(b)
+		if i := strings.Index(text, ".SH SEE ALSO"); i >= 0 {
+			text = text[:i] + section + text[i:]
+		} else {
+			text += section
+		}
+		if err := os.WriteFile(page, []byte(text), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// manExitStatus is exitStatusHelp in roff: one tagged paragraph per code.
+func manExitStatus() string {
+	var b strings.Builder
+	b.WriteString(".SH EXIT STATUS\n")
+	lines := strings.Split(exitStatusHelp, "\n")[1:]
+	for _, l := range lines {
+		code, text, _ := strings.Cut(strings.TrimSpace(l), " ")
+		fmt.Fprintf(&b, ".TP\n\\fB%s\\fP\n%s\n", code, strings.TrimSpace(text))
+	}
+	b.WriteString("\n")
+	return b.String()
 }
