@@ -24,7 +24,7 @@ func TestInitInTerminal(t *testing.T) {
 	tm.send("Warsaw") // not a zone name: explained, asked again
 	tm.waitFor(`"Warsaw" is not an IANA time zone name`)
 	tm.send("") // Enter keeps Europe/Warsaw
-	tm.waitFor("Language messages are written in first (es, en, pl, pt) [en]:")
+	tm.waitFor("First language of your messages (es, en, pl, pt) [en]:")
 	tm.send("pl")
 	tm.waitFor("Other languages they are translated into")
 	tm.send("en")

@@ -59,7 +59,7 @@ func (q asker) round(o *Options) error {
 			})
 		},
 		func(o *Options) error {
-			return q.text("Language messages are written in first ("+strings.Join(Locales(), ", ")+")", &o.Locale, oneOf(Locales()))
+			return q.text("First language of your messages ("+strings.Join(Locales(), ", ")+")", &o.Locale, oneOf(Locales()))
 		},
 		func(o *Options) error {
 			return q.list("Other languages they are translated into (comma-separated, - for none)", &o.Others, Locales())

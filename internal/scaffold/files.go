@@ -246,18 +246,18 @@ func (m *model) messages() []message {
 	var out []message
 	staff := slices.ContainsFunc(m.audiences, isStaff)
 	for _, s := range m.scenarios {
-		out = append(out, message{s.id + "-holding", s.id, func(t *texts) string { return t.holdingDesc + ": " + t.title[s.id] }, []variant{
+		out = append(out, message{s.id + "-holding", s.id, func(t *texts) string { return t.holdingDesc + ": " + t.afterColon(t.title[s.id]) }, []variant{
 			{"default", func(t *texts) string { return t.msgHolding }},
 			{"sms", func(t *texts) string { return t.msgHoldingSMS }},
 			{"website-banner", func(t *texts) string { return t.msgHoldingBanner }},
 		}})
 		if staff && len(m.staffFallbacks(s)) > 0 {
-			out = append(out, message{s.id + "-staff", s.id, func(t *texts) string { return t.staffDesc + ": " + t.title[s.id] }, []variant{
+			out = append(out, message{s.id + "-staff", s.id, func(t *texts) string { return t.staffDesc + ": " + t.afterColon(t.title[s.id]) }, []variant{
 				{"default", func(t *texts) string { return t.msgStaff }},
 				{"sms", func(t *texts) string { return t.msgStaffSMS }},
 			}})
 		}
-		out = append(out, message{s.id + "-all-clear", s.id, func(t *texts) string { return t.allClearDesc + ": " + t.back[s.id] }, []variant{
+		out = append(out, message{s.id + "-all-clear", s.id, func(t *texts) string { return t.allClearDesc + ": " + t.afterColon(t.back[s.id]) }, []variant{
 			{"default", func(t *texts) string { return t.msgAllClear }},
 			{"sms", func(t *texts) string { return t.msgAllClearSMS }},
 			{"website-banner", func(t *texts) string { return t.msgAllClearBanner }},
@@ -272,7 +272,8 @@ func (m *model) messages() []message {
 // forms fills a text for one scenario and language: one text per plural
 // category when it counts minutes, else just other.
 func forms(t *texts, text, scenarioID string) [][2]string {
-	text = strings.NewReplacer("{S}", t.down[scenarioID], "{B}", t.back[scenarioID]).Replace(text)
+	text = strings.NewReplacer(": {S}", ": "+t.afterColon(t.down[scenarioID]), ": {B}", ": "+t.afterColon(t.back[scenarioID]),
+		"{S}", t.down[scenarioID], "{B}", t.back[scenarioID]).Replace(text)
 	if !strings.Contains(text, "{U}") {
 		return [][2]string{{"other", text}}
 	}

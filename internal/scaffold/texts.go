@@ -1,5 +1,12 @@
 package scaffold
 
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
 // texts is everything a new manual says in one language: the comments that
 // explain each part of the files, the values a person reads (titles,
 // instructions, descriptions), and the messages. Each language is written
@@ -35,6 +42,27 @@ type texts struct {
 	msgUpdate, msgUpdateSMS             string // {U}: the counted word "minutes" in the right form
 	minutes                             map[string]string
 	plural                              []string // CLDR categories, other last
+	// lowerAfterColon: the language writes what follows a colon in
+	// lowercase (Spanish, Portuguese, Polish), proper names excepted.
+	lowerAfterColon bool
+}
+
+// properNames open a sentence in every language and keep their capital
+// after a colon.
+var properNames = []string{"WhatsApp", "Instagram", "Facebook", "Meta", "X", "Telegram", "Slack"}
+
+// afterColon is s as written after a colon: with a lowercase first letter
+// in languages that write it so, unless s opens with a proper name.
+func (t *texts) afterColon(s string) string {
+	if !t.lowerAfterColon || s == "" {
+		return s
+	}
+	word, _, _ := strings.Cut(s, " ")
+	if slices.Contains(properNames, strings.TrimRight(word, ",.:;")) {
+		return s
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[size:]
 }
 
 // textsFor returns a language's texts, or nil when there are none.
@@ -56,7 +84,7 @@ func textsFor(locale string) *texts {
 func Locales() []string { return []string{"es", "en", "pl", "pt"} }
 
 var english = texts{
-	manualHeader: `The crisis manual of {{org}}. Everyone acts by it during a crisis.
+	manualHeader: `The crisis manual of {{org}}. Everyone follows it in a crisis.
 Written by "crisis init": read it through, correct what does not fit you,
 and have it approved. "crisis lint" checks it; docs: crisis --help.`,
 	cApproval:  "Who approved this manual and when. Change it when your directors approve a new version;\nlint reports a manual past its review date.",

@@ -3,13 +3,13 @@ package scaffold
 // portuguese is European Portuguese, as the example manual's stores in
 // Portugal write it.
 var portuguese = texts{
-	manualHeader: `Manual de crise de {{org}}. Durante uma crise, toda a equipa segue-o.
+	manualHeader: `Manual de crise — {{org}}. Durante uma crise, toda a equipa segue-o.
 Foi escrito pelo "crisis init": leia-o até ao fim, corrija o que não se aplica
-a vocês e peça a sua aprovação. O "crisis lint" verifica-o; ajuda: crisis --help.`,
+a vocês e submeta-o a aprovação. O "crisis lint" verifica-o; ajuda: crisis --help.`,
 	cApproval:  "Quem aprovou este manual e quando. Altere-o quando a direção aprovar uma nova versão;\no lint avisa quando passa a data de revisão.",
-	cLocales:   "A língua em que as mensagens são escritas primeiro e as línguas para que são traduzidas.",
+	cLocales:   "A língua em que as mensagens são escritas primeiro e as línguas para as quais são traduzidas.",
 	cAudiences: "Quem tem de ser informado durante uma crise.",
-	cDomains:   "Domínios de falha: os canais do mesmo domínio falham em conjunto (se a Meta falha, caem ao\nmesmo tempo o WhatsApp, o Instagram e o Facebook). Um canal alternativo tem de estar noutro domínio.",
+	cDomains:   "Domínios de falha: os canais do mesmo domínio falham em conjunto (se a Meta falhar, caem ao\nmesmo tempo o WhatsApp, o Instagram e o Facebook). Um canal alternativo tem de estar noutro domínio.",
 	cChannels:  "Os canais que têm de facto, a quem chega cada um e de que depende.",
 	cRoles:     "Quem fala e quem aprova. Os substitutos entram, por ordem, quando não se consegue falar com a pessoa.",
 	cPeople:    "Como contactar cada pessoa quando os canais habituais falham: primeiro, um telefone.",
@@ -23,11 +23,11 @@ a vocês e peça a sua aprovação. O "crisis lint" verifica-o; ajuda: crisis --
 	cUpdates:       "De quanto em quanto tempo se informa até ao fim do incidente.",
 	cFollowUp:      "Depois do fim do incidente; os prazos contam a partir desse momento.",
 
-	templatesSource:      "Mensagens de {{org}} em português: a língua de origem. As traduções levam o hash\ndestes textos, e o lint avisa quando um texto daqui muda.",
-	templatesTranslation: "Mensagens de {{org}} em português, traduzidas de {{src}}.yaml. Cada uma leva o hash\ndo texto de que foi traduzida; o lint avisa quando esse texto muda.",
+	templatesSource:      "{{org}} — mensagens em português, a língua de origem. As traduções levam o hash\ndestes textos, e o lint avisa quando um texto daqui muda.",
+	templatesTranslation: "{{org}} — mensagens em português, traduzidas de {{src}}.yaml. Cada uma leva o hash\ndo texto de que foi traduzida; o lint avisa quando esse texto muda.",
 
 	configHeader: "Configuração do crisis para este manual.",
-	configSmall:  "Organização pequena: uma ou duas pessoas, sem pessoal a avisar nem ninguém que substitua.",
+	configSmall:  "Organização pequena: uma ou duas pessoas, sem pessoal a avisar nem ninguém que os substitua.",
 	configCR104:  "O pessoal não tem canal próprio: não há pessoal.",
 	configCR201:  "Porta-voz ou aprovador sem substituto: não há quem os substitua.",
 
@@ -112,7 +112,7 @@ a vocês e peça a sua aprovação. O "crisis lint" verifica-o; ajuda: crisis --
 	allClear:          "Anunciar que tudo voltou a funcionar",
 	allClearInstr:     "Confirme primeiro por si, a partir de duas redes.",
 	review:            "Analisar o que aconteceu",
-	reviewInstr:       "Leia o diário da execução e corrija este manual onde ficou aquém.",
+	reviewInstr:       "Leia o registo do incidente e corrija este manual onde ficou aquém.",
 	updateDesc:        "Atualização periódica enquanto dura o incidente",
 	holdingDesc:       "Primeira mensagem",
 	allClearDesc:      "Fim do incidente",
@@ -129,4 +129,5 @@ a vocês e peça a sua aprovação. O "crisis lint" verifica-o; ajuda: crisis --
 	msgStaffSMS:       "Aviso interno: {S}. Encaminhem a imprensa para o porta-voz. Próxima atualização às {{.next_update}}.",
 	minutes:           map[string]string{"one": "minuto", "many": "minutos", "other": "minutos"},
 	plural:            []string{"one", "many", "other"},
+	lowerAfterColon:   true,
 }
