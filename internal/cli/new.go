@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -42,27 +43,42 @@ Nothing is overwritten: a playbook or message of the same id is refused.`,
 			if err != nil {
 				return err
 			}
-			if like != "" {
-				rel, err := scaffold.NewPlaybook(root, args[0], like)
-				if err != nil {
-					return err
-				}
-				_, err = fmt.Fprintf(app.IO.Out, "wrote %s, a copy of %s: edit it, then crisis lint\n", rel, like)
-				return err
-			}
 			m, _, err := manual.Load(os.DirFS(root), root)
 			if err != nil {
 				return &ExitError{Code: ExitManual, Err: err}
 			}
+			if like != "" {
+				rel, err := scaffold.NewPlaybook(root, args[0], like, m.Locales.Default)
+				if err != nil {
+					return newPlaybookError(err)
+				}
+				_, err = fmt.Fprintf(app.IO.Out, "wrote %s, a copy of %s: edit it, then crisis lint\n", rel, like)
+				return err
+			}
 			written, err := scaffold.ScenarioPlaybook(root, m, args[0])
 			for _, f := range written {
-				fmt.Fprintf(app.IO.Out, "wrote %s\n", f)
+				// The playbook is new; the message files get its messages.
+				if strings.HasPrefix(f, "templates/") {
+					fmt.Fprintf(app.IO.Out, "added messages to %s\n", f)
+				} else {
+					fmt.Fprintf(app.IO.Out, "wrote %s\n", f)
+				}
 			}
-			return err
+			return newPlaybookError(err)
 		},
 	}
 	playbook.Flags().StringVar(&like, "like", "", "the playbook to copy")
 	_ = playbook.RegisterFlagCompletionFunc("like", app.completePlaybooks)
 	cmd.AddCommand(playbook)
 	return cmd
+}
+
+// newPlaybookError is a usage error (exit 2) for a mistake in the command
+// line: an id that is no id, an unknown --like.
+func newPlaybookError(err error) error {
+	var usage *scaffold.UsageError
+	if errors.As(err, &usage) {
+		return &ExitError{Code: ExitUsage, Err: err}
+	}
+	return err
 }

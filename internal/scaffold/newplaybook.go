@@ -19,9 +19,15 @@ import (
 // writing anything, and overwrites nothing: a playbook or a message of the
 // same id already there is refused.
 func ScenarioPlaybook(root string, m *manual.Manual, id string) ([]string, error) {
+	if !idRE.MatchString(id) {
+		return nil, usagef("%q is not a playbook id: lowercase letters, digits and dashes, e.g. x-down", id)
+	}
+	if err := refuseExisting(root, id); err != nil {
+		return nil, err
+	}
 	s := scenarioByID(id)
 	if s == nil {
-		return nil, fmt.Errorf("crisis can write %s from scratch; for %s, start from a playbook the manual has: --like OTHER", strings.Join(ScenarioIDs(), ", "), id)
+		return nil, usagef("crisis can write %s from scratch; for %s, start from a playbook the manual has: --like OTHER", strings.Join(ScenarioIDs(), ", "), id)
 	}
 	mod, err := modelOf(m)
 	if err != nil {

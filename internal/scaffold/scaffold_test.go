@@ -286,7 +286,7 @@ func TestScenarioPlaybookAddsWhatInitWouldHave(t *testing.T) {
 	if m, _, err = manual.Load(os.DirFS(dir), dir); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ScenarioPlaybook(dir, m, "x-down"); err == nil || !strings.Contains(err.Error(), "already has a message x-down-holding") {
+	if _, err := ScenarioPlaybook(dir, m, "x-down"); err == nil || !strings.Contains(err.Error(), "playbook x-down already exists") {
 		t.Errorf("a second x-down: %v", err)
 	}
 	if again, _ := os.ReadFile(filepath.Join(dir, "templates", "es.yaml")); string(again) != string(es) {

@@ -45,6 +45,9 @@ type texts struct {
 	// lowerAfterColon: the language writes what follows a colon in
 	// lowercase (Spanish, Portuguese, Polish), proper names excepted.
 	lowerAfterColon bool
+	// copiedNote heads a playbook copied with new playbook --like; {like}
+	// is the playbook it was copied from.
+	copiedNote string
 }
 
 // properNames open a sentence in every language and keep their capital
@@ -84,6 +87,8 @@ func textsFor(locale string) *texts {
 func Locales() []string { return []string{"es", "en", "pl", "pt"} }
 
 var english = texts{
+	copiedNote: "# Copied from {like}.yaml: change its title, detection, what is down, the steps and\n" +
+		"# the messages it announces (in templates/), then run crisis lint.\n",
 	manualHeader: `The crisis manual of {{org}}. Everyone follows it in a crisis.
 Written by "crisis init": read it through, correct what does not fit you,
 and have it approved. "crisis lint" checks it; docs: crisis --help.`,

@@ -1,6 +1,8 @@
 package scaffold
 
 var spanish = texts{
+	copiedNote: "# Copiado de {like}.yaml: cambia el título, la detección, lo que ha fallado, los pasos\n" +
+		"# y los mensajes que anuncia (en templates/); después, ejecuta crisis lint.\n",
 	manualHeader: `Manual de crisis de {{org}}. Durante una crisis, todo el equipo se guía por él.
 Lo ha escrito "crisis init": léelo entero, corrige lo que no encaje con vosotros
 y haz que lo aprueben. "crisis lint" lo revisa; ayuda: crisis --help.`,

@@ -1,6 +1,8 @@
 package scaffold
 
 var polish = texts{
+	copiedNote: "# Skopiowano z {like}.yaml: zmień tytuł, sposób wykrycia, to, co przestało działać,\n" +
+		"# kroki i komunikaty, które ogłasza (w templates/), a potem uruchom crisis lint.\n",
 	manualHeader: `Podręcznik kryzysowy {{org}}. W czasie kryzysu wszyscy działają według niego.
 Napisał go "crisis init": przeczytaj go w całości, popraw to, co do Was nie pasuje,
 i daj go do zatwierdzenia. "crisis lint" go sprawdza; pomoc: crisis --help.`,

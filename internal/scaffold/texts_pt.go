@@ -3,6 +3,8 @@ package scaffold
 // portuguese is European Portuguese, as the example manual's stores in
 // Portugal write it.
 var portuguese = texts{
+	copiedNote: "# Copiado de {like}.yaml: altere o título, a deteção, o que falhou, os passos\n" +
+		"# e as mensagens que anuncia (em templates/); depois, execute crisis lint.\n",
 	manualHeader: `Manual de crise — {{org}}. Durante uma crise, toda a equipa segue-o.
 Foi escrito pelo "crisis init": leia-o até ao fim, corrija o que não se aplica
 a vocês e submeta-o a aprovação. O "crisis lint" verifica-o; ajuda: crisis --help.`,

@@ -36,6 +36,27 @@ func SchemaFiles(dir string) ([]File, error) {
 // ErrExists is returned when a file to be written is already there.
 var ErrExists = errors.New("already exists")
 
+// UsageError is a mistake in what was asked, not in the manual: an id that
+// is no id, a playbook to copy that is not there. The command line is what
+// changes.
+type UsageError struct{ Err error }
+
+func (e *UsageError) Error() string { return e.Err.Error() }
+func (e *UsageError) Unwrap() error { return e.Err }
+
+func usagef(format string, args ...any) error {
+	return &UsageError{fmt.Errorf(format, args...)}
+}
+
+// refuseExisting says a playbook of that id is there already.
+func refuseExisting(root, id string) error {
+	rel := path.Join("playbooks", id+".yaml")
+	if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(rel))); err == nil {
+		return fmt.Errorf("playbook %s %w (%s): choose another id", id, ErrExists, rel)
+	}
+	return nil
+}
+
 // Write writes files under root, creating folders. It refuses before
 // writing anything when any of the files exists, so it never overwrites a
 // manual and never leaves half of one beside it.
@@ -120,30 +141,41 @@ func Schema(name string) ([]byte, error) {
 }
 
 // NewPlaybook writes playbooks/<id>.yaml into the manual at root as a copy
-// of the playbook like, which it names in a first comment. It refuses an
-// id that is not an id, a playbook that exists, and an unknown like.
-func NewPlaybook(root, id, like string) (string, error) {
+// of the playbook like, which it names in a first comment in the manual's
+// language (locale). It refuses an id that is not an id and an unknown
+// like (UsageError), and a playbook that exists.
+func NewPlaybook(root, id, like, locale string) (string, error) {
 	if !idRE.MatchString(id) {
-		return "", fmt.Errorf("%q is not a playbook id: lowercase letters, digits and dashes, e.g. x-down", id)
+		return "", usagef("%q is not a playbook id: lowercase letters, digits and dashes, e.g. x-down", id)
 	}
-	src, err := os.ReadFile(filepath.Join(root, "playbooks", like+".yaml"))
+	if err := refuseExisting(root, id); err != nil {
+		return "", err
+	}
+	var src []byte
+	err := fs.ErrNotExist
+	if idRE.MatchString(like) { // never a path out of playbooks/
+		src, err = os.ReadFile(filepath.Join(root, "playbooks", like+".yaml"))
+	}
 	if errors.Is(err, fs.ErrNotExist) {
-		return "", fmt.Errorf("there is no playbook %q to start from in %s", like, filepath.Join(root, "playbooks"))
+		return "", usagef("there is no playbook %q to start from in %s", like, filepath.Join(root, "playbooks"))
 	}
 	if err != nil {
 		return "", err
 	}
 	rel := path.Join("playbooks", id+".yaml")
-	return rel, Write(root, []File{{rel, withNote(src, like)}})
+	return rel, Write(root, []File{{rel, withNote(src, like, locale)}})
 }
 
 var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // withNote puts a reminder after the modeline (which must stay first) of a
 // copied playbook: until edited, it says and announces what its model does.
-func withNote(src []byte, like string) []byte {
-	note := "# Copied from " + like + ".yaml: change its title, detection, what is down, the steps and\n" +
-		"# the messages it announces (in templates/), then run crisis lint.\n"
+func withNote(src []byte, like, locale string) []byte {
+	t := textsFor(locale)
+	if t == nil {
+		t = &english
+	}
+	note := strings.ReplaceAll(t.copiedNote, "{like}", like)
 	s := string(src)
 	if strings.HasPrefix(s, "# yaml-language-server:") {
 		if i := strings.IndexByte(s, '\n'); i >= 0 {
