@@ -21,8 +21,8 @@ func TestInitInTerminal(t *testing.T) {
 	tm.waitFor("Organisation, as it signs its messages:")
 	tm.send("Sklep Ola")
 	tm.waitFor("Time zone (IANA name, e.g. Europe/Madrid, America/Lima) [Europe/Warsaw]:")
-	tm.send("Warsaw") // not a zone name: explained, asked again
-	tm.waitFor(`"Warsaw" is not an IANA time zone name`)
+	tm.send("Warsaw") // not a zone name: explained with the nearest, asked again
+	tm.waitFor(`did you mean "Europe/Warsaw"?`)
 	tm.send("") // Enter keeps Europe/Warsaw
 	tm.waitFor("First language of your messages (es, en, pl, pt) [en]:")
 	tm.send("pl")

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -56,7 +55,7 @@ channel. It writes a .crisis.yaml that turns off the two rules that need them
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.organisation, "organisation", "", "the organisation, as it signs its messages")
-	fl.StringVar(&f.timezone, "timezone", "", "IANA time zone, e.g. Europe/Madrid (default: $TZ, else UTC)")
+	fl.StringVar(&f.timezone, "timezone", "", "IANA time zone, e.g. Europe/Madrid (default: $TZ, else the system's, /etc/localtime)")
 	fl.StringSliceVar(&f.audiences, "audiences", nil, "who must hear from you: "+strings.Join(scaffold.AudienceIDs(), ", ")+" (default: customers, and staff unless --small)")
 	fl.StringSliceVar(&f.channels, "channels", nil, "the channels you have: "+strings.Join(scaffold.ChannelIDs(), ", "))
 	fl.StringVar(&f.spokesperson, "spokesperson", "", `who speaks: "Name, phone, e-mail"`)
@@ -91,6 +90,10 @@ func (a *App) runInit(cmd *cobra.Command, dir string, f initFlags) error {
 		return err // a failed operation: a file already there, a folder not writable
 	}
 	fmt.Fprintf(a.IO.Out, "Wrote a crisis manual for %s in %s:\n", o.Organisation, dir)
+	if o.TimezoneFrom != "" {
+		// Nobody named the zone: say which one every deadline will use.
+		fmt.Fprintf(a.IO.Out, "  time zone %s, from %s (another: --timezone)\n", o.Timezone, o.TimezoneFrom)
+	}
 	for _, file := range files {
 		if !strings.HasPrefix(file.Path, scaffold.SchemaDir) {
 			fmt.Fprintf(a.IO.Out, "  %s\n", filepath.Join(dir, filepath.FromSlash(file.Path)))
@@ -112,12 +115,7 @@ func initOptions(cmd *cobra.Command, f initFlags, now time.Time) (scaffold.Optio
 		Audiences: f.audiences, Channels: f.channels, Small: f.small, Today: now,
 	}
 	if o.Timezone == "" {
-		o.Timezone = "UTC"
-		if tz := os.Getenv("TZ"); tz != "" {
-			if _, err := time.LoadLocation(tz); err == nil {
-				o.Timezone = tz
-			}
-		}
+		o.Timezone, o.TimezoneFrom = scaffold.SystemZone()
 	}
 	// --locale is the global flag: the first is the default locale.
 	locales, _ := cmd.Flags().GetStringSlice("locale")

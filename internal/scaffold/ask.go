@@ -1,11 +1,11 @@
 package scaffold
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
-	"time"
 )
 
 // LineReader reads one answer after printing a prompt. The command layer
@@ -52,8 +52,8 @@ func (q asker) round(o *Options) error {
 		},
 		func(o *Options) error {
 			return q.text("Time zone (IANA name, e.g. Europe/Madrid, America/Lima)", &o.Timezone, func(s string) error {
-				if _, err := time.LoadLocation(s); err != nil || s == "" || s == "Local" {
-					return fmt.Errorf("%q is not an IANA time zone name", s)
+				if !validZone(s) {
+					return errors.New(zoneError(s))
 				}
 				return nil
 			})

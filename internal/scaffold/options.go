@@ -14,7 +14,10 @@ import (
 // Options are the answers a new manual is written from.
 type Options struct {
 	Organisation string
-	Timezone     string   // IANA zone, e.g. Europe/Madrid
+	Timezone     string // IANA zone, e.g. Europe/Madrid
+	// TimezoneFrom says where Timezone was read when nobody gave it
+	// ($TZ, /etc/localtime, default), for init to say so.
+	TimezoneFrom string
 	Locale       string   // the default (source) locale: one of Locales()
 	Others       []string // further supported locales
 	Audiences    []string // audience ids: see AudienceIDs
@@ -110,8 +113,8 @@ func (o *Options) Validate() error {
 	case n > maxOrganisation:
 		add("the organisation's name has %d characters; messages sign with it, so keep it to %d (a short trading name)", n, maxOrganisation)
 	}
-	if _, err := time.LoadLocation(o.Timezone); err != nil || o.Timezone == "" || o.Timezone == "Local" {
-		add("time zone %q is not an IANA zone name such as Europe/Madrid, America/Lima or UTC", o.Timezone)
+	if !validZone(o.Timezone) {
+		add("%s", zoneError(o.Timezone))
 	}
 	if o.Spokesperson.Name == "" {
 		add("the spokesperson's name is missing")
