@@ -81,3 +81,20 @@ func TestNativeWording(t *testing.T) {
 		}
 	}
 }
+
+// TestApprovalIsDeclaredNotAssumed: init cannot know the manual was
+// approved; it fills in the approver so the manual lints clean, and the
+// comment says that is no approval until the approver confirms it.
+func TestApprovalIsDeclaredNotAssumed(t *testing.T) {
+	for locale, want := range map[string]string{
+		"en": "it is only an approval once that person has read the manual and confirmed it",
+		"es": "solo es una aprobación cuando esa persona lo haya leído y confirmado",
+		"pt": "só é uma aprovação depois de essa pessoa o ler e confirmar",
+		"pl": "to jest zatwierdzenie dopiero wtedy, gdy ta osoba przeczyta podręcznik i go potwierdzi",
+	} {
+		text := strings.Join(strings.Fields(strings.ReplaceAll(allText(t, locale), "#", "")), " ")
+		if !strings.Contains(text, want) {
+			t.Errorf("%s: the approval comment does not say %q", locale, want)
+		}
+	}
+}

@@ -92,7 +92,7 @@ var english = texts{
 	manualHeader: `The crisis manual of {{org}}. Everyone follows it in a crisis.
 Written by "crisis init": read it through, correct what does not fit you,
 and have it approved. "crisis lint" checks it; docs: crisis --help.`,
-	cApproval:  "Who approved this manual and when. Change it when your directors approve a new version;\nlint reports a manual past its review date.",
+	cApproval:  "Who approved this manual and when. crisis init filled in the approver and today's date:\nit is only an approval once that person has read the manual and confirmed it; then set\nthe date they did. Change it for each new version; lint reports one past its review date.",
 	cLocales:   "The language messages are written in first, and the languages they are translated into.",
 	cAudiences: "Who must hear from you during a crisis.",
 	cDomains:   "Failure domains: channels in one domain fail together (Meta takes down WhatsApp,\nInstagram and Facebook at once). A fallback must be in another domain.",

@@ -6,7 +6,7 @@ var spanish = texts{
 	manualHeader: `Manual de crisis de {{org}}. Durante una crisis, todo el equipo se guía por él.
 Lo ha escrito "crisis init": léelo entero, corrige lo que no encaje con vosotros
 y haz que lo aprueben. "crisis lint" lo revisa; ayuda: crisis --help.`,
-	cApproval:  "Quién aprobó este manual y cuándo. Cámbialo cuando la dirección apruebe una versión nueva;\nlint avisa cuando vence la fecha de revisión.",
+	cApproval:  "Quién aprobó este manual y cuándo. crisis init ha puesto a quien aprueba y la fecha de hoy:\nsolo es una aprobación cuando esa persona lo haya leído y confirmado; pon entonces esa fecha.\nCámbialo con cada versión nueva; lint avisa cuando vence la fecha de revisión.",
 	cLocales:   "El idioma en que se escriben primero los mensajes y los idiomas a los que se traducen.",
 	cAudiences: "A quién tenéis que informar durante una crisis.",
 	cDomains:   "Dominios de fallo: los canales de un mismo dominio caen juntos (si cae Meta, caen a la vez\nWhatsApp, Instagram y Facebook). Un canal alternativo debe estar en otro dominio.",

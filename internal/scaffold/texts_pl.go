@@ -6,7 +6,7 @@ var polish = texts{
 	manualHeader: `Podręcznik kryzysowy {{org}}. W czasie kryzysu wszyscy działają według niego.
 Napisał go "crisis init": przeczytaj go w całości, popraw to, co do Was nie pasuje,
 i daj go do zatwierdzenia. "crisis lint" go sprawdza; pomoc: crisis --help.`,
-	cApproval:  "Kto i kiedy zatwierdził ten podręcznik. Zmień to, gdy zarząd zatwierdzi nową wersję;\nlint zgłosi podręcznik po terminie przeglądu.",
+	cApproval:  "Kto i kiedy zatwierdził ten podręcznik. crisis init wpisał osobę zatwierdzającą i dzisiejszą\ndatę: to jest zatwierdzenie dopiero wtedy, gdy ta osoba przeczyta podręcznik i go potwierdzi;\nwpisz wtedy tę datę. Zmieniaj to przy każdej nowej wersji; lint zgłosi podręcznik po terminie przeglądu.",
 	cLocales:   "Język, w którym komunikaty powstają najpierw, i języki, na które się je tłumaczy.",
 	cAudiences: "Kogo trzeba informować w czasie kryzysu.",
 	cDomains:   "Domeny awarii: kanały z jednej domeny padają razem (awaria Mety wyłącza naraz WhatsAppa,\nInstagrama i Facebooka). Kanał zapasowy musi należeć do innej domeny.",

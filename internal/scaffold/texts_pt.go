@@ -8,7 +8,7 @@ var portuguese = texts{
 	manualHeader: `Manual de crise — {{org}}. Durante uma crise, toda a equipa segue-o.
 Foi escrito pelo "crisis init": leia-o até ao fim, corrija o que não se aplica
 a vocês e submeta-o a aprovação. O "crisis lint" verifica-o; ajuda: crisis --help.`,
-	cApproval:  "Quem aprovou este manual e quando. Altere-o quando a direção aprovar uma nova versão;\no lint avisa quando passa a data de revisão.",
+	cApproval:  "Quem aprovou este manual e quando. O crisis init indicou quem aprova e a data de hoje:\nsó é uma aprovação depois de essa pessoa o ler e confirmar; indique então essa data.\nAltere-o a cada nova versão; o lint avisa quando passa a data de revisão.",
 	cLocales:   "A língua em que as mensagens são escritas primeiro e as línguas para as quais são traduzidas.",
 	cAudiences: "Quem tem de ser informado durante uma crise.",
 	cDomains:   "Domínios de falha: os canais do mesmo domínio falham em conjunto (se a Meta falhar, caem ao\nmesmo tempo o WhatsApp, o Instagram e o Facebook). Um canal alternativo tem de estar noutro domínio.",
