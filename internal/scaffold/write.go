@@ -36,6 +36,12 @@ func SchemaFiles(dir string) ([]File, error) {
 // ErrExists is returned when a file to be written is already there.
 var ErrExists = errors.New("already exists")
 
+// existError is ErrExists for several files, in the plural.
+type existError struct{ msg string }
+
+func (e *existError) Error() string        { return e.msg }
+func (e *existError) Is(target error) bool { return target == ErrExists }
+
 // UsageError is a mistake in what was asked, not in the manual: an id that
 // is no id, a playbook to copy that is not there. The command line is what
 // changes.
@@ -69,9 +75,13 @@ func Write(root string, files []File) error {
 			return err
 		}
 	}
-	if len(there) > 0 {
-		return fmt.Errorf("%s: %s %w; nothing was written (choose another folder, or move them away)",
-			root, strings.Join(there, ", "), ErrExists)
+	switch len(there) {
+	case 0:
+	case 1:
+		return fmt.Errorf("%s: %s %w; nothing was written (choose another folder, or move it away)", root, there[0], ErrExists)
+	default:
+		return &existError{fmt.Sprintf("%s: %s already exist; nothing was written (choose another folder, or move them away)",
+			root, strings.Join(there, ", "))}
 	}
 	for _, f := range files {
 		p := filepath.Join(root, filepath.FromSlash(f.Path))
@@ -106,6 +116,9 @@ func Init(root string, o Options) ([]File, error) {
 		return nil, err
 	}
 	files = append(files, schemas...)
+	if st, err := os.Stat(root); err == nil && !st.IsDir() {
+		return nil, fmt.Errorf("%s is a file, not a folder: give init the folder to write the manual into (created if missing)", root)
+	}
 	return files, Write(root, files)
 }
 

@@ -1,6 +1,7 @@
 package scaffold
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,5 +47,31 @@ func TestZoneDidYouMean(t *testing.T) {
 	err := o.Validate()
 	if err == nil || !strings.Contains(err.Error(), `did you mean "Europe/Warsaw"?`) {
 		t.Errorf("Europe/Warsow: %v; want did you mean \"Europe/Warsaw\"?", err)
+	}
+}
+
+// TestInitRefusalsReadWell: a file given as the folder is named as such,
+// and files already there are refused in the right number.
+func TestInitRefusalsReadWell(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Init(file, whatsappShop()); err == nil || !strings.Contains(err.Error(), "is a file, not a folder") {
+		t.Errorf("init FILE: %v", err)
+	}
+	for _, f := range []string{"playbooks/manual.yaml", "templates/es.yaml"} {
+		p := filepath.Join(dir, "shop", filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := Init(filepath.Join(dir, "shop"), whatsappShop())
+	if !errors.Is(err, ErrExists) || !strings.Contains(err.Error(), "playbooks/manual.yaml, templates/es.yaml already exist;") {
+		t.Errorf("two files there: %v", err)
 	}
 }
