@@ -33,8 +33,6 @@ func (a *App) findManual() (string, bool, error) {
 // Manual loads the manual once. With none found it falls back to the
 // built-in example and says so on stderr, once.
 func (a *App) Manual() (*manual.Manual, diag.List, error) {
-	a.loadMu.Lock()
-	defer a.loadMu.Unlock()
 	if a.loaded != nil {
 		return a.loaded.m, a.loaded.diags, nil
 	}
@@ -84,11 +82,6 @@ func prefixFiles(diags diag.List, root string) {
 		}
 	}
 }
-
-// prefetchManual starts loading the manual on the other core while the
-// caller does other reading (a resume verifies its journal meanwhile); the
-// next Manual call waits for it and reports its result.
-func (a *App) prefetchManual() { go func() { _, _, _ = a.Manual() }() }
 
 // requireManual loads the manual and refuses to go on when it has errors in
 // the files a command needs (the manual file, and the playbook when one is

@@ -11,7 +11,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -32,7 +31,6 @@ type App struct {
 	Getwd  func() (string, error)
 
 	theme  *ui.Theme
-	loadMu sync.Mutex // the manual may be loaded in the background (prefetchManual)
 	loaded *loadedManual
 }
 

@@ -288,7 +288,6 @@ func (a *App) openSession(args []string, p *manual.Playbook, o runOptions, vars 
 // and settles its values: --var corrects them.
 func (a *App) resumeRun(target string, o runOptions, vars map[string]string, asker runbook.Asker) (*runbook.Session, error) {
 	runs := a.runsDir()
-	a.prefetchManual()
 	if target != "" {
 		if err := runbook.CheckRunID(target); err != nil {
 			return nil, usageErrorf("--resume: %v", err)
