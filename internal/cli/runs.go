@@ -105,10 +105,7 @@ func (a *App) buildReport(run *runbook.Run) (*report.Report, error) {
 	if p == nil {
 		fmt.Fprintf(a.IO.Err, "crisis: warning: the manual has no playbook %q any more; deadlines are not shown\n", st.Playbook)
 	}
-	r, err := report.Build(m, p, events, dmg)
-	if err != nil {
-		return nil, err
-	}
+	r := report.FromState(m, p, st, events, dmg)
 	r.ReadTexts(os.DirFS(run.Dir))
 	if st.Drill && p != nil {
 		st.Bind(p.StepIDs())

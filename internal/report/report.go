@@ -132,6 +132,13 @@ func Build(m *manual.Manual, p *manual.Playbook, events []journal.Event, dmg jou
 	if err != nil {
 		return nil, err
 	}
+	return FromState(m, p, st, events, dmg), nil
+}
+
+// FromState is Build for a run whose events were already replayed into st
+// as they were read (runbook.ReadRun): the journal is not replayed twice.
+func FromState(m *manual.Manual, p *manual.Playbook, st *runbook.State, events []journal.Event, dmg journal.Damage) *Report {
+	st.Bind(stepIDs(p))
 	r := &Report{RunID: st.RunID, Playbook: st.Playbook, Title: st.Title, Organisation: st.Organisation,
 		Drill: st.Drill, Speed: st.Speed, Started: st.StartedAt, loc: m.Location, TimeZone: m.TimeZone,
 		Timeline: []Entry{}, Deadlines: []Deadline{}, Sent: []Sent{}, FollowUp: []FollowUp{}, Deviations: []string{}, Notes: []Note{}}
@@ -153,7 +160,7 @@ func Build(m *manual.Manual, p *manual.Playbook, events []journal.Event, dmg jou
 	r.unsent(st, events, n)
 	r.integrity(events, dmg)
 	r.summarise()
-	return r, nil
+	return r
 }
 
 // span says how long something took: seconds under a minute (never "0m"),
