@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -15,7 +16,10 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
+	"golang.org/x/text/language"
+	"gopkg.in/yaml.v3"
 
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/sanitize"
 	"github.com/crisis-cli/crisis/internal/suggest"
 	"github.com/crisis-cli/crisis/internal/term"
@@ -29,6 +33,9 @@ type App struct {
 	Config *viper.Viper
 	Now    func() time.Time
 	Getwd  func() (string, error)
+	// Lang is the interface language, decided before the command tree is
+	// built (help texts are written in it); see internal/lang.
+	Lang language.Tag
 
 	theme  *ui.Theme
 	loaded *loadedManual
@@ -54,6 +61,12 @@ func Main() int {
 
 // Run executes one command line against app and returns the exit code.
 func Run(ctx context.Context, app *App, args []string) int {
+	t, _, err := lang.Choose(cmp.Or(lang.FlagValue(args), os.Getenv("CRISIS_LANG")), os.Getenv, app.configLang)
+	app.Lang = t
+	if err != nil {
+		fmt.Fprintf(app.IO.Err, "crisis: %s\n", sanitize.Text(err.Error()))
+		return ExitUsage
+	}
 	return execute(ctx, app, NewRootCmd(app), args)
 }
 
@@ -119,6 +132,7 @@ holds playbooks/manual.yaml; with none, the built-in example manual is used.`,
 	f := root.PersistentFlags()
 	f.StringP("manual", "m", "", "manual folder (default: this folder or the nearest parent holding playbooks/manual.yaml)")
 	f.StringSliceP("locale", "l", nil, "locale(s) for messages, e.g. es, pl, pt-BR; repeat or separate with commas (default: the manual's)")
+	f.String("lang", "", "interface language: "+lang.Names+" (default: LC_ALL, LC_MESSAGES or LANG, then the config file's lang, then en)")
 	f.Bool("no-color", false, "plain output without colour (also NO_COLOR)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return commandLineError(err) })
 	root.AddCommand(
@@ -225,4 +239,22 @@ func (a *App) termWidth() int {
 		return 0
 	}
 	return a.IO.Width
+}
+
+// configLang reads lang from the first configuration file, for when neither
+// --lang nor the environment chose the interface language. It runs before
+// flags are parsed, so it looks for the manual from the working folder.
+func (a *App) configLang() string {
+	for _, file := range a.configFiles() {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			continue
+		}
+		var c struct {
+			Lang string `yaml:"lang"`
+		}
+		_ = yaml.Unmarshal(data, &c) // a broken file is reported when the command reads it
+		return c.Lang
+	}
+	return ""
 }

@@ -1,0 +1,77 @@
+package lang
+
+import (
+	"testing"
+
+	"golang.org/x/text/language"
+)
+
+func env(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+func TestChoose(t *testing.T) {
+	cfg := func(v string) func() string { return func() string { return v } }
+	cases := []struct {
+		name   string
+		flag   string
+		env    map[string]string
+		config string
+		want   language.Tag
+		src    Source
+	}{
+		{"nothing set", "", nil, "", language.English, FromDefault},
+		{"LANG es_ES.UTF-8", "", map[string]string{"LANG": "es_ES.UTF-8"}, "", language.Spanish, FromEnv},
+		{"LANG pl_PL.UTF-8", "", map[string]string{"LANG": "pl_PL.UTF-8"}, "", language.Polish, FromEnv},
+		{"LANG es_PE with modifier", "", map[string]string{"LANG": "es_PE.UTF-8@euro"}, "", language.Spanish, FromEnv},
+		{"LANG pt_BR is still Portuguese", "", map[string]string{"LANG": "pt_BR"}, "", language.Portuguese, FromEnv},
+		{"LANG C", "", map[string]string{"LANG": "C"}, "pl", language.English, FromEnv},
+		{"LANG POSIX", "", map[string]string{"LANG": "POSIX"}, "", language.English, FromEnv},
+		{"LANG C.UTF-8", "", map[string]string{"LANG": "C.UTF-8"}, "", language.English, FromEnv},
+		{"LC_ALL over LANG", "", map[string]string{"LC_ALL": "pl_PL.UTF-8", "LANG": "es_ES.UTF-8"}, "", language.Polish, FromEnv},
+		{"LC_MESSAGES over LANG", "", map[string]string{"LC_MESSAGES": "pt_PT", "LANG": "es_ES.UTF-8"}, "", language.Portuguese, FromEnv},
+		{"LC_ALL over LC_MESSAGES", "", map[string]string{"LC_ALL": "es", "LC_MESSAGES": "pt_PT"}, "", language.Spanish, FromEnv},
+		{"flag over environment", "es", map[string]string{"LC_ALL": "pl_PL.UTF-8"}, "", language.Spanish, FromFlag},
+		{"flag as locale name", "pl_PL.UTF-8", nil, "", language.Polish, FromFlag},
+		{"environment over config", "", map[string]string{"LANG": "es_ES.UTF-8"}, "pl", language.Spanish, FromEnv},
+		{"language not spoken falls to config", "", map[string]string{"LANG": "fr_FR.UTF-8"}, "pl", language.Polish, FromConfig},
+		{"language not spoken, no config", "", map[string]string{"LANG": "fr_FR.UTF-8"}, "", language.English, FromDefault},
+		{"config only", "", nil, "pt", language.Portuguese, FromConfig},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, src, err := Choose(c.flag, env(c.env), cfg(c.config))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != c.want || src != c.src {
+				t.Errorf("got %v from %s, want %v from %s", got, src, c.want, c.src)
+			}
+		})
+	}
+}
+
+func TestChooseRefusesUnknownFlagAndConfig(t *testing.T) {
+	if _, _, err := Choose("fr", env(nil), nil); err == nil || err.Error() != `interface language "fr" is not available; use one of en, es, pl, pt` {
+		t.Errorf("--lang fr: %v", err)
+	}
+	if _, _, err := Choose("", env(nil), func() string { return "klingon" }); err == nil {
+		t.Error("config lang klingon: no error")
+	}
+}
+
+func TestFlagValue(t *testing.T) {
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--lang", "es", "--help"}, "es"},
+		{[]string{"lint", "--lang=pl"}, "pl"},
+		{[]string{"run", "--", "--lang", "es"}, ""},
+		{[]string{"--lang"}, ""},
+		{nil, ""},
+	}
+	for _, c := range cases {
+		if got := FlagValue(c.args); got != c.want {
+			t.Errorf("FlagValue(%q) = %q, want %q", c.args, got, c.want)
+		}
+	}
+}
