@@ -64,9 +64,15 @@ func (c *ticker) now() time.Time { c.t = c.t.Add(time.Second); return c.t }
 
 func startDrill(t *testing.T, playbook string, now func() time.Time) *runbook.Session {
 	t.Helper()
+	return startDrillAt(t, playbook, now, 8)
+}
+
+// startDrillAt starts a drill whose clock runs speed times faster.
+func startDrillAt(t *testing.T, playbook string, now func() time.Time, speed float64) *runbook.Session {
+	t.Helper()
 	m, cat := example(t)
 	s, err := runbook.Start(runbook.Options{RunsDir: t.TempDir(), Manual: m, Playbook: m.Playbook(playbook), Catalog: cat,
-		Drill: true, Speed: 8, Locales: []string{"es", "en"}, Now: now})
+		Drill: true, Speed: speed, Locales: []string{"es", "en"}, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}

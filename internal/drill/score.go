@@ -3,6 +3,7 @@ package drill
 import (
 	"fmt"
 	"math"
+	"time"
 
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/runbook"
@@ -13,13 +14,17 @@ import (
 // channel (30), handling what happens meanwhile (20), and following the
 // manual rather than skipping it (10).
 type Score struct {
-	Overall       int            `json:"overall"` // 0-100
-	Deadlines     Part           `json:"deadlines"`
-	Announcements Part           `json:"announcements"`
-	Injects       Part           `json:"injects"`
-	Skipped       int            `json:"skipped"`
-	PerChannel    []ChannelScore `json:"per_channel"`
-	Practise      []string       `json:"practise"`
+	Overall       int  `json:"overall"` // 0-100
+	Deadlines     Part `json:"deadlines"`
+	Announcements Part `json:"announcements"`
+	Injects       Part `json:"injects"`
+	Skipped       int  `json:"skipped"`
+	// TooFast counts the late steps whose deadline the drill's speed left
+	// too little real time for (under MinStepTime): they are not judged,
+	// and Practise says to rehearse them slower.
+	TooFast    int            `json:"too_fast,omitempty"`
+	PerChannel []ChannelScore `json:"per_channel"`
+	Practise   []string       `json:"practise"`
 }
 
 // Part is one graded part: how many of how many.
@@ -45,12 +50,22 @@ func part(got, of, weight int) Part {
 	return Part{Got: got, Of: of, Score: int(math.Round(float64(weight) * float64(got) / float64(of)))}
 }
 
+// MinStepTime is the least real time anyone needs for a step: read it,
+// act, mark it. A drill sped up so much that a step's deadline leaves less
+// (a 5-minute step at speed 20 lasts 15 seconds) tests the speed, not the
+// trainee, so a step late under it is not counted as a missed deadline.
+const MinStepTime = time.Minute
+
 // Grade scores a drill run from its state.
 func Grade(p *manual.Playbook, st *runbook.State) *Score {
 	s := &Score{PerChannel: []ChannelScore{}, Practise: []string{}}
 	met := 0
+	var prev time.Duration // the previous step's deadline: a step's time starts there
 	for _, step := range p.Steps {
 		ss := st.Steps[step.ID]
+		window := step.Deadline - prev
+		prev = max(prev, step.Deadline)
+		real := time.Duration(float64(window) / max(st.Speed, 1))
 		switch {
 		case ss == nil:
 			s.Practise = append(s.Practise, fmt.Sprintf("finish step %q (%s)", step.ID, step.Title))
@@ -59,11 +74,15 @@ func Grade(p *manual.Playbook, st *runbook.State) *Score {
 			s.Practise = append(s.Practise, fmt.Sprintf("step %q was skipped: rehearse it as written", step.ID))
 		case !ss.At.After(st.StartedAt.Add(step.Deadline)):
 			met++
+		case real < MinStepTime && window >= MinStepTime:
+			s.TooFast++
+			s.Practise = append(s.Practise, fmt.Sprintf("step %q was late, but at speed %g its deadline (T+%s) left %s of real time, too little for anyone: rehearse it at --speed %d or slower",
+				step.ID, st.Speed, manual.FormatDuration(step.Deadline), real.Round(time.Second), int(window/MinStepTime)))
 		default:
 			s.Practise = append(s.Practise, fmt.Sprintf("step %q was late: know its deadline (T+%s)", step.ID, manual.FormatDuration(step.Deadline)))
 		}
 	}
-	s.Deadlines = part(met, len(p.Steps), 40)
+	s.Deadlines = part(met, len(p.Steps)-s.TooFast, 40)
 	sent := gradeChannels(p, st, s)
 	s.Announcements = part(sent, len(s.PerChannel), 30)
 	answered := 0

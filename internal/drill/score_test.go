@@ -39,8 +39,14 @@ func (c *timed) ReadLine(string) (string, error) {
 // everything as --yes does) and returns the playbook and the final state.
 func drilled(t *testing.T, playbook string, auto bool, lines ...string) (*manual.Playbook, *runbook.State) {
 	t.Helper()
+	return drilledAt(t, 8, playbook, auto, lines...)
+}
+
+// drilledAt is drilled at a speed; the durations of lines are drill time.
+func drilledAt(t *testing.T, speed float64, playbook string, auto bool, lines ...string) (*manual.Playbook, *runbook.State) {
+	t.Helper()
 	in := &timed{now: time.Date(2026, 11, 23, 1, 0, 0, 0, time.UTC), lines: lines}
-	s := startDrill(t, playbook, in.clock)
+	s := startDrillAt(t, playbook, in.clock, speed)
 	view := &injectView{}
 	inj := &drill.Injector{S: s, In: in, View: view, PlanOrder: auto, Auto: auto}
 	f := &runbook.Flow{S: s, In: in, View: view, Auto: auto, OnCommand: inj.Deliver}
@@ -86,6 +92,28 @@ func TestGrade(t *testing.T) {
 		}, 30 + 30 + 13 + 10,
 			[3]drill.Part{{3, 4, 30}, {11, 11, 30}, {2, 3, 13}}, 0,
 			[]string{`step "holding" was late: know its deadline (T+15m)`, `answer the inject "A colleague proposes`}},
+		{"late at speed 20: the speed, not the trainee", func(t *testing.T) (*manual.Playbook, *runbook.State) {
+			// confirm (T+5m) lasts 15 s of real time at speed 20 and holding
+			// (T+15m, 10m after confirm's) 30 s: both late, neither judged.
+			// inbox's 15 minutes are 45 s: also too fast, but it is met.
+			return drilledAt(t, 20, "facebook-down", false,
+				"+6m", "d", // confirm, late
+				"", "y", "a", "x all all", "+16m", "d", // the 3m inject, then holding done at T+22m
+				"phoned the press line", "y", "d", // the 20m inject, then inbox
+				"a", "x all all", "d") // all-clear
+		}, 40 + 30 + 13 + 10,
+			[3]drill.Part{{2, 2, 40}, {11, 11, 30}, {2, 3, 13}}, 0,
+			[]string{`step "confirm" was late, but at speed 20 its deadline (T+5m) left 15s of real time, too little for anyone: rehearse it at --speed 5 or slower`,
+				`step "holding" was late, but at speed 20 its deadline (T+15m) left 30s of real time`, `answer the inject "A colleague proposes`}},
+		{"late at speed 1: know the deadline", func(t *testing.T) (*manual.Playbook, *runbook.State) {
+			return drilledAt(t, 1, "facebook-down", false,
+				"+6m", "d", // confirm, late
+				"", "y", "a", "x all all", "+4m", "d", // the 3m inject, then holding done at T+10m
+				"d",                   // inbox, before the 20m inject
+				"a", "x all all", "d") // all-clear
+		}, 30 + 30 + 7 + 10,
+			[3]drill.Part{{3, 4, 30}, {11, 11, 30}, {1, 3, 7}}, 0,
+			[]string{`step "confirm" was late: know its deadline (T+5m)`, `answer the inject "A journalist calls`, `answer the inject "A colleague proposes`}},
 		{"nothing sent", func(t *testing.T) (*manual.Playbook, *runbook.State) {
 			// Steps with unsent announcements take a second d.
 			return drilled(t, "facebook-down", false, "d", "d", "d", "d", "d", "d")
