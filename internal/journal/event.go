@@ -21,6 +21,8 @@ const (
 	TypeRunResumed      = "run.resumed"
 	TypeRunAllClear     = "run.all-clear"
 	TypeRunFinished     = "run.finished"
+	TypeRunAbandoned    = "run.abandoned" // a false start or a run given up, with the reason
+	TypeRunReopened     = "run.reopened"  // the incident again after its all-clear
 	TypeVarSet          = "var.set"
 	TypeStepDone        = "step.done"
 	TypeStepSkipped     = "step.skipped"

@@ -172,6 +172,25 @@ func Lock(runsDir, playbook, runID string, drill bool, clock func() time.Time) (
 	return l, nil
 }
 
+// LockRun takes run runID's own lock only, not its playbook's: for a
+// change to a run that is not live (abandoning it) while another run of
+// the same playbook may be. A live holder gives a *LockedError.
+func LockRun(runsDir, runID string) (*RunLock, error) {
+	if !isRunID(runID) {
+		return nil, fmt.Errorf("lock run %q: not a run id", runID)
+	}
+	path := filepath.Join(runsDir, runID, RunLockFile)
+	h, err := acquire(path)
+	if errors.Is(err, errHeld) {
+		holder, known := readLockInfo(path)
+		return nil, &LockedError{Path: path, Holder: holder, Known: known && holder.RunID == runID}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &RunLock{Path: path, Info: LockInfo{RunID: runID}, run: h}, nil
+}
+
 // liveSibling returns a *LockedError if a run of the same playbook and
 // kind holds its run lock: another run, or with self this one too. A held
 // run lock whose holder information was emptied or overwritten still
