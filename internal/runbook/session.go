@@ -42,8 +42,8 @@ type Options struct {
 	Now      func() time.Time
 }
 
-// Start creates a run folder, takes the playbook's lock and journals the
-// start. A live run of the same playbook and kind (real run or drill) makes
+// Start creates a run folder, takes the playbook's lock, keeps a copy of
+// the manual files the run uses and journals the start with their digest. A live run of the same playbook and kind (real run or drill) makes
 // it fail with the journal's *LockedError, which names that run.
 func Start(o Options) (*Session, error) {
 	for _, l := range o.Locales {
@@ -69,10 +69,15 @@ func Start(o Options) (*Session, error) {
 		lock.Release()
 		return nil, err
 	}
+	if err := writeSnapshot(dir, o.Manual, o.Playbook); err != nil {
+		lock.Release()
+		return nil, err
+	}
 	host, _ := os.Hostname()
 	j, e, err := journal.Create(filepath.Join(dir, JournalFile), o.Now, o.Manual.Location, journal.TypeRunStarted,
 		Started{RunID: id, Playbook: o.Playbook.ID, Title: o.Playbook.Title, Drill: o.Drill, Locales: o.Locales,
-			Organisation: o.Manual.Organisation, ManualVersion: o.Manual.Version, Host: host, Speed: o.Speed})
+			Organisation: o.Manual.Organisation, ManualVersion: o.Manual.Version, Host: host, Speed: o.Speed,
+			ManualDigest: ManualDigest(o.Manual, o.Playbook)})
 	if err != nil {
 		lock.Release()
 		return nil, &JournalError{Err: err}
@@ -100,10 +105,37 @@ func newSession(dir string, o Options, j *journal.Journal, lock *journal.RunLock
 // how, for the user to see), and journals the resumption. The journal is
 // not read again unless it changed since ReadRun.
 func Resume(run *Run, o Options) (*Session, error) {
-	pre := run.State
-	if pre.Finished {
+	switch pre := run.State; {
+	case pre.Abandoned != nil:
+		return nil, fmt.Errorf("run %s was abandoned (%s): start a new run", run.ID, pre.Abandoned.Reason)
+	case pre.Finished:
 		return nil, fmt.Errorf("run %s is finished; crisis report %s shows it", run.ID, run.ID)
 	}
+	s, err := openAgain(run, o)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.append(journal.TypeRunResumed, resumed(run.Journal.Damage)); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// resumed is the run.resumed event of a journal read with dmg.
+func resumed(dmg journal.Damage) Resumed {
+	r := Resumed{Damage: dmg.Reason}
+	if !dmg.Intact() {
+		r.Repair = &Repair{Journal: dmg.Path, Line: dmg.Line, Kind: string(dmg.Kind), Dropped: dmg.Dropped, MovedTo: dmg.MovedTo}
+	}
+	return r
+}
+
+// openAgain takes a run's lock and opens its journal for appending, repairing
+// it if it is damaged: what resuming and reopening after an all-clear
+// share. The caller journals why the run was opened again.
+func openAgain(run *Run, o Options) (*Session, error) {
+	pre := run.State
 	if o.Playbook == nil || o.Playbook.ID != pre.Playbook {
 		if o.Playbook = o.Manual.Playbook(pre.Playbook); o.Playbook == nil {
 			return nil, fmt.Errorf("run %s is of playbook %q, which the manual no longer has", run.ID, pre.Playbook)
@@ -132,15 +164,6 @@ func Resume(run *Run, o Options) (*Session, error) {
 	s := newSession(run.Dir, o, j, lock)
 	pre.Bind(s.steps)
 	s.State = pre
-	dmg := run.Journal.Damage
-	resumed := Resumed{Damage: dmg.Reason}
-	if !dmg.Intact() {
-		resumed.Repair = &Repair{Journal: dmg.Path, Line: dmg.Line, Kind: string(dmg.Kind), Dropped: dmg.Dropped, MovedTo: dmg.MovedTo}
-	}
-	if err := s.append(journal.TypeRunResumed, resumed); err != nil {
-		s.Close()
-		return nil, err
-	}
 	return s, nil
 }
 

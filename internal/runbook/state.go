@@ -21,6 +21,9 @@ type Started struct {
 	ManualVersion string   `json:"manual_version"`
 	Host          string   `json:"host"`
 	Speed         float64  `json:"speed,omitempty"`
+	// ManualDigest is ManualDigest of the manual files the run used; the
+	// run's folder keeps a copy of them (SnapshotDir).
+	ManualDigest string `json:"manual_digest,omitempty"`
 }
 
 // StepRef names a step in a payload: step.done's.
@@ -134,6 +137,8 @@ type State struct {
 	Paused     bool
 	AllClear   time.Time
 	Finished   bool
+	Abandoned  *Abandoned // set once the run is abandoned
+	Reopened   []Reopened // each reopening after an all-clear, in order
 	Injects    map[int]*InjectState
 	Checked    map[string]map[int]bool // step -> ticked checklist items (1-based)
 	Events     int
@@ -243,6 +248,8 @@ func (s *State) Apply(e journal.Event) error {
 		s.AllClear = e.UTC
 	case journal.TypeRunFinished:
 		s.Finished = true
+	case journal.TypeRunAbandoned, journal.TypeRunReopened:
+		err = s.applyLifecycle(e)
 	case journal.TypeChecked:
 		var c Checked
 		if err = json.Unmarshal(e.Data, &c); err == nil {

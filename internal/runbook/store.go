@@ -18,6 +18,7 @@ import (
 //
 //	<runs>/<run-id>/journal.jsonl         the run's events
 //	<runs>/<run-id>/announcements/*.txt   every rendered announcement, ready to paste
+//	<runs>/<run-id>/manual/...            the manual files the run used (SnapshotDir)
 //	<runs>/<run-id>/run.lock              held while the run is live
 //	<runs>/<playbook>.lock                one live run per playbook
 //	<runs>/<playbook>.drill.lock          one live drill per playbook
@@ -98,7 +99,7 @@ type Summary struct {
 	Title     string    `json:"title"`
 	Drill     bool      `json:"drill"`
 	StartedAt time.Time `json:"started_at"`
-	Status    string    `json:"status"` // live, paused, interrupted, finished, damaged
+	Status    string    `json:"status"` // live, paused, interrupted, finished, abandoned, damaged
 	Events    int       `json:"events"`
 	Dir       string    `json:"dir"`
 	Damage    string    `json:"damage,omitempty"`
@@ -173,6 +174,8 @@ func summarize(runsDir, dir string) Summary {
 	st := r.State
 	s.Playbook, s.Title, s.Drill, s.StartedAt, s.Events = st.Playbook, st.Title, st.Drill, st.StartedAt, st.Events
 	switch {
+	case st.Abandoned != nil:
+		s.Status = StatusAbandoned
 	case st.Finished:
 		s.Status = StatusFinished
 	case st.Paused:
@@ -199,7 +202,7 @@ func Unfinished(runsDir, playbook string) ([]Summary, error) {
 		return nil, err
 	}
 	return slices.DeleteFunc(all, func(s Summary) bool {
-		return s.Status == StatusFinished || s.Status == StatusLive || s.Status == "damaged" || (playbook != "" && s.Playbook != playbook)
+		return s.Status == StatusFinished || s.Status == StatusAbandoned || s.Status == StatusLive || s.Status == "damaged" || (playbook != "" && s.Playbook != playbook)
 	}), nil
 }
 

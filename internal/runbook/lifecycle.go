@@ -1,0 +1,159 @@
+package runbook
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/manual"
+)
+
+// Abandoned is the payload of run.abandoned: a false start or a run given
+// up, which then no longer blocks a new run of its playbook.
+type Abandoned struct {
+	Reason string    `json:"reason"`
+	At     time.Time `json:"-"`
+}
+
+// Reopened is the payload of run.reopened: the incident is back after its
+// all-clear (the platform failed again). The run continues from Step.
+type Reopened struct {
+	Step string `json:"step"`
+	// At is when it was reopened, AllClear the all-clear it reopened: the
+	// two spans of the incident are StartedAt to AllClear and At onwards.
+	At       time.Time `json:"-"`
+	AllClear time.Time `json:"-"`
+}
+
+// StatusAbandoned is the status of an abandoned run in listings.
+const StatusAbandoned = "abandoned"
+
+func (s *State) applyLifecycle(e journal.Event) error {
+	switch e.Type {
+	case journal.TypeRunAbandoned:
+		var a Abandoned
+		if err := json.Unmarshal(e.Data, &a); err != nil {
+			return err
+		}
+		a.At = e.UTC
+		s.Abandoned = &a
+	case journal.TypeRunReopened:
+		var r Reopened
+		if err := json.Unmarshal(e.Data, &r); err != nil {
+			return err
+		}
+		r.At, r.AllClear = e.UTC, s.AllClear
+		s.Reopened = append(s.Reopened, r)
+		s.AllClear, s.Finished, s.Paused = time.Time{}, false, false
+		// The steps from the one reopened on are open again: they are
+		// done anew, and the run's end is its new all-clear.
+		// Steps are handled in order, so they are the steps handled since
+		// it: told by time, which needs no step list (a listing has none).
+		// Their texts are prepared, approved and sent anew: the public
+		// must hear that the incident is back.
+		if from := s.Steps[r.Step]; from != nil {
+			for id, ss := range s.Steps {
+				if !ss.At.Before(from.At) {
+					s.reopenStep(id)
+				}
+			}
+		}
+		s.moveTo(move{step: r.Step})
+	}
+	return nil
+}
+
+// Abandon journals that a run is given up, with the reason. A finished run
+// is not abandoned (it happened), nor a live one (stop it first). Only the
+// run's own lock is taken: a newer run of the playbook may be live.
+func Abandon(run *Run, reason string, now func() time.Time, loc *time.Location) error {
+	st := run.State
+	switch {
+	case reason == "":
+		return errors.New("say why the run is abandoned: --reason TEXT")
+	case st.Finished:
+		return fmt.Errorf("run %s is finished: it happened, so it is not abandoned; crisis report %s shows it", run.ID, run.ID)
+	case st.Abandoned != nil:
+		return fmt.Errorf("run %s was already abandoned: %s", run.ID, st.Abandoned.Reason)
+	}
+	lock, err := journal.LockRun(filepath.Dir(run.Dir), run.ID)
+	if err != nil {
+		return err
+	}
+	defer lock.Release()
+	j, err := run.Journal.Open(now, loc)
+	if err != nil {
+		return err
+	}
+	_, err = j.Append(journal.TypeRunAbandoned, Abandoned{Reason: reason})
+	return errors.Join(err, j.Close())
+}
+
+// ReopenStep is the step a reopened run continues from: the last holding
+// step before the all-clear (where the public is told what is known and
+// when the next update comes), else the step before the all-clear.
+func ReopenStep(p *manual.Playbook) string {
+	end := slices.IndexFunc(p.Steps, func(st manual.Step) bool { return st.Kind == manual.StepAllClear })
+	if end < 0 {
+		end = len(p.Steps)
+	}
+	for i := end - 1; i >= 0; i-- {
+		if p.Steps[i].Kind == manual.StepHolding {
+			return p.Steps[i].ID
+		}
+	}
+	return p.Steps[max(end-1, 0)].ID
+}
+
+// Reopen reopens a run closed by its all-clear when the incident comes
+// back, and journals it: the run continues from ReopenStep.
+func Reopen(run *Run, o Options) (*Session, error) {
+	st := run.State
+	switch {
+	case st.Abandoned != nil:
+		return nil, fmt.Errorf("run %s was abandoned (%s): start a new run", run.ID, st.Abandoned.Reason)
+	case st.AllClear.IsZero():
+		return nil, fmt.Errorf("run %s has had no all-clear: resume it with crisis run --resume %s", run.ID, run.ID)
+	}
+	s, err := openAgain(run, o)
+	if err != nil {
+		return nil, err
+	}
+	if dmg := run.Journal.Damage; !dmg.Intact() {
+		// The repair is recorded as resuming records it.
+		if err := s.append(journal.TypeRunResumed, resumed(dmg)); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
+	if err := s.append(journal.TypeRunReopened, Reopened{Step: ReopenStep(s.Playbook)}); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// reopenStep forgets what was done in a step, for it to be done again.
+func (s *State) reopenStep(step string) {
+	delete(s.Steps, step)
+	delete(s.Checked, step)
+	for k := range s.Rendered {
+		if k.Step == step {
+			delete(s.Rendered, k)
+		}
+	}
+	for k := range s.Sent {
+		if k.Step == step {
+			delete(s.Sent, k)
+		}
+	}
+	for k := range s.Approved {
+		if k.Step == step {
+			delete(s.Approved, k)
+		}
+	}
+}
