@@ -47,9 +47,26 @@ type Report struct {
 	Integrity    string       `json:"integrity"`
 	LastHash     string       `json:"last_hash"`
 	Score        *drill.Score `json:"score,omitempty"`
+	Abandoned    *Abandoned   `json:"abandoned,omitempty"`
+	// Spans are the incident's spans when it was reopened after an
+	// all-clear: start to all-clear, reopening to the next, and so on.
+	Spans []Span `json:"spans,omitempty"`
 
 	loc       *time.Location
 	lastEvent time.Time
+}
+
+// Abandoned says a run was given up, when and why.
+type Abandoned struct {
+	At     time.Time `json:"at"`
+	Reason string    `json:"reason"`
+}
+
+// Span is one stretch of an incident: from its start or reopening to its
+// all-clear (To is nil while it lasts).
+type Span struct {
+	From time.Time  `json:"from"`
+	To   *time.Time `json:"to,omitempty"`
 }
 
 // Summary is what a manager reads first: how the deadlines went, what was
@@ -150,6 +167,7 @@ func FromState(m *manual.Manual, p *manual.Playbook, st *runbook.State, events [
 		r.AllClear, end = &ac, ac
 	}
 	r.Duration = span(end.Sub(st.StartedAt))
+	r.lifecycle(st)
 	n := names{m: m, p: p}
 	r.timeline(events, n)
 	if p != nil {
@@ -192,8 +210,32 @@ func stepIDs(p *manual.Playbook) []string {
 	return ids
 }
 
+// lifecycle records an abandonment and the spans of a reopened incident.
+func (r *Report) lifecycle(st *runbook.State) {
+	if a := st.Abandoned; a != nil {
+		r.Abandoned = &Abandoned{At: a.At, Reason: a.Reason}
+	}
+	if len(st.Reopened) == 0 {
+		return
+	}
+	from := st.StartedAt
+	for _, ro := range st.Reopened {
+		to := ro.AllClear
+		r.Spans = append(r.Spans, Span{From: from, To: &to})
+		from = ro.At
+	}
+	last := Span{From: from}
+	if !st.AllClear.IsZero() {
+		ac := st.AllClear
+		last.To = &ac
+	}
+	r.Spans = append(r.Spans, last)
+}
+
 func status(st *runbook.State) string {
 	switch {
+	case st.Abandoned != nil:
+		return runbook.StatusAbandoned
 	case st.Finished:
 		return "finished"
 	case st.Paused:
@@ -357,6 +399,10 @@ func (n names) describe(e journal.Event, approvals map[string]string) string {
 		return fmt.Sprintf("%s approved by %s", str("message"), n.person(str("by")))
 	case journal.TypeMessageSent:
 		return fmt.Sprintf("sent %s on %s (%s)", str("message"), n.channel(str("channel")), str("locale"))
+	case journal.TypeRunAbandoned:
+		return "run abandoned: " + str("reason")
+	case journal.TypeRunReopened:
+		return "run reopened after the all-clear (the incident is back); continued from " + n.step(str("step"))
 	case journal.TypeInjectArrived:
 		return "inject: " + str("event")
 	case journal.TypeInjectAnswered:
@@ -618,6 +664,20 @@ func (r *Report) ByChannel() []ChannelTexts {
 func (r *Report) SummaryLines() []string {
 	s := r.Summary
 	lines := []string{"Duration: " + s.Duration + r.endedBy()}
+	if a := r.Abandoned; a != nil {
+		lines = append(lines, fmt.Sprintf("Abandoned at %s: %s", r.Local(a.At), a.Reason))
+	}
+	if len(r.Spans) > 0 {
+		var spans []string
+		for _, sp := range r.Spans {
+			to := "ongoing"
+			if sp.To != nil {
+				to = r.Local(*sp.To)
+			}
+			spans = append(spans, r.Local(sp.From)+" to "+to)
+		}
+		lines = append(lines, fmt.Sprintf("Reopened after an all-clear: %d spans, %s", len(r.Spans), strings.Join(spans, "; ")))
+	}
 	if s.Deadlines > 0 {
 		lines = append(lines, fmt.Sprintf("Deadlines: %d met, %d late, %d skipped, %d open, of %d", s.Met, s.Late, s.Skipped, s.Open, s.Deadlines))
 	} else {
