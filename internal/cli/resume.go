@@ -9,6 +9,7 @@ import (
 
 	"github.com/crisis-cli/crisis/internal/drill"
 	"github.com/crisis-cli/crisis/internal/drillrecord"
+	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/runbook"
@@ -75,16 +76,15 @@ func (a *App) noResumable(runs, playbook string, isDrill bool) error {
 // resume refused for a broken playbook or a wrong --var leaves the
 // journal as it was.
 func (a *App) resumeSession(run *runbook.Run, o runOptions, given map[string]string, asker runbook.Asker) (*runbook.Session, error) {
-	m, _, err := a.Manual()
-	if err != nil {
-		return nil, err
-	}
 	pre, id := run.State, run.ID
-	p := m.Playbook(pre.Playbook)
-	if p == nil {
-		return nil, fmt.Errorf("run %s is of playbook %q, which the manual no longer has", id, pre.Playbook)
+	if pre.Drill && !o.drill {
+		return nil, usageErrorf("run %s is a drill; resume it with: crisis drill --resume %s", id, id)
 	}
-	if _, _, err := a.requireManual(p.ID); err != nil {
+	if !pre.Drill && o.drill {
+		return nil, a.realRunError(id)
+	}
+	m, p, err := a.runPlaybook(run)
+	if err != nil {
 		return nil, err
 	}
 	if pre.Finished && pre.Drill {
@@ -93,12 +93,6 @@ func (a *App) resumeSession(run *runbook.Run, o runOptions, given map[string]str
 		if err := a.recoverDrillRecord(run, p); err != nil {
 			return nil, err
 		}
-	}
-	if pre.Drill && !o.drill {
-		return nil, usageErrorf("run %s is a drill; resume it with: crisis drill --resume %s", id, id)
-	}
-	if !pre.Drill && o.drill {
-		return nil, usageErrorf("run %s is a real run, not a drill; resume it with: crisis run --resume %s", id, id)
 	}
 	cat, err := message.NewCatalog(m)
 	if err != nil {
@@ -110,7 +104,11 @@ func (a *App) resumeSession(run *runbook.Run, o runOptions, given map[string]str
 			return nil, err
 		}
 	}
-	sess, err := runbook.Resume(run, runbook.Options{Manual: m, Playbook: p, Catalog: cat, Now: a.clockFor(pre.Drill, pre.Speed, pre.LastEvent)})
+	open := runbook.Resume
+	if o.reopen != "" {
+		open = runbook.Reopen
+	}
+	sess, err := open(run, runbook.Options{Manual: m, Playbook: p, Catalog: cat, Now: a.clockFor(pre.Drill, pre.Speed, pre.LastEvent)})
 	if dmg := run.Journal.Damage; !dmg.Intact() {
 		fmt.Fprintf(a.IO.Err, "crisis: warning: journal damage: %s\n", dmg)
 		if dmg.MovedTo != "" {
@@ -124,8 +122,46 @@ func (a *App) resumeSession(run *runbook.Run, o runOptions, given map[string]str
 		sess.Close()
 		return nil, err
 	}
-	fmt.Fprintf(a.IO.Err, "crisis: resuming run %s (%d events)\n", sess.State.RunID, sess.State.Events)
+	if o.reopen != "" {
+		fmt.Fprintf(a.IO.Err, "crisis: run %s reopened after its all-clear; it continues from step %q\n", sess.State.RunID, sess.Current().ID)
+	} else {
+		fmt.Fprintf(a.IO.Err, "crisis: resuming run %s (%d events)\n", sess.State.RunID, sess.State.Events)
+	}
 	return sess, nil
+}
+
+// runPlaybook is the manual a run was made with (runManual) and the run's
+// playbook in it, refused when the manual file or the playbook cannot be
+// read.
+func (a *App) runPlaybook(run *runbook.Run) (*manual.Manual, *manual.Playbook, error) {
+	m, err := a.runManual(run)
+	if err != nil {
+		return nil, nil, err
+	}
+	if cur, _, _ := a.Manual(); cur == m {
+		// The manual found: checked as a new run checks it.
+		return a.requireManual(run.State.Playbook)
+	}
+	p := m.Playbook(run.State.Playbook)
+	if p == nil {
+		return nil, nil, fmt.Errorf("run %s is of playbook %q, which its copy of the manual does not have", run.ID, run.State.Playbook)
+	}
+	return m, p, nil
+}
+
+// realRunError refuses a drill command on a real run. A live one is a real
+// incident in progress: a trainee is never told to take it over or stop
+// it, only to wait or to rehearse elsewhere.
+func (a *App) realRunError(id string) error {
+	if _, live := journal.Live(a.runsDir(), id); live {
+		return &ExitError{Code: ExitFindings, Err: errRealIncident(id)}
+	}
+	return usageErrorf("run %s is a real run, not a drill: a drill cannot resume it", id)
+}
+
+func errRealIncident(id string) error {
+	return fmt.Errorf("a real incident is in progress (run %s): leave it to the people handling it. "+
+		"The drill must wait until it ends, or rehearse on another copy of the manual with its own runs folder (--runs-dir DIR)", id)
 }
 
 // recoverDrillRecord saves the record of a finished drill from its journal

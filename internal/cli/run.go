@@ -28,6 +28,7 @@ type runOptions struct {
 	answers string
 	yes     bool
 	resume  bool
+	reopen  string // a run closed by its all-clear, to reopen
 	drill   bool
 	speed   float64
 }
@@ -44,7 +45,10 @@ rendered ready to paste (and written to the run's folder).
 
 Every action is appended to a journal and synced to disk before the screen moves
 on. After Ctrl-C, a closed terminal or a crash, crisis run --resume continues
-exactly where the run stopped.
+exactly where the run stopped. Running a playbook whose run is paused offers to
+resume it. A run closed by its all-clear is reopened with --reopen RUN-ID when the
+incident comes back: it continues from the holding step, and its report shows both
+spans. crisis runs abandon RUN-ID --reason TEXT gives up a false start.
 
 Without a terminal, --answers FILE (the same commands you would type, one per
 line; "-" reads standard input) or --yes (approve, mark sent and complete every
@@ -55,6 +59,7 @@ $XDG_STATE_HOME/crisis/runs.`,
 		Example: `  crisis run facebook-down
   crisis run facebook-down --var platform=Facebook --locale es,pt
   crisis run --resume
+  crisis run --reopen 20261126-093004-facebook-down
   crisis run facebook-down --yes --var platform=Facebook`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: app.completePlaybooks,
@@ -73,6 +78,9 @@ func addRunFlags(cmd *cobra.Command, o *runOptions) {
 	f.BoolVarP(&o.yes, "yes", "y", false, "approve, mark sent and complete every step without asking")
 	f.BoolVar(&o.resume, "resume", false, "resume an unfinished run (of PLAYBOOK, or RUN-ID)")
 	f.BoolVar(&o.fresh, "new", false, "start a new run even though an earlier one of the playbook is unfinished")
+	if cmd.Name() == "run" {
+		f.StringVar(&o.reopen, "reopen", "", "reopen RUN-ID after its all-clear: the incident is back")
+	}
 	f.String("runs-dir", "", "folder of run journals (default $XDG_STATE_HOME/crisis/runs)")
 }
 
@@ -95,6 +103,9 @@ func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
 	// The manual is loaded and checked once, first: a mistyped playbook is
 	// the first thing to hear about.
 	var p *manual.Playbook
+	if o.reopen != "" && (o.resume || len(args) > 0) {
+		return usageErrorf("--reopen RUN-ID names the run: give no playbook and no --resume with it")
+	}
 	if len(args) == 1 && !o.resume {
 		var err error
 		if _, p, err = a.requireManual(args[0]); err != nil {
@@ -137,11 +148,11 @@ func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
 			err, cmd.Name(), sess.State.RunID)}
 	}
 	if errors.Is(err, runbook.ErrPaused) {
-		fmt.Fprintf(a.IO.Err, "crisis: run %s paused; resume with: crisis %s --resume %s\n", sess.State.RunID, cmd.Name(), sess.State.RunID)
+		fmt.Fprintf(a.IO.Err, "crisis: run %s paused; resume with:\n  crisis %s --resume %s\n", sess.State.RunID, cmd.Name(), sess.State.RunID)
 		return nil
 	}
 	if err != nil && cmd.Context().Err() != nil {
-		fmt.Fprintf(a.IO.Err, "crisis: resume with: crisis %s --resume %s\n", cmd.Name(), sess.State.RunID)
+		fmt.Fprintf(a.IO.Err, "crisis: resume with:\n  crisis %s --resume %s\n", cmd.Name(), sess.State.RunID)
 	}
 	if err == nil && sess.State.Drill {
 		return a.finishDrill(sess, view, o.yes || o.answers != "")
@@ -192,22 +203,57 @@ func (a *App) finishDrill(sess *runbook.Session, view *ui.RunView, unattended bo
 	return nil
 }
 
-// refuseUnfinished refuses a second run of a playbook whose earlier run
-// was never finished (resume it, or say --new).
-func (a *App) refuseUnfinished(p *manual.Playbook, o runOptions) error {
+// refuseUnfinished handles a new run of a playbook whose earlier run was
+// never finished: at a terminal it offers to resume the latest ([Y/n];
+// the run to resume is returned, or nil for a new run), otherwise it
+// refuses with the command that resumes it. --new starts another anyway.
+func (a *App) refuseUnfinished(p *manual.Playbook, o runOptions, asker runbook.Asker) (*runbook.Run, error) {
 	if o.fresh {
-		return nil
+		return nil, nil
 	}
 	open, err := unfinished(a.runsDir(), p.ID, o.drill)
 	if err != nil || len(open) == 0 {
-		return err
+		return nil, err
 	}
 	verb := "run"
 	if o.drill {
 		verb = "drill"
 	}
-	return usageErrorf("%s has an unfinished %s, %s (%s): resume it with crisis %s --resume %s, or start another with --new",
-		p.ID, verb, open[0].ID, open[0].Status, verb, open[0].ID)
+	last := open[0]
+	if !a.IO.CanPrompt() || o.answers != "" || o.yes {
+		return nil, usageErrorf("%s has an unfinished %s, %s (%s); resume it with:\n  crisis %s --resume %s\nor start another with --new",
+			p.ID, verb, last.ID, last.Status, verb, last.ID)
+	}
+	for {
+		line, err := asker.In.ReadLine(fmt.Sprintf("%s has a %s %s, %s: resume it? [Y/n] (n starts a new one) ", p.ID, last.Status, verb, last.ID))
+		if err != nil {
+			return nil, err
+		}
+		switch strings.ToLower(strings.TrimSpace(line)) {
+		case "", "y", "yes":
+			return last.Run, nil
+		case "n", "no":
+			return nil, nil
+		}
+	}
+}
+
+// reopenRun reopens a run closed by its all-clear: the incident is back.
+func (a *App) reopenRun(id string, o runOptions, vars map[string]string, asker runbook.Asker) (*runbook.Session, error) {
+	if err := runbook.CheckRunID(id); err != nil {
+		return nil, usageErrorf("--reopen: %v", err)
+	}
+	run, err := runbook.Find(a.runsDir(), id, false)
+	if err != nil {
+		return nil, usageErrorf("--reopen: %v", err)
+	}
+	switch st := run.State; {
+	case st.Abandoned != nil:
+		return nil, usageErrorf("run %s was abandoned (%s): start a new run", run.ID, st.Abandoned.Reason)
+	case st.AllClear.IsZero():
+		return nil, usageErrorf("run %s has had no all-clear, so there is nothing to reopen; resume it with:\n  crisis run --resume %s", run.ID, run.ID)
+	}
+	return a.resumeSession(run, o, vars, asker)
 }
 
 func (a *App) input(cmd *cobra.Command, o runOptions) (runbook.Input, func(), error) {
@@ -243,6 +289,9 @@ func (a *App) openSession(args []string, p *manual.Playbook, o runOptions, vars 
 	if o.resume {
 		return a.resumeRun(target, o, vars, asker)
 	}
+	if o.reopen != "" {
+		return a.reopenRun(o.reopen, o, vars, asker)
+	}
 	if target == "" {
 		return nil, usageErrorf("name the playbook to run (crisis list shows them), or use --resume")
 	}
@@ -251,8 +300,11 @@ func (a *App) openSession(args []string, p *manual.Playbook, o runOptions, vars 
 	if err != nil {
 		return nil, err
 	}
-	if err := a.refuseUnfinished(p, o); err != nil {
-		return nil, err
+	if run, err := a.refuseUnfinished(p, o, asker); run != nil || err != nil {
+		if err != nil {
+			return nil, err
+		}
+		return a.resumeSession(run, o, vars, asker)
 	}
 	locales, err := a.runLocales(m)
 	if err != nil {
@@ -270,6 +322,9 @@ func (a *App) openSession(args []string, p *manual.Playbook, o runOptions, vars 
 	sess, err := runbook.Start(runbook.Options{RunsDir: runs, Manual: m, Playbook: p, Catalog: cat,
 		Drill: o.drill, Speed: o.speed, Locales: locales, Now: a.clockFor(o.drill, o.speed, time.Time{})})
 	var locked *journal.LockedError
+	if errors.As(err, &locked) && o.drill && locked.Known && !locked.Holder.Drill {
+		return nil, &ExitError{Code: ExitFindings, Err: errRealIncident(locked.Holder.RunID)}
+	}
 	if errors.As(err, &locked) {
 		return nil, &ExitError{Code: ExitFindings, Err: err}
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/crisis-cli/crisis/internal/drill"
+	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/report"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
@@ -29,6 +31,47 @@ func newRunsCmd(app *App) *cobra.Command {
 	}
 	cmd.Flags().String("runs-dir", "", "folder of run journals (default $XDG_STATE_HOME/crisis/runs)")
 	format = addFormatFlag(cmd, "text", "json")
+	cmd.AddCommand(newAbandonCmd(app))
+	return cmd
+}
+
+func newAbandonCmd(app *App) *cobra.Command {
+	var reason string
+	cmd := &cobra.Command{
+		Use:   "abandon RUN-ID --reason TEXT",
+		Short: "Give up a run that is not finished (a false start): journaled, and it no longer blocks a new run",
+		Long: `Abandon a run that is not finished, with the reason: a false start, or a run
+replaced by another. The journal records it, crisis runs and the report say
+abandoned, and the playbook can be run again without --new. A finished run
+happened and cannot be abandoned; a live one must be paused (p) first.`,
+		Example: `  crisis runs abandon 20261126-093004-facebook-down --reason "false alarm: our Wi-Fi, not Facebook"`,
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if reason == "" {
+				return usageErrorf("say why the run is abandoned: --reason TEXT")
+			}
+			run, err := runbook.Find(app.runsDir(), args[0], false)
+			if err != nil {
+				return usageErrorf("%v", err)
+			}
+			m, err := app.runManual(run)
+			if err != nil {
+				return err
+			}
+			err = runbook.Abandon(run, reason, app.Now, m.Location)
+			var locked *journal.LockedError
+			if errors.As(err, &locked) {
+				return &ExitError{Code: ExitFindings, Err: fmt.Errorf("run %s is live (pid %d on %s): pause it there (p) before abandoning it", run.ID, locked.Holder.PID, locked.Holder.Host)}
+			}
+			if err != nil {
+				return &ExitError{Code: ExitUsage, Err: err}
+			}
+			fmt.Fprintf(app.IO.Err, "crisis: run %s abandoned\n", run.ID)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&reason, "reason", "", "why the run is given up (goes in the journal and the report)")
+	cmd.Flags().String("runs-dir", "", "folder of run journals (default $XDG_STATE_HOME/crisis/runs)")
 	return cmd
 }
 
@@ -96,7 +139,7 @@ func newReportCmd(app *App) *cobra.Command {
 }
 
 func (a *App) buildReport(run *runbook.Run) (*report.Report, error) {
-	m, _, err := a.Manual()
+	m, err := a.runManual(run)
 	if err != nil {
 		return nil, err
 	}

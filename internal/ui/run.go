@@ -252,7 +252,9 @@ func (v *RunView) End(s *runbook.Session) {
 			v.printf("  - T+%s %s (%s)\n", manual.FormatDuration(st.Deadline), st.Title, st.Owner.ID)
 		}
 	}
-	v.printf("run %s finished · report: crisis report %s\n", s.State.RunID, s.State.RunID)
+	// The command gets a line of its own, never wrapped: it is pasted.
+	v.printf("run %s finished; its report:\n", s.State.RunID)
+	v.raw("  crisis report " + s.State.RunID + "\n")
 }
 
 // Inject shows a drill inject: what happens, what the trainee must do, and
