@@ -177,3 +177,22 @@ func TestReportFromAnotherFolder(t *testing.T) {
 		t.Errorf("report with --manual of the run's manual: exit %d\n%s", code, stderr)
 	}
 }
+
+// A drill pointed at a live real run is told a real incident is in progress
+// and to wait or rehearse elsewhere: never to stop or take over that run.
+func TestDrillNeverTakesOverALiveIncident(t *testing.T) {
+	state := t.TempDir()
+	live := start(t, state, "run", "facebook-down", "--answers", "-", "--var", "platform=Facebook")
+	defer func() { live.in.Close(); live.cmd.Wait() }()
+	live.waitPrompts(t, 1)
+	id := runFolders(t, state)[0]
+	code, _, stderr := crisisAt(t, t.TempDir(), state, "-m", repoRoot(t), "drill", "--resume", id, "--yes")
+	if code != 1 || !strings.Contains(stderr, "a real incident is in progress (run "+id+")") || !strings.Contains(stderr, "must wait until it ends") {
+		t.Errorf("drill --resume of a live real run: exit %d\n%s", code, stderr)
+	}
+	for _, never := range []string{"kill", "stop it", "pause it", "--resume"} {
+		if strings.Contains(stderr, never) {
+			t.Errorf("a trainee is told %q:\n%s", never, stderr)
+		}
+	}
+}
