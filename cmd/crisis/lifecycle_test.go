@@ -196,3 +196,44 @@ func TestDrillNeverTakesOverALiveIncident(t *testing.T) {
 		}
 	}
 }
+
+// A manual changed during a run (a text fixed at 3 a.m.) is not taken
+// silently: resuming says the run's copy is used and how to take the
+// manual as it is now; --current-manual does, journaled, and replaces the
+// run's copy, so the report reads the manual the run ended with.
+func TestResumeWithTheCurrentManual(t *testing.T) {
+	state, lima := t.TempDir(), limaManual(t)
+	pause := filepath.Join(t.TempDir(), "pause.txt")
+	if err := os.WriteFile(pause, []byte("p\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := crisisAt(t, lima, state, "run", "facebook-down", "--var", "platform=Facebook", "--answers", pause); code != 0 {
+		t.Fatalf("paused run: exit %d\n%s", code, stderr)
+	}
+	id := runFolders(t, state)[0]
+	manualFile := filepath.Join(lima, "playbooks", "manual.yaml")
+	b, _ := os.ReadFile(manualFile)
+	edited := append(b, []byte("# reviewed during the incident\n")...)
+	if err := os.WriteFile(manualFile, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, stderr := crisisAt(t, lima, state, "run", "--resume", id, "--answers", pause)
+	if !strings.Contains(stderr, "using the copy of the manual run "+id) || !strings.Contains(stderr, "add --current-manual") {
+		t.Errorf("resuming with a changed manual does not say the run's copy is used, or how to take the new one:\n%s", stderr)
+	}
+	code, _, stderr := crisisAt(t, lima, state, "run", "--resume", id, "--current-manual", "--yes")
+	if code != 0 || strings.Contains(stderr, "using the copy") {
+		t.Fatalf("--current-manual: exit %d\n%s", code, stderr)
+	}
+	journal, _ := os.ReadFile(filepath.Join(state, "crisis", "runs", id, "journal.jsonl"))
+	if strings.Count(string(journal), `"type":"manual.changed"`) != 1 {
+		t.Errorf("the change of manual is not journaled once:\n%s", journal)
+	}
+	copied, _ := os.ReadFile(filepath.Join(state, "crisis", "runs", id, "manual", "playbooks", "manual.yaml"))
+	if string(copied) != string(edited) {
+		t.Error("the run's copy of manual.yaml is not the manual it went on with")
+	}
+	if code, _, stderr := crisisAt(t, lima, state, "report", id); code != 0 || stderr != "" {
+		t.Errorf("report in the manual the run ended with: exit %d, stderr %q", code, stderr)
+	}
+}

@@ -83,7 +83,7 @@ func (a *App) resumeSession(run *runbook.Run, o runOptions, given map[string]str
 	if !pre.Drill && o.drill {
 		return nil, a.realRunError(id)
 	}
-	m, p, err := a.runPlaybook(run)
+	m, p, err := a.runPlaybook(run, o.currentManual)
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +108,8 @@ func (a *App) resumeSession(run *runbook.Run, o runOptions, given map[string]str
 	if o.reopen != "" {
 		open = runbook.Reopen
 	}
-	sess, err := open(run, runbook.Options{Manual: m, Playbook: p, Catalog: cat, Now: a.clockFor(pre.Drill, pre.Speed, pre.LastEvent)})
+	sess, err := open(run, runbook.Options{Manual: m, Playbook: p, Catalog: cat, Now: a.clockFor(pre.Drill, pre.Speed, pre.LastEvent),
+		CurrentManual: o.currentManual})
 	if dmg := run.Journal.Damage; !dmg.Intact() {
 		fmt.Fprintf(a.IO.Err, "crisis: warning: journal damage: %s\n", dmg)
 		if dmg.MovedTo != "" {
@@ -132,9 +133,16 @@ func (a *App) resumeSession(run *runbook.Run, o runOptions, given map[string]str
 
 // runPlaybook is the manual a run was made with (runManual) and the run's
 // playbook in it, refused when the manual file or the playbook cannot be
-// read.
-func (a *App) runPlaybook(run *runbook.Run) (*manual.Manual, *manual.Playbook, error) {
-	m, err := a.runManual(run)
+// read. With current, it is the manual found, as it is now: the run goes
+// on with it (a text fixed during the incident).
+func (a *App) runPlaybook(run *runbook.Run, current bool) (*manual.Manual, *manual.Playbook, error) {
+	if current {
+		if _, found, err := a.findManual(); err != nil || !found {
+			return nil, nil, usageErrorf("--current-manual: no manual here or in a parent folder; name it with --manual DIR")
+		}
+		return a.requireManual(run.State.Playbook)
+	}
+	m, err := a.runManual(run, "; to go on with the manual as it is now, add --current-manual")
 	if err != nil {
 		return nil, nil, err
 	}

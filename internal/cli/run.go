@@ -29,8 +29,11 @@ type runOptions struct {
 	yes     bool
 	resume  bool
 	reopen  string // a run closed by its all-clear, to reopen
-	drill   bool
-	speed   float64
+	// currentManual resumes or reopens with the manual as it is now
+	// rather than the one the run used.
+	currentManual bool
+	drill         bool
+	speed         float64
 }
 
 func newRunCmd(app *App) *cobra.Command {
@@ -78,6 +81,7 @@ func addRunFlags(cmd *cobra.Command, o *runOptions) {
 	f.BoolVarP(&o.yes, "yes", "y", false, "approve, mark sent and complete every step without asking")
 	f.BoolVar(&o.resume, "resume", false, "resume an unfinished run (of PLAYBOOK, or RUN-ID)")
 	f.BoolVar(&o.fresh, "new", false, "start a new run even though an earlier one of the playbook is unfinished")
+	f.BoolVar(&o.currentManual, "current-manual", false, "with --resume or --reopen: go on with the manual as it is now, not the run's copy (journaled)")
 	if cmd.Name() == "run" {
 		f.StringVar(&o.reopen, "reopen", "", "reopen RUN-ID after its all-clear: the incident is back")
 	}
@@ -105,6 +109,9 @@ func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
 	var p *manual.Playbook
 	if o.reopen != "" && (o.resume || len(args) > 0) {
 		return usageErrorf("--reopen RUN-ID names the run: give no playbook and no --resume with it")
+	}
+	if o.currentManual && !o.resume && o.reopen == "" {
+		return usageErrorf("--current-manual is for --resume or --reopen: a new run always uses the manual as it is")
 	}
 	if len(args) == 1 && !o.resume {
 		var err error

@@ -14,7 +14,8 @@ import (
 // once on stderr. A run with no copy (started by an older version) and no
 // matching manual is refused: never the built-in example in its place, nor
 // a manual whose steps and deadlines are not the run's.
-func (a *App) runManual(run *runbook.Run) (*manual.Manual, error) {
+// hint ends the note, for a command that could do otherwise.
+func (a *App) runManual(run *runbook.Run, hint string) (*manual.Manual, error) {
 	root, found, err := a.findManual()
 	if err != nil {
 		return nil, &ExitError{Code: ExitManual, Err: err}
@@ -40,6 +41,6 @@ func (a *App) runManual(run *runbook.Run) (*manual.Manual, error) {
 	if err != nil {
 		return nil, &ExitError{Code: ExitManual, Err: fmt.Errorf("run %s: its copy of the manual: %w", run.ID, err)}
 	}
-	fmt.Fprintf(a.IO.Err, "crisis: using the copy of the manual run %s started with, in %s: %s\n", run.ID, snap, why)
+	fmt.Fprintf(a.IO.Err, "crisis: using the copy of the manual run %s started with, in %s: %s%s\n", run.ID, snap, why, hint)
 	return m, nil
 }

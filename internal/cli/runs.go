@@ -54,7 +54,7 @@ happened and cannot be abandoned; a live one must be paused (p) first.`,
 			if err != nil {
 				return usageErrorf("%v", err)
 			}
-			m, err := app.runManual(run)
+			m, err := app.runManual(run, "")
 			if err != nil {
 				return err
 			}
@@ -139,7 +139,7 @@ func newReportCmd(app *App) *cobra.Command {
 }
 
 func (a *App) buildReport(run *runbook.Run) (*report.Report, error) {
-	m, err := a.runManual(run)
+	m, err := a.runManual(run, "")
 	if err != nil {
 		return nil, err
 	}

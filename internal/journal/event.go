@@ -21,8 +21,9 @@ const (
 	TypeRunResumed      = "run.resumed"
 	TypeRunAllClear     = "run.all-clear"
 	TypeRunFinished     = "run.finished"
-	TypeRunAbandoned    = "run.abandoned" // a false start or a run given up, with the reason
-	TypeRunReopened     = "run.reopened"  // the incident again after its all-clear
+	TypeRunAbandoned    = "run.abandoned"  // a false start or a run given up, with the reason
+	TypeRunReopened     = "run.reopened"   // the incident again after its all-clear
+	TypeManualChanged   = "manual.changed" // the run goes on with the manual as it is now
 	TypeVarSet          = "var.set"
 	TypeStepDone        = "step.done"
 	TypeStepSkipped     = "step.skipped"

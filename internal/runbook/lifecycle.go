@@ -29,6 +29,14 @@ type Reopened struct {
 	AllClear time.Time `json:"-"`
 }
 
+// ManualChanged is the payload of manual.changed: from here on the run
+// uses the manual as it is now (a text fixed during the incident), whose
+// files replace the run's copy.
+type ManualChanged struct {
+	Digest   string `json:"digest"`
+	Previous string `json:"previous"`
+}
+
 // StatusAbandoned is the status of an abandoned run in listings.
 const StatusAbandoned = "abandoned"
 
@@ -41,6 +49,12 @@ func (s *State) applyLifecycle(e journal.Event) error {
 		}
 		a.At = e.UTC
 		s.Abandoned = &a
+	case journal.TypeManualChanged:
+		var c ManualChanged
+		if err := json.Unmarshal(e.Data, &c); err != nil {
+			return err
+		}
+		s.ManualDigest = c.Digest
 	case journal.TypeRunReopened:
 		var r Reopened
 		if err := json.Unmarshal(e.Data, &r); err != nil {
@@ -131,6 +145,10 @@ func Reopen(run *Run, o Options) (*Session, error) {
 		}
 	}
 	if err := s.append(journal.TypeRunReopened, Reopened{Step: ReopenStep(s.Playbook)}); err != nil {
+		s.Close()
+		return nil, err
+	}
+	if err := s.adoptManual(o); err != nil {
 		s.Close()
 		return nil, err
 	}

@@ -40,6 +40,9 @@ type Options struct {
 	Speed    float64
 	Locales  []string
 	Now      func() time.Time
+	// CurrentManual, on resuming or reopening, makes the run go on with
+	// Manual even though it is not the one the run used (journaled).
+	CurrentManual bool
 }
 
 // Start creates a run folder, takes the playbook's lock, keeps a copy of
@@ -119,7 +122,25 @@ func Resume(run *Run, o Options) (*Session, error) {
 		s.Close()
 		return nil, err
 	}
+	if err := s.adoptManual(o); err != nil {
+		s.Close()
+		return nil, err
+	}
 	return s, nil
+}
+
+// adoptManual, asked for by Options.CurrentManual, makes the run go on
+// with the manual it was opened with when that is not the one it used:
+// the run's copy is replaced, then the change journaled.
+func (s *Session) adoptManual(o Options) error {
+	digest := ManualDigest(s.Manual, s.Playbook)
+	if !o.CurrentManual || digest == s.State.ManualDigest {
+		return nil
+	}
+	if err := writeSnapshot(s.Dir, s.Manual, s.Playbook); err != nil {
+		return err
+	}
+	return s.append(journal.TypeManualChanged, ManualChanged{Digest: digest, Previous: s.State.ManualDigest})
 }
 
 // resumed is the run.resumed event of a journal read with dmg.

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -50,7 +51,19 @@ func ManualDigest(m *manual.Manual, p *manual.Playbook) string {
 // writeSnapshot copies the manual files a run of p uses into the run's
 // folder, each written atomically: a crash leaves whole files or none.
 func writeSnapshot(runDir string, m *manual.Manual, p *manual.Playbook) error {
-	for _, name := range manualFiles(m, p) {
+	files := manualFiles(m, p)
+	// A file the manual no longer has leaves the copy first (a copy
+	// replaced when the run goes on with a changed manual).
+	root := filepath.Join(runDir, SnapshotDir)
+	_ = filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			if rel, err := filepath.Rel(root, path); err == nil && !slices.Contains(files, filepath.ToSlash(rel)) {
+				os.Remove(path)
+			}
+		}
+		return nil
+	})
+	for _, name := range files {
 		data, ok := m.Sources[name]
 		if !ok {
 			return fmt.Errorf("keep a copy of the manual: %s was not read", name)

@@ -248,7 +248,7 @@ func (s *State) Apply(e journal.Event) error {
 		s.AllClear = e.UTC
 	case journal.TypeRunFinished:
 		s.Finished = true
-	case journal.TypeRunAbandoned, journal.TypeRunReopened:
+	case journal.TypeRunAbandoned, journal.TypeRunReopened, journal.TypeManualChanged:
 		err = s.applyLifecycle(e)
 	case journal.TypeChecked:
 		var c Checked
