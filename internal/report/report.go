@@ -413,7 +413,7 @@ func (n names) describe(e journal.Event, approvals map[string]string) string {
 
 func (r *Report) deadlines(p *manual.Playbook, st *runbook.State, n names) {
 	for _, s := range p.Steps {
-		d := Deadline{Step: s.ID, Title: s.Title, Due: st.StartedAt.Add(s.Deadline), Status: "open"}
+		d := Deadline{Step: s.ID, Title: s.Title, Due: st.Due(p, &s), Status: "open"}
 		if ss := st.Steps[s.ID]; ss != nil {
 			at := ss.At
 			d.At = &at

@@ -175,3 +175,23 @@ func (s *State) reopenStep(step string) {
 		}
 	}
 }
+
+// Due is when a step of p is due: its deadline after the start; after the
+// run was reopened, a step from the reopened one on is due as long after
+// the reopening as it was after the step before the reopened one, since
+// the incident starts over from there.
+func (s *State) Due(p *manual.Playbook, step *manual.Step) time.Time {
+	if n := len(s.Reopened); n > 0 {
+		last := s.Reopened[n-1]
+		from := slices.IndexFunc(p.Steps, func(st manual.Step) bool { return st.ID == last.Step })
+		at := slices.IndexFunc(p.Steps, func(st manual.Step) bool { return st.ID == step.ID })
+		if from >= 0 && at >= from {
+			var before time.Duration
+			if from > 0 {
+				before = p.Steps[from-1].Deadline
+			}
+			return last.At.Add(step.Deadline - before)
+		}
+	}
+	return s.StartedAt.Add(step.Deadline)
+}

@@ -104,7 +104,17 @@ func TestReopenAfterAllClear(t *testing.T) {
 		t.Error("the holding text counts as sent after the incident came back")
 	}
 	if len(st.Reopened) != 1 || !st.Reopened[0].AllClear.Equal(firstAllClear) {
-		t.Errorf("reopened = %+v, want one, of the all-clear at %v", st.Reopened, firstAllClear)
+		t.Fatalf("reopened = %+v, want one, of the all-clear at %v", st.Reopened, firstAllClear)
+	}
+	// The incident starts over from the holding step: due 10 minutes after
+	// the reopening, as it was 10 minutes after confirm's T+5m; confirm's
+	// own deadline stays where it was.
+	at := st.Reopened[0].At
+	if got, want := s.Deadline(&s.Playbook.Steps[1]), at.Add(10*time.Minute); !got.Equal(want) {
+		t.Errorf("holding due %v after reopening at %v, want %v", got, at, want)
+	}
+	if got, want := s.Deadline(&s.Playbook.Steps[0]), st.StartedAt.Add(5*time.Minute); !got.Equal(want) {
+		t.Errorf("confirm due %v, want %v", got, want)
 	}
 	f := &Flow{S: s, In: &lines{}, View: &quietView{}, Auto: true}
 	if err := f.Run(); err != nil {

@@ -222,7 +222,7 @@ func (s *Session) Current() *manual.Step {
 }
 
 // Deadline is when a step is due.
-func (s *Session) Deadline(st *manual.Step) time.Time { return s.State.StartedAt.Add(st.Deadline) }
+func (s *Session) Deadline(st *manual.Step) time.Time { return s.State.Due(s.Playbook, st) }
 
 // NextUpdateDue is when the next update must go out: a cadence after the
 // last message sent. ok is false before the first message and after the
