@@ -37,9 +37,6 @@ type ManualChanged struct {
 	Previous string `json:"previous"`
 }
 
-// StatusAbandoned is the status of an abandoned run in listings.
-const StatusAbandoned = "abandoned"
-
 func (s *State) applyLifecycle(e journal.Event) error {
 	switch e.Type {
 	case journal.TypeRunAbandoned:

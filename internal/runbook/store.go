@@ -114,6 +114,7 @@ const (
 	StatusPaused      = "paused"
 	StatusInterrupted = "interrupted"
 	StatusFinished    = "finished"
+	StatusAbandoned   = "abandoned" // given up (Abandon): no longer blocks a new run
 )
 
 // List reads every run in a runs folder, newest first. A missing folder is
