@@ -227,12 +227,20 @@ func (a *App) refuseUnfinished(p *manual.Playbook, o runOptions, asker runbook.A
 		verb = "drill"
 	}
 	last := open[0]
+	refuse := usageErrorf("%s has an unfinished %s, %s (%s); resume it with:\n  crisis %s --resume %s\nor start another with --new",
+		p.ID, verb, last.ID, last.Status, verb, last.ID)
 	if !a.IO.CanPrompt() || o.answers != "" || o.yes {
-		return nil, usageErrorf("%s has an unfinished %s, %s (%s); resume it with:\n  crisis %s --resume %s\nor start another with --new",
-			p.ID, verb, last.ID, last.Status, verb, last.ID)
+		return nil, refuse
+	}
+	article := "a"
+	if strings.ContainsRune("aeiou", rune(last.Status[0])) {
+		article = "an"
 	}
 	for {
-		line, err := asker.In.ReadLine(fmt.Sprintf("%s has a %s %s, %s: resume it? [Y/n] (n starts a new one) ", p.ID, last.Status, verb, last.ID))
+		line, err := asker.In.ReadLine(fmt.Sprintf("%s has %s %s %s, %s: resume it? [Y/n] (n starts a new one) ", p.ID, article, last.Status, verb, last.ID))
+		if errors.Is(err, io.EOF) {
+			return nil, refuse
+		}
 		if err != nil {
 			return nil, err
 		}
