@@ -82,7 +82,10 @@ func TestRunOffersToResumePaused(t *testing.T) {
 		t.Errorf("without a terminal: exit %d, want 2 and the resume command on its own line:\n%s", code, stderr)
 	}
 	tm := newTmux(t, fmt.Sprintf("env NO_COLOR=1 XDG_STATE_HOME=%s %s -m %s run facebook-down; echo EXITED $?; sleep 30", state, crisisBin(t), m))
-	tm.waitFor("facebook-down has a paused run, " + id + ": resume it? [Y/n]")
+	screen := tm.waitFor("resume it? [Y/n]")
+	if !strings.Contains(screen, "facebook-down has a paused run:\n  "+id+"\n") {
+		t.Errorf("the offer does not name the paused run on a line of its own:\n%s", screen)
+	}
 	tm.run("send-keys", "-t", "t", "Enter")
 	tm.waitFor("STEP 2/4")
 	tm.send("p")

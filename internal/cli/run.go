@@ -236,8 +236,10 @@ func (a *App) refuseUnfinished(p *manual.Playbook, o runOptions, asker runbook.A
 	if strings.ContainsRune("aeiou", rune(last.Status[0])) {
 		article = "an"
 	}
+	// The run id on a line of its own: a prompt that wraps splits it.
+	fmt.Fprintf(a.IO.Out, "%s has %s %s %s:\n  %s\n", p.ID, article, last.Status, verb, last.ID)
 	for {
-		line, err := asker.In.ReadLine(fmt.Sprintf("%s has %s %s %s, %s: resume it? [Y/n] (n starts a new one) ", p.ID, article, last.Status, verb, last.ID))
+		line, err := asker.In.ReadLine("resume it? [Y/n] (n starts a new one) ")
 		if errors.Is(err, io.EOF) {
 			return nil, refuse
 		}
