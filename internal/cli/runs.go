@@ -61,7 +61,11 @@ happened and cannot be abandoned; a live one must be paused (p) first.`,
 			err = runbook.Abandon(run, reason, app.Now, m.Location)
 			var locked *journal.LockedError
 			if errors.As(err, &locked) {
-				return &ExitError{Code: ExitFindings, Err: fmt.Errorf("run %s is live (pid %d on %s): pause it there (p) before abandoning it", run.ID, locked.Holder.PID, locked.Holder.Host)}
+				where := ""
+				if locked.Known {
+					where = fmt.Sprintf(" (pid %d on %s)", locked.Holder.PID, locked.Holder.Host)
+				}
+				return &ExitError{Code: ExitFindings, Err: fmt.Errorf("run %s is live%s: pause it there (p) before abandoning it", run.ID, where)}
 			}
 			if err != nil {
 				return &ExitError{Code: ExitUsage, Err: err}
