@@ -198,6 +198,11 @@ func TestDrillNeverTakesOverALiveIncident(t *testing.T) {
 			t.Errorf("a trainee is told %q:\n%s", never, stderr)
 		}
 	}
+	// Nor is a live run abandoned from elsewhere.
+	code, _, stderr = crisisAt(t, t.TempDir(), state, "-m", repoRoot(t), "runs", "abandon", id, "--reason", "wrong terminal")
+	if code != 1 || !strings.Contains(stderr, "run "+id+" is live (pid ") || !strings.Contains(stderr, "pause it there (p) before abandoning it") {
+		t.Errorf("abandoning a live run: exit %d\n%s", code, stderr)
+	}
 }
 
 // A manual changed during a run (a text fixed at 3 a.m.) is not taken
