@@ -68,7 +68,7 @@ func personLine(th *Theme, p plan.Person) string {
 	var up, down []string
 	for _, c := range p.Contacts {
 		if c.Up {
-			up = append(up, c.Via+" "+c.Value)
+			up = append(up, Keep(c.Via+" "+c.Value)) // dialled or typed whole
 		} else {
 			down = append(down, c.Via)
 		}
