@@ -27,6 +27,7 @@ type lineInput struct {
 	err   error
 	echo  bool // answers files: print each answer after its prompt, for the log
 	last  int  // the number of the line read last
+	live  bool // a terminal: ReadLineLive redraws the prompt in place
 }
 
 // numbered is a line with its number in the input, so an answers file's
@@ -127,6 +128,52 @@ func (in *lineInput) ReadLineWithin(prompt string, wait time.Duration) (string, 
 	case <-timeout:
 		fmt.Fprintln(in.out)
 		return "", runbook.ErrWake
+	}
+}
+
+// redrawEvery is how often a live prompt is recomputed; it is redrawn only
+// when its text changed (its countdown is in minutes).
+const redrawEvery = time.Second
+
+// ReadLineLive is ReadLineWithin with a prompt that stays true: on a
+// terminal, whenever the prompt's text changes while the operator sits at
+// it (a countdown), it is redrawn over itself. The cursor is saved and
+// restored around the redraw, and the prompt keeps its width, so what the
+// operator has typed stays where it is.
+func (in *lineInput) ReadLineLive(prompt func() string, wait time.Duration) (string, error) {
+	if !in.live {
+		return in.ReadLineWithin(prompt(), wait)
+	}
+	var timeout <-chan time.Time
+	if wait > 0 {
+		timer := time.NewTimer(wait)
+		defer timer.Stop()
+		timeout = timer.C
+	}
+	tick := time.NewTicker(redrawEvery)
+	defer tick.Stop()
+	shown := prompt()
+	fmt.Fprint(in.out, shown)
+	for {
+		select {
+		case line := <-in.lines:
+			in.last = line.n
+			return line.text, nil
+		case <-in.done:
+			fmt.Fprintln(in.out)
+			return "", in.err
+		case <-in.ctx.Done():
+			fmt.Fprintln(in.out)
+			return "", in.ctx.Err()
+		case <-timeout:
+			fmt.Fprintln(in.out)
+			return "", runbook.ErrWake
+		case <-tick.C:
+			if p := prompt(); p != shown {
+				shown = p
+				fmt.Fprint(in.out, "\x1b7\r"+p+"\x1b8")
+			}
+		}
 	}
 }
 

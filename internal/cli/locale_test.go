@@ -15,7 +15,7 @@ func TestRunLocales(t *testing.T) {
 		return runCLIAll(t, context.Background(), "", append([]string{"run", "facebook-down", "--yes", "--var", "platform=Facebook"}, args...)...)
 	}
 	code, out, stderr := run("--locale", "EN")
-	if code != 0 || strings.Contains(stderr, "warning") || !strings.Contains(out, "--- x  x  en  to customers") || strings.Contains(out, "  EN  ") {
+	if code != 0 || strings.Contains(stderr, "warning") || !strings.Contains(out, "── 1 x · x · en · to customers") || strings.Contains(out, "  EN  ") {
 		t.Errorf("--locale EN: exit %d\nstderr: %s\nstdout: %s", code, stderr, out)
 	}
 	code, _, stderr = run("--locale", "fr")

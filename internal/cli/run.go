@@ -19,6 +19,7 @@ import (
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/render"
 	"github.com/crisis-cli/crisis/internal/runbook"
+	"github.com/crisis-cli/crisis/internal/term"
 	"github.com/crisis-cli/crisis/internal/ui"
 )
 
@@ -86,6 +87,16 @@ func addRunFlags(cmd *cobra.Command, o *runOptions) {
 		f.StringVar(&o.reopen, "reopen", "", "reopen RUN-ID after its all-clear: the incident is back")
 	}
 	f.String("runs-dir", "", "folder of run journals (default $XDG_STATE_HOME/crisis/runs)")
+	f.Bool("no-notify", false, "no bell or desktop notification when a step or an update falls due (also notify: false in the config)")
+}
+
+// notify says whether a run at a terminal rings when something falls due:
+// yes unless --no-notify or notify: false in the config.
+func (a *App) notify() bool {
+	if a.Config.GetBool("no-notify") {
+		return false
+	}
+	return !a.Config.IsSet("notify") || a.Config.GetBool("notify")
 }
 
 // runsDir resolves the runs folder: flag, CRISIS_RUNS_DIR, config, XDG.
@@ -136,14 +147,15 @@ func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
 		return err
 	}
 	defer closeInput()
-	view := &ui.RunView{W: a.IO.Out, Th: a.Theme(), Width: a.termWidth()}
+	view := &ui.RunView{W: a.IO.Out, Th: a.Theme(), Width: a.termWidth(), Live: a.IO.OutTTY, Desktop: term.SystemDesktop()}
 	asker := runbook.Asker{In: input, View: view, Auto: o.yes, Strict: o.answers != ""}
 	sess, err := a.openSession(args, p, o, vars, asker)
 	if err != nil {
 		return a.varsError(cmd, err, input)
 	}
 	defer sess.Close()
-	flow := &runbook.Flow{S: sess, In: input, View: view, Auto: o.yes, Strict: o.answers != ""}
+	flow := &runbook.Flow{S: sess, In: input, View: view, Auto: o.yes, Strict: o.answers != "",
+		Notify: a.notify() && !o.yes && o.answers == ""}
 	if sess.State.Drill {
 		inj := &drill.Injector{S: sess, In: input, View: view, PlanOrder: o.answers != "" || o.yes, Auto: o.yes}
 		flow.OnCommand, flow.NextEvent = inj.Deliver, inj.NextAt
@@ -288,6 +300,9 @@ func (a *App) input(cmd *cobra.Command, o runOptions) (runbook.Input, func(), er
 		name = o.answers
 	}
 	in := newLineInput(cmd.Context(), r, a.IO.Out, name, o.answers != "")
+	// On a terminal the prompt's countdown is redrawn in place; in a log
+	// it stays as printed.
+	in.live = a.IO.OutTTY && o.answers == ""
 	if o.answers != "" {
 		return scriptedInput{in}, closer, nil
 	}

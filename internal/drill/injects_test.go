@@ -41,7 +41,10 @@ type shown struct {
 
 // injectView records the injects shown; it is a runbook.View too, so a
 // whole drill can run through it.
-type injectView struct{ shown []shown }
+type injectView struct {
+	runbook.NoScreen
+	shown []shown
+}
 
 func (v *injectView) Inject(s *runbook.Session, i int, in manual.Inject, draft string) {
 	v.shown = append(v.shown, shown{index: i, cursor: s.State.Cursor, event: in.Event, draft: draft})

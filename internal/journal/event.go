@@ -33,8 +33,10 @@ const (
 	TypeMessageRendered = "message.rendered"
 	TypeMessageApproved = "message.approved"
 	TypeMessageSent     = "message.sent"
-	TypeInjectArrived   = "inject.arrived"  // a drill inject delivered
-	TypeInjectAnswered  = "inject.answered" // the trainee's response to it
+	TypeMessageCopied   = "message.copied"   // copied to the clipboard: ready to paste, not sent
+	TypeAlerted         = "operator.alerted" // the bell rang for something falling due
+	TypeInjectArrived   = "inject.arrived"   // a drill inject delivered
+	TypeInjectAnswered  = "inject.answered"  // the trainee's response to it
 )
 
 // Event is one line of a journal.

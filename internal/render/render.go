@@ -41,6 +41,9 @@ type Announcement struct {
 	Header      string `json:"header,omitempty"` // WhatsApp template header
 	Footer      string `json:"footer,omitempty"` // WhatsApp template footer
 	Text        string `json:"text"`
+	// Optional marks a text that is available but not owed (a locale its
+	// channel does not speak): listed apart, never counted as unsent.
+	Optional bool `json:"optional,omitempty"`
 	// LocaleUsed and Chain are set when the text is not in Locale: the
 	// fallback followed is reported, never silent.
 	LocaleUsed string   `json:"locale_used,omitempty"`

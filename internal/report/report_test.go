@@ -51,7 +51,7 @@ func (s *script) ReadLine(string) (string, error) {
 	return "", io.EOF
 }
 
-type quietView struct{}
+type quietView struct{ runbook.NoScreen }
 
 func (quietView) Start(*runbook.Session)                              {}
 func (quietView) Step(*runbook.Session, runbook.Batch)                {}

@@ -53,10 +53,18 @@ func (f *Flow) do(line string) error {
 		return ErrPaused
 	case "c", "check":
 		return f.check(arg)
-	case "r", "show":
+	case "l", "list":
 		// Render the step again: after an update, its batch is the step's
 		// own again, so approve and sent act on the step as help says.
 		return f.showStep()
+	case "r", "show":
+		return f.showAll(arg)
+	case "v", "view":
+		return f.viewText(arg)
+	case "y", "copy":
+		return f.copyText(arg)
+	case "i", "info":
+		f.View.Card(f.S)
 	case "?", "h", "help", "":
 		f.View.Help()
 	default:

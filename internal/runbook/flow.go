@@ -26,7 +26,37 @@ type View interface {
 	Warn(format string, args ...any)
 	Help()
 	End(s *Session)
+	Screen
 }
+
+// Screen is what the commands that show, copy and ring need of a view: v,
+// r, i, y and the alerts when something falls due.
+type Screen interface {
+	// Card shows the start card again: the run id, its journal, who leads.
+	Card(s *Session)
+	// Text shows one text in full, alone on its lines (v).
+	Text(s *Session, b Batch, sel Selection)
+	// Texts shows every text of the batch in full, in locale, or in every
+	// locale when locale is "" (r).
+	Texts(s *Session, b Batch, locale string)
+	// Copy puts text on the clipboard and says how it got there.
+	Copy(text string) (how string, err error)
+	// Copied says what was copied.
+	Copied(sel Selection, part, how string)
+	// Alert rings the bell and raises a desktop notification.
+	Alert(s *Session, d Due)
+}
+
+// NoScreen is a Screen that shows nothing, copies nowhere and never rings:
+// for views that only record what happened, as tests' do.
+type NoScreen struct{}
+
+func (NoScreen) Card(*Session)                    {}
+func (NoScreen) Text(*Session, Batch, Selection)  {}
+func (NoScreen) Texts(*Session, Batch, string)    {}
+func (NoScreen) Copy(string) (string, error)      { return "", errors.New("no clipboard here") }
+func (NoScreen) Copied(Selection, string, string) {}
+func (NoScreen) Alert(*Session, Due)              {}
 
 // ErrPaused ends a flow that the operator paused; the run can be resumed.
 var ErrPaused = errors.New("run paused")
@@ -46,6 +76,9 @@ type Flow struct {
 	// NextEvent, when set, says when something outside the operator's
 	// commands happens next (a drill inject), so a waiting prompt wakes for it.
 	NextEvent func() (time.Time, bool)
+	// Notify rings the bell and raises a desktop notification when a step
+	// or an update falls due (once each; see alert).
+	Notify bool
 
 	batch        Batch
 	unrendered   string // the step whose messages could not be rendered
@@ -72,6 +105,13 @@ type ScriptError struct {
 
 func (e *ScriptError) Error() string { return fmt.Sprintf("answers: %q: %v", e.Line, e.Err) }
 func (e *ScriptError) Unwrap() error { return e.Err }
+
+// LiveInput can redraw its prompt in place while it waits (a terminal), so
+// the countdown the prompt carries stays true without printing new lines.
+// prompt is called again whenever the input wants to redraw.
+type LiveInput interface {
+	ReadLineLive(prompt func() string, wait time.Duration) (string, error)
+}
 
 // ErrWake is returned by ReadLineWithin when the wait ended before a line.
 var ErrWake = errors.New("woken before a line was read")
@@ -121,11 +161,17 @@ func (f *Flow) commands() error {
 		if due, ok := f.S.NextUpdateDue(); ok && !f.S.Now().Before(due) && !due.Equal(f.reminded) {
 			f.reminded = due
 			f.View.Reminder(f.S, due)
+			if err := f.alert(updateDue(due)); err != nil {
+				return err
+			}
 		}
 		if st := f.S.Current(); st != nil && st.ID != f.overdue && !f.S.Now().Before(f.S.Deadline(st)) {
 			f.overdue = st.ID
 			f.View.Warn("⏰ step %q is due now (T+%s, %s): finish it or say why with s REASON", st.ID,
 				manual.FormatDuration(st.Deadline), f.S.Deadline(st).In(f.S.Manual.Location).Format("15:04"))
+			if err := f.alert(stepDue(st, f.S.Deadline(st))); err != nil {
+				return err
+			}
 		}
 		line, err := f.next()
 		if errors.Is(err, ErrWake) {
@@ -164,7 +210,9 @@ func (f *Flow) next() (string, error) {
 	}
 	var line string
 	var err error
-	if w, ok := f.In.(WakingInput); ok && f.wait() > 0 {
+	if l, ok := f.In.(LiveInput); ok {
+		line, err = l.ReadLineLive(f.prompt, f.wait())
+	} else if w, ok := f.In.(WakingInput); ok && f.wait() > 0 {
 		line, err = w.ReadLineWithin(f.prompt(), f.wait())
 	} else {
 		line, err = f.In.ReadLine(f.prompt())
@@ -214,10 +262,33 @@ func (f *Flow) prompt() string {
 	}
 	if f.batch.Step != "" && f.batch.Step != st.ID {
 		// a and x act on the update shown last, not on the step: say so.
-		return fmt.Sprintf("[%s · a approve · x sent · r back to %s] > ", strings.ReplaceAll(f.batch.Step, "#", " "), st.ID)
+		return fmt.Sprintf("[%s · a approve · x sent · l back to %s] > ", strings.ReplaceAll(f.batch.Step, "#", " "), st.ID)
 	}
-	return fmt.Sprintf("[%d/%d %s] d done · x sent · a approve · ? help > ",
-		f.S.State.Cursor+1, len(f.S.Playbook.Steps), st.ID)
+	return fmt.Sprintf("[%d/%d %s · %s%s] ? help > ", f.S.State.Cursor+1, len(f.S.Playbook.Steps), st.ID,
+		f.countdown("due", f.S.Deadline(st)), f.nextUpdate())
+}
+
+// countdown is a clock time and the time left to it, padded to one width
+// so a prompt redrawn in place keeps what the operator typed where it was.
+func (f *Flow) countdown(what string, at time.Time) string {
+	left := at.Sub(f.S.Now())
+	var rel string
+	if left < 0 {
+		rel = "late " + manual.FormatDuration((-left).Truncate(time.Minute))
+	} else {
+		// Rounded up: "in 0m" while seconds are left would read as late.
+		rel = "in " + manual.FormatDuration((left + time.Minute - 1).Truncate(time.Minute))
+	}
+	return fmt.Sprintf("%s %s %8s", what, at.In(f.S.Manual.Location).Format("15:04"), rel)
+}
+
+// nextUpdate is the prompt's part about the next cadence update.
+func (f *Flow) nextUpdate() string {
+	due, ok := f.S.NextUpdateDue()
+	if !ok {
+		return ""
+	}
+	return " · " + f.countdown("update", due)
 }
 
 // auto answers for --yes: approve by the playbook's approver, mark every

@@ -31,7 +31,11 @@ func (l *lines) ReadLine(string) (string, error) {
 }
 
 // quietView records what was shown.
-type quietView struct{ warnings []string }
+type quietView struct {
+	NoScreen
+	warnings []string
+	alerts   []string
+}
 
 func (v *quietView) Start(*Session)               {}
 func (v *quietView) Step(*Session, Batch)         {}
@@ -41,6 +45,7 @@ func (v *quietView) Info(string, ...any)          {}
 func (v *quietView) Warn(f string, a ...any)      { v.warnings = append(v.warnings, fmt.Sprintf(f, a...)) }
 func (v *quietView) Help()                        {}
 func (v *quietView) End(*Session)                 {}
+func (v *quietView) Alert(_ *Session, d Due)      { v.alerts = append(v.alerts, d.Key) }
 
 type fakeClock struct{ t time.Time }
 

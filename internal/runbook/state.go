@@ -141,6 +141,7 @@ type State struct {
 	Reopened   []Reopened // each reopening after an all-clear, in order
 	Injects    map[int]*InjectState
 	Checked    map[string]map[int]bool // step -> ticked checklist items (1-based)
+	Alerted    map[string]bool         // what the operator was alerted to (see Alert), so a resume rings once
 	Events     int
 	LastEvent  time.Time
 
@@ -171,7 +172,7 @@ type InjectState struct {
 func NewState() *State {
 	return &State{Steps: map[string]*StepState{}, Vars: map[string]string{}, Rendered: map[AnnouncementKey]bool{},
 		Approved: map[MessageKey]string{}, Sent: map[AnnouncementKey]time.Time{}, Injects: map[int]*InjectState{},
-		LastSentTo: map[string]time.Time{}, Checked: map[string]map[int]bool{},
+		LastSentTo: map[string]time.Time{}, Checked: map[string]map[int]bool{}, Alerted: map[string]bool{},
 		updateSent: map[string]bool{}}
 }
 
@@ -260,6 +261,11 @@ func (s *State) Apply(e journal.Event) error {
 		}
 	case journal.TypeInjectArrived, journal.TypeInjectAnswered:
 		err = s.applyInject(e)
+	case journal.TypeAlerted:
+		var a Alert
+		if err = json.Unmarshal(e.Data, &a); err == nil {
+			s.Alerted[a.Key] = true
+		}
 	}
 	if err != nil {
 		return fmt.Errorf("event %d (%s): %w", e.Seq, e.Type, err)

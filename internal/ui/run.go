@@ -3,8 +3,6 @@ package ui
 import (
 	"fmt"
 	"io"
-	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -14,6 +12,7 @@ import (
 	"github.com/crisis-cli/crisis/internal/plan"
 	"github.com/crisis-cli/crisis/internal/render"
 	"github.com/crisis-cli/crisis/internal/runbook"
+	"github.com/crisis-cli/crisis/internal/term"
 )
 
 // RunView shows a run in a terminal (or plainly in a log when piped). It is
@@ -23,6 +22,11 @@ type RunView struct {
 	W     io.Writer
 	Th    *Theme
 	Width int
+	// Live is set when W is a terminal: the bell, terminal notifications
+	// and the OSC 52 clipboard are written to it; never into a log.
+	Live bool
+	// Desktop copies and notifies; the zero value does neither.
+	Desktop term.Desktop
 }
 
 var _ runbook.View = (*RunView)(nil)
@@ -48,13 +52,15 @@ func (v *RunView) drillBanner(s *runbook.Session) {
 	}
 }
 
-// Start shows the scenario, who is in charge and the fallbacks.
+// Start shows the scenario, who is in charge and the fallbacks: one
+// screen, with the run id and its journal near the top (i shows it again).
 func (v *RunView) Start(s *runbook.Session) {
 	pl := plan.Build(s.Manual, s.Playbook)
 	v.drillBanner(s)
 	start := s.State.StartedAt.In(s.Manual.Location)
-	v.printf("%s  %s  %s\n", v.Th.Title.Render(pl.Title), Severity(v.Th, pl.Severity), v.Th.Muted.Render("run "+s.State.RunID))
-	v.printf("started %s (%s) · journal %s\n", start.Format("15:04"), s.Manual.TimeZone, s.Dir)
+	v.printf("%s  %s\n", v.Th.Title.Render(pl.Title), Severity(v.Th, pl.Severity))
+	v.printf("%s %s · started %s (%s)\n", v.Th.Muted.Render("run"), s.State.RunID, start.Format("15:04"), s.Manual.TimeZone)
+	v.printf("%s %s\n", v.Th.Muted.Render("journal"), s.Dir)
 	var down []string
 	for _, d := range pl.Down {
 		down = append(down, d.Channel)
@@ -63,10 +69,14 @@ func (v *RunView) Start(s *runbook.Session) {
 	b := &strings.Builder{}
 	WriteLeads(b, v.Th, pl.Leads)
 	WriteFallbacks(b, v.Th, pl.Fallbacks)
-	v.printf("%s\n", b.String())
+	v.printf("%s", b.String())
 }
 
-// Step shows the current step and its announcements.
+// Card shows the start card again.
+func (v *RunView) Card(s *runbook.Session) { v.Start(s) }
+
+// Step shows the current step so that it fits an 80x24 screen: what to do,
+// by when, and one line per text to send; v N shows a text in full.
 func (v *RunView) Step(s *runbook.Session, b runbook.Batch) {
 	st := s.Current()
 	if st == nil {
@@ -87,62 +97,13 @@ func (v *RunView) Step(s *runbook.Session, b runbook.Batch) {
 		}
 		v.printf("  %s %d. %s\n", box, i+1, c)
 	}
-	v.announcements(s, b)
+	v.list(s, b)
 }
 
-// Update shows a cadence update ready to paste.
+// Update shows a cadence update's list of texts to send.
 func (v *RunView) Update(s *runbook.Session, b runbook.Batch) {
 	v.printf("\n%s\n", v.Th.Title.Render("UPDATE "+strings.TrimPrefix(b.Step, "updates#")))
-	v.announcements(s, b)
-}
-
-// announcements shows the cards of the run's first locale; the other
-// locales' texts are in the run folder, listed, so a screen stays readable.
-func (v *RunView) announcements(s *runbook.Session, b runbook.Batch) {
-	if len(b.Items) == 0 {
-		return
-	}
-	primary := b.Items[0].Locale
-	var others []string
-	for _, a := range b.Items {
-		switch {
-		case a.Locale == primary:
-			v.raw(AnnouncementCard(v.Th, a, v.sentStatus(s, b, a)))
-		case !slices.Contains(others, a.Locale):
-			others = append(others, a.Locale)
-		}
-	}
-	for _, a := range b.Items {
-		if !a.Fits && a.Locale != primary {
-			v.printf("%s %s %s does not fit: %d/%d %s\n", v.Th.Error.Render("✗"), a.Channel, a.Locale, a.Length, a.Limit, a.Unit)
-		}
-	}
-	// The cards scroll off an 80x24 screen: end with what the operator must
-	// act on, right above the prompt.
-	var unsent []string
-	total := 0
-	for _, a := range b.Items {
-		if a.Locale == primary {
-			total++
-			if !s.State.IsSent(b.Step, a.Message, a.Channel, a.Locale) {
-				unsent = append(unsent, a.Channel)
-			}
-		}
-	}
-	dir := filepath.Join(s.Dir, runbook.AnnouncementsDir)
-	if len(others) > 0 {
-		v.raw(v.Th.Muted.Render("also in "+strings.Join(others, ", ")+":") + " " + dir + "\n")
-	} else {
-		v.raw(v.Th.Muted.Render("files:") + " " + dir + "\n")
-	}
-	if len(unsent) == 0 {
-		v.printf("%s\n", v.Th.OK.Render(fmt.Sprintf("all %d sent (%s)", total, primary)))
-		return
-	}
-	v.printf("%s %s\n", v.Th.Bold.Render(fmt.Sprintf("%d of %d to send (%s):", len(unsent), total, primary)), strings.Join(unsent, ", "))
-	if who := v.approvers(s); who != "" && s.State.ApprovedBy(b.Step, b.Items[0].Message) == "" {
-		v.printf("%s %s\n", v.Th.Muted.Render("approval:"), who)
-	}
+	v.list(s, b)
 }
 
 // sentStatus says on a card whether it was marked sent, and when.
@@ -224,18 +185,27 @@ func (v *RunView) Warn(format string, args ...any) {
 
 // Help lists the commands.
 func (v *RunView) Help() {
-	v.printf(`commands:
+	v.printf(`commands (N is a text's number in the list; CH its channel):
+  v, view N [LOC]    show one text in full, alone, to select it whole:
+                     v 2, v x, v x pt
+  y, copy N [LOC]    copy a text to the clipboard (an e-mail's body;
+                     y N subject copies its subject); copying is not sending
+  r, show [all]      show every text in full (all: in every language)
+  l, list            list this step's texts again
+  a, approve [WHO]   record who approved this step's texts (default: the
+                     approver)
+  x, sent [CH] [LOC] mark texts sent: on a channel (or all), in the
+                     on-screen language unless LOC (or all) is given
+  c, check N...      tick checklist items: c 1 3
   d, done            mark this step done
   s, skip REASON     skip this step (the reason goes in the report)
   n, note TEXT       add a note to the journal
-  a, approve [WHO]   record who approved this step's messages (default: the approver)
-  x, sent [CH] [LOC] mark messages sent: on a channel (or all), in the
-                     on-screen language unless LOC (or all) is given
   u, update          render the next update, ready to paste
-  c, check N...      tick checklist items: c 1 3
-  r, show            show this step again
   b, back            go back to the previous step
+  i, info            the run's id, its journal, who leads, the fallbacks
   p, pause (or q)    pause; resume later with --resume
+The prompt counts down to the step's deadline and the next update; the bell
+rings once when either falls due (--no-notify, or notify: false, turns it off).
 `)
 }
 

@@ -1,0 +1,263 @@
+package runbook
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/render"
+)
+
+// Row is one line of a step's list of what to send: one message on one
+// channel, numbered from 1, with its text in each of the run's locales. A
+// row rather than one line per locale keeps a four-locale holding step on
+// an 80x24 screen; v, y and x pick a locale within the row.
+type Row struct {
+	N        int
+	Message  string
+	Channel  string
+	Audience string
+	Items    []render.Announcement // one per locale, in the run's order
+}
+
+// Rows groups the batch's announcements into the numbered list shown on
+// screen: one row per message and channel, in the playbook's order.
+func (b Batch) Rows() []Row {
+	var rows []Row
+	index := map[[2]string]int{}
+	for _, a := range b.Items {
+		k := [2]string{a.Message, a.Channel}
+		i, ok := index[k]
+		if !ok {
+			i = len(rows)
+			index[k] = i
+			rows = append(rows, Row{N: i + 1, Message: a.Message, Channel: a.Channel, Audience: a.Audience})
+		}
+		rows[i].Items = append(rows[i].Items, a)
+	}
+	return rows
+}
+
+// In is the row's text in a locale; ok is false when the row has none.
+func (r Row) In(locale string) (render.Announcement, bool) {
+	for _, a := range r.Items {
+		if a.Locale == locale {
+			return a, true
+		}
+	}
+	return render.Announcement{}, false
+}
+
+// Pick finds the row a person means: its number, or its channel (with the
+// message or audience as well when the channel carries two texts, as a
+// status page for customers and for suppliers does). An ambiguous choice
+// is an error that lists the rows, never a guess.
+func (b Batch) Pick(words ...string) (Row, error) {
+	rows := b.Rows()
+	if len(rows) == 0 {
+		return Row{}, errors.New("nothing to send in this step")
+	}
+	if len(words) == 0 || words[0] == "" {
+		return Row{}, fmt.Errorf("say which text: a number from 1 to %d, or a channel", len(rows))
+	}
+	if n, err := strconv.Atoi(words[0]); err == nil {
+		if n < 1 || n > len(rows) {
+			return Row{}, fmt.Errorf("texts are numbered 1 to %d, not %d", len(rows), n)
+		}
+		return rows[n-1], nil
+	}
+	var found []Row
+	for _, r := range rows {
+		if r.Channel != words[0] {
+			continue
+		}
+		if len(words) > 1 && words[1] != r.Message && words[1] != r.Audience {
+			continue
+		}
+		found = append(found, r)
+	}
+	switch len(found) {
+	case 1:
+		return found[0], nil
+	case 0:
+		return Row{}, fmt.Errorf("this step has no text on %q; its channels: %s", strings.Join(words, " "), strings.Join(b.channels(), ", "))
+	}
+	var which []string
+	for _, r := range found {
+		which = append(which, fmt.Sprintf("%d (%s, to %s)", r.N, r.Message, r.Audience))
+	}
+	return Row{}, fmt.Errorf("%s carries %d texts: say which, %s", words[0], len(found), strings.Join(which, " or "))
+}
+
+// Selection is what v and y were asked for: a row, a locale in it, and for
+// an e-mail whether the subject rather than the body.
+type Selection struct {
+	Row     Row
+	Item    render.Announcement
+	Subject bool
+}
+
+// selectText reads "N|CHANNEL [MESSAGE|AUDIENCE] [LOCALE] [subject]".
+// Without a locale it is the one on screen.
+func (f *Flow) selectText(arg string) (Selection, error) {
+	var pick, locale []string
+	subject := false
+	locales := f.batchLocales()
+	for _, w := range strings.Fields(arg) {
+		switch {
+		case w == "subject" || w == "subj":
+			subject = true
+		case len(pick) > 0 && slices.Contains(locales, w):
+			locale = append(locale, w)
+		default:
+			pick = append(pick, w)
+		}
+	}
+	row, err := f.batch.Pick(pick...)
+	if err != nil {
+		return Selection{}, err
+	}
+	loc := f.screenLocale()
+	if len(locale) > 0 {
+		loc = locale[0]
+	}
+	a, ok := row.In(loc)
+	if !ok {
+		return Selection{}, fmt.Errorf("text %d has no %s version; it has %s", row.N, loc, strings.Join(rowLocales(row), ", "))
+	}
+	if subject && a.Subject == "" {
+		return Selection{}, fmt.Errorf("text %d (%s) has no subject line", row.N, a.Channel)
+	}
+	return Selection{Row: row, Item: a, Subject: subject}, nil
+}
+
+// screenLocale is the locale the step view shows first: the batch's first.
+func (f *Flow) screenLocale() string {
+	if len(f.batch.Items) > 0 {
+		return f.batch.Items[0].Locale
+	}
+	return f.S.State.PrimaryLocale(f.S.Manual.Locales.Default)
+}
+
+func (f *Flow) batchLocales() []string {
+	var out []string
+	for _, a := range f.batch.Items {
+		if !slices.Contains(out, a.Locale) {
+			out = append(out, a.Locale)
+		}
+	}
+	return out
+}
+
+func rowLocales(r Row) []string {
+	var out []string
+	for _, a := range r.Items {
+		out = append(out, a.Locale)
+	}
+	return out
+}
+
+// viewText shows one text in full, alone, so it can be selected whole: v 2,
+// v x, v x pt.
+func (f *Flow) viewText(arg string) error {
+	sel, err := f.selectText(arg)
+	if err != nil {
+		return err
+	}
+	f.View.Text(f.S, f.batch, sel)
+	return nil
+}
+
+// showAll shows every text of the step in full: in the on-screen locale,
+// or in every locale with "r all". After an update it is the step's texts
+// again, as l makes them, so a and x act on the step.
+func (f *Flow) showAll(arg string) error {
+	if st := f.S.Current(); st != nil && f.batch.Step != st.ID {
+		if err := f.showStep(); err != nil {
+			return err
+		}
+	}
+	locale := f.screenLocale()
+	if strings.TrimSpace(arg) == "all" {
+		locale = ""
+	}
+	f.View.Texts(f.S, f.batch, locale)
+	return nil
+}
+
+// copyText puts one text (an e-mail's body, or its subject) on the
+// clipboard and journals the copy: copied is not sent, and the report says
+// which texts were at least taken to the channel.
+func (f *Flow) copyText(arg string) error {
+	sel, err := f.selectText(arg)
+	if err != nil {
+		return err
+	}
+	text, part := render.Plain(sel.Item), "text"
+	switch {
+	case sel.Subject:
+		text, part = sel.Item.Subject, "subject"
+	case sel.Item.Subject != "":
+		// An e-mail's subject and body go into two different fields.
+		text, part = strings.TrimRight(sel.Item.Text, "\n")+"\n", "body"
+	}
+	how, err := f.View.Copy(text)
+	if err != nil {
+		return err
+	}
+	if err := f.S.Copied(f.batch.Step, sel.Item, part); err != nil {
+		return fatal(err)
+	}
+	f.View.Copied(sel, part, how)
+	return nil
+}
+
+// Copied is the payload of message.copied.
+type Copied struct {
+	Message
+	Part string `json:"part"` // text, body or subject
+}
+
+// Copied journals that an announcement was copied to the clipboard.
+func (s *Session) Copied(step string, a render.Announcement, part string) error {
+	return s.append(journal.TypeMessageCopied, Copied{Message: Message{Step: step, Message: a.Message, Channel: a.Channel,
+		Locale: a.Locale, Audience: a.Audience}, Part: part})
+}
+
+// Alert is the payload of operator.alerted: what fell due, by a key that
+// names it across resumes ("step:ID", "update:TIME").
+type Alert struct {
+	Key string `json:"key"`
+}
+
+// Due is something that fell due: a step's deadline (Step set) or a
+// cadence update (Step nil).
+type Due struct {
+	Key  string
+	Step *manual.Step
+	At   time.Time
+}
+
+func stepDue(st *manual.Step, at time.Time) Due { return Due{Key: "step:" + st.ID, Step: st, At: at} }
+
+func updateDue(at time.Time) Due { return Due{Key: "update:" + at.UTC().Format(time.RFC3339), At: at} }
+
+// alert rings the bell and raises a desktop notification for something
+// falling due, once per key for the whole run: the journal records that it
+// rang before it rings, so a resumed run does not ring again for the same
+// deadline (a crash in between loses one bell rather than ringing twice).
+func (f *Flow) alert(d Due) error {
+	if !f.Notify || f.S.State.Alerted[d.Key] {
+		return nil
+	}
+	if err := f.S.append(journal.TypeAlerted, Alert{Key: d.Key}); err != nil {
+		return err
+	}
+	f.View.Alert(f.S, d)
+	return nil
+}

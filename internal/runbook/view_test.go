@@ -1,0 +1,169 @@
+package runbook
+
+import (
+	"encoding/json"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/render"
+)
+
+// TestAlertRingsOnceAcrossResume: a step falling due rings once; resuming
+// the run with the step still overdue does not ring again, because the
+// journal says it rang. The next step's deadline rings once more.
+func TestAlertRingsOnceAcrossResume(t *testing.T) {
+	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
+	opts := options(t, t.TempDir(), clock)
+	s, err := Start(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetVar("platform", "Facebook"); err != nil {
+		t.Fatal(err)
+	}
+	view := &quietView{}
+	in := lines{"n still checking", "n still", "p"}
+	clock.t = clock.t.Add(6 * time.Minute) // confirm is due at T+5m
+	f := &Flow{S: s, In: &in, View: view, Notify: true}
+	if err := f.Run(); !errors.Is(err, ErrPaused) {
+		t.Fatal(err)
+	}
+	if !slices.Equal(view.alerts, []string{"step:confirm"}) {
+		t.Fatalf("alerts %q, want one for confirm", view.alerts)
+	}
+
+	r := reopen(t, s, opts)
+	view2 := &quietView{}
+	in2 := lines{"n back", "p"}
+	if err := (&Flow{S: r, In: &in2, View: view2, Notify: true}).Run(); !errors.Is(err, ErrPaused) {
+		t.Fatal(err)
+	}
+	if len(view2.alerts) != 0 {
+		t.Errorf("a resumed run rang again for %q", view2.alerts)
+	}
+
+	r2 := reopen(t, r, opts)
+	view3 := &quietView{}
+	in3 := lines{"d", "n waiting", "p"}
+	clock.t = clock.t.Add(20 * time.Minute) // holding is due at T+15m
+	if err := (&Flow{S: r2, In: &in3, View: view3, Notify: true}).Run(); !errors.Is(err, ErrPaused) {
+		t.Fatal(err)
+	}
+	if !slices.Equal(view3.alerts, []string{"step:holding"}) {
+		t.Errorf("alerts %q, want one for holding", view3.alerts)
+	}
+	n := 0
+	for _, typ := range types(t, r2.Dir) {
+		if typ == journal.TypeAlerted {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d alerts journaled, want 2", n)
+	}
+}
+
+// TestNoNotifyRingsNothing: with notifications off nothing rings and
+// nothing is journaled as rung.
+func TestNoNotifyRingsNothing(t *testing.T) {
+	s, clock := start(t)
+	view := &quietView{}
+	in := lines{"Facebook", "n late", "p"}
+	clock.t = clock.t.Add(6 * time.Minute)
+	f := &Flow{S: s, In: &in, View: view}
+	if err := f.AskVars(nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Run(); !errors.Is(err, ErrPaused) {
+		t.Fatal(err)
+	}
+	if len(view.alerts) != 0 || slices.Contains(types(t, s.Dir), journal.TypeAlerted) {
+		t.Errorf("rang with notifications off: %q", view.alerts)
+	}
+}
+
+// TestCopyIsJournaledAsCopiedNotSent: y puts a text on the clipboard and
+// the journal says copied; nothing is marked sent.
+func TestCopyIsJournaledAsCopiedNotSent(t *testing.T) {
+	s, _ := start(t)
+	view := &copyView{}
+	in := lines{"d", "y 1", "y email-customers subject", "y email-customers en", "p"}
+	f := &Flow{S: s, In: &in, View: view}
+	if err := f.AskVars(map[string]string{"platform": "Facebook"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Run(); !errors.Is(err, ErrPaused) {
+		t.Fatal(err)
+	}
+	if len(view.warnings) > 0 {
+		t.Fatalf("warnings: %q", view.warnings)
+	}
+	got := types(t, s.Dir)
+	if slices.Contains(got, journal.TypeMessageSent) {
+		t.Errorf("a copy was journaled as sent: %v", got)
+	}
+	var copied []Copied
+	for _, e := range mustRead(t, s.Dir) {
+		if e.Type == journal.TypeMessageCopied {
+			var c Copied
+			if err := json.Unmarshal(e.Data, &c); err != nil {
+				t.Fatal(err)
+			}
+			copied = append(copied, c)
+		}
+	}
+	want := []string{"x es text", "email-customers es subject", "email-customers en body"}
+	var have []string
+	for _, c := range copied {
+		have = append(have, c.Channel+" "+c.Locale+" "+c.Part)
+	}
+	if !slices.Equal(have, want) {
+		t.Errorf("copied %q, want %q", have, want)
+	}
+	if len(view.copies) != 3 || strings.HasPrefix(view.copies[2], "Subject:") || strings.Contains(view.copies[1], "\n") {
+		t.Errorf("an e-mail's subject and body are not copied apart: %q", view.copies)
+	}
+}
+
+// copyView keeps what was copied.
+type copyView struct {
+	quietView
+	copies []string
+}
+
+func (v *copyView) Copy(text string) (string, error) {
+	v.copies = append(v.copies, text)
+	return "test", nil
+}
+
+// TestPickAsksWhenAChannelCarriesTwoTexts: a channel with two texts (the
+// status page for customers and for suppliers) is never guessed.
+func TestPickAsksWhenAChannelCarriesTwoTexts(t *testing.T) {
+	b := Batch{Step: "holding"}
+	for _, a := range [][3]string{{"meta-holding", "status-page", "customers"}, {"meta-holding", "x", "customers"}, {"supplier", "status-page", "suppliers"}} {
+		b.Items = append(b.Items, annOf(a[0], a[1], a[2], "es"), annOf(a[0], a[1], a[2], "pt"))
+	}
+	if rows := b.Rows(); len(rows) != 3 || len(rows[0].Items) != 2 {
+		t.Fatalf("rows %+v, want 3 of two locales", rows)
+	}
+	if _, err := b.Pick("status-page"); err == nil || !strings.Contains(err.Error(), "1 (meta-holding, to customers) or 3 (supplier, to suppliers)") {
+		t.Errorf("ambiguous channel: %v", err)
+	}
+	if r, err := b.Pick("status-page", "suppliers"); err != nil || r.N != 3 {
+		t.Errorf("status-page suppliers is %d: %v", r.N, err)
+	}
+	if r, err := b.Pick("2"); err != nil || r.Channel != "x" {
+		t.Errorf("2 is %q: %v", r.Channel, err)
+	}
+	if _, err := b.Pick("4"); err == nil {
+		t.Error("4 of 3 accepted")
+	}
+}
+
+func annOf(message, channel, audience, locale string) render.Announcement {
+	return render.Announcement{Message: message, Channel: channel, Audience: audience, Locale: locale}
+}
