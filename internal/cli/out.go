@@ -7,7 +7,7 @@ import (
 	"io"
 	"reflect"
 	"slices"
-	"text/tabwriter"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -73,27 +73,14 @@ func writeOut(app *App, path string, write func(io.Writer) error) error {
 }
 
 // writeTable prints the rows rows writes, tab-separated, as aligned
-// columns. Cells hold manual texts (titles, ids): everything written is
-// cleaned here, before the columns are measured, keeping only th's own
-// styles, so a title cannot clear the screen or retitle the window.
+// columns (see ui.Table). Cells hold manual texts (titles, ids): everything
+// written is cleaned here, before the columns are measured, keeping only
+// th's own styles, so a title cannot clear the screen or retitle the window.
 func writeTable(th *ui.Theme, w io.Writer, rows func(io.Writer)) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	rows(cleanWriter{tw, th})
-	return tw.Flush()
-}
-
-// cleanWriter cleans each write with its theme; a caller writes whole
-// lines, so the theme's own sequences are never split.
-type cleanWriter struct {
-	w  io.Writer
-	th *ui.Theme
-}
-
-func (c cleanWriter) Write(p []byte) (int, error) {
-	if _, err := io.WriteString(c.w, c.th.Clean(string(p))); err != nil {
-		return 0, err
-	}
-	return len(p), nil
+	var b strings.Builder
+	rows(&b)
+	_, err := io.WriteString(w, ui.Table(th.Clean(b.String())))
+	return err
 }
 
 // asJSON is the json writer of a value.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -85,16 +86,30 @@ func writeRuns(app *App, w io.Writer, list []runbook.Summary) error {
 		return nil
 	}
 	th := app.Theme()
+	loc, zone := app.runsZone()
 	return writeTable(th, w, func(tw io.Writer) {
-		fmt.Fprintln(tw, "RUN\tKIND\tSTATUS\tSTARTED\tPLAYBOOK")
+		fmt.Fprintf(tw, "RUN\tKIND\tSTATUS\tSTARTED (%s)\tPLAYBOOK\n", zone)
 		for _, s := range list {
 			kind := "real"
 			if s.Drill {
 				kind = th.Drill.Render("drill")
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", th.Accent.Render(s.ID), kind, s.Status, s.StartedAt.Local().Format("2006-01-02 15:04 MST"), s.Playbook)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", th.Accent.Render(s.ID), kind, s.Status, s.StartedAt.In(loc).Format("2006-01-02 15:04"), s.Playbook)
 		}
 	})
+}
+
+// runsZone is the time zone runs are listed in: the manual's, as on the
+// run screens and in reports, named once in the heading; the machine's
+// when no manual is here (the built-in example's zone would be a guess).
+func (a *App) runsZone() (*time.Location, string) {
+	if _, ok, _ := a.findManual(); !ok {
+		return time.Local, time.Now().Format("MST")
+	}
+	if m, _, err := a.Manual(); err == nil && m.Location != nil {
+		return m.Location, m.TimeZone
+	}
+	return time.Local, time.Now().In(time.Local).Format("MST")
 }
 
 func newReportCmd(app *App) *cobra.Command {
