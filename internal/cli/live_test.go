@@ -1,0 +1,63 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/spf13/viper"
+
+	"github.com/crisis-cli/crisis/internal/runbook"
+)
+
+// TestLivePromptRedrawsInPlace: on a terminal the prompt's countdown is
+// redrawn over itself (cursor saved, carriage return, prompt, cursor
+// restored) when its text changes; piped, the prompt is printed once and
+// no escape sequence is written.
+func TestLivePromptRedrawsInPlace(t *testing.T) {
+	for _, live := range []bool{true, false} {
+		r, w := io.Pipe()
+		var out bytes.Buffer
+		in := newLineInput(context.Background(), r, &out, "standard input", false)
+		in.live = live
+		var calls atomic.Int32
+		prompt := func() string {
+			if calls.Add(1) == 1 {
+				return "[1/4 confirm · due 10:35    in 5m] > "
+			}
+			return "[1/4 confirm · due 10:35    in 4m] > "
+		}
+		_, err := in.ReadLineLive(prompt, redrawEvery+500*time.Millisecond)
+		w.Close()
+		if !errors.Is(err, runbook.ErrWake) {
+			t.Fatalf("live %v: %v, want ErrWake", live, err)
+		}
+		redraw := "\x1b7\r[1/4 confirm · due 10:35    in 4m] > \x1b8"
+		if got := out.String(); live != strings.Contains(got, redraw) || !live && strings.Contains(got, "\x1b") {
+			t.Errorf("live %v: wrote %q", live, got)
+		}
+	}
+}
+
+// TestNotifyCanBeTurnedOff: on by default; --no-notify or notify: false in
+// the config turns the bell and notifications off.
+func TestNotifyCanBeTurnedOff(t *testing.T) {
+	for _, tt := range []struct {
+		key  string
+		val  any
+		want bool
+	}{{"", nil, true}, {"notify", false, false}, {"notify", true, true}, {"no-notify", true, false}} {
+		app := &App{Config: viper.New()}
+		if tt.key != "" {
+			app.Config.Set(tt.key, tt.val)
+		}
+		if got := app.notify(); got != tt.want {
+			t.Errorf("%s=%v: notify %v, want %v", tt.key, tt.val, got, tt.want)
+		}
+	}
+}
