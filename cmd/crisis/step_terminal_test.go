@@ -109,8 +109,10 @@ func TestViewShowsOneTextWhole(t *testing.T) {
 		{"v x pt", "holding.meta-holding.x.pt.txt"},
 		{"v status-page suppliers", "holding.supplier-whatsapp.status-page.es.txt"},
 	} {
+		tm.run("send-keys", "-R", "-t", "t") // a blank screen: only what v shows is on it
 		tm.run("clear-history", "-t", "t")
 		tm.send(tc.command)
+		tm.waitFor("── ")
 		tm.waitPrompt(2, 5)
 		files, _ := filepath.Glob(filepath.Join(state, "crisis", "runs", "*", "announcements", tc.file))
 		if len(files) != 1 {
@@ -148,7 +150,7 @@ func TestViewShowsOneTextWhole(t *testing.T) {
 func TestBellRingsOnceWhenAStepFallsDue(t *testing.T) {
 	state, out := t.TempDir(), filepath.Join(t.TempDir(), "pane.bytes")
 	drill := fmt.Sprintf("%s XDG_STATE_HOME=%s %s -m %s drill", noDesktop, state, crisisBin(t), repoRoot(t))
-	cmd := fmt.Sprintf("sleep 0.5; %s facebook-down -l es --speed 300 --var platform=Facebook; %s --resume; echo EXITED $?; sleep 30", drill, drill)
+	cmd := fmt.Sprintf("sleep 0.5; %s facebook-down -l es --speed 300 --var platform=Facebook; sleep 1; %s --resume; echo EXITED $?; sleep 30", drill, drill)
 	tm := newTmux(t, cmd)
 	tm.run("pipe-pane", "-O", "-t", "t", "cat > "+out)
 	rung := func() (bel, osc9, osc777 int) {
@@ -164,15 +166,7 @@ func TestBellRingsOnceWhenAStepFallsDue(t *testing.T) {
 			if time.Now().After(deadline) {
 				t.Fatalf("never saw %q:\n%s", text, tm.screen(false))
 			}
-			lines := strings.Split(strings.TrimRight(tm.screen(false), "\n "), "\n")
-			switch last := strings.TrimSpace(lines[len(lines)-1]); {
-			case strings.HasSuffix(last, "(y/n) >"):
-				tm.send("y")
-			case strings.HasSuffix(last, "your decision >"):
-				tm.send("refer them to the spokesperson")
-			case strings.HasSuffix(last, "(Enter sends the draft) >"):
-				tm.run("send-keys", "-t", "t", "Enter")
-			}
+			tm.answerInject(tm.lastLine())
 			time.Sleep(100 * time.Millisecond)
 		}
 	}
@@ -182,6 +176,8 @@ func TestBellRingsOnceWhenAStepFallsDue(t *testing.T) {
 		t.Fatalf("confirm falling due wrote the bell %d, OSC 9 %d, OSC 777 %d times; want once each", bel, osc9, osc777)
 	}
 	tm.send("p")
+	tm.waitFor("paused; resume with")
+	tm.run("send-keys", "-R", "-t", "t") // a blank screen for the resumed drill
 	tm.run("clear-history", "-t", "t")
 	until(`step "confirm" is due now`) // said again after the resume...
 	time.Sleep(500 * time.Millisecond)
@@ -194,4 +190,26 @@ func TestBellRingsOnceWhenAStepFallsDue(t *testing.T) {
 	if bel, osc9, osc777 := rung(); bel != 2 || osc9 != 2 || osc777 != 2 {
 		t.Errorf("holding falling due: the bell %d, OSC 9 %d, OSC 777 %d times in all; want twice each", bel, osc9, osc777)
 	}
+}
+
+// lastLine is the screen's last line, where a prompt is.
+func (tm *tmux) lastLine() string {
+	lines := strings.Split(strings.TrimRight(tm.screen(false), "\n "), "\n")
+	return strings.TrimSpace(lines[len(lines)-1])
+}
+
+// answerInject answers a drill inject's prompt, if last is one: the draft
+// reply as it is, a decision, and yes to whether it did what was expected.
+func (tm *tmux) answerInject(last string) bool {
+	switch {
+	case strings.HasSuffix(last, "(y/n) >"):
+		tm.send("y")
+	case strings.HasSuffix(last, "your decision >"):
+		tm.send("refer them to the spokesperson")
+	case strings.HasSuffix(last, "(Enter sends the draft) >"):
+		tm.run("send-keys", "-t", "t", "Enter")
+	default:
+		return false
+	}
+	return true
 }

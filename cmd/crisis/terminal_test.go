@@ -143,15 +143,9 @@ func TestDrillInTerminal(t *testing.T) {
 	commands := []string{"d", "a", "r", "x", "d"} // r shows the holding texts in full
 	deadline := time.Now().Add(25 * time.Second)
 	for !strings.Contains(tm.history(), "EXITED") && time.Now().Before(deadline) {
-		lines := strings.Split(strings.TrimRight(tm.screen(false), "\n "), "\n")
-		last := strings.TrimSpace(lines[len(lines)-1])
+		last := tm.lastLine()
 		switch {
-		case strings.HasSuffix(last, "(y/n) >"):
-			tm.send("y")
-		case strings.HasSuffix(last, "your decision >"):
-			tm.send("refer them to the spokesperson")
-		case strings.HasSuffix(last, "(Enter sends the draft) >"):
-			tm.run("send-keys", "-t", "t", "Enter")
+		case tm.answerInject(last):
 		case strings.HasSuffix(last, "? help >") && len(commands) > 0:
 			tm.send(commands[0])
 			commands = commands[1:]

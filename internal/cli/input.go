@@ -105,30 +105,7 @@ func (in *lineInput) ReadLine(prompt string) (string, error) {
 // returns runbook.ErrWake so the flow can show what fell due and prompt
 // again. Once input has ended, every call returns the same error.
 func (in *lineInput) ReadLineWithin(prompt string, wait time.Duration) (string, error) {
-	var timeout <-chan time.Time
-	if wait > 0 {
-		timer := time.NewTimer(wait)
-		defer timer.Stop()
-		timeout = timer.C
-	}
-	fmt.Fprint(in.out, prompt)
-	select {
-	case line := <-in.lines:
-		in.last = line.n
-		if in.echo {
-			fmt.Fprintln(in.out, line.text)
-		}
-		return line.text, nil
-	case <-in.done:
-		fmt.Fprintln(in.out)
-		return "", in.err
-	case <-in.ctx.Done():
-		fmt.Fprintln(in.out)
-		return "", in.ctx.Err()
-	case <-timeout:
-		fmt.Fprintln(in.out)
-		return "", runbook.ErrWake
-	}
+	return in.readLine(func() string { return prompt }, wait, false)
 }
 
 // redrawEvery is how often a live prompt is recomputed; it is redrawn only
@@ -141,23 +118,30 @@ const redrawEvery = time.Second
 // restored around the redraw, and the prompt keeps its width, so what the
 // operator has typed stays where it is.
 func (in *lineInput) ReadLineLive(prompt func() string, wait time.Duration) (string, error) {
-	if !in.live {
-		return in.ReadLineWithin(prompt(), wait)
-	}
-	var timeout <-chan time.Time
+	return in.readLine(prompt, wait, in.live)
+}
+
+func (in *lineInput) readLine(prompt func() string, wait time.Duration, redraw bool) (string, error) {
+	var timeout, tick <-chan time.Time
 	if wait > 0 {
 		timer := time.NewTimer(wait)
 		defer timer.Stop()
 		timeout = timer.C
 	}
-	tick := time.NewTicker(redrawEvery)
-	defer tick.Stop()
+	if redraw {
+		ticker := time.NewTicker(redrawEvery)
+		defer ticker.Stop()
+		tick = ticker.C
+	}
 	shown := prompt()
 	fmt.Fprint(in.out, shown)
 	for {
 		select {
 		case line := <-in.lines:
 			in.last = line.n
+			if in.echo {
+				fmt.Fprintln(in.out, line.text)
+			}
 			return line.text, nil
 		case <-in.done:
 			fmt.Fprintln(in.out)
@@ -168,7 +152,7 @@ func (in *lineInput) ReadLineLive(prompt func() string, wait time.Duration) (str
 		case <-timeout:
 			fmt.Fprintln(in.out)
 			return "", runbook.ErrWake
-		case <-tick.C:
+		case <-tick:
 			if p := prompt(); p != shown {
 				shown = p
 				fmt.Fprint(in.out, "\x1b7\r"+p+"\x1b8")

@@ -3,6 +3,7 @@ package runbook
 import (
 	"encoding/json"
 	"errors"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -16,12 +17,8 @@ import (
 // the run with the step still overdue does not ring again, because the
 // journal says it rang. The next step's deadline rings once more.
 func TestAlertRingsOnceAcrossResume(t *testing.T) {
-	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
-	opts := options(t, t.TempDir(), clock)
-	s, err := Start(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, clock := start(t)
+	opts := options(t, filepath.Dir(s.Dir), clock)
 	if err := s.SetVar("platform", "Facebook"); err != nil {
 		t.Fatal(err)
 	}
