@@ -67,6 +67,11 @@ func TestEveryStepFitsTheFirstScreen(t *testing.T) {
 			cmd := fmt.Sprintf("%s XDG_STATE_HOME=%s %s -m %s run %s %s; echo EXITED $?; sleep 30",
 				noDesktop, t.TempDir(), crisisBin(t), repoRoot(t), tc.playbook, tc.args)
 			tm := newTmux(t, cmd)
+			tm.waitPrompt(1, len(p.Steps))
+			card, _, _ := strings.Cut(strings.TrimLeft(tm.history(), "\n"), "───")
+			if n := strings.Count(card, "\n"); n > 24 || !regexp.MustCompile(`(?m)^run \d{8}-\d{6}-`+tc.playbook+` · started \d\d:\d\d \(Europe/Madrid\)$`).MatchString(card) {
+				t.Errorf("the start card is %d lines, or lacks the run id and the zone:\n%s", n, card)
+			}
 			for i, st := range p.Steps {
 				s := tm.waitPrompt(i+1, len(p.Steps))
 				flat := strings.Join(strings.Fields(s), " ")

@@ -69,7 +69,8 @@ func (v *RunView) Start(s *runbook.Session) {
 	b := &strings.Builder{}
 	WriteLeads(b, v.Th, pl.Leads)
 	WriteFallbacks(b, v.Th, pl.Fallbacks)
-	v.printf("%s", b.String())
+	// No blank lines between the sections: the card must fit one screen.
+	v.printf("%s", strings.ReplaceAll(b.String(), "\n\n", "\n"))
 }
 
 // Card shows the start card again.
