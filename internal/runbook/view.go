@@ -14,9 +14,12 @@ import (
 )
 
 // Row is one line of a step's list of what to send: one message on one
-// channel, numbered from 1, with its text in each of the run's locales. A
-// row rather than one line per locale keeps a four-locale holding step on
-// an 80x24 screen; v, y and x pick a locale within the row.
+// channel, with its text in each of the run's locales. A row rather than
+// one line per locale keeps a four-locale holding step on an 80x24 screen.
+// N is the number of its first text: announcements are numbered from 1 in
+// the order of the batch's Items, the same numbers x, v and y take, and
+// since texts are rendered locale by locale the on-screen locale's rows
+// are 1, 2, 3 ...; v N LOC shows the row's text in another locale.
 type Row struct {
 	N        int
 	Message  string
@@ -25,18 +28,18 @@ type Row struct {
 	Items    []render.Announcement // one per locale, in the run's order
 }
 
-// Rows groups the batch's announcements into the numbered list shown on
-// screen: one row per message and channel, in the playbook's order.
+// Rows groups the batch's announcements into the list shown on screen:
+// one row per message and channel, in the playbook's order.
 func (b Batch) Rows() []Row {
 	var rows []Row
 	index := map[[2]string]int{}
-	for _, a := range b.Items {
+	for n, a := range b.Items {
 		k := [2]string{a.Message, a.Channel}
 		i, ok := index[k]
 		if !ok {
 			i = len(rows)
 			index[k] = i
-			rows = append(rows, Row{N: i + 1, Message: a.Message, Channel: a.Channel, Audience: a.Audience})
+			rows = append(rows, Row{N: n + 1, Message: a.Message, Channel: a.Channel, Audience: a.Audience})
 		}
 		rows[i].Items = append(rows[i].Items, a)
 	}
@@ -53,23 +56,29 @@ func (r Row) In(locale string) (render.Announcement, bool) {
 	return render.Announcement{}, false
 }
 
-// Pick finds the row a person means: its number, or its channel (with the
-// message or audience as well when the channel carries two texts, as a
-// status page for customers and for suppliers does). An ambiguous choice
-// is an error that lists the rows, never a guess.
-func (b Batch) Pick(words ...string) (Row, error) {
+// pickRow finds the row a person means, and the locale of the text when
+// the words name one by number: an announcement's number, or a channel
+// (with the message or audience as well when the channel carries two
+// texts, as a status page for customers and for suppliers does). An
+// ambiguous choice is an error that lists the rows, never a guess.
+func (b Batch) pickRow(words ...string) (Row, string, error) {
 	rows := b.Rows()
 	if len(rows) == 0 {
-		return Row{}, errors.New("nothing to send in this step")
+		return Row{}, "", errors.New("nothing to send in this step")
 	}
 	if len(words) == 0 || words[0] == "" {
-		return Row{}, fmt.Errorf("say which text: a number from 1 to %d, or a channel", len(rows))
+		return Row{}, "", fmt.Errorf("say which text: a number from 1 to %d, or a channel", len(b.Items))
 	}
 	if n, err := strconv.Atoi(words[0]); err == nil {
-		if n < 1 || n > len(rows) {
-			return Row{}, fmt.Errorf("texts are numbered 1 to %d, not %d", len(rows), n)
+		if n < 1 || n > len(b.Items) {
+			return Row{}, "", fmt.Errorf("texts are numbered 1 to %d, not %d", len(b.Items), n)
 		}
-		return rows[n-1], nil
+		a := b.Items[n-1]
+		for _, r := range rows {
+			if r.Message == a.Message && r.Channel == a.Channel {
+				return r, a.Locale, nil
+			}
+		}
 	}
 	var found []Row
 	for _, r := range rows {
@@ -83,23 +92,35 @@ func (b Batch) Pick(words ...string) (Row, error) {
 	}
 	switch len(found) {
 	case 1:
-		return found[0], nil
+		return found[0], "", nil
 	case 0:
-		return Row{}, fmt.Errorf("this step has no text on %q; its channels: %s", strings.Join(words, " "), strings.Join(b.channels(), ", "))
+		return Row{}, "", fmt.Errorf("this step has no text on %q; its channels: %s", strings.Join(words, " "), strings.Join(b.channels(), ", "))
 	}
 	var which []string
 	for _, r := range found {
 		which = append(which, fmt.Sprintf("%d (%s, to %s)", r.N, r.Message, r.Audience))
 	}
-	return Row{}, fmt.Errorf("%s carries %d texts: say which, %s", words[0], len(found), strings.Join(which, " or "))
+	return Row{}, "", fmt.Errorf("%s carries %d texts: say which, %s", words[0], len(found), strings.Join(which, " or "))
 }
 
 // Selection is what v and y were asked for: a row, a locale in it, and for
 // an e-mail whether the subject rather than the body.
 type Selection struct {
+	N       int // the text's number
 	Row     Row
 	Item    render.Announcement
 	Subject bool
+}
+
+// Number is an announcement's number in the batch (x N, v N, y N); 0 when
+// it is not in the batch.
+func (b Batch) Number(a render.Announcement) int {
+	for i, it := range b.Items {
+		if it.Message == a.Message && it.Channel == a.Channel && it.Locale == a.Locale {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // selectText reads "N|CHANNEL [MESSAGE|AUDIENCE] [LOCALE] [subject]".
@@ -118,13 +139,14 @@ func (f *Flow) selectText(arg string) (Selection, error) {
 			pick = append(pick, w)
 		}
 	}
-	row, err := f.batch.Pick(pick...)
+	row, loc, err := f.batch.pickRow(pick...)
 	if err != nil {
 		return Selection{}, err
 	}
-	loc := f.screenLocale()
 	if len(locale) > 0 {
 		loc = locale[0]
+	} else if loc == "" {
+		loc = f.screenLocale()
 	}
 	a, ok := row.In(loc)
 	if !ok {
@@ -133,7 +155,7 @@ func (f *Flow) selectText(arg string) (Selection, error) {
 	if subject && a.Subject == "" {
 		return Selection{}, fmt.Errorf("text %d (%s) has no subject line", row.N, a.Channel)
 	}
-	return Selection{Row: row, Item: a, Subject: subject}, nil
+	return Selection{N: f.batch.Number(a), Row: row, Item: a, Subject: subject}, nil
 }
 
 // screenLocale is the locale the step view shows first: the batch's first.

@@ -138,26 +138,33 @@ func (v *copyView) Copy(text string) (string, error) {
 }
 
 // TestPickAsksWhenAChannelCarriesTwoTexts: a channel with two texts (the
-// status page for customers and for suppliers) is never guessed.
+// status page for customers and for suppliers) is never guessed, and
+// numbers are the announcements' own, locale by locale.
 func TestPickAsksWhenAChannelCarriesTwoTexts(t *testing.T) {
 	b := Batch{Step: "holding"}
-	for _, a := range [][3]string{{"meta-holding", "status-page", "customers"}, {"meta-holding", "x", "customers"}, {"supplier", "status-page", "suppliers"}} {
-		b.Items = append(b.Items, annOf(a[0], a[1], a[2], "es"), annOf(a[0], a[1], a[2], "pt"))
+	for _, loc := range []string{"es", "pt"} {
+		for _, a := range [][3]string{{"meta-holding", "status-page", "customers"}, {"meta-holding", "x", "customers"}, {"supplier", "status-page", "suppliers"}} {
+			b.Items = append(b.Items, annOf(a[0], a[1], a[2], loc))
+		}
 	}
-	if rows := b.Rows(); len(rows) != 3 || len(rows[0].Items) != 2 {
-		t.Fatalf("rows %+v, want 3 of two locales", rows)
+	rows := b.Rows()
+	if len(rows) != 3 || len(rows[0].Items) != 2 || rows[2].N != 3 {
+		t.Fatalf("rows %+v, want 3 of two locales, numbered 1 to 3", rows)
 	}
-	if _, err := b.Pick("status-page"); err == nil || !strings.Contains(err.Error(), "1 (meta-holding, to customers) or 3 (supplier, to suppliers)") {
+	if _, _, err := b.pickRow("status-page"); err == nil || !strings.Contains(err.Error(), "1 (meta-holding, to customers) or 3 (supplier, to suppliers)") {
 		t.Errorf("ambiguous channel: %v", err)
 	}
-	if r, err := b.Pick("status-page", "suppliers"); err != nil || r.N != 3 {
+	if r, _, err := b.pickRow("status-page", "suppliers"); err != nil || r.N != 3 {
 		t.Errorf("status-page suppliers is %d: %v", r.N, err)
 	}
-	if r, err := b.Pick("2"); err != nil || r.Channel != "x" {
-		t.Errorf("2 is %q: %v", r.Channel, err)
+	if r, loc, err := b.pickRow("2"); err != nil || r.Channel != "x" || loc != "es" {
+		t.Errorf("2 is %q in %q: %v", r.Channel, loc, err)
 	}
-	if _, err := b.Pick("4"); err == nil {
-		t.Error("4 of 3 accepted")
+	if r, loc, err := b.pickRow("5"); err != nil || r.Channel != "x" || loc != "pt" {
+		t.Errorf("5 is %q in %q, want x in pt: %v", r.Channel, loc, err)
+	}
+	if _, _, err := b.pickRow("7"); err == nil {
+		t.Error("7 of 6 accepted")
 	}
 }
 

@@ -188,7 +188,7 @@ func (v *RunView) Warn(format string, args ...any) {
 func (v *RunView) Help() {
 	v.printf(`commands (N is a text's number in the list; CH its channel):
   v, view N [LOC]    show one text in full, alone, to select it whole:
-                     v 2, v x, v x pt
+                     v 2, v 2 pt, v x, v x pt, v status-page suppliers
   y, copy N [LOC]    copy a text to the clipboard (an e-mail's body;
                      y N subject copies its subject); copying is not sending
   r, show [all]      show every text in full (all: in every language)

@@ -13,7 +13,7 @@ import (
 
 // list shows one line per text to send: its number, channel, audience and
 // each locale with whether it was sent or does not fit. A text the
-// channel does not owe (Optional) is shown in brackets and not counted.
+// channel does not owe (see owed) is shown in brackets and not counted.
 func (v *RunView) list(s *runbook.Session, b runbook.Batch) {
 	rows := b.Rows()
 	if len(rows) == 0 {
@@ -23,7 +23,7 @@ func (v *RunView) list(s *runbook.Session, b runbook.Batch) {
 		// A log has no screen to fit: it keeps the on-screen locale's
 		// texts in full, as a record of what was offered to paste.
 		for _, r := range rows {
-			v.text(s, b, r.N, r.Items[0])
+			v.text(s, b, r.Items[0])
 		}
 	}
 	chW, audW := 0, 0
@@ -50,20 +50,20 @@ func (v *RunView) summary(s *runbook.Session, b runbook.Batch) {
 	if len(b.Items) == 0 {
 		return
 	}
-	owed, unsent := 0, 0
+	total, unsent := 0, 0
 	for _, a := range b.Items {
-		if !a.Optional {
-			owed++
+		if owed(a) {
+			total++
 			if !s.State.IsSent(b.Step, a.Message, a.Channel, a.Locale) {
 				unsent++
 			}
 		}
 	}
 	if unsent == 0 {
-		v.printf("%s\n", v.Th.OK.Render(fmt.Sprintf("all %d sent", owed)))
+		v.printf("%s\n", v.Th.OK.Render(fmt.Sprintf("all %d sent", total)))
 		return
 	}
-	line := v.Th.Bold.Render(fmt.Sprintf("%d of %d to send", unsent, owed))
+	line := v.Th.Bold.Render(fmt.Sprintf("%d of %d to send", unsent, total))
 	if who := v.approvers(s); who != "" && s.State.ApprovedBy(b.Step, b.Items[0].Message) == "" {
 		line += " · " + v.Th.Muted.Render("approval:") + " " + who
 	}
@@ -82,11 +82,15 @@ func (v *RunView) localeMark(s *runbook.Session, b runbook.Batch, a render.Annou
 	default:
 		mark = v.Th.Warn.Render(a.Locale + "○")
 	}
-	if a.Optional {
+	if !owed(a) {
 		return v.Th.Muted.Render("(") + mark + v.Th.Muted.Render(")")
 	}
 	return mark
 }
+
+// owed reports whether a text must be sent: the announcement's own field
+// decides, the one place the list and its count ask.
+func owed(a render.Announcement) bool { return !a.Optional }
 
 func pad(s string, width int) string {
 	return s + strings.Repeat(" ", max(width-ansi.StringWidth(s), 0))
@@ -96,7 +100,7 @@ func pad(s string, width int) string {
 // indent, no hard wrap: the terminal soft-wraps), so a triple-click or a
 // drag selects exactly the text; what to do with it is on the lines around.
 func (v *RunView) Text(s *runbook.Session, b runbook.Batch, sel runbook.Selection) {
-	v.text(s, b, sel.Row.N, sel.Item)
+	v.text(s, b, sel.Item)
 }
 
 // Texts shows every text of the batch in full, in one locale or ("") all.
@@ -104,14 +108,15 @@ func (v *RunView) Texts(s *runbook.Session, b runbook.Batch, locale string) {
 	for _, r := range b.Rows() {
 		for _, a := range r.Items {
 			if locale == "" || a.Locale == locale {
-				v.text(s, b, r.N, a)
+				v.text(s, b, a)
 			}
 		}
 	}
 	v.summary(s, b)
 }
 
-func (v *RunView) text(s *runbook.Session, b runbook.Batch, n int, a render.Announcement) {
+func (v *RunView) text(s *runbook.Session, b runbook.Batch, a render.Announcement) {
+	n := b.Number(a)
 	head := fmt.Sprintf("── %d %s · %s · %s · to %s · %s", n, a.Channel, a.Kind, a.Locale, a.Audience, v.sentStatus(s, b, a))
 	v.printf("\n%s\n", v.Th.Title.Render(head))
 	if a.Subject != "" {
@@ -138,7 +143,7 @@ func (v *RunView) Copy(text string) (string, error) {
 
 // Copied says what went to the clipboard, and that it is not sent.
 func (v *RunView) Copied(sel runbook.Selection, part, how string) {
-	v.Info("copied %s of %d (%s %s) via %s: paste it, then x marks it sent", part, sel.Row.N, sel.Item.Channel, sel.Item.Locale, how)
+	v.Info("copied %s of %d (%s %s) via %s: paste it, then x marks it sent", part, sel.N, sel.Item.Channel, sel.Item.Locale, how)
 }
 
 // Alert rings the bell and raises a notification for what fell due.
