@@ -45,12 +45,19 @@ func TestInitInTerminal(t *testing.T) {
 	if !strings.Contains(tm.history(), "Let us go through the answers again.") {
 		t.Errorf("the questions are not asked again:\n%s", s)
 	}
-	for range 6 { // keep organisation, zone, languages, small, audiences
+	// Keep organisation, zone, languages, small and audiences, each answered
+	// only once it is asked: keys typed ahead would land in the screen's
+	// history out of place.
+	for _, q := range []string{"Organisation, as it signs its messages", "Time zone (IANA name", "First language of your messages",
+		"Other languages they are translated into", "A small organisation of one or two people", "Who must hear from you in a crisis"} {
+		tm.waitForPrompt(q)
 		tm.send("")
 	}
-	tm.waitFor("Your channels (comma-separated) [whatsapp, instagram]:")
+	tm.waitForPrompt("Your channels (comma-separated) [whatsapp, instagram]:")
 	tm.send("whatsapp, instagram, sms, phone")
+	tm.waitForPrompt("Spokesperson: name, phone, e-mail")
 	tm.send("")
+	tm.waitForPrompt("Approver of public messages")
 	tm.send("")
 	s = tm.waitFor("EXITED 0")
 	for _, want := range []string{"Wrote a crisis manual for Sklep Ola", "playbooks/meta-outage.yaml", "crisis lint -m " + dir} {

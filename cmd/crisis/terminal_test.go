@@ -69,6 +69,25 @@ func (tm *tmux) waitFor(text string) string {
 	}
 }
 
+// waitForPrompt waits until the last line with text on the screen holds
+// text: the program is waiting at that question now, so a key sent next
+// answers it (text seen earlier in the history does not count).
+func (tm *tmux) waitForPrompt(text string) {
+	tm.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		s := tm.run("capture-pane", "-p", "-J", "-t", "t") // wrapped lines joined
+		lines := strings.Split(strings.TrimRight(s, "\n "), "\n")
+		if strings.Contains(lines[len(lines)-1], text) {
+			return
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("the program never asked %q; the screen shows:\n%s", text, s)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
 func (tm *tmux) send(keys string) {
 	tm.run("send-keys", "-t", "t", "-l", keys)
 	tm.run("send-keys", "-t", "t", "Enter")
