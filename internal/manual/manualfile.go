@@ -94,7 +94,7 @@ func (d *decoder) decodeApproval(n *yaml.Node) Approval {
 }
 
 func (d *decoder) decodeChannel(n *yaml.Node) Channel {
-	o := d.object(n, "a channel", "id", "kind", "name", "audiences", "domain", "owner", "limit", "hashtags")
+	o := d.object(n, "a channel", "id", "kind", "name", "audiences", "domain", "owner", "limit", "hashtags", "target")
 	c := Channel{
 		ID:        o.id("id"),
 		Name:      o.str("name", false),
@@ -103,6 +103,7 @@ func (d *decoder) decodeChannel(n *yaml.Node) Channel {
 		Owner:     o.ref("owner", false),
 		Limit:     o.integer("limit"),
 		Hashtags:  o.integer("hashtags"),
+		Target:    d.decodeTarget(o.get("target", false), "a delivery target", true),
 		Pos:       d.pos(n),
 		At:        o.at(),
 	}

@@ -111,8 +111,11 @@ type Channel struct {
 	Owner     Ref // a role
 	Limit     int // overrides the kind's default limit when > 0
 	Hashtags  int // overrides the hashtag cap (instagram) when > 0
-	Pos       Pos
-	At        map[string]Pos
+	// Target is where `send` delivers this channel's announcements; nil
+	// keeps the copy-and-mark flow.
+	Target *Target
+	Pos    Pos
+	At     map[string]Pos
 }
 
 // Role is a responsibility in a crisis (spokesperson, approver, community

@@ -145,3 +145,15 @@ func (p *Playbook) Cadence() time.Duration {
 	}
 	return DefaultCadence
 }
+
+// KindDown reports whether any channel of a kind is unusable in p: the
+// WhatsApp Cloud API is Meta's whichever channel reaches it, so a WhatsApp
+// target is not offered while any WhatsApp channel is down.
+func (m *Manual) KindDown(p *Playbook, kind string) bool {
+	for i := range m.Channels {
+		if m.Channels[i].Kind == kind && m.IsDown(p, m.Channels[i].ID) {
+			return true
+		}
+	}
+	return false
+}

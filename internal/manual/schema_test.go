@@ -350,6 +350,21 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 		{"message unknown variant", es, "holding:\n", "spare.smss: x\nholding:\n", false},
 		{"message unknown part", es, "holding:\n", "spare.email.title: x\nholding:\n", false},
 		{"message unknown key", es, "  sms:\n    other:", "  sms:\n    note: x\n    other:", false},
+		// Delivery targets: the shape only (providers are lint's, CR105).
+		{"target env", mf, "    owner: spokesperson\nroles:", "    owner: spokesperson\n    target: {provider: twilio, secret: {env: TWILIO_TOKEN}, recipients: {path: /srv/sms.csv}}\nroles:", true},
+		{"target file and drill", mf, "    owner: spokesperson\nroles:", "    owner: spokesperson\n    target:\n      provider: twilio\n      secret: {file: /etc/crisis/twilio}\n      options: {account_sid: AC1, messaging_service_sid: MG1}\n      recipients: {path: /srv/sms.csv, column: mobile, opt_out: baja}\n      drill: {provider: webhook, url: https://drill.example, secret: {env: DRILL_KEY}}\nroles:", true},
+		{"target no secret", mf, "    owner: spokesperson\nroles:", "    owner: spokesperson\n    target: {provider: twilio}\nroles:", true},
+		{"target null secret", mf, "    owner: spokesperson\nroles:", "    owner: spokesperson\n    target: {provider: twilio, secret: }\nroles:", true},
+		{"target no provider", mf, "    owner: spokesperson\nroles:", "    owner: spokesperson\n    target: {secret: {env: T}}\nroles:", false},
+		{"target unknown key", mf, "    owner: spokesperson\nroles:", "    owner: spokesperson\n    target: {provider: twilio, token: abc}\nroles:", false},
+		{"target env and file", mf, "    owner: spokesperson\nroles:", "    owner: spokesperson\n    target: {provider: twilio, secret: {env: T, file: /x}}\nroles:", false},
+		{"target empty secret", mf, "    owner: spokesperson\nroles:", "    owner: spokesperson\n    target: {provider: twilio, secret: {}}\nroles:", false},
+		{"target env name", mf, "    owner: spokesperson\nroles:", "    owner: spokesperson\n    target: {provider: twilio, secret: {env: 1TOKEN}}\nroles:", false},
+		{"target secret value", mf, "    owner: spokesperson\nroles:", "    owner: spokesperson\n    target: {provider: twilio, secret: abc123}\nroles:", false},
+		{"target options list", mf, "    owner: spokesperson\nroles:", "    owner: spokesperson\n    target: {provider: twilio, options: [a]}\nroles:", false},
+		{"target option nested", mf, "    owner: spokesperson\nroles:", "    owner: spokesperson\n    target: {provider: twilio, options: {from: {a: b}}}\nroles:", false},
+		{"target recipients no path", mf, "    owner: spokesperson\nroles:", "    owner: spokesperson\n    target: {provider: twilio, recipients: {column: phone}}\nroles:", false},
+		{"target drill in drill", mf, "    owner: spokesperson\nroles:", "    owner: spokesperson\n    target: {provider: webhook, drill: {provider: webhook, drill: {provider: webhook}}}\nroles:", false},
 		{"message plural forms", es, "  sms:\n    other:", "  sms:\n    one: x\n    few: y\n    other:", true},
 	}
 	for _, c := range cases {
