@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"io/fs"
@@ -11,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/dispatch"
 	"github.com/crisis-cli/crisis/internal/drillrecord"
 	"github.com/crisis-cli/crisis/internal/lint"
 	"github.com/crisis-cli/crisis/internal/lint/output"
@@ -26,6 +28,8 @@ type lintOptions struct {
 	listRules bool
 	// localDrills reads drill records from the runs folder.
 	localDrills bool
+	// checkTargets also runs crisis targets check: it needs the secrets.
+	checkTargets bool
 }
 
 func newLintCmd(app *App) *cobra.Command {
@@ -82,6 +86,7 @@ silent. This machine's own records (the runs folder) are read only when asked:
 	f.BoolVar(&o.listRules, "list-rules", false, "list every rule with its id, severity and title")
 	f.String("runs-dir", "", "read drill records from this runs folder instead of the manual's drills/")
 	f.BoolVar(&o.localDrills, "local-drills", false, "read drill records from this machine's runs folder ($XDG_STATE_HOME/crisis/runs) instead of the manual's drills/")
+	f.BoolVar(&o.checkTargets, "check-targets", false, "also verify every delivery target's credentials without posting (needs the secrets; see crisis targets check)")
 	_ = cmd.RegisterFlagCompletionFunc("explain", cobra.FixedCompletions(lint.IDs(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -129,6 +134,15 @@ func (a *App) runLint(dir string, o lintOptions) error {
 		Source: res.Sources.Line, Tool: output.Tool{Name: "crisis", Version: readBuildInfo().Version, InfoURI: lint.RepoURL}}
 	if err := a.writeReports(targets, report); err != nil {
 		return err
+	}
+	if o.checkTargets {
+		m, _, err := manual.Load(os.DirFS(root), a.displayRoot(root))
+		if err != nil {
+			return &ExitError{Code: ExitManual, Err: err}
+		}
+		if failed := checkTargets(context.Background(), a.IO.Err, m, nil, dispatch.Env{}); failed > 0 {
+			return &ExitError{Code: ExitFindings, Err: fmt.Errorf("%d delivery target(s) failed their check", failed)}
+		}
 	}
 	return lintExit(res.Findings, o.strict)
 }

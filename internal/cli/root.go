@@ -151,6 +151,7 @@ holds playbooks/manual.yaml; with none, the built-in example manual is used.`,
 		newSchemaCmd(app),
 		newManCmd(app),
 		newStatusCmd(app),
+		newTargetsCmd(app),
 	)
 	root.InitDefaultCompletionCmd()
 	typeArgErrors(root)

@@ -155,7 +155,7 @@ func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
 	}
 	defer sess.Close()
 	flow := &runbook.Flow{S: sess, In: input, View: view, Auto: o.yes, Strict: o.answers != "",
-		Notify: a.notify() && !o.yes && o.answers == ""}
+		Notify: a.notify() && !o.yes && o.answers == "", Dispatch: a.dispatcher()}
 	if sess.State.Drill {
 		inj := &drill.Injector{S: sess, In: input, View: view, PlanOrder: o.answers != "" || o.yes, Auto: o.yes}
 		flow.OnCommand, flow.NextEvent = inj.Deliver, inj.NextAt

@@ -37,6 +37,14 @@ const (
 	TypeAlerted         = "operator.alerted" // the bell rang for something falling due
 	TypeInjectArrived   = "inject.arrived"   // a drill inject delivered
 	TypeInjectAnswered  = "inject.answered"  // the trainee's response to it
+	// A send through a delivery target: the intent is journaled before
+	// anything leaves, the outcome after, so an intent without an outcome
+	// is a send whose result nobody knows. Bulk sends journal each batch's
+	// intent and acknowledgement in between.
+	TypeSendIntent      = "send.intent"
+	TypeSendBatchIntent = "send.batch-intent"
+	TypeSendBatch       = "send.batch"
+	TypeSendOutcome     = "send.outcome"
 )
 
 // Event is one line of a journal.

@@ -77,7 +77,10 @@ func checkTargetSecret(c *Context) {
 		if !ok {
 			return
 		}
-		if t.Secret.Env == "" && t.Secret.File == "" {
+		// A relay on this machine may take mail without a login: SMTP
+		// needs its password only with a username.
+		needless := p.Name == "smtp" && t.Options["username"] == ""
+		if t.Secret.Env == "" && t.Secret.File == "" && !needless {
 			c.Report(atOr(t.At, "provider", t.Pos), "add secret: {env: NAME} or secret: {file: PATH} holding "+p.Secret+"; never the secret itself",
 				"the %s of channel %s has no secret reference", what, ch.ID)
 		}

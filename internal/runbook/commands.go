@@ -35,6 +35,8 @@ func (f *Flow) do(line string) error {
 		return f.approve(arg)
 	case "x", "sent":
 		return f.sent(arg)
+	case "send":
+		return f.send(arg)
 	case "u", "update":
 		b, err := f.S.RenderUpdate()
 		if err != nil {

@@ -79,6 +79,9 @@ type Flow struct {
 	// Notify rings the bell and raises a desktop notification when a step
 	// or an update falls due (once each; see alert).
 	Notify bool
+	// Dispatch is what the send command sends with (send.go); nil: the
+	// process's environment, no live progress.
+	Dispatch *Dispatcher
 
 	batch        Batch
 	unrendered   string // the step whose messages could not be rendered
@@ -119,6 +122,7 @@ var ErrWake = errors.New("woken before a line was read")
 // Run walks the steps until the run ends or is paused.
 func (f *Flow) Run() error {
 	f.View.Start(f.S)
+	f.warnUnknownSends()
 	for f.S.Current() != nil {
 		if err := f.showStep(); err != nil {
 			return err

@@ -140,8 +140,9 @@ type State struct {
 	Abandoned  *Abandoned // set once the run is abandoned
 	Reopened   []Reopened // each reopening after an all-clear, in order
 	Injects    map[int]*InjectState
-	Checked    map[string]map[int]bool // step -> ticked checklist items (1-based)
-	Alerted    map[string]bool         // what the operator was alerted to (see Alert), so a resume rings once
+	Checked    map[string]map[int]bool         // step -> ticked checklist items (1-based)
+	Alerted    map[string]bool                 // what the operator was alerted to (see Alert), so a resume rings once
+	Sends      map[AnnouncementKey]*SendRecord // sends through delivery targets (sendstate.go)
 	Events     int
 	LastEvent  time.Time
 
@@ -266,6 +267,8 @@ func (s *State) Apply(e journal.Event) error {
 		if err = json.Unmarshal(e.Data, &a); err == nil {
 			s.Alerted[a.Key] = true
 		}
+	case journal.TypeSendIntent, journal.TypeSendBatchIntent, journal.TypeSendBatch, journal.TypeSendOutcome:
+		err = s.applySend(e)
 	}
 	if err != nil {
 		return fmt.Errorf("event %d (%s): %w", e.Seq, e.Type, err)

@@ -1,0 +1,758 @@
+package runbook
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/user"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/dispatch"
+	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/message"
+	"github.com/crisis-cli/crisis/internal/render"
+)
+
+// The send command: the step's approved announcements go out through the
+// channels' delivery targets, each send journaled before (intent) and after
+// (outcome), so that a crash or a retry never sends twice without someone
+// deciding it.
+
+// Dispatcher is what send takes from outside the run.
+type Dispatcher struct {
+	Env dispatch.Env
+	// Open opens a target; default dispatch.Open.
+	Open func(dispatch.Config, dispatch.Env) (dispatch.Target, error)
+	// Progress receives a live line per announcement being sent; nil
+	// shows only the outcomes.
+	Progress io.Writer
+	Plain    bool // a line per change, no redrawing (output is not a terminal)
+	Parallel int  // announcements sent at once, default 4
+	User     string
+}
+
+// CaptureDir is the folder of a drill run where texts go whose channel has
+// no drill target: a drill never reaches real people.
+const CaptureDir = "drill-outbox"
+
+// sendItem is one announcement send can offer.
+type sendItem struct {
+	n        int
+	a        render.Announcement
+	cfg      dispatch.Config
+	provider dispatch.Provider
+	capture  bool // a drill without a drill target: written to the run folder
+	rec      *SendRecord
+	target   dispatch.Target
+	count    dispatch.ListCount
+}
+
+func (it *sendItem) key() AnnouncementKey {
+	return AnnouncementKey{it.a.Step, it.a.Message, it.a.Channel, it.a.Locale}
+}
+
+func (it *sendItem) label() string { return it.a.Channel + " (" + it.a.Locale + ")" }
+
+func (it *sendItem) bulk() bool { return it.provider.Bulk && !it.capture }
+
+// sendPlan lists what send can offer in the batch shown: announcements on
+// channels with a target that are up in this scenario, numbered. It also
+// says which are left to copy and mark, and which are not offered.
+func (f *Flow) sendPlan() (items []*sendItem, copyOnly, notOffered []string) {
+	m, p, st := f.S.Manual, f.S.Playbook, f.S.State
+	for _, a := range f.batch.Items {
+		a.Step = f.batch.Step
+		ch := m.Channel(a.Channel)
+		if ch == nil || ch.Target == nil {
+			copyOnly = append(copyOnly, a.Channel+" ("+a.Locale+")")
+			continue
+		}
+		t := ch.Target
+		if st.Drill {
+			t = ch.Target.Drill
+		}
+		it := &sendItem{a: a, capture: t == nil, rec: st.Sends[AnnouncementKey{a.Step, a.Message, a.Channel, a.Locale}]}
+		if t != nil {
+			it.cfg = dispatch.FromManual(ch.ID, t)
+			it.provider, _ = dispatch.LookupProvider(t.Provider)
+		} else {
+			it.provider = dispatch.Provider{Name: "capture"}
+		}
+		switch {
+		case m.IsDown(p, ch.ID):
+			notOffered = append(notOffered, ch.ID+": down in this scenario")
+			continue
+		case it.provider.Name == "whatsapp" && m.KindDown(p, "whatsapp"):
+			notOffered = append(notOffered, ch.ID+": WhatsApp is down in this scenario")
+			continue
+		}
+		it.n = len(items) + 1
+		items = append(items, it)
+	}
+	return items, copyOnly, notOffered
+}
+
+// status says where an announcement stands: sent, unknown, interrupted or
+// ready.
+func (f *Flow) status(it *sendItem) string {
+	r := it.rec
+	switch {
+	case f.S.State.IsSent(it.a.Step, it.a.Message, it.a.Channel, it.a.Locale):
+		return "sent"
+	case r == nil:
+		return "ready"
+	case !it.bulk() && (r.InDoubt() || r.Outcome.Unknown > 0):
+		return "unknown"
+	case r.InDoubt() || r.Outcome.Error != "":
+		return "interrupted"
+	}
+	return "ready"
+}
+
+// send is the run's send command: send lists, send N or send all sends.
+func (f *Flow) send(arg string) error {
+	if len(f.batch.Items) == 0 {
+		return errors.New("nothing to send in this step")
+	}
+	items, copyOnly, notOffered := f.sendPlan()
+	for _, n := range notOffered {
+		f.View.Info("not offered: %s", n)
+	}
+	if len(items) == 0 {
+		return fmt.Errorf("no channel of this step has a delivery target: copy the texts and mark them with x (%s)", strings.Join(copyOnly, ", "))
+	}
+	arg = strings.ToLower(strings.TrimSpace(arg))
+	if arg == "" {
+		for _, it := range items {
+			f.View.Info("%d  %s via %s: %s", it.n, it.label(), it.provider.Name, f.status(it))
+		}
+		if len(copyOnly) > 0 {
+			f.View.Info("no target (copy and mark with x): %s", strings.Join(copyOnly, ", "))
+		}
+		f.View.Info("send N sends one, send all every one ready")
+		return nil
+	}
+	picked, resend, err := f.pick(items, arg)
+	if err != nil {
+		return err
+	}
+	if err := f.checkApproved(picked); err != nil {
+		return err
+	}
+	d := f.dispatcher()
+	picked = f.open(d, picked)
+	if len(picked) == 0 {
+		return errors.New("nothing sent: no target could be opened")
+	}
+	for _, it := range picked {
+		f.View.Info("%s", f.describe(it))
+	}
+	word := "yes"
+	if resend {
+		word = "resend"
+	}
+	if ok, err := f.confirm(fmt.Sprintf("send %d announcement(s)? type %s to send, no to stop: ", len(picked), word), word); err != nil || !ok {
+		if err == nil {
+			f.View.Info("nothing sent")
+		}
+		return err
+	}
+	return f.sendAll(d, picked)
+}
+
+// pick chooses what "send all" or "send N" sends. All is every announcement
+// ready or interrupted, and those in doubt only where the provider
+// recognises a resent request; N may name one in doubt, which then needs
+// the word resend to go.
+func (f *Flow) pick(items []*sendItem, arg string) (picked []*sendItem, resend bool, err error) {
+	if arg == "all" {
+		var doubt []string
+		for _, it := range items {
+			switch st := f.status(it); {
+			case st == "ready" || st == "interrupted":
+				picked = append(picked, it)
+			case st == "unknown" && it.provider.Dedup:
+				picked = append(picked, it)
+			case st == "unknown":
+				doubt = append(doubt, it.label())
+			}
+		}
+		if len(doubt) > 0 {
+			f.View.Warn("not resent, outcome unknown: %s; check, then mark with x or send N again", strings.Join(doubt, ", "))
+		}
+		if len(picked) == 0 {
+			return nil, false, errors.New("nothing left to send in this step")
+		}
+		return picked, false, nil
+	}
+	n, err := strconv.Atoi(arg)
+	if err != nil || n < 1 || n > len(items) {
+		return nil, false, fmt.Errorf("send takes a number from 1 to %d, or all; send alone lists them", len(items))
+	}
+	it := items[n-1]
+	switch f.status(it) {
+	case "sent":
+		return nil, false, fmt.Errorf("%s is already sent", it.label())
+	case "unknown":
+		if !it.provider.Dedup {
+			f.View.Warn("%s: outcome unknown: check before resending: %s", it.label(), whatToCheck(it))
+			return []*sendItem{it}, true, nil
+		}
+	}
+	return []*sendItem{it}, false, nil
+}
+
+// checkApproved refuses unless every message to send was approved by the
+// playbook's approver or a deputy, as the manual says.
+func (f *Flow) checkApproved(items []*sendItem) error {
+	for _, it := range items {
+		by := f.S.State.ApprovedBy(it.a.Step, it.a.Message)
+		if by == "" {
+			return fmt.Errorf("message %s is not approved: approve it first (a PERSON); nothing sent", it.a.Message)
+		}
+		if !f.mayApprove(by) {
+			return fmt.Errorf("message %s was approved by %s, who is neither the approver nor a deputy in this playbook: nothing sent", it.a.Message, by)
+		}
+	}
+	return nil
+}
+
+func (f *Flow) dispatcher() *Dispatcher {
+	d := f.Dispatch
+	if d == nil {
+		d = &Dispatcher{}
+	}
+	if d.Open == nil {
+		d.Open = dispatch.Open
+	}
+	if d.Parallel <= 0 {
+		d.Parallel = 4
+	}
+	if d.User == "" {
+		if u, err := user.Current(); err == nil {
+			d.User = u.Username
+		}
+	}
+	return d
+}
+
+// open opens each target (resolving its secret) and reads each recipient
+// list through; an announcement whose target cannot be opened is dropped
+// with the reason.
+func (f *Flow) open(d *Dispatcher, items []*sendItem) []*sendItem {
+	var ok []*sendItem
+	for _, it := range items {
+		if it.capture {
+			it.target = captureTarget{dir: filepath.Join(f.S.Dir, CaptureDir)}
+			ok = append(ok, it)
+			continue
+		}
+		t, err := d.Open(it.cfg, d.Env)
+		if err != nil {
+			f.View.Warn("%s not sent: %v", it.label(), err)
+			continue
+		}
+		if it.bulk() {
+			if it.count, err = dispatch.CountRecipients(it.cfg); err != nil {
+				f.View.Warn("%s not sent: %v", it.label(), err)
+				continue
+			}
+			for _, e := range it.count.First {
+				f.View.Warn("%v (not sent to)", e)
+			}
+		}
+		it.target = t
+		ok = append(ok, it)
+	}
+	return ok
+}
+
+// describe says exactly what will go where.
+func (f *Flow) describe(it *sendItem) string {
+	where := it.provider.Name
+	if it.capture {
+		where = "drill: captured in " + filepath.Join(f.S.Dir, CaptureDir)
+	} else if f.S.State.Drill {
+		where += " (drill target)"
+	}
+	who := "1 post"
+	if it.bulk() {
+		c := it.count
+		who = fmt.Sprintf("%d recipients of %s", c.Send, it.cfg.Recipients.Path)
+		if c.OptedOut > 0 || c.Malformed > 0 {
+			who += fmt.Sprintf(" (%d opted out, %d malformed rows not sent)", c.OptedOut, c.Malformed)
+		}
+		if r := it.rec; r != nil {
+			who += fmt.Sprintf("; continues an earlier send: %d rows settled, %d after them done, %d in doubt not resent", r.Settled, len(r.Done), r.DoubtRows())
+		}
+	}
+	return fmt.Sprintf("%d  %s  %s  via %s: %s", it.n, it.a.Channel, it.a.Locale, where, who)
+}
+
+// confirm asks until the answer is the word or no.
+func (f *Flow) confirm(prompt, word string) (bool, error) {
+	for range 3 {
+		line, err := f.In.ReadLine(prompt)
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return false, nil
+			}
+			return false, err
+		}
+		switch strings.ToLower(strings.TrimSpace(line)) {
+		case word:
+			return true, nil
+		case "n", "no", "":
+			return false, nil
+		}
+		f.View.Warn("answer %s or no", word)
+	}
+	return false, nil
+}
+
+// sender runs the sends of one command, journaling through one lock: the
+// journal and the state take one writer at a time.
+type sender struct {
+	f    *Flow
+	d    *Dispatcher
+	mu   sync.Mutex
+	prog *progress
+}
+
+func (x *sender) append(typ string, data any) error {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.f.S.append(typ, data)
+}
+
+type sendResult struct {
+	it  *sendItem
+	out dispatch.Outcome
+	err error
+}
+
+// sendAll sends the announcements, a few at once, and reports each.
+func (f *Flow) sendAll(d *Dispatcher, items []*sendItem) error {
+	x := &sender{f: f, d: d, prog: newProgress(d.Progress, d.Plain, items)}
+	results := make([]sendResult, len(items))
+	sem := make(chan struct{}, d.Parallel)
+	var wg sync.WaitGroup
+	stop := x.prog.start()
+	for i, it := range items {
+		wg.Add(1)
+		sem <- struct{}{} // taken here, so announcements start in the order shown
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			out, err := x.one(it, i)
+			results[i] = sendResult{it, out, err}
+		}()
+	}
+	wg.Wait()
+	stop()
+	var jerr error
+	for _, r := range results {
+		var je *JournalError
+		if errors.As(r.err, &je) {
+			jerr = r.err
+			continue
+		}
+		f.report(r)
+	}
+	return fatal(jerr)
+}
+
+// one sends one announcement: intent, send, outcome, and marks it sent
+// when the send completed.
+func (x *sender) one(it *sendItem, i int) (dispatch.Outcome, error) {
+	s := x.f.S
+	a := it.a
+	at := s.Now().UTC()
+	if it.rec != nil {
+		at = it.rec.Intent.At // the same key and time: a provider that deduplicates recognises it
+	}
+	if s.State.Drill && !strings.HasPrefix(a.Text, message.DrillMark(a.Locale)) {
+		return dispatch.Outcome{}, fmt.Errorf("the drill text of %s lacks the drill mark: not sent", it.label())
+	}
+	intent := SendIntent{Key: sendKey(s, a), Step: a.Step, Message: a.Message, Channel: a.Channel, Locale: a.Locale,
+		Provider: it.provider.Name, Where: where(it, s), Drill: s.State.Drill, TextSHA256: digest(a.Subject + "\n" + a.Text),
+		Count: 1, By: x.d.User, At: at, Resume: it.rec != nil}
+	if it.bulk() {
+		sum, err := fileDigest(it.cfg.Recipients.Path)
+		if err != nil {
+			return dispatch.Outcome{}, err
+		}
+		intent.RecipientsSHA256, intent.Count = sum, it.count.Send
+	}
+	if err := x.append(journal.TypeSendIntent, intent); err != nil {
+		return dispatch.Outcome{}, err
+	}
+	req := dispatch.Request{Announcement: dispatch.Announcement{Channel: a.Channel, Kind: a.Kind, Locale: a.Locale,
+		Subject: a.Subject, Text: a.Text, Drill: s.State.Drill, Key: intent.Key, At: at}}
+	if it.bulk() {
+		x.mu.Lock()
+		r := s.State.Sends[it.key()]
+		done, doubt := make(map[int]bool, len(r.Done)), append([][2]int(nil), r.Doubt...)
+		for l := range r.Done {
+			done[l] = true
+		}
+		settled := r.Settled
+		x.mu.Unlock()
+		snap := &SendRecord{Done: done, Doubt: doubt}
+		req.Resume = dispatch.Resume{SkipFirst: settled, Done: func(line int, _ string) bool { return snap.skip(line) }}
+		req.BeforeBatch = func(b dispatch.Batch) error {
+			return x.append(journal.TypeSendBatchIntent, SendBatch{Key: intent.Key, Seq: b.Seq, First: b.FirstLine, Last: b.LastLine})
+		}
+		req.OnBatch = func(b dispatch.Batch) error {
+			sb := SendBatch{Key: intent.Key, Seq: b.Seq, First: b.FirstLine, Last: b.LastLine, Settled: b.Settled}
+			for _, d := range b.Delivered {
+				sb.Delivered = append(sb.Delivered, d.Line)
+			}
+			for _, fl := range b.Failed {
+				if e, ok := fl.Err.(*dispatch.Error); ok && e.Retry == dispatch.Unknown {
+					sb.Unknown = append(sb.Unknown, fl.Line)
+				} else {
+					sb.Failed = append(sb.Failed, fl.Line)
+				}
+			}
+			x.prog.add(i, len(b.Delivered)+len(b.Failed))
+			return x.append(journal.TypeSendBatch, sb)
+		}
+	}
+	out, err := it.target.Send(context.Background(), req)
+	o := SendOutcome{Key: intent.Key, ID: out.ID, URL: out.URL, Delivered: out.Delivered, Failed: out.FailedCount,
+		Unknown: out.Unknown, OptedOut: out.OptedOut, Skipped: out.AlreadyDone, Notes: out.Notes}
+	if err != nil {
+		o.Error = err.Error()
+	}
+	x.prog.finish(i, out, err)
+	if jerr := x.append(journal.TypeSendOutcome, o); jerr != nil {
+		return out, jerr
+	}
+	if err != nil {
+		return out, err
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	// The one way an announcement becomes sent, as x does it.
+	_, _, merr := s.Sent(Batch{Step: a.Step, Items: []render.Announcement{a}}, a.Channel, a.Locale)
+	return out, merr
+}
+
+// report shows one send's outcome.
+func (f *Flow) report(r sendResult) {
+	it, out := r.it, r.out
+	switch {
+	case r.err == nil && out.FailedCount == 0:
+		id := ""
+		if out.ID != "" {
+			id = ": " + out.ID
+		}
+		if it.bulk() {
+			f.View.Info("sent %s: %d delivered, %d opted out%s", it.label(), out.Delivered, out.OptedOut, id)
+		} else {
+			f.View.Info("sent %s via %s%s", it.label(), it.provider.Name, id)
+		}
+	case r.err == nil:
+		f.View.Warn("sent %s: %d delivered, %d failed (%d unknown); the report lists them", it.label(), out.Delivered, out.FailedCount, out.Unknown)
+		for i, fl := range out.Failed {
+			if i == 5 {
+				break
+			}
+			f.View.Warn("  %s line %d: %v", fl.Recipient, fl.Line, fl.Err)
+		}
+	default:
+		var e *dispatch.Error
+		if errors.As(r.err, &e) && e.Retry == dispatch.Unknown {
+			f.View.Warn("%s: %v\noutcome unknown: check before resending: %s", it.label(), r.err, whatToCheck(it))
+			return
+		}
+		f.View.Warn("%s not sent: %v", it.label(), r.err)
+	}
+}
+
+// warnUnknownSends says, when a run is shown again, which sends have an
+// outcome nobody knows, and what to check before resending.
+func (f *Flow) warnUnknownSends() {
+	for k, r := range f.S.State.Sends {
+		if f.S.State.IsSent(k.Step, k.Message, k.Channel, k.Locale) {
+			continue
+		}
+		p, _ := dispatch.LookupProvider(r.Intent.Provider)
+		it := &sendItem{a: render.Announcement{Step: k.Step, Message: k.Message, Channel: k.Channel, Locale: k.Locale}, provider: p, rec: r}
+		switch {
+		case r.Bulk() && (r.InDoubt() || r.DoubtRows() > 0):
+			f.View.Warn("%s via %s in step %s: interrupted; %d of %d recipients settled; %d in batches never acknowledged: outcome unknown: check before resending: %s; send continues with the rest and never resends those",
+				it.label(), p.Name, k.Step, r.Delivered+r.Failed, r.Intent.Count, r.DoubtRows(), whatToCheck(it))
+		case r.InDoubt() && p.Dedup:
+			f.View.Warn("%s via %s in step %s: outcome unknown; %s recognises a resent request, so send all resends it safely", it.label(), p.Name, k.Step, p.Name)
+		case r.InDoubt():
+			f.View.Warn("%s via %s in step %s: outcome unknown: check before resending: %s; then mark it with x, or send it again", it.label(), p.Name, k.Step, whatToCheck(it))
+		}
+	}
+}
+
+// whatToCheck says where a person can see whether a send went out.
+func whatToCheck(it *sendItem) string {
+	w := it.cfg.Options
+	switch it.provider.Name {
+	case "smtp":
+		return "the relay's log, or a recipient's mailbox, for the Message-ID of " + sendKeyOf(it)
+	case "twilio":
+		return "Twilio's Messaging logs for the messaging service " + w["messaging_service_sid"]
+	case "whatsapp":
+		return "WhatsApp Manager's message history of the number " + w["phone_number_id"]
+	case "telegram":
+		return "the latest posts of the Telegram channel " + w["chat_id"]
+	case "slack", "mattermost", "discord", "teams":
+		return "the channel the " + it.provider.Name + " webhook posts to"
+	case "capture":
+		return "the drill outbox of the run"
+	}
+	return "where " + it.provider.Name + " publishes"
+}
+
+func sendKeyOf(it *sendItem) string {
+	if it.rec != nil {
+		return it.rec.Intent.Key
+	}
+	return it.a.Channel
+}
+
+// sendKey names a send across attempts: the run, the step, the message,
+// the channel and the locale.
+func sendKey(s *Session, a render.Announcement) string {
+	run := s.State.RunID
+	if run == "" {
+		run = filepath.Base(s.Dir)
+	}
+	return strings.Join([]string{run, a.Step, a.Message, a.Channel, a.Locale}, "/")
+}
+
+// where describes a target for the journal: never its secret.
+func where(it *sendItem, s *Session) string {
+	switch {
+	case it.capture:
+		return CaptureDir
+	case it.cfg.Recipients != nil:
+		return it.cfg.Recipients.Path
+	case it.cfg.URL != "":
+		return it.cfg.URL
+	}
+	for _, k := range []string{"chat_id", "handle", "phone_number_id", "messaging_service_sid"} {
+		if v := it.cfg.Options[k]; v != "" {
+			return k + "=" + v
+		}
+	}
+	return it.provider.Name + " (" + it.cfg.Secret.String() + ")"
+}
+
+func digest(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])
+}
+
+// fileDigest hashes a recipient list as it is streamed, never loaded.
+func fileDigest(path string) (string, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer fh.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, fh); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// captureTarget stands in for every real target in a drill without a
+// drill target: it writes the text into the run folder.
+type captureTarget struct{ dir string }
+
+func (c captureTarget) Send(_ context.Context, req dispatch.Request) (dispatch.Outcome, error) {
+	if !req.Drill {
+		return dispatch.Outcome{}, errors.New("the drill outbox takes drill texts only")
+	}
+	if err := os.MkdirAll(c.dir, 0o755); err != nil {
+		return dispatch.Outcome{}, err
+	}
+	name := strings.NewReplacer("/", "_", "\\", "_").Replace(req.Key) + ".txt"
+	text := req.Text
+	if req.Subject != "" {
+		text = "Subject: " + req.Subject + "\n\n" + text
+	}
+	if err := os.WriteFile(filepath.Join(c.dir, name), []byte(text+"\n"), 0o644); err != nil {
+		return dispatch.Outcome{}, err
+	}
+	return dispatch.Outcome{Provider: "capture", ID: filepath.Join(CaptureDir, name), Delivered: 1}, nil
+}
+
+func (captureTarget) Check(context.Context) dispatch.CheckReport {
+	return dispatch.CheckReport{Provider: "capture", Verified: []string{"drill texts are written to the run folder"}}
+}
+
+// progress draws a line per announcement being sent: bulk sends with
+// their count, rate and time left.
+type progress struct {
+	w     io.Writer
+	plain bool
+	mu    sync.Mutex
+	lines []progLine
+	drawn int
+	began time.Time
+}
+
+type progLine struct {
+	label       string
+	total, done int
+	state       string // "" while sending
+	lastPlain   time.Time
+}
+
+func newProgress(w io.Writer, plain bool, items []*sendItem) *progress {
+	p := &progress{w: w, plain: plain, began: time.Now()}
+	for _, it := range items {
+		total := 0
+		if it.bulk() {
+			total = it.count.Send
+		}
+		p.lines = append(p.lines, progLine{label: fmt.Sprintf("%-20s %-5s %-9s", it.a.Channel, it.a.Locale, it.provider.Name), total: total})
+	}
+	return p
+}
+
+func (p *progress) start() (stop func()) {
+	if p.w == nil {
+		return func() {}
+	}
+	p.mu.Lock()
+	if p.plain {
+		for i := range p.lines {
+			p.plainLine(i)
+		}
+	} else {
+		p.redraw()
+	}
+	p.mu.Unlock()
+	if p.plain {
+		return func() {}
+	}
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(150 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				p.mu.Lock()
+				p.redraw()
+				p.mu.Unlock()
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		wg.Wait()
+		p.mu.Lock()
+		p.redraw()
+		p.mu.Unlock()
+	}
+}
+
+func (p *progress) add(i, n int) {
+	if p.w == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.lines[i].done += n
+	if p.plain && time.Since(p.lines[i].lastPlain) >= 2*time.Second {
+		p.plainLine(i)
+	}
+}
+
+func (p *progress) finish(i int, out dispatch.Outcome, err error) {
+	if p.w == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	l := &p.lines[i]
+	switch {
+	case err != nil:
+		l.state = "✗ " + firstLine(err.Error())
+	case out.FailedCount > 0:
+		l.state = fmt.Sprintf("✓ %d delivered, %d failed", out.Delivered, out.FailedCount)
+	case l.total > 0:
+		l.state = fmt.Sprintf("✓ %d delivered", out.Delivered)
+	default:
+		l.state = "✓ sent"
+	}
+	if p.plain {
+		p.plainLine(i)
+	}
+}
+
+func (p *progress) text(l progLine) string {
+	if l.state != "" {
+		return l.label + " " + l.state
+	}
+	if l.total == 0 {
+		return l.label + " sending…"
+	}
+	el := time.Since(p.began).Seconds()
+	rate := float64(l.done) / max(el, 0.001)
+	eta := "?"
+	if rate > 0 {
+		eta = (time.Duration(float64(l.total-l.done)/rate) * time.Second).Round(time.Second).String()
+	}
+	return fmt.Sprintf("%s %s %d/%d %.0f/s ETA %s", l.label, bar(l.done, l.total, 20), l.done, l.total, rate, eta)
+}
+
+func (p *progress) plainLine(i int) {
+	p.lines[i].lastPlain = time.Now()
+	fmt.Fprintln(p.w, p.text(p.lines[i]))
+}
+
+// redraw rewrites the block of lines in place.
+func (p *progress) redraw() {
+	var b strings.Builder
+	if p.drawn > 0 {
+		fmt.Fprintf(&b, "\x1b[%dA", p.drawn)
+	}
+	for _, l := range p.lines {
+		b.WriteString("\r\x1b[2K" + p.text(l) + "\n")
+	}
+	p.drawn = len(p.lines)
+	io.WriteString(p.w, b.String())
+}
+
+func bar(done, total, width int) string {
+	n := 0
+	if total > 0 {
+		n = min(width, done*width/total)
+	}
+	return "[" + strings.Repeat("#", n) + strings.Repeat(".", width-n) + "]"
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	if len(s) > 60 {
+		s = s[:60] + "…"
+	}
+	return s
+}

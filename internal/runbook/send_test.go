@@ -1,0 +1,494 @@
+package runbook
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/emersion/go-smtp"
+
+	"github.com/crisis-cli/crisis/internal/dispatch"
+	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/message"
+)
+
+// hookServer stands in for a signed webhook receiver and a Slack incoming
+// webhook: it counts deliveries by X-Crisis-Delivery (or by body for
+// Slack) and can hold or fail requests.
+type hookServer struct {
+	*httptest.Server
+	mu     sync.Mutex
+	counts map[string]int
+	bodies []string
+	status int // answer with this status; 0: 200
+}
+
+func startHook(t *testing.T) *hookServer {
+	h := &hookServer{counts: map[string]int{}}
+	h.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		h.mu.Lock()
+		id := r.Header.Get(dispatch.HeaderDelivery)
+		if id == "" {
+			id = r.URL.Path + " " + string(body)
+		}
+		h.counts[id]++
+		h.bodies = append(h.bodies, string(body))
+		status := h.status
+		h.mu.Unlock()
+		if status != 0 {
+			w.WriteHeader(status)
+			return
+		}
+		if r.Header.Get(dispatch.HeaderDelivery) != "" {
+			fmt.Fprintf(w, `{"id": %q}`, "post-"+id)
+			return
+		}
+		io.WriteString(w, "ok")
+	}))
+	t.Cleanup(h.Close)
+	return h
+}
+
+func (h *hookServer) total() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.bodies)
+}
+
+// smtpCounter is a real SMTP server (go-smtp) on a loopback port that
+// counts the messages each recipient got.
+type smtpCounter struct {
+	addr  string
+	mu    sync.Mutex
+	count map[string]int
+	total int
+	data  []string
+}
+
+func startSMTPCounter(t testing.TB) *smtpCounter {
+	s := &smtpCounter{count: map[string]int{}}
+	srv := smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) { return &counterSession{s: s}, nil }))
+	srv.Domain = "localhost"
+	srv.MaxRecipients = 50
+	srv.ReadTimeout, srv.WriteTimeout = 10*time.Second, 10*time.Second
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.addr = l.Addr().String()
+	go srv.Serve(l)
+	t.Cleanup(func() { srv.Close() })
+	return s
+}
+
+func (s *smtpCounter) received() (map[string]int, int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make(map[string]int, len(s.count))
+	for k, v := range s.count {
+		out[k] = v
+	}
+	return out, s.total
+}
+
+type counterSession struct {
+	s  *smtpCounter
+	to []string
+}
+
+func (c *counterSession) Mail(string, *smtp.MailOptions) error { return nil }
+func (c *counterSession) Rcpt(to string, _ *smtp.RcptOptions) error {
+	c.to = append(c.to, to)
+	return nil
+}
+func (c *counterSession) Data(r io.Reader) error {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return err
+	}
+	c.s.mu.Lock()
+	defer c.s.mu.Unlock()
+	for _, to := range c.to {
+		c.s.count[to]++
+		c.s.total++
+	}
+	if len(c.s.data) < 3 {
+		c.s.data = append(c.s.data, string(b))
+	}
+	return nil
+}
+func (c *counterSession) Reset()        { c.to = nil }
+func (c *counterSession) Logout() error { return nil }
+
+// recipientList writes a CSV of n addresses, and malformed rows where
+// asked (line -> row).
+func recipientList(t testing.TB, n int, bad map[int]string) string {
+	path := filepath.Join(t.TempDir(), "customers.csv")
+	var b strings.Builder
+	b.WriteString("email,opt_out\n")
+	for i := 0; i < n; i++ {
+		if row, ok := bad[i+2]; ok {
+			b.WriteString(row + "\n")
+			continue
+		}
+		fmt.Fprintf(&b, "c%05d@example.com,\n", i)
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// metaManual is the built-in manual with delivery targets on channels.
+func metaManual(t testing.TB, targets map[string]*manual.Target) (*manual.Manual, *message.Catalog) {
+	m, diags, err := manual.Load(manual.Builtin(), manual.BuiltinRoot)
+	if err != nil || diags.HasErrors() {
+		t.Fatalf("load: %v %v", err, diags)
+	}
+	for i := range m.Channels {
+		m.Channels[i].Target = targets[m.Channels[i].ID]
+	}
+	cat, err := message.NewCatalog(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, cat
+}
+
+// metaRun starts a meta-outage run with the given channels' targets, its
+// variables set to their examples; the answers drive it.
+func metaRun(t testing.TB, runs string, drill bool, locales []string, targets map[string]*manual.Target, answers ...string) (*Flow, *quietViewLog) {
+	m, cat := metaManual(t, targets)
+	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
+	s, err := Start(Options{RunsDir: runs, Manual: m, Playbook: m.Playbook("meta-outage"), Catalog: cat, Drill: drill,
+		Locales: locales, Now: clock.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	in := lines(answers)
+	view := &quietViewLog{}
+	f := &Flow{S: s, In: &in, View: view, Dispatch: &Dispatcher{Env: testEnv()}}
+	given := map[string]string{}
+	for _, v := range append(append([]manual.Variable(nil), m.Variables...), s.Playbook.Variables...) {
+		given[v.Name] = v.Example
+	}
+	if err := f.AskVars(given); err != nil {
+		t.Fatal(err)
+	}
+	return f, view
+}
+
+var allLocales = []string{"es", "en", "pl", "pt"}
+
+func testEnv() dispatch.Env {
+	return dispatch.Env{LookupEnv: func(k string) (string, bool) {
+		v, ok := testSecrets.Load(k)
+		if !ok {
+			return "", false
+		}
+		return v.(string), true
+	}, Sleep: func(context.Context, time.Duration) error { return nil }}
+}
+
+var testSecrets sync.Map
+
+func init() { testSecrets.Store("HOOK_KEY", "hook-signing-key") }
+
+// quietViewLog records what was shown, info and warnings both.
+type quietViewLog struct {
+	NoScreen
+	mu   sync.Mutex
+	info []string
+	warn []string
+}
+
+// promptLines answers from a list and shows each prompt as information,
+// so a test sees what was asked.
+type promptLines struct {
+	lines []string
+	view  *quietViewLog
+}
+
+func (p *promptLines) ReadLine(prompt string) (string, error) {
+	p.view.Info("%s", prompt)
+	if len(p.lines) == 0 {
+		return "", io.EOF
+	}
+	s := p.lines[0]
+	p.lines = p.lines[1:]
+	return s, nil
+}
+
+func (v *quietViewLog) Start(*Session)               {}
+func (v *quietViewLog) Step(*Session, Batch)         {}
+func (v *quietViewLog) Update(*Session, Batch)       {}
+func (v *quietViewLog) Reminder(*Session, time.Time) {}
+func (v *quietViewLog) Info(f string, a ...any) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	v.info = append(v.info, fmt.Sprintf(f, a...))
+}
+func (v *quietViewLog) Warn(f string, a ...any) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	v.warn = append(v.warn, fmt.Sprintf(f, a...))
+}
+func (v *quietViewLog) Help()        {}
+func (v *quietViewLog) End(*Session) {}
+
+func (v *quietViewLog) all() string {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return strings.Join(v.info, "\n") + "\n" + strings.Join(v.warn, "\n")
+}
+
+func webhookTarget(url string) *manual.Target {
+	return &manual.Target{Provider: "webhook", URL: url, Secret: manual.SecretRef{Env: "HOOK_KEY"}}
+}
+
+func countEvents(t testing.TB, dir, typ string) int {
+	events, _, err := journal.Read(filepath.Join(dir, JournalFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range events {
+		if e.Type == typ {
+			n++
+		}
+	}
+	return n
+}
+
+// holdingTargets gives the channels of meta-outage's holding step local
+// targets: the signed webhook, a Slack webhook and SMTP to a list; x has
+// none and stays copy-and-mark.
+func holdingTargets(t testing.TB, hook, slack *hookServer, relay *smtpCounter, list string) map[string]*manual.Target {
+	testSecrets.Store("SLACK_URL", slack.URL+"/services/T0/B0/xyz")
+	return map[string]*manual.Target{
+		"status-page":      webhookTarget(hook.URL + "/status"),
+		"website-banner":   webhookTarget(hook.URL + "/banner"),
+		"telegram-channel": webhookTarget(hook.URL + "/telegram"),
+		"app-push":         webhookTarget(hook.URL + "/push"),
+		"email-suppliers":  webhookTarget(hook.URL + "/suppliers"),
+		"sms-staff":        webhookTarget(hook.URL + "/sms"),
+		"slack-staff":      {Provider: "slack", Secret: manual.SecretRef{Env: "SLACK_URL"}},
+		"email-customers": {Provider: "smtp", URL: "smtp://" + relay.addr,
+			Options:    map[string]string{"from": "avisos@rioverde.example", "list_unsubscribe": "<mailto:baja@rioverde.example>", "tls": "none"},
+			Recipients: &manual.Recipients{Path: list}},
+	}
+}
+
+func TestSendHoldingStepOnEveryTarget(t *testing.T) {
+	hook, slack, relay := startHook(t), startHook(t), startSMTPCounter(t)
+	list := recipientList(t, 50, map[int]string{5: "not-an-address,"})
+	f, view := metaRun(t, t.TempDir(), false, allLocales, holdingTargets(t, hook, slack, relay, list),
+		"d", "send all", "a", "send all", "maybe", "yes", "send all")
+	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
+		t.Fatalf("run: %v", err)
+	}
+	shown := view.all()
+	for _, want := range []string{
+		"message meta-holding is not approved", // send before approval
+		"answer yes or no",                     // garbage answer
+		list + ":5:1:",                         // the malformed row, by line
+		"nothing left to send in this step",    // a second send all sends nothing twice
+	} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("screen lacks %q:\n%s", want, shown)
+		}
+	}
+	// 10 announcements x 4 locales; x has no target.
+	const posts, webhookPosts, slackPosts = 36, 28, 4
+	if got := countEvents(t, f.S.Dir, journal.TypeSendIntent); got != posts {
+		t.Errorf("%d intents, want %d", got, posts)
+	}
+	if got := countEvents(t, f.S.Dir, journal.TypeSendOutcome); got != posts {
+		t.Errorf("%d outcomes, want %d", got, posts)
+	}
+	if got := countEvents(t, f.S.Dir, journal.TypeMessageSent); got != posts {
+		t.Errorf("%d marked sent, want %d", got, posts)
+	}
+	for id, n := range hook.counts {
+		if n != 1 {
+			t.Errorf("webhook delivery %s arrived %d times", id, n)
+		}
+	}
+	if len(hook.counts) != webhookPosts || slack.total() != slackPosts {
+		t.Errorf("webhook got %d deliveries, slack %d; want %d and %d", len(hook.counts), slack.total(), webhookPosts, slackPosts)
+	}
+	counts, total := relay.received()
+	if total != 4*49 || len(counts) != 49 {
+		t.Errorf("relay got %d messages for %d addresses, want 196 for 49", total, len(counts))
+	}
+	for addr, n := range counts {
+		if n != 4 { // one per locale
+			t.Errorf("%s got %d messages, want 4", addr, n)
+		}
+	}
+	for _, l := range allLocales {
+		if f.S.State.IsSent("holding", "meta-holding", "x", l) {
+			t.Errorf("x (%s) has no target and was marked sent", l)
+		}
+	}
+}
+
+func TestSendDrillNeverReachesRealTargets(t *testing.T) {
+	hook, slack, relay, sandbox := startHook(t), startHook(t), startSMTPCounter(t), startHook(t)
+	targets := holdingTargets(t, hook, slack, relay, recipientList(t, 20, nil))
+	targets["status-page"].Drill = webhookTarget(sandbox.URL + "/drill")
+	f, _ := metaRun(t, t.TempDir(), true, allLocales, targets, "d", "a", "send all", "yes")
+	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
+		t.Fatalf("run: %v", err)
+	}
+	_, smtpTotal := relay.received()
+	if hook.total() != 0 || slack.total() != 0 || smtpTotal != 0 {
+		t.Fatalf("a drill reached real targets: webhook %d, slack %d, smtp %d", hook.total(), slack.total(), smtpTotal)
+	}
+	// status-page: two messages x 4 locales to its drill target.
+	if sandbox.total() != 8 {
+		t.Errorf("the drill target got %d deliveries, want 8", sandbox.total())
+	}
+	for _, b := range sandbox.bodies {
+		var p dispatch.WebhookPayload
+		if err := json.Unmarshal([]byte(b), &p); err != nil || !p.Drill || !strings.HasPrefix(p.Text, message.DrillMark(p.Locale)) {
+			t.Errorf("drill delivery not marked as a drill: %s", b)
+		}
+	}
+	files, err := os.ReadDir(filepath.Join(f.S.Dir, CaptureDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 36-8 {
+		t.Errorf("%d texts captured in the run folder, want 28", len(files))
+	}
+	for _, fe := range files {
+		data, _ := os.ReadFile(filepath.Join(f.S.Dir, CaptureDir, fe.Name()))
+		if !strings.Contains(string(data), "[") { // every drill mark is bracketed
+			t.Errorf("%s lacks the drill mark: %q", fe.Name(), data)
+		}
+	}
+}
+
+// crashingTarget sends through the real target, then closes the run's
+// journal, as a process killed between the send and its outcome leaves it:
+// the outcome cannot be written.
+type crashingTarget struct {
+	dispatch.Target
+	s *Session
+}
+
+func (c crashingTarget) Send(ctx context.Context, req dispatch.Request) (dispatch.Outcome, error) {
+	out, err := c.Target.Send(ctx, req)
+	c.s.journal.Close()
+	return out, err
+}
+
+// crashThenResume sends meta-outage's holding step in Spanish to a
+// webhook (status-page) and Slack (slack-staff), the process "dying" right
+// after the send through the provider named, then resumes the run and
+// answers as given.
+func crashThenResume(t *testing.T, crashOn string, answers ...string) (hook, slack *hookServer, view *quietViewLog, s *Session) {
+	hook, slack = startHook(t), startHook(t)
+	testSecrets.Store("SLACK_URL", slack.URL+"/services/T0/B0/xyz")
+	targets := map[string]*manual.Target{
+		"status-page": webhookTarget(hook.URL + "/status"),
+		"slack-staff": {Provider: "slack", Secret: manual.SecretRef{Env: "SLACK_URL"}},
+	}
+	f, _ := metaRun(t, t.TempDir(), false, []string{"es"}, targets, "d", "a", "send all", "yes")
+	f.Dispatch.Parallel = 1
+	f.Dispatch.Open = func(cfg dispatch.Config, env dispatch.Env) (dispatch.Target, error) {
+		tg, err := dispatch.Open(cfg, env)
+		if cfg.Provider == crashOn {
+			tg = crashingTarget{tg, f.S}
+		}
+		return tg, err
+	}
+	var jerr *JournalError
+	if err := f.Run(); !errors.As(err, &jerr) {
+		t.Fatalf("run: %v, want a journal error", err)
+	}
+	f.S.Close()
+	run, err := ReadRun(f.S.Dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, cat := metaManual(t, targets)
+	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 5, 0, 0, time.UTC)}
+	s, err = Resume(run, Options{Manual: m, Catalog: cat, Now: clock.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	view = &quietViewLog{}
+	in := &promptLines{lines: answers, view: view}
+	g := &Flow{S: s, In: in, View: view, Dispatch: &Dispatcher{Env: testEnv()}}
+	if err := g.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
+		t.Fatalf("resumed run: %v", err)
+	}
+	return hook, slack, view, s
+}
+
+func TestSendInDoubtIsNeverResentAutomatically(t *testing.T) {
+	// Items: 1 status-page (meta-holding), 2 slack-staff, 3 status-page
+	// (supplier-whatsapp). Slack "dies" after posting.
+	hook, slack, view, s := crashThenResume(t, "slack", "send all", "yes", "send 2", "no")
+	shown := view.all()
+	for _, want := range []string{
+		"slack-staff (es) via slack in step holding: outcome unknown: check before resending: the channel the slack webhook posts to",
+		"not resent, outcome unknown: slack-staff (es)",
+		"type resend to send", // send 2 asks for the word resend
+	} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("screen lacks %q:\n%s", want, shown)
+		}
+	}
+	if slack.total() != 1 {
+		t.Errorf("slack got %d posts, want 1: a send in doubt was resent", slack.total())
+	}
+	if hook.total() != 2 {
+		t.Errorf("webhook got %d deliveries, want 2", hook.total())
+	}
+	if s.State.IsSent("holding", "staff-shifts", "slack-staff", "es") {
+		t.Error("a send in doubt was marked sent")
+	}
+}
+
+func TestSendInDoubtResentWhereTheProviderDeduplicates(t *testing.T) {
+	// The webhook "dies" after the first delivery: its receiver
+	// deduplicates on X-Crisis-Delivery, so send all resends it with the
+	// same id.
+	hook, slack, view, s := crashThenResume(t, "webhook", "send all", "yes")
+	if !strings.Contains(view.all(), "webhook recognises a resent request") {
+		t.Errorf("resume does not say the webhook send in doubt will be resent:\n%s", view.all())
+	}
+	twice := 0
+	for _, n := range hook.counts {
+		if n == 2 {
+			twice++
+		}
+	}
+	if twice != 1 || len(hook.counts) != 2 {
+		t.Errorf("deliveries by id: %v; want the one in doubt twice (the same id) and the other once", hook.counts)
+	}
+	if slack.total() != 1 {
+		t.Errorf("slack got %d posts, want 1", slack.total())
+	}
+	if !s.State.IsSent("holding", "meta-holding", "status-page", "es") {
+		t.Error("the resent announcement is not marked sent")
+	}
+}
