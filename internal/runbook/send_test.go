@@ -72,16 +72,20 @@ func (h *hookServer) total() int {
 // counts the messages each recipient got.
 type smtpCounter struct {
 	addr  string
+	delay time.Duration // before accepting each message, as a relay across a network
 	mu    sync.Mutex
 	count map[string]int
 	total int
 	data  []string
 }
 
-func startSMTPCounter(t testing.TB) *smtpCounter {
-	s := &smtpCounter{count: map[string]int{}}
+func startSMTPCounter(t testing.TB) *smtpCounter { return startSMTPDelayed(t, 0) }
+
+func startSMTPDelayed(t testing.TB, delay time.Duration) *smtpCounter {
+	s := &smtpCounter{count: map[string]int{}, delay: delay}
 	srv := smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) { return &counterSession{s: s}, nil }))
 	srv.Domain = "localhost"
+	srv.ErrorLog = quietLog{}
 	srv.MaxRecipients = 50
 	srv.ReadTimeout, srv.WriteTimeout = 10*time.Second, 10*time.Second
 	l, err := net.Listen("tcp", "127.0.0.1:0")
@@ -115,6 +119,7 @@ func (c *counterSession) Rcpt(to string, _ *smtp.RcptOptions) error {
 	return nil
 }
 func (c *counterSession) Data(r io.Reader) error {
+	time.Sleep(c.s.delay)
 	b, err := io.ReadAll(r)
 	if err != nil {
 		return err
@@ -492,3 +497,8 @@ func TestSendInDoubtResentWhereTheProviderDeduplicates(t *testing.T) {
 		t.Error("the resent announcement is not marked sent")
 	}
 }
+
+type quietLog struct{}
+
+func (quietLog) Printf(string, ...any) {}
+func (quietLog) Println(...any)        {}
