@@ -83,6 +83,7 @@ func Markdown(w io.Writer, r *Report) error {
 			}
 		}
 	}
+	writeDeliveriesMD(b, r)
 	b.WriteString("## Deviations from the manual\n\n")
 	list(b, r.Deviations, "None.")
 	b.WriteString("\n## Notes\n\n")
@@ -93,7 +94,8 @@ func Markdown(w io.Writer, r *Report) error {
 	list(b, notes, "None.")
 	b.WriteString("\n## Timeline\n\n")
 	for _, e := range r.Timeline {
-		if e.Type != journal.TypeMessageRendered { // rendering is bookkeeping; the JSON keeps it
+		// Rendering and bulk batches are bookkeeping; the JSON keeps them.
+		if e.Type != journal.TypeMessageRendered && e.Type != journal.TypeSendBatchIntent && e.Type != journal.TypeSendBatch {
 			fmt.Fprintf(b, "- %s %s: %s\n", r.Local(e.At), e.Offset, e.Text)
 		}
 	}

@@ -41,6 +41,7 @@ type Report struct {
 	Timeline     []Entry      `json:"timeline"`
 	Deadlines    []Deadline   `json:"deadlines"`
 	Sent         []Sent       `json:"sent"`
+	Deliveries   []Delivery   `json:"deliveries,omitempty"` // sends through delivery targets (deliveries.go)
 	FollowUp     []FollowUp   `json:"follow_up"`
 	Deviations   []string     `json:"deviations"`
 	Notes        []Note       `json:"notes"`
@@ -176,6 +177,7 @@ func FromState(m *manual.Manual, p *manual.Playbook, st *runbook.State, events [
 		r.followUp(p, n)
 	}
 	r.unsent(st, events, n)
+	r.deliveries(st, n)
 	r.integrity(events, dmg)
 	r.summarise()
 	return r
@@ -407,6 +409,8 @@ func (n names) describe(e journal.Event, approvals map[string]string) string {
 		return "inject: " + str("event")
 	case journal.TypeInjectAnswered:
 		return "response: " + str("response")
+	case journal.TypeSendIntent, journal.TypeSendOutcome:
+		return describeSend(e.Type, str, func(k string) int { f, _ := d[k].(float64); return int(f) })
 	}
 	return strings.ReplaceAll(e.Type, ".", " ")
 }
