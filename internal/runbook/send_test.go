@@ -502,3 +502,26 @@ type quietLog struct{}
 
 func (quietLog) Printf(string, ...any) {}
 func (quietLog) Println(...any)        {}
+
+// TestSendMissingSecret: a target whose secret is not set is not sent,
+// says which variable to export, and the other targets still go.
+func TestSendMissingSecret(t *testing.T) {
+	hook := startHook(t)
+	targets := map[string]*manual.Target{
+		"status-page": webhookTarget(hook.URL + "/status"),
+		"slack-staff": {Provider: "slack", Secret: manual.SecretRef{Env: "CRISIS_TEST_UNSET_SLACK"}},
+	}
+	f, view := metaRun(t, t.TempDir(), false, []string{"es"}, targets, "d", "a", "send all", "yes")
+	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
+		t.Fatalf("run: %v", err)
+	}
+	if !strings.Contains(view.all(), "slack-staff (es) not sent: target slack-staff: secret: environment variable CRISIS_TEST_UNSET_SLACK is not set: export it before sending") {
+		t.Errorf("screen:\n%s", view.all())
+	}
+	if hook.total() != 2 || f.S.State.IsSent("holding", "staff-shifts", "slack-staff", "es") {
+		t.Errorf("webhook got %d, slack marked sent: %v", hook.total(), f.S.State.IsSent("holding", "staff-shifts", "slack-staff", "es"))
+	}
+	if countEvents(t, f.S.Dir, journal.TypeSendIntent) != 2 {
+		t.Error("an intent was journaled for a target that could not be opened")
+	}
+}
