@@ -35,7 +35,7 @@ type hookServer struct {
 	status int // answer with this status; 0: 200
 }
 
-func startHook(t *testing.T) *hookServer {
+func startHook(t testing.TB) *hookServer {
 	h := &hookServer{counts: map[string]int{}}
 	h.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
