@@ -109,6 +109,10 @@ func (f *Flow) status(it *sendItem) string {
 		return "sent"
 	case r == nil:
 		return "ready"
+	case !r.InDoubt() && r.Outcome.Error == "":
+		// Its outcome is journaled; the process stopped before marking
+		// it sent. Sending again would deliver twice.
+		return "delivered"
 	case !it.bulk() && (r.InDoubt() || r.Outcome.Unknown > 0):
 		return "unknown"
 	case r.InDoubt() || r.Outcome.Error != "":
@@ -123,6 +127,9 @@ func (f *Flow) send(arg string) error {
 		return errors.New("nothing to send in this step")
 	}
 	items, copyOnly, notOffered := f.sendPlan()
+	if err := f.markDelivered(items); err != nil {
+		return err
+	}
 	for _, n := range notOffered {
 		f.View.Info("not offered: %s", n)
 	}
@@ -166,6 +173,21 @@ func (f *Flow) send(arg string) error {
 		return err
 	}
 	return f.sendAll(d, picked)
+}
+
+// markDelivered marks sent the announcements whose send completed before
+// the run stopped, without sending them again.
+func (f *Flow) markDelivered(items []*sendItem) error {
+	for _, it := range items {
+		if f.status(it) != "delivered" {
+			continue
+		}
+		if _, _, err := f.S.Sent(Batch{Step: it.a.Step, Items: []render.Announcement{it.a}}, it.a.Channel, it.a.Locale); err != nil {
+			return fatal(err)
+		}
+		f.View.Info("%s was delivered before the run stopped: marked sent, not sent again", it.label())
+	}
+	return nil
 }
 
 // pick chooses what "send all" or "send N" sends. All is every announcement
@@ -391,6 +413,12 @@ func (x *sender) one(it *sendItem, i int) (dispatch.Outcome, error) {
 			return dispatch.Outcome{}, err
 		}
 		intent.RecipientsSHA256, intent.Count = sum, it.count.Send
+	}
+	// An interrupted bulk send is continued only on the same list: its
+	// journaled lines name people only in that file. (The text may differ:
+	// times in it are rendered again; the intent records its digest.)
+	if r := it.rec; r != nil && r.Bulk() && r.Intent.RecipientsSHA256 != intent.RecipientsSHA256 {
+		return dispatch.Outcome{}, fmt.Errorf("the recipient list %s changed since the interrupted send: its lines no longer name the same people; nothing sent (put the list back as it was)", it.cfg.Recipients.Path)
 	}
 	if err := x.append(journal.TypeSendIntent, intent); err != nil {
 		return dispatch.Outcome{}, err

@@ -525,3 +525,58 @@ func TestSendMissingSecret(t *testing.T) {
 		t.Error("an intent was journaled for a target that could not be opened")
 	}
 }
+
+// TestSendDeliveredBeforeTheStopIsNotResent: an outcome journaled and the
+// process gone before marking the announcement sent; send marks it sent
+// and sends nothing.
+func TestSendDeliveredBeforeTheStopIsNotResent(t *testing.T) {
+	hook := startHook(t)
+	f, view := metaRun(t, t.TempDir(), false, []string{"es"}, map[string]*manual.Target{"status-page": webhookTarget(hook.URL)}, "d", "a", "send all", "yes")
+	key := "20261123-020001-meta-outage/holding/meta-holding/status-page/es"
+	f.OnCommand = func() error {
+		if st := f.S.Current(); st == nil || st.ID != "holding" || f.S.State.Sends != nil {
+			return nil
+		}
+		if err := f.S.append(journal.TypeSendIntent, SendIntent{Key: key, Step: "holding", Message: "meta-holding", Channel: "status-page",
+			Locale: "es", Provider: "webhook", Count: 1, At: f.S.Now()}); err != nil {
+			return err
+		}
+		return f.S.append(journal.TypeSendOutcome, SendOutcome{Key: key, ID: "earlier", Delivered: 1})
+	}
+	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
+		t.Fatalf("run: %v", err)
+	}
+	if hook.counts[key] != 0 {
+		t.Errorf("the announcement delivered before the stop was sent again")
+	}
+	if !f.S.State.IsSent("holding", "meta-holding", "status-page", "es") || !strings.Contains(view.all(), "delivered before the run stopped: marked sent") {
+		t.Errorf("not marked sent:\n%s", view.all())
+	}
+	if hook.total() != 1 { // the supplier message on the status page still goes
+		t.Errorf("webhook got %d deliveries, want 1", hook.total())
+	}
+}
+
+// TestSendRefusesAChangedList: an interrupted bulk send is not continued
+// on a list that changed, since its journaled lines would name other people.
+func TestSendRefusesAChangedList(t *testing.T) {
+	relay := startSMTPCounter(t)
+	list := recipientList(t, 10, nil)
+	f, view := metaRun(t, t.TempDir(), false, []string{"es"}, bulkTargets(relay.addr, list), "d", "a", "send all", "yes")
+	f.OnCommand = func() error {
+		if st := f.S.Current(); st == nil || st.ID != "holding" || f.S.State.Sends != nil {
+			return nil
+		}
+		return f.S.append(journal.TypeSendIntent, SendIntent{Key: "k", Step: "holding", Message: "meta-holding", Channel: "email-customers",
+			Locale: "es", Provider: "smtp", RecipientsSHA256: digest("another list"), Count: 10, At: f.S.Now()})
+	}
+	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
+		t.Fatalf("run: %v", err)
+	}
+	if _, total := relay.received(); total != 0 {
+		t.Errorf("%d messages sent on a changed list", total)
+	}
+	if !strings.Contains(view.all(), "changed since the interrupted send") {
+		t.Errorf("screen:\n%s", view.all())
+	}
+}
