@@ -21,8 +21,8 @@ func init() {
 		Good:      "target:\n  provider: telegram\n  secret: {env: TELEGRAM_BOT_TOKEN}\n  options: {chat_id: \"@rioverdehogar\"}\n",
 	}, checkTargetProvider)
 	register(Meta{
-		ID: "CR106", Title: "A delivery target has no secret reference or no recipient list", Severity: diag.Error, Scope: ScopeManual,
-		Rationale: "Every provider needs a token, password or webhook URL, read at send time from an environment variable or a 0600 file; e-mail, SMS and WhatsApp also need the list of whom to send to. Found missing during a crisis, either stops the send.",
+		ID: "CR106", Title: "A delivery target lacks its secret reference, recipient list or template", Severity: diag.Error, Scope: ScopeManual,
+		Rationale: "Every provider needs a token, password or webhook URL, read at send time from an environment variable or a 0600 file; e-mail, SMS and WhatsApp also need the list of whom to send to, and WhatsApp an approved template. Found missing during a crisis, any of them stops the send.",
 		Bad:       "target:\n  provider: smtp\n  url: smtp://smtp.example.com:587\n",
 		Good:      "target:\n  provider: smtp\n  url: smtp://smtp.example.com:587\n  secret: {env: SMTP_PASSWORD}\n  recipients: {path: /srv/crisis/customers.csv}\n",
 	}, checkTargetSecret)
@@ -83,6 +83,10 @@ func checkTargetSecret(c *Context) {
 		if t.Secret.Env == "" && t.Secret.File == "" && !needless {
 			c.Report(atOr(t.At, "provider", t.Pos), "add secret: {env: NAME} or secret: {file: PATH} holding "+p.Secret+"; never the secret itself",
 				"the %s of channel %s has no secret reference", what, ch.ID)
+		}
+		if p.Name == "whatsapp" && strings.TrimSpace(t.Options[dispatch.OptTemplate]) == "" {
+			c.Report(atOr(t.At, "provider", t.Pos), "add options: {template: NAME}, a template Meta approved whose body is {{1}}",
+				"the %s of channel %s sends WhatsApp messages and names no approved template", what, ch.ID)
 		}
 		switch {
 		case p.Bulk && t.Recipients == nil:

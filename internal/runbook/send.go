@@ -53,6 +53,7 @@ type sendItem struct {
 	rec      *SendRecord
 	target   dispatch.Target
 	count    dispatch.ListCount
+	template *dispatch.Template // WhatsApp's approved template, with the text
 }
 
 func (it *sendItem) key() AnnouncementKey {
@@ -83,6 +84,7 @@ func (f *Flow) sendPlan() (items []*sendItem, copyOnly, notOffered []string) {
 		if t != nil {
 			it.cfg = dispatch.FromManual(ch.ID, t)
 			it.provider, _ = dispatch.LookupProvider(t.Provider)
+			it.template = dispatch.TemplateFor(t, a.Locale, a.Text)
 		} else {
 			it.provider = dispatch.Provider{Name: "capture"}
 		}
@@ -424,7 +426,7 @@ func (x *sender) one(it *sendItem, i int) (dispatch.Outcome, error) {
 		return dispatch.Outcome{}, err
 	}
 	req := dispatch.Request{Announcement: dispatch.Announcement{Channel: a.Channel, Kind: a.Kind, Locale: a.Locale,
-		Subject: a.Subject, Text: a.Text, Drill: s.State.Drill, Key: intent.Key, At: at}}
+		Subject: a.Subject, Text: a.Text, Template: it.template, Drill: s.State.Drill, Key: intent.Key, At: at}}
 	if it.bulk() {
 		x.mu.Lock()
 		r := s.State.Sends[it.key()]

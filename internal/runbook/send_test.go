@@ -176,9 +176,13 @@ func metaManual(t testing.TB, targets map[string]*manual.Target) (*manual.Manual
 // metaRun starts a meta-outage run with the given channels' targets, its
 // variables set to their examples; the answers drive it.
 func metaRun(t testing.TB, runs string, drill bool, locales []string, targets map[string]*manual.Target, answers ...string) (*Flow, *quietViewLog) {
+	return playbookRun(t, "meta-outage", runs, drill, locales, targets, answers...)
+}
+
+func playbookRun(t testing.TB, playbook, runs string, drill bool, locales []string, targets map[string]*manual.Target, answers ...string) (*Flow, *quietViewLog) {
 	m, cat := metaManual(t, targets)
 	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
-	s, err := Start(Options{RunsDir: runs, Manual: m, Playbook: m.Playbook("meta-outage"), Catalog: cat, Drill: drill,
+	s, err := Start(Options{RunsDir: runs, Manual: m, Playbook: m.Playbook(playbook), Catalog: cat, Drill: drill,
 		Locales: locales, Now: clock.now})
 	if err != nil {
 		t.Fatal(err)
@@ -578,5 +582,91 @@ func TestSendRefusesAChangedList(t *testing.T) {
 	}
 	if !strings.Contains(view.all(), "changed since the interrupted send") {
 		t.Errorf("screen:\n%s", view.all())
+	}
+}
+
+// TestSendWhatsAppTemplate: a WhatsApp target sends the manual's approved
+// template, its one body parameter the text, to each number of its list,
+// as the Cloud API documents it; in meta-outage, where WhatsApp is down,
+// it is not offered at all.
+func TestSendWhatsAppTemplate(t *testing.T) {
+	var mu sync.Mutex
+	var bodies []map[string]any
+	graph := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var b map[string]any
+		json.NewDecoder(r.Body).Decode(&b)
+		mu.Lock()
+		defer mu.Unlock()
+		if r.URL.Path != "/1055/messages" || r.Header.Get("Authorization") != "Bearer wa-token" {
+			w.WriteHeader(400)
+			return
+		}
+		bodies = append(bodies, b)
+		fmt.Fprintf(w, `{"messaging_product":"whatsapp","messages":[{"id":"wamid.%d"}]}`, len(bodies))
+	}))
+	defer graph.Close()
+	testSecrets.Store("WA_TOKEN", "wa-token")
+	list := filepath.Join(t.TempDir(), "suppliers.csv")
+	os.WriteFile(list, []byte("phone\n+34 600 100 001\n+34 600 100 002\n"), 0o600)
+	targets := map[string]*manual.Target{"whatsapp-business": {Provider: "whatsapp", URL: graph.URL, Secret: manual.SecretRef{Env: "WA_TOKEN"},
+		Options: map[string]string{"phone_number_id": "1055", "template": "crisis_notice"}, Recipients: &manual.Recipients{Path: list}}}
+
+	f, view := playbookRun(t, "email-down", t.TempDir(), false, []string{"es"}, targets, "d", "a", "send all", "yes")
+	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
+		t.Fatalf("run: %v", err)
+	}
+	if len(bodies) != 2 {
+		t.Fatalf("%d messages, want 2:\n%s", len(bodies), view.all())
+	}
+	text := ""
+	for _, a := range f.batch.Items {
+		if a.Channel == "whatsapp-business" {
+			text = a.Text
+		}
+	}
+	for i, b := range bodies {
+		want := map[string]any{"messaging_product": "whatsapp", "recipient_type": "individual", "to": fmt.Sprintf("+3460010000%d", i+1), "type": "template",
+			"template": map[string]any{"name": "crisis_notice", "language": map[string]any{"code": "es"},
+				"components": []any{map[string]any{"type": "body", "parameters": []any{map[string]any{"type": "text", "text": text}}}}}}
+		got, _ := json.Marshal(b)
+		exp, _ := json.Marshal(want)
+		if string(got) != string(exp) {
+			t.Errorf("message %d:\n got %s\nwant %s", i, got, exp)
+		}
+	}
+
+	// meta-outage with a WhatsApp channel outside Meta's domain (a BSP)
+	// added to its holding step: Meta is down, so it is not offered.
+	m, cat := metaManual(t, nil)
+	bsp := *targets["whatsapp-business"]
+	m.Channels = append(m.Channels, manual.Channel{ID: "whatsapp-bsp", Kind: "whatsapp", Domain: manual.Ref{ID: "telecom"},
+		Audiences: []manual.Ref{{ID: "customers"}}, Target: &bsp})
+	p := m.Playbook("meta-outage")
+	for i := range p.Steps {
+		if p.Steps[i].ID == "holding" {
+			p.Steps[i].Announce[0].Channels = append(p.Steps[i].Announce[0].Channels, manual.Ref{ID: "whatsapp-bsp"})
+		}
+	}
+	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
+	s, err := Start(Options{RunsDir: t.TempDir(), Manual: m, Playbook: p, Catalog: cat, Locales: []string{"es"}, Now: clock.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	gview := &quietViewLog{}
+	in := lines{"d", "a", "send", "send all", "yes"}
+	g := &Flow{S: s, In: &in, View: gview, Dispatch: &Dispatcher{Env: testEnv()}}
+	given := map[string]string{}
+	for _, v := range m.Variables {
+		given[v.Name] = v.Example
+	}
+	if err := g.AskVars(given); err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
+		t.Fatalf("run: %v", err)
+	}
+	if len(bodies) != 2 || !strings.Contains(gview.all(), "not offered: whatsapp-bsp: WhatsApp is down in this scenario") {
+		t.Errorf("WhatsApp offered while Meta is down (%d messages):\n%s", len(bodies), gview.all())
 	}
 }
