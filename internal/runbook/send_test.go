@@ -670,3 +670,38 @@ func TestSendWhatsAppTemplate(t *testing.T) {
 		t.Errorf("WhatsApp offered while Meta is down (%d messages):\n%s", len(bodies), gview.all())
 	}
 }
+
+// TestSendGarbageAnswerIsUnknown: Telegram answers 200 with something that
+// is not its JSON: the post may be up, so the send is reported unknown,
+// not marked sent, and not resent by send all.
+func TestSendGarbageAnswerIsUnknown(t *testing.T) {
+	var mu sync.Mutex
+	calls := 0
+	tg := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		calls++
+		mu.Unlock()
+		io.WriteString(w, "<html>gateway says hello</html>")
+	}))
+	defer tg.Close()
+	testSecrets.Store("TG_TOKEN", "123:abc")
+	targets := map[string]*manual.Target{"telegram-channel": {Provider: "telegram", URL: tg.URL, Secret: manual.SecretRef{Env: "TG_TOKEN"},
+		Options: map[string]string{"chat_id": "@rioverdehogar"}}}
+	f, view := metaRun(t, t.TempDir(), false, []string{"es"}, targets, "d", "a", "send all", "yes", "send all", "send")
+	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
+		t.Fatalf("run: %v", err)
+	}
+	shown := view.all()
+	for _, want := range []string{
+		"outcome unknown: check before resending: the latest posts of the Telegram channel @rioverdehogar",
+		"not resent, outcome unknown: telegram-channel (es)",
+		"1  telegram-channel (es) via telegram: unknown",
+	} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("screen lacks %q:\n%s", want, shown)
+		}
+	}
+	if calls != 1 || f.S.State.IsSent("holding", "meta-holding", "telegram-channel", "es") {
+		t.Errorf("%d calls to Telegram, marked sent %v", calls, f.S.State.IsSent("holding", "meta-holding", "telegram-channel", "es"))
+	}
+}
