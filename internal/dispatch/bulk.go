@@ -104,6 +104,7 @@ func (b bulk) run(ctx context.Context, req Request) (Outcome, error) {
 			stop()
 		}
 		batch.Settled = watermark.done(d.seq, d.endIndex, complete)
+		batch.Complete = complete
 		out.Settled = batch.Settled
 		// After a stop, batches still in flight are reported when they
 		// delivered or failed anything: that must be journaled too.

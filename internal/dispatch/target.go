@@ -89,6 +89,11 @@ type Batch struct {
 	// outcome reported in this or an earlier batch: what Resume.SkipFirst
 	// should be after a crash. It only moves forward.
 	Settled int
+	// Complete says every row from FirstLine to LastLine has an outcome
+	// (delivered, failed, opted out, malformed or done before): a caller
+	// may remember the range rather than each line. A send stopped half
+	// way reports batches whose unattempted rows have none.
+	Complete bool
 }
 
 // Delivery is one recipient the provider accepted.

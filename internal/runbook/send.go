@@ -7,9 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/user"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -315,7 +317,7 @@ func (f *Flow) describe(it *sendItem) string {
 			who += fmt.Sprintf(" (%d opted out, %d malformed rows not sent)", c.OptedOut, c.Malformed)
 		}
 		if r := it.rec; r != nil {
-			who += fmt.Sprintf("; continues an earlier send: %d rows settled, %d after them done, %d in doubt not resent", r.Settled, len(r.Done), r.DoubtRows())
+			who += fmt.Sprintf("; continues an earlier send: %d reached, %d failed, %d in doubt not resent", r.Delivered, r.Failed, r.DoubtRows())
 		}
 	}
 	return fmt.Sprintf("%d  %s  %s  via %s: %s", it.n, it.a.Channel, it.a.Locale, where, who)
@@ -430,19 +432,15 @@ func (x *sender) one(it *sendItem, i int) (dispatch.Outcome, error) {
 	if it.bulk() {
 		x.mu.Lock()
 		r := s.State.Sends[it.key()]
-		done, doubt := make(map[int]bool, len(r.Done)), append([][2]int(nil), r.Doubt...)
-		for l := range r.Done {
-			done[l] = true
-		}
+		snap := &SendRecord{Done: maps.Clone(r.Done), Ranges: slices.Clone(r.Ranges), Doubt: slices.Clone(r.Doubt)}
 		settled := r.Settled
 		x.mu.Unlock()
-		snap := &SendRecord{Done: done, Doubt: doubt}
 		req.Resume = dispatch.Resume{SkipFirst: settled, Done: func(line int, _ string) bool { return snap.skip(line) }}
 		req.BeforeBatch = func(b dispatch.Batch) error {
 			return x.append(journal.TypeSendBatchIntent, SendBatch{Key: intent.Key, Seq: b.Seq, First: b.FirstLine, Last: b.LastLine})
 		}
 		req.OnBatch = func(b dispatch.Batch) error {
-			sb := SendBatch{Key: intent.Key, Seq: b.Seq, First: b.FirstLine, Last: b.LastLine, Settled: b.Settled}
+			sb := SendBatch{Key: intent.Key, Seq: b.Seq, First: b.FirstLine, Last: b.LastLine, Settled: b.Settled, Complete: b.Complete}
 			for _, d := range b.Delivered {
 				sb.Delivered = append(sb.Delivered, d.Line)
 			}

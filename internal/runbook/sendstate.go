@@ -2,6 +2,8 @@ package runbook
 
 import (
 	"encoding/json"
+	"slices"
+	"sort"
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/journal"
@@ -41,6 +43,9 @@ type SendBatch struct {
 	Failed    []int  `json:"failed,omitempty"`    // lines refused or malformed
 	Unknown   []int  `json:"unknown,omitempty"`   // lines whose outcome is unknown
 	Settled   int    `json:"settled,omitempty"`   // data rows from the top with an outcome
+	// Complete: every row from First to Last has an outcome, so a resumed
+	// send skips the whole range (see dispatch.Batch.Complete).
+	Complete bool `json:"complete,omitempty"`
 }
 
 // SendOutcome is the payload of send.outcome.
@@ -64,14 +69,40 @@ type SendRecord struct {
 	Outcome *SendOutcome // the last attempt's; nil while (or if) it is in doubt
 	// Totals over every attempt and batch.
 	Delivered, Failed, Unknown int
-	// Settled is the prefix of the recipient list with an outcome; Done
-	// holds the lines beyond it that have one, and Doubt the line ranges
-	// of batches that went out and were never acknowledged.
+	// Settled is the prefix of the recipient list with an outcome. Beyond
+	// it, Ranges are the line ranges of complete batches, Done the lines
+	// with an outcome in batches a stop left incomplete, and Doubt the
+	// ranges of batches that went out and were never acknowledged. Ranges
+	// are merged as batches complete, so a million-line list is remembered
+	// in a handful of ranges, not a million lines.
 	Settled  int
+	Ranges   [][2]int // sorted, merged
 	Done     map[int]bool
 	InFlight map[int]int // first line -> last line of batches not yet acknowledged
 	Doubt    [][2]int
 	IDs      []string // provider ids of posts
+}
+
+// addRange records a complete batch's lines, keeping Ranges sorted and
+// merged with their neighbours.
+func (r *SendRecord) addRange(first, last int) {
+	i := sort.Search(len(r.Ranges), func(i int) bool { return r.Ranges[i][0] > first })
+	r.Ranges = slices.Insert(r.Ranges, i, [2]int{first, last})
+	if i > 0 && r.Ranges[i-1][1]+1 >= r.Ranges[i][0] {
+		r.Ranges[i-1][1] = max(r.Ranges[i-1][1], r.Ranges[i][1])
+		r.Ranges = slices.Delete(r.Ranges, i, i+1)
+		i--
+	}
+	for i+1 < len(r.Ranges) && r.Ranges[i][1]+1 >= r.Ranges[i+1][0] {
+		r.Ranges[i][1] = max(r.Ranges[i][1], r.Ranges[i+1][1])
+		r.Ranges = slices.Delete(r.Ranges, i+1, i+2)
+	}
+}
+
+// inRanges reports whether line is in one of the sorted ranges.
+func inRanges(ranges [][2]int, line int) bool {
+	i := sort.Search(len(ranges), func(i int) bool { return ranges[i][1] >= line })
+	return i < len(ranges) && ranges[i][0] <= line
 }
 
 // Bulk reports whether the send went to a recipient list, whose counts
@@ -97,7 +128,7 @@ func (r *SendRecord) DoubtRows() int {
 
 // skip reports whether a row of the list must not be sent again.
 func (r *SendRecord) skip(line int) bool {
-	if r.Done[line] {
+	if r.Done[line] || inRanges(r.Ranges, line) {
 		return true
 	}
 	for _, d := range r.Doubt {
@@ -146,9 +177,13 @@ func (s *State) applySend(e journal.Event) error {
 			return nil
 		}
 		delete(r.InFlight, b.First)
-		for _, list := range [][]int{b.Delivered, b.Failed, b.Unknown} {
-			for _, l := range list {
-				r.Done[l] = true
+		if b.Complete {
+			r.addRange(b.First, b.Last)
+		} else {
+			for _, list := range [][]int{b.Delivered, b.Failed, b.Unknown} {
+				for _, l := range list {
+					r.Done[l] = true
+				}
 			}
 		}
 		r.Delivered += len(b.Delivered)
