@@ -371,6 +371,9 @@ func (f *Flow) sendAll(d *Dispatcher, items []*sendItem) error {
 	results := make([]sendResult, len(items))
 	sem := make(chan struct{}, d.Parallel)
 	var wg sync.WaitGroup
+	// One decision time for the command: the time of every intent, and
+	// of the records providers that deduplicate build from it.
+	at := f.S.Now().UTC()
 	stop := x.prog.start()
 	for i, it := range items {
 		wg.Add(1)
@@ -378,7 +381,7 @@ func (f *Flow) sendAll(d *Dispatcher, items []*sendItem) error {
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			out, err := x.one(it, i)
+			out, err := x.one(it, i, at)
 			results[i] = sendResult{it, out, err}
 		}()
 	}
@@ -398,10 +401,9 @@ func (f *Flow) sendAll(d *Dispatcher, items []*sendItem) error {
 
 // one sends one announcement: intent, send, outcome, and marks it sent
 // when the send completed.
-func (x *sender) one(it *sendItem, i int) (dispatch.Outcome, error) {
+func (x *sender) one(it *sendItem, i int, at time.Time) (dispatch.Outcome, error) {
 	s := x.f.S
 	a := it.a
-	at := s.Now().UTC()
 	if it.rec != nil {
 		at = it.rec.Intent.At // the same key and time: a provider that deduplicates recognises it
 	}
