@@ -98,7 +98,7 @@ func (f *Flow) sendPlan() (items []*sendItem, copyOnly, notOffered []string) {
 			notOffered = append(notOffered, ch.ID+": WhatsApp is down in this scenario")
 			continue
 		}
-		it.n = len(items) + 1
+		it.n = f.batch.Number(a) // the text's number, as x, v and y take it
 		items = append(items, it)
 	}
 	return items, copyOnly, notOffered
@@ -220,10 +220,19 @@ func (f *Flow) pick(items []*sendItem, arg string) (picked []*sendItem, resend b
 		return picked, false, nil
 	}
 	n, err := strconv.Atoi(arg)
-	if err != nil || n < 1 || n > len(items) {
-		return nil, false, fmt.Errorf("send takes a number from 1 to %d, or all; send alone lists them", len(items))
+	if err != nil || n < 1 || n > len(f.batch.Items) {
+		return nil, false, fmt.Errorf("send takes a text's number from 1 to %d, or all; send alone lists those with a target", len(f.batch.Items))
 	}
-	it := items[n-1]
+	var it *sendItem
+	for _, c := range items {
+		if c.n == n {
+			it = c
+		}
+	}
+	if it == nil {
+		a := f.batch.Items[n-1]
+		return nil, false, fmt.Errorf("text %d, %s (%s), is not offered: its channel has no delivery target here, or is down; copy it and mark it with x", n, a.Channel, a.Locale)
+	}
 	switch f.status(it) {
 	case "sent":
 		return nil, false, fmt.Errorf("%s is already sent", it.label())

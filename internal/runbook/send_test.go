@@ -453,14 +453,15 @@ func crashThenResume(t *testing.T, crashOn string, answers ...string) (hook, sla
 }
 
 func TestSendInDoubtIsNeverResentAutomatically(t *testing.T) {
-	// Items: 1 status-page (meta-holding), 2 slack-staff, 3 status-page
-	// (supplier-whatsapp). Slack "dies" after posting.
-	hook, slack, view, s := crashThenResume(t, "slack", "send all", "yes", "send 2", "no")
+	// Texts: 1 status-page (meta-holding) ... 7 slack-staff ... 10
+	// status-page (supplier-whatsapp). Slack "dies" after posting.
+	hook, slack, view, s := crashThenResume(t, "slack", "send all", "yes", "send 5", "send 7", "no")
 	shown := view.all()
 	for _, want := range []string{
 		"slack-staff (es) via slack in step holding: outcome unknown: check before resending: the channel the slack webhook posts to",
 		"not resent, outcome unknown: slack-staff (es)",
-		"type resend to send", // send 2 asks for the word resend
+		"type resend to send", // send 7 asks for the word resend
+		"text 5, email-customers (es), is not offered: its channel has no delivery target here",
 	} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("screen lacks %q:\n%s", want, shown)
@@ -695,7 +696,7 @@ func TestSendGarbageAnswerIsUnknown(t *testing.T) {
 	for _, want := range []string{
 		"outcome unknown: check before resending: the latest posts of the Telegram channel @rioverdehogar",
 		"not resent, outcome unknown: telegram-channel (es)",
-		"1  telegram-channel (es) via telegram: unknown",
+		"4  telegram-channel (es) via telegram: unknown",
 	} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("screen lacks %q:\n%s", want, shown)
