@@ -23,12 +23,13 @@ type facts struct {
 	announcers map[string][]*manual.Playbook // message name -> playbooks sending it
 	sms        map[string]bool               // messages announced on an SMS channel
 	renders    sync.Map                      // fit rule: input key -> *fitRenders
+	worst      *worstValues                  // values the rules render with
 }
 
 func newFacts(m *manual.Manual) *facts {
 	f := &facts{vars: map[string][]string{}, names: map[string]map[string]bool{}, ids: map[string]map[string]*manual.Message{},
 		msgVars:    map[*manual.Message][]string{},
-		announcers: map[string][]*manual.Playbook{}, sms: map[string]bool{}}
+		announcers: map[string][]*manual.Playbook{}, sms: map[string]bool{}, worst: newWorstValues(m)}
 	if cat, err := message.NewCatalog(m); err == nil {
 		f.cat = cat
 	}

@@ -7,7 +7,6 @@ import (
 	"github.com/crisis-cli/crisis/internal/diag"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
-	"github.com/crisis-cli/crisis/internal/render"
 )
 
 func init() {
@@ -30,10 +29,8 @@ func checkRender(c *Context) {
 		}
 		refused[e.msg][e.form] = true
 	}
-	// Only each playbook's worst-case texts are kept from one message to
-	// the next: the values resolved from them would hold several times
-	// that for every playbook of a large manual.
-	worst := map[*manual.Playbook]map[string]string{}
+	var vals []fitValue
+	var key []byte
 	for _, t := range m.Templates {
 		for _, msg := range t.Messages {
 			name, _, _ := manual.SplitID(msg.ID)
@@ -45,14 +42,16 @@ func checkRender(c *Context) {
 			compiled := map[string]*message.Template{}
 			compileErr := map[string]error{}
 			for _, p := range f.announcers[name] {
-				if worst[p] == nil {
-					worst[p] = worstCase(m, p)
-				}
-				data, key, ok := renderValues(m, p, worst[p], name, newFitMessage(m, p, f.msgVars[msg]), t.Locale)
-				if !ok || seen[key] {
+				var ok bool
+				if vals, ok = f.worst.values(vals[:0], p, t.Locale, f.msgVars[msg]); !ok {
 					continue
 				}
-				seen[key] = true
+				key = appendKey(key[:0], vals)
+				if seen[string(key)] {
+					continue
+				}
+				seen[string(key)] = true
+				data := dataOf(vals)
 				for _, v := range f.msgVars[msg] {
 					if _, ok := data[v]; !ok {
 						data[v] = v // undeclared: CR402 says so; render the rest
@@ -78,22 +77,6 @@ func checkRender(c *Context) {
 			}
 		}
 	}
-}
-
-// renderValues is a message's values as p gives them in one locale, and
-// their key; not ok when one cannot be resolved (CR405 reports it). One
-// render.Values call: CR404 asks once per message, playbook and locale.
-func renderValues(m *manual.Manual, p *manual.Playbook, worst map[string]string, name string, fm *fitMessage, loc string) (map[string]any, string, bool) {
-	data, err := render.Values(m, p, fm.names, render.Options{Vars: worst, Clock: longestClock(m)}, loc)
-	if err != nil {
-		return nil, "", false
-	}
-	var key strings.Builder
-	key.WriteString(name + "\x00" + loc + "\x00")
-	for _, n := range fm.names {
-		key.WriteString(newFitValue(n, data[n]).pair)
-	}
-	return data, key.String(), true
 }
 
 // renderHint says how to fix what made a text fail to render.
