@@ -86,12 +86,122 @@ const seqPrefix = `{"seq":`
 // memory. It returns how many events are valid, the last one's hash, the
 // byte length of the valid prefix, and the first damage found. each's
 // error stops it; err is that error or a read error.
+//
+// Two goroutines share the work, as resuming a long run waits for it: one
+// reads, decodes and checks each line's form and place in the chain, the
+// caller's checks each hash and the head record and calls each, in order.
+// A line counts as valid only once both passed it, so the first damage in
+// the file is the one reported, whichever goroutine found it.
 func verify(path string, r io.Reader, h head, each func(Event) error) (n int, last string, validEnd int64, d Damage, err error) {
+	batches := make(chan []checkedLine, 4)
+	stop := make(chan struct{})
+	var total int // every line of the file, once the reader is done
+	var rerr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		total, rerr = readLines(r, batches, stop)
+	}()
+	var c checker
+	stopped := false
+	halt := func() {
+		stopped = true
+		close(stop)
+		for range batches { // let the reader finish
+		}
+	}
+	for batch := range batches {
+		for _, l := range batch {
+			kind, reason := l.kind, l.reason
+			if l.end {
+				if kind == "" {
+					d = h.end(path, n)
+				} else {
+					d = Damage{Path: path, Line: l.no, Kind: kind, Reason: reason}
+				}
+				break
+			}
+			if kind == "" && !c.hashes(l.e) {
+				kind, reason = DamageBadHash, "hash mismatch: entry edited after it was written"
+			}
+			if kind == "" {
+				kind, reason = h.past(path, l.e)
+			}
+			if kind != "" {
+				d = Damage{Path: path, Line: l.no, Kind: kind, Reason: reason}
+				halt()
+				break
+			}
+			if each != nil {
+				if err = each(l.e); err != nil {
+					halt()
+					<-done
+					return n, last, validEnd, Damage{}, err
+				}
+			}
+			n, last = n+1, l.e.Hash
+			validEnd += l.size
+		}
+		if stopped {
+			break
+		}
+	}
+	<-done
+	if rerr != nil {
+		return n, last, validEnd, Damage{}, rerr
+	}
+	if d.Kind != "" && d.Dropped == 0 {
+		d.Dropped = total - d.Line + 1
+	}
+	return n, last, validEnd, d, nil
+}
+
+// checkedLine is one line as the reader found it: an event whose form and
+// place in the chain are right (kind empty), the damage found in it, or,
+// with end set, the end of the file, clean (kind empty) or torn.
+type checkedLine struct {
+	e      Event
+	no     int
+	size   int64
+	kind   DamageKind
+	reason string
+	end    bool
+}
+
+// readLines reads r, sending its lines checked in batches until the first
+// damaged line or the end of the file, then closes batches. Stopped early
+// or not, it reads to the end and returns how many lines the file has
+// (the last without newline included), for the damage's Dropped count.
+func readLines(r io.Reader, batches chan<- []checkedLine, stop <-chan struct{}) (int, error) {
+	defer close(batches)
+	const batchSize = 256 // one channel operation per batch, not per line
 	br := bufio.NewReaderSize(r, 64<<10)
 	var (
-		c    checker
-		long []byte // a line longer than the buffer, gathered
+		c     checker
+		long  []byte // a line longer than the buffer, gathered
+		prev  string
+		batch = make([]checkedLine, 0, batchSize)
 	)
+	send := func() bool {
+		select {
+		case <-stop:
+			return false
+		default:
+		}
+		select {
+		case batches <- batch:
+			batch = make([]checkedLine, 0, batchSize)
+			return true
+		case <-stop:
+			return false
+		}
+	}
+	// finish sends the last batch and counts the lines after lineNo.
+	finish := func(lineNo int) (int, error) {
+		send()
+		rest, err := countLines(br)
+		return lineNo + rest, err
+	}
 	for lineNo := 1; ; lineNo++ {
 		line, rerr := br.ReadSlice('\n')
 		if rerr == bufio.ErrBufferFull {
@@ -103,37 +213,34 @@ func verify(path string, r io.Reader, h head, each func(Event) error) (n int, la
 			line = long
 		}
 		if rerr != nil && rerr != io.EOF {
-			return n, last, validEnd, d, rerr
+			send()
+			return 0, rerr
 		}
 		if rerr == io.EOF {
+			l := checkedLine{no: lineNo, end: true}
 			if len(line) == 0 {
-				return n, last, validEnd, h.end(path, n), nil
+				batch = append(batch, l)
+				return finish(lineNo - 1)
 			}
-			d := Damage{Path: path, Line: lineNo, Dropped: 1}
 			if isTornPrefix(line) {
-				d.Kind, d.Reason = DamageTruncated, fmt.Sprintf("truncated last line (%d bytes, no newline): crash mid-write", len(line))
+				l.kind, l.reason = DamageTruncated, fmt.Sprintf("truncated last line (%d bytes, no newline): crash mid-write", len(line))
 			} else if lineNo == 1 {
-				d.Kind, d.Reason = DamageNotJournal, "not a crisis journal: first line is not an event"
+				l.kind, l.reason = DamageNotJournal, "not a crisis journal: first line is not an event"
 			} else {
-				d.Kind, d.Reason = DamageBadJSON, "last line has no newline and is not a journal event"
+				l.kind, l.reason = DamageBadJSON, "last line has no newline and is not a journal event"
 			}
-			return n, last, validEnd, d, nil
+			batch = append(batch, l)
+			return finish(lineNo)
 		}
-		e, kind, reason := c.checkLine(line[:len(line)-1], lineNo, last)
-		if kind == "" {
-			kind, reason = h.past(path, e)
-		}
+		e, kind, reason := c.checkLine(line[:len(line)-1], lineNo, prev)
+		batch = append(batch, checkedLine{e: e, no: lineNo, size: int64(len(line)), kind: kind, reason: reason})
 		if kind != "" {
-			rest, err := countLines(br)
-			return n, last, validEnd, Damage{Path: path, Line: lineNo, Kind: kind, Reason: reason, Dropped: 1 + rest}, err
+			return finish(lineNo)
 		}
-		if each != nil {
-			if err := each(e); err != nil {
-				return n, last, validEnd, Damage{}, err
-			}
+		prev = e.Hash
+		if len(batch) == batchSize && !send() {
+			return finish(lineNo) // the caller found damage in an earlier line
 		}
-		n, last = n+1, e.Hash
-		validEnd += int64(len(line))
 	}
 }
 
@@ -142,7 +249,7 @@ func verify(path string, r io.Reader, h head, each func(Event) error) (n int, la
 type checker struct{ buf []byte }
 
 // checkLine validates one complete line against its position and the
-// previous hash.
+// previous hash; verify checks the line's own hash.
 func (c *checker) checkLine(line []byte, lineNo int, prev string) (Event, DamageKind, string) {
 	if bytes.HasSuffix(line, []byte("\r")) {
 		kind := DamageBadJSON
@@ -181,8 +288,6 @@ func (c *checker) checkLine(line []byte, lineNo int, prev string) (Event, Damage
 		// encoding/json accepts "Seq" for "seq", unknown fields, other
 		// escapes and spacing, and such edits must not pass silently.
 		return e, DamageBadJSON, "bad json: entry is not in the form Append writes (reformatted or edited)"
-	case !c.hashes(e):
-		return e, DamageBadHash, "hash mismatch: entry edited after it was written"
 	}
 	e.Prev = prev // the same text: share it rather than keep a copy per event
 	return e, "", ""

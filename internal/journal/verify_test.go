@@ -2,9 +2,11 @@ package journal
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -134,5 +136,74 @@ func TestFlipEveryByte(t *testing.T) {
 				t.Fatalf("flip at byte %d: kept %d events, want the 2 before it", i-from, len(events))
 			}
 		}
+	}
+}
+
+// TestDamageInLongJournal damages a journal of 4,000 events far apart, so
+// that the line read and the line whose hash is checked are many lines
+// apart: the first damage in the file must be the one reported, with every
+// line from it on dropped, whichever check finds it.
+func TestDamageInLongJournal(t *testing.T) {
+	const n = 4000
+	_, good := newJournalFile(t, n)
+	lines := bytes.SplitAfter(good, []byte("\n"))[:n]
+	// editData changes line no's payload without re-hashing it.
+	editData := func(ls [][]byte, no int) {
+		ls[no-1] = bytes.Replace(ls[no-1], []byte(`"name":"incident"`), []byte(`"name":"incidenT"`), 1)
+		if bytes.Equal(ls[no-1], lines[no-1]) {
+			t.Fatalf("line %d has no payload to edit", no)
+		}
+	}
+	cases := []struct {
+		name          string
+		damage        func([][]byte) [][]byte
+		kind          DamageKind
+		line, dropped int
+	}{
+		{"hash mismatch late", func(ls [][]byte) [][]byte { editData(ls, 700); return ls }, DamageBadHash, 700, 3301},
+		{"line deleted late", func(ls [][]byte) [][]byte { return slices.Delete(ls, 3899, 3900) }, DamageSeqGap, 3900, 100},
+		{"hash mismatch before a deleted line", func(ls [][]byte) [][]byte {
+			editData(ls, 10)
+			return slices.Delete(ls, 3899, 3900)
+		}, DamageBadHash, 10, 3990},
+		{"hash mismatch before a torn last line", func(ls [][]byte) [][]byte {
+			editData(ls, 598)
+			return append(ls, []byte(`{"seq":4001,"ty`))
+		}, DamageBadHash, 598, 3404},
+		{"torn last line", func(ls [][]byte) [][]byte { return append(ls, []byte(`{"seq":4001,"ty`)) }, DamageTruncated, 4001, 1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ls := make([][]byte, n)
+			for i := range lines {
+				ls[i] = bytes.Clone(lines[i])
+			}
+			events, end, d := verifyBytes("x", bytes.Join(c.damage(ls), nil))
+			if d.Kind != c.kind || d.Line != c.line || d.Dropped != c.dropped {
+				t.Fatalf("damage = %+v, want kind %q line %d dropped %d", d, c.kind, c.line, c.dropped)
+			}
+			if len(events) != c.line-1 || end != int64(len(bytes.Join(lines[:c.line-1], nil))) {
+				t.Fatalf("kept %d events ending at byte %d, want %d", len(events), end, c.line-1)
+			}
+			checkChain(t, events)
+		})
+	}
+}
+
+// TestEachErrorStopsLongJournal: each's error ends the read at that event,
+// in a journal longer than what is read ahead.
+func TestEachErrorStopsLongJournal(t *testing.T) {
+	_, good := newJournalFile(t, 1000)
+	stop := errors.New("stop")
+	var seen int
+	_, _, _, _, err := verify("x", bytes.NewReader(good), head{}, func(e Event) error {
+		seen++
+		if e.Seq == 600 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) || seen != 600 {
+		t.Fatalf("err %v after %d events, want stop after 600", err, seen)
 	}
 }
