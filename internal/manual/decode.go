@@ -3,6 +3,7 @@ package manual
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -105,7 +106,7 @@ func (d *decoder) object(n *yaml.Node, what string, known ...string) *object {
 			d.errorf(k, RuleDuplicate, fmt.Sprintf("remove one of them; the first is at line %d", prev.Line), "key %q is given twice in %s", k.Value, what)
 			continue
 		}
-		if !contains(known, k.Value) {
+		if !slices.Contains(known, k.Value) {
 			hint := suggest.Hint(k.Value, known)
 			if close := suggest.Closest(k.Value, known); len(close) == 1 {
 				if o.typos == nil {
@@ -142,15 +143,6 @@ func (o *object) value(name string) *yaml.Node {
 		}
 	}
 	return nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // get returns the value of key, reporting it as missing when required.
@@ -231,7 +223,7 @@ func (o *object) oneOf(key string, required bool, def string, allowed ...string)
 	if !ok {
 		return def
 	}
-	if !contains(allowed, s) {
+	if !slices.Contains(allowed, s) {
 		hint := suggest.Hint(s, allowed)
 		if hint == "" {
 			hint = "use one of: " + strings.Join(allowed, ", ")

@@ -2,6 +2,7 @@ package manual
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/crisis-cli/crisis/internal/channel"
@@ -30,4 +31,4 @@ func kindHint(s string) string {
 var BuiltinVariables = []string{"organisation", "start_date", "start_time", "next_update", "update_minutes"}
 
 // IsBuiltinVariable reports whether crisis provides the variable itself.
-func IsBuiltinVariable(name string) bool { return contains(BuiltinVariables, name) }
+func IsBuiltinVariable(name string) bool { return slices.Contains(BuiltinVariables, name) }

@@ -285,7 +285,7 @@ func resolveInside(fsys fs.FS, name string) (string, error) {
 
 func loadPlaybook(fsys fs.FS, mf file, diags *diag.List, strs map[string]string) (*Playbook, []byte) {
 	file := mf.name
-	p := &Playbook{ID: strings.TrimSuffix(strings.TrimSuffix(path.Base(file), ".yaml"), ".yml"), File: file}
+	p := &Playbook{ID: baseName(file), File: file}
 	pos := diag.Pos{File: file, Line: 1, Col: 1}
 	if !idRE.MatchString(p.ID) {
 		diags.Errorf(pos, RuleType, "rename the file with lowercase letters, digits and dashes, e.g. store-closure.yaml",
@@ -303,9 +303,15 @@ func loadPlaybook(fsys fs.FS, mf file, diags *diag.List, strs map[string]string)
 	return p, data
 }
 
+// baseName is a file's name without its folder and YAML extension: a
+// playbook's id, a message file's locale.
+func baseName(file string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(path.Base(file), ".yaml"), ".yml")
+}
+
 func loadTemplates(fsys fs.FS, mf file, diags *diag.List, strs map[string]string) (*TemplateFile, []byte) {
 	file := mf.name
-	t := &TemplateFile{Locale: strings.TrimSuffix(strings.TrimSuffix(path.Base(file), ".yaml"), ".yml"), File: file}
+	t := &TemplateFile{Locale: baseName(file), File: file}
 	data, ok := readFile(fsys, mf, diags)
 	if !ok {
 		return nil, nil

@@ -2,6 +2,7 @@ package manual
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/crisis-cli/crisis/internal/diag"
@@ -142,7 +143,7 @@ func resolveManual(m *Manual, ix indexes, diags *diag.List) {
 // default locale: the source every playbook refers to.
 func resolveLocales(m *Manual, ix indexes, diags *diag.List) {
 	loc := m.Locales
-	if loc.Default != "" && !contains(loc.Supported, loc.Default) {
+	if loc.Default != "" && !slices.Contains(loc.Supported, loc.Default) {
 		diags.Errorf(loc.Pos, RuleDangling, "add it to locales.supported", "the default locale %q is not in locales.supported", loc.Default)
 	}
 	files := map[string]*TemplateFile{}
@@ -156,7 +157,7 @@ func resolveLocales(m *Manual, ix indexes, diags *diag.List) {
 		}
 	}
 	for _, t := range m.Templates {
-		if len(loc.Supported) > 0 && !contains(loc.Supported, t.Locale) {
+		if len(loc.Supported) > 0 && !slices.Contains(loc.Supported, t.Locale) {
 			diags.Add(t.Pos, RuleDangling, diag.Warning, "add it to locales.supported in "+ManualFile+", or remove the file",
 				"%s holds locale %q, which the manual does not list as supported", t.File, t.Locale)
 		}

@@ -2,6 +2,7 @@ package manual
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -22,7 +23,7 @@ func isMessage(n *yaml.Node) bool {
 		return false
 	}
 	for i := 0; i < len(n.Content); i += 2 {
-		if contains(messageKeys, n.Content[i].Value) {
+		if slices.Contains(messageKeys, n.Content[i].Value) {
 			return true
 		}
 	}
@@ -108,7 +109,7 @@ func (d *decoder) addMessage(t *TemplateFile, seen map[string]Pos, m *Message) {
 	case variant != GenericVariant && !KnownKind(variant):
 		d.diags.Errorf(m.Pos, RuleType, suggest.Hint(variant, append([]string{GenericVariant}, channel.Kinds()...)),
 			"message %q: %q is not a channel kind nor default", name, variant)
-	case strings.Contains(part, ".") || (part != "" && !contains(Parts, part)):
+	case strings.Contains(part, ".") || (part != "" && !slices.Contains(Parts, part)):
 		hint := suggest.Hint(part, append(append([]string{}, Parts...), PluralForms...))
 		if hint == "" {
 			hint = "parts are " + strings.Join(Parts, ", ")

@@ -3,6 +3,7 @@ package message
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -61,7 +62,7 @@ func toI18n(m *manual.Message) *i18n.Message {
 func (c *Catalog) Chain(locale string) []string {
 	var chain []string
 	add := func(l string) {
-		if !contains(chain, l) {
+		if !slices.Contains(chain, l) {
 			chain = append(chain, l)
 		}
 	}
@@ -75,15 +76,6 @@ func (c *Catalog) Chain(locale string) []string {
 	}
 	add(c.Default)
 	return chain
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Locales lists the locales the catalog has messages for.
