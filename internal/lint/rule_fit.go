@@ -41,7 +41,8 @@ func checkFit(c *Context) {
 	anns := announcements(p)
 	counts := map[string]string{} // per message: the variable picking its plural form
 	for a := range anns {
-		if name := a.ann.Message.ID; !hasKey(counts, name) {
+		if _, ok := counts[a.ann.Message.ID]; !ok {
+			name := a.ann.Message.ID
 			counts[name] = render.CountVariable(m, p, f.vars[name])
 		}
 	}
@@ -72,11 +73,6 @@ func checkFit(c *Context) {
 			}
 		}
 	}
-}
-
-func hasKey[V any](m map[string]V, k string) bool {
-	_, ok := m[k]
-	return ok
 }
 
 // fitRenders are the measured renders of one message in one locale with

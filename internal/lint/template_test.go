@@ -92,3 +92,19 @@ func TestRenderHint(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderUnlistedLocale: a message file in a locale the manual does not
+// list is still rendered, with the built-in values (dates, clock times,
+// update_minutes) of that locale, not the variables' names.
+func TestRenderUnlistedLocale(t *testing.T) {
+	files := build(t)
+	files["templates/de.yaml"] = strings.Replace(files[fEN], "in {{.update_minutes}} minutes.", "in {{upper .update_minutes}} minutes.", 1)
+	res := lintFiles(t, files, nil, Config{})
+	i := slices.IndexFunc(res.Findings, func(d diag.Diagnostic) bool { return d.Rule == "CR404" })
+	if i < 0 {
+		t.Fatalf("no CR404 finding: %v", res.Findings)
+	}
+	if d := res.Findings[i]; d.Pos.String() != "templates/de.yaml:17:40" || !strings.Contains(d.Message, "wrong type for value; expected string; got int") {
+		t.Errorf("got %s %q, want CR404 at templates/de.yaml:17:40, wrong type", d.Pos, d.Message)
+	}
+}

@@ -3,6 +3,7 @@ package lint
 import (
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -41,11 +42,20 @@ func newWorstValues(m *manual.Manual) *worstValues {
 	for i := range m.Variables {
 		w.decls[&m.Variables[i]] = resolve(nil, m.Variables[i].Name)
 	}
+	// Every locale a text is rendered in: the supported ones, and those of
+	// message files the manual does not list (reported, and rendered all
+	// the same).
+	locales := slices.Clone(m.Locales.Supported)
+	for _, t := range m.Templates {
+		if !slices.Contains(locales, t.Locale) {
+			locales = append(locales, t.Locale)
+		}
+	}
 	for _, p := range m.Playbooks {
 		for i := range p.Variables {
 			w.decls[&p.Variables[i]] = resolve(p, p.Variables[i].Name)
 		}
-		for _, loc := range m.Locales.Supported {
+		for _, loc := range locales {
 			for _, name := range manual.BuiltinVariables {
 				k := builtinKey{name: name, loc: loc, cadence: p.Cadence()}
 				if _, ok := w.builtins[k]; !ok {
