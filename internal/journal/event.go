@@ -78,7 +78,8 @@ func appendCanonical(b []byte, e Event) []byte {
 	b = strconv.AppendInt(b, int64(e.Seq), 10)
 	b = append(b, '\n')
 	b = appendField(b, e.Type)
-	b = appendField(b, e.UTC.UTC().Format(time.RFC3339Nano))
+	var utc [len(time.RFC3339Nano) + 8]byte // formatted without an allocation
+	b = appendField(b, e.UTC.UTC().AppendFormat(utc[:0], time.RFC3339Nano))
 	b = appendField(b, e.Local)
 	b = appendField(b, string(e.Data))
 	return appendField(b, e.Prev)
@@ -86,7 +87,7 @@ func appendCanonical(b []byte, e Event) []byte {
 
 // appendField writes a length-prefixed field, so no choice of field contents
 // can make two different events share a canonical form.
-func appendField(b []byte, s string) []byte {
+func appendField[T string | []byte](b []byte, s T) []byte {
 	b = strconv.AppendInt(b, int64(len(s)), 10)
 	b = append(b, ':')
 	b = append(b, s...)
