@@ -22,14 +22,16 @@ type facts struct {
 	msgVars    map[*manual.Message][]string  // variables of one message's forms
 	announcers map[string][]*manual.Playbook // message name -> playbooks sending it
 	sms        map[string]bool               // messages announced on an SMS channel
-	renders    sync.Map                      // fit rule: input key -> *fitRenders
-	worst      *worstValues                  // values the rules render with
+	rendersMu  sync.Mutex
+	renders    map[string]*fitRenders // fit rule: input key -> renders
+	worst      *worstValues           // values the rules render with
 }
 
 func newFacts(m *manual.Manual) *facts {
 	f := &facts{vars: map[string][]string{}, names: map[string]map[string]bool{}, ids: map[string]map[string]*manual.Message{},
 		msgVars:    map[*manual.Message][]string{},
-		announcers: map[string][]*manual.Playbook{}, sms: map[string]bool{}, worst: newWorstValues(m)}
+		announcers: map[string][]*manual.Playbook{}, sms: map[string]bool{}, renders: map[string]*fitRenders{},
+		worst: newWorstValues(m)}
 	if cat, err := message.NewCatalog(m); err == nil {
 		f.cat = cat
 	}

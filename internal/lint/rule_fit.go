@@ -51,11 +51,12 @@ func checkFit(c *Context) {
 			continue
 		}
 		inputs := map[string]*fitInput{} // per message: announcements share them
+		var key []byte
 		for a := range anns {
 			name := a.ann.Message.ID
 			in, seen := inputs[name]
 			if !seen {
-				in = f.fitInput(p, name, loc)
+				in = f.fitInput(p, name, loc, &key)
 				inputs[name] = in
 			}
 			if in == nil {
@@ -111,17 +112,23 @@ type fitInput struct {
 // fitInput is what p renders a message with in loc; nil when a value is
 // not valid (CR405 reports it). Its renders are looked up once per input
 // rather than once per channel: the key holds every value.
-func (f *facts) fitInput(p *manual.Playbook, name, loc string) *fitInput {
-	vals, ok := f.worst.values(nil, p, loc, f.vars[name])
+// key is a buffer for the render key, reused from one input to the next.
+func (f *facts) fitInput(p *manual.Playbook, name, loc string, key *[]byte) *fitInput {
+	vals, ok := f.worst.values(make([]fitValue, 0, len(f.vars[name])), p, loc, f.vars[name])
 	if !ok {
 		return nil
 	}
-	key := string(appendKey([]byte(name+"\x00"+loc+"\x00"), vals))
-	r, ok := f.renders.Load(key)
-	if !ok {
-		r, _ = f.renders.LoadOrStore(key, &fitRenders{})
+	k := append(append(append(append((*key)[:0], name...), 0), loc...), 0)
+	k = appendKey(k, vals)
+	*key = k
+	f.rendersMu.Lock()
+	r := f.renders[string(k)] // looked up without copying the key
+	if r == nil {
+		r = &fitRenders{}
+		f.renders[string(k)] = r
 	}
-	return &fitInput{loc: loc, vals: vals, renders: r.(*fitRenders)}
+	f.rendersMu.Unlock()
+	return &fitInput{loc: loc, vals: vals, renders: r}
 }
 
 // fit renders and measures, once per message, locale, values and channel;
