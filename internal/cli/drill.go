@@ -25,23 +25,8 @@ func newDrillCmd(app *App) *cobra.Command {
 	var q quizOptions
 	cmd := &cobra.Command{
 		Use:   "drill PLAYBOOK | drill --resume [PLAYBOOK|RUN-ID] | drill PLAYBOOK --quiz",
-		Short: "Rehearse a playbook: marked as an exercise, with injects, scored",
-		Long: `Rehearse a playbook with the same guided flow as crisis run. Every screen and every
-rendered announcement is marked as an exercise in its own language ([SIMULACRO],
-[DRILL], [ĆWICZENIA], [SIMULADO]); the journal and the report say it was a drill,
-and nothing a drill does is ever sent.
-
-The playbook's drill injects arrive at their time offsets and ask for a decision
-or a reply; --speed N (1 to 1000) makes time (deadlines and injects) pass N times
-faster. With --answers or --yes no time passes between answers, so injects arrive
-in the plan's order instead: once the current step's deadline is past their offset.
-
-At the end the drill is scored (deadlines 40, announcements 30, injects 20,
-steps not skipped 10) and recorded as the playbook's last rehearsal, which
-crisis lint checks against drill_every.
-
---quiz asks questions generated from the manual instead, each graded and shown
-with the right answer and where the manual says it.`,
+		Short: "cli.drill.short",
+		Long:  "cli.drill.long",
 		Example: `  crisis drill facebook-down --speed 8
   crisis drill meta-outage --quiz
   crisis drill --resume`,
@@ -61,10 +46,10 @@ with the right answer and where the manual says it.`,
 	}
 	addRunFlags(cmd, &o)
 	f := cmd.Flags()
-	f.Float64Var(&o.speed, "speed", 1, "make time pass N times faster, 1 to 1000")
-	f.BoolVar(&q.on, "quiz", false, "answer questions generated from the manual")
-	f.IntVar(&q.questions, "questions", 6, "number of quiz questions, 1 to 100")
-	f.Uint64Var(&q.seed, "seed", 0, "quiz seed, to repeat the same questions (default: new each time)")
+	f.Float64Var(&o.speed, "speed", 1, "cli.flag.speed")
+	f.BoolVar(&q.on, "quiz", false, "cli.flag.quiz")
+	f.IntVar(&q.questions, "questions", 6, "cli.flag.questions")
+	f.Uint64Var(&q.seed, "seed", 0, "cli.flag.seed")
 	return cmd
 }
 

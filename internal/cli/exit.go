@@ -17,13 +17,6 @@ const (
 	ExitInterrupted = 130 // Ctrl-C
 )
 
-const exitStatusHelp = `EXIT STATUS
-  0    ok
-  1    findings, or a failed operation (a text that does not fit, a lint error)
-  2    usage error: unknown flag, command, playbook or channel; bad configuration
-  3    the manual cannot be read
-  130  interrupted`
-
 // ExitError carries an exit code with the error that caused it.
 type ExitError struct {
 	Code int

@@ -24,22 +24,8 @@ func newInitCmd(app *App) *cobra.Command {
 	var f initFlags
 	cmd := &cobra.Command{
 		Use:   "init [DIR]",
-		Short: "Start a new crisis manual for your organisation",
-		Long: `Write a small crisis manual into DIR (default: this folder): manual.yaml with your
-organisation, audiences, channels and people; the playbooks that fit the channels
-you have (WhatsApp and Instagram give whatsapp-down, instagram-down and
-meta-outage); the messages in each language, commented in the first one; and the
-JSON Schemas editors check the files with (.crisis/schema/). It passes
-crisis lint with no finding. Nothing is overwritten: init refuses when any of
-its files exists.
-
-On a terminal init asks its questions, offering the flags' values as answers;
-elsewhere (or with --no-input) the flags are the answers. People are written
-"Name, phone, e-mail".
-
---small is for an organisation of one or two people: no deputies and no staff
-channel. It writes a .crisis.yaml that turns off the two rules that need them
-(CR104 staff channel, CR201 deputies); delete those lines when you grow.`,
+		Short: "cli.init.short",
+		Long:  "cli.init.long",
 		Example: `  crisis init
   crisis init handbook --no-input --organisation "Panadería Lola" --timezone Europe/Madrid \
     --locale es,en --small --channels whatsapp,instagram,email,phone \
@@ -54,16 +40,16 @@ channel. It writes a .crisis.yaml that turns off the two rules that need them
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.organisation, "organisation", "", "the organisation, as it signs its messages")
-	fl.StringVar(&f.timezone, "timezone", "", "IANA time zone, e.g. Europe/Madrid (default: $TZ, else the system's, /etc/localtime)")
-	fl.StringSliceVar(&f.audiences, "audiences", nil, "who must hear from you: "+strings.Join(scaffold.AudienceIDs(), ", ")+" (default: customers, and staff unless --small)")
-	fl.StringSliceVar(&f.channels, "channels", nil, "the channels you have: "+strings.Join(scaffold.ChannelIDs(), ", "))
-	fl.StringVar(&f.spokesperson, "spokesperson", "", `who speaks: "Name, phone, e-mail"`)
-	fl.StringVar(&f.approver, "approver", "", `who approves public messages (default: the spokesperson): "Name, phone, e-mail"`)
-	fl.StringVar(&f.spDeputy, "spokesperson-deputy", "", `who stands in for the spokesperson (not needed with --small)`)
-	fl.StringVar(&f.apDeputy, "approver-deputy", "", `who stands in for the approver (not needed with --small)`)
-	fl.BoolVar(&f.small, "small", false, "an organisation of one or two people: no deputies, no staff channel")
-	fl.BoolVar(&f.noInput, "no-input", false, "ask nothing, even on a terminal: the flags are the answers")
+	fl.StringVar(&f.organisation, "organisation", "", "cli.flag.organisation")
+	fl.StringVar(&f.timezone, "timezone", "", "cli.flag.timezone")
+	fl.StringSliceVar(&f.audiences, "audiences", nil, "cli.flag.audiences")
+	fl.StringSliceVar(&f.channels, "channels", nil, "cli.flag.channels")
+	fl.StringVar(&f.spokesperson, "spokesperson", "", "cli.flag.spokesperson")
+	fl.StringVar(&f.approver, "approver", "", "cli.flag.approver")
+	fl.StringVar(&f.spDeputy, "spokesperson-deputy", "", "cli.flag.spokesperson-deputy")
+	fl.StringVar(&f.apDeputy, "approver-deputy", "", "cli.flag.approver-deputy")
+	fl.BoolVar(&f.small, "small", false, "cli.flag.small")
+	fl.BoolVar(&f.noInput, "no-input", false, "cli.flag.no-input")
 	_ = cmd.RegisterFlagCompletionFunc("channels", cobra.FixedCompletions(scaffold.ChannelIDs(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("audiences", cobra.FixedCompletions(scaffold.AudienceIDs(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd

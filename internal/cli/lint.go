@@ -36,33 +36,8 @@ func newLintCmd(app *App) *cobra.Command {
 	o := lintOptions{formats: newLintFormats()}
 	cmd := &cobra.Command{
 		Use:   "lint [DIR]",
-		Short: "Check the manual for what would fail during a crisis",
-		Long: `Check the manual (DIR, else --manual, else this folder or the nearest parent
-holding playbooks/manual.yaml) for everything that would fail during a crisis:
-correlated fallbacks, audiences left without a channel, leads nobody can reach,
-missing or stale translations, announcements that do not fit their channel, an
-expired approval... Every rule is listed by --list-rules and explained by
---explain ID, and in docs/rules.md.
-
-Formats: --format FORMAT[=FILE], repeatable: text (default; file:line:col, the
-source line and the hint), compact (one line per finding, for editors), json,
-github, sarif, junit, gitlab; see docs/lint-output.md. Paths are relative to the
-git repository holding the manual, else to the manual's folder. FILE "-" or
-none is standard output; at most one format may go there. Files are replaced
-whole, never left half written; when every format goes to a file, the text
-report goes to standard error. --output FILE writes a single format to FILE.
-With no --format and GITHUB_ACTIONS=true, the format is github: workflow
-annotations, then plain log lines and a summary beyond GitHub's caps.
-
-Suppress a finding with a comment on its line or the line above:
-  # crisis:ignore CR101 -- the reason
-.crisis.yaml beside playbooks/ turns rules off or changes their severity:
-  lint: {rules: {CR104: off, CR203: error}}
-
-The rehearsal rule (CR801) reads the drill records committed with the manual, in
-its drills/ folder, so CI and every laptop agree; without that folder it is
-silent. This machine's own records (the runs folder) are read only when asked:
---local-drills, or --runs-dir DIR.`,
+		Short: "cli.lint.short",
+		Long:  "cli.lint.long",
 		Example: `  crisis lint
   crisis lint --strict --format sarif=lint.sarif --format text
   crisis lint --format gitlab --output gl-code-quality-report.json
@@ -78,15 +53,15 @@ silent. This machine's own records (the runs folder) are read only when asked:
 		},
 	}
 	f := cmd.Flags()
-	f.VarP(o.formats, "format", "f", "output FORMAT or FORMAT=FILE, repeatable: "+joinOr(output.Formats()))
+	f.VarP(o.formats, "format", "f", "cli.lint.flag.format")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(output.Formats(), cobra.ShellCompDirectiveNoFileComp))
-	f.StringVarP(&o.output, "output", "o", "", "write the (single) format to FILE instead of standard output")
-	f.BoolVar(&o.strict, "strict", false, "exit 1 on warnings too")
-	f.StringVar(&o.explain, "explain", "", "explain a rule: its rationale and a bad and a good example")
-	f.BoolVar(&o.listRules, "list-rules", false, "list every rule with its id, severity and title")
-	f.String("runs-dir", "", "read drill records from this runs folder instead of the manual's drills/")
-	f.BoolVar(&o.localDrills, "local-drills", false, "read drill records from this machine's runs folder ($XDG_STATE_HOME/crisis/runs) instead of the manual's drills/")
-	f.BoolVar(&o.checkTargets, "check-targets", false, "also verify every delivery target's credentials without posting (needs the secrets; see crisis targets check)")
+	f.StringVarP(&o.output, "output", "o", "", "cli.lint.flag.output")
+	f.BoolVar(&o.strict, "strict", false, "cli.flag.strict")
+	f.StringVar(&o.explain, "explain", "", "cli.flag.explain")
+	f.BoolVar(&o.listRules, "list-rules", false, "cli.flag.list-rules")
+	f.String("runs-dir", "", "cli.lint.flag.runs-dir")
+	f.BoolVar(&o.localDrills, "local-drills", false, "cli.flag.local-drills")
+	f.BoolVar(&o.checkTargets, "check-targets", false, "cli.flag.check-targets")
 	_ = cmd.RegisterFlagCompletionFunc("explain", cobra.FixedCompletions(lint.IDs(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }

@@ -40,7 +40,7 @@ func newListCmd(app *App) *cobra.Command {
 	var format *formatFlag
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List the manual's playbooks with their severity and what is down",
+		Short: "cli.list.short",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			m, diags, err := app.Manual()

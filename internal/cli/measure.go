@@ -18,17 +18,8 @@ func newMeasureCmd(app *App) *cobra.Command {
 	var format *formatFlag
 	cmd := &cobra.Command{
 		Use:   "measure --channel KIND [--] TEXT|-",
-		Short: "Measure a text in a channel's own unit and say whether it fits",
-		Long: `Measure a text the way the channel counts it: SMS in GSM-7 septets or UTF-16
-units with segments, X with twitter-text weighting, Telegram in UTF-16 units,
-Bluesky in graphemes and bytes, Signal and push in bytes, and so on.
-
-TEXT "-" reads standard input and drops one trailing newline.
-
-KIND is a channel kind, or the id of one of the manual's channels, which then
-brings its own limit (sms-staff: one segment, say).
-
-Channel kinds: ` + strings.Join(channel.Kinds(), ", "),
+		Short: "cli.measure.short",
+		Long:  "cli.measure.long",
 		Example: `  crisis measure --channel sms -- "Tienda cerrada hoy. Próxima apertura: 10:00"
   echo "Facebook está caído" | crisis measure --channel x --format json -`,
 		Args: cobra.ExactArgs(1),
@@ -65,7 +56,7 @@ Channel kinds: ` + strings.Join(channel.Kinds(), ", "),
 			return nil
 		},
 	}
-	cmd.Flags().StringVarP(&kind, "channel", "c", "", "channel kind: sms, x, telegram, email-subject ...")
+	cmd.Flags().StringVarP(&kind, "channel", "c", "", "cli.measure.flag.channel")
 	_ = cmd.MarkFlagRequired("channel")
 	_ = cmd.RegisterFlagCompletionFunc("channel", cobra.FixedCompletions(channel.Kinds(), cobra.ShellCompDirectiveNoFileComp))
 	format = addFormatFlag(cmd, "text", "json")

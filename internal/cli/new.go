@@ -15,26 +15,14 @@ import (
 func newNewCmd(app *App) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "new",
-		Short: "Add a file to the manual",
+		Short: "cli.new.short",
 		Args:  cobra.NoArgs,
 	}
 	var like string
 	playbook := &cobra.Command{
 		Use:   "playbook ID [--like OTHER]",
-		Short: "Add a playbook: one crisis can write, or a copy of one the manual has",
-		Long: `Add playbooks/ID.yaml to the manual.
-
-With --like OTHER it is a copy of playbooks/OTHER.yaml, with a note on what to
-change: its title, detection, what is down, the steps and the messages it
-announces.
-
-Without --like, ID is one of the playbooks crisis init writes:
-  ` + strings.Join(scaffold.ScenarioIDs(), ", ") + `
-It is written from the manual's own channels, audiences, roles and languages,
-with its messages added to each file in templates/ (for a channel added to
-manual.yaml after init, say).
-
-Nothing is overwritten: a playbook or message of the same id is refused.`,
+		Short: "cli.new.playbook.short",
+		Long:  "cli.new.playbook.long",
 		Example: `  crisis new playbook x-down
   crisis new playbook telegram-down --like whatsapp-down`,
 		Args: cobra.ExactArgs(1),
@@ -67,7 +55,7 @@ Nothing is overwritten: a playbook or message of the same id is refused.`,
 			return newPlaybookError(err)
 		},
 	}
-	playbook.Flags().StringVar(&like, "like", "", "the playbook to copy")
+	playbook.Flags().StringVar(&like, "like", "", "cli.flag.like")
 	_ = playbook.RegisterFlagCompletionFunc("like", app.completePlaybooks)
 	cmd.AddCommand(playbook)
 	return cmd

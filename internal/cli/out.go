@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/crisis-cli/crisis/internal/fsutil"
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/ui"
 )
 
@@ -29,7 +30,7 @@ func (f *formatFlag) Type() string   { return "format" }
 
 func (f *formatFlag) Set(s string) error {
 	if !slices.Contains(f.allowed, s) {
-		return fmt.Errorf("unknown --format %q; use %s", s, joinOr(f.allowed))
+		return lang.Errorf("cli.error.format", map[string]any{"Value": s, "Formats": lang.OrList(f.allowed)})
 	}
 	f.value = s
 	return nil
@@ -38,7 +39,7 @@ func (f *formatFlag) Set(s string) error {
 // addFormatFlag adds --format to cmd; the first format is the default.
 func addFormatFlag(cmd *cobra.Command, formats ...string) *formatFlag {
 	f := &formatFlag{value: formats[0], allowed: formats}
-	cmd.Flags().Var(f, "format", "output format: "+joinOr(formats))
+	cmd.Flags().Var(f, "format", "cli.flag.format")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
 	return f
 }

@@ -34,17 +34,8 @@ func newRenderCmd(app *App) *cobra.Command {
 	var o renderOptions
 	cmd := &cobra.Command{
 		Use:   "render PLAYBOOK | render --all",
-		Short: "Render a playbook's announcements for every channel and locale, measured",
-		Long: `Render every announcement of a playbook (or of one --step) for each channel it goes
-to and each locale (--locale, default: all of the manual's), ready to paste, each
-measured against its channel's limit. Exits 1 when any announcement does not fit.
-
-Variables come from --var name=value; crisis fills in organisation, start_date, start_time
-(now), next_update (now + the update cadence) and update_minutes. Variables not
-marked required use their declared example. Values are inserted as text: a value
-containing {{ appears as written.
-
-Template functions: ` + funcList(),
+		Short: "cli.render.short",
+		Long:  "cli.render.long",
 		Example: `  crisis render facebook-down --locale es --channel sms
   crisis render store-closure --var store_name="Valencia Centro" --format json
   crisis render meta-outage --drill --out announcements/`,
@@ -62,13 +53,13 @@ Template functions: ` + funcList(),
 		},
 	}
 	f := cmd.Flags()
-	f.BoolVar(&o.all, "all", false, "render every playbook of the manual")
-	f.BoolVar(&o.examples, "examples", false, "fill variables without a value with their declared example (previews only)")
-	f.StringVar(&o.step, "step", "", "render only this step's announcements (or \"updates\")")
-	f.StringSliceVarP(&o.channels, "channel", "c", nil, "only these channels (ids or kinds); repeatable")
-	f.StringArrayVar(&o.vars, "var", nil, "a variable's value, name=value; repeatable")
-	f.BoolVar(&o.drill, "drill", false, "mark every announcement as an exercise, in its language")
-	f.StringVar(&o.out, "out", "", "also write one file per announcement and an index.md into this folder")
+	f.BoolVar(&o.all, "all", false, "cli.flag.all")
+	f.BoolVar(&o.examples, "examples", false, "cli.flag.examples")
+	f.StringVar(&o.step, "step", "", "cli.flag.step")
+	f.StringSliceVarP(&o.channels, "channel", "c", nil, "cli.render.flag.channel")
+	f.StringArrayVar(&o.vars, "var", nil, "cli.flag.var")
+	f.BoolVar(&o.drill, "drill", false, "cli.flag.drill")
+	f.StringVar(&o.out, "out", "", "cli.render.flag.out")
 	o.format = addFormatFlag(cmd, "text", "json", "markdown")
 	return cmd
 }

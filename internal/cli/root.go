@@ -21,7 +21,6 @@ import (
 
 	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/sanitize"
-	"github.com/crisis-cli/crisis/internal/suggest"
 	"github.com/crisis-cli/crisis/internal/term"
 	"github.com/crisis-cli/crisis/internal/ui"
 )
@@ -37,8 +36,10 @@ type App struct {
 	// built (help texts are written in it); see internal/lang.
 	Lang language.Tag
 
-	theme  *ui.Theme
-	loaded *loadedManual
+	l        *lang.Localizer // see tr
+	helpDone bool            // see localizeHelp
+	theme    *ui.Theme
+	loaded   *loadedManual
 }
 
 // Theme returns the styles for standard output.
@@ -84,14 +85,14 @@ func execute(ctx context.Context, app *App, root *cobra.Command, args []string) 
 	var ee *ExitError
 	switch {
 	case code == ExitInterrupted:
-		fmt.Fprintln(app.IO.Err, "crisis: interrupted")
+		fmt.Fprintln(app.IO.Err, "crisis: "+app.T("cli.interrupted", nil))
 	case errors.As(err, &ee) && ee.Err == nil:
 		// The command already said why.
 	case err != nil:
 		// Errors quote arguments, paths and manual texts: shown, not obeyed.
-		fmt.Fprintf(app.IO.Err, "crisis: %s\n", sanitize.Text(err.Error()))
+		fmt.Fprintf(app.IO.Err, "crisis: %s\n", sanitize.Text(app.errorText(err)))
 		if ee != nil && ee.help {
-			fmt.Fprintln(app.IO.Err, "Run 'crisis --help' for usage.")
+			fmt.Fprintln(app.IO.Err, app.T("cli.hint.help", nil))
 		}
 	}
 	return code
@@ -100,15 +101,9 @@ func execute(ctx context.Context, app *App, root *cobra.Command, args []string) 
 // NewRootCmd builds the whole command tree.
 func NewRootCmd(app *App) *cobra.Command {
 	root := &cobra.Command{
-		Use:   "crisis",
-		Short: "Your crisis-communication manual, as code",
-		Long: `crisis keeps an organisation's approved crisis manual as YAML playbooks in git and
-helps people act by it: it validates the manual, walks the comms lead through a
-runbook during an outage, renders announcements that fit each channel, and runs
-drills for new staff.
-
-The manual is --manual DIR, else the current folder or the nearest parent that
-holds playbooks/manual.yaml; with none, the built-in example manual is used.`,
+		Use:               "crisis",
+		Short:             "cli.root.short",
+		Long:              "cli.root.long",
 		SilenceUsage:      true,
 		SilenceErrors:     true,
 		DisableAutoGenTag: true,
@@ -121,6 +116,9 @@ holds playbooks/manual.yaml; with none, the built-in example manual is used.`,
 			if err := cmd.ValidateFlagGroups(); err != nil {
 				return commandLineError(err)
 			}
+			if cmd.Name() == cobra.ShellCompRequestCmd {
+				app.localizeHelp(cmd.Root()) // completion shows descriptions
+			}
 			return app.configure(cmd)
 		},
 		// Runnable, with its own argument check, so an unknown command is
@@ -128,12 +126,13 @@ holds playbooks/manual.yaml; with none, the built-in example manual is used.`,
 		Args: unknownCommand,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	root.SetUsageTemplate(root.UsageTemplate() + "\n" + exitStatusHelp + "\n")
+	root.SetHelpFunc(app.help)
+	root.SetUsageFunc(app.usage)
 	f := root.PersistentFlags()
-	f.StringP("manual", "m", "", "manual folder (default: this folder or the nearest parent holding playbooks/manual.yaml)")
-	f.StringSliceP("locale", "l", nil, "locale(s) for messages, e.g. es, pl, pt-BR; repeat or separate with commas (default: the manual's)")
-	f.String("lang", "", "interface language: "+lang.Names+" (default: LC_ALL, LC_MESSAGES or LANG, then the config file's lang, then en)")
-	f.Bool("no-color", false, "plain output without colour (also NO_COLOR)")
+	f.StringP("manual", "m", "", "cli.flag.manual")
+	f.StringSliceP("locale", "l", nil, "cli.flag.locale")
+	f.String("lang", "", "cli.flag.lang")
+	f.Bool("no-color", false, "cli.flag.no-color")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return commandLineError(err) })
 	root.AddCommand(
 		newVersionCmd(app),
@@ -186,11 +185,12 @@ func unknownCommand(cmd *cobra.Command, args []string) error {
 			names = append(names, c.Name())
 		}
 	}
-	msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
-	if hint := suggest.Hint(args[0], names); hint != "" {
-		msg += "; " + hint
+	data := map[string]any{"Arg": args[0], "Command": cmd.CommandPath()}
+	id := "cli.error.unknown-command"
+	if hint := didYouMean(args[0], names); hint != nil {
+		id, data["Hint"] = "cli.error.unknown-command-hint", hint
 	}
-	return commandLineError(errors.New(msg))
+	return commandLineError(lang.Errorf(id, data))
 }
 
 // configure binds flags, CRISIS_* variables and the config file, in that

@@ -41,25 +41,8 @@ func newRunCmd(app *App) *cobra.Command {
 	var o runOptions
 	cmd := &cobra.Command{
 		Use:   "run PLAYBOOK | run --resume [PLAYBOOK|RUN-ID]",
-		Short: "Walk through a playbook during a real outage, step by step, journaled",
-		Long: `Run a playbook: the start screen says what is down, who is in charge and how to
-reach them, and which channels to use; then each step in order, with its owner,
-its deadline (clock time and countdown), its checklist and its announcements
-rendered ready to paste (and written to the run's folder).
-
-Every action is appended to a journal and synced to disk before the screen moves
-on. After Ctrl-C, a closed terminal or a crash, crisis run --resume continues
-exactly where the run stopped. Running a playbook whose run is paused offers to
-resume it. A run closed by its all-clear is reopened with --reopen RUN-ID when the
-incident comes back: it continues from the holding step, and its report shows both
-spans. crisis runs abandon RUN-ID --reason TEXT gives up a false start.
-
-Without a terminal, --answers FILE (the same commands you would type, one per
-line; "-" reads standard input) or --yes (approve, mark sent and complete every
-step) is required.
-
-The runs folder is --runs-dir, CRISIS_RUNS_DIR, runs-dir in the config, or
-$XDG_STATE_HOME/crisis/runs.`,
+		Short: "cli.run.short",
+		Long:  "cli.run.long",
 		Example: `  crisis run facebook-down
   crisis run facebook-down --var platform=Facebook --locale es,pt
   crisis run --resume
@@ -77,17 +60,17 @@ $XDG_STATE_HOME/crisis/runs.`,
 
 func addRunFlags(cmd *cobra.Command, o *runOptions) {
 	f := cmd.Flags()
-	f.StringArrayVar(&o.vars, "var", nil, "a variable's value, name=value; repeatable")
-	f.StringVar(&o.answers, "answers", "", "read the operator's commands from FILE (\"-\": standard input)")
-	f.BoolVarP(&o.yes, "yes", "y", false, "approve, mark sent and complete every step without asking")
-	f.BoolVar(&o.resume, "resume", false, "resume an unfinished run (of PLAYBOOK, or RUN-ID)")
-	f.BoolVar(&o.fresh, "new", false, "start a new run even though an earlier one of the playbook is unfinished")
-	f.BoolVar(&o.currentManual, "current-manual", false, "with --resume or --reopen: go on with the manual as it is now, not the run's copy (journaled)")
+	f.StringArrayVar(&o.vars, "var", nil, "cli.flag.var")
+	f.StringVar(&o.answers, "answers", "", "cli.flag.answers")
+	f.BoolVarP(&o.yes, "yes", "y", false, "cli.flag.yes")
+	f.BoolVar(&o.resume, "resume", false, "cli.flag.resume")
+	f.BoolVar(&o.fresh, "new", false, "cli.flag.new")
+	f.BoolVar(&o.currentManual, "current-manual", false, "cli.flag.current-manual")
 	if cmd.Name() == "run" {
-		f.StringVar(&o.reopen, "reopen", "", "reopen RUN-ID after its all-clear: the incident is back")
+		f.StringVar(&o.reopen, "reopen", "", "cli.flag.reopen")
 	}
-	f.String("runs-dir", "", "folder of run journals (default $XDG_STATE_HOME/crisis/runs)")
-	f.Bool("no-notify", false, "no bell or desktop notification when a step or an update falls due (also notify: false in the config)")
+	f.String("runs-dir", "", "cli.flag.runs-dir")
+	f.Bool("no-notify", false, "cli.flag.no-notify")
 }
 
 // notify says whether a run at a terminal rings when something falls due:

@@ -20,7 +20,7 @@ func newRunsCmd(app *App) *cobra.Command {
 	var format *formatFlag
 	cmd := &cobra.Command{
 		Use:   "runs",
-		Short: "List runs and drills, live and finished",
+		Short: "cli.runs.short",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			list, err := runbook.List(app.runsDir())
@@ -30,7 +30,7 @@ func newRunsCmd(app *App) *cobra.Command {
 			return app.write(format, "", writers{"json": asJSON(list), "text": func(w io.Writer) error { return writeRuns(app, w, list) }})
 		},
 	}
-	cmd.Flags().String("runs-dir", "", "folder of run journals (default $XDG_STATE_HOME/crisis/runs)")
+	cmd.Flags().String("runs-dir", "", "cli.flag.runs-dir")
 	format = addFormatFlag(cmd, "text", "json")
 	cmd.AddCommand(newAbandonCmd(app))
 	return cmd
@@ -117,7 +117,7 @@ func newReportCmd(app *App) *cobra.Command {
 	var out string
 	cmd := &cobra.Command{
 		Use:   "report RUN-ID",
-		Short: "Write the post-incident report of a run: timeline, deadlines, what was sent, deviations, notes",
+		Short: "cli.report.short",
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				return nil
@@ -151,8 +151,8 @@ func newReportCmd(app *App) *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().String("runs-dir", "", "folder of run journals (default $XDG_STATE_HOME/crisis/runs)")
-	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE instead of standard output")
+	cmd.Flags().String("runs-dir", "", "cli.flag.runs-dir")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "cli.report.flag.output")
 	format = addFormatFlag(cmd, "markdown", "html", "json")
 	return cmd
 }

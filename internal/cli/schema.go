@@ -13,15 +13,8 @@ func newSchemaCmd(app *App) *cobra.Command {
 	var out string
 	cmd := &cobra.Command{
 		Use:   "schema [manual|playbook|messages]",
-		Short: "Write the JSON Schemas editors check the manual's files with",
-		Long: `Write the JSON Schemas of manual.yaml, the playbooks and the message files, which
-editors using yaml-language-server (VS Code's YAML extension, Neovim, Helix, Zed)
-read through the modeline on each file's first line:
-  # yaml-language-server: $schema=../.crisis/schema/playbook.schema.json
-
-With no argument the three files go to --out, by default the manual's own
-.crisis/schema/ (where crisis init put them): run it after upgrading crisis.
-With a name, that one schema is printed.`,
+		Short: "cli.schema.short",
+		Long:  "cli.schema.long",
 		Example: `  crisis schema
   crisis schema --out schemas
   crisis schema playbook > playbook.schema.json`,
@@ -53,6 +46,6 @@ With a name, that one schema is printed.`,
 			return err
 		},
 	}
-	cmd.Flags().StringVar(&out, "out", "", "folder to write the schemas into (default: the manual's "+scaffold.SchemaDir+")")
+	cmd.Flags().StringVar(&out, "out", "", "cli.schema.flag.out")
 	return cmd
 }

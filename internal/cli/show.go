@@ -14,7 +14,7 @@ func newShowCmd(app *App) *cobra.Command {
 	var format *formatFlag
 	cmd := &cobra.Command{
 		Use:               "show PLAYBOOK",
-		Short:             "Show a playbook at a glance: who leads, what is down, fallbacks, steps",
+		Short:             "cli.show.short",
 		Args:              app.onePlaybook,
 		ValidArgsFunction: app.completePlaybooks,
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -19,16 +19,13 @@ import (
 func newStatusCmd(app *App) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "status",
-		Short: "Build and publish the public status page and its feeds from the runs",
-		Long: `The status page is built from the manual and the journals of its real runs:
-a page per locale, Atom, RSS and JSON feeds per locale, and status.json.
-Drills never appear on it; --drill-preview builds the drills alone into a
-marked preview folder.`,
-		Args: cobra.NoArgs,
+		Short: "cli.status.short",
+		Long:  "cli.status.long",
+		Args:  cobra.NoArgs,
 	}
 	f := cmd.PersistentFlags()
-	f.String("runs-dir", "", "folder of run journals (default $XDG_STATE_HOME/crisis/runs)")
-	f.String("base-url", "", "the address the site is served at (default: https:// + the name of the manual's status-page channel)")
+	f.String("runs-dir", "", "cli.flag.runs-dir")
+	f.String("base-url", "", "cli.flag.base-url")
 	cmd.AddCommand(newStatusBuildCmd(app), newStatusPublishCmd(app))
 	return cmd
 }
@@ -38,7 +35,7 @@ func newStatusBuildCmd(app *App) *cobra.Command {
 	var drill bool
 	cmd := &cobra.Command{
 		Use:   "build --out DIR",
-		Short: "Write the status site into a folder",
+		Short: "cli.status.build.short",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if out == "" {
@@ -60,8 +57,8 @@ func newStatusBuildCmd(app *App) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&out, "out", "", "folder to write the site into")
-	cmd.Flags().BoolVar(&drill, "drill-preview", false, "build the drills alone, marked as an exercise, into DIR/"+statussite.DrillPreviewDir)
+	cmd.Flags().StringVar(&out, "out", "", "cli.status.build.flag.out")
+	cmd.Flags().BoolVar(&drill, "drill-preview", false, "cli.flag.drill-preview")
 	return cmd
 }
 
@@ -69,14 +66,9 @@ func newStatusPublishCmd(app *App) *cobra.Command {
 	var to string
 	cmd := &cobra.Command{
 		Use:   "publish --to URL",
-		Short: "Build the status site and publish it to a bucket or a git repository",
-		Long: `URL is a bucket (file:///srv/status, s3://bucket?region=eu-west-1, with
-endpoint= for other S3-compatible stores) or git+ and any git remote, with the
-branch as fragment (git+https://codeberg.org/org/status.git#pages, default
-branch "pages"). Feeds and status.json are written first, the pages after,
-the root index.html last; a failed publish says what was written, and the
-pages not yet written still show the previous site.`,
-		Args: cobra.NoArgs,
+		Short: "cli.status.publish.short",
+		Long:  "cli.status.publish.long",
+		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if to == "" {
 				return usageErrorf("say where to publish: --to URL")
@@ -97,7 +89,7 @@ pages not yet written still show the previous site.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&to, "to", "", "bucket URL or git+REMOTE#BRANCH")
+	cmd.Flags().StringVar(&to, "to", "", "cli.flag.to")
 	return cmd
 }
 

@@ -51,7 +51,7 @@ func newVersionCmd(app *App) *cobra.Command {
 	var format *formatFlag
 	cmd := &cobra.Command{
 		Use:   "version",
-		Short: "Print the version of crisis",
+		Short: "cli.version.short",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			bi := readBuildInfo()

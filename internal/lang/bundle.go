@@ -3,8 +3,10 @@ package lang
 import (
 	"crypto/sha1"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 	"sync"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -22,42 +24,101 @@ import (
 //go:embed locales/*.yaml
 var files embed.FS
 
-// bundle parses the catalogue on first use only: most commands print no
-// interface text at all before they exit, and start-up time is a figure.
-var bundle = sync.OnceValues(func() (*i18n.Bundle, error) {
-	b := i18n.NewBundle(language.English)
-	b.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
-	paths, err := fs.Glob(files, "locales/*.yaml")
-	if err != nil {
-		return nil, err
+// bundles holds one parsed bundle per supported language, each made on
+// first use from the English source and that language's files only: most
+// commands print no interface text at all before they exit, start-up time
+// is a figure, and a Spanish user never needs the Polish texts parsed.
+var bundles = func() map[language.Tag]func() (*catalogue, error) {
+	m := map[language.Tag]func() (*catalogue, error){}
+	for _, t := range Supported {
+		m[t] = sync.OnceValues(func() (*catalogue, error) { return load(t) })
 	}
-	for _, p := range paths {
-		data, err := files.ReadFile(p)
+	return m
+}()
+
+// catalogue is one language's parsed bundle and the ids of its English
+// source.
+type catalogue struct {
+	bundle *i18n.Bundle
+	ids    map[string]bool
+}
+
+// load parses locales/*.en.yaml and, for another language, its own files.
+func load(tag language.Tag) (*catalogue, error) {
+	b := i18n.NewBundle(language.English)
+	ids := map[string]bool{}
+	b.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
+	patterns := []string{"locales/*.en.yaml"}
+	if tag != language.English {
+		patterns = append(patterns, "locales/*."+tag.String()+".yaml")
+	}
+	for _, pattern := range patterns {
+		paths, err := fs.Glob(files, pattern)
 		if err != nil {
 			return nil, err
 		}
-		if _, err := b.ParseMessageFileBytes(data, p); err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
+		for _, p := range paths {
+			data, err := files.ReadFile(p)
+			if err != nil {
+				return nil, err
+			}
+			mf, err := b.ParseMessageFileBytes(data, p)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", p, err)
+			}
+			if mf.Tag == language.English {
+				for _, m := range mf.Messages {
+					ids[m.ID] = true
+				}
+			}
 		}
 	}
-	return b, nil
-})
+	return &catalogue{bundle: b, ids: ids}, nil
+}
 
 // Localizer prints interface messages in one language.
 type Localizer struct {
 	Tag language.Tag
 	l   *i18n.Localizer
+	ids map[string]bool
 }
 
 // For returns the localizer for tag (one of Supported).
 func For(tag language.Tag) *Localizer {
-	b, err := bundle()
+	get, ok := bundles[tag]
+	if !ok {
+		tag, get = language.English, bundles[language.English]
+	}
+	c, err := get()
 	if err != nil {
 		// The catalogue is embedded and tested: a broken one is a build
 		// defect, never the user's input.
 		panic("lang: embedded catalogue: " + err.Error())
 	}
-	return &Localizer{Tag: tag, l: i18n.NewLocalizer(b, tag.String(), "en")}
+	return &Localizer{Tag: tag, l: i18n.NewLocalizer(c.bundle, tag.String(), "en"), ids: c.ids}
+}
+
+// Has says whether the catalogue has message id: cobra's own commands
+// (help, completion) are translated only where the catalogue has their text.
+func (l *Localizer) Has(id string) bool {
+	return l.ids[id]
+}
+
+// Or joins items as a list of alternatives in this language: "a, b or c".
+func (l *Localizer) Or(items []string) string {
+	if e, ok := OrList(items).(*Error); ok {
+		return l.message(e)
+	}
+	return strings.Join(items, "")
+}
+
+// OrList is items as a list of alternatives for an Error's data, joined
+// in the language the error is printed in.
+func OrList(items []string) any {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return Errorf("common.or", map[string]any{"List": strings.Join(items[:len(items)-1], ", "), "Last": items[len(items)-1]})
 }
 
 // T returns message id filled with data (a map or a struct, as the
@@ -97,4 +158,43 @@ func SourceHash(description, other string) string {
 	h.Write([]byte(description))
 	h.Write([]byte(other))
 	return fmt.Sprintf("sha1-%x", h.Sum(nil))
+}
+
+// Error is an error whose text is an interface message. Error() gives the
+// English text (logs, wrapped errors, tests); the command layer prints it in
+// the interface language with Text. Callers keep their own types around it
+// (an exit code, errors.Is targets): Error only carries the words.
+type Error struct {
+	ID   string
+	Data map[string]any
+}
+
+// Errorf returns the error whose text is message id filled with data.
+func Errorf(id string, data map[string]any) *Error { return &Error{ID: id, Data: data} }
+
+func (e *Error) Error() string { return For(language.English).message(e) }
+
+// message fills e's text in l's language; data that are themselves an
+// *Error (a hint inside a message) are filled in the same language.
+func (l *Localizer) message(e *Error) string {
+	data := make(map[string]any, len(e.Data))
+	for k, v := range e.Data {
+		if inner, ok := v.(*Error); ok {
+			v = l.message(inner)
+		}
+		data[k] = v
+	}
+	return l.T(e.ID, data)
+}
+
+// Text is err's text in l's language: the English words of the first Error
+// in err's chain are replaced by their translation, so whatever wrapped it
+// ("playbooks/x.yaml: ...") is kept as it was.
+func (l *Localizer) Text(err error) string {
+	s := err.Error()
+	var e *Error
+	if l.Tag == language.English || !errors.As(err, &e) {
+		return s
+	}
+	return strings.Replace(s, e.Error(), l.message(e), 1)
 }

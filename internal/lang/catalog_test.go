@@ -22,8 +22,8 @@ type entry struct {
 	Other       string `yaml:"other"`
 }
 
-// catalogue reads every locales/AREA.LANG.yaml: language -> id -> entry.
-func catalogue(t *testing.T) map[string]map[string]entry {
+// readCatalogue reads every locales/AREA.LANG.yaml: language -> id -> entry.
+func readCatalogue(t *testing.T) map[string]map[string]entry {
 	t.Helper()
 	paths, err := fs.Glob(files, "locales/*.yaml")
 	if err != nil || len(paths) == 0 {
@@ -61,7 +61,7 @@ func catalogue(t *testing.T) map[string]map[string]entry {
 // the hash of today's English text) or has no source, and when a Polish
 // counted message lacks one of CLDR's forms one, few and many.
 func TestCatalogComplete(t *testing.T) {
-	all := catalogue(t)
+	all := readCatalogue(t)
 	en := all["en"]
 	for _, sup := range Supported[1:] {
 		l := sup.String()
