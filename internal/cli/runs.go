@@ -146,8 +146,8 @@ func newReportCmd(app *App) *cobra.Command {
 			}
 			return app.write(format, out, writers{
 				"json":     func(w io.Writer) error { return report.JSON(w, r) },
-				"html":     func(w io.Writer) error { return report.HTML(w, r) },
-				"markdown": func(w io.Writer) error { return report.Markdown(w, r) },
+				"html":     func(w io.Writer) error { return report.HTML(w, r, app.tr()) },
+				"markdown": func(w io.Writer) error { return report.Markdown(w, r, app.tr()) },
 			})
 		},
 	}

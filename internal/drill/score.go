@@ -1,10 +1,12 @@
 package drill
 
 import (
-	"fmt"
+	"errors"
 	"math"
+	"strconv"
 	"time"
 
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
@@ -24,7 +26,41 @@ type Score struct {
 	// and Practise says to rehearse them slower.
 	TooFast    int            `json:"too_fast,omitempty"`
 	PerChannel []ChannelScore `json:"per_channel"`
-	Practise   []string       `json:"practise"`
+	// Practise is the advice in English, as records and JSON keep it;
+	// Advice gives it in any language.
+	Practise []string `json:"practise"`
+	advice   []error
+}
+
+// The weights of the parts of the score, out of 100.
+const (
+	WeightDeadlines     = 40
+	WeightAnnouncements = 30
+	WeightInjects       = 20
+	WeightSteps         = 10
+)
+
+// advise adds a piece of advice, message id of the interface's drill area.
+// Ids and the manual's texts are quoted as Go quotes them, as the
+// records have always kept them.
+func (s *Score) advise(id string, data map[string]any) {
+	e := lang.Errorf(id, data)
+	s.advice = append(s.advice, e)
+	s.Practise = append(s.Practise, e.Error())
+}
+
+// Advice is what to practise next, each an error whose text a
+// lang.Localizer gives in its language; a score read back from JSON has
+// its English sentences only.
+func (s *Score) Advice() []error {
+	if len(s.advice) == len(s.Practise) {
+		return s.advice
+	}
+	out := make([]error, len(s.Practise))
+	for i, p := range s.Practise {
+		out[i] = errors.New(p)
+	}
+	return out
 }
 
 // Part is one graded part: how many of how many.
@@ -68,23 +104,23 @@ func Grade(p *manual.Playbook, st *runbook.State) *Score {
 		real := time.Duration(float64(window) / max(st.Speed, 1))
 		switch {
 		case ss == nil:
-			s.Practise = append(s.Practise, fmt.Sprintf("finish step %q (%s)", step.ID, step.Title))
+			s.advise("drill.practise.finish", map[string]any{"Step": strconv.Quote(step.ID), "Title": step.Title})
 		case ss.Skipped:
 			s.Skipped++
-			s.Practise = append(s.Practise, fmt.Sprintf("step %q was skipped: rehearse it as written", step.ID))
+			s.advise("drill.practise.skipped", map[string]any{"Step": strconv.Quote(step.ID)})
 		case !ss.At.After(st.StartedAt.Add(step.Deadline)):
 			met++
 		case real < MinStepTime && window >= MinStepTime:
 			s.TooFast++
-			s.Practise = append(s.Practise, fmt.Sprintf("step %q was late, but at speed %g its deadline (T+%s) left %s of real time, too little for anyone: rehearse it at --speed %d or slower",
-				step.ID, st.Speed, manual.FormatDuration(step.Deadline), real.Round(time.Second), int(window/MinStepTime)))
+			s.advise("drill.practise.too-fast", map[string]any{"Step": strconv.Quote(step.ID), "Speed": strconv.FormatFloat(st.Speed, 'g', -1, 64),
+				"Deadline": manual.FormatDuration(step.Deadline), "Real": real.Round(time.Second).String(), "Max": int(window / MinStepTime)})
 		default:
-			s.Practise = append(s.Practise, fmt.Sprintf("step %q was late: know its deadline (T+%s)", step.ID, manual.FormatDuration(step.Deadline)))
+			s.advise("drill.practise.late", map[string]any{"Step": strconv.Quote(step.ID), "Deadline": manual.FormatDuration(step.Deadline)})
 		}
 	}
-	s.Deadlines = part(met, len(p.Steps)-s.TooFast, 40)
+	s.Deadlines = part(met, len(p.Steps)-s.TooFast, WeightDeadlines)
 	sent := gradeChannels(p, st, s)
-	s.Announcements = part(sent, len(s.PerChannel), 30)
+	s.Announcements = part(sent, len(s.PerChannel), WeightAnnouncements)
 	answered := 0
 	for i := range p.Drill.Injects {
 		in := st.Injects[i]
@@ -92,13 +128,13 @@ func Grade(p *manual.Playbook, st *runbook.State) *Score {
 		case in != nil && !in.Answered.IsZero() && in.Matched:
 			answered++
 		case in != nil && !in.Answered.IsZero():
-			s.Practise = append(s.Practise, fmt.Sprintf("the inject %q: %s", p.Drill.Injects[i].Event, p.Drill.Injects[i].Expect))
+			s.advise("drill.practise.inject", map[string]any{"Event": strconv.Quote(p.Drill.Injects[i].Event), "Expect": p.Drill.Injects[i].Expect})
 		default:
-			s.Practise = append(s.Practise, fmt.Sprintf("answer the inject %q", p.Drill.Injects[i].Event))
+			s.advise("drill.practise.answer", map[string]any{"Event": strconv.Quote(p.Drill.Injects[i].Event)})
 		}
 	}
-	s.Injects = part(answered, len(p.Drill.Injects), 20)
-	skip := 10 - 5*s.Skipped
+	s.Injects = part(answered, len(p.Drill.Injects), WeightInjects)
+	skip := WeightSteps - 5*s.Skipped
 	s.Overall = s.Deadlines.Score + s.Announcements.Score + s.Injects.Score + max(skip, 0)
 	return s
 }
@@ -114,7 +150,7 @@ func gradeChannels(p *manual.Playbook, st *runbook.State, s *Score) int {
 					if ok {
 						sent++
 					} else {
-						s.Practise = append(s.Practise, fmt.Sprintf("prepare %s for %s on %s (step %s)", a.Message.ID, aud.ID, ch.ID, step.ID))
+						s.advise("drill.practise.prepare", map[string]any{"Message": a.Message.ID, "Audience": aud.ID, "Channel": ch.ID, "Step": step.ID})
 					}
 				}
 			}

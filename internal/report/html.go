@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
 )
 
@@ -16,8 +17,7 @@ import (
 var htmlTemplate string
 
 var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
-	"local":       func(r *Report, t time.Time) string { return r.Local(t) },
-	"textsSource": func() string { return textsSource },
+	"local": func(r *Report, t time.Time) string { return r.Local(t) },
 	"localp": func(r *Report, t *time.Time) string {
 		if t == nil {
 			return "-"
@@ -29,28 +29,54 @@ var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 // HTML writes the report as one self-contained HTML file (inline CSS and an
 // inline SVG timeline; no scripts, no external resources), laid out to read
 // well on screen, on a phone and on paper.
-func HTML(w io.Writer, r *Report) error {
-	tl := newTimeline(r)
-	return htmlTmpl.Execute(w, struct {
-		R                *Report
-		Timeline, Legend template.HTML
-	}{r, tl.svg(), tl.legend()})
+func HTML(w io.Writer, r *Report, l *lang.Localizer) error {
+	tl := newTimeline(r, l)
+	return htmlTmpl.Execute(w, htmlPage{R: r, Timeline: tl.svg(), Legend: tl.legend(), Lang: l.Tag.String(), l: l})
 }
+
+// htmlPage is what the template reads: the report, its pictures, and the
+// words of the page in l's language.
+type htmlPage struct {
+	R                *Report
+	Timeline, Legend template.HTML
+	Lang             string
+	l                *lang.Localizer
+}
+
+// T is message id filled with data given as name, value pairs:
+// {{.T "report.score.of" "Got" 3 "Of" 4}}.
+func (p htmlPage) T(id string, kv ...any) string {
+	data := map[string]any{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		if k, ok := kv[i].(string); ok {
+			data[k] = kv[i+1]
+		}
+	}
+	return p.l.T(id, data)
+}
+
+func (p htmlPage) SummaryLines() []string        { return p.R.SummaryLines(p.l) }
+func (p htmlPage) Outcome(d Deadline) string     { return d.Outcome(p.l) }
+func (p htmlPage) FollowUpDue(f FollowUp) string { return p.R.FollowUpDue(f, p.l) }
+func (p htmlPage) Approval(s Sent) string        { return s.Approval(p.l) }
+func (p htmlPage) Practise() []string            { return practise(p.R.Score, p.l) }
+func (p htmlPage) ScoreParts() []scorePart       { return scoreParts(p.R.Score) }
 
 // lane is a row of the timeline picture.
 type lane struct {
-	name   string
-	types  []string
-	color  string
-	legend string
+	name  string
+	types []string
+	color string
 }
 
+// lanes are the rows of the picture; each is named by report.lane.NAME
+// and explained by report.legend.NAME.
 var lanes = []lane{
-	{"steps", []string{journal.TypeStepDone, journal.TypeStepSkipped, journal.TypeStepBack}, "#1f6feb", "a step done, skipped or gone back to"},
-	{"sent", []string{journal.TypeMessageSent}, "#1a7f37", "a text marked sent"},
-	{"approvals", []string{journal.TypeMessageApproved}, "#8250df", "an approval"},
-	{"notes", []string{journal.TypeNote}, "#9a6700", "a note"},
-	{"injects", []string{journal.TypeInjectArrived, journal.TypeInjectAnswered}, "#cf222e", "a drill inject or its answer"},
+	{"steps", []string{journal.TypeStepDone, journal.TypeStepSkipped, journal.TypeStepBack}, "#1f6feb"},
+	{"sent", []string{journal.TypeMessageSent}, "#1a7f37"},
+	{"approvals", []string{journal.TypeMessageApproved}, "#8250df"},
+	{"notes", []string{journal.TypeNote}, "#9a6700"},
+	{"injects", []string{journal.TypeInjectArrived, journal.TypeInjectAnswered}, "#cf222e"},
 }
 
 // The timeline's picture, in SVG user units.
@@ -65,13 +91,14 @@ const (
 // otherwise squeeze the whole run into a dot).
 type timeline struct {
 	r          *Report
+	l          *lang.Localizer
 	start, end time.Time
 	lanes      []lane
 	later      int // deadlines after the last event, not drawn
 }
 
-func newTimeline(r *Report) *timeline {
-	t := &timeline{r: r, start: r.Started, end: r.Started, lanes: lanes}
+func newTimeline(r *Report, l *lang.Localizer) *timeline {
+	t := &timeline{r: r, l: l, start: r.Started, end: r.Started, lanes: lanes}
 	if len(r.Timeline) > 0 {
 		t.start, t.end = r.Timeline[0].At, r.Timeline[0].At
 	}
@@ -109,13 +136,13 @@ func (t *timeline) svg() template.HTML {
 	bottom := tlTop + tlLaneH*float64(len(t.lanes))
 	height := bottom + 44
 	b := &strings.Builder{}
-	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %.0f %.0f" role="img" aria-label="Timeline of the run"`+
+	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s"`+
 		` data-plot-left="%.0f" data-plot-right="%.0f" data-start="%s" data-end="%s">`,
-		tlWidth, height, tlLeft, tlRight, t.start.Format(time.RFC3339Nano), t.end.Format(time.RFC3339Nano))
+		tlWidth, height, template.HTMLEscapeString(t.l.T("report.timeline-label", nil)), tlLeft, tlRight, t.start.Format(time.RFC3339Nano), t.end.Format(time.RFC3339Nano))
 	fmt.Fprintf(b, `<rect x="0" y="0" width="%.0f" height="%.0f" fill="#fff"/>`, tlWidth, height)
 	for i, l := range t.lanes {
 		y := tlTop + tlLaneH*float64(i) + tlLaneH/2
-		fmt.Fprintf(b, `<text class="lane" x="8" y="%.1f" font-size="12" dominant-baseline="middle" fill="#333">%s</text>`, y, l.name)
+		fmt.Fprintf(b, `<text class="lane" x="8" y="%.1f" font-size="12" dominant-baseline="middle" fill="#333">%s</text>`, y, template.HTMLEscapeString(t.l.T("report.lane."+l.name, nil)))
 		fmt.Fprintf(b, `<line x1="%.0f" y1="%.1f" x2="%.0f" y2="%.1f" stroke="#ddd"/>`, tlLeft, y, tlRight, y)
 		for _, e := range r.Timeline {
 			if contains(l.types, e.Type) {
@@ -180,15 +207,15 @@ func (t *timeline) legend() template.HTML {
 	b := &strings.Builder{}
 	b.WriteString(`<ul class="legend">`)
 	for _, l := range t.lanes {
-		fmt.Fprintf(b, `<li><span class="dot" style="background:%s"></span> %s</li>`, l.color, template.HTMLEscapeString(l.legend))
+		fmt.Fprintf(b, `<li><span class="dot" style="background:%s"></span> %s</li>`, l.color, t.l.T("report.legend."+l.name, nil))
 	}
-	fmt.Fprintf(b, `<li><span class="tick" style="border-left:2px dashed %s"></span> a step's deadline</li>`, deadlineColor)
+	fmt.Fprintf(b, `<li><span class="tick" style="border-left:2px dashed %s"></span> %s</li>`, deadlineColor, t.l.T("report.legend.deadline", nil))
 	if t.r.AllClear != nil {
-		fmt.Fprintf(b, `<li><span class="tick" style="border-left:3px solid %s"></span> all-clear</li>`, allClearColor)
+		fmt.Fprintf(b, `<li><span class="tick" style="border-left:3px solid %s"></span> %s</li>`, allClearColor, t.l.T("report.legend.all-clear", nil))
 	}
-	fmt.Fprintf(b, `<li>from the first event (%s) to the last (%s)`, t.r.Local(t.start), t.r.Local(t.end))
+	fmt.Fprintf(b, `<li>%s`, t.l.T("report.legend.span", map[string]any{"First": t.r.Local(t.start), "Last": t.r.Local(t.end)}))
 	if t.later > 0 {
-		fmt.Fprintf(b, `; %d later deadline(s) not drawn`, t.later)
+		fmt.Fprintf(b, `; %s`, t.l.N("report.legend.later", t.later, nil))
 	}
 	b.WriteString(`</li></ul>`)
 	return template.HTML(b.String())

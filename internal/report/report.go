@@ -19,6 +19,7 @@ import (
 
 	"github.com/crisis-cli/crisis/internal/drill"
 	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
@@ -603,11 +604,6 @@ func (r *Report) ReadTexts(runDir fs.FS) {
 // fileClockSlack absorbs the file system's coarser timestamps.
 const fileClockSlack = 2 * time.Second
 
-// textsSource says where the texts come from, for readers: the run keeps
-// the file of each rendering, not a copy taken when it was marked sent.
-const textsSource = "Each text as the run wrote it into its folder (announcements/) when it showed the step, " +
-	"the last time it did: the journal records that a text was sent, not the text."
-
 // maxText bounds what is read back as one text: a rendered text is at most
 // 64 KiB (lint's CR404), so a bigger file is not one the run wrote.
 const maxText = 1 << 20
@@ -664,71 +660,73 @@ func (r *Report) ByChannel() []ChannelTexts {
 	return out
 }
 
-// SummaryLines says the summary in sentences, for writers.
-func (r *Report) SummaryLines() []string {
+// SummaryLines says the summary in sentences in l's language, for writers.
+func (r *Report) SummaryLines(l *lang.Localizer) []string {
 	s := r.Summary
-	lines := []string{"Duration: " + s.Duration + r.endedBy()}
+	lines := []string{r.durationLine(l)}
 	if a := r.Abandoned; a != nil {
-		lines = append(lines, fmt.Sprintf("Abandoned at %s: %s", r.Local(a.At), a.Reason))
+		lines = append(lines, l.T("report.summary.abandoned", map[string]any{"At": r.Local(a.At), "Reason": a.Reason}))
 	}
 	if len(r.Spans) > 0 {
 		var spans []string
 		for _, sp := range r.Spans {
-			to := "ongoing"
+			to := l.T("report.summary.ongoing", nil)
 			if sp.To != nil {
 				to = r.Local(*sp.To)
 			}
-			spans = append(spans, r.Local(sp.From)+" to "+to)
+			spans = append(spans, l.T("report.summary.span", map[string]any{"From": r.Local(sp.From), "To": to}))
 		}
-		lines = append(lines, fmt.Sprintf("Reopened after an all-clear: %d spans, %s", len(r.Spans), strings.Join(spans, "; ")))
+		lines = append(lines, l.N("report.summary.reopened", len(r.Spans), map[string]any{"Spans": strings.Join(spans, "; ")}))
 	}
 	if s.Deadlines > 0 {
-		lines = append(lines, fmt.Sprintf("Deadlines: %d met, %d late, %d skipped, %d open, of %d", s.Met, s.Late, s.Skipped, s.Open, s.Deadlines))
+		lines = append(lines, l.T("report.summary.deadlines", map[string]any{"Met": s.Met, "Late": s.Late, "Skipped": s.Skipped, "Open": s.Open, "Deadlines": s.Deadlines}))
 	} else {
-		lines = append(lines, "Deadlines: unknown (the manual no longer has this playbook)")
+		lines = append(lines, l.T("report.summary.deadlines-unknown", nil))
 	}
 	lines = append(lines,
-		fmt.Sprintf("Texts sent: %d, of which %d without a recorded approval", s.Sent, s.UnapprovedSends),
-		fmt.Sprintf("Announcements never marked sent in a completed step: %d", s.Unsent),
-		fmt.Sprintf("Deviations from the manual: %d", len(r.Deviations)))
+		l.T("report.summary.sent", map[string]any{"Sent": s.Sent, "Unapproved": s.UnapprovedSends}),
+		l.T("report.summary.unsent", map[string]any{"Unsent": s.Unsent}),
+		l.T("report.summary.deviations", map[string]any{"Count": len(r.Deviations)}))
 	if s.FollowUp > 0 {
 		first := slices.MinFunc(r.FollowUp, func(a, b FollowUp) int { return cmp.Compare(a.after, b.after) })
-		lines = append(lines, fmt.Sprintf("Follow-up tasks: %d, the first due %s", s.FollowUp, r.FollowUpDue(first)))
+		lines = append(lines, l.T("report.summary.follow-up", map[string]any{"Count": s.FollowUp, "Due": r.FollowUpDue(first, l)}))
 	}
 	return lines
 }
 
-func (r *Report) endedBy() string {
+// durationLine says how long the run took, and up to what.
+func (r *Report) durationLine(l *lang.Localizer) string {
+	data := map[string]any{"Duration": r.Summary.Duration, "Status": l.T("report.status."+r.Status, nil)}
 	switch {
 	case r.AllClear != nil:
-		return " (to the all-clear)"
+		return l.T("report.summary.duration-all-clear", data)
 	case r.Status == "finished":
-		return " (finished without an all-clear)"
+		return l.T("report.summary.duration-finished", data)
 	}
-	return " (" + r.Status + ", to its last event)"
+	return l.T("report.summary.duration-last-event", data)
 }
 
 // FollowUpDue is when a follow-up task is due, or how long after the
 // all-clear while there is none yet.
-func (r *Report) FollowUpDue(f FollowUp) string {
+func (r *Report) FollowUpDue(f FollowUp, l *lang.Localizer) string {
 	if f.Due == nil {
-		return f.After + " after the all-clear"
+		return l.T("report.follow-up-after", map[string]any{"After": f.After})
 	}
 	return r.Local(*f.Due)
 }
 
 // Outcome says how a deadline went: "met", "missed (45s late)" ...
-func (d Deadline) Outcome() string {
+func (d Deadline) Outcome(l *lang.Localizer) string {
 	if d.Late != "" {
-		return d.Status + " (" + d.Late + " late)"
+		return l.T("report.deadline.missed-late", map[string]any{"Late": d.Late})
 	}
-	return d.Status
+	return l.T("report.deadline."+d.Status, nil)
 }
 
 // Approval says who approved a sent text.
-func (s Sent) Approval() string {
+func (s Sent) Approval(l *lang.Localizer) string {
 	if s.By == "" {
-		return "no recorded approval"
+		return l.T("report.no-approval", nil)
 	}
-	return "approved by " + s.By
+	return l.T("report.approved-by", map[string]any{"By": s.By})
 }

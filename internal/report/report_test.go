@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"github.com/crisis-cli/crisis/internal/exampletest"
+	"github.com/crisis-cli/crisis/internal/lang"
+	"golang.org/x/text/language"
 	"io"
 	"os"
 	"path/filepath"
@@ -229,7 +231,7 @@ func TestNotes(t *testing.T) {
 		t.Fatalf("notes %+v", rep.Notes)
 	}
 	var b bytes.Buffer
-	if err := Markdown(&b, rep); err != nil {
+	if err := Markdown(&b, rep, english); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "(Answer every comment and message): called Ana | the press office") {
@@ -292,7 +294,10 @@ func TestGolden(t *testing.T) {
 			return r, rep
 		},
 	}
-	formats := map[string]func(io.Writer, *Report) error{"md": Markdown, "json": JSON}
+	formats := map[string]func(io.Writer, *Report) error{
+		"md":   func(w io.Writer, r *Report) error { return Markdown(w, r, english) },
+		"json": JSON,
+	}
 	for name, mk := range runs {
 		for ext, write := range formats {
 			t.Run(name+"."+ext, func(t *testing.T) {
@@ -321,7 +326,7 @@ func TestHTML(t *testing.T) {
 				rep.Score = drill.Grade(r.p, r.state)
 			}
 			var b bytes.Buffer
-			if err := HTML(&b, rep); err != nil {
+			if err := HTML(&b, rep, english); err != nil {
 				t.Fatal(err)
 			}
 			doc := b.String()
@@ -371,7 +376,7 @@ func TestHTMLEscapes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := HTML(&b, rep); err != nil {
+	if err := HTML(&b, rep, english); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(b.String(), "<script>") || strings.Contains(b.String(), "<img") {
@@ -391,9 +396,9 @@ func TestSummary(t *testing.T) {
 	if rep.Summary != want {
 		t.Errorf("summary %+v, want %+v", rep.Summary, want)
 	}
-	for name, write := range map[string]func(io.Writer, *Report) error{"markdown": Markdown, "html": HTML} {
+	for name, write := range map[string]func(io.Writer, *Report, *lang.Localizer) error{"markdown": Markdown, "html": HTML} {
 		var b bytes.Buffer
-		if err := write(&b, rep); err != nil {
+		if err := write(&b, rep, english); err != nil {
 			t.Fatal(err)
 		}
 		doc := b.String()
@@ -428,7 +433,7 @@ func TestSentTexts(t *testing.T) {
 		t.Errorf("first sent %+v", x)
 	}
 	var b bytes.Buffer
-	if err := Markdown(&b, rep); err != nil {
+	if err := Markdown(&b, rep, english); err != nil {
 		t.Fatal(err)
 	}
 	// The e-mail's subject and its whole body, under its channel and locale.
@@ -472,7 +477,7 @@ func TestSentTexts(t *testing.T) {
 		t.Errorf("text %q, missing %q", s.Text, s.TextMissing)
 	}
 	b.Reset()
-	if err := Markdown(&b, rep); err != nil {
+	if err := Markdown(&b, rep, english); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "> Text not available: "+x.File+" is not in the run folder any more.") {
@@ -507,7 +512,7 @@ func TestNamesNotIds(t *testing.T) {
 func TestLateInSeconds(t *testing.T) {
 	rep := built(t, scripted(t, "facebook-down", false, false, "+5m20s", "d", "p"))
 	d := rep.Deadlines[0]
-	if d.Status != "missed" || d.Late != "20s" || d.LateSeconds != 20 || d.Outcome() != "missed (20s late)" {
+	if d.Status != "missed" || d.Late != "20s" || d.LateSeconds != 20 || d.Outcome(english) != "missed (20s late)" {
 		t.Errorf("confirm %+v, want missed 20s late", d)
 	}
 	if !slices.Contains(rep.Deviations, `step "Confirm the outage and open the incident" done 20s late`) {
@@ -547,7 +552,7 @@ func TestFollowUp(t *testing.T) {
 	}
 	// Before the all-clear, a task is due a time after it.
 	open := built(t, scripted(t, "facebook-down", false, false, "d", "p"))
-	if f := open.FollowUp[0]; f.Due != nil || open.FollowUpDue(f) != "1d after the all-clear" {
+	if f := open.FollowUp[0]; f.Due != nil || open.FollowUpDue(f, english) != "1d after the all-clear" {
 		t.Errorf("follow-up of an open run: %+v", f)
 	}
 }
@@ -573,7 +578,7 @@ func TestTimelineSpansTheRun(t *testing.T) {
 	rep := built(t, scripted(t, "facebook-down", false, false,
 		"+1m", "d", "+2m", "a", "x all all", "d", "+1m", "s nothing yet", "+3m", "a", "x all all", "d"))
 	var b bytes.Buffer
-	if err := HTML(&b, rep); err != nil {
+	if err := HTML(&b, rep, english); err != nil {
 		t.Fatal(err)
 	}
 	doc := b.String()
@@ -589,9 +594,12 @@ func TestTimelineSpansTheRun(t *testing.T) {
 	if !strings.Contains(svg, fmt.Sprintf(`<line x1="%.1f"`, tlRight)) {
 		t.Errorf("the all-clear is not at the end of the plot:\n%s", svg)
 	}
-	for _, want := range []string{"a text marked sent", "a step's deadline", "all-clear", "3 later deadline(s) not drawn"} {
+	for _, want := range []string{"a text marked sent", "a step's deadline", "all-clear", "3 later deadlines not drawn"} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("the legend lacks %q", want)
 		}
 	}
 }
+
+// english is the language of the golden reports.
+var english = lang.For(language.English)
