@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/crisis-cli/crisis/internal/drill"
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
@@ -38,7 +39,7 @@ func newDrillCmd(app *App) *cobra.Command {
 			}
 			// NaN fails both comparisons: it is refused too.
 			if !(o.speed >= minSpeed && o.speed <= maxSpeed) {
-				return usageErrorf("--speed must be from %d to %d (times faster than real time), e.g. 8 to rehearse two hours in fifteen minutes", minSpeed, maxSpeed)
+				return usageError("cli.drill.speed-range", map[string]any{"Min": minSpeed, "Max": maxSpeed})
 			}
 			o.drill = true
 			return app.runRun(cmd, args, o)
@@ -65,13 +66,13 @@ const (
 
 func (a *App) runQuiz(cmd *cobra.Command, args []string, o runOptions, q quizOptions) error {
 	if len(args) != 1 {
-		return usageErrorf("name the playbook to be quizzed on: crisis drill PLAYBOOK --quiz")
+		return usageError("cli.quiz.name-playbook", nil)
 	}
 	if q.questions < 1 || q.questions > maxQuestions {
-		return usageErrorf("--questions must be from 1 to %d", maxQuestions)
+		return usageError("cli.quiz.questions-range", map[string]any{"Max": maxQuestions})
 	}
 	if !a.IO.CanPrompt() && o.answers == "" {
-		return usageErrorf("drill --quiz needs a terminal to ask; without one, use --answers FILE")
+		return usageError("cli.quiz.needs-terminal", nil)
 	}
 	m, p, err := a.requireManual(args[0])
 	if err != nil {
@@ -95,8 +96,8 @@ func (a *App) runQuiz(cmd *cobra.Command, args []string, o runOptions, q quizOpt
 	if len(l) > 0 {
 		loc = l[0]
 	}
-	fmt.Fprintf(a.IO.Out, "%s %s\n\n", th.Drill.Render(message.DrillMark(loc)+" QUIZ"), p.Title)
-	questions := drill.Quiz(m, p, q.questions, seed)
+	fmt.Fprintf(a.IO.Out, "%s %s\n\n", th.Drill.Render(message.DrillMark(loc)+" "+a.T("cli.quiz.title", nil)), p.Title)
+	questions := drill.Quiz(m, p, q.questions, seed, a.tr())
 	right := 0
 	for i, qu := range questions {
 		ok, err := a.askQuestion(input, i, qu)
@@ -107,7 +108,8 @@ func (a *App) runQuiz(cmd *cobra.Command, args []string, o runOptions, q quizOpt
 			right++
 		}
 	}
-	fmt.Fprintf(a.IO.Out, "\n%s %d of %d right (seed %d)\n", th.Title.Render("QUIZ SCORE"), right, len(questions), seed)
+	fmt.Fprintf(a.IO.Out, "\n%s %s\n", th.Title.Render(a.T("cli.quiz.score", nil)),
+		a.T("cli.quiz.score-line", map[string]any{"Right": right, "Of": len(questions), "Seed": seed}))
 	return nil
 }
 
@@ -118,23 +120,24 @@ func (a *App) askQuestion(in runbook.Input, i int, q drill.Question) (bool, erro
 		fmt.Fprintf(a.IO.Out, "   %d) %s\n", j+1, opt)
 	}
 	for {
-		line, err := in.ReadLine("answer > ")
+		line, err := in.ReadLine(a.T("cli.quiz.prompt", nil) + " > ")
 		if errors.Is(err, io.EOF) {
-			return false, fmt.Errorf("input ended before question %d was answered", i+1)
+			return false, lang.Errorf("cli.quiz.input-ended", map[string]any{"N": i + 1})
 		}
 		if err != nil {
 			return false, err
 		}
 		n, err := strconv.Atoi(strings.TrimSpace(line))
 		if err != nil || n < 1 || n > len(q.Options) {
-			fmt.Fprintf(a.IO.Out, "answer with a number from 1 to %d\n", len(q.Options))
+			fmt.Fprintln(a.IO.Out, a.T("cli.quiz.answer-number", map[string]any{"Max": len(q.Options)}))
 			continue
 		}
 		if n-1 == q.Answer {
-			fmt.Fprintf(a.IO.Out, "%s (%s)\n\n", th.OK.Render("✓ right"), q.Source)
+			fmt.Fprintf(a.IO.Out, "%s (%s)\n\n", th.OK.Render("✓ "+a.T("cli.quiz.right", nil)), q.Source)
 			return true, nil
 		}
-		fmt.Fprintf(a.IO.Out, "%s the answer is %d) %s: %s (%s)\n\n", th.Error.Render("✗ wrong:"), q.Answer+1, q.Options[q.Answer], q.Why, q.Source)
+		fmt.Fprintf(a.IO.Out, "%s %s (%s)\n\n", th.Error.Render("✗ "+a.T("cli.quiz.wrong", nil)),
+			a.T("cli.quiz.answer-is", map[string]any{"N": q.Answer + 1, "Option": q.Options[q.Answer], "Why": q.Why}), q.Source)
 		return false, nil
 	}
 }

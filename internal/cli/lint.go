@@ -14,10 +14,10 @@ import (
 	"github.com/crisis-cli/crisis/internal/diag"
 	"github.com/crisis-cli/crisis/internal/dispatch"
 	"github.com/crisis-cli/crisis/internal/drillrecord"
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/lint"
 	"github.com/crisis-cli/crisis/internal/lint/output"
 	"github.com/crisis-cli/crisis/internal/manual"
-	"github.com/crisis-cli/crisis/internal/suggest"
 )
 
 type lintOptions struct {
@@ -148,7 +148,7 @@ func (a *App) lintRoot(dir string) (string, error) {
 		return "", &ExitError{Code: ExitManual, Err: err}
 	}
 	if !ok {
-		return "", &ExitError{Code: ExitManual, Err: fmt.Errorf("%w here or in a parent folder: no %s (give the manual folder: crisis lint DIR)", manual.ErrNotManual, manual.ManualFile)}
+		return "", &ExitError{Code: ExitManual, Err: &notManualError{lang.Errorf("cli.lint.no-manual", map[string]any{"File": manual.ManualFile})}}
 	}
 	return root, nil
 }
@@ -250,11 +250,11 @@ func ruleFormat(o lintOptions, what string) (output.Format, error) {
 	ts := o.formats.targets
 	switch {
 	case o.output != "":
-		return "", usageErrorf("%s prints to standard output; --output is for the findings report", what)
+		return "", usageError("cli.lint.rules-no-output", map[string]any{"Flag": what})
 	case len(ts) == 0:
 		return output.Text, nil
 	case len(ts) > 1 || ts[0].file != "" || (ts[0].format != output.Text && ts[0].format != output.JSON):
-		return "", usageErrorf("%s prints text or json on standard output: use --format text or --format json", what)
+		return "", usageError("cli.lint.rules-format", map[string]any{"Flag": what})
 	}
 	return ts[0].format, nil
 }
@@ -279,11 +279,10 @@ func toRuleJSON(m lint.Meta) ruleJSON {
 func explainRule(w io.Writer, id string, f output.Format) error {
 	r := lint.Lookup(strings.ToUpper(id))
 	if r == nil {
-		hint := suggest.Hint(strings.ToUpper(id), lint.IDs())
-		if hint == "" {
-			hint = "crisis lint --list-rules lists them"
+		if hint := didYouMean(strings.ToUpper(id), lint.IDs()); hint != nil {
+			return usageError("cli.lint.unknown-rule-hint", map[string]any{"Rule": id, "Hint": hint})
 		}
-		return usageErrorf("unknown rule %q; %s", id, hint)
+		return usageError("cli.lint.unknown-rule", map[string]any{"Rule": id})
 	}
 	if f == output.JSON {
 		return writeJSON(w, toRuleJSON(r.Meta()))
@@ -308,3 +307,10 @@ func listRules(w io.Writer, f output.Format) error {
 	}
 	return nil
 }
+
+// notManualError is lint's "no manual here": its words in the interface
+// language, and still manual.ErrNotManual to errors.Is.
+type notManualError struct{ msg *lang.Error }
+
+func (e *notManualError) Error() string   { return e.msg.Error() }
+func (e *notManualError) Unwrap() []error { return []error{e.msg, manual.ErrNotManual} }

@@ -1,13 +1,13 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
 	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/lint/output"
 	"github.com/crisis-cli/crisis/internal/ui"
 )
@@ -47,7 +47,7 @@ func (f *lintFormats) Set(spec string) error {
 		return err
 	}
 	if withFile && file == "" {
-		return fmt.Errorf("%q names no file: write --format %s=FILE, or --format %s for standard output", spec, name, name)
+		return lang.Errorf("cli.lint.format-no-file", map[string]any{"Spec": spec, "Format": name})
 	}
 	if file == "-" {
 		file = ""
@@ -57,7 +57,7 @@ func (f *lintFormats) Set(spec string) error {
 	}
 	for _, t := range f.targets {
 		if file != "" && t.file == file {
-			return fmt.Errorf("--format %s and --format %s both write %s: give each its own file", t.format, spec, file)
+			return lang.Errorf("cli.lint.format-same-file", map[string]any{"First": t.format, "Second": spec, "File": file})
 		}
 	}
 	f.targets = append(f.targets, lintTarget{format: output.Format(name), file: file})
@@ -73,7 +73,7 @@ func (f *lintFormats) toStdout() bool {
 	return false
 }
 
-var errStdoutTwice = errors.New("at most one --format may write to standard output; give the others a file: --format sarif=lint.sarif")
+var errStdoutTwice = lang.Errorf("cli.lint.stdout-twice", nil)
 
 // lintTargets combines --format with --output, and picks the default
 // format when none was given: text, or GitHub annotations under Actions.
@@ -88,7 +88,7 @@ func lintTargets(o lintOptions) ([]lintTarget, error) {
 	}
 	if o.output != "" {
 		if len(targets) > 1 || targets[0].file != "" {
-			return nil, usageErrorf("--output goes with a single --format; write several as --format FORMAT=FILE")
+			return nil, usageError("cli.lint.output-single", nil)
 		}
 		targets = []lintTarget{{format: targets[0].format, file: o.output}}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/crisis-cli/crisis/internal/diag"
 	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/ui"
 )
 
 // playbookSummary is one line of `crisis list`.
@@ -62,7 +63,7 @@ func newListCmd(app *App) *cobra.Command {
 					}
 				}
 				app.writeDiagnostics(errs, 20)
-				fmt.Fprintln(app.IO.Err, "crisis: the manual has errors; run crisis lint")
+				fmt.Fprintln(app.IO.Err, "crisis: "+app.T("list.manual-errors", nil))
 				return errSilent(ExitManual)
 			}
 			return nil
@@ -75,9 +76,13 @@ func newListCmd(app *App) *cobra.Command {
 func writeList(app *App, w io.Writer, rows []playbookSummary) error {
 	th := app.Theme()
 	return writeTable(th, w, func(tw io.Writer) {
-		fmt.Fprintln(tw, th.Heading.Render("ID")+"\t"+th.Heading.Render("SEVERITY")+"\t"+th.Heading.Render("DOWN")+"\t"+th.Heading.Render("TITLE"))
+		var cols []string
+		for _, c := range []string{"id", "severity", "down", "title"} {
+			cols = append(cols, th.Heading.Render(app.T("list.col."+c, nil)))
+		}
+		fmt.Fprintln(tw, strings.Join(cols, "\t"))
 		for _, r := range rows {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", th.Accent.Render(r.ID), severityStyle(th, r.Severity), strings.Join(r.Down, ", "), r.Title)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", th.Accent.Render(r.ID), ui.SeverityIn(th, app.tr(), r.Severity), strings.Join(r.Down, ", "), r.Title)
 		}
 	})
 }

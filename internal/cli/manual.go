@@ -6,9 +6,8 @@ import (
 	"path/filepath"
 
 	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
-	"github.com/crisis-cli/crisis/internal/suggest"
-	"github.com/crisis-cli/crisis/internal/ui"
 )
 
 type loadedManual struct {
@@ -45,7 +44,7 @@ func (a *App) Manual() (*manual.Manual, diag.List, error) {
 	if ok {
 		m, diags, err = manual.Load(os.DirFS(root), a.displayRoot(root))
 	} else {
-		fmt.Fprintln(a.IO.Err, "crisis: no manual here or in a parent folder; using the built-in example manual (--manual DIR to choose one)")
+		fmt.Fprintln(a.IO.Err, "crisis: "+a.T("cli.manual.builtin", nil))
 		m, diags, err = manual.Load(manual.Builtin(), manual.BuiltinRoot)
 	}
 	if err != nil {
@@ -111,10 +110,10 @@ func (a *App) requireManual(playbook string) (*manual.Manual, *manual.Playbook, 
 	}
 	if len(blocking) > 0 {
 		a.writeDiagnostics(blocking, 20)
-		return nil, nil, &ExitError{Code: ExitManual, Err: fmt.Errorf("the manual cannot be read: %s (run crisis lint for details)", ui.Count(len(blocking), "problem"))}
+		return nil, nil, &ExitError{Code: ExitManual, Err: lang.Errorf("cli.manual.unreadable", map[string]any{"Count": len(blocking)})}
 	}
 	if len(other) > 0 {
-		fmt.Fprintf(a.IO.Err, "crisis: warning: %s elsewhere in the manual; run crisis lint\n", ui.Count(len(other), "problem"))
+		fmt.Fprintln(a.IO.Err, "crisis: "+a.tr().N("cli.manual.problems-elsewhere", len(other), nil))
 	}
 	return m, p, nil
 }
@@ -132,8 +131,8 @@ func findPlaybook(m *manual.Manual, id string) (*manual.Playbook, error) {
 	for i, p := range m.Playbooks {
 		ids[i] = p.ID
 	}
-	if hint := suggest.Hint(id, ids); hint != "" {
-		return nil, usageErrorf("unknown playbook %q; %s", id, hint)
+	if hint := didYouMean(id, ids); hint != nil {
+		return nil, usageError("cli.error.unknown-playbook-hint", map[string]any{"Name": id, "Hint": hint})
 	}
-	return nil, usageErrorf("unknown playbook %q; run crisis list to see the %d playbooks", id, len(ids))
+	return nil, usageError("cli.error.unknown-playbook", map[string]any{"Name": id, "Count": len(ids)})
 }

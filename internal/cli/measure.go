@@ -9,7 +9,6 @@ import (
 
 	"github.com/crisis-cli/crisis/internal/channel"
 	"github.com/crisis-cli/crisis/internal/render"
-	"github.com/crisis-cli/crisis/internal/suggest"
 	"github.com/crisis-cli/crisis/internal/ui"
 )
 
@@ -29,10 +28,10 @@ func newMeasureCmd(app *App) *cobra.Command {
 				prof, ok = app.manualChannel(kind)
 			}
 			if !ok {
-				if hint := suggest.Hint(kind, channel.Kinds()); hint != "" {
-					return usageErrorf("unknown channel %q; %s", kind, hint)
+				if hint := didYouMean(kind, channel.Kinds()); hint != nil {
+					return usageError("cli.error.unknown-channel-hint", map[string]any{"Name": kind, "Hint": hint})
 				}
-				return usageErrorf("unknown channel %q; channels: %s", kind, strings.Join(channel.Kinds(), ", "))
+				return usageError("cli.error.unknown-channel", map[string]any{"Name": kind, "Channels": strings.Join(channel.Kinds(), ", ")})
 			}
 			text := args[0]
 			if text == "-" {

@@ -40,16 +40,16 @@ func newNewCmd(app *App) *cobra.Command {
 				if err != nil {
 					return newPlaybookError(err)
 				}
-				_, err = fmt.Fprintf(app.IO.Out, "wrote %s, a copy of %s: edit it, then crisis lint\n", rel, like)
+				_, err = fmt.Fprintln(app.IO.Out, app.T("cli.new.wrote-copy", map[string]any{"File": rel, "Like": like}))
 				return err
 			}
 			written, err := scaffold.ScenarioPlaybook(root, m, args[0])
 			for _, f := range written {
 				// The playbook is new; the message files get its messages.
 				if strings.HasPrefix(f, "templates/") {
-					fmt.Fprintf(app.IO.Out, "added messages to %s\n", f)
+					fmt.Fprintln(app.IO.Out, app.T("cli.new.added-messages", map[string]any{"File": f}))
 				} else {
-					fmt.Fprintf(app.IO.Out, "wrote %s\n", f)
+					fmt.Fprintln(app.IO.Out, app.T("cli.wrote", map[string]any{"File": f}))
 				}
 			}
 			return newPlaybookError(err)

@@ -15,7 +15,6 @@ import (
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/render"
-	"github.com/crisis-cli/crisis/internal/suggest"
 	"github.com/crisis-cli/crisis/internal/ui"
 )
 
@@ -43,7 +42,7 @@ func newRenderCmd(app *App) *cobra.Command {
 		ValidArgsFunction: app.completePlaybooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.all != (len(args) == 0) {
-				return usageErrorf("name one playbook, or use --all")
+				return usageError("cli.error.render-one-or-all", nil)
 			}
 			id := ""
 			if len(args) == 1 {
@@ -132,7 +131,7 @@ func (a *App) runRender(id string, o renderOptions) error {
 		if err := writeAnnouncementFiles(o.out, title, anns); err != nil {
 			return err
 		}
-		fmt.Fprintf(a.IO.Err, "crisis: wrote %d announcements and index.md to %s\n", len(anns), o.out)
+		fmt.Fprintln(a.IO.Err, "crisis: "+a.tr().N("cli.render.wrote", len(anns), map[string]any{"Dir": o.out}))
 	}
 	for _, an := range anns {
 		if !an.Fits {
@@ -171,7 +170,7 @@ func parseVars(list []string) (map[string]string, error) {
 	for _, kv := range list {
 		k, v, ok := strings.Cut(kv, "=")
 		if !ok || k == "" {
-			return nil, usageErrorf("--var %q: write name=value", kv)
+			return nil, usageError("cli.error.var-syntax", map[string]any{"Value": kv})
 		}
 		vars[k] = v
 	}
@@ -236,11 +235,12 @@ func checkStep(p *manual.Playbook, step string) error {
 	if slices.Contains(ids, step) {
 		return nil
 	}
-	hint := suggest.Hint(step, ids)
-	if hint == "" {
-		hint = "its steps: " + strings.Join(ids, ", ")
+	data := map[string]any{"Playbook": p.ID, "Step": step, "Steps": strings.Join(ids, ", ")}
+	if hint := didYouMean(step, ids); hint != nil {
+		data["Hint"] = hint
+		return usageError("cli.error.no-step-hint", data)
 	}
-	return usageErrorf("%s has no step %q; %s", p.ID, step, hint)
+	return usageError("cli.error.no-step", data)
 }
 
 // checkChannels refuses a --channel that is neither a channel of the
@@ -257,11 +257,10 @@ func checkChannels(m *manual.Manual, filter []string) error {
 		if _, ok := channel.Lookup(f); ok {
 			continue
 		}
-		hint := suggest.Hint(f, append(known, channel.Kinds()...))
-		if hint == "" {
-			hint = "the manual's channels: " + strings.Join(known, ", ")
+		if hint := didYouMean(f, append(known, channel.Kinds()...)); hint != nil {
+			return usageError("cli.error.unknown-channel-hint", map[string]any{"Name": f, "Hint": hint})
 		}
-		return usageErrorf("unknown channel %q; %s", f, hint)
+		return usageError("cli.error.unknown-channel-manual", map[string]any{"Name": f, "Channels": strings.Join(known, ", ")})
 	}
 	return nil
 }

@@ -35,13 +35,13 @@ func newSchemaCmd(app *App) *cobra.Command {
 					return &ExitError{Code: ExitManual, Err: err}
 				}
 				if !ok {
-					return usageErrorf("no manual here or in a parent folder: give the folder to write to, --out DIR")
+					return usageError("cli.schema.no-manual", nil)
 				}
 				out = filepath.Join(app.displayRoot(root), filepath.FromSlash(scaffold.SchemaDir))
 			}
 			written, err := scaffold.WriteSchemas(out)
 			for _, p := range written {
-				fmt.Fprintf(app.IO.Out, "wrote %s\n", p)
+				fmt.Fprintln(app.IO.Out, app.T("cli.wrote", map[string]any{"File": p}))
 			}
 			return err
 		},

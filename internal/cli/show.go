@@ -24,7 +24,7 @@ func newShowCmd(app *App) *cobra.Command {
 			}
 			pl := plan.Build(m, p)
 			return app.write(format, "", writers{"json": asJSON(pl), "text": func(w io.Writer) error {
-				return ui.WritePlan(w, app.Theme(), pl, app.termWidth())
+				return ui.WritePlan(w, app.Theme(), app.tr(), pl, app.termWidth())
 			}})
 		},
 	}
@@ -55,7 +55,7 @@ func (a *App) onePlaybook(_ *cobra.Command, args []string) error {
 		return nil
 	}
 	if len(args) > 1 {
-		return usageErrorf("name one playbook, not %d", len(args))
+		return usageError("cli.error.one-playbook", map[string]any{"Count": len(args)})
 	}
 	m, _, err := a.Manual()
 	if err != nil {
@@ -65,5 +65,5 @@ func (a *App) onePlaybook(_ *cobra.Command, args []string) error {
 	for _, p := range m.Playbooks {
 		ids = append(ids, p.ID)
 	}
-	return usageErrorf("name a playbook: %s", strings.Join(ids, ", "))
+	return usageError("cli.error.name-playbook", map[string]any{"Playbooks": strings.Join(ids, ", ")})
 }

@@ -1,7 +1,6 @@
 package drill
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/crisis-cli/crisis/internal/channel"
 	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/render"
@@ -27,12 +27,13 @@ type Question struct {
 
 // generator builds one kind of question; ok is false when the manual lacks
 // what it needs (a playbook without fallbacks, say).
-type generator func(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question, bool)
+type generator func(m *manual.Manual, p *manual.Playbook, r *rand.Rand, l *lang.Localizer) (Question, bool)
 
 var generators = []generator{firstFallback, approverDeputy, spokesperson, notUsable, holdingDeadline, smsSegments}
 
-// Quiz generates n questions about playbook p, deterministic for a seed.
-func Quiz(m *manual.Manual, p *manual.Playbook, n int, seed uint64) []Question {
+// Quiz generates n questions about playbook p, deterministic for a seed,
+// worded in l's language (the manual's own texts as they are).
+func Quiz(m *manual.Manual, p *manual.Playbook, n int, seed uint64, l *lang.Localizer) []Question {
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	var out []Question
 	seen := map[string]bool{}
@@ -41,7 +42,7 @@ func Quiz(m *manual.Manual, p *manual.Playbook, n int, seed uint64) []Question {
 		if tries >= len(generators) {
 			g = generators[r.IntN(len(generators))]
 		}
-		q, ok := g(m, p, r)
+		q, ok := g(m, p, r, l)
 		if ok && !seen[q.Text] {
 			seen[q.Text] = true
 			out = append(out, q)
@@ -65,7 +66,7 @@ func choices(r *rand.Rand, right string, pool []string) ([]string, int) {
 	return opts, slices.Index(opts, right)
 }
 
-func firstFallback(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question, bool) {
+func firstFallback(m *manual.Manual, p *manual.Playbook, r *rand.Rand, l *lang.Localizer) (Question, bool) {
 	if len(p.Fallbacks) == 0 {
 		return Question{}, false
 	}
@@ -82,9 +83,9 @@ func firstFallback(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question
 	for _, c := range f.Channels {
 		order = append(order, c.ID)
 	}
-	return Question{Text: fmt.Sprintf("%s: which channel reaches %s first?", p.Title, f.Audience.ID),
+	return Question{Text: l.T("drill.quiz.first-fallback", map[string]any{"Playbook": p.Title, "Audience": f.Audience.ID}),
 		Options: opts, Answer: ans, Source: f.Channels[0].Pos,
-		Why: fmt.Sprintf("the fallbacks for %s, decided beforehand, best first: %s", f.Audience.ID, strings.Join(order, ", "))}, true
+		Why: l.T("drill.quiz.first-fallback-why", map[string]any{"Audience": f.Audience.ID, "Channels": strings.Join(order, ", ")})}, true
 }
 
 func people(m *manual.Manual) []string {
@@ -95,7 +96,7 @@ func people(m *manual.Manual) []string {
 	return names
 }
 
-func approverDeputy(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question, bool) {
+func approverDeputy(m *manual.Manual, p *manual.Playbook, r *rand.Rand, l *lang.Localizer) (Question, bool) {
 	role := m.Role(p.Approver.ID)
 	if role == nil || len(role.Deputies) == 0 {
 		return Question{}, false
@@ -105,12 +106,12 @@ func approverDeputy(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Questio
 		return Question{}, false
 	}
 	opts, ans := choices(r, deputy.Name, people(m))
-	return Question{Text: fmt.Sprintf("%s: who approves messages when %s is away?", p.Title, holder.Name),
+	return Question{Text: l.T("drill.quiz.approver-deputy", map[string]any{"Playbook": p.Title, "Person": holder.Name}),
 		Options: opts, Answer: ans, Source: role.Deputies[0].Pos,
-		Why: fmt.Sprintf("%s is the first deputy of the %s role", deputy.Name, role.ID)}, true
+		Why: l.T("drill.quiz.approver-deputy-why", map[string]any{"Person": deputy.Name, "Role": role.ID})}, true
 }
 
-func spokesperson(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question, bool) {
+func spokesperson(m *manual.Manual, p *manual.Playbook, r *rand.Rand, l *lang.Localizer) (Question, bool) {
 	role := m.Role(p.Speaker.ID)
 	if role == nil {
 		return Question{}, false
@@ -120,11 +121,11 @@ func spokesperson(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question,
 		return Question{}, false
 	}
 	opts, ans := choices(r, pe.Name, people(m))
-	return Question{Text: fmt.Sprintf("%s: who speaks for the brand?", p.Title), Options: opts, Answer: ans, Source: role.Person.Pos,
-		Why: fmt.Sprintf("%s holds the %s role this playbook names; nobody else speaks to the press", pe.Name, role.ID)}, true
+	return Question{Text: l.T("drill.quiz.spokesperson", map[string]any{"Playbook": p.Title}), Options: opts, Answer: ans, Source: role.Person.Pos,
+		Why: l.T("drill.quiz.spokesperson-why", map[string]any{"Person": pe.Name, "Role": role.ID})}, true
 }
 
-func notUsable(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question, bool) {
+func notUsable(m *manual.Manual, p *manual.Playbook, r *rand.Rand, l *lang.Localizer) (Question, bool) {
 	down := m.DownChannels(p)
 	if len(down) == 0 {
 		return Question{}, false
@@ -143,14 +144,14 @@ func notUsable(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question, bo
 	}
 	opts, ans := choices(r, d.ID, up)
 	pos := p.At["down"]
-	why := fmt.Sprintf("%s is down in this scenario", d.ID)
+	why := l.T("drill.quiz.not-usable-down", map[string]any{"Channel": d.ID})
 	if m.DomainDown(p, d.Domain.ID) {
-		why = fmt.Sprintf("%s depends on %s, which is down: channels of one provider fail together", d.ID, d.Domain.ID)
+		why = l.T("drill.quiz.not-usable-domain", map[string]any{"Channel": d.ID, "Domain": d.Domain.ID})
 	}
-	return Question{Text: fmt.Sprintf("%s: which of these channels can NOT be used?", p.Title), Options: opts, Answer: ans, Source: pos, Why: why}, true
+	return Question{Text: l.T("drill.quiz.not-usable", map[string]any{"Playbook": p.Title}), Options: opts, Answer: ans, Source: pos, Why: why}, true
 }
 
-func holdingDeadline(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question, bool) {
+func holdingDeadline(m *manual.Manual, p *manual.Playbook, r *rand.Rand, l *lang.Localizer) (Question, bool) {
 	for _, s := range p.Steps {
 		if s.Kind != manual.StepHolding {
 			continue
@@ -158,9 +159,9 @@ func holdingDeadline(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Questi
 		right := manual.FormatDuration(s.Deadline)
 		pool := []string{"5m", "10m", "15m", "30m", "1h", "2h", "4h"}
 		opts, ans := choices(r, right, pool)
-		return Question{Text: fmt.Sprintf("%s: within how long of the start must the holding message go out?", p.Title),
+		return Question{Text: l.T("drill.quiz.holding", map[string]any{"Playbook": p.Title}),
 			Options: opts, Answer: ans, Source: s.At["deadline"],
-			Why: "customers expect an answer within the hour, some within minutes: the holding message says we know and where to follow us"}, true
+			Why: l.T("drill.quiz.holding-why", nil)}, true
 	}
 	return Question{}, false
 }
@@ -168,7 +169,7 @@ func holdingDeadline(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Questi
 // smsSegments asks how many segments an SMS variant of the manual takes,
 // filled with the variables' examples: the trainee learns that one accent
 // can double the cost of a message.
-func smsSegments(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question, bool) {
+func smsSegments(m *manual.Manual, p *manual.Playbook, r *rand.Rand, l *lang.Localizer) (Question, bool) {
 	announced := map[string]bool{}
 	for _, s := range p.Steps {
 		for _, a := range s.Announce {
@@ -197,11 +198,12 @@ func smsSegments(m *manual.Manual, p *manual.Playbook, r *rand.Rand) (Question, 
 	opts, _ := choices(r, right, []string{"1", "2", "3", "4"})
 	slices.SortFunc(opts, strings.Compare)
 	ans := slices.Index(opts, right)
-	why := fmt.Sprintf("%d %s in %s", got.Length, got.Unit, got.Encoding)
+	data := map[string]any{"Length": got.Length, "Unit": got.Unit, "Encoding": got.Encoding, "Forcing": strings.Join(got.Forcing, " ")}
+	why := l.T("drill.quiz.sms-why", data)
 	if len(got.Forcing) > 0 {
-		why += ": " + strings.Join(got.Forcing, " ") + " forced UCS-2, 70 units in one message, 67 per segment"
+		why = l.T("drill.quiz.sms-why-ucs2", data)
 	}
-	return Question{Text: fmt.Sprintf("How many SMS segments is this text?\n  %q", text), Options: opts, Answer: ans, Source: msg.FormPos["other"], Why: why}, true
+	return Question{Text: l.T("drill.quiz.sms", map[string]any{"Text": strconv.Quote(text)}), Options: opts, Answer: ans, Source: msg.FormPos["other"], Why: why}, true
 }
 
 func fillExamples(m *manual.Manual, p *manual.Playbook, text string) (string, error) {

@@ -2,6 +2,8 @@ package drill_test
 
 import (
 	"github.com/crisis-cli/crisis/internal/exampletest"
+	"github.com/crisis-cli/crisis/internal/lang"
+	"golang.org/x/text/language"
 	"io/fs"
 	"reflect"
 	"slices"
@@ -20,14 +22,14 @@ func example(t *testing.T) (*manual.Manual, *message.Catalog) { return examplete
 func TestQuizIsDeterministic(t *testing.T) {
 	m, _ := example(t)
 	p := m.Playbook("meta-outage")
-	a := drill.Quiz(m, p, 6, 42)
-	b := drill.Quiz(m, p, 6, 42)
+	a := drill.Quiz(m, p, 6, 42, english)
+	b := drill.Quiz(m, p, 6, 42, english)
 	if len(a) != 6 || !reflect.DeepEqual(a, b) {
 		t.Fatalf("two quizzes with seed 42 differ:\n%+v\n%+v", a, b)
 	}
 	// Some seed must change the quiz, or the seed does nothing.
 	for seed := uint64(1); seed < 20; seed++ {
-		if !reflect.DeepEqual(a, drill.Quiz(m, p, 6, seed)) {
+		if !reflect.DeepEqual(a, drill.Quiz(m, p, 6, seed, english)) {
 			return
 		}
 	}
@@ -44,7 +46,7 @@ func TestQuizQuestions(t *testing.T) {
 	for _, p := range m.Playbooks {
 		t.Run(p.ID, func(t *testing.T) {
 			for seed := uint64(0); seed < 8; seed++ {
-				qs := drill.Quiz(m, p, n, seed)
+				qs := drill.Quiz(m, p, n, seed, english)
 				if len(qs) != n {
 					t.Fatalf("seed %d: %d questions, want %d", seed, len(qs), n)
 				}
@@ -157,3 +159,6 @@ func checkSource(t *testing.T, q drill.Question, onLine string) {
 		t.Errorf("%q: source %s is %q, which does not hold %q", q.Text, src, line, onLine)
 	}
 }
+
+// english is the language the questions are checked in.
+var english = lang.For(language.English)

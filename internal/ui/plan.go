@@ -5,66 +5,88 @@ import (
 	"io"
 	"strings"
 
+	"golang.org/x/text/language"
+
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/plan"
 )
 
-// Severity styles a scenario's severity word.
-func Severity(th *Theme, sev string) string {
+// Severity styles a scenario's severity word as the manual writes it.
+func Severity(th *Theme, sev string) string { return severity(th, sev, sev) }
+
+// SeverityIn styles a scenario's severity, named in l's language when the
+// catalogue has a word for it (the manual's own value otherwise).
+func SeverityIn(th *Theme, l *lang.Localizer, sev string) string {
+	word := sev
+	if id := "show.severity." + sev; l.Has(id) {
+		word = l.T(id, nil)
+	}
+	return severity(th, sev, word)
+}
+
+func severity(th *Theme, sev, word string) string {
 	switch sev {
 	case "critical", "high":
-		return th.Error.Render(sev)
+		return th.Error.Render(word)
 	case "medium":
-		return th.Warn.Render(sev)
+		return th.Warn.Render(word)
 	}
-	return th.Muted.Render(sev)
+	return th.Muted.Render(word)
 }
 
 // WritePlan prints a playbook at a glance, in the order a comms lead needs
-// it: what happened, who leads, where to speak, then what to do.
-func WritePlan(w io.Writer, th *Theme, pl plan.Plan, width int) error {
+// it: what happened, who leads, where to speak, then what to do; its
+// headings and labels in l's language.
+func WritePlan(w io.Writer, th *Theme, l *lang.Localizer, pl plan.Plan, width int) error {
 	b := &strings.Builder{}
-	fmt.Fprintf(b, "%s  %s  %s\n", th.Title.Render(pl.Title), th.Muted.Render(pl.ID), Severity(th, pl.Severity))
+	fmt.Fprintf(b, "%s  %s  %s\n", th.Title.Render(pl.Title), th.Muted.Render(pl.ID), SeverityIn(th, l, pl.Severity))
 	if pl.Detection != "" {
 		fmt.Fprintf(b, "%s\n", th.Muted.Render(strings.TrimSpace(pl.Detection)))
 	}
-	writeDown(b, th, pl.Down)
-	WriteLeads(b, th, pl.Leads)
-	WriteFallbacks(b, th, pl.Fallbacks)
-	fmt.Fprintf(b, "\n%s\n", th.Heading.Render("STEPS"))
-	writeSteps(b, th, pl.Steps)
+	writeDown(b, th, l, pl.Down)
+	writeLeads(b, th, l, pl.Leads)
+	writeFallbacks(b, th, l, pl.Fallbacks)
+	fmt.Fprintf(b, "\n%s\n", th.Heading.Render(l.T("show.steps", nil)))
+	writeSteps(b, th, l, pl.Steps)
 	if u := pl.Updates; u != nil {
-		fmt.Fprintf(b, "\n%s every %s: %s on %s\n", th.Heading.Render("UPDATES"), u.Every, u.Message, strings.Join(u.Channels, ", "))
+		fmt.Fprintf(b, "\n%s %s\n", th.Heading.Render(l.T("show.updates", nil)),
+			l.T("show.updates-every", map[string]any{"Every": u.Every, "Message": u.Message, "Channels": strings.Join(u.Channels, ", ")}))
 	}
 	if len(pl.FollowUp) > 0 {
-		fmt.Fprintf(b, "\n%s %s\n", th.Heading.Render("FOLLOW-UP"), th.Muted.Render("(deadlines from the all-clear)"))
-		writeSteps(b, th, pl.FollowUp)
+		fmt.Fprintf(b, "\n%s %s\n", th.Heading.Render(l.T("show.follow-up", nil)), th.Muted.Render(l.T("show.follow-up-note", nil)))
+		writeSteps(b, th, l, pl.FollowUp)
 	}
 	_, err := io.WriteString(w, th.Clean(Wrap(b.String(), width)))
 	return err
 }
 
-func writeDown(b *strings.Builder, th *Theme, down []plan.Down) {
-	fmt.Fprintf(b, "\n%s\n", th.Heading.Render("DOWN"))
+func writeDown(b *strings.Builder, th *Theme, l *lang.Localizer, down []plan.Down) {
+	fmt.Fprintf(b, "\n%s\n", th.Heading.Render(l.T("show.down", nil)))
 	if len(down) == 0 {
-		fmt.Fprintln(b, "  (no channel of the manual)")
+		fmt.Fprintf(b, "  %s\n", l.T("show.down-none", nil))
 	}
 	for _, d := range down {
 		fmt.Fprintf(b, "  %s %s %s\n", th.Error.Render("✗"), d.Channel, th.Muted.Render("("+d.Name+"; "+d.Domain+")"))
 	}
 }
 
-// WriteLeads prints who is in charge, each with the contacts that work now.
+// WriteLeads prints who is in charge, each with the contacts that work now,
+// in English.
 func WriteLeads(b *strings.Builder, th *Theme, leads []plan.Lead) {
-	fmt.Fprintf(b, "\n%s\n", th.Heading.Render("IN CHARGE"))
-	for _, l := range leads {
-		fmt.Fprintf(b, "  %s %s\n", th.Bold.Render(l.Role+":"), personLine(th, l.Person))
-		for i, d := range l.Deputies {
-			fmt.Fprintf(b, "    deputy %d: %s\n", i+1, personLine(th, d))
+	writeLeads(b, th, lang.For(language.English), leads)
+}
+
+func writeLeads(b *strings.Builder, th *Theme, l *lang.Localizer, leads []plan.Lead) {
+	fmt.Fprintf(b, "\n%s\n", th.Heading.Render(l.T("show.in-charge", nil)))
+	for _, lead := range leads {
+		fmt.Fprintf(b, "  %s %s\n", th.Bold.Render(lead.Role+":"), personLine(th, l, lead.Person))
+		for i, d := range lead.Deputies {
+			fmt.Fprintf(b, "    %s %s\n", l.T("show.deputy", map[string]any{"N": i + 1}), personLine(th, l, d))
 		}
 	}
 }
 
-func personLine(th *Theme, p plan.Person) string {
+func personLine(th *Theme, l *lang.Localizer, p plan.Person) string {
 	var up, down []string
 	for _, c := range p.Contacts {
 		if c.Up {
@@ -77,23 +99,27 @@ func personLine(th *Theme, p plan.Person) string {
 	if len(up) > 0 {
 		s += " - " + strings.Join(up, ", ")
 	} else {
-		s += " - " + th.Error.Render("no working contact")
+		s += " - " + th.Error.Render(l.T("show.no-contact", nil))
 	}
 	if len(down) > 0 {
-		s += th.Muted.Render(" (down: " + strings.Join(down, ", ") + ")")
+		s += th.Muted.Render(" (" + l.T("show.contacts-down", map[string]any{"Via": strings.Join(down, ", ")}) + ")")
 	}
 	return s
 }
 
-// WriteFallbacks prints the channels per audience, best first.
+// WriteFallbacks prints the channels per audience, best first, in English.
 func WriteFallbacks(b *strings.Builder, th *Theme, fbs []plan.Fallback) {
-	fmt.Fprintf(b, "\n%s\n", th.Heading.Render("FALLBACKS"))
+	writeFallbacks(b, th, lang.For(language.English), fbs)
+}
+
+func writeFallbacks(b *strings.Builder, th *Theme, l *lang.Localizer, fbs []plan.Fallback) {
+	fmt.Fprintf(b, "\n%s\n", th.Heading.Render(l.T("show.fallbacks", nil)))
 	for _, f := range fbs {
 		var names []string
 		for i, c := range f.Channels {
 			n := fmt.Sprintf("%d. %s", i+1, c.ID)
 			if !c.Up {
-				n += " " + th.Error.Render("(DOWN)")
+				n += " " + th.Error.Render("("+l.T("show.channel-down", nil)+")")
 			}
 			names = append(names, n)
 		}
@@ -101,24 +127,24 @@ func WriteFallbacks(b *strings.Builder, th *Theme, fbs []plan.Fallback) {
 	}
 }
 
-func writeSteps(b *strings.Builder, th *Theme, steps []plan.Step) {
+func writeSteps(b *strings.Builder, th *Theme, l *lang.Localizer, steps []plan.Step) {
 	for i, s := range steps {
 		mark := ""
 		switch s.Kind {
 		case "holding":
-			mark = th.Warn.Render(" [holding]")
+			mark = th.Warn.Render(" [" + l.T("show.kind.holding", nil) + "]")
 		case "all-clear":
-			mark = th.OK.Render(" [all-clear]")
+			mark = th.OK.Render(" [" + l.T("show.kind.all-clear", nil) + "]")
 		}
 		owner := s.Owner
 		if s.OwnerName != "" {
 			owner += " - " + s.OwnerName
 		}
 		fmt.Fprintf(b, "  %2d. %s %s%s\n", i+1, th.Accent.Render("T+"+s.DeadlineS), s.Title, mark)
-		fmt.Fprintf(b, "      %s %s\n", th.Muted.Render("owner:"), owner)
+		fmt.Fprintf(b, "      %s %s\n", th.Muted.Render(l.T("show.owner", nil)), owner)
 		for _, a := range s.Announce {
-			fmt.Fprintf(b, "      %s %s to %s on %s\n", th.Muted.Render("announce:"), a.Message,
-				strings.Join(a.Audiences, ", "), strings.Join(a.Channels, ", "))
+			fmt.Fprintf(b, "      %s %s\n", th.Muted.Render(l.T("show.announce", nil)), l.T("show.announce-line",
+				map[string]any{"Message": a.Message, "Audiences": strings.Join(a.Audiences, ", "), "Channels": strings.Join(a.Channels, ", ")}))
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/crisis-cli/crisis/internal/lang"
+	"golang.org/x/text/language"
 	"strings"
 	"testing"
 
@@ -48,7 +50,7 @@ func TestPlainOutputHasNoEscapes(t *testing.T) {
 	m, cat := exampletest.Load(t)
 	p := m.Playbook("meta-outage")
 	var b strings.Builder
-	if err := WritePlan(&b, plainTheme(), plan.Build(m, p), 0); err != nil {
+	if err := WritePlan(&b, plainTheme(), lang.For(language.English), plan.Build(m, p), 0); err != nil {
 		t.Fatal(err)
 	}
 	anns, err := render.Playbook(m, cat, p, render.Options{Examples: true, Locales: []string{"es"}})
