@@ -7,7 +7,7 @@ FUZZTIME ?= 1m
 
 STATICCHECK ?= v0.8.2
 
-.PHONY: build test bench fuzz install vet staticcheck clean
+.PHONY: build test bench fuzz install vet staticcheck clean i18n
 
 build:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/crisis
@@ -18,6 +18,15 @@ build:
 test: vet staticcheck
 	$(GO) test -count=1 ./...
 	$(GO) test -count=1 -race ./internal/journal ./internal/runbook ./internal/drill ./internal/cli ./internal/dispatch ./internal/manual ./internal/lint
+
+# The interface's catalogue (internal/lang/locales): every English message
+# translated into es, pl and pt and none stale (its hash is the English
+# text's), every id the code uses present, every command's help free of
+# ids and English lines, JSON the same in every language. make test runs
+# the same tests, so CI fails on a missing translation.
+i18n:
+	$(GO) test -count=1 -run 'TestCatalog|TestPolishPlurals|TestMessage' ./internal/lang
+	$(GO) test -count=1 -run 'TestHelpInEveryLanguage|TestJSONSameInEveryLanguage|TestErrorsInTheInterfaceLanguage' ./internal/cli
 
 # staticcheck at a pinned version, fetched through the module proxy; skipped
 # with a message where it cannot be fetched.

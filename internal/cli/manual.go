@@ -110,7 +110,7 @@ func (a *App) requireManual(playbook string) (*manual.Manual, *manual.Playbook, 
 	}
 	if len(blocking) > 0 {
 		a.writeDiagnostics(blocking, 20)
-		return nil, nil, &ExitError{Code: ExitManual, Err: lang.Errorf("cli.manual.unreadable", map[string]any{"Count": len(blocking)})}
+		return nil, nil, &ExitError{Code: ExitManual, Err: lang.Countf("cli.manual.unreadable", len(blocking), nil)}
 	}
 	if len(other) > 0 {
 		fmt.Fprintln(a.IO.Err, "crisis: "+a.tr().N("cli.manual.problems-elsewhere", len(other), nil))
@@ -134,5 +134,5 @@ func findPlaybook(m *manual.Manual, id string) (*manual.Playbook, error) {
 	if hint := didYouMean(id, ids); hint != nil {
 		return nil, usageError("cli.error.unknown-playbook-hint", map[string]any{"Name": id, "Hint": hint})
 	}
-	return nil, usageError("cli.error.unknown-playbook", map[string]any{"Name": id, "Count": len(ids)})
+	return nil, &ExitError{Code: ExitUsage, Err: lang.Countf("cli.error.unknown-playbook", len(ids), map[string]any{"Name": id})}
 }

@@ -167,10 +167,18 @@ func SourceHash(description, other string) string {
 type Error struct {
 	ID   string
 	Data map[string]any
+	// Count, when set, chooses the plural form of a counted message.
+	Count *int
 }
 
 // Errorf returns the error whose text is message id filled with data.
 func Errorf(id string, data map[string]any) *Error { return &Error{ID: id, Data: data} }
+
+// Countf returns the error whose text is counted message id in the
+// plural form of count, filled with data and {{.Count}}.
+func Countf(id string, count int, data map[string]any) *Error {
+	return &Error{ID: id, Data: data, Count: &count}
+}
 
 func (e *Error) Error() string { return For(language.English).message(e) }
 
@@ -183,6 +191,9 @@ func (l *Localizer) message(e *Error) string {
 			v = l.message(inner)
 		}
 		data[k] = v
+	}
+	if e.Count != nil {
+		return l.N(e.ID, *e.Count, data)
 	}
 	return l.T(e.ID, data)
 }
