@@ -80,6 +80,17 @@ func lintFindings(err error, args []string) bool {
 // under 20 ms.
 func BenchmarkVersionProcess(b *testing.B) { benchProcess(b, "version") }
 
+// BenchmarkHelpProcess prints crisis --help in English and in Spanish: the
+// whole interface catalogue's cost to a command that prints its texts
+// (the bundle of the language, every help text of the tree). crisis
+// version, which prints none, never builds it.
+func BenchmarkHelpProcess(b *testing.B) {
+	bin := buildCrisis(b)
+	for _, l := range []string{"en", "es"} {
+		b.Run(l, func(b *testing.B) { benchProcessWith(b, bin, "--lang", l, "--help") })
+	}
+}
+
 // BenchmarkRenderAllProcess renders every announcement of the example
 // manual (every playbook, step, channel and locale), measured, as one
 // process: what the comms lead waits for. Target: under 50 ms.
