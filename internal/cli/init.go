@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/scaffold"
 )
 
@@ -63,7 +64,7 @@ func (a *App) runInit(cmd *cobra.Command, dir string, f initFlags) error {
 	if a.IO.InTTY && a.IO.OutTTY && !f.noInput {
 		in := newLineInput(cmd.Context(), a.IO.In, a.IO.Out, "standard input", false)
 		if o, err = scaffold.Ask(in, a.IO.Out, o); errors.Is(err, io.EOF) {
-			return errors.New("the input ended before every question was answered; nothing was written")
+			return lang.Errorf("cli.init.input-ended", nil)
 		} else if err != nil {
 			return err
 		}
@@ -75,7 +76,7 @@ func (a *App) runInit(cmd *cobra.Command, dir string, f initFlags) error {
 	if err != nil {
 		return err // a failed operation: a file already there, a folder not writable
 	}
-	fmt.Fprintf(a.IO.Out, "Wrote a crisis manual for %s in %s:\n", o.Organisation, dir)
+	fmt.Fprintln(a.IO.Out, a.T("cli.init.wrote", map[string]any{"Organisation": o.Organisation, "Dir": dir}))
 	if o.TimezoneFrom != "" {
 		// Nobody named the zone: say which one every deadline will use.
 		fmt.Fprintf(a.IO.Out, "  time zone %s, from %s (another: --timezone)\n", o.Timezone, o.TimezoneFrom)
@@ -85,12 +86,12 @@ func (a *App) runInit(cmd *cobra.Command, dir string, f initFlags) error {
 			fmt.Fprintf(a.IO.Out, "  %s\n", filepath.Join(dir, filepath.FromSlash(file.Path)))
 		}
 	}
-	fmt.Fprintf(a.IO.Out, "  %s/ (JSON Schemas for your editor)\n", filepath.Join(dir, filepath.FromSlash(scaffold.SchemaDir)))
+	fmt.Fprintf(a.IO.Out, "  %s/ (%s)\n", filepath.Join(dir, filepath.FromSlash(scaffold.SchemaDir)), a.T("cli.init.schemas", nil))
 	m := ""
 	if dir != "." {
 		m = " -m " + dir
 	}
-	fmt.Fprintf(a.IO.Out, "Next: read it and adapt it, then\n  crisis lint%s\n  crisis drill%s %s\n", m, m, strings.TrimSuffix(filepath.Base(files[1].Path), ".yaml"))
+	fmt.Fprintf(a.IO.Out, "%s\n  crisis lint%s\n  crisis drill%s %s\n", a.T("cli.init.next", nil), m, m, strings.TrimSuffix(filepath.Base(files[1].Path), ".yaml"))
 	return nil
 }
 
