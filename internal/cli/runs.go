@@ -39,12 +39,9 @@ func newRunsCmd(app *App) *cobra.Command {
 func newAbandonCmd(app *App) *cobra.Command {
 	var reason string
 	cmd := &cobra.Command{
-		Use:   "abandon RUN-ID --reason TEXT",
-		Short: "Give up a run that is not finished (a false start): journaled, and it no longer blocks a new run",
-		Long: `Abandon a run that is not finished, with the reason: a false start, or a run
-replaced by another. The journal records it, crisis runs and the report say
-abandoned, and the playbook can be run again without --new. A finished run
-happened and cannot be abandoned; a live one must be paused (p) first.`,
+		Use:     "abandon RUN-ID --reason TEXT",
+		Short:   "cli.runs.abandon.short",
+		Long:    "cli.runs.abandon.long",
 		Example: `  crisis runs abandon 20261126-093004-facebook-down --reason "false alarm: our Wi-Fi, not Facebook"`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -75,8 +72,8 @@ happened and cannot be abandoned; a live one must be paused (p) first.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&reason, "reason", "", "why the run is given up (goes in the journal and the report)")
-	cmd.Flags().String("runs-dir", "", "folder of run journals (default $XDG_STATE_HOME/crisis/runs)")
+	cmd.Flags().StringVar(&reason, "reason", "", "cli.flag.reason")
+	cmd.Flags().String("runs-dir", "", "cli.flag.runs-dir")
 	return cmd
 }
 

@@ -72,7 +72,7 @@ func isPrefix(l *Localizer, id string) bool {
 func TestMessageFamilies(t *testing.T) {
 	en := For(language.English)
 	families := map[string][]string{
-		"report.status.":   {"finished", "paused", "unfinished"},
+		"report.status.":   {"finished", "paused", "unfinished", "abandoned"},
 		"report.deadline.": {"met", "missed", "skipped", "open"},
 		"report.col.":      {"step", "due", "done", "status", "task", "owner", "checklist"},
 		"report.lane.":     {"steps", "sent", "approvals", "notes", "injects"},
