@@ -43,7 +43,7 @@ func newMeasureCmd(app *App) *cobra.Command {
 			}
 			m := prof.Measure(text)
 			err := app.write(format, "", writers{"json": asJSON(m), "text": func(w io.Writer) error {
-				_, err := fmt.Fprint(w, ui.MeasureText(app.Theme(), m))
+				_, err := fmt.Fprint(w, ui.MeasureText(app.Theme(), app.tr(), m))
 				return err
 			}})
 			if err != nil {

@@ -5,30 +5,31 @@ import (
 	"strings"
 
 	"github.com/crisis-cli/crisis/internal/channel"
+	"github.com/crisis-cli/crisis/internal/lang"
 )
 
-// MeasureText describes a measurement in a few lines: length against limit,
-// the SMS encoding and segments, and what forced UCS-2.
-func MeasureText(th *Theme, m channel.Measurement) string {
+// MeasureText describes a measurement in a few lines, in l's language:
+// length against limit, the SMS encoding and segments, and what forced
+// UCS-2. The channel's units and problems are the channel package's words.
+func MeasureText(th *Theme, l *lang.Localizer, m channel.Measurement) string {
 	b := &strings.Builder{}
-	verdict := th.OK.Render("fits")
+	verdict := th.OK.Render(l.T("cli.measure.fits", nil))
 	if !m.Fits {
-		verdict = th.Error.Render("DOES NOT FIT")
+		verdict = th.Error.Render(l.T("cli.measure.does-not-fit", nil))
 	}
 	fmt.Fprintf(b, "%s: %d / %d %s - %s\n", m.Channel, m.Length, m.Limit, m.Unit, verdict)
 	if m.Encoding != "" {
 		// The limit of an SMS is a number of segments; say it in both units.
-		fmt.Fprintf(b, "encoding: %s, %d segment%s (the limit, %d %s, is what fits in the segments allowed)\n",
-			m.Encoding, m.Segments, plural(m.Segments), m.Limit, m.Unit)
+		fmt.Fprintln(b, l.N("cli.measure.encoding", m.Segments, map[string]any{"Encoding": m.Encoding, "Limit": m.Limit, "Unit": m.Unit}))
 	}
 	if len(m.Forcing) > 0 {
-		fmt.Fprintf(b, "UCS-2 forced by: %s\n", quoteAll(m.Forcing))
-		if alt := alternatives(m.Forcing); alt != "" {
-			fmt.Fprintf(b, "%s to stay in GSM-7, write %s\n", th.Warn.Render("hint:"), alt)
+		fmt.Fprintln(b, l.T("cli.measure.forced", map[string]any{"Chars": quoteAll(m.Forcing)}))
+		if alt := alternatives(m.Forcing, l); alt != "" {
+			fmt.Fprintf(b, "%s %s\n", th.Warn.Render(l.T("cli.measure.hint", nil)), l.T("cli.measure.gsm", map[string]any{"Alternatives": alt}))
 		}
 	}
 	if m.ReadAloud > 0 {
-		fmt.Fprintf(b, "read aloud: about %s\n", m.ReadAloud.Round(1e9))
+		fmt.Fprintln(b, l.T("cli.measure.read-aloud", map[string]any{"Duration": m.ReadAloud.Round(1e9).String()}))
 	}
 	for _, p := range m.Problems {
 		fmt.Fprintf(b, "%s %s\n", th.Warn.Render("!"), p)
@@ -74,7 +75,7 @@ func quoteAll(s []string) string {
 // alternatives suggests GSM-7 replacements for the typographic characters
 // that forced UCS-2 ("…" -> "..."); letters such as "ó" are deliberate and
 // get none.
-func alternatives(forcing []string) string {
+func alternatives(forcing []string, l *lang.Localizer) string {
 	var out []string
 	for _, f := range forcing {
 		r := []rune(f)
@@ -82,7 +83,7 @@ func alternatives(forcing []string) string {
 			continue
 		}
 		if alt, ok := channel.GSMAlternative(r[0]); ok {
-			out = append(out, fmt.Sprintf("'%s' for '%s'", alt, f))
+			out = append(out, l.T("cli.measure.alternative", map[string]any{"Alt": alt, "Char": f}))
 		}
 	}
 	return strings.Join(out, ", ")

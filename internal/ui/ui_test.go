@@ -60,7 +60,7 @@ func TestPlainOutputHasNoEscapes(t *testing.T) {
 	for _, a := range anns {
 		b.WriteString(AnnouncementCard(plainTheme(), a, "not sent"))
 	}
-	b.WriteString(MeasureText(plainTheme(), channel.Profile{}.Measure("x")))
+	b.WriteString(MeasureText(plainTheme(), lang.For(language.English), channel.Profile{}.Measure("x")))
 	if strings.Contains(b.String(), "\x1b[") {
 		t.Fatal("plain output contains escape sequences")
 	}
@@ -87,7 +87,7 @@ func TestCardKeepsTheTextIntact(t *testing.T) {
 
 func TestMeasureTextSuggestsGSM(t *testing.T) {
 	sms, _ := channel.Lookup("sms")
-	got := MeasureText(plainTheme(), sms.Measure("Cerrado… mañana"))
+	got := MeasureText(plainTheme(), lang.For(language.English), sms.Measure("Cerrado… mañana"))
 	if !strings.Contains(got, "'...' for '…'") || strings.Contains(got, "for 'ñ'") {
 		t.Errorf("hint wrong:\n%s", got)
 	}
