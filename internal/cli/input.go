@@ -67,7 +67,7 @@ func (in *lineInput) read(r io.Reader) {
 	in.err = sc.Err()
 	if errors.Is(in.err, bufio.ErrTooLong) {
 		// A mistake in the input, like any other in an answers file.
-		in.err = usageErrorf("%s:%d: the line is longer than 1 MiB; an answer is one command or one value per line", in.name, n+1)
+		in.err = usageError("cli.input.line-too-long", map[string]any{"File": in.name, "Line": n + 1})
 	}
 	if in.err == nil {
 		in.err = io.EOF

@@ -39,7 +39,7 @@ func newStatusBuildCmd(app *App) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if out == "" {
-				return usageErrorf("say where to write the site: --out DIR")
+				return usageError("cli.status.need-out", nil)
 			}
 			files, err := app.buildStatus(drill)
 			if err != nil {
@@ -53,7 +53,7 @@ func newStatusBuildCmd(app *App) *cobra.Command {
 			if err := files.Write(dir); err != nil {
 				return err
 			}
-			fmt.Fprintf(app.IO.Err, "crisis: status site written to %s (%d files)\n", dir, len(files))
+			fmt.Fprintln(app.IO.Err, "crisis: "+app.tr().N("cli.status.written", len(files), map[string]any{"Dir": dir}))
 			return nil
 		},
 	}
@@ -71,7 +71,7 @@ func newStatusPublishCmd(app *App) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if to == "" {
-				return usageErrorf("say where to publish: --to URL")
+				return usageError("cli.status.need-to", nil)
 			}
 			files, err := app.buildStatus(false)
 			if err != nil {
@@ -85,7 +85,7 @@ func newStatusPublishCmd(app *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(app.IO.Err, "crisis: published to %s: %d written, %d unchanged, %d deleted\n", to, res.Written, res.Unchanged, res.Deleted)
+			fmt.Fprintln(app.IO.Err, "crisis: "+app.T("cli.status.published", map[string]any{"To": to, "Written": res.Written, "Unchanged": res.Unchanged, "Deleted": res.Deleted}))
 			return nil
 		},
 	}
@@ -101,7 +101,7 @@ func (a *App) buildStatus(drill bool) (statussite.Files, error) {
 	base := a.Config.GetString("base-url")
 	if base == "" {
 		if base = statussite.DefaultBaseURL(m); base == "" {
-			return nil, usageErrorf("the manual has no status-page channel named after its host: pass --base-url https://status.example.com/")
+			return nil, usageError("cli.status.need-base-url", nil)
 		}
 	}
 	incidents, err := statussite.Read(a.runsDir(), m, drill)
