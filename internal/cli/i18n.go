@@ -113,7 +113,7 @@ func (a *App) helpData() map[string]any {
 		"Audiences":       strings.Join(scaffold.AudienceIDs(), ", "),
 		"Channels":        strings.Join(scaffold.ChannelIDs(), ", "),
 		"LintFormats":     l.Or(output.Formats()),
-		"Funcs":           funcList(),
+		"Funcs":           funcList(l),
 		"SchemaDir":       scaffold.SchemaDir,
 		"DrillPreviewDir": statussite.DrillPreviewDir,
 		"Languages":       lang.Names,

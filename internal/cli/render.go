@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/crisis-cli/crisis/internal/channel"
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/render"
@@ -63,10 +64,17 @@ func newRenderCmd(app *App) *cobra.Command {
 	return cmd
 }
 
-func funcList() string {
+// funcList is the template functions, one a line, each example with what
+// it does in l's language (cli.render.func.NAME), else in the words of
+// its documentation.
+func funcList(l *lang.Localizer) string {
 	var s []string
 	for _, f := range message.FuncDocs {
-		s = append(s, "\n  "+f.Doc)
+		example, doc, _ := strings.Cut(f.Doc, "}}: ")
+		if id := "cli.render.func." + f.Name; l.Has(id) {
+			doc = l.T(id, nil)
+		}
+		s = append(s, "\n  "+example+"}}: "+doc)
 	}
 	return strings.Join(s, "")
 }

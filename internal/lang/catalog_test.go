@@ -107,6 +107,12 @@ func TestPolishPlurals(t *testing.T) {
 			t.Errorf("pl %d: %q, want %q", n, got, want)
 		}
 	}
+	// A counted message of the interface, as Polish counts problems.
+	for n, want := range map[int]string{1: "1 problem ", 2: "2 problemy ", 5: "5 problemów ", 12: "12 problemów ", 22: "22 problemy ", 25: "25 problemów "} {
+		if got := pl.N("cli.manual.unreadable", n, nil); !strings.Contains(got, ": "+want) {
+			t.Errorf("pl %d: %q, want %q", n, got, want)
+		}
+	}
 	es := For(language.Spanish)
 	if got := es.N("common.minutes", 1, nil); got != "1 minuto" {
 		t.Errorf("es 1: %q", got)
