@@ -72,13 +72,14 @@ func isPrefix(l *Localizer, id string) bool {
 func TestMessageFamilies(t *testing.T) {
 	en := For(language.English)
 	families := map[string][]string{
-		"report.status.":   {"finished", "paused", "unfinished", "abandoned"},
-		"report.deadline.": {"met", "missed", "skipped", "open"},
-		"report.col.":      {"step", "due", "done", "status", "task", "owner", "checklist"},
-		"report.lane.":     {"steps", "sent", "approvals", "notes", "injects"},
-		"report.legend.":   {"steps", "sent", "approvals", "notes", "injects"},
-		"list.col.":        {"id", "severity", "down", "title"},
-		"show.severity.":   {"critical", "high", "medium", "low"},
+		"report.status.":    {"finished", "paused", "unfinished", "abandoned"},
+		"report.deadline.":  {"met", "missed", "skipped", "open"},
+		"report.col.":       {"step", "due", "done", "status", "task", "owner", "checklist"},
+		"report.lane.":      {"steps", "sent", "approvals", "notes", "injects"},
+		"report.legend.":    {"steps", "sent", "approvals", "notes", "injects"},
+		"list.col.":         {"id", "severity", "down", "title"},
+		"show.severity.":    {"critical", "high", "medium", "low"},
+		"cli.measure.unit.": {"gsm-7-septets", "utf-16-units", "weighted-characters", "graphemes", "utf-8-bytes", "characters"},
 	}
 	for prefix, values := range families {
 		for _, v := range values {

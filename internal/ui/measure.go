@@ -17,10 +17,11 @@ func MeasureText(th *Theme, l *lang.Localizer, m channel.Measurement) string {
 	if !m.Fits {
 		verdict = th.Error.Render(l.T("cli.measure.does-not-fit", nil))
 	}
-	fmt.Fprintf(b, "%s: %d / %d %s - %s\n", m.Channel, m.Length, m.Limit, m.Unit, verdict)
+	unit := unitName(l, m.Unit)
+	fmt.Fprintf(b, "%s: %d / %d %s - %s\n", m.Channel, m.Length, m.Limit, unit, verdict)
 	if m.Encoding != "" {
 		// The limit of an SMS is a number of segments; say it in both units.
-		fmt.Fprintln(b, l.N("cli.measure.encoding", m.Segments, map[string]any{"Encoding": m.Encoding, "Limit": m.Limit, "Unit": m.Unit}))
+		fmt.Fprintln(b, l.N("cli.measure.encoding", m.Segments, map[string]any{"Encoding": m.Encoding, "Limit": m.Limit, "Unit": unit}))
 	}
 	if len(m.Forcing) > 0 {
 		fmt.Fprintln(b, l.T("cli.measure.forced", map[string]any{"Chars": quoteAll(m.Forcing)}))
@@ -35,6 +36,15 @@ func MeasureText(th *Theme, l *lang.Localizer, m channel.Measurement) string {
 		fmt.Fprintf(b, "%s %s\n", th.Warn.Render("!"), p)
 	}
 	return th.Clean(b.String())
+}
+
+// unitName is a channel's unit ("UTF-16 units") in l's language, by its
+// message cli.measure.unit.utf-16-units; JSON keeps the channel's name.
+func unitName(l *lang.Localizer, unit string) string {
+	if id := "cli.measure.unit." + strings.ToLower(strings.ReplaceAll(unit, " ", "-")); l.Has(id) {
+		return l.T(id, nil)
+	}
+	return unit
 }
 
 // MeasureLine is the one-line form used on announcement cards.
