@@ -18,18 +18,13 @@ import (
 func newTargetsCmd(app *App) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "targets",
-		Short: "Delivery targets of the manual's channels",
+		Short: "cli.targets.short",
 		Args:  cobra.NoArgs,
 	}
 	check := &cobra.Command{
 		Use:   "check [CHANNEL...]",
-		Short: "Verify each target's configuration and credentials without posting",
-		Long: `Resolve each delivery target's secret and verify, without posting where the
-provider allows it, that sending would work: SMTP connect, EHLO, STARTTLS and
-AUTH; Telegram getMe and getChat; Twilio's account; WhatsApp's number;
-Mastodon's and Bluesky's credentials; the recipient lists read through (and
-kept outside the repository). For each target it says what it verified and
-what it could not verify without posting. Drill targets are checked too.`,
+		Short: "cli.targets.check.short",
+		Long:  "cli.targets.check.long",
 		Example: `  crisis targets check
   crisis targets check email-customers telegram-channel`,
 		RunE: func(cmd *cobra.Command, args []string) error {

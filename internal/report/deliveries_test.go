@@ -77,7 +77,7 @@ func TestDeliveries(t *testing.T) {
 		t.Errorf("email: reached %d failed %d unknown %d: %+v", em.Reached, em.Failed, em.Unknown, em)
 	}
 	var b strings.Builder
-	if err := Markdown(&b, rep); err != nil {
+	if err := Markdown(&b, rep, english); err != nil {
 		t.Fatal(err)
 	}
 	md := b.String()
