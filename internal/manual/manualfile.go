@@ -94,7 +94,7 @@ func (d *decoder) decodeApproval(n *yaml.Node) Approval {
 }
 
 func (d *decoder) decodeChannel(n *yaml.Node) Channel {
-	o := d.object(n, "a channel", "id", "kind", "name", "audiences", "domain", "owner", "limit", "hashtags", "target")
+	o := d.object(n, "a channel", "id", "kind", "name", "audiences", "domain", "owner", "limit", "hashtags", "target", "locales")
 	c := Channel{
 		ID:        o.id("id"),
 		Name:      o.str("name", false),
@@ -104,6 +104,7 @@ func (d *decoder) decodeChannel(n *yaml.Node) Channel {
 		Limit:     o.integer("limit"),
 		Hashtags:  o.integer("hashtags"),
 		Target:    d.decodeTarget(o.get("target", false), "a delivery target", true),
+		Locales:   o.strings("locales"),
 		Pos:       d.pos(n),
 		At:        o.at(),
 	}
