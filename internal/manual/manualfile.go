@@ -104,7 +104,6 @@ func (d *decoder) decodeChannel(n *yaml.Node) Channel {
 		Limit:     o.integer("limit"),
 		Hashtags:  o.integer("hashtags"),
 		Target:    d.decodeTarget(o.get("target", false), "a delivery target", true),
-		Locales:   o.strings("locales"),
 		Pos:       d.pos(n),
 		At:        o.at(),
 	}
@@ -113,6 +112,11 @@ func (d *decoder) decodeChannel(n *yaml.Node) Channel {
 		c.Kind = s
 		if !KnownKind(s) {
 			d.errorf(kn, RuleType, kindHint(s), "unknown channel kind %q", s)
+		}
+	}
+	for _, ln := range o.list("locales", false) {
+		if s, ok := d.scalar(ln, "locales item"); ok {
+			c.Locales, c.LocalesAt = append(c.Locales, s), append(c.LocalesAt, d.pos(ln))
 		}
 	}
 	return c

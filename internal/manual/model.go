@@ -117,9 +117,10 @@ type Channel struct {
 	// Locales are the languages the channel speaks, as written; empty
 	// when not said. Manual.Speaks is the one place that decides what a
 	// channel speaks, defaults included.
-	Locales []string
-	Pos     Pos
-	At      map[string]Pos
+	Locales   []string
+	LocalesAt []Pos // where each of Locales is written
+	Pos       Pos
+	At        map[string]Pos
 }
 
 // Role is a responsibility in a crisis (spokesperson, approver, community
