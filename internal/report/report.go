@@ -513,8 +513,9 @@ func (r *Report) integrity(events []journal.Event, dmg journal.Damage) {
 	}
 }
 
-// unsent reports announcements rendered for a step that was then completed
-// without them being marked sent: an audience may never have heard.
+// unsent reports must-send announcements rendered for a step that was then
+// completed without them being marked sent: an audience may never have
+// heard. Texts in a locale their channel does not speak were optional.
 func (r *Report) unsent(st *runbook.State, events []journal.Event, n names) {
 	missing := map[string][]string{}
 	var order []string
@@ -526,7 +527,7 @@ func (r *Report) unsent(st *runbook.State, events []journal.Event, n names) {
 		if json.Unmarshal(e.Data, &m) != nil || st.Steps[m.Step] == nil || !st.Steps[m.Step].Done {
 			continue
 		}
-		if st.IsSent(m.Step, m.Message, m.Channel, m.Locale) {
+		if st.IsSent(m.Step, m.Message, m.Channel, m.Locale) || (m.Required != nil && !*m.Required) {
 			continue
 		}
 		if _, ok := missing[m.Step]; !ok {

@@ -108,9 +108,9 @@ func (s *Session) record(step string, anns []render.Announcement) error {
 		if s.State.Rendered[AnnouncementKey{step, a.Message, a.Channel, a.Locale}] {
 			continue
 		}
-		fits := a.Fits
+		fits, required := a.Fits, a.Required
 		err := s.append(journal.TypeMessageRendered, Message{Step: step, Message: a.Message, Channel: a.Channel,
-			Locale: a.Locale, File: filepath.Join(AnnouncementsDir, name), Fits: &fits})
+			Locale: a.Locale, File: filepath.Join(AnnouncementsDir, name), Fits: &fits, Required: &required})
 		if err != nil {
 			return err
 		}
@@ -140,10 +140,24 @@ func (s *Session) Approve(b Batch, by string) error {
 // for every one) as sent, each once. It returns how many it marked, and
 // whether any was not approved first.
 func (s *Session) Sent(b Batch, channel, locale string) (marked int, unapproved bool, err error) {
-	for _, a := range b.Items {
-		if (channel != "all" && a.Channel != channel) || (locale != "all" && a.Locale != locale) {
-			continue
+	var which []int
+	for i, a := range b.Items {
+		if (channel == "all" || a.Channel == channel) && (locale == "all" || a.Locale == locale) {
+			which = append(which, i)
 		}
+	}
+	if len(which) == 0 && channel != "all" && !b.has(channel) {
+		return 0, false, fmt.Errorf("this step has no announcement on %q; its channels: %s", channel, strings.Join(b.channels(), ", "))
+	}
+	return s.MarkSent(b, which)
+}
+
+// MarkSent marks the batch's announcements at the given indexes sent, each
+// once: one already marked is not marked again. It returns how many it
+// marked, and whether any was not approved first.
+func (s *Session) MarkSent(b Batch, which []int) (marked int, unapproved bool, err error) {
+	for _, i := range which {
+		a := b.Items[i]
 		if s.State.IsSent(b.Step, a.Message, a.Channel, a.Locale) {
 			continue
 		}
@@ -156,10 +170,112 @@ func (s *Session) Sent(b Batch, channel, locale string) (marked int, unapproved 
 		}
 		marked++
 	}
-	if marked == 0 && channel != "all" && !b.has(channel) {
-		return 0, false, fmt.Errorf("this step has no announcement on %q; its channels: %s", channel, strings.Join(b.channels(), ", "))
-	}
 	return marked, unapproved, nil
+}
+
+// Pick finds the one announcement of the batch that words name, as typed
+// after x (and v, y): its number N (1-based, the order of Items), or a
+// channel followed by any of a locale, an audience and a message. Without a
+// locale the on-screen one (primary) is meant when the channel has it. When
+// the words fit several announcements, as on a status page that carries a
+// customer and a supplier text, it returns an *AmbiguousError listing them:
+// never more than one.
+func (b Batch) Pick(words []string, primary string) (int, error) {
+	if len(words) == 0 {
+		return 0, errors.New("say which announcement: its number, or its channel")
+	}
+	if n, err := strconv.Atoi(words[0]); err == nil {
+		if len(words) > 1 {
+			return 0, fmt.Errorf("after the number %d nothing else is needed", n)
+		}
+		if n < 1 || n > len(b.Items) {
+			return 0, fmt.Errorf("announcements are numbered 1 to %d, not %d", len(b.Items), n)
+		}
+		return n - 1, nil
+	}
+	channel := words[0]
+	if !b.has(channel) {
+		return 0, fmt.Errorf("this step has no announcement on %q; its channels: %s", channel, strings.Join(b.channels(), ", "))
+	}
+	var found []int
+	localeGiven := false
+	for i, a := range b.Items {
+		if a.Channel != channel {
+			continue
+		}
+		ok := true
+		for _, w := range words[1:] {
+			switch {
+			case w == a.Locale:
+				localeGiven = true
+			case w == a.Message || slices.Contains(audiences(a), w):
+			default:
+				ok = false
+			}
+		}
+		if ok {
+			found = append(found, i)
+		}
+	}
+	if !localeGiven {
+		// The on-screen locale, unless the channel has no text in it.
+		inPrimary := slices.DeleteFunc(slices.Clone(found), func(i int) bool { return b.Items[i].Locale != primary })
+		if len(inPrimary) > 0 {
+			found = inPrimary
+		}
+	}
+	switch len(found) {
+	case 0:
+		return 0, fmt.Errorf("no announcement on %s is %s; its texts there: %s", channel, strings.Join(words[1:], " "), b.describe(b.on(channel)))
+	case 1:
+		return found[0], nil
+	}
+	return 0, &AmbiguousError{Words: strings.Join(words, " "), Candidates: found, batch: b}
+}
+
+// AmbiguousError is a choice of announcement that fits several: the
+// operator is asked which, and nothing is marked.
+type AmbiguousError struct {
+	Words      string
+	Candidates []int // indexes into the batch's Items
+	batch      Batch
+}
+
+func (e *AmbiguousError) Error() string {
+	return fmt.Sprintf("%q fits %d announcements: %s; say which by number, or add the audience or message",
+		e.Words, len(e.Candidates), e.batch.describe(e.Candidates))
+}
+
+// describe names announcements by number for a message: "2 status-page
+// customers meta-holding (es)".
+func (b Batch) describe(which []int) string {
+	var out []string
+	for _, i := range which {
+		a := b.Items[i]
+		out = append(out, fmt.Sprintf("%d %s %s %s (%s)", i+1, a.Channel, strings.Join(audiences(a), ","), a.Message, a.Locale))
+	}
+	return strings.Join(out, "; ")
+}
+
+func (b Batch) on(channel string) []int {
+	var out []int
+	for i, a := range b.Items {
+		if a.Channel == channel {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// audiences splits an announcement's audience list ("customers, press").
+func audiences(a render.Announcement) []string {
+	var out []string
+	for _, s := range strings.Split(a.Audience, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func (b Batch) has(channel string) bool { return slices.Contains(b.channels(), channel) }
@@ -174,12 +290,13 @@ func (b Batch) channels() []string {
 	return out
 }
 
-// Unsent lists the batch's announcements not yet marked sent, as
-// "channel (locale)".
+// Unsent lists the batch's must-send announcements (Required: the channel
+// speaks the locale) not yet marked sent, as "channel (locale)"; texts in
+// other locales are optional and never listed.
 func (s *Session) Unsent(b Batch) []string {
 	var out []string
 	for _, a := range b.Items {
-		if !s.State.IsSent(b.Step, a.Message, a.Channel, a.Locale) {
+		if a.Required && !s.State.IsSent(b.Step, a.Message, a.Channel, a.Locale) {
 			out = append(out, a.Channel+" ("+a.Locale+")")
 		}
 	}

@@ -143,29 +143,41 @@ func (f *Flow) defaultApprover() string {
 	return p.Approver.ID
 }
 
-// sent marks announcements sent: x [CHANNEL|all] [LOCALE|all]. Without a
-// locale it marks the on-screen one only: the other languages' texts are in
-// files, and nobody should record as posted what they have not seen.
+// sent marks announcements sent. x N, or x CHANNEL [AUDIENCE|MESSAGE]
+// [LOCALE], marks exactly one (Batch.Pick: several that fit are listed,
+// none marked). x, or x all [LOCALE|all], marks every text in the
+// on-screen locale (or the one given, or all): the other languages' texts
+// are in files, and nobody should record as posted what they have not seen.
 func (f *Flow) sent(arg string) error {
 	if len(f.batch.Items) == 0 {
 		return fmt.Errorf("nothing to send in this step")
 	}
-	channel, locale, _ := strings.Cut(arg, " ")
-	if channel = strings.TrimSpace(channel); channel == "" {
-		channel = "all"
+	primary := f.batch.Items[0].Locale
+	words := strings.Fields(arg)
+	var n int
+	var unapproved bool
+	var err error
+	if len(words) == 0 || words[0] == "all" {
+		locale := primary
+		if len(words) > 1 {
+			locale = words[1]
+		}
+		n, unapproved, err = f.S.Sent(f.batch, "all", locale)
+	} else {
+		var i int
+		if i, err = f.batch.Pick(words, primary); err != nil {
+			return err
+		}
+		n, unapproved, err = f.S.MarkSent(f.batch, []int{i})
 	}
-	if locale = strings.TrimSpace(locale); locale == "" {
-		locale = f.batch.Items[0].Locale
-	}
-	n, unapproved, err := f.S.Sent(f.batch, channel, locale)
 	if err != nil {
-		return err
+		return fatal(err)
 	}
 	if unapproved {
 		f.View.Warn("sent without a recorded approval: the report will show it")
 	}
 	if n == 0 {
-		f.View.Warn("nothing new to mark sent: every announcement shown here is already marked (r shows the step again)")
+		f.View.Warn("nothing new to mark sent: already marked (r shows the step again)")
 		return nil
 	}
 	f.View.Info("marked %d announcement(s) sent", n)

@@ -63,6 +63,10 @@ type Message struct {
 	// update cadence follows what the audiences of the updates last heard.
 	Audience string `json:"audience,omitempty"`
 	Fits     *bool  `json:"fits,omitempty"`
+	// Required says whether a rendered text must be sent (its channel
+	// speaks its locale); nil in journals before channels said so, when
+	// every text was must-send.
+	Required *bool  `json:"required,omitempty"`
 	By       string `json:"by,omitempty"`
 }
 
