@@ -28,6 +28,8 @@ const (
 	TypeStepDone        = "step.done"
 	TypeStepSkipped     = "step.skipped"
 	TypeStepBack        = "step.back"        // back to an earlier step
+	TypeStepForward     = "step.forward"     // on from a finished step shown again, unchanged
+	TypeStepReopened    = "step.reopened"    // a finished step opened again to change it
 	TypeChecked         = "checklist.ticked" // a checklist item ticked
 	TypeNote            = "note"
 	TypeMessageRendered = "message.rendered"

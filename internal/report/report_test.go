@@ -115,7 +115,7 @@ func scripted(t *testing.T, playbook string, isDrill, auto bool, lines ...string
 // skipped and the run ends before the 20m and 45m injects arrive.
 func imperfectDrill(t *testing.T) run {
 	return scripted(t, "facebook-down", true, false,
-		"+4m", "d", // confirm, at T+4m
+		"c 1 2 3 4", "+4m", "d", // confirm, at T+4m
 		"", "y", // the 3m inject: send the draft reply, on the mark
 		"a", "x all all", "d", // holding
 		"s no time to answer", // inbox
@@ -129,7 +129,7 @@ func imperfectDrill(t *testing.T) run {
 // approval.
 func incident(t *testing.T) run {
 	return scripted(t, "facebook-down", false, false,
-		"+2m", "d", // confirm
+		"+2m", "d", "d", // confirm, its checklist unticked: asked once, then done
 		"+18m", "a", "x all all", "d", // holding, 5 minutes late
 		"+3m", "n called Ana | the press office", // a note on the inbox step
 		"s nothing to answer yet",
@@ -195,7 +195,7 @@ func TestDeviations(t *testing.T) {
 
 func TestOnTimeUpdatesAreNoDeviation(t *testing.T) {
 	r := scripted(t, "facebook-down", false, false,
-		"d", "a", "x all all", "d", "s nothing to answer", "+50m", "u", "a", "x all all", "r", "+50m", "a", "x all all", "d")
+		"d", "d", "a", "x all all", "d", "s nothing to answer", "+50m", "u", "a", "x all all", "r", "+50m", "a", "x all all", "d")
 	for _, d := range built(t, r).Deviations {
 		if strings.HasPrefix(d, "no update") {
 			t.Errorf("updates 50 minutes apart with a cadence of 60: %q", d)
@@ -365,7 +365,7 @@ func TestHTML(t *testing.T) {
 }
 
 func TestHTMLEscapes(t *testing.T) {
-	r := scripted(t, "facebook-down", false, false, `n <img src="https://evil.example/x.png"> & <script>alert(1)</script>`, "d", "p")
+	r := scripted(t, "facebook-down", false, false, `n <img src="https://evil.example/x.png"> & <script>alert(1)</script>`, "d", "d", "p")
 	var b bytes.Buffer
 	rep, err := Build(r.m, r.p, r.events, r.dmg)
 	if err != nil {
@@ -483,7 +483,7 @@ func TestSentTexts(t *testing.T) {
 // People, steps, channels and checklist items go by what the manual calls
 // them, never by their ids.
 func TestNamesNotIds(t *testing.T) {
-	r := scripted(t, "facebook-down", false, false, "c 4", "d", "a", "x all all", "d", "p")
+	r := scripted(t, "facebook-down", false, false, "c 4", "d", "d", "a", "x all all", "d", "p")
 	rep := built(t, r)
 	var lines []string
 	for _, e := range rep.Timeline {
@@ -505,7 +505,7 @@ func TestNamesNotIds(t *testing.T) {
 
 // A deadline missed by less than a minute says by how many seconds.
 func TestLateInSeconds(t *testing.T) {
-	rep := built(t, scripted(t, "facebook-down", false, false, "+5m20s", "d", "p"))
+	rep := built(t, scripted(t, "facebook-down", false, false, "+5m20s", "d", "d", "p"))
 	d := rep.Deadlines[0]
 	if d.Status != "missed" || d.Late != "20s" || d.LateSeconds != 20 || d.Outcome() != "missed (20s late)" {
 		t.Errorf("confirm %+v, want missed 20s late", d)
@@ -546,7 +546,7 @@ func TestFollowUp(t *testing.T) {
 		t.Errorf("checklist %q", c)
 	}
 	// Before the all-clear, a task is due a time after it.
-	open := built(t, scripted(t, "facebook-down", false, false, "d", "p"))
+	open := built(t, scripted(t, "facebook-down", false, false, "d", "d", "p"))
 	if f := open.FollowUp[0]; f.Due != nil || open.FollowUpDue(f) != "1d after the all-clear" {
 		t.Errorf("follow-up of an open run: %+v", f)
 	}
@@ -571,7 +571,7 @@ func circles(t *testing.T, svg string) []float64 {
 // over the whole width, not squeezed into a dot.
 func TestTimelineSpansTheRun(t *testing.T) {
 	rep := built(t, scripted(t, "facebook-down", false, false,
-		"+1m", "d", "+2m", "a", "x all all", "d", "+1m", "s nothing yet", "+3m", "a", "x all all", "d"))
+		"+1m", "d", "d", "+2m", "a", "x all all", "d", "+1m", "s nothing yet", "+3m", "a", "x all all", "d"))
 	var b bytes.Buffer
 	if err := HTML(&b, rep); err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/render"
@@ -95,6 +96,9 @@ func (s *Session) record(step string, anns []render.Announcement) error {
 			// last guard that a file stays in the run's folder.
 			return fmt.Errorf("announcement file name %q would leave the run folder", name)
 		}
+		if s.State.IsSent(step, a.Message, a.Channel, a.Locale) {
+			continue // its file is what went out: showing the step again must not change it
+		}
 		path := filepath.Join(s.Dir, AnnouncementsDir, name)
 		// Rewritten only when the text changed: truncating and rewriting
 		// 40 files each time a step is shown cost 75 ms on ext4, which
@@ -118,23 +122,41 @@ func (s *Session) record(step string, anns []render.Announcement) error {
 	return nil
 }
 
-// Approve records who approved the batch's messages.
-func (s *Session) Approve(b Batch, by string) error {
+// Approve records who approved the batch's messages, and when: at is the
+// time the approval was given when that was earlier (zero: now). A message
+// already approved keeps its first approval: the second is not journaled.
+// It returns how many messages it recorded as approved.
+func (s *Session) Approve(b Batch, by string, at time.Time) (int, error) {
 	if by == "" {
-		return errors.New("say who approved: approve PERSON")
+		return 0, errors.New("say who approved: approve PERSON")
+	}
+	var given *time.Time
+	if !at.IsZero() {
+		if now := s.Now(); at.After(now) {
+			return 0, fmt.Errorf("%s is in the future (it is %s)", s.local(at), s.local(now))
+		}
+		if at.Before(s.State.StartedAt) {
+			return 0, fmt.Errorf("%s is before the run started (%s)", s.local(at), s.local(s.State.StartedAt))
+		}
+		given = &at
 	}
 	seen := map[string]bool{}
+	n := 0
 	for _, a := range b.Items {
-		if seen[a.Message] || s.State.ApprovedBy(b.Step, a.Message) == by {
+		if seen[a.Message] || s.State.ApprovedBy(b.Step, a.Message) != "" {
 			continue
 		}
 		seen[a.Message] = true
-		if err := s.append(journal.TypeMessageApproved, Message{Step: b.Step, Message: a.Message, By: by}); err != nil {
-			return err
+		if err := s.append(journal.TypeMessageApproved, Message{Step: b.Step, Message: a.Message, By: by, At: given}); err != nil {
+			return n, err
 		}
+		n++
 	}
-	return nil
+	return n, nil
 }
+
+// local is a time as the run's screens show it: in the manual's zone.
+func (s *Session) local(t time.Time) string { return t.In(s.Manual.Location).Format("15:04") }
 
 // Sent marks the batch's announcements on a channel and in a locale ("all"
 // for every one) as sent, each once. It returns how many it marked, and

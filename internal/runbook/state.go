@@ -32,6 +32,17 @@ type StepRef struct {
 	// AllClear marks the done of the all-clear step, which also closes
 	// the incident. (Journals before it have a run.all-clear event.)
 	AllClear bool `json:"all_clear,omitempty"`
+	// Unticked are the checklist items (1-based) not ticked when the step
+	// was completed: a deviation the report names.
+	Unticked []int `json:"unticked,omitempty"`
+}
+
+// Reopen is the payload of step.reopened: a finished step opened again,
+// and why. What it recorded (sends, approvals, ticks) stays recorded.
+type Reopen struct {
+	Step   string    `json:"step"`
+	Reason string    `json:"reason"`
+	At     time.Time `json:"-"` // the event's time
 }
 
 // Skip is the payload of step.skipped.
@@ -68,6 +79,9 @@ type Message struct {
 	// every text was must-send.
 	Required *bool  `json:"required,omitempty"`
 	By       string `json:"by,omitempty"`
+	// At is when an approval was given, when that was before it was
+	// recorded (approve WHO --at 10:42); nil when given as recorded.
+	At *time.Time `json:"at,omitempty"`
 }
 
 // Inject is the payload of inject.arrived and inject.answered.
@@ -102,7 +116,8 @@ type Repair struct {
 	MovedTo string `json:"moved_to,omitempty"`
 }
 
-// Back is the payload of step.back.
+// Back is the payload of step.back and step.forward; To is EndStep when
+// no step is left to handle.
 type Back struct {
 	From string `json:"from"`
 	To   string `json:"to"`
@@ -110,10 +125,12 @@ type Back struct {
 
 // StepState is what happened to one step.
 type StepState struct {
-	Done    bool
-	Skipped bool
-	Reason  string
-	At      time.Time // when it was done or skipped
+	Done     bool
+	Skipped  bool
+	Reason   string
+	At       time.Time // when it was done or skipped
+	AllClear bool      // its done gave the all-clear
+	Unticked []int     // checklist items not ticked when it was done
 }
 
 // MessageKey names one message of a step (or of an update, "updates#N"):
@@ -133,7 +150,9 @@ type State struct {
 	Vars       map[string]string
 	Notes      []Note
 	Rendered   map[AnnouncementKey]bool
-	Approved   map[MessageKey]string // -> who approved
+	Approved   map[MessageKey]string    // -> who approved
+	ApprovedAt map[MessageKey]time.Time // -> when the approval was given
+	Reopened   []Reopen
 	Sent       map[AnnouncementKey]time.Time
 	LastUpdate time.Time            // when the last message of any kind was marked sent
 	LastSentTo map[string]time.Time // audience -> when it last got a message
@@ -176,7 +195,7 @@ type InjectState struct {
 // NewState returns the state of a run with no events yet.
 func NewState() *State {
 	return &State{Steps: map[string]*StepState{}, Vars: map[string]string{}, Rendered: map[AnnouncementKey]bool{},
-		Approved: map[MessageKey]string{}, Sent: map[AnnouncementKey]time.Time{}, Injects: map[int]*InjectState{},
+		Approved: map[MessageKey]string{}, ApprovedAt: map[MessageKey]time.Time{}, Sent: map[AnnouncementKey]time.Time{}, Injects: map[int]*InjectState{},
 		LastSentTo: map[string]time.Time{}, Checked: map[string]map[int]bool{}, Alerted: map[string]bool{},
 		updateSent: map[string]bool{}}
 }
@@ -209,6 +228,8 @@ func (s *State) Bind(steps []string) {
 func (s *State) move(m move) {
 	i := indexOf(s.steps, m.step)
 	switch {
+	case m.step == EndStep:
+		s.Cursor = len(s.steps)
 	case i < 0:
 	case m.past:
 		s.Cursor = i + 1
@@ -234,10 +255,21 @@ func (s *State) Apply(e journal.Event) error {
 		}
 	case journal.TypeStepDone, journal.TypeStepSkipped:
 		err = s.applyStep(e)
-	case journal.TypeStepBack:
+	case journal.TypeStepBack, journal.TypeStepForward:
 		var b Back
 		if err = json.Unmarshal(e.Data, &b); err == nil {
 			s.moveTo(move{step: b.To})
+		}
+	case journal.TypeStepReopened:
+		var r Reopen
+		if err = json.Unmarshal(e.Data, &r); err == nil {
+			r.At = e.UTC
+			s.Reopened = append(s.Reopened, r)
+			if st := s.Steps[r.Step]; st != nil && st.AllClear {
+				s.AllClear = time.Time{}
+			}
+			delete(s.Steps, r.Step)
+			s.moveTo(move{step: r.Step})
 		}
 	case journal.TypeNote:
 		var n Note
@@ -288,14 +320,15 @@ func (s *State) moveTo(m move) {
 func (s *State) applyStep(e journal.Event) error {
 	var sk struct {
 		Skip
-		AllClear bool `json:"all_clear"`
+		AllClear bool  `json:"all_clear"`
+		Unticked []int `json:"unticked"`
 	}
 	if err := json.Unmarshal(e.Data, &sk); err != nil {
 		return err
 	}
 	st := &StepState{At: e.UTC}
 	if e.Type == journal.TypeStepDone {
-		st.Done = true
+		st.Done, st.AllClear, st.Unticked = true, sk.AllClear, sk.Unticked
 		if sk.AllClear {
 			s.AllClear = e.UTC
 		}
@@ -321,7 +354,14 @@ func (s *State) applyMessage(e journal.Event) error {
 			}
 		}
 	case journal.TypeMessageApproved:
-		s.Approved[MessageKey{m.Step, m.Message}] = m.By
+		k := MessageKey{m.Step, m.Message}
+		if _, ok := s.Approved[k]; ok {
+			break // journals before duplicates were refused: the first approval holds
+		}
+		s.Approved[k], s.ApprovedAt[k] = m.By, e.UTC
+		if m.At != nil {
+			s.ApprovedAt[k] = *m.At
+		}
 	case journal.TypeMessageSent:
 		s.Sent[m.key()] = e.UTC
 		s.LastUpdate = e.UTC
@@ -356,6 +396,12 @@ func (s *State) applyInject(e journal.Event) error {
 	}
 	return nil
 }
+
+// EndStep is where the cursor is once every step is handled, as a step.forward names it.
+const EndStep = "end"
+
+// Handled reports whether a step was done or skipped (and not reopened since).
+func (s *State) Handled(step string) bool { return s.Steps[step] != nil }
 
 // UpdatesStep prefixes the pseudo-steps under which cadence updates are
 // journaled: "updates#1", "updates#2" ...

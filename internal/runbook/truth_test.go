@@ -2,9 +2,12 @@ package runbook
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/crisis-cli/crisis/internal/journal"
 )
 
 // startPlaybook begins a run of a playbook of the example manual in
@@ -85,7 +88,7 @@ func sentKeys(s *Session) []string {
 func TestSentOnSharedChannel(t *testing.T) {
 	s, _ := startPlaybook(t, "meta-outage", nil)
 	d := drive(t, s)
-	d.must("d", "a")
+	d.must("c 1 2 3 4", "d", "a")
 	err := d.do("x status-page")
 	var amb *AmbiguousError
 	if !errors.As(err, &amb) {
@@ -122,7 +125,7 @@ func TestSentOnSharedChannel(t *testing.T) {
 func TestOnlySpokenLocalesMustBeSent(t *testing.T) {
 	s, _ := startPlaybook(t, "facebook-down", map[string]string{"platform": "Facebook"})
 	d := drive(t, s)
-	d.must("d", "a", "x")
+	d.must("c 1 2 3 4", "d", "a", "x")
 	for _, ch := range []string{"status-page", "website-banner", "email-customers"} {
 		d.must("x " + ch + " en")
 	}
@@ -134,5 +137,137 @@ func TestOnlySpokenLocalesMustBeSent(t *testing.T) {
 	}
 	if s.State.IsSent("holding", "holding", "x", "en") {
 		t.Error("the English X text was marked sent")
+	}
+}
+
+// TestBackThenSkip: b shows the finished confirm step read-only; s there
+// must not record it as skipped (it was done), nor may x, a or c change
+// it; d goes on, unchanged. Changing it takes an explicit, journaled
+// reopen.
+func TestBackThenSkip(t *testing.T) {
+	s, _ := startPlaybook(t, "facebook-down", map[string]string{"platform": "Facebook"})
+	d := drive(t, s)
+	d.must("c 1 2 3 4", "d", "b")
+	if cur := s.Current(); cur == nil || cur.ID != "confirm" {
+		t.Fatalf("b did not go back to confirm: %v", cur)
+	}
+	for _, cmd := range []string{"s no longer needed", "c 1", "x", "a"} {
+		var ro *ReadOnlyError
+		if err := d.do(cmd); !errors.As(err, &ro) {
+			t.Errorf("%s on the finished step: want it refused as read-only, got %v", cmd, err)
+		}
+	}
+	if st := s.State.Steps["confirm"]; st == nil || !st.Done || st.Skipped {
+		t.Fatalf("the done confirm step is now %+v", st)
+	}
+	d.must("d")
+	if cur := s.Current(); cur == nil || cur.ID != "holding" {
+		t.Fatalf("d on the finished step did not go on to holding: %v", cur)
+	}
+	for _, e := range mustRead(t, s.Dir) {
+		if e.Type == journal.TypeStepSkipped || (e.Type == journal.TypeStepDone && strings.Contains(string(e.Data), "holding")) {
+			t.Errorf("journaled %s %s", e.Type, e.Data)
+		}
+	}
+	if n := countType(t, s, journal.TypeStepDone); n != 1 {
+		t.Errorf("%d step.done events, want the one of confirm", n)
+	}
+	// Reopen, then skip: now it is recorded, with the reopening before it.
+	d.must("b")
+	if err := d.do("o"); err == nil {
+		t.Error("a reopen without a reason was accepted")
+	}
+	d.must("o the outage was a false alarm after all", "s false alarm")
+	if st := s.State.Steps["confirm"]; st == nil || !st.Skipped || len(s.State.Reopened) != 1 {
+		t.Fatalf("after reopen and skip: %+v, reopened %v", st, s.State.Reopened)
+	}
+	replayed, err := Replay(s.steps, mustRead(t, s.Dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := replayed.Steps["confirm"]; st == nil || !st.Skipped || replayed.Cursor != s.State.Cursor || len(replayed.Reopened) != 1 {
+		t.Errorf("replay differs: %+v cursor %d (live %d)", st, replayed.Cursor, s.State.Cursor)
+	}
+}
+
+func countType(t *testing.T, s *Session, typ string) int {
+	n := 0
+	for _, e := range mustRead(t, s.Dir) {
+		if e.Type == typ {
+			n++
+		}
+	}
+	return n
+}
+
+// TestDoneWithUntickedChecklist: d on a step with checklist items unticked
+// asks once, naming them; the second d completes it and the journal says
+// which were left, for the report.
+func TestDoneWithUntickedChecklist(t *testing.T) {
+	s, _ := startPlaybook(t, "meta-outage", nil)
+	d := drive(t, s)
+	d.must("c 1 2")
+	err := d.do("d")
+	if err == nil || !strings.Contains(err.Error(), "Spokesperson and approver reached by phone") {
+		t.Fatalf("first d: want a question naming the unticked items, got %v", err)
+	}
+	if s.State.Handled("confirm") {
+		t.Fatal("the first d completed the step")
+	}
+	d.must("d")
+	st := s.State.Steps["confirm"]
+	if st == nil || !st.Done || !slices.Equal(st.Unticked, []int{3, 4}) {
+		t.Fatalf("confirm is %+v, want done with items 3 and 4 unticked", st)
+	}
+}
+
+// TestDuplicateApproval: a second approval of the same messages is not
+// journaled, whoever gives it; the first holds.
+func TestDuplicateApproval(t *testing.T) {
+	s, _ := startPlaybook(t, "facebook-down", map[string]string{"platform": "Facebook"})
+	d := drive(t, s)
+	d.must("c 1 2 3 4", "d", "a")
+	n := countType(t, s, journal.TypeMessageApproved)
+	d.must("a", "a tomas-ferrer")
+	if got := countType(t, s, journal.TypeMessageApproved); got != n {
+		t.Errorf("%d approvals journaled after a and a tomas-ferrer, want %d", got, n)
+	}
+	if by := s.State.ApprovedBy("holding", "holding"); by != "carmen-vidal" {
+		t.Errorf("approved by %q, want the first approval's carmen-vidal", by)
+	}
+	if w := strings.Join(d.view.warnings, "\n"); !strings.Contains(w, "already approved by Carmen Vidal") {
+		t.Errorf("no message that the approval was ignored: %q", w)
+	}
+}
+
+// TestApprovalAt: an approval given by phone before it was recorded
+// carries its time, in the manual's zone (Madrid, UTC+1 in November);
+// a time in the future or before the run started is refused.
+func TestApprovalAt(t *testing.T) {
+	s, clock := startPlaybook(t, "facebook-down", map[string]string{"platform": "Facebook"})
+	// The run started at 02:00:01 UTC, 03:00 in Madrid.
+	d := drive(t, s)
+	d.must("c 1 2 3 4", "d")
+	clock.t = clock.t.Add(20 * time.Minute) // 03:20 Madrid
+	for _, bad := range []string{"a carmen --at 03:25", "a carmen --at 02:59", "a carmen --at 3 pm", "a carmen --at 25:00"} {
+		if err := d.do(bad); err == nil {
+			t.Errorf("%s accepted", bad)
+		}
+	}
+	if countType(t, s, journal.TypeMessageApproved) != 0 {
+		t.Fatal("a refused approval was journaled")
+	}
+	d.must("a carmen --at 03:12")
+	want := time.Date(2026, 11, 23, 2, 12, 0, 0, time.UTC)
+	k := MessageKey{"holding", "holding"}
+	if got := s.State.ApprovedAt[k]; !got.Equal(want) {
+		t.Errorf("approved at %v, want %v", got, want)
+	}
+	replayed, err := Replay(s.steps, mustRead(t, s.Dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := replayed.ApprovedAt[k]; !got.Equal(want) {
+		t.Errorf("replayed approval at %v, want %v", got, want)
 	}
 }
