@@ -24,6 +24,8 @@ const (
 	TypeRunAbandoned    = "run.abandoned"  // a false start or a run given up, with the reason
 	TypeRunReopened     = "run.reopened"   // the incident again after its all-clear
 	TypeManualChanged   = "manual.changed" // the run goes on with the manual as it is now
+	TypeRunState        = "run.state"      // investigating, identified, monitoring, resolved
+	TypeUpdateNote      = "update.note"    // what is new, for one cadence update
 	TypeVarSet          = "var.set"
 	TypeStepDone        = "step.done"
 	TypeStepSkipped     = "step.skipped"

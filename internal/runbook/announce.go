@@ -12,14 +12,22 @@ import (
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/render"
 )
 
 // Batch is a set of announcements shown together (a step's, or one cadence
 // update's): what `approve` and `sent` act on.
 type Batch struct {
-	Step  string // a step id, or "updates#N"
+	Step string // a step id, or "updates#N"
+	// Items are numbered from 1 in this order (x N, v N, y N). Each says
+	// whether it must be sent: Required.
 	Items []render.Announcement
+	// Promise is the next update its texts promise (the clock they were
+	// rendered with); Final: its texts are the all-clear, after which no
+	// update follows.
+	Promise time.Time
+	Final   bool
 }
 
 // RenderStep renders the current step's announcements in the run's locales
@@ -31,11 +39,13 @@ func (s *Session) RenderStep() (Batch, error) {
 	if st == nil || len(st.Announce) == 0 {
 		return Batch{}, nil
 	}
-	anns, err := render.Playbook(s.Manual, s.Catalog, s.Playbook, s.renderOptions(st.ID))
+	o := s.renderOptions(st.ID, false)
+	anns, err := render.Playbook(s.Manual, s.Catalog, s.Playbook, o)
 	if err != nil {
 		return Batch{}, &RenderError{Step: st.ID, Err: err}
 	}
-	return Batch{Step: st.ID, Items: anns}, s.record(st.ID, anns)
+	b := Batch{Step: st.ID, Items: anns, Promise: o.Clock.NextUpdate, Final: st.Kind == manual.StepAllClear}
+	return b, s.record(st.ID, anns)
 }
 
 // RenderError is a step whose messages cannot be rendered: the manual's
@@ -51,41 +61,73 @@ func (e *RenderError) Error() string {
 
 func (e *RenderError) Unwrap() error { return e.Err }
 
-// RenderUpdate renders the next cadence update.
+// RenderUpdate renders the next cadence update, with what is new
+// (SetUpdateNote) and the incident's state. A fresh update promises the
+// next a cadence from now; one already sent in part keeps the promise its
+// first text published.
 func (s *Session) RenderUpdate() (Batch, error) {
-	if s.Playbook.Updates == nil {
-		return Batch{}, errors.New("this playbook has no update cadence")
+	step, err := s.nextUpdate()
+	if err != nil {
+		return Batch{}, err
 	}
-	if !s.State.AllClear.IsZero() {
-		return Batch{}, errors.New("the all-clear has been given: no more updates")
-	}
-	// An update rendered and marked sent only in part (then the run was
-	// interrupted, or the step shown again) is finished before a new one.
-	n, open := s.State.OpenUpdate(s.State.PrimaryLocale(s.Manual.Locales.Default))
-	if !open {
-		n = s.State.Updates + 1
-	}
-	step := UpdatesStep + "#" + strconv.Itoa(n)
-	anns, err := render.Playbook(s.Manual, s.Catalog, s.Playbook, s.renderOptions(render.UpdatesStep))
+	o := s.renderOptions(render.UpdatesStep, !s.State.updateSent[step])
+	o.UpdateNote = s.State.UpdateNotes[step]
+	anns, err := render.Playbook(s.Manual, s.Catalog, s.Playbook, o)
 	if err != nil {
 		return Batch{}, err
 	}
 	for i := range anns {
 		anns[i].Step = step
 	}
-	return Batch{Step: step, Items: anns}, s.record(step, anns)
+	return Batch{Step: step, Items: anns, Promise: o.Clock.NextUpdate}, s.record(step, anns)
 }
 
-func (s *Session) renderOptions(step string) render.Options {
+// nextUpdate is the update u shows: one rendered and marked sent only in
+// part (then the run was interrupted, or the step shown again) is finished
+// before a new one.
+func (s *Session) nextUpdate() (string, error) {
+	if s.Playbook.Updates == nil {
+		return "", errors.New("this playbook has no update cadence")
+	}
+	if !s.State.AllClear.IsZero() || s.State.Closed {
+		return "", errors.New("the all-clear has been given: no more updates")
+	}
+	n, open := s.State.OpenUpdate(s.State.PrimaryLocale(s.Manual.Locales.Default))
+	if !open {
+		n = s.State.Updates + 1
+	}
+	return UpdatesStep + "#" + strconv.Itoa(n), nil
+}
+
+// SetUpdateNote journals what is new for the next update, one line of
+// plain text, before it is rendered. Once a text of that update is sent
+// its note is what went out, and stays.
+func (s *Session) SetUpdateNote(text string) error {
+	step, err := s.nextUpdate()
+	if err != nil {
+		return err
+	}
+	if s.State.updateSent[step] {
+		return fmt.Errorf("update %s is already sent in part with its note; mark the rest sent (x), then u TEXT starts the next", strings.TrimPrefix(step, UpdatesStep+"#"))
+	}
+	if _, err := render.Check(nil, "update_note", text); err != nil {
+		return err
+	}
+	return s.append(journal.TypeUpdateNote, UpdateNote{Update: step, Text: text})
+}
+
+func (s *Session) renderOptions(step string, fresh bool) render.Options {
 	o := s.RenderOptions()
-	o.Step = step
+	o.Step, o.Clock = step, s.clock(fresh)
 	return o
 }
 
 // RenderOptions are what every text of the run is rendered with: its
-// locales, its journaled variables, its clock and, in a drill, the mark.
+// locales, its journaled variables, its clock, its state and, in a drill,
+// the mark.
 func (s *Session) RenderOptions() render.Options {
-	return render.Options{Locales: s.State.Locales, Vars: s.State.Vars, Drill: s.State.Drill, Clock: s.clock()}
+	return render.Options{Locales: s.State.Locales, Vars: s.State.Vars, Drill: s.State.Drill, Clock: s.clock(false),
+		State: s.State.RunState()}
 }
 
 func (s *Session) record(step string, anns []render.Announcement) error {
@@ -186,13 +228,30 @@ func (s *Session) MarkSent(b Batch, which []int) (marked int, unapproved bool, e
 		if s.State.ApprovedBy(b.Step, a.Message) == "" {
 			unapproved = true
 		}
-		err := s.append(journal.TypeMessageSent, Message{Step: b.Step, Message: a.Message, Channel: a.Channel, Locale: a.Locale, Audience: a.Audience})
+		m := Message{Step: b.Step, Message: a.Message, Channel: a.Channel, Locale: a.Locale, Audience: a.Audience, Final: b.Final}
+		if !b.Final && !b.Promise.IsZero() && s.toUpdateAudience(a) {
+			m.Promise = &b.Promise
+		}
+		err := s.append(journal.TypeMessageSent, m)
 		if err != nil {
 			return marked, unapproved, err
 		}
 		marked++
 	}
 	return marked, unapproved, nil
+}
+
+// toUpdateAudience reports whether a text goes to an audience of the
+// playbook's updates: only what they hear sets when the next update is due.
+func (s *Session) toUpdateAudience(a render.Announcement) bool {
+	if u := s.Playbook.Updates; u != nil {
+		for _, aud := range u.Audiences {
+			if slices.Contains(audiences(a), aud.ID) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Pick finds the one announcement of the batch that words name, as typed

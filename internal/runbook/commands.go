@@ -36,12 +36,8 @@ func (f *Flow) do(line string) error {
 	case "f", "forward":
 		return fmt.Errorf("this step is not handled yet: d completes it, s REASON skips it")
 	case "o", "reopen":
-		if err := f.S.Reopen(arg); err != nil {
-			var jerr *JournalError
-			if errors.As(err, &jerr) {
-				return fatal(err)
-			}
-			return err
+		if err := f.S.ReopenCurrent(arg); err != nil {
+			return orFatal(err)
 		}
 		f.View.Info("step reopened: it can be changed, and d completes it again")
 		return f.showStep()
@@ -65,12 +61,22 @@ func (f *Flow) do(line string) error {
 	case "send":
 		return f.send(arg)
 	case "u", "update":
-		b, err := f.S.RenderUpdate()
-		if err != nil {
-			return err
+		if arg != "" {
+			if err := f.S.SetUpdateNote(arg); err != nil {
+				return orFatal(err)
+			}
 		}
-		f.batch = b
-		f.View.Update(f.S, b)
+		return f.showUpdate()
+	case "state":
+		if arg == "" {
+			return fmt.Errorf("the incident is %s; set it with state %s", f.S.State.RunState(), strings.Join(RunStates, "|"))
+		}
+		if err := f.S.SetState(strings.ToLower(arg)); err != nil {
+			return orFatal(err)
+		}
+		f.View.Info("the incident is now %s", f.S.State.RunState())
+	case "set":
+		return f.set(arg)
 	case "b", "back":
 		if err := f.S.Back(); err != nil {
 			return err
@@ -130,11 +136,7 @@ func (f *Flow) approve(arg string) error {
 	}
 	n, err := f.S.Approve(f.batch, person.ID, at)
 	if err != nil {
-		var jerr *JournalError
-		if errors.As(err, &jerr) {
-			return fatal(err)
-		}
-		return err
+		return orFatal(err)
 	}
 	if n == 0 {
 		return nil
@@ -310,6 +312,55 @@ func (f *Flow) done() error {
 	}
 	f.confirmDone = false
 	return fatal(f.S.Done())
+}
+
+// showUpdate renders the next update and shows it, saying first which
+// texts are too long for their channel (a long note, typically).
+func (f *Flow) showUpdate() error {
+	b, err := f.S.RenderUpdate()
+	if err != nil {
+		return orFatal(err)
+	}
+	f.batch = b
+	for _, a := range b.Items {
+		if !a.Fits {
+			f.View.Warn("update %s is too long for %s (%s): %d/%d %s; shorten what is new with u TEXT before sending it",
+				strings.TrimPrefix(b.Step, UpdatesStep+"#"), a.Channel, a.Locale, a.Length, a.Limit, a.Unit)
+		}
+	}
+	f.View.Update(f.S, b)
+	return nil
+}
+
+// set journals a fact learned during the run (set affected_stores=15),
+// checked as every value is, and shows again what uses it.
+func (f *Flow) set(arg string) error {
+	name, val, ok := strings.Cut(arg, "=")
+	name, val = strings.TrimSpace(name), strings.TrimSpace(val)
+	if !ok || name == "" {
+		return fmt.Errorf("set NAME=VALUE, e.g. set affected_stores=15")
+	}
+	if err := f.S.Set(name, val); err != nil {
+		return orFatal(err)
+	}
+	f.View.Info("%s = %s", name, val)
+	if f.S.Current() == nil {
+		return nil
+	}
+	if strings.HasPrefix(f.batch.Step, UpdatesStep+"#") {
+		return f.showUpdate()
+	}
+	return f.showStep()
+}
+
+// orFatal stops the flow on an error writing the journal; any other error
+// is a refusal for the operator to read.
+func orFatal(err error) error {
+	var jerr *JournalError
+	if errors.As(err, &jerr) {
+		return fatal(err)
+	}
+	return err
 }
 
 // end lists the follow-up steps and closes the run.

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/journal"
@@ -224,16 +225,20 @@ func (s *Session) Current() *manual.Step {
 // Deadline is when a step is due.
 func (s *Session) Deadline(st *manual.Step) time.Time { return s.State.Due(s.Playbook, st) }
 
-// NextUpdateDue is when the next update must go out: a cadence after the
-// last message sent. ok is false before the first message and after the
-// all-clear.
+// NextUpdateDue is when the next update must go out: the time the first
+// text sent of the current round promised its audience. ok is false before
+// any such text and once an all-clear text is sent.
 func (s *Session) NextUpdateDue() (time.Time, bool) {
 	u := s.Playbook.Updates
-	if u == nil || !s.State.AllClear.IsZero() {
+	if u == nil || !s.State.AllClear.IsZero() || s.State.Closed {
 		return time.Time{}, false
 	}
-	// The cadence counts from what the updates' audiences last heard: an
-	// internal staff SMS does not postpone the next customer update.
+	if !s.State.Promise.IsZero() {
+		return s.State.Promise, true
+	}
+	// Journals from before promises were recorded: a cadence after what
+	// the updates' audiences last heard (a staff SMS does not postpone the
+	// next customer update).
 	var last time.Time
 	for _, aud := range u.Audiences {
 		if t := s.State.LastSentTo[aud.ID]; t.After(last) {
@@ -246,12 +251,26 @@ func (s *Session) NextUpdateDue() (time.Time, bool) {
 	return last.Add(s.Playbook.Cadence()), true
 }
 
-func (s *Session) clock() render.Clock {
+// clock is what a text rendered now says: a step's text repeats the
+// promise still standing; an update (fresh) promises a cadence from now.
+func (s *Session) clock(fresh bool) render.Clock {
 	next, ok := s.NextUpdateDue()
-	if !ok || next.Before(s.Now()) {
+	if fresh || !ok || next.Before(s.Now()) {
 		next = s.Now().Add(s.Playbook.Cadence())
 	}
 	return render.Clock{Start: s.State.StartedAt, NextUpdate: next}
+}
+
+// SetState journals where the incident stands: investigating, identified,
+// monitoring or resolved.
+func (s *Session) SetState(state string) error {
+	if !slices.Contains(RunStates, state) {
+		return fmt.Errorf("the states are %s, not %q", strings.Join(RunStates, ", "), state)
+	}
+	if s.State.RunState() == state {
+		return fmt.Errorf("the incident is already %s", state)
+	}
+	return s.append(journal.TypeRunState, StateChange{State: state})
 }
 
 // SetVar journals a variable's value.
@@ -262,7 +281,7 @@ func (s *Session) SetVar(name, value string) error {
 // Done marks the current step done, with the checklist items left
 // unticked; the all-clear step also closes the incident. A step already
 // handled (shown again after b) is read-only: Forward goes on from it,
-// Reopen opens it to change it.
+// ReopenCurrent opens it to change it.
 func (s *Session) Done() error {
 	st, err := s.open()
 	if err != nil {
@@ -360,9 +379,9 @@ func (s *Session) Forward() error {
 	return s.append(journal.TypeStepForward, Back{From: st.ID, To: to})
 }
 
-// Reopen opens the handled step on screen again so it can be changed; the
+// ReopenCurrent opens the handled step on screen again so it can be changed; the
 // reason is journaled and the report shows it.
-func (s *Session) Reopen(reason string) error {
+func (s *Session) ReopenCurrent(reason string) error {
 	st := s.Current()
 	if st == nil || !s.State.Handled(st.ID) {
 		return errors.New("only a step already done or skipped can be reopened: b goes back to one")
@@ -370,7 +389,7 @@ func (s *Session) Reopen(reason string) error {
 	if reason == "" {
 		return errors.New("say why the step is reopened: o REASON")
 	}
-	return s.append(journal.TypeStepReopened, Reopen{Step: st.ID, Reason: reason})
+	return s.append(journal.TypeStepReopened, StepReopen{Step: st.ID, Reason: reason})
 }
 
 // Note journals a note on the current step.

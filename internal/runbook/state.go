@@ -37,9 +37,9 @@ type StepRef struct {
 	Unticked []int `json:"unticked,omitempty"`
 }
 
-// Reopen is the payload of step.reopened: a finished step opened again,
+// StepReopen is the payload of step.reopened: a finished step opened again,
 // and why. What it recorded (sends, approvals, ticks) stays recorded.
-type Reopen struct {
+type StepReopen struct {
 	Step   string    `json:"step"`
 	Reason string    `json:"reason"`
 	At     time.Time `json:"-"` // the event's time
@@ -82,6 +82,27 @@ type Message struct {
 	// At is when an approval was given, when that was before it was
 	// recorded (approve WHO --at 10:42); nil when given as recorded.
 	At *time.Time `json:"at,omitempty"`
+	// Promise is the next update a sent text promised its audience (the
+	// clock it was rendered with); Final marks an all-clear text, after
+	// which no update is due. Both are set only on texts to the audiences
+	// of the playbook's updates.
+	Promise *time.Time `json:"promise,omitempty"`
+	Final   bool       `json:"final,omitempty"`
+}
+
+// RunStates are the states an incident goes through, in order.
+var RunStates = []string{"investigating", "identified", "monitoring", "resolved"}
+
+// StateChange is the payload of run.state; At is the event's time.
+type StateChange struct {
+	State string    `json:"state"`
+	At    time.Time `json:"-"`
+}
+
+// UpdateNote is the payload of update.note: what is new, for one update.
+type UpdateNote struct {
+	Update string `json:"update"` // "updates#N"
+	Text   string `json:"text"`
 }
 
 // Inject is the payload of inject.arrived and inject.answered.
@@ -144,30 +165,42 @@ type AnnouncementKey struct{ Step, Message, Channel, Locale string }
 // State is a run as its journal says it is.
 type State struct {
 	Started
-	StartedAt  time.Time
-	Cursor     int // index of the current step; len(steps) once all are handled (see Bind)
-	Steps      map[string]*StepState
-	Vars       map[string]string
-	Notes      []Note
-	Rendered   map[AnnouncementKey]bool
-	Approved   map[MessageKey]string    // -> who approved
-	ApprovedAt map[MessageKey]time.Time // -> when the approval was given
-	Reopened   []Reopen
-	Sent       map[AnnouncementKey]time.Time
-	LastUpdate time.Time            // when the last message of any kind was marked sent
-	LastSentTo map[string]time.Time // audience -> when it last got a message
-	Updates    int
-	Paused     bool
-	AllClear   time.Time
-	Finished   bool
-	Abandoned  *Abandoned // set once the run is abandoned
-	Reopened   []Reopened // each reopening after an all-clear, in order
-	Injects    map[int]*InjectState
-	Checked    map[string]map[int]bool         // step -> ticked checklist items (1-based)
-	Alerted    map[string]bool                 // what the operator was alerted to (see Alert), so a resume rings once
-	Sends      map[AnnouncementKey]*SendRecord // sends through delivery targets (sendstate.go)
-	Events     int
-	LastEvent  time.Time
+	StartedAt     time.Time
+	Cursor        int // index of the current step; len(steps) once all are handled (see Bind)
+	Steps         map[string]*StepState
+	Vars          map[string]string
+	Notes         []Note
+	Rendered      map[AnnouncementKey]bool
+	Approved      map[MessageKey]string    // -> who approved
+	ApprovedAt    map[MessageKey]time.Time // -> when the approval was given
+	StepsReopened []StepReopen             // steps opened again after they were handled, in order
+	// States is the incident's state history; the run starts investigating.
+	States []StateChange
+	// UpdateNotes holds what is new for each update ("updates#N").
+	UpdateNotes map[string]string
+	// Promise is when the next update was promised in a text sent (zero
+	// before any, or in journals before promises were recorded);
+	// promiseFrom is the batch whose first sent text fixed it, so later
+	// sends of the round do not move it. Closed: an all-clear text was
+	// sent, and no update follows.
+	Promise     time.Time
+	promiseFrom string
+	Closed      bool
+	Sent        map[AnnouncementKey]time.Time
+	LastUpdate  time.Time            // when the last message of any kind was marked sent
+	LastSentTo  map[string]time.Time // audience -> when it last got a message
+	Updates     int
+	Paused      bool
+	AllClear    time.Time
+	Finished    bool
+	Abandoned   *Abandoned // set once the run is abandoned
+	Reopened    []Reopened // each reopening after an all-clear, in order
+	Injects     map[int]*InjectState
+	Checked     map[string]map[int]bool         // step -> ticked checklist items (1-based)
+	Alerted     map[string]bool                 // what the operator was alerted to (see Alert), so a resume rings once
+	Sends       map[AnnouncementKey]*SendRecord // sends through delivery targets (sendstate.go)
+	Events      int
+	LastEvent   time.Time
 
 	updateSent map[string]bool
 	lastUpdate int // the highest N of an update rendered, "updates#N"
@@ -196,7 +229,7 @@ type InjectState struct {
 func NewState() *State {
 	return &State{Steps: map[string]*StepState{}, Vars: map[string]string{}, Rendered: map[AnnouncementKey]bool{},
 		Approved: map[MessageKey]string{}, ApprovedAt: map[MessageKey]time.Time{}, Sent: map[AnnouncementKey]time.Time{}, Injects: map[int]*InjectState{},
-		LastSentTo: map[string]time.Time{}, Checked: map[string]map[int]bool{}, Alerted: map[string]bool{},
+		LastSentTo: map[string]time.Time{}, Checked: map[string]map[int]bool{}, Alerted: map[string]bool{}, UpdateNotes: map[string]string{},
 		updateSent: map[string]bool{}}
 }
 
@@ -248,6 +281,18 @@ func (s *State) Apply(e journal.Event) error {
 	case journal.TypeRunStarted:
 		err = json.Unmarshal(e.Data, &s.Started)
 		s.StartedAt = e.UTC
+		s.States = []StateChange{{State: RunStates[0], At: e.UTC}}
+	case journal.TypeRunState:
+		var c StateChange
+		if err = json.Unmarshal(e.Data, &c); err == nil {
+			c.At = e.UTC
+			s.States = append(s.States, c)
+		}
+	case journal.TypeUpdateNote:
+		var n UpdateNote
+		if err = json.Unmarshal(e.Data, &n); err == nil {
+			s.UpdateNotes[n.Update] = n.Text
+		}
 	case journal.TypeVarSet:
 		var v Var
 		if err = json.Unmarshal(e.Data, &v); err == nil {
@@ -261,10 +306,10 @@ func (s *State) Apply(e journal.Event) error {
 			s.moveTo(move{step: b.To})
 		}
 	case journal.TypeStepReopened:
-		var r Reopen
+		var r StepReopen
 		if err = json.Unmarshal(e.Data, &r); err == nil {
 			r.At = e.UTC
-			s.Reopened = append(s.Reopened, r)
+			s.StepsReopened = append(s.StepsReopened, r)
 			if st := s.Steps[r.Step]; st != nil && st.AllClear {
 				s.AllClear = time.Time{}
 			}
@@ -288,6 +333,12 @@ func (s *State) Apply(e journal.Event) error {
 		s.Finished = true
 	case journal.TypeRunAbandoned, journal.TypeRunReopened, journal.TypeManualChanged:
 		err = s.applyLifecycle(e)
+		if err == nil && e.Type == journal.TypeRunReopened {
+			// The incident is back: it is investigated again, and its
+			// updates start over with the next text sent.
+			s.States = append(s.States, StateChange{State: RunStates[0], At: e.UTC})
+			s.Closed, s.Promise, s.promiseFrom = false, time.Time{}, ""
+		}
 	case journal.TypeChecked:
 		var c Checked
 		if err = json.Unmarshal(e.Data, &c); err == nil {
@@ -330,7 +381,10 @@ func (s *State) applyStep(e journal.Event) error {
 	if e.Type == journal.TypeStepDone {
 		st.Done, st.AllClear, st.Unticked = true, sk.AllClear, sk.Unticked
 		if sk.AllClear {
-			s.AllClear = e.UTC
+			s.AllClear, s.Closed = e.UTC, true
+			if s.RunState() != "resolved" {
+				s.States = append(s.States, StateChange{State: "resolved", At: e.UTC})
+			}
 		}
 	} else {
 		st.Skipped, st.Reason = true, sk.Reason
@@ -370,6 +424,16 @@ func (s *State) applyMessage(e journal.Event) error {
 				s.LastSentTo[aud] = e.UTC
 			}
 		}
+		switch {
+		case m.Final:
+			s.Closed, s.Promise = true, time.Time{}
+		case m.Promise != nil && !s.Closed && m.Step != s.promiseFrom &&
+			(s.Promise.IsZero() || strings.HasPrefix(m.Step, UpdatesStep+"#") || !e.UTC.Before(s.Promise)):
+			// The first text sent of a round fixes the promise: a later
+			// send never moves what was published, until an update (or a
+			// text sent once the promise has passed) starts a new round.
+			s.Promise, s.promiseFrom = *m.Promise, m.Step
+		}
 		if strings.HasPrefix(m.Step, UpdatesStep+"#") && !s.updateSent[m.Step] {
 			s.updateSent[m.Step] = true
 			s.Updates++
@@ -395,6 +459,14 @@ func (s *State) applyInject(e journal.Event) error {
 		st.Matched = in.Matched == nil || *in.Matched // journals before the question count as matched
 	}
 	return nil
+}
+
+// RunState is where the incident stands now.
+func (s *State) RunState() string {
+	if len(s.States) == 0 {
+		return RunStates[0]
+	}
+	return s.States[len(s.States)-1].State
 }
 
 // EndStep is where the cursor is once every step is handled, as a step.forward names it.

@@ -2,12 +2,19 @@ package runbook
 
 import (
 	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/message"
+	"github.com/crisis-cli/crisis/internal/render"
 )
 
 // startPlaybook begins a run of a playbook of the example manual in
@@ -178,14 +185,14 @@ func TestBackThenSkip(t *testing.T) {
 		t.Error("a reopen without a reason was accepted")
 	}
 	d.must("o the outage was a false alarm after all", "s false alarm")
-	if st := s.State.Steps["confirm"]; st == nil || !st.Skipped || len(s.State.Reopened) != 1 {
-		t.Fatalf("after reopen and skip: %+v, reopened %v", st, s.State.Reopened)
+	if st := s.State.Steps["confirm"]; st == nil || !st.Skipped || len(s.State.StepsReopened) != 1 {
+		t.Fatalf("after reopen and skip: %+v, reopened %v", st, s.State.StepsReopened)
 	}
 	replayed, err := Replay(s.steps, mustRead(t, s.Dir))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st := replayed.Steps["confirm"]; st == nil || !st.Skipped || replayed.Cursor != s.State.Cursor || len(replayed.Reopened) != 1 {
+	if st := replayed.Steps["confirm"]; st == nil || !st.Skipped || replayed.Cursor != s.State.Cursor || len(replayed.StepsReopened) != 1 {
 		t.Errorf("replay differs: %+v cursor %d (live %d)", st, replayed.Cursor, s.State.Cursor)
 	}
 }
@@ -270,4 +277,190 @@ func TestApprovalAt(t *testing.T) {
 	if got := replayed.ApprovedAt[k]; !got.Equal(want) {
 		t.Errorf("replayed approval at %v, want %v", got, want)
 	}
+}
+
+// TestPromiseNotMovedByALaterSend: the holding texts promise the next
+// update at one time; sending another text of the round a minute later
+// (the customer SMS of the next step, in meta-outage) must not move the
+// reminder. An update sent starts a new round with its own promise.
+func TestPromiseNotMovedByALaterSend(t *testing.T) {
+	s, clock := startPlaybook(t, "meta-outage", nil)
+	d := drive(t, s)
+	d.must("c 1 2 3 4", "d", "a", "x x")
+	promised := d.f.batch.Promise
+	due, ok := s.NextUpdateDue()
+	if !ok || !due.Equal(promised) {
+		t.Fatalf("after the first holding text, next update due %v (%v), want the promised %v", due, ok, promised)
+	}
+	clock.t = clock.t.Add(time.Minute)
+	d.must("x status-page customers", "x all")
+	if err := d.do("d"); err == nil {
+		t.Fatal("d with the English texts unsent did not ask")
+	}
+	d.must("d")
+	if cur := s.Current(); cur == nil || cur.ID != "phone-and-sms" {
+		t.Fatalf("not on phone-and-sms: %v", cur)
+	}
+	clock.t = clock.t.Add(time.Minute)
+	d.must("a", "x sms-customers")
+	if due, _ := s.NextUpdateDue(); !due.Equal(promised) {
+		t.Errorf("a later send moved the next update from %v to %v", promised, due)
+	}
+	// The SMS said the same time as the holding texts: the promise stands.
+	if !d.f.batch.Promise.Equal(promised) {
+		t.Errorf("the SMS was rendered promising %v, the holding texts %v", d.f.batch.Promise, promised)
+	}
+	clock.t = clock.t.Add(30 * time.Minute)
+	d.must("u", "a", "x x")
+	if due, _ := s.NextUpdateDue(); !due.Equal(clock.t.Add(s.Playbook.Cadence())) && !due.After(promised) {
+		t.Errorf("an update sent did not set a new promise: due %v", due)
+	}
+	replayed, err := Replay(s.steps, mustRead(t, s.Dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !replayed.Promise.Equal(s.State.Promise) {
+		t.Errorf("replayed promise %v, live %v", replayed.Promise, s.State.Promise)
+	}
+}
+
+// TestNoUpdateAfterAllClear: once the all-clear texts are sent, no update
+// is due (nor offered), even before the step is completed.
+func TestNoUpdateAfterAllClear(t *testing.T) {
+	s, _ := startPlaybook(t, "facebook-down", map[string]string{"platform": "Facebook"})
+	d := drive(t, s)
+	d.must("c 1 2 3 4", "d", "a", "x all all", "d", "s nothing in the inbox")
+	if _, ok := s.NextUpdateDue(); !ok {
+		t.Fatal("no update due after the holding message")
+	}
+	if cur := s.Current(); cur == nil || cur.Kind != manual.StepAllClear {
+		t.Fatalf("not on the all-clear step: %v", cur)
+	}
+	d.must("a", "x all all")
+	if due, ok := s.NextUpdateDue(); ok {
+		t.Errorf("next update due at %v after the all-clear was sent", due)
+	}
+	if err := d.do("u"); err == nil || !strings.Contains(err.Error(), "no more updates") {
+		t.Errorf("u after the all-clear: %v", err)
+	}
+}
+
+// TestSetRerenders: a fact learned during the run is checked as every
+// value is, journaled, and the step's texts not yet sent show it; a text
+// already sent keeps what went out.
+func TestSetRerenders(t *testing.T) {
+	s, _ := startPlaybook(t, "payment-outage", map[string]string{"affected_stores": "12"})
+	d := drive(t, s)
+	d.must("c 1 2 3", "d", "a", "x all all", "d")
+	if cur := s.Current(); cur == nil || cur.ID != "holding" {
+		t.Fatalf("not on holding: %v", cur)
+	}
+	d.must("a", "x x")
+	sentFile := filepath.Join(s.Dir, AnnouncementsDir, "holding.pay-holding.x.es.txt")
+	before, err := os.ReadFile(sentFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"set affected_stores=many", "set affected_storse=3", "set next_update=10:00", "set affected_stores"} {
+		if err := d.do(bad); err == nil {
+			t.Errorf("%s accepted", bad)
+		}
+	}
+	d.must("set affected_stores=15")
+	if s.State.Vars["affected_stores"] != "15" {
+		t.Fatalf("affected_stores = %q", s.State.Vars["affected_stores"])
+	}
+	uses := 0
+	for _, a := range d.f.batch.Items {
+		if strings.Contains(a.Text, "12") {
+			t.Errorf("%s (%s) still says 12 after set: %s", a.Channel, a.Locale, a.Text)
+		}
+		if strings.Contains(a.Text, "15") {
+			uses++
+		}
+	}
+	if uses == 0 {
+		t.Fatal("no text of the holding step shows the new value")
+	}
+	after, _ := os.ReadFile(sentFile)
+	if string(after) != string(before) {
+		t.Errorf("the file of a text already sent changed:\n%s\nwas\n%s", after, before)
+	}
+	replayed, err := Replay(s.steps, mustRead(t, s.Dir))
+	if err != nil || replayed.Vars["affected_stores"] != "15" {
+		t.Errorf("replayed affected_stores %q (%v)", replayed.Vars["affected_stores"], err)
+	}
+}
+
+// TestStateAndUpdateNote: the incident's state is set by a command and
+// journaled; an update carries what is new, to templates that use it, and
+// is measured before it is offered.
+func TestStateAndUpdateNote(t *testing.T) {
+	s, _ := startPlaybook(t, "facebook-down", map[string]string{"platform": "Facebook"})
+	// The example's update texts do not say what is new: give them a
+	// template that does, in Spanish.
+	m := withUpdateNote(t)
+	cat, err := message.NewCatalog(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Manual, s.Playbook, s.Catalog = m, m.Playbook("facebook-down"), cat
+	d := drive(t, s)
+	if err := d.do("state fixed"); err == nil {
+		t.Error("an unknown state was accepted")
+	}
+	d.must("state identified")
+	d.must("u Los pagos con tarjeta vuelven a funcionar")
+	var x render.Announcement
+	for _, a := range d.f.batch.Items {
+		if a.Channel == "x" && a.Locale == "es" {
+			x = a
+		}
+	}
+	if !strings.HasPrefix(x.Text, "Los pagos con tarjeta vuelven a funcionar. Estado: causa identificada.") {
+		t.Errorf("the update does not say what is new and the state: %q", x.Text)
+	}
+	d.must("u " + strings.Repeat("Muy largo. ", 30))
+	if w := strings.Join(d.view.warnings, "\n"); !strings.Contains(w, "too long for x (es)") {
+		t.Errorf("a note too long for X was not said before sending: %q", w)
+	}
+	replayed, err := Replay(s.steps, mustRead(t, s.Dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if replayed.RunState() != "identified" || len(replayed.States) != 2 || !strings.HasPrefix(replayed.UpdateNotes["updates#1"], "Muy largo") {
+		t.Errorf("replayed state %q %v, notes %v", replayed.RunState(), replayed.States, replayed.UpdateNotes)
+	}
+}
+
+// withUpdateNote is the example manual with a Spanish update text on X
+// that says what is new and the state.
+func withUpdateNote(t *testing.T) *manual.Manual {
+	t.Helper()
+	files := fstest.MapFS{}
+	for _, dir := range []string{manual.PlaybooksDir, manual.TemplatesDir} {
+		err := fs.WalkDir(manual.Builtin(), dir, func(path string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return err
+			}
+			b, err := fs.ReadFile(manual.Builtin(), path)
+			files[path] = &fstest.MapFile{Data: b}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	es := string(files["templates/es.yaml"].Data)
+	old := `    other: "Seguimos trabajando para resolver la incidencia. Tienes toda`
+	if !strings.Contains(es, old) {
+		t.Fatal("the Spanish update text on X changed; adapt the test")
+	}
+	es = strings.Replace(es, old, `    other: "{{if .update_note}}{{.update_note}}. {{end}}Estado: {{.state}}. Seguimos trabajando para resolver la incidencia. Tienes toda`, 1)
+	files["templates/es.yaml"] = &fstest.MapFile{Data: []byte(es)}
+	m, diags, err := manual.Load(files, ".")
+	if err != nil || diags.HasErrors() {
+		t.Fatalf("load: %v %v", err, diags)
+	}
+	return m
 }
