@@ -50,6 +50,12 @@ func Markdown(w io.Writer, r *Report) error {
 		}
 		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", cell(d.Title), r.Local(d.Due), at, d.Outcome())
 	}
+	b.WriteString("\n## State of the incident\n\n")
+	var states []string
+	for _, st := range r.States {
+		states = append(states, fmt.Sprintf("%s: %s", r.Local(st.At), st.State))
+	}
+	list(b, states, "Not recorded.")
 	b.WriteString("\n## Follow-up tasks\n\n")
 	if len(r.FollowUp) == 0 {
 		b.WriteString("None in the playbook.\n")

@@ -133,7 +133,7 @@ func incident(t *testing.T) run {
 		"+18m", "a", "x all all", "d", // holding, 5 minutes late
 		"+3m", "n called Ana | the press office", // a note on the inbox step
 		"s nothing to answer yet",
-		"+90m", "u", "a", "x all all", // a late update
+		"+90m", "state monitoring", "u Facebook vuelve a cargar en algunos móviles", "a", "x all all", // a late update, saying what is new
 		"r", "+1m", "x all all", "d", // back to the all-clear's own messages, sent unapproved
 	)
 }
@@ -592,6 +592,40 @@ func TestTimelineSpansTheRun(t *testing.T) {
 	for _, want := range []string{"a text marked sent", "a step's deadline", "all-clear", "3 later deadline(s) not drawn"} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("the legend lacks %q", want)
+		}
+	}
+}
+
+// TestJournalTruthInReport: an approval given by phone before the texts
+// went out, recorded after with its time, makes them approved; a step
+// completed with checklist items unticked, and a step reopened, are
+// deviations naming the items and the reason; optional texts (English on
+// the Spanish X account) left unsent are not.
+func TestJournalTruthInReport(t *testing.T) {
+	rep := built(t, scripted(t, "facebook-down", false, false,
+		"c 1 2", "d", "d", // confirm, two items unticked
+		"+5m", "x all es", // holding sent at 02:05 Madrid, no approval recorded yet
+		"+2m", "a carmen --at 02:04", // given by phone at 02:04, before the send
+		"x status-page en", "x website-banner en", "x email-customers en", "d",
+		"b", "o the banner text was wrong", "d", // reopened, done again
+		"p"))
+	all := strings.Join(rep.Deviations, "\n")
+	for _, want := range []string{
+		`step "Confirm the outage and open the incident" completed with checklist items not ticked: "Instagram and WhatsApp checked (if they fail too, run meta-outage instead)", "Spokesperson and approver called"`,
+		`step "Send the holding message" reopened at 2026-11-23 02:07:00 after it was handled: the banner text was wrong`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("deviations lack %q:\n%s", want, all)
+		}
+	}
+	for _, not := range []string{"without a recorded approval", "done without marking sent"} {
+		if strings.Contains(all, not) {
+			t.Errorf("deviations say %q:\n%s", not, all)
+		}
+	}
+	for _, s := range rep.Sent {
+		if s.By != "Carmen Vidal (CEO)" {
+			t.Errorf("%s on %s: approved by %q, want Carmen Vidal, who approved at 02:04", s.Message, s.Channel, s.By)
 		}
 	}
 }
