@@ -113,6 +113,9 @@ func (s *Session) SetUpdateNote(text string) error {
 	if _, err := render.Check(nil, "update_note", text); err != nil {
 		return err
 	}
+	if s.State.UpdateNotes[step] == text {
+		return nil // typed again (after a resume, say): already journaled
+	}
 	return s.append(journal.TypeUpdateNote, UpdateNote{Update: step, Text: text})
 }
 
