@@ -109,6 +109,8 @@ func TestRunInTerminal(t *testing.T) {
 	if !strings.Contains(tm.screen(true), "\x1b[") {
 		t.Error("no colour on a terminal")
 	}
+	tm.send("c 1 2 3 4")
+	tm.waitFor("[x] Spokesperson and approver called")
 	tm.send("d")
 	s = tm.waitFor("STEP 2/4")
 	keep(s)

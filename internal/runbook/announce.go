@@ -167,11 +167,17 @@ func (s *Session) record(step string, anns []render.Announcement) error {
 	return nil
 }
 
-// Approve records who approved the batch's messages, and when: at is the
-// time the approval was given when that was earlier (zero: now). A message
+// Approve records who approved the batch's messages, now. A message
 // already approved keeps its first approval: the second is not journaled.
-// It returns how many messages it recorded as approved.
-func (s *Session) Approve(b Batch, by string, at time.Time) (int, error) {
+func (s *Session) Approve(b Batch, by string) error {
+	_, err := s.ApproveAt(b, by, time.Time{})
+	return err
+}
+
+// ApproveAt is Approve with the time the approval was given, when that was
+// before it is recorded (zero: now): not in the future, not before the run
+// started. It returns how many messages it recorded as approved.
+func (s *Session) ApproveAt(b Batch, by string, at time.Time) (int, error) {
 	if by == "" {
 		return 0, errors.New("say who approved: approve PERSON")
 	}

@@ -134,7 +134,7 @@ func (f *Flow) approve(arg string) error {
 		f.View.Warn("already approved by %s at %s: nothing recorded", f.name(who), f.S.local(f.S.State.ApprovedAt[MessageKey{f.batch.Step, f.batch.Items[0].Message}]))
 		return nil
 	}
-	n, err := f.S.Approve(f.batch, person.ID, at)
+	n, err := f.S.ApproveAt(f.batch, person.ID, at)
 	if err != nil {
 		return orFatal(err)
 	}
