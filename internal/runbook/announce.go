@@ -381,14 +381,36 @@ func (b Batch) channels() []string {
 }
 
 // Unsent lists the batch's must-send announcements (Required: the channel
-// speaks the locale) not yet marked sent, as "channel (locale)"; texts in
-// other locales are optional and never listed.
+// speaks the locale) not yet marked sent, as "channel (locale)", with the
+// audience where the channel carries two texts ("status-page suppliers
+// (es)"); texts in other locales are optional and never listed.
 func (s *Session) Unsent(b Batch) []string {
 	var out []string
 	for _, a := range b.Items {
-		if a.Required && !s.State.IsSent(b.Step, a.Message, a.Channel, a.Locale) {
-			out = append(out, a.Channel+" ("+a.Locale+")")
+		if !a.Required || s.State.IsSent(b.Step, a.Message, a.Channel, a.Locale) {
+			continue
 		}
+		name := a.Channel
+		if b.shared(a.Channel) {
+			name += " " + strings.Join(audiences(a), ",")
+		}
+		out = append(out, name+" ("+a.Locale+")")
 	}
 	return out
+}
+
+// shared reports whether a channel carries more than one message in the
+// batch (customers and suppliers on one status page).
+func (b Batch) shared(channel string) bool {
+	first := ""
+	for _, a := range b.Items {
+		if a.Channel != channel {
+			continue
+		}
+		if first != "" && a.Message != first {
+			return true
+		}
+		first = a.Message
+	}
+	return false
 }

@@ -107,6 +107,9 @@ func TestSentOnSharedChannel(t *testing.T) {
 	if msg := err.Error(); !strings.Contains(msg, "meta-holding") || !strings.Contains(msg, "supplier-whatsapp") {
 		t.Errorf("the question does not list both candidates: %s", msg)
 	}
+	if left := strings.Join(s.Unsent(d.f.batch), ", "); !strings.Contains(left, "status-page customers (es)") || !strings.Contains(left, "status-page suppliers (es)") {
+		t.Errorf("still to send does not tell the two status page texts apart: %s", left)
+	}
 	d.must("x status-page suppliers")
 	if got := sentKeys(s); len(got) != 1 || got[0] != "supplier-whatsapp/status-page/es" {
 		t.Fatalf("x status-page suppliers marked %v", got)
