@@ -314,6 +314,14 @@ func (f *Flow) done() error {
 	return fatal(f.S.Done())
 }
 
+// readOnlyNote says, under a step shown again after b, that it is handled
+// and how to go on or change it.
+func (f *Flow) readOnlyNote() {
+	if _, err := f.S.open(); err != nil && f.S.Current() != nil {
+		f.View.Info("%v", err)
+	}
+}
+
 // showUpdate renders the next update and shows it, saying first which
 // texts are too long for their channel (a long note, typically).
 func (f *Flow) showUpdate() error {
