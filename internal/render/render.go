@@ -23,12 +23,13 @@ type Options struct {
 	Examples bool              // fill required variables without a value with their example (previews)
 	Drill    bool
 	Clock    Clock
-	// UpdateNote and State are a run's: what is new, as the operator
-	// typed it for an update, and where the incident stands
+	// UpdateNotes and State are a run's: what is new, as the operator
+	// typed it for an update, by locale, and where the incident stands
 	// (investigating, identified, monitoring, resolved). Templates get
-	// them as {{.update_note}} and {{.state}}; both are empty outside a run.
-	UpdateNote string
-	State      string
+	// them as {{.update_note}} (the note of their locale) and {{.state}};
+	// both are empty outside a run.
+	UpdateNotes map[string]string
+	State       string
 }
 
 // Announcement is one message rendered for one channel in one locale.

@@ -243,7 +243,7 @@ func builtin(m *manual.Manual, p *manual.Playbook, name string, opts Options, lo
 	clock := opts.Clock
 	switch name {
 	case "update_note":
-		return opts.UpdateNote, true
+		return opts.UpdateNotes[locale], true
 	case "state":
 		return StateWord(opts.State, locale), true
 	case "organisation":

@@ -458,7 +458,7 @@ func (n names) describe(e journal.Event, approvals map[string]string) string {
 	case journal.TypeRunState:
 		return "the incident is now " + str("state")
 	case journal.TypeUpdateNote:
-		return fmt.Sprintf("what is new in %s: %s", n.step(str("update")), str("text"))
+		return fmt.Sprintf("what is new in %s (%s): %s", n.step(str("update")), str("locale"), str("text"))
 	case journal.TypeMessageSent:
 		return fmt.Sprintf("sent %s on %s (%s)", str("message"), n.channel(str("channel")), str("locale"))
 	case journal.TypeRunAbandoned:

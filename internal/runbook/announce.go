@@ -71,7 +71,7 @@ func (s *Session) RenderUpdate() (Batch, error) {
 		return Batch{}, err
 	}
 	o := s.renderOptions(render.UpdatesStep, !s.State.updateSent[step])
-	o.UpdateNote = s.State.UpdateNotes[step]
+	o.UpdateNotes = s.State.UpdateNotes[step]
 	anns, err := render.Playbook(s.Manual, s.Catalog, s.Playbook, o)
 	if err != nil {
 		return Batch{}, err
@@ -100,9 +100,9 @@ func (s *Session) nextUpdate() (string, error) {
 }
 
 // SetUpdateNote journals what is new for the next update, one line of
-// plain text, before it is rendered. Once a text of that update is sent
-// its note is what went out, and stays.
-func (s *Session) SetUpdateNote(text string) error {
+// plain text for its texts in one locale, before it is rendered. Once a
+// text of that update is sent its notes are what went out, and stay.
+func (s *Session) SetUpdateNote(locale, text string) error {
 	step, err := s.nextUpdate()
 	if err != nil {
 		return err
@@ -110,13 +110,20 @@ func (s *Session) SetUpdateNote(text string) error {
 	if s.State.updateSent[step] {
 		return fmt.Errorf("update %s is already sent in part with its note; mark the rest sent (x), then u TEXT starts the next", strings.TrimPrefix(step, UpdatesStep+"#"))
 	}
+	locales := s.State.Locales
+	if len(locales) == 0 {
+		locales = s.Manual.Locales.Supported
+	}
+	if !slices.Contains(locales, locale) {
+		return fmt.Errorf("the run's texts are in %s, not %q", strings.Join(locales, ", "), locale)
+	}
 	if _, err := render.Check(nil, "update_note", text); err != nil {
 		return err
 	}
-	if s.State.UpdateNotes[step] == text {
+	if s.State.UpdateNotes[step][locale] == text {
 		return nil // typed again (after a resume, say): already journaled
 	}
-	return s.append(journal.TypeUpdateNote, UpdateNote{Update: step, Text: text})
+	return s.append(journal.TypeUpdateNote, UpdateNote{Update: step, Locale: locale, Text: text})
 }
 
 func (s *Session) renderOptions(step string, fresh bool) render.Options {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -62,7 +63,12 @@ func (f *Flow) do(line string) error {
 		return f.send(arg)
 	case "u", "update":
 		if arg != "" {
-			if err := f.S.SetUpdateNote(arg); err != nil {
+			// u TEXT is for the on-screen language; u pt: TEXT for another.
+			locale, text := f.S.State.PrimaryLocale(f.S.Manual.Locales.Default), arg
+			if l, t, ok := strings.Cut(arg, ": "); ok && !strings.Contains(l, " ") && slices.Contains(f.S.State.Locales, l) {
+				locale, text = l, strings.TrimSpace(t)
+			}
+			if err := f.S.SetUpdateNote(locale, text); err != nil {
 				return orFatal(err)
 			}
 		}

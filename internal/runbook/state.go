@@ -102,6 +102,7 @@ type StateChange struct {
 // UpdateNote is the payload of update.note: what is new, for one update.
 type UpdateNote struct {
 	Update string `json:"update"` // "updates#N"
+	Locale string `json:"locale"` // the texts it is written for
 	Text   string `json:"text"`
 }
 
@@ -176,8 +177,9 @@ type State struct {
 	StepsReopened []StepReopen             // steps opened again after they were handled, in order
 	// States is the incident's state history; the run starts investigating.
 	States []StateChange
-	// UpdateNotes holds what is new for each update ("updates#N").
-	UpdateNotes map[string]string
+	// UpdateNotes holds what is new for each update ("updates#N"), by
+	// locale: a note is written in one language, for that language's texts.
+	UpdateNotes map[string]map[string]string
 	// Promise is when the next update was promised in a text sent (zero
 	// before any, or in journals before promises were recorded);
 	// promiseFrom is the batch whose first sent text fixed it, so later
@@ -229,7 +231,7 @@ type InjectState struct {
 func NewState() *State {
 	return &State{Steps: map[string]*StepState{}, Vars: map[string]string{}, Rendered: map[AnnouncementKey]bool{},
 		Approved: map[MessageKey]string{}, ApprovedAt: map[MessageKey]time.Time{}, Sent: map[AnnouncementKey]time.Time{}, Injects: map[int]*InjectState{},
-		LastSentTo: map[string]time.Time{}, Checked: map[string]map[int]bool{}, Alerted: map[string]bool{}, UpdateNotes: map[string]string{},
+		LastSentTo: map[string]time.Time{}, Checked: map[string]map[int]bool{}, Alerted: map[string]bool{}, UpdateNotes: map[string]map[string]string{},
 		updateSent: map[string]bool{}}
 }
 
@@ -291,7 +293,10 @@ func (s *State) Apply(e journal.Event) error {
 	case journal.TypeUpdateNote:
 		var n UpdateNote
 		if err = json.Unmarshal(e.Data, &n); err == nil {
-			s.UpdateNotes[n.Update] = n.Text
+			if s.UpdateNotes[n.Update] == nil {
+				s.UpdateNotes[n.Update] = map[string]string{}
+			}
+			s.UpdateNotes[n.Update][n.Locale] = n.Text
 		}
 	case journal.TypeVarSet:
 		var v Var

@@ -400,7 +400,7 @@ func TestSetRerenders(t *testing.T) {
 // is measured before it is offered.
 func TestStateAndUpdateNote(t *testing.T) {
 	s, _ := startPlaybook(t, "facebook-down", map[string]string{"platform": "Facebook"})
-	// The example's update texts do not say what is new: give them a
+	// The example's update texts do not say the state: give them a
 	// template that does, in Spanish.
 	m := withUpdateNote(t)
 	cat, err := message.NewCatalog(m)
@@ -413,7 +413,7 @@ func TestStateAndUpdateNote(t *testing.T) {
 		t.Error("an unknown state was accepted")
 	}
 	d.must("state identified")
-	d.must("u Los pagos con tarjeta vuelven a funcionar")
+	d.must("u Los pagos con tarjeta vuelven a funcionar.")
 	var x render.Announcement
 	for _, a := range d.f.batch.Items {
 		if a.Channel == "x" && a.Locale == "es" {
@@ -431,13 +431,13 @@ func TestStateAndUpdateNote(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if replayed.RunState() != "identified" || len(replayed.States) != 2 || !strings.HasPrefix(replayed.UpdateNotes["updates#1"], "Muy largo") {
+	if replayed.RunState() != "identified" || len(replayed.States) != 2 || !strings.HasPrefix(replayed.UpdateNotes["updates#1"]["es"], "Muy largo") {
 		t.Errorf("replayed state %q %v, notes %v", replayed.RunState(), replayed.States, replayed.UpdateNotes)
 	}
 }
 
 // withUpdateNote is the example manual with a Spanish update text on X
-// that says what is new and the state.
+// that says the state too.
 func withUpdateNote(t *testing.T) *manual.Manual {
 	t.Helper()
 	files := fstest.MapFS{}
@@ -455,15 +455,35 @@ func withUpdateNote(t *testing.T) *manual.Manual {
 		}
 	}
 	es := string(files["templates/es.yaml"].Data)
-	old := `    other: "Seguimos trabajando para resolver la incidencia. Tienes toda`
+	old := `    other: "{{if .update_note}}{{.update_note}} {{end}}Seguimos trabajando para resolver la incidencia. Tienes toda`
 	if !strings.Contains(es, old) {
 		t.Fatal("the Spanish update text on X changed; adapt the test")
 	}
-	es = strings.Replace(es, old, `    other: "{{if .update_note}}{{.update_note}}. {{end}}Estado: {{.state}}. Seguimos trabajando para resolver la incidencia. Tienes toda`, 1)
+	es = strings.Replace(es, old, `    other: "{{if .update_note}}{{.update_note}} {{end}}Estado: {{.state}}. Seguimos trabajando para resolver la incidencia. Tienes toda`, 1)
 	files["templates/es.yaml"] = &fstest.MapFile{Data: []byte(es)}
 	m, diags, err := manual.Load(files, ".")
 	if err != nil || diags.HasErrors() {
 		t.Fatalf("load: %v %v", err, diags)
 	}
 	return m
+}
+
+// TestUpdateNoteByLocale: a note is written in one language: u TEXT is for
+// the on-screen locale, u en: TEXT for the English texts; the example's
+// update texts start with what is new in their own language.
+func TestUpdateNoteByLocale(t *testing.T) {
+	s, _ := startPlaybook(t, "facebook-down", map[string]string{"platform": "Facebook"})
+	d := drive(t, s)
+	d.must("u Facebook vuelve a cargar en algunos móviles.", "u en: Facebook loads again on some phones.")
+	want := map[string]string{"es": "Facebook vuelve a cargar en algunos móviles. Seguimos", "en": "Facebook loads again on some phones. We are"}
+	n := 0
+	for _, a := range d.f.batch.Items {
+		if !strings.HasPrefix(a.Text, want[a.Locale]) {
+			t.Errorf("%s (%s): %q does not start with %q", a.Channel, a.Locale, a.Text, want[a.Locale])
+		}
+		n++
+	}
+	if n == 0 {
+		t.Fatal("no update rendered")
+	}
 }
