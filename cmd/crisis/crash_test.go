@@ -26,7 +26,7 @@ var promiseRE = regexp.MustCompile(`"promise":"[^"]*"`)
 var promptRE = regexp.MustCompile(`(\? help|\]) > `)
 
 // script is a whole run of facebook-down, one command per line.
-var script = []string{"d", "a", "x", "d", "n first note", "state identified", "u Vuelve en algunos móviles", "a", "x all", "d",
+var script = []string{"d", "a", "x", "d", "n first note", "state identified", "u Vuelve en algunos móviles.", "a", "x all", "d",
 	"set platform=Meta", "a", "x", "d"}
 
 // isUpdate reports whether a command renders an update: u, or u TEXT with

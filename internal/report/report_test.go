@@ -133,7 +133,7 @@ func incident(t *testing.T) run {
 		"+18m", "a", "x all all", "d", // holding, 5 minutes late
 		"+3m", "n called Ana | the press office", // a note on the inbox step
 		"s nothing to answer yet",
-		"+90m", "state monitoring", "u Facebook vuelve a cargar en algunos móviles", "a", "x all all", // a late update, saying what is new
+		"+90m", "state monitoring", "u Facebook vuelve a cargar en algunos móviles.", "a", "x all all", // a late update, saying what is new
 		"r", "+1m", "x all all", "d", // back to the all-clear's own messages, sent unapproved
 	)
 }
