@@ -79,6 +79,7 @@ func TestSendInTerminal(t *testing.T) {
 		srv.URL, state, crisisBin(t), dir)
 	tm := newTmux(t, cmd)
 	tm.waitFor("STEP 1/")
+	tm.send("c 1 2 3 4")
 	tm.send("d")
 	tm.waitFor("STEP 2/")
 	tm.send("a")

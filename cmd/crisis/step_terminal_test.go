@@ -87,7 +87,7 @@ func TestEveryStepFitsTheFirstScreen(t *testing.T) {
 					}
 				}
 				tm.send("d")
-				if len(rows(st)) > 0 {
+				if len(rows(st)) > 0 || len(st.Checklist) > 0 { // texts unsent or items unticked
 					tm.waitFor("type d again")
 					tm.send("d")
 				}
@@ -107,6 +107,8 @@ func TestViewShowsOneTextWhole(t *testing.T) {
 		noDesktop, state, crisisBin(t), repoRoot(t))
 	tm := newTmux(t, cmd)
 	tm.waitPrompt(1, 5)
+	tm.send("d")
+	tm.waitFor("type d again") // the checklist is unticked
 	tm.send("d")
 	tm.waitPrompt(2, 5)
 	for _, tc := range []struct{ command, file string }{
@@ -189,6 +191,8 @@ func TestBellRingsOnceWhenAStepFallsDue(t *testing.T) {
 	if bel, osc9, osc777 := rung(); bel != 1 || osc9 != 1 || osc777 != 1 {
 		t.Errorf("after the resume: the bell %d, OSC 9 %d, OSC 777 %d times; want still once each", bel, osc9, osc777)
 	}
+	tm.send("d")
+	tm.waitFor("type d again") // the checklist is unticked
 	tm.send("d")
 	until(`step "holding" is due now`)
 	time.Sleep(500 * time.Millisecond)

@@ -109,6 +109,8 @@ func TestRunInTerminal(t *testing.T) {
 	if !strings.Contains(tm.screen(true), "\x1b[") {
 		t.Error("no colour on a terminal")
 	}
+	tm.send("c 1 2 3 4")
+	tm.waitFor("[x] Spokesperson and approver called")
 	tm.send("d")
 	s = tm.waitFor("STEP 2/4")
 	keep(s)
@@ -159,7 +161,7 @@ func TestDrillInTerminal(t *testing.T) {
 	}
 	// Nobody types: the T+3m inject must arrive on its own (0.3 s at 600x).
 	tm.waitFor("INJECT 1")
-	commands := []string{"d", "a", "r", "x", "d"} // r shows the holding texts in full
+	commands := []string{"c 1 2 3 4", "d", "a", "r", "x", "d"} // r shows the holding texts in full
 	deadline := time.Now().Add(25 * time.Second)
 	for !strings.Contains(tm.history(), "EXITED") && time.Now().Before(deadline) {
 		last := tm.lastLine()
@@ -169,7 +171,7 @@ func TestDrillInTerminal(t *testing.T) {
 			tm.send(commands[0])
 			commands = commands[1:]
 		case strings.HasSuffix(last, "? help >"):
-			tm.send("d") // unsent steps ask for a second d
+			tm.send("d") // unsent texts or unticked items ask for a second d
 		}
 		time.Sleep(200 * time.Millisecond)
 	}

@@ -107,10 +107,10 @@ func TestInjectorPlanOrder(t *testing.T) {
 	in := &lines{answers: []string{
 		"Facebook", // the platform variable
 		"", "y",    // inject 0 (reply): take the draft; it did what was expected
-		"d",                   // confirm
+		"c 1 2 3 4", "d", // confirm
 		"a", "x all all", "d", // holding
 		"refer to the press line", "y", // inject 1 (decision)
-		"d",                                      // inbox
+		"c 1 2", "d", // inbox
 		"  refuse: Instagram is Meta too  ", "n", // inject 2 (decision), judged off the mark
 		"a", "x all all", "d", // all-clear
 	}}

@@ -74,7 +74,7 @@ func TestGrade(t *testing.T) {
 			// The inbox step is skipped and the run ends before the 20m and
 			// 45m injects arrive.
 			return drilled(t, "facebook-down", false,
-				"+4m", "d", // confirm, at T+4m
+				"c 1 2 3 4", "+4m", "d", // confirm, at T+4m
 				"", "y", // the 3m inject: send the draft reply, on the mark
 				"a", "x all all", "d", // holding
 				"s no time to answer", // inbox
@@ -85,9 +85,9 @@ func TestGrade(t *testing.T) {
 			[]string{`step "inbox" was skipped`, `answer the inject "A journalist calls`, `answer the inject "A colleague proposes`}},
 		{"late holding message", func(t *testing.T) (*manual.Playbook, *runbook.State) {
 			return drilled(t, "facebook-down", false,
-				"+4m", "d", // confirm
+				"c 1 2 3 4", "+4m", "d", // confirm
 				"", "y", "a", "x all all", "+16m", "d", // the 3m inject, then holding done at T+20m
-				"phoned the press line", "y", "d", // the 20m inject, then inbox
+				"phoned the press line", "y", "c 1 2", "d", // the 20m inject, then inbox
 				"a", "x all all", "d") // all-clear
 		}, 30 + 30 + 13 + 10,
 			[3]drill.Part{{3, 4, 30}, {11, 11, 30}, {2, 3, 13}}, 0,
@@ -97,9 +97,9 @@ func TestGrade(t *testing.T) {
 			// (T+15m, 10m after confirm's) 30 s: both late, neither judged.
 			// inbox's 15 minutes are 45 s: also too fast, but it is met.
 			return drilledAt(t, 20, "facebook-down", false,
-				"+6m", "d", // confirm, late
+				"c 1 2 3 4", "+6m", "d", // confirm, late
 				"", "y", "a", "x all all", "+16m", "d", // the 3m inject, then holding done at T+22m
-				"phoned the press line", "y", "d", // the 20m inject, then inbox
+				"phoned the press line", "y", "c 1 2", "d", // the 20m inject, then inbox
 				"a", "x all all", "d") // all-clear
 		}, 40 + 30 + 13 + 10,
 			[3]drill.Part{{2, 2, 40}, {11, 11, 30}, {2, 3, 13}}, 0,
@@ -107,16 +107,16 @@ func TestGrade(t *testing.T) {
 				`step "holding" was late, but at speed 20 its deadline (T+15m) left 30s of real time`, `answer the inject "A colleague proposes`}},
 		{"late at speed 1: know the deadline", func(t *testing.T) (*manual.Playbook, *runbook.State) {
 			return drilledAt(t, 1, "facebook-down", false,
-				"+6m", "d", // confirm, late
+				"c 1 2 3 4", "+6m", "d", // confirm, late
 				"", "y", "a", "x all all", "+4m", "d", // the 3m inject, then holding done at T+10m
-				"d",                   // inbox, before the 20m inject
+				"c 1 2", "d", // inbox, before the 20m inject
 				"a", "x all all", "d") // all-clear
 		}, 30 + 30 + 7 + 10,
 			[3]drill.Part{{3, 4, 30}, {11, 11, 30}, {1, 3, 7}}, 0,
 			[]string{`step "confirm" was late: know its deadline (T+5m)`, `answer the inject "A journalist calls`, `answer the inject "A colleague proposes`}},
 		{"nothing sent", func(t *testing.T) (*manual.Playbook, *runbook.State) {
-			// Steps with unsent announcements take a second d.
-			return drilled(t, "facebook-down", false, "d", "d", "d", "d", "d", "d")
+			// Steps with unsent announcements or unticked checklists take a second d.
+			return drilled(t, "facebook-down", false, "d", "d", "d", "d", "d", "d", "d", "d")
 		}, 40 + 0 + 0 + 10,
 			[3]drill.Part{{4, 4, 40}, {0, 11, 0}, {0, 3, 0}}, 0,
 			append(slices.Repeat([]string{"prepare "}, 11), slices.Repeat([]string{"answer the inject "}, 3)...)},

@@ -24,10 +24,14 @@ const (
 	TypeRunAbandoned    = "run.abandoned"  // a false start or a run given up, with the reason
 	TypeRunReopened     = "run.reopened"   // the incident again after its all-clear
 	TypeManualChanged   = "manual.changed" // the run goes on with the manual as it is now
+	TypeRunState        = "run.state"      // investigating, identified, monitoring, resolved
+	TypeUpdateNote      = "update.note"    // what is new, for one cadence update
 	TypeVarSet          = "var.set"
 	TypeStepDone        = "step.done"
 	TypeStepSkipped     = "step.skipped"
 	TypeStepBack        = "step.back"        // back to an earlier step
+	TypeStepForward     = "step.forward"     // on from a finished step shown again, unchanged
+	TypeStepReopened    = "step.reopened"    // a finished step opened again to change it
 	TypeChecked         = "checklist.ticked" // a checklist item ticked
 	TypeNote            = "note"
 	TypeMessageRendered = "message.rendered"

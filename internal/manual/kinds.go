@@ -28,7 +28,7 @@ func kindHint(s string) string {
 
 // BuiltinVariables are provided by crisis at render time; manuals use them
 // without declaring them.
-var BuiltinVariables = []string{"organisation", "start_date", "start_time", "next_update", "update_minutes"}
+var BuiltinVariables = []string{"organisation", "start_date", "start_time", "next_update", "update_minutes", "update_note", "state"}
 
 // IsBuiltinVariable reports whether crisis provides the variable itself.
 func IsBuiltinVariable(name string) bool { return slices.Contains(BuiltinVariables, name) }

@@ -94,7 +94,7 @@ func (d *decoder) decodeApproval(n *yaml.Node) Approval {
 }
 
 func (d *decoder) decodeChannel(n *yaml.Node) Channel {
-	o := d.object(n, "a channel", "id", "kind", "name", "audiences", "domain", "owner", "limit", "hashtags", "target")
+	o := d.object(n, "a channel", "id", "kind", "name", "audiences", "domain", "owner", "limit", "hashtags", "target", "locales")
 	c := Channel{
 		ID:        o.id("id"),
 		Name:      o.str("name", false),
@@ -112,6 +112,11 @@ func (d *decoder) decodeChannel(n *yaml.Node) Channel {
 		c.Kind = s
 		if !KnownKind(s) {
 			d.errorf(kn, RuleType, kindHint(s), "unknown channel kind %q", s)
+		}
+	}
+	for _, ln := range o.list("locales", false) {
+		if s, ok := d.scalar(ln, "locales item"); ok {
+			c.Locales, c.LocalesAt = append(c.Locales, s), append(c.LocalesAt, d.pos(ln))
 		}
 	}
 	return c

@@ -114,8 +114,13 @@ type Channel struct {
 	// Target is where `send` delivers this channel's announcements; nil
 	// keeps the copy-and-mark flow.
 	Target *Target
-	Pos    Pos
-	At     map[string]Pos
+	// Locales are the languages the channel speaks, as written; empty
+	// when not said. Manual.Speaks is the one place that decides what a
+	// channel speaks, defaults included.
+	Locales   []string
+	LocalesAt []Pos // where each of Locales is written
+	Pos       Pos
+	At        map[string]Pos
 }
 
 // Role is a responsibility in a crisis (spokesperson, approver, community

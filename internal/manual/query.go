@@ -157,3 +157,23 @@ func (m *Manual) KindDown(p *Playbook, kind string) bool {
 	}
 	return false
 }
+
+// ChannelLocales are the languages a channel speaks: its own locales when
+// the manual says them, else the manual's default locale. Texts in these
+// locales must be sent on it during a run; texts in the others stay
+// available but optional. (A later model of markets, each with a locale,
+// would add its default here, between the channel's own and the manual's.)
+func (m *Manual) ChannelLocales(ch *Channel) []string {
+	if len(ch.Locales) > 0 {
+		return ch.Locales
+	}
+	if m.Locales.Default != "" {
+		return []string{m.Locales.Default}
+	}
+	return nil
+}
+
+// Speaks reports whether a channel speaks a locale (see ChannelLocales).
+func (m *Manual) Speaks(ch *Channel, locale string) bool {
+	return slices.Contains(m.ChannelLocales(ch), locale)
+}

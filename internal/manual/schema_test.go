@@ -342,6 +342,12 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 		{"required maybe", mf, "max_length: 15", "max_length: 15\n    required: maybe", false},
 		{"type count", mf, "max_length: 15", "max_length: 15\n    type: count", true},
 		{"type number", mf, "max_length: 15", "max_length: 15\n    type: number", false},
+		// Channel locales: a list of locale codes, or nothing.
+		{"channel locales list", mf, "    name: Facebook page\n", "    name: Facebook page\n    locales: [es]\n", true},
+		{"channel locales empty", mf, "    name: Facebook page\n", "    name: Facebook page\n    locales:\n", true},
+		{"channel locales scalar", mf, "    name: Facebook page\n", "    name: Facebook page\n    locales: es\n", false},
+		{"channel locales map", mf, "    name: Facebook page\n", "    name: Facebook page\n    locales: {es: yes}\n", false},
+		{"channel locales nested", mf, "    name: Facebook page\n", "    name: Facebook page\n    locales: [[es]]\n", false},
 		// Messages: variants are channel kinds or default; parts are known.
 		{"message flat", es, "holding:\n", "spare.sms: x\nholding:\n", true},
 		{"message flat part", es, "holding:\n", "spare.email.subject: x\nholding:\n", true},

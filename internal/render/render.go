@@ -23,6 +23,13 @@ type Options struct {
 	Examples bool              // fill required variables without a value with their example (previews)
 	Drill    bool
 	Clock    Clock
+	// UpdateNotes and State are a run's: what is new, as the operator
+	// typed it for an update, by locale, and where the incident stands
+	// (investigating, identified, monitoring, resolved). Templates get
+	// them as {{.update_note}} (the note of their locale) and {{.state}};
+	// both are empty outside a run.
+	UpdateNotes map[string]string
+	State       string
 }
 
 // Announcement is one message rendered for one channel in one locale.
@@ -34,6 +41,9 @@ type Announcement struct {
 	Kind     string `json:"kind"`
 	Locale   string `json:"locale"`
 	Audience string `json:"audience"`
+	// Required: the channel speaks the locale (manual.Manual.Speaks), so
+	// a run must send this text; the others stay available, optional.
+	Required bool   `json:"required"`
 	Subject  string `json:"subject,omitempty"`
 	// SubjectMIME is the subject as an e-mail header carries it: RFC 2047
 	// encoded-words when it is not ASCII.
@@ -135,7 +145,7 @@ func renderItem(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, it i
 			return nil, renderError(it, ch, err)
 		}
 		a := Announcement{Playbook: p.ID, Step: it.step, Message: it.ann.Message.ID, Channel: ch.ID, Kind: ch.Kind,
-			Locale: loc, Audience: strings.Join(audiences, ", "), Subject: res.Subject, Header: res.Header, Footer: res.Footer,
+			Locale: loc, Audience: strings.Join(audiences, ", "), Required: m.Speaks(ch, loc), Subject: res.Subject, Header: res.Header, Footer: res.Footer,
 			Text: res.Text, Warnings: res.Warnings}
 		if res.Locale != loc {
 			a.LocaleUsed, a.Chain = res.Locale, res.Chain

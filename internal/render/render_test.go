@@ -361,3 +361,34 @@ func TestSubjectLimit(t *testing.T) {
 		})
 	}
 }
+
+// TestRequiredFollowsChannelLocales: a text is must-send where its channel
+// speaks its locale, as the example manual says (the X account speaks
+// Spanish, the status page every language), and a channel that says
+// nothing speaks the manual's default locale.
+func TestRequiredFollowsChannelLocales(t *testing.T) {
+	m, cat := example(t)
+	m.Channel("telegram-channel").Locales = nil // the default: es
+	anns, err := render.Playbook(m, cat, playbook(t, m, "facebook-down"),
+		render.Options{Step: "holding", Examples: true, Clock: clock, Locales: []string{"es", "en"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{
+		"x es": true, "x en": false,
+		"status-page es": true, "status-page en": true,
+		"telegram-channel es": true, "telegram-channel en": false,
+	}
+	for _, a := range anns {
+		key := a.Channel + " " + a.Locale
+		if w, ok := want[key]; ok {
+			if a.Required != w {
+				t.Errorf("%s: required %v, want %v", key, a.Required, w)
+			}
+			delete(want, key)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("not rendered: %v", want)
+	}
+}

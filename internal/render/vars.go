@@ -40,7 +40,7 @@ func Values(m *manual.Manual, p *manual.Playbook, names []string, opts Options, 
 	data := map[string]any{}
 	missing := &message.MissingError{}
 	for _, name := range names {
-		if v, ok := builtin(m, p, name, opts.Clock, locale); ok {
+		if v, ok := builtin(m, p, name, opts, locale); ok {
 			data[name] = v
 			continue
 		}
@@ -239,8 +239,13 @@ func CheckVars(m *manual.Manual, p *manual.Playbook, given map[string]string) er
 	return nil
 }
 
-func builtin(m *manual.Manual, p *manual.Playbook, name string, clock Clock, locale string) (any, bool) {
+func builtin(m *manual.Manual, p *manual.Playbook, name string, opts Options, locale string) (any, bool) {
+	clock := opts.Clock
 	switch name {
+	case "update_note":
+		return opts.UpdateNotes[locale], true
+	case "state":
+		return StateWord(opts.State, locale), true
 	case "organisation":
 		return m.Organisation, true
 	case "start_date":
@@ -256,6 +261,24 @@ func builtin(m *manual.Manual, p *manual.Playbook, name string, clock Clock, loc
 		return int(manual.DefaultCadence / time.Minute), true
 	}
 	return nil, false
+}
+
+// stateWords say a run's state in the example manual's languages; another
+// locale gets the state's own name.
+var stateWords = map[string]map[string]string{
+	"es": {"investigating": "investigando", "identified": "causa identificada", "monitoring": "en observación", "resolved": "resuelto"},
+	"en": {"investigating": "investigating", "identified": "identified", "monitoring": "monitoring", "resolved": "resolved"},
+	"pl": {"investigating": "badamy problem", "identified": "przyczyna ustalona", "monitoring": "monitorujemy", "resolved": "rozwiązane"},
+	"pt": {"investigating": "em investigação", "identified": "causa identificada", "monitoring": "em observação", "resolved": "resolvido"},
+}
+
+// StateWord is a run's state as a text in locale says it.
+func StateWord(state, locale string) string {
+	base, _, _ := strings.Cut(locale, "-")
+	if w := stateWords[base][state]; w != "" {
+		return w
+	}
+	return state
 }
 
 // CountVariable picks the variable that chooses a message's plural form:

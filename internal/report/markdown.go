@@ -55,6 +55,12 @@ func Markdown(w io.Writer, r *Report, l *lang.Localizer) error {
 		}
 		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", cell(d.Title), r.Local(d.Due), at, d.Outcome(l))
 	}
+	fmt.Fprintf(b, "\n## %s\n\n", l.T("report.heading.state", nil))
+	var states []string
+	for _, st := range r.States {
+		states = append(states, fmt.Sprintf("%s: %s", r.Local(st.At), l.T("report.state."+st.State, nil)))
+	}
+	list(b, states, l.T("report.state.not-recorded", nil))
 	fmt.Fprintf(b, "\n## %s\n\n", l.T("report.heading.follow-up", nil))
 	if len(r.FollowUp) == 0 {
 		b.WriteString(l.T("report.none-in-playbook", nil) + "\n")

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -41,6 +42,7 @@ type Report struct {
 	Summary      Summary      `json:"summary"`
 	Timeline     []Entry      `json:"timeline"`
 	Deadlines    []Deadline   `json:"deadlines"`
+	States       []State      `json:"states"` // the incident's state history, from investigating
 	Sent         []Sent       `json:"sent"`
 	Deliveries   []Delivery   `json:"deliveries,omitempty"` // sends through delivery targets (deliveries.go)
 	FollowUp     []FollowUp   `json:"follow_up"`
@@ -92,6 +94,13 @@ type Entry struct {
 	Offset string    `json:"offset"` // T+...
 	Type   string    `json:"type"`
 	Text   string    `json:"text"`
+}
+
+// State is a state the incident entered (investigating, identified,
+// monitoring, resolved), and when.
+type State struct {
+	At    time.Time `json:"at"`
+	State string    `json:"state"`
 }
 
 // Deadline is a step against its deadline.
@@ -160,7 +169,7 @@ func FromState(m *manual.Manual, p *manual.Playbook, st *runbook.State, events [
 	st.Bind(stepIDs(p))
 	r := &Report{RunID: st.RunID, Playbook: st.Playbook, Title: st.Title, Organisation: st.Organisation,
 		Drill: st.Drill, Speed: st.Speed, Started: st.StartedAt, loc: m.Location, TimeZone: m.TimeZone,
-		Timeline: []Entry{}, Deadlines: []Deadline{}, Sent: []Sent{}, FollowUp: []FollowUp{}, Deviations: []string{}, Notes: []Note{}}
+		Timeline: []Entry{}, Deadlines: []Deadline{}, States: []State{}, Sent: []Sent{}, FollowUp: []FollowUp{}, Deviations: []string{}, Notes: []Note{}}
 	r.Status = status(st)
 	r.lastEvent = st.LastEvent
 	end := st.LastEvent
@@ -171,6 +180,9 @@ func FromState(m *manual.Manual, p *manual.Playbook, st *runbook.State, events [
 	r.Duration = span(end.Sub(st.StartedAt))
 	r.lifecycle(st)
 	n := names{m: m, p: p}
+	for _, c := range st.States {
+		r.States = append(r.States, State{At: c.At, State: c.State})
+	}
 	r.timeline(events, n)
 	if p != nil {
 		r.deadlines(p, st, n)
@@ -255,9 +267,10 @@ func (r *Report) offset(t time.Time) string {
 func (r *Report) Local(t time.Time) string { return t.In(r.loc).Format("2006-01-02 15:04:05") }
 
 func (r *Report) timeline(events []journal.Event, n names) {
-	approvals := map[string]string{}    // step/message -> approver's id
+	approvals := map[string]string{}    // step/message -> approver's id, as the timeline reaches it
 	rendered := map[string]string{}     // step/message/channel/locale -> file
 	unapproved := map[string][]string{} // step/message -> where it was sent
+	given := approvalsGiven(events)
 	var order []string
 	for _, e := range events {
 		text := n.describe(e, approvals)
@@ -272,6 +285,9 @@ func (r *Report) timeline(events []journal.Event, n names) {
 			var m runbook.Message
 			_ = json.Unmarshal(e.Data, &m)
 			by := approvals[m.Step+"/"+m.Message]
+			if a, ok := given[m.Step+"/"+m.Message]; ok && !a.at.After(e.UTC) {
+				by = a.by // given before the send, recorded after it (approve --at)
+			}
 			s := Sent{At: e.UTC, Step: m.Step, Message: m.Message, Channel: m.Channel, Locale: m.Locale,
 				StepTitle: n.step(m.Step), ChannelName: n.channel(m.Channel), File: rendered[sentKey(m)]}
 			if by != "" {
@@ -296,6 +312,35 @@ func (r *Report) timeline(events []journal.Event, n names) {
 		r.Deviations = append(r.Deviations, fmt.Sprintf("%s (step %q) sent without a recorded approval on %s",
 			msg, n.step(step), strings.Join(unapproved[k], ", ")))
 	}
+}
+
+// approval is the first approval of a message: who gave it, and when.
+type approval struct {
+	by string
+	at time.Time
+}
+
+// approvalsGiven finds the first approval of each message and the time it
+// was given: an approval given by phone before a send may be recorded
+// after it, with the time it was given (approve WHO --at HH:MM).
+func approvalsGiven(events []journal.Event) map[string]approval {
+	out := map[string]approval{}
+	for _, e := range events {
+		var m runbook.Message
+		if e.Type != journal.TypeMessageApproved || json.Unmarshal(e.Data, &m) != nil {
+			continue
+		}
+		k := m.Step + "/" + m.Message
+		if _, ok := out[k]; ok {
+			continue
+		}
+		a := approval{by: m.By, at: e.UTC}
+		if m.At != nil {
+			a.at = *m.At
+		}
+		out[k] = a
+	}
+	return out
 }
 
 func sentKey(m runbook.Message) string {
@@ -398,8 +443,23 @@ func (n names) describe(e journal.Event, approvals map[string]string) string {
 	case journal.TypeMessageRendered:
 		return fmt.Sprintf("rendered %s for %s (%s)", str("message"), n.channel(str("channel")), str("locale"))
 	case journal.TypeMessageApproved:
-		approvals[str("step")+"/"+str("message")] = str("by")
-		return fmt.Sprintf("%s approved by %s", str("message"), n.person(str("by")))
+		k := str("step") + "/" + str("message")
+		if _, ok := approvals[k]; !ok {
+			approvals[k] = str("by")
+		}
+		text := fmt.Sprintf("%s approved by %s", str("message"), n.person(str("by")))
+		if at, err := time.Parse(time.RFC3339Nano, str("at")); err == nil {
+			text += ", given at " + at.In(n.m.Location).Format("15:04")
+		}
+		return text
+	case journal.TypeStepForward:
+		return fmt.Sprintf("on from %s, unchanged", n.step(str("from")))
+	case journal.TypeStepReopened:
+		return fmt.Sprintf("step reopened: %s (%s)", n.step(str("step")), str("reason"))
+	case journal.TypeRunState:
+		return "the incident is now " + str("state")
+	case journal.TypeUpdateNote:
+		return fmt.Sprintf("what is new in %s (%s): %s", n.step(str("update")), str("locale"), str("text"))
 	case journal.TypeMessageSent:
 		return fmt.Sprintf("sent %s on %s (%s)", str("message"), n.channel(str("channel")), str("locale"))
 	case journal.TypeRunAbandoned:
@@ -419,9 +479,21 @@ func (n names) describe(e journal.Event, approvals map[string]string) string {
 func (r *Report) deadlines(p *manual.Playbook, st *runbook.State, n names) {
 	for _, s := range p.Steps {
 		d := Deadline{Step: s.ID, Title: s.Title, Due: st.Due(p, &s), Status: "open"}
+		for _, ro := range st.StepsReopened {
+			if ro.Step == s.ID {
+				r.Deviations = append(r.Deviations, fmt.Sprintf("step %q reopened at %s after it was handled: %s", n.step(s.ID), r.Local(ro.At), ro.Reason))
+			}
+		}
 		if ss := st.Steps[s.ID]; ss != nil {
 			at := ss.At
 			d.At = &at
+			if len(ss.Unticked) > 0 {
+				var items []string
+				for _, i := range ss.Unticked {
+					items = append(items, strconv.Quote(n.check(s.ID, i)))
+				}
+				r.Deviations = append(r.Deviations, fmt.Sprintf("step %q completed with checklist items not ticked: %s", n.step(s.ID), strings.Join(items, ", ")))
+			}
 			switch {
 			case ss.Skipped:
 				d.Status = "skipped"
@@ -514,8 +586,9 @@ func (r *Report) integrity(events []journal.Event, dmg journal.Damage) {
 	}
 }
 
-// unsent reports announcements rendered for a step that was then completed
-// without them being marked sent: an audience may never have heard.
+// unsent reports must-send announcements rendered for a step that was then
+// completed without them being marked sent: an audience may never have
+// heard. Texts in a locale their channel does not speak were optional.
 func (r *Report) unsent(st *runbook.State, events []journal.Event, n names) {
 	missing := map[string][]string{}
 	var order []string
@@ -527,7 +600,7 @@ func (r *Report) unsent(st *runbook.State, events []journal.Event, n names) {
 		if json.Unmarshal(e.Data, &m) != nil || st.Steps[m.Step] == nil || !st.Steps[m.Step].Done {
 			continue
 		}
-		if st.IsSent(m.Step, m.Message, m.Channel, m.Locale) {
+		if st.IsSent(m.Step, m.Message, m.Channel, m.Locale) || (m.Required != nil && !*m.Required) {
 			continue
 		}
 		if _, ok := missing[m.Step]; !ok {

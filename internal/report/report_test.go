@@ -117,7 +117,7 @@ func scripted(t *testing.T, playbook string, isDrill, auto bool, lines ...string
 // skipped and the run ends before the 20m and 45m injects arrive.
 func imperfectDrill(t *testing.T) run {
 	return scripted(t, "facebook-down", true, false,
-		"+4m", "d", // confirm, at T+4m
+		"c 1 2 3 4", "+4m", "d", // confirm, at T+4m
 		"", "y", // the 3m inject: send the draft reply, on the mark
 		"a", "x all all", "d", // holding
 		"s no time to answer", // inbox
@@ -131,11 +131,11 @@ func imperfectDrill(t *testing.T) run {
 // approval.
 func incident(t *testing.T) run {
 	return scripted(t, "facebook-down", false, false,
-		"+2m", "d", // confirm
+		"+2m", "d", "d", // confirm, its checklist unticked: asked once, then done
 		"+18m", "a", "x all all", "d", // holding, 5 minutes late
 		"+3m", "n called Ana | the press office", // a note on the inbox step
 		"s nothing to answer yet",
-		"+90m", "u", "a", "x all all", // a late update
+		"+90m", "state monitoring", "u Facebook vuelve a cargar en algunos móviles.", "a", "x all all", // a late update, saying what is new
 		"r", "+1m", "x all all", "d", // back to the all-clear's own messages, sent unapproved
 	)
 }
@@ -197,7 +197,7 @@ func TestDeviations(t *testing.T) {
 
 func TestOnTimeUpdatesAreNoDeviation(t *testing.T) {
 	r := scripted(t, "facebook-down", false, false,
-		"d", "a", "x all all", "d", "s nothing to answer", "+50m", "u", "a", "x all all", "r", "+50m", "a", "x all all", "d")
+		"d", "d", "a", "x all all", "d", "s nothing to answer", "+50m", "u", "a", "x all all", "r", "+50m", "a", "x all all", "d")
 	for _, d := range built(t, r).Deviations {
 		if strings.HasPrefix(d, "no update") {
 			t.Errorf("updates 50 minutes apart with a cadence of 60: %q", d)
@@ -370,7 +370,7 @@ func TestHTML(t *testing.T) {
 }
 
 func TestHTMLEscapes(t *testing.T) {
-	r := scripted(t, "facebook-down", false, false, `n <img src="https://evil.example/x.png"> & <script>alert(1)</script>`, "d", "p")
+	r := scripted(t, "facebook-down", false, false, `n <img src="https://evil.example/x.png"> & <script>alert(1)</script>`, "d", "d", "p")
 	var b bytes.Buffer
 	rep, err := Build(r.m, r.p, r.events, r.dmg)
 	if err != nil {
@@ -488,7 +488,7 @@ func TestSentTexts(t *testing.T) {
 // People, steps, channels and checklist items go by what the manual calls
 // them, never by their ids.
 func TestNamesNotIds(t *testing.T) {
-	r := scripted(t, "facebook-down", false, false, "c 4", "d", "a", "x all all", "d", "p")
+	r := scripted(t, "facebook-down", false, false, "c 4", "d", "d", "a", "x all all", "d", "p")
 	rep := built(t, r)
 	var lines []string
 	for _, e := range rep.Timeline {
@@ -510,7 +510,7 @@ func TestNamesNotIds(t *testing.T) {
 
 // A deadline missed by less than a minute says by how many seconds.
 func TestLateInSeconds(t *testing.T) {
-	rep := built(t, scripted(t, "facebook-down", false, false, "+5m20s", "d", "p"))
+	rep := built(t, scripted(t, "facebook-down", false, false, "+5m20s", "d", "d", "p"))
 	d := rep.Deadlines[0]
 	if d.Status != "missed" || d.Late != "20s" || d.LateSeconds != 20 || d.Outcome(english) != "missed (20s late)" {
 		t.Errorf("confirm %+v, want missed 20s late", d)
@@ -551,7 +551,7 @@ func TestFollowUp(t *testing.T) {
 		t.Errorf("checklist %q", c)
 	}
 	// Before the all-clear, a task is due a time after it.
-	open := built(t, scripted(t, "facebook-down", false, false, "d", "p"))
+	open := built(t, scripted(t, "facebook-down", false, false, "d", "d", "p"))
 	if f := open.FollowUp[0]; f.Due != nil || open.FollowUpDue(f, english) != "1d after the all-clear" {
 		t.Errorf("follow-up of an open run: %+v", f)
 	}
@@ -576,7 +576,7 @@ func circles(t *testing.T, svg string) []float64 {
 // over the whole width, not squeezed into a dot.
 func TestTimelineSpansTheRun(t *testing.T) {
 	rep := built(t, scripted(t, "facebook-down", false, false,
-		"+1m", "d", "+2m", "a", "x all all", "d", "+1m", "s nothing yet", "+3m", "a", "x all all", "d"))
+		"+1m", "d", "d", "+2m", "a", "x all all", "d", "+1m", "s nothing yet", "+3m", "a", "x all all", "d"))
 	var b bytes.Buffer
 	if err := HTML(&b, rep, english); err != nil {
 		t.Fatal(err)
@@ -603,3 +603,37 @@ func TestTimelineSpansTheRun(t *testing.T) {
 
 // english is the language of the golden reports.
 var english = lang.For(language.English)
+
+// TestJournalTruthInReport: an approval given by phone before the texts
+// went out, recorded after with its time, makes them approved; a step
+// completed with checklist items unticked, and a step reopened, are
+// deviations naming the items and the reason; optional texts (English on
+// the Spanish X account) left unsent are not.
+func TestJournalTruthInReport(t *testing.T) {
+	rep := built(t, scripted(t, "facebook-down", false, false,
+		"c 1 2", "d", "d", // confirm, two items unticked
+		"+5m", "x all es", // holding sent at 02:05 Madrid, no approval recorded yet
+		"+2m", "a carmen --at 02:04", // given by phone at 02:04, before the send
+		"x status-page en", "x website-banner en", "x email-customers en", "d",
+		"b", "o the banner text was wrong", "d", // reopened, done again
+		"p"))
+	all := strings.Join(rep.Deviations, "\n")
+	for _, want := range []string{
+		`step "Confirm the outage and open the incident" completed with checklist items not ticked: "Instagram and WhatsApp checked (if they fail too, run meta-outage instead)", "Spokesperson and approver called"`,
+		`step "Send the holding message" reopened at 2026-11-23 02:07:00 after it was handled: the banner text was wrong`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("deviations lack %q:\n%s", want, all)
+		}
+	}
+	for _, not := range []string{"without a recorded approval", "done without marking sent"} {
+		if strings.Contains(all, not) {
+			t.Errorf("deviations say %q:\n%s", not, all)
+		}
+	}
+	for _, s := range rep.Sent {
+		if s.By != "Carmen Vidal (CEO)" {
+			t.Errorf("%s on %s: approved by %q, want Carmen Vidal, who approved at 02:04", s.Message, s.Channel, s.By)
+		}
+	}
+}

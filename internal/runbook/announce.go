@@ -9,16 +9,25 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/render"
 )
 
 // Batch is a set of announcements shown together (a step's, or one cadence
 // update's): what `approve` and `sent` act on.
 type Batch struct {
-	Step  string // a step id, or "updates#N"
+	Step string // a step id, or "updates#N"
+	// Items are numbered from 1 in this order (x N, v N, y N). Each says
+	// whether it must be sent: Required.
 	Items []render.Announcement
+	// Promise is the next update its texts promise (the clock they were
+	// rendered with); Final: its texts are the all-clear, after which no
+	// update follows.
+	Promise time.Time
+	Final   bool
 }
 
 // RenderStep renders the current step's announcements in the run's locales
@@ -30,11 +39,13 @@ func (s *Session) RenderStep() (Batch, error) {
 	if st == nil || len(st.Announce) == 0 {
 		return Batch{}, nil
 	}
-	anns, err := render.Playbook(s.Manual, s.Catalog, s.Playbook, s.renderOptions(st.ID))
+	o := s.renderOptions(st.ID, false)
+	anns, err := render.Playbook(s.Manual, s.Catalog, s.Playbook, o)
 	if err != nil {
 		return Batch{}, &RenderError{Step: st.ID, Err: err}
 	}
-	return Batch{Step: st.ID, Items: anns}, s.record(st.ID, anns)
+	b := Batch{Step: st.ID, Items: anns, Promise: o.Clock.NextUpdate, Final: st.Kind == manual.StepAllClear}
+	return b, s.record(st.ID, anns)
 }
 
 // RenderError is a step whose messages cannot be rendered: the manual's
@@ -50,41 +61,83 @@ func (e *RenderError) Error() string {
 
 func (e *RenderError) Unwrap() error { return e.Err }
 
-// RenderUpdate renders the next cadence update.
+// RenderUpdate renders the next cadence update, with what is new
+// (SetUpdateNote) and the incident's state. A fresh update promises the
+// next a cadence from now; one already sent in part keeps the promise its
+// first text published.
 func (s *Session) RenderUpdate() (Batch, error) {
-	if s.Playbook.Updates == nil {
-		return Batch{}, errors.New("this playbook has no update cadence")
+	step, err := s.nextUpdate()
+	if err != nil {
+		return Batch{}, err
 	}
-	if !s.State.AllClear.IsZero() {
-		return Batch{}, errors.New("the all-clear has been given: no more updates")
-	}
-	// An update rendered and marked sent only in part (then the run was
-	// interrupted, or the step shown again) is finished before a new one.
-	n, open := s.State.OpenUpdate(s.State.PrimaryLocale(s.Manual.Locales.Default))
-	if !open {
-		n = s.State.Updates + 1
-	}
-	step := UpdatesStep + "#" + strconv.Itoa(n)
-	anns, err := render.Playbook(s.Manual, s.Catalog, s.Playbook, s.renderOptions(render.UpdatesStep))
+	o := s.renderOptions(render.UpdatesStep, !s.State.updateSent[step])
+	o.UpdateNotes = s.State.UpdateNotes[step]
+	anns, err := render.Playbook(s.Manual, s.Catalog, s.Playbook, o)
 	if err != nil {
 		return Batch{}, err
 	}
 	for i := range anns {
 		anns[i].Step = step
 	}
-	return Batch{Step: step, Items: anns}, s.record(step, anns)
+	return Batch{Step: step, Items: anns, Promise: o.Clock.NextUpdate}, s.record(step, anns)
 }
 
-func (s *Session) renderOptions(step string) render.Options {
+// nextUpdate is the update u shows: one rendered and marked sent only in
+// part (then the run was interrupted, or the step shown again) is finished
+// before a new one.
+func (s *Session) nextUpdate() (string, error) {
+	if s.Playbook.Updates == nil {
+		return "", errors.New("this playbook has no update cadence")
+	}
+	if !s.State.AllClear.IsZero() || s.State.Closed {
+		return "", errors.New("the all-clear has been given: no more updates")
+	}
+	n, open := s.State.OpenUpdate(s.State.PrimaryLocale(s.Manual.Locales.Default))
+	if !open {
+		n = s.State.Updates + 1
+	}
+	return UpdatesStep + "#" + strconv.Itoa(n), nil
+}
+
+// SetUpdateNote journals what is new for the next update, one line of
+// plain text for its texts in one locale, before it is rendered. Once a
+// text of that update is sent its notes are what went out, and stay.
+func (s *Session) SetUpdateNote(locale, text string) error {
+	step, err := s.nextUpdate()
+	if err != nil {
+		return err
+	}
+	if s.State.updateSent[step] {
+		return fmt.Errorf("update %s is already sent in part with its note; mark the rest sent (x), then u TEXT starts the next", strings.TrimPrefix(step, UpdatesStep+"#"))
+	}
+	locales := s.State.Locales
+	if len(locales) == 0 {
+		locales = s.Manual.Locales.Supported
+	}
+	if !slices.Contains(locales, locale) {
+		return fmt.Errorf("the run's texts are in %s, not %q", strings.Join(locales, ", "), locale)
+	}
+	if _, err := render.Check(nil, "update_note", text); err != nil {
+		return err
+	}
+	if s.State.UpdateNotes[step][locale] == text {
+		return nil // typed again (after a resume, say): already journaled
+	}
+	return s.append(journal.TypeUpdateNote, UpdateNote{Update: step, Locale: locale, Text: text})
+}
+
+func (s *Session) renderOptions(step string, fresh bool) render.Options {
 	o := s.RenderOptions()
-	o.Step = step
+	o.Step, o.Clock = step, s.clock(fresh)
 	return o
 }
 
 // RenderOptions are what every text of the run is rendered with: its
-// locales, its journaled variables, its clock and, in a drill, the mark.
+// locales, its journaled variables, its clock, its state and, in a drill,
+// the mark.
 func (s *Session) RenderOptions() render.Options {
-	return render.Options{Locales: s.State.Locales, Vars: s.State.Vars, Drill: s.State.Drill, Clock: s.clock()}
+	return render.Options{Locales: s.State.Locales, Vars: s.State.Vars, Drill: s.State.Drill, Clock: s.clock(false),
+		State: s.State.RunState()}
 }
 
 func (s *Session) record(step string, anns []render.Announcement) error {
@@ -94,6 +147,9 @@ func (s *Session) record(step string, anns []render.Announcement) error {
 			// Ids and locales are checked where they come in; this is the
 			// last guard that a file stays in the run's folder.
 			return fmt.Errorf("announcement file name %q would leave the run folder", name)
+		}
+		if s.State.IsSent(step, a.Message, a.Channel, a.Locale) {
+			continue // its file is what went out: showing the step again must not change it
 		}
 		path := filepath.Join(s.Dir, AnnouncementsDir, name)
 		// Rewritten only when the text changed: truncating and rewriting
@@ -108,9 +164,9 @@ func (s *Session) record(step string, anns []render.Announcement) error {
 		if s.State.Rendered[AnnouncementKey{step, a.Message, a.Channel, a.Locale}] {
 			continue
 		}
-		fits := a.Fits
+		fits, required := a.Fits, a.Required
 		err := s.append(journal.TypeMessageRendered, Message{Step: step, Message: a.Message, Channel: a.Channel,
-			Locale: a.Locale, File: filepath.Join(AnnouncementsDir, name), Fits: &fits})
+			Locale: a.Locale, File: filepath.Join(AnnouncementsDir, name), Fits: &fits, Required: &required})
 		if err != nil {
 			return err
 		}
@@ -118,48 +174,205 @@ func (s *Session) record(step string, anns []render.Announcement) error {
 	return nil
 }
 
-// Approve records who approved the batch's messages.
+// Approve records who approved the batch's messages, now. A message
+// already approved keeps its first approval: the second is not journaled.
 func (s *Session) Approve(b Batch, by string) error {
+	_, err := s.ApproveAt(b, by, time.Time{})
+	return err
+}
+
+// ApproveAt is Approve with the time the approval was given, when that was
+// before it is recorded (zero: now): not in the future, not before the run
+// started. It returns how many messages it recorded as approved.
+func (s *Session) ApproveAt(b Batch, by string, at time.Time) (int, error) {
 	if by == "" {
-		return errors.New("say who approved: approve PERSON")
+		return 0, errors.New("say who approved: approve PERSON")
+	}
+	var given *time.Time
+	if !at.IsZero() {
+		if now := s.Now(); at.After(now) {
+			return 0, fmt.Errorf("%s is in the future (it is %s)", s.local(at), s.local(now))
+		}
+		if at.Before(s.State.StartedAt) {
+			return 0, fmt.Errorf("%s is before the run started (%s)", s.local(at), s.local(s.State.StartedAt))
+		}
+		given = &at
 	}
 	seen := map[string]bool{}
+	n := 0
 	for _, a := range b.Items {
-		if seen[a.Message] || s.State.ApprovedBy(b.Step, a.Message) == by {
+		if seen[a.Message] || s.State.ApprovedBy(b.Step, a.Message) != "" {
 			continue
 		}
 		seen[a.Message] = true
-		if err := s.append(journal.TypeMessageApproved, Message{Step: b.Step, Message: a.Message, By: by}); err != nil {
-			return err
+		if err := s.append(journal.TypeMessageApproved, Message{Step: b.Step, Message: a.Message, By: by, At: given}); err != nil {
+			return n, err
 		}
+		n++
 	}
-	return nil
+	return n, nil
 }
+
+// local is a time as the run's screens show it: in the manual's zone.
+func (s *Session) local(t time.Time) string { return t.In(s.Manual.Location).Format("15:04") }
 
 // Sent marks the batch's announcements on a channel and in a locale ("all"
 // for every one) as sent, each once. It returns how many it marked, and
 // whether any was not approved first.
 func (s *Session) Sent(b Batch, channel, locale string) (marked int, unapproved bool, err error) {
-	for _, a := range b.Items {
-		if (channel != "all" && a.Channel != channel) || (locale != "all" && a.Locale != locale) {
-			continue
+	var which []int
+	for i, a := range b.Items {
+		if (channel == "all" || a.Channel == channel) && (locale == "all" || a.Locale == locale) {
+			which = append(which, i)
 		}
+	}
+	if len(which) == 0 && channel != "all" && !b.has(channel) {
+		return 0, false, fmt.Errorf("this step has no announcement on %q; its channels: %s", channel, strings.Join(b.channels(), ", "))
+	}
+	return s.MarkSent(b, which)
+}
+
+// MarkSent marks the batch's announcements at the given indexes sent, each
+// once: one already marked is not marked again. It returns how many it
+// marked, and whether any was not approved first.
+func (s *Session) MarkSent(b Batch, which []int) (marked int, unapproved bool, err error) {
+	for _, i := range which {
+		a := b.Items[i]
 		if s.State.IsSent(b.Step, a.Message, a.Channel, a.Locale) {
 			continue
 		}
 		if s.State.ApprovedBy(b.Step, a.Message) == "" {
 			unapproved = true
 		}
-		err := s.append(journal.TypeMessageSent, Message{Step: b.Step, Message: a.Message, Channel: a.Channel, Locale: a.Locale, Audience: a.Audience})
+		m := Message{Step: b.Step, Message: a.Message, Channel: a.Channel, Locale: a.Locale, Audience: a.Audience, Final: b.Final}
+		if !b.Final && !b.Promise.IsZero() && s.toUpdateAudience(a) {
+			m.Promise = &b.Promise
+		}
+		err := s.append(journal.TypeMessageSent, m)
 		if err != nil {
 			return marked, unapproved, err
 		}
 		marked++
 	}
-	if marked == 0 && channel != "all" && !b.has(channel) {
-		return 0, false, fmt.Errorf("this step has no announcement on %q; its channels: %s", channel, strings.Join(b.channels(), ", "))
-	}
 	return marked, unapproved, nil
+}
+
+// toUpdateAudience reports whether a text goes to an audience of the
+// playbook's updates: only what they hear sets when the next update is due.
+func (s *Session) toUpdateAudience(a render.Announcement) bool {
+	if u := s.Playbook.Updates; u != nil {
+		for _, aud := range u.Audiences {
+			if slices.Contains(audiences(a), aud.ID) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Pick finds the one announcement of the batch that words name, as typed
+// after x (and v, y): its number N (1-based, the order of Items), or a
+// channel followed by any of a locale, an audience and a message. Without a
+// locale the on-screen one (primary) is meant when the channel has it. When
+// the words fit several announcements, as on a status page that carries a
+// customer and a supplier text, it returns an *AmbiguousError listing them:
+// never more than one.
+func (b Batch) Pick(words []string, primary string) (int, error) {
+	if len(words) == 0 {
+		return 0, errors.New("say which announcement: its number, or its channel")
+	}
+	if n, err := strconv.Atoi(words[0]); err == nil {
+		if len(words) > 1 {
+			return 0, fmt.Errorf("after the number %d nothing else is needed", n)
+		}
+		if n < 1 || n > len(b.Items) {
+			return 0, fmt.Errorf("announcements are numbered 1 to %d, not %d", len(b.Items), n)
+		}
+		return n - 1, nil
+	}
+	channel := words[0]
+	if !b.has(channel) {
+		return 0, fmt.Errorf("this step has no announcement on %q; its channels: %s", channel, strings.Join(b.channels(), ", "))
+	}
+	var found []int
+	localeGiven := false
+	for i, a := range b.Items {
+		if a.Channel != channel {
+			continue
+		}
+		ok := true
+		for _, w := range words[1:] {
+			switch {
+			case w == a.Locale:
+				localeGiven = true
+			case w == a.Message || slices.Contains(audiences(a), w):
+			default:
+				ok = false
+			}
+		}
+		if ok {
+			found = append(found, i)
+		}
+	}
+	if !localeGiven {
+		// The on-screen locale, unless the channel has no text in it.
+		inPrimary := slices.DeleteFunc(slices.Clone(found), func(i int) bool { return b.Items[i].Locale != primary })
+		if len(inPrimary) > 0 {
+			found = inPrimary
+		}
+	}
+	switch len(found) {
+	case 0:
+		return 0, fmt.Errorf("no announcement on %s is %s; its texts there: %s", channel, strings.Join(words[1:], " "), b.describe(b.on(channel)))
+	case 1:
+		return found[0], nil
+	}
+	return 0, &AmbiguousError{Words: strings.Join(words, " "), Candidates: found, batch: b}
+}
+
+// AmbiguousError is a choice of announcement that fits several: the
+// operator is asked which, and nothing is marked.
+type AmbiguousError struct {
+	Words      string
+	Candidates []int // indexes into the batch's Items
+	batch      Batch
+}
+
+func (e *AmbiguousError) Error() string {
+	return fmt.Sprintf("%q fits %d announcements: %s; say which by number, or add the audience or message",
+		e.Words, len(e.Candidates), e.batch.describe(e.Candidates))
+}
+
+// describe names announcements by number for a message: "2 status-page
+// customers meta-holding (es)".
+func (b Batch) describe(which []int) string {
+	var out []string
+	for _, i := range which {
+		a := b.Items[i]
+		out = append(out, fmt.Sprintf("%d %s %s %s (%s)", i+1, a.Channel, strings.Join(audiences(a), ","), a.Message, a.Locale))
+	}
+	return strings.Join(out, "; ")
+}
+
+func (b Batch) on(channel string) []int {
+	var out []int
+	for i, a := range b.Items {
+		if a.Channel == channel {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// audiences splits an announcement's audience list ("customers, press").
+func audiences(a render.Announcement) []string {
+	var out []string
+	for _, s := range strings.Split(a.Audience, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func (b Batch) has(channel string) bool { return slices.Contains(b.channels(), channel) }
@@ -174,14 +387,37 @@ func (b Batch) channels() []string {
 	return out
 }
 
-// Unsent lists the batch's announcements not yet marked sent, as
-// "channel (locale)".
+// Unsent lists the batch's must-send announcements (Required: the channel
+// speaks the locale) not yet marked sent, as "channel (locale)", with the
+// audience where the channel carries two texts ("status-page suppliers
+// (es)"); texts in other locales are optional and never listed.
 func (s *Session) Unsent(b Batch) []string {
 	var out []string
 	for _, a := range b.Items {
-		if !s.State.IsSent(b.Step, a.Message, a.Channel, a.Locale) {
-			out = append(out, a.Channel+" ("+a.Locale+")")
+		if !a.Required || s.State.IsSent(b.Step, a.Message, a.Channel, a.Locale) {
+			continue
 		}
+		name := a.Channel
+		if b.shared(a.Channel) {
+			name += " " + strings.Join(audiences(a), ",")
+		}
+		out = append(out, name+" ("+a.Locale+")")
 	}
 	return out
+}
+
+// shared reports whether a channel carries more than one message in the
+// batch (customers and suppliers on one status page).
+func (b Batch) shared(channel string) bool {
+	first := ""
+	for _, a := range b.Items {
+		if a.Channel != channel {
+			continue
+		}
+		if first != "" && a.Message != first {
+			return true
+		}
+		first = a.Message
+	}
+	return false
 }

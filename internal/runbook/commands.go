@@ -1,11 +1,16 @@
 package runbook
 
 import (
+	"errors"
 	"fmt"
-	"github.com/crisis-cli/crisis/internal/manual"
-	"github.com/crisis-cli/crisis/internal/suggest"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/suggest"
 )
 
 // do carries out one command line.
@@ -15,9 +20,28 @@ func (f *Flow) do(line string) error {
 	if c := strings.ToLower(cmd); c != "d" && c != "done" {
 		f.confirmDone = false
 	}
+	if st := f.S.Current(); st != nil && f.S.State.Handled(st.ID) {
+		// A step shown again after b is read-only: what was recorded
+		// stays as it was unless it is reopened, explicitly.
+		switch strings.ToLower(cmd) {
+		case "d", "done", "f", "forward":
+			return fatal(f.S.Forward())
+		case "s", "skip", "c", "check", "x", "sent", "a", "approve":
+			_, err := f.S.open()
+			return err
+		}
+	}
 	switch strings.ToLower(cmd) {
 	case "d", "done":
 		return f.done()
+	case "f", "forward":
+		return fmt.Errorf("this step is not handled yet: d completes it, s REASON skips it")
+	case "o", "reopen":
+		if err := f.S.ReopenCurrent(arg); err != nil {
+			return orFatal(err)
+		}
+		f.View.Info("step reopened: it can be changed, and d completes it again")
+		return f.showStep()
 	case "s", "skip":
 		if arg == "" {
 			return fmt.Errorf("say why the step is skipped: skip REASON")
@@ -38,12 +62,27 @@ func (f *Flow) do(line string) error {
 	case "send":
 		return f.send(arg)
 	case "u", "update":
-		b, err := f.S.RenderUpdate()
-		if err != nil {
-			return err
+		if arg != "" {
+			// u TEXT is for the on-screen language; u pt: TEXT for another.
+			locale, text := f.S.State.PrimaryLocale(f.S.Manual.Locales.Default), arg
+			if l, t, ok := strings.Cut(arg, ": "); ok && !strings.Contains(l, " ") && slices.Contains(f.S.State.Locales, l) {
+				locale, text = l, strings.TrimSpace(t)
+			}
+			if err := f.S.SetUpdateNote(locale, text); err != nil {
+				return orFatal(err)
+			}
 		}
-		f.batch = b
-		f.View.Update(f.S, b)
+		return f.showUpdate()
+	case "state":
+		if arg == "" {
+			return fmt.Errorf("the incident is %s; set it with state %s", f.S.State.RunState(), strings.Join(RunStates, "|"))
+		}
+		if err := f.S.SetState(strings.ToLower(arg)); err != nil {
+			return orFatal(err)
+		}
+		f.View.Info("the incident is now %s", f.S.State.RunState())
+	case "set":
+		return f.set(arg)
 	case "b", "back":
 		if err := f.S.Back(); err != nil {
 			return err
@@ -76,11 +115,14 @@ func (f *Flow) do(line string) error {
 }
 
 // approve records who approved the batch; by default the playbook's
-// approver.
-func (f *Flow) approve(by string) error {
+// approver: a [WHO] [--at HH:MM], the time it was given in the manual's
+// zone when that was before it is recorded.
+func (f *Flow) approve(arg string) error {
 	if len(f.batch.Items) == 0 {
 		return fmt.Errorf("nothing to approve in this step")
 	}
+	by, when, hasAt := strings.Cut(arg, "--at")
+	by = strings.TrimSpace(by)
 	if by == "" {
 		by = f.defaultApprover()
 	}
@@ -88,14 +130,71 @@ func (f *Flow) approve(by string) error {
 	if err != nil {
 		return err
 	}
-	if err := f.S.Approve(f.batch, person.ID); err != nil {
-		return fatal(err)
+	var at time.Time
+	if hasAt {
+		if at, err = f.clockTime(strings.TrimSpace(when)); err != nil {
+			return err
+		}
+	}
+	if who := f.S.State.ApprovedBy(f.batch.Step, f.batch.Items[0].Message); who != "" && f.allApproved() {
+		f.View.Warn("already approved by %s at %s: nothing recorded", f.name(who), f.S.local(f.S.State.ApprovedAt[MessageKey{f.batch.Step, f.batch.Items[0].Message}]))
+		return nil
+	}
+	n, err := f.S.ApproveAt(f.batch, person.ID, at)
+	if err != nil {
+		return orFatal(err)
+	}
+	if n == 0 {
+		return nil
 	}
 	f.View.Info("approved by %s", person.Name)
 	if !f.mayApprove(person.ID) {
 		f.View.Warn("%s is neither the approver nor a deputy in this playbook: the report will show who approved", person.Name)
 	}
 	return nil
+}
+
+// allApproved reports whether every message of the batch is approved.
+func (f *Flow) allApproved() bool {
+	for _, a := range f.batch.Items {
+		if f.S.State.ApprovedBy(f.batch.Step, a.Message) == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// name is a person's name, or the id the journal holds when the manual
+// no longer has them.
+func (f *Flow) name(id string) string {
+	if p := f.S.Manual.Person(id); p != nil {
+		return p.Name
+	}
+	return id
+}
+
+// clockTimeRE is a clock time as typed: 10:42, 10.42 or 10h42.
+var clockTimeRE = regexp.MustCompile(`^([01]?[0-9]|2[0-3])[:.h]([0-5][0-9])$`)
+
+// clockTime reads a clock time in the manual's zone as the latest such
+// moment not after now (so 23:55 typed at 00:10 is yesterday's).
+func (f *Flow) clockTime(s string) (time.Time, error) {
+	m := clockTimeRE.FindStringSubmatch(s)
+	if m == nil {
+		return time.Time{}, fmt.Errorf("--at takes a clock time such as 10:42, not %q", s)
+	}
+	h, _ := strconv.Atoi(m[1])
+	mi, _ := strconv.Atoi(m[2])
+	now := f.S.Now().In(f.S.Manual.Location)
+	t := time.Date(now.Year(), now.Month(), now.Day(), h, mi, 0, 0, now.Location())
+	start := f.S.State.StartedAt
+	if t.After(now) && !t.AddDate(0, 0, -1).Before(start) {
+		t = t.AddDate(0, 0, -1)
+	}
+	if t.Before(start) && start.Sub(t) < time.Minute {
+		t = start // the minute the run started in: a clock time has no seconds
+	}
+	return t, nil
 }
 
 // person finds someone of the manual by id or name (case and accents as
@@ -143,29 +242,41 @@ func (f *Flow) defaultApprover() string {
 	return p.Approver.ID
 }
 
-// sent marks announcements sent: x [CHANNEL|all] [LOCALE|all]. Without a
-// locale it marks the on-screen one only: the other languages' texts are in
-// files, and nobody should record as posted what they have not seen.
+// sent marks announcements sent. x N, or x CHANNEL [AUDIENCE|MESSAGE]
+// [LOCALE], marks exactly one (Batch.Pick: several that fit are listed,
+// none marked). x, or x all [LOCALE|all], marks every text in the
+// on-screen locale (or the one given, or all): the other languages' texts
+// are in files, and nobody should record as posted what they have not seen.
 func (f *Flow) sent(arg string) error {
 	if len(f.batch.Items) == 0 {
 		return fmt.Errorf("nothing to send in this step")
 	}
-	channel, locale, _ := strings.Cut(arg, " ")
-	if channel = strings.TrimSpace(channel); channel == "" {
-		channel = "all"
+	primary := f.batch.Items[0].Locale
+	words := strings.Fields(arg)
+	var n int
+	var unapproved bool
+	var err error
+	if len(words) == 0 || words[0] == "all" {
+		locale := primary
+		if len(words) > 1 {
+			locale = words[1]
+		}
+		n, unapproved, err = f.S.Sent(f.batch, "all", locale)
+	} else {
+		var i int
+		if i, err = f.batch.Pick(words, primary); err != nil {
+			return err
+		}
+		n, unapproved, err = f.S.MarkSent(f.batch, []int{i})
 	}
-	if locale = strings.TrimSpace(locale); locale == "" {
-		locale = f.batch.Items[0].Locale
-	}
-	n, unapproved, err := f.S.Sent(f.batch, channel, locale)
 	if err != nil {
-		return err
+		return fatal(err)
 	}
 	if unapproved {
 		f.View.Warn("sent without a recorded approval: the report will show it")
 	}
 	if n == 0 {
-		f.View.Warn("nothing new to mark sent: every announcement shown here is already marked (r shows the step again)")
+		f.View.Warn("nothing new to mark sent: already marked (r shows the step again)")
 		return nil
 	}
 	f.View.Info("marked %d announcement(s) sent", n)
@@ -179,21 +290,91 @@ func (f *Flow) sent(arg string) error {
 	return nil
 }
 
-// done completes the step; with announcements still unsent it asks for a
-// second d first, so nothing is skipped by a slip of the finger.
+// done completes the step; with must-send announcements unsent or
+// checklist items unticked it asks once for a second d first, so nothing
+// is passed over by a slip of the finger. An answers file is not asked
+// about the checklist: the step.done records the unticked items either way
+// and the report lists them.
 func (f *Flow) done() error {
 	if st := f.S.Current(); st != nil && st.ID == f.unrendered {
 		return fmt.Errorf("the messages of step %q could not be rendered, so none was sent: skip it with a reason, s REASON", st.ID)
 	}
-	if st := f.S.Current(); st != nil && f.batch.Step == st.ID && !f.confirmDone {
-		if left := f.S.Unsent(f.batch); len(left) > 0 {
+	if st := f.S.Current(); st != nil && !f.confirmDone {
+		var why []string
+		if left := f.S.Unsent(f.batch); f.batch.Step == st.ID && len(left) > 0 {
+			why = append(why, fmt.Sprintf("%d announcement(s) not marked sent: %s", len(left), strings.Join(left, ", ")))
+		}
+		if open := f.S.Unticked(); len(open) > 0 && !f.Strict && !f.Auto {
+			var items []string
+			for _, n := range open {
+				items = append(items, fmt.Sprintf("%d. %s", n, st.Checklist[n-1]))
+			}
+			why = append(why, fmt.Sprintf("%d checklist item(s) not ticked: %s", len(open), strings.Join(items, "; ")))
+		}
+		if len(why) > 0 {
 			f.confirmDone = true
-			return fmt.Errorf("%d announcement(s) not marked sent: %s; type d again to complete the step anyway",
-				len(left), strings.Join(left, ", "))
+			return fmt.Errorf("%s; type d again to complete the step anyway (the report will list it)", strings.Join(why, "; "))
 		}
 	}
 	f.confirmDone = false
 	return fatal(f.S.Done())
+}
+
+// readOnlyNote says, under a step shown again after b, that it is handled
+// and how to go on or change it.
+func (f *Flow) readOnlyNote() {
+	if _, err := f.S.open(); err != nil && f.S.Current() != nil {
+		f.View.Info("%v", err)
+	}
+}
+
+// showUpdate renders the next update and shows it, saying first which
+// texts are too long for their channel (a long note, typically).
+func (f *Flow) showUpdate() error {
+	b, err := f.S.RenderUpdate()
+	if err != nil {
+		return orFatal(err)
+	}
+	f.batch = b
+	for _, a := range b.Items {
+		if !a.Fits {
+			f.View.Warn("update %s is too long for %s (%s): %d/%d %s; shorten what is new with u TEXT before sending it",
+				strings.TrimPrefix(b.Step, UpdatesStep+"#"), a.Channel, a.Locale, a.Length, a.Limit, a.Unit)
+		}
+	}
+	f.View.Update(f.S, b)
+	return nil
+}
+
+// set journals a fact learned during the run (set affected_stores=15),
+// checked as every value is, and shows again what uses it.
+func (f *Flow) set(arg string) error {
+	name, val, ok := strings.Cut(arg, "=")
+	name, val = strings.TrimSpace(name), strings.TrimSpace(val)
+	if !ok || name == "" {
+		return fmt.Errorf("set NAME=VALUE, e.g. set affected_stores=15")
+	}
+	if err := f.S.Set(name, val); err != nil {
+		return orFatal(err)
+	}
+	f.View.Info("%s = %s", name, val)
+	if f.S.Current() == nil {
+		return nil
+	}
+	if strings.HasPrefix(f.batch.Step, UpdatesStep+"#") {
+		return f.showUpdate()
+	}
+	return f.showStep()
+}
+
+// orFatal stops the flow on an error writing the journal; any other error
+// is a refusal for the operator to read.
+func orFatal(err error) error {
+	var jerr *JournalError
+	if errors.As(err, &jerr) {
+		return fatal(err)
+	}
+	return err
 }
 
 // end lists the follow-up steps and closes the run.

@@ -150,6 +150,7 @@ func (f *Flow) showStep() error {
 	}
 	f.batch = b
 	f.View.Step(f.S, b)
+	f.readOnlyNote()
 	return nil
 }
 

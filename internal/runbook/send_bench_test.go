@@ -21,7 +21,7 @@ func BenchmarkSendHoldingStep(b *testing.B) {
 	var walls []time.Duration
 	for b.Loop() {
 		b.StopTimer()
-		f, view := metaRun(b, b.TempDir(), false, allLocales, targets, "d", "a", "send all", "yes")
+		f, view := metaRun(b, b.TempDir(), false, allLocales, targets, "c 1 2 3 4", "d", "a", "send all", "yes")
 		b.StartTimer()
 		start := time.Now()
 		if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {

@@ -306,7 +306,7 @@ func TestSendHoldingStepOnEveryTarget(t *testing.T) {
 	hook, slack, relay := startHook(t), startHook(t), startSMTPCounter(t)
 	list := recipientList(t, 50, map[int]string{5: "not-an-address,"})
 	f, view := metaRun(t, t.TempDir(), false, allLocales, holdingTargets(t, hook, slack, relay, list),
-		"d", "send all", "a", "send all", "maybe", "yes", "send all")
+		"c 1 2 3 4", "d", "send all", "a", "send all", "maybe", "yes", "send all")
 	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
 		t.Fatalf("run: %v", err)
 	}
@@ -360,7 +360,7 @@ func TestSendDrillNeverReachesRealTargets(t *testing.T) {
 	hook, slack, relay, sandbox := startHook(t), startHook(t), startSMTPCounter(t), startHook(t)
 	targets := holdingTargets(t, hook, slack, relay, recipientList(t, 20, nil))
 	targets["status-page"].Drill = webhookTarget(sandbox.URL + "/drill")
-	f, _ := metaRun(t, t.TempDir(), true, allLocales, targets, "d", "a", "send all", "yes")
+	f, _ := metaRun(t, t.TempDir(), true, allLocales, targets, "c 1 2 3 4", "d", "a", "send all", "yes")
 	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
 		t.Fatalf("run: %v", err)
 	}
@@ -418,7 +418,7 @@ func crashThenResume(t *testing.T, crashOn string, answers ...string) (hook, sla
 		"status-page": webhookTarget(hook.URL + "/status"),
 		"slack-staff": {Provider: "slack", Secret: manual.SecretRef{Env: "SLACK_URL"}},
 	}
-	f, _ := metaRun(t, t.TempDir(), false, []string{"es"}, targets, "d", "a", "send all", "yes")
+	f, _ := metaRun(t, t.TempDir(), false, []string{"es"}, targets, "c 1 2 3 4", "d", "a", "send all", "yes")
 	f.Dispatch.Parallel = 1
 	f.Dispatch.Open = func(cfg dispatch.Config, env dispatch.Env) (dispatch.Target, error) {
 		tg, err := dispatch.Open(cfg, env)
@@ -516,7 +516,7 @@ func TestSendMissingSecret(t *testing.T) {
 		"status-page": webhookTarget(hook.URL + "/status"),
 		"slack-staff": {Provider: "slack", Secret: manual.SecretRef{Env: "CRISIS_TEST_UNSET_SLACK"}},
 	}
-	f, view := metaRun(t, t.TempDir(), false, []string{"es"}, targets, "d", "a", "send all", "yes")
+	f, view := metaRun(t, t.TempDir(), false, []string{"es"}, targets, "c 1 2 3 4", "d", "a", "send all", "yes")
 	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
 		t.Fatalf("run: %v", err)
 	}
@@ -536,7 +536,7 @@ func TestSendMissingSecret(t *testing.T) {
 // and sends nothing.
 func TestSendDeliveredBeforeTheStopIsNotResent(t *testing.T) {
 	hook := startHook(t)
-	f, view := metaRun(t, t.TempDir(), false, []string{"es"}, map[string]*manual.Target{"status-page": webhookTarget(hook.URL)}, "d", "a", "send all", "yes")
+	f, view := metaRun(t, t.TempDir(), false, []string{"es"}, map[string]*manual.Target{"status-page": webhookTarget(hook.URL)}, "c 1 2 3 4", "d", "a", "send all", "yes")
 	key := "20261123-020001-meta-outage/holding/meta-holding/status-page/es"
 	f.OnCommand = func() error {
 		if st := f.S.Current(); st == nil || st.ID != "holding" || f.S.State.Sends != nil {
@@ -567,7 +567,7 @@ func TestSendDeliveredBeforeTheStopIsNotResent(t *testing.T) {
 func TestSendRefusesAChangedList(t *testing.T) {
 	relay := startSMTPCounter(t)
 	list := recipientList(t, 10, nil)
-	f, view := metaRun(t, t.TempDir(), false, []string{"es"}, bulkTargets(relay.addr, list), "d", "a", "send all", "yes")
+	f, view := metaRun(t, t.TempDir(), false, []string{"es"}, bulkTargets(relay.addr, list), "c 1 2 3 4", "d", "a", "send all", "yes")
 	f.OnCommand = func() error {
 		if st := f.S.Current(); st == nil || st.ID != "holding" || f.S.State.Sends != nil {
 			return nil
@@ -612,7 +612,7 @@ func TestSendWhatsAppTemplate(t *testing.T) {
 	targets := map[string]*manual.Target{"whatsapp-business": {Provider: "whatsapp", URL: graph.URL, Secret: manual.SecretRef{Env: "WA_TOKEN"},
 		Options: map[string]string{"phone_number_id": "1055", "template": "crisis_notice"}, Recipients: &manual.Recipients{Path: list}}}
 
-	f, view := playbookRun(t, "email-down", t.TempDir(), false, []string{"es"}, targets, "d", "a", "send all", "yes")
+	f, view := playbookRun(t, "email-down", t.TempDir(), false, []string{"es"}, targets, "c 1 2 3 4", "d", "a", "send all", "yes")
 	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
 		t.Fatalf("run: %v", err)
 	}
@@ -655,7 +655,7 @@ func TestSendWhatsAppTemplate(t *testing.T) {
 	}
 	defer s.Close()
 	gview := &quietViewLog{}
-	in := lines{"d", "a", "send", "send all", "yes"}
+	in := lines{"c 1 2 3 4", "d", "a", "send", "send all", "yes"}
 	g := &Flow{S: s, In: &in, View: gview, Dispatch: &Dispatcher{Env: testEnv()}}
 	given := map[string]string{}
 	for _, v := range m.Variables {
@@ -688,7 +688,7 @@ func TestSendGarbageAnswerIsUnknown(t *testing.T) {
 	testSecrets.Store("TG_TOKEN", "123:abc")
 	targets := map[string]*manual.Target{"telegram-channel": {Provider: "telegram", URL: tg.URL, Secret: manual.SecretRef{Env: "TG_TOKEN"},
 		Options: map[string]string{"chat_id": "@rioverdehogar"}}}
-	f, view := metaRun(t, t.TempDir(), false, []string{"es"}, targets, "d", "a", "send all", "yes", "send all", "send")
+	f, view := metaRun(t, t.TempDir(), false, []string{"es"}, targets, "c 1 2 3 4", "d", "a", "send all", "yes", "send all", "send")
 	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
 		t.Fatalf("run: %v", err)
 	}

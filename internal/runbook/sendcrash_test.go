@@ -22,7 +22,7 @@ func TestSendBulkCrashChild(t *testing.T) {
 		t.Skip("run by TestSendBulkSurvivesKill9")
 	}
 	f, _ := metaRun(t, runs, false, []string{"es"}, bulkTargets(os.Getenv("CRISIS_SEND_CHILD_SMTP"), os.Getenv("CRISIS_SEND_CHILD_LIST")),
-		"d", "a", "send all", "yes")
+		"c 1 2 3 4", "d", "a", "send all", "yes")
 	f.Run()
 	t.Fatal("the child was not killed before the send ended")
 }

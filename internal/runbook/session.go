@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/journal"
@@ -224,16 +225,20 @@ func (s *Session) Current() *manual.Step {
 // Deadline is when a step is due.
 func (s *Session) Deadline(st *manual.Step) time.Time { return s.State.Due(s.Playbook, st) }
 
-// NextUpdateDue is when the next update must go out: a cadence after the
-// last message sent. ok is false before the first message and after the
-// all-clear.
+// NextUpdateDue is when the next update must go out: the time the first
+// text sent of the current round promised its audience. ok is false before
+// any such text and once an all-clear text is sent.
 func (s *Session) NextUpdateDue() (time.Time, bool) {
 	u := s.Playbook.Updates
-	if u == nil || !s.State.AllClear.IsZero() {
+	if u == nil || !s.State.AllClear.IsZero() || s.State.Closed {
 		return time.Time{}, false
 	}
-	// The cadence counts from what the updates' audiences last heard: an
-	// internal staff SMS does not postpone the next customer update.
+	if !s.State.Promise.IsZero() {
+		return s.State.Promise, true
+	}
+	// Journals from before promises were recorded: a cadence after what
+	// the updates' audiences last heard (a staff SMS does not postpone the
+	// next customer update).
 	var last time.Time
 	for _, aud := range u.Audiences {
 		if t := s.State.LastSentTo[aud.ID]; t.After(last) {
@@ -246,12 +251,26 @@ func (s *Session) NextUpdateDue() (time.Time, bool) {
 	return last.Add(s.Playbook.Cadence()), true
 }
 
-func (s *Session) clock() render.Clock {
+// clock is what a text rendered now says: a step's text repeats the
+// promise still standing; an update (fresh) promises a cadence from now.
+func (s *Session) clock(fresh bool) render.Clock {
 	next, ok := s.NextUpdateDue()
-	if !ok || next.Before(s.Now()) {
+	if fresh || !ok || next.Before(s.Now()) {
 		next = s.Now().Add(s.Playbook.Cadence())
 	}
 	return render.Clock{Start: s.State.StartedAt, NextUpdate: next}
+}
+
+// SetState journals where the incident stands: investigating, identified,
+// monitoring or resolved.
+func (s *Session) SetState(state string) error {
+	if !slices.Contains(RunStates, state) {
+		return fmt.Errorf("the states are %s, not %q", strings.Join(RunStates, ", "), state)
+	}
+	if s.State.RunState() == state {
+		return fmt.Errorf("the incident is already %s", state)
+	}
+	return s.append(journal.TypeRunState, StateChange{State: state})
 }
 
 // SetVar journals a variable's value.
@@ -259,24 +278,71 @@ func (s *Session) SetVar(name, value string) error {
 	return s.append(journal.TypeVarSet, Var{Name: name, Value: value})
 }
 
-// Done marks the current step done; the all-clear step also closes the
-// incident.
+// Done marks the current step done, with the checklist items left
+// unticked; the all-clear step also closes the incident. A step already
+// handled (shown again after b) is read-only: Forward goes on from it,
+// ReopenCurrent opens it to change it.
 func (s *Session) Done() error {
-	st := s.Current()
-	if st == nil {
-		return errors.New("every step is already handled")
+	st, err := s.open()
+	if err != nil {
+		return err
 	}
 	// One event both completes the all-clear step and closes the
 	// incident: with two, a crash between them lost the all-clear.
-	return s.append(journal.TypeStepDone, StepRef{Step: st.ID, AllClear: st.Kind == manual.StepAllClear})
+	return s.append(journal.TypeStepDone, StepRef{Step: st.ID, AllClear: st.Kind == manual.StepAllClear, Unticked: s.Unticked()})
+}
+
+// Unticked lists the current step's checklist items (1-based) not ticked.
+func (s *Session) Unticked() []int {
+	st := s.Current()
+	if st == nil {
+		return nil
+	}
+	var out []int
+	for i := range st.Checklist {
+		if !s.State.Checked[st.ID][i+1] {
+			out = append(out, i+1)
+		}
+	}
+	return out
+}
+
+// open is the current step when it can still be changed: on screen and
+// not yet handled.
+func (s *Session) open() (*manual.Step, error) {
+	st := s.Current()
+	if st == nil {
+		return nil, errors.New("every step is already handled")
+	}
+	if ss := s.State.Steps[st.ID]; ss != nil {
+		return nil, &ReadOnlyError{Step: st.ID, State: ss, loc: s.Manual.Location}
+	}
+	return st, nil
+}
+
+// ReadOnlyError refuses to change a step already done or skipped: the
+// journal keeps what happened; a change goes through an explicit reopen.
+type ReadOnlyError struct {
+	Step  string
+	State *StepState
+	loc   *time.Location
+}
+
+func (e *ReadOnlyError) Error() string {
+	what := "done"
+	if e.State.Skipped {
+		what = "skipped"
+	}
+	return fmt.Sprintf("step %q was %s at %s and is shown read-only: d goes on, o REASON reopens it to change it",
+		e.Step, what, e.State.At.In(e.loc).Format("15:04"))
 }
 
 // Skip skips the current step; a reason is required, since skipped steps
 // are deviations from the approved manual and the report lists them.
 func (s *Session) Skip(reason string) error {
-	st := s.Current()
-	if st == nil {
-		return errors.New("every step is already handled")
+	st, err := s.open()
+	if err != nil {
+		return err
 	}
 	if reason == "" {
 		return errors.New("say why the step is skipped: skip REASON")
@@ -284,16 +350,46 @@ func (s *Session) Skip(reason string) error {
 	return s.append(journal.TypeStepSkipped, Skip{Step: st.ID, Reason: reason})
 }
 
-// Back returns to the previous step.
+// Back returns to the previous step, shown read-only when it is handled.
 func (s *Session) Back() error {
 	if s.State.Cursor == 0 {
 		return errors.New("this is the first step")
 	}
-	from := "end"
+	from := EndStep
 	if st := s.Current(); st != nil {
 		from = st.ID
 	}
 	return s.append(journal.TypeStepBack, Back{From: from, To: s.steps[s.State.Cursor-1]})
+}
+
+// Forward goes on from a handled step shown again, leaving it as it was,
+// to the next step not yet handled.
+func (s *Session) Forward() error {
+	st := s.Current()
+	if st == nil || !s.State.Handled(st.ID) {
+		return errors.New("this step is not handled yet: d completes it")
+	}
+	to := EndStep
+	for _, id := range s.steps[s.State.Cursor+1:] {
+		if !s.State.Handled(id) {
+			to = id
+			break
+		}
+	}
+	return s.append(journal.TypeStepForward, Back{From: st.ID, To: to})
+}
+
+// ReopenCurrent opens the handled step on screen again so it can be changed; the
+// reason is journaled and the report shows it.
+func (s *Session) ReopenCurrent(reason string) error {
+	st := s.Current()
+	if st == nil || !s.State.Handled(st.ID) {
+		return errors.New("only a step already done or skipped can be reopened: b goes back to one")
+	}
+	if reason == "" {
+		return errors.New("say why the step is reopened: o REASON")
+	}
+	return s.append(journal.TypeStepReopened, StepReopen{Step: st.ID, Reason: reason})
 }
 
 // Note journals a note on the current step.
@@ -310,9 +406,9 @@ func (s *Session) Note(text string) error {
 
 // Check journals a ticked checklist item (1-based) of the current step.
 func (s *Session) Check(item int) error {
-	st := s.Current()
-	if st == nil {
-		return errors.New("every step is already handled")
+	st, err := s.open()
+	if err != nil {
+		return err
 	}
 	if s.State.Checked[st.ID][item] {
 		return nil

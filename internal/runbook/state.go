@@ -32,6 +32,17 @@ type StepRef struct {
 	// AllClear marks the done of the all-clear step, which also closes
 	// the incident. (Journals before it have a run.all-clear event.)
 	AllClear bool `json:"all_clear,omitempty"`
+	// Unticked are the checklist items (1-based) not ticked when the step
+	// was completed: a deviation the report names.
+	Unticked []int `json:"unticked,omitempty"`
+}
+
+// StepReopen is the payload of step.reopened: a finished step opened again,
+// and why. What it recorded (sends, approvals, ticks) stays recorded.
+type StepReopen struct {
+	Step   string    `json:"step"`
+	Reason string    `json:"reason"`
+	At     time.Time `json:"-"` // the event's time
 }
 
 // Skip is the payload of step.skipped.
@@ -63,7 +74,36 @@ type Message struct {
 	// update cadence follows what the audiences of the updates last heard.
 	Audience string `json:"audience,omitempty"`
 	Fits     *bool  `json:"fits,omitempty"`
+	// Required says whether a rendered text must be sent (its channel
+	// speaks its locale); nil in journals before channels said so, when
+	// every text was must-send.
+	Required *bool  `json:"required,omitempty"`
 	By       string `json:"by,omitempty"`
+	// At is when an approval was given, when that was before it was
+	// recorded (approve WHO --at 10:42); nil when given as recorded.
+	At *time.Time `json:"at,omitempty"`
+	// Promise is the next update a sent text promised its audience (the
+	// clock it was rendered with); Final marks an all-clear text, after
+	// which no update is due. Both are set only on texts to the audiences
+	// of the playbook's updates.
+	Promise *time.Time `json:"promise,omitempty"`
+	Final   bool       `json:"final,omitempty"`
+}
+
+// RunStates are the states an incident goes through, in order.
+var RunStates = []string{"investigating", "identified", "monitoring", "resolved"}
+
+// StateChange is the payload of run.state; At is the event's time.
+type StateChange struct {
+	State string    `json:"state"`
+	At    time.Time `json:"-"`
+}
+
+// UpdateNote is the payload of update.note: what is new, for one update.
+type UpdateNote struct {
+	Update string `json:"update"` // "updates#N"
+	Locale string `json:"locale"` // the texts it is written for
+	Text   string `json:"text"`
 }
 
 // Inject is the payload of inject.arrived and inject.answered.
@@ -98,7 +138,8 @@ type Repair struct {
 	MovedTo string `json:"moved_to,omitempty"`
 }
 
-// Back is the payload of step.back.
+// Back is the payload of step.back and step.forward; To is EndStep when
+// no step is left to handle.
 type Back struct {
 	From string `json:"from"`
 	To   string `json:"to"`
@@ -106,10 +147,12 @@ type Back struct {
 
 // StepState is what happened to one step.
 type StepState struct {
-	Done    bool
-	Skipped bool
-	Reason  string
-	At      time.Time // when it was done or skipped
+	Done     bool
+	Skipped  bool
+	Reason   string
+	At       time.Time // when it was done or skipped
+	AllClear bool      // its done gave the all-clear
+	Unticked []int     // checklist items not ticked when it was done
 }
 
 // MessageKey names one message of a step (or of an update, "updates#N"):
@@ -123,28 +166,43 @@ type AnnouncementKey struct{ Step, Message, Channel, Locale string }
 // State is a run as its journal says it is.
 type State struct {
 	Started
-	StartedAt  time.Time
-	Cursor     int // index of the current step; len(steps) once all are handled (see Bind)
-	Steps      map[string]*StepState
-	Vars       map[string]string
-	Notes      []Note
-	Rendered   map[AnnouncementKey]bool
-	Approved   map[MessageKey]string // -> who approved
-	Sent       map[AnnouncementKey]time.Time
-	LastUpdate time.Time            // when the last message of any kind was marked sent
-	LastSentTo map[string]time.Time // audience -> when it last got a message
-	Updates    int
-	Paused     bool
-	AllClear   time.Time
-	Finished   bool
-	Abandoned  *Abandoned // set once the run is abandoned
-	Reopened   []Reopened // each reopening after an all-clear, in order
-	Injects    map[int]*InjectState
-	Checked    map[string]map[int]bool         // step -> ticked checklist items (1-based)
-	Alerted    map[string]bool                 // what the operator was alerted to (see Alert), so a resume rings once
-	Sends      map[AnnouncementKey]*SendRecord // sends through delivery targets (sendstate.go)
-	Events     int
-	LastEvent  time.Time
+	StartedAt     time.Time
+	Cursor        int // index of the current step; len(steps) once all are handled (see Bind)
+	Steps         map[string]*StepState
+	Vars          map[string]string
+	Notes         []Note
+	Rendered      map[AnnouncementKey]bool
+	Approved      map[MessageKey]string    // -> who approved
+	ApprovedAt    map[MessageKey]time.Time // -> when the approval was given
+	StepsReopened []StepReopen             // steps opened again after they were handled, in order
+	// States is the incident's state history; the run starts investigating.
+	States []StateChange
+	// UpdateNotes holds what is new for each update ("updates#N"), by
+	// locale: a note is written in one language, for that language's texts.
+	UpdateNotes map[string]map[string]string
+	// Promise is when the next update was promised in a text sent (zero
+	// before any, or in journals before promises were recorded);
+	// promiseFrom is the batch whose first sent text fixed it, so later
+	// sends of the round do not move it. Closed: an all-clear text was
+	// sent, and no update follows.
+	Promise     time.Time
+	promiseFrom string
+	Closed      bool
+	Sent        map[AnnouncementKey]time.Time
+	LastUpdate  time.Time            // when the last message of any kind was marked sent
+	LastSentTo  map[string]time.Time // audience -> when it last got a message
+	Updates     int
+	Paused      bool
+	AllClear    time.Time
+	Finished    bool
+	Abandoned   *Abandoned // set once the run is abandoned
+	Reopened    []Reopened // each reopening after an all-clear, in order
+	Injects     map[int]*InjectState
+	Checked     map[string]map[int]bool         // step -> ticked checklist items (1-based)
+	Alerted     map[string]bool                 // what the operator was alerted to (see Alert), so a resume rings once
+	Sends       map[AnnouncementKey]*SendRecord // sends through delivery targets (sendstate.go)
+	Events      int
+	LastEvent   time.Time
 
 	updateSent map[string]bool
 	lastUpdate int // the highest N of an update rendered, "updates#N"
@@ -172,8 +230,8 @@ type InjectState struct {
 // NewState returns the state of a run with no events yet.
 func NewState() *State {
 	return &State{Steps: map[string]*StepState{}, Vars: map[string]string{}, Rendered: map[AnnouncementKey]bool{},
-		Approved: map[MessageKey]string{}, Sent: map[AnnouncementKey]time.Time{}, Injects: map[int]*InjectState{},
-		LastSentTo: map[string]time.Time{}, Checked: map[string]map[int]bool{}, Alerted: map[string]bool{},
+		Approved: map[MessageKey]string{}, ApprovedAt: map[MessageKey]time.Time{}, Sent: map[AnnouncementKey]time.Time{}, Injects: map[int]*InjectState{},
+		LastSentTo: map[string]time.Time{}, Checked: map[string]map[int]bool{}, Alerted: map[string]bool{}, UpdateNotes: map[string]map[string]string{},
 		updateSent: map[string]bool{}}
 }
 
@@ -205,6 +263,8 @@ func (s *State) Bind(steps []string) {
 func (s *State) move(m move) {
 	i := indexOf(s.steps, m.step)
 	switch {
+	case m.step == EndStep:
+		s.Cursor = len(s.steps)
 	case i < 0:
 	case m.past:
 		s.Cursor = i + 1
@@ -223,6 +283,21 @@ func (s *State) Apply(e journal.Event) error {
 	case journal.TypeRunStarted:
 		err = json.Unmarshal(e.Data, &s.Started)
 		s.StartedAt = e.UTC
+		s.States = []StateChange{{State: RunStates[0], At: e.UTC}}
+	case journal.TypeRunState:
+		var c StateChange
+		if err = json.Unmarshal(e.Data, &c); err == nil {
+			c.At = e.UTC
+			s.States = append(s.States, c)
+		}
+	case journal.TypeUpdateNote:
+		var n UpdateNote
+		if err = json.Unmarshal(e.Data, &n); err == nil {
+			if s.UpdateNotes[n.Update] == nil {
+				s.UpdateNotes[n.Update] = map[string]string{}
+			}
+			s.UpdateNotes[n.Update][n.Locale] = n.Text
+		}
 	case journal.TypeVarSet:
 		var v Var
 		if err = json.Unmarshal(e.Data, &v); err == nil {
@@ -230,10 +305,21 @@ func (s *State) Apply(e journal.Event) error {
 		}
 	case journal.TypeStepDone, journal.TypeStepSkipped:
 		err = s.applyStep(e)
-	case journal.TypeStepBack:
+	case journal.TypeStepBack, journal.TypeStepForward:
 		var b Back
 		if err = json.Unmarshal(e.Data, &b); err == nil {
 			s.moveTo(move{step: b.To})
+		}
+	case journal.TypeStepReopened:
+		var r StepReopen
+		if err = json.Unmarshal(e.Data, &r); err == nil {
+			r.At = e.UTC
+			s.StepsReopened = append(s.StepsReopened, r)
+			if st := s.Steps[r.Step]; st != nil && st.AllClear {
+				s.AllClear = time.Time{}
+			}
+			delete(s.Steps, r.Step)
+			s.moveTo(move{step: r.Step})
 		}
 	case journal.TypeNote:
 		var n Note
@@ -252,6 +338,12 @@ func (s *State) Apply(e journal.Event) error {
 		s.Finished = true
 	case journal.TypeRunAbandoned, journal.TypeRunReopened, journal.TypeManualChanged:
 		err = s.applyLifecycle(e)
+		if err == nil && e.Type == journal.TypeRunReopened {
+			// The incident is back: it is investigated again, and its
+			// updates start over with the next text sent.
+			s.States = append(s.States, StateChange{State: RunStates[0], At: e.UTC})
+			s.Closed, s.Promise, s.promiseFrom = false, time.Time{}, ""
+		}
 	case journal.TypeChecked:
 		var c Checked
 		if err = json.Unmarshal(e.Data, &c); err == nil {
@@ -284,16 +376,20 @@ func (s *State) moveTo(m move) {
 func (s *State) applyStep(e journal.Event) error {
 	var sk struct {
 		Skip
-		AllClear bool `json:"all_clear"`
+		AllClear bool  `json:"all_clear"`
+		Unticked []int `json:"unticked"`
 	}
 	if err := json.Unmarshal(e.Data, &sk); err != nil {
 		return err
 	}
 	st := &StepState{At: e.UTC}
 	if e.Type == journal.TypeStepDone {
-		st.Done = true
+		st.Done, st.AllClear, st.Unticked = true, sk.AllClear, sk.Unticked
 		if sk.AllClear {
-			s.AllClear = e.UTC
+			s.AllClear, s.Closed = e.UTC, true
+			if s.RunState() != "resolved" {
+				s.States = append(s.States, StateChange{State: "resolved", At: e.UTC})
+			}
 		}
 	} else {
 		st.Skipped, st.Reason = true, sk.Reason
@@ -317,7 +413,14 @@ func (s *State) applyMessage(e journal.Event) error {
 			}
 		}
 	case journal.TypeMessageApproved:
-		s.Approved[MessageKey{m.Step, m.Message}] = m.By
+		k := MessageKey{m.Step, m.Message}
+		if _, ok := s.Approved[k]; ok {
+			break // journals before duplicates were refused: the first approval holds
+		}
+		s.Approved[k], s.ApprovedAt[k] = m.By, e.UTC
+		if m.At != nil {
+			s.ApprovedAt[k] = *m.At
+		}
 	case journal.TypeMessageSent:
 		s.Sent[m.key()] = e.UTC
 		s.LastUpdate = e.UTC
@@ -325,6 +428,16 @@ func (s *State) applyMessage(e journal.Event) error {
 			if aud = strings.TrimSpace(aud); aud != "" {
 				s.LastSentTo[aud] = e.UTC
 			}
+		}
+		switch {
+		case m.Final:
+			s.Closed, s.Promise = true, time.Time{}
+		case m.Promise != nil && !s.Closed && m.Step != s.promiseFrom &&
+			(s.Promise.IsZero() || strings.HasPrefix(m.Step, UpdatesStep+"#") || !e.UTC.Before(s.Promise)):
+			// The first text sent of a round fixes the promise: a later
+			// send never moves what was published, until an update (or a
+			// text sent once the promise has passed) starts a new round.
+			s.Promise, s.promiseFrom = *m.Promise, m.Step
 		}
 		if strings.HasPrefix(m.Step, UpdatesStep+"#") && !s.updateSent[m.Step] {
 			s.updateSent[m.Step] = true
@@ -352,6 +465,20 @@ func (s *State) applyInject(e journal.Event) error {
 	}
 	return nil
 }
+
+// RunState is where the incident stands now.
+func (s *State) RunState() string {
+	if len(s.States) == 0 {
+		return RunStates[0]
+	}
+	return s.States[len(s.States)-1].State
+}
+
+// EndStep is where the cursor is once every step is handled, as a step.forward names it.
+const EndStep = "end"
+
+// Handled reports whether a step was done or skipped (and not reopened since).
+func (s *State) Handled(step string) bool { return s.Steps[step] != nil }
 
 // UpdatesStep prefixes the pseudo-steps under which cadence updates are
 // journaled: "updates#1", "updates#2" ...

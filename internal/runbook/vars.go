@@ -11,6 +11,7 @@ import (
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/render"
+	"github.com/crisis-cli/crisis/internal/suggest"
 )
 
 // NeededVars lists the variables a playbook's messages use that a person
@@ -123,6 +124,34 @@ func (s *Session) SetVars(vals map[string]string) error {
 		}
 	}
 	return nil
+}
+
+// Set journals a fact learned during the run, as a variable of the
+// manual: declared, and valid by render.Check like every other value. What
+// uses it renders with it from now on; texts already sent stay as sent.
+func (s *Session) Set(name, val string) error {
+	if manual.IsBuiltinVariable(name) {
+		return fmt.Errorf("%s is provided by crisis and cannot be set", name)
+	}
+	v := s.Manual.Variable(s.Playbook, name)
+	if v == nil {
+		var names []string
+		for _, d := range slices.Concat(s.Manual.Variables, s.Playbook.Variables) {
+			names = append(names, d.Name)
+		}
+		hint := suggest.Hint(name, names)
+		if hint == "" {
+			hint = "its variables: " + strings.Join(names, ", ")
+		}
+		return fmt.Errorf("%s is not a variable of this playbook or the manual; %s", name, hint)
+	}
+	if _, err := render.Check(v, name, val); err != nil {
+		return err
+	}
+	if old, ok := s.State.Vars[name]; ok && old == val {
+		return fmt.Errorf("%s is already %s", name, val)
+	}
+	return s.SetVar(name, val)
 }
 
 // AskVars settles the run's values (Vars) and journals them.

@@ -45,7 +45,7 @@ func TestAlertRingsOnceAcrossResume(t *testing.T) {
 
 	r2 := reopen(t, r, opts)
 	view3 := &quietView{}
-	in3 := lines{"d", "n waiting", "p"}
+	in3 := lines{"c 1 2 3 4", "d", "n waiting", "p"}
 	clock.t = clock.t.Add(20 * time.Minute) // holding is due at T+15m
 	if err := (&Flow{S: r2, In: &in3, View: view3, Notify: true}).Run(); !errors.Is(err, ErrPaused) {
 		t.Fatal(err)
@@ -88,7 +88,7 @@ func TestNoNotifyRingsNothing(t *testing.T) {
 func TestCopyIsJournaledAsCopiedNotSent(t *testing.T) {
 	s, _ := start(t)
 	view := &copyView{}
-	in := lines{"d", "y 1", "y email-customers subject", "y email-customers en", "p"}
+	in := lines{"c 1 2 3 4", "d", "y 1", "y email-customers subject", "y email-customers en", "p"}
 	f := &Flow{S: s, In: &in, View: view}
 	if err := f.AskVars(map[string]string{"platform": "Facebook"}); err != nil {
 		t.Fatal(err)

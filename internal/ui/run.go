@@ -193,16 +193,22 @@ func (v *RunView) Help() {
                      y N subject copies its subject); copying is not sending
   r, show [all]      show every text in full (all: in every language)
   l, list            list this step's texts again
-  a, approve [WHO]   record who approved this step's texts (default: the
-                     approver)
-  x, sent [CH] [LOC] mark texts sent: on a channel (or all), in the
-                     on-screen language unless LOC (or all) is given
+  a, approve [WHO] [--at HH:MM]
+                     record who approved this step's texts (default: the
+                     approver), and when, if given earlier (by phone)
+  x, sent N          mark text N sent; or x CH [AUDIENCE|MESSAGE] [LOC]
+  x all [LOC|all]    mark every text in the on-screen language (or LOC) sent
   c, check N...      tick checklist items: c 1 3
-  d, done            mark this step done
+  d, done            mark this step done (asks once if must-send texts are
+                     unsent or checklist items unticked)
   s, skip REASON     skip this step (the reason goes in the report)
   n, note TEXT       add a note to the journal
-  u, update          render the next update, ready to paste
-  b, back            go back to the previous step
+  u, update [TEXT]   render the next update; TEXT says what is new
+                     (u en: TEXT for the texts in another language)
+  state STATE        investigating, identified, monitoring or resolved
+  set NAME=VALUE     a fact learned during the run; its texts shown again
+  b, back            the previous step, read-only once handled: d goes on
+  o, reopen REASON   reopen the handled step on screen to change it
   i, info            the run's id, its journal, who leads, the fallbacks
   p, pause (or q)    pause; resume later with --resume
 The prompt counts down to the step's deadline and the next update; the bell
