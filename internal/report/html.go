@@ -72,6 +72,9 @@ type lane struct {
 // lanes are the rows of the picture; each is named by report.lane.NAME
 // and explained by report.legend.NAME.
 var lanes = []lane{
+	{"incident", []string{journal.TypeRunStarted, journal.TypeRunPaused, journal.TypeRunResumed, journal.TypeRunReopened,
+		journal.TypeRunAbandoned, journal.TypeRunFinished, journal.TypeRunState, journal.TypeUpdateNote, journal.TypeVarSet,
+		journal.TypeStepReopened, journal.TypeManualChanged}, "#57606a"},
 	{"steps", []string{journal.TypeStepDone, journal.TypeStepSkipped, journal.TypeStepBack}, "#1f6feb"},
 	{"sent", []string{journal.TypeMessageSent}, "#1a7f37"},
 	{"approvals", []string{journal.TypeMessageApproved}, "#8250df"},
