@@ -1,0 +1,17 @@
+package cli
+
+import (
+	"os"
+	"testing"
+)
+
+// TestMain runs the command layer's tests with the English interface
+// whatever the developer's locale: they call Run in-process, which reads
+// LC_ALL, LC_MESSAGES and LANG.
+func TestMain(m *testing.M) {
+	os.Unsetenv("LC_ALL")
+	os.Unsetenv("LC_MESSAGES")
+	os.Unsetenv("CRISIS_LANG")
+	os.Setenv("LANG", "C.UTF-8")
+	os.Exit(m.Run())
+}
