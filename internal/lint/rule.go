@@ -19,12 +19,13 @@ const (
 	ScopeEngine                // reported by the engine itself (suppressions)
 )
 
-// Meta describes a rule: everything but the check itself.
+// Meta describes a rule: everything but the check itself. Its title (one
+// line, sentence case, no final period) and rationale (why the rule exists:
+// what fails during a crisis) are catalogue texts: Meta.Title and
+// Meta.Rationale.
 type Meta struct {
 	ID        string
-	Title     string // one line, sentence case, no final period
 	Severity  diag.Severity
-	Rationale string // why the rule exists: what fails during a crisis
 	Bad, Good string // YAML snippets
 	Scope     Scope
 }

@@ -97,7 +97,7 @@ func TestEveryRuleTested(t *testing.T) {
 func TestRuleMeta(t *testing.T) {
 	for _, r := range Rules() {
 		m := r.Meta()
-		if m.Title == "" || m.Rationale == "" || m.Bad == "" || m.Good == "" || m.Severity == 0 {
+		if m.Title(nil) == "lint."+m.ID+".title" || m.Rationale(nil) == "lint."+m.ID+".rationale" || m.Bad == "" || m.Good == "" || m.Severity == 0 {
 			t.Errorf("%s: incomplete metadata", m.ID)
 		}
 	}
