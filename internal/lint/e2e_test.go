@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/lang"
 )
 
 var update = flag.Bool("update", false, "rewrite docs/rules.md, testdata/lint and the lint_*.txtar scripts")
@@ -95,7 +96,10 @@ func syncFile(t *testing.T, file, want string) {
 	}
 }
 
-// TestRulesDoc checks that docs/rules.md is what the registry generates.
+// TestRulesDoc checks that docs/rules.md and its translations
+// (docs/rules.LANG.md) are what the registry and the catalogue generate.
 func TestRulesDoc(t *testing.T) {
-	syncFile(t, filepath.Join(repoRoot, "docs", "rules.md"), Markdown(nil))
+	for _, tag := range lang.Supported {
+		syncFile(t, filepath.Join(repoRoot, filepath.FromSlash(DocFile(tag))), Markdown(lang.For(tag)))
+	}
 }
