@@ -2,7 +2,6 @@ package output
 
 import (
 	"cmp"
-	"fmt"
 	"io"
 	"net/url"
 	"path"
@@ -133,8 +132,7 @@ func writeSARIF(w io.Writer, r Report, limit int) error {
 	}
 	if dropped := len(r.Findings) - len(run.Results); dropped > 0 {
 		run.Invocations[0].ToolExecutionNotifications = []sarifNotification{{Level: "warning", Message: sarifText{
-			fmt.Sprintf("%d of %d findings left out: SARIF consumers accept at most %d results per run; the least severe were dropped",
-				dropped, len(r.Findings), limit)}}}
+			r.localizer().N("lint.output.leftout", dropped, map[string]any{"Total": len(r.Findings), "Max": limit})}}}
 	}
 	return encodeJSON(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
 }
