@@ -276,7 +276,7 @@ type ruleJSON struct {
 }
 
 func toRuleJSON(m lint.Meta) ruleJSON {
-	return ruleJSON{ID: m.ID, Severity: m.Severity.String(), Title: m.Title(nil), Rationale: m.Rationale(nil), Bad: m.Bad, Good: m.Good, HelpURI: lint.HelpURI(m.ID, nil)}
+	return ruleJSON{ID: m.ID, Severity: m.Severity.String(), Title: m.Title(nil), Rationale: m.Rationale(nil), Bad: m.Bad(nil), Good: m.Good(nil), HelpURI: lint.HelpURI(m.ID, nil)}
 }
 
 // explainRule prints a rule's title, severity, rationale and examples, in

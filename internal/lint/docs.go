@@ -37,7 +37,7 @@ func Explain(m Meta, l *lang.Localizer) string {
 	if m.Scope == ScopeLoader {
 		b.WriteString("\n" + l.T("lint.doc.loader", nil) + "\n")
 	}
-	fmt.Fprintf(&b, "\n%s\n%s\n%s\n%s\n%s\n", l.T("lint.doc.bad", nil), indent(m.Bad), l.T("lint.doc.good", nil), indent(m.Good),
+	fmt.Fprintf(&b, "\n%s\n%s\n%s\n%s\n%s\n", l.T("lint.doc.bad", nil), indent(m.Bad(l)), l.T("lint.doc.good", nil), indent(m.Good(l)),
 		l.T("lint.doc.more", args{"URL": HelpURI(m.ID, l)}))
 	return b.String()
 }
@@ -88,7 +88,7 @@ func Markdown(l *lang.Localizer) string {
 		if m.Scope == ScopeLoader {
 			b.WriteString(" " + t("lint.doc.loader"))
 		}
-		fmt.Fprintf(&b, "\n\n%s\n\n%s\n\n```yaml\n%s```\n\n%s\n\n```yaml\n%s```\n", m.Rationale(l), t("lint.doc.bad"), m.Bad, t("lint.doc.good"), m.Good)
+		fmt.Fprintf(&b, "\n\n%s\n\n%s\n\n```yaml\n%s```\n\n%s\n\n```yaml\n%s```\n", m.Rationale(l), t("lint.doc.bad"), m.Bad(l), t("lint.doc.good"), m.Good(l))
 	}
 	return b.String()
 }

@@ -19,15 +19,14 @@ const (
 	ScopeEngine                // reported by the engine itself (suppressions)
 )
 
-// Meta describes a rule: everything but the check itself. Its title (one
-// line, sentence case, no final period) and rationale (why the rule exists:
-// what fails during a crisis) are catalogue texts: Meta.Title and
-// Meta.Rationale.
+// Meta describes a rule: everything but the check itself. Its texts are
+// in the interface catalogue (see text.go): Title (one line, sentence case,
+// no final period), Rationale (why the rule exists: what fails during a
+// crisis), and a Bad and a Good YAML example.
 type Meta struct {
-	ID        string
-	Severity  diag.Severity
-	Bad, Good string // YAML snippets
-	Scope     Scope
+	ID       string
+	Severity diag.Severity
+	Scope    Scope
 }
 
 // Rule is one check. Check appends findings through the context, which

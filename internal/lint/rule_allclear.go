@@ -8,11 +8,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR703", Severity: diag.Error, Scope: ScopePlaybook,
-		Bad:  "steps:\n  - id: holding\n    kind: holding\n  - id: inbox\n",
-		Good: "steps:\n  - id: holding\n    kind: holding\n  - id: all-clear\n    kind: all-clear\n    owner: spokesperson\n    deadline: 6h\n",
-	}, checkAllClear)
+	register(Meta{ID: "CR703", Severity: diag.Error, Scope: ScopePlaybook}, checkAllClear)
 }
 
 func checkAllClear(c *Context) {

@@ -5,11 +5,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR601", Severity: diag.Error, Scope: ScopeManual,
-		Bad:  "approval:\n  approved_by: []\n  approved_on: 2026-09-14\n  review_every: 180d\n",
-		Good: "approval:\n  approved_by: [carmen-vidal, tomas-ferrer]\n  approved_on: 2026-09-14\n  review_every: 180d\n",
-	}, checkApproval)
+	register(Meta{ID: "CR601", Severity: diag.Error, Scope: ScopeManual}, checkApproval)
 }
 
 func checkApproval(c *Context) {

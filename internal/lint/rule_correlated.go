@@ -6,11 +6,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR101", Severity: diag.Error, Scope: ScopePlaybook,
-		Bad:  "down:\n  channels: [facebook-page]     # domain: meta\nfallbacks:\n  customers: [whatsapp-business]  # domain: meta too\n",
-		Good: "down:\n  channels: [facebook-page]\nfallbacks:\n  customers: [x, status-page, email-customers]\n",
-	}, checkCorrelated)
+	register(Meta{ID: "CR101", Severity: diag.Error, Scope: ScopePlaybook}, checkCorrelated)
 }
 
 // checkCorrelated reports every channel the playbook relies on (fallbacks,

@@ -6,11 +6,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR701", Severity: diag.Error, Scope: ScopePlaybook,
-		Bad:  "steps:\n  - id: confirm\n    deadline: 15m\n  - id: holding\n    deadline: 10m\n",
-		Good: "steps:\n  - id: confirm\n    deadline: 5m\n  - id: holding\n    deadline: 15m\n",
-	}, checkDeadlines)
+	register(Meta{ID: "CR701", Severity: diag.Error, Scope: ScopePlaybook}, checkDeadlines)
 }
 
 func checkDeadlines(c *Context) {

@@ -6,11 +6,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR102", Severity: diag.Error, Scope: ScopePlaybook,
-		Bad:  "down:\n  domains: [meta]\nfallbacks:\n  customers: [instagram, x]\n",
-		Good: "down:\n  domains: [meta]\nfallbacks:\n  customers: [x, email-customers]\n",
-	}, checkDownChannel)
+	register(Meta{ID: "CR102", Severity: diag.Error, Scope: ScopePlaybook}, checkDownChannel)
 }
 
 func checkDownChannel(c *Context) {

@@ -7,11 +7,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR405", Severity: diag.Error, Scope: ScopeManual,
-		Bad:  "- name: affected_stores\n  type: count\n  example: twelve\n",
-		Good: "- name: affected_stores\n  type: count\n  example: \"12\"\n",
-	}, checkExamples)
+	register(Meta{ID: "CR405", Severity: diag.Error, Scope: ScopeManual}, checkExamples)
 }
 
 // checkExamples runs each declared example, of the manual and of every

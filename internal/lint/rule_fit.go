@@ -14,11 +14,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR501", Severity: diag.Error, Scope: ScopePlaybook,
-		Bad:  "# sms-staff has limit: 1 (one segment); pl text in UCS-2, 92 UTF-16 units\nannounce:\n  - message: staff-brief\n    channels: [sms-staff]\n",
-		Good: "# a shorter pl sms variant, or limit: 2 on the channel\nstaff-brief:\n  sms:\n    other: \"Awaria {{.platform}}. Info na Slacku.\"\n",
-	}, checkFit)
+	register(Meta{ID: "CR501", Severity: diag.Error, Scope: ScopePlaybook}, checkFit)
 }
 
 // fitResult is the measured render of one message on one channel in one

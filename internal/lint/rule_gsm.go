@@ -11,11 +11,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR502", Severity: diag.Warning, Scope: ScopeManual,
-		Bad:  "holding:\n  sms:\n    other: \"We’re on it… call {{.support_phone}}\"\n",
-		Good: "holding:\n  sms:\n    other: \"We're on it... call {{.support_phone}}\"\n",
-	}, checkGSM)
+	register(Meta{ID: "CR502", Severity: diag.Warning, Scope: ScopeManual}, checkGSM)
 }
 
 // checkGSM looks at every text that goes out by SMS: sms variants, and the

@@ -6,11 +6,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR702", Severity: diag.Error, Scope: ScopePlaybook,
-		Bad:  "steps:\n  - id: holding\n    kind: holding\n    deadline: 45m   # first_response: 15m\n",
-		Good: "steps:\n  - id: holding\n    kind: holding\n    owner: spokesperson\n    deadline: 15m\n    announce:\n      - message: holding\n        audiences: [customers]\n        channels: [x, status-page]\n",
-	}, checkHolding)
+	register(Meta{ID: "CR702", Severity: diag.Error, Scope: ScopePlaybook}, checkHolding)
 }
 
 func checkHolding(c *Context) {

@@ -6,11 +6,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR301", Severity: diag.Error, Scope: ScopeManual,
-		Bad:  "# es.yaml\nholding:\n  default:\n    other: \"{{.platform}} no funciona.\"\n# pl.yaml: no holding\n",
-		Good: "# pl.yaml\nholding:\n  default:\n    hash: sha1-...\n    other: \"{{.platform}} nie działa.\"\n",
-	}, checkLocale)
+	register(Meta{ID: "CR301", Severity: diag.Error, Scope: ScopeManual}, checkLocale)
 }
 
 // checkLocale reports, at the source text, each message of the default

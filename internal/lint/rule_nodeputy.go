@@ -5,11 +5,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR201", Severity: diag.Warning, Scope: ScopeManual,
-		Bad:  "roles:\n  - id: approver\n    person: carmen-vidal\n",
-		Good: "roles:\n  - id: approver\n    person: carmen-vidal\n    deputies: [tomas-ferrer]\n",
-	}, checkNoDeputy)
+	register(Meta{ID: "CR201", Severity: diag.Warning, Scope: ScopeManual}, checkNoDeputy)
 }
 
 // checkNoDeputy reports each role some playbook names as spokesperson or

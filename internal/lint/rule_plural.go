@@ -10,11 +10,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR304", Severity: diag.Error, Scope: ScopeManual,
-		Bad:  "# pl.yaml\nupdate:\n  sms:\n    one: \"Kolejna informacja za {{.update_minutes}} minutę.\"\n    other: \"Kolejna informacja za {{.update_minutes}} minut.\"\n",
-		Good: "# pl.yaml\nupdate:\n  sms:\n    one: \"... {{.update_minutes}} minutę.\"\n    few: \"... {{.update_minutes}} minuty.\"\n    many: \"... {{.update_minutes}} minut.\"\n    other: \"... {{.update_minutes}} minuty.\"\n",
-	}, checkPlural)
+	register(Meta{ID: "CR304", Severity: diag.Error, Scope: ScopeManual}, checkPlural)
 }
 
 // checkPlural checks the messages that are plural: those with a form

@@ -8,11 +8,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR103", Severity: diag.Error, Scope: ScopePlaybook,
-		Bad:  "down:\n  domains: [meta]\nfallbacks:\n  customers: [instagram]   # down with meta\n  # suppliers used whatsapp-business: no fallback\n",
-		Good: "down:\n  domains: [meta]\nfallbacks:\n  customers: [x, email-customers]\n  suppliers: [email-suppliers]\n",
-	}, checkReach)
+	register(Meta{ID: "CR103", Severity: diag.Error, Scope: ScopePlaybook}, checkReach)
 }
 
 // checkReach reports each audience that loses a channel in the scenario and

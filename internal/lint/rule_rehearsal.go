@@ -7,11 +7,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR801", Severity: diag.Info, Scope: ScopePlaybook,
-		Bad:  "# drills/ has no meta-outage.json\n",
-		Good: "# drills/meta-outage.json\n{\"playbook\": \"meta-outage\", \"finished_at\": \"2026-10-02T10:30:00Z\"}\n",
-	}, checkRehearsal)
+	register(Meta{ID: "CR801", Severity: diag.Info, Scope: ScopePlaybook}, checkRehearsal)
 }
 
 func checkRehearsal(c *Context) {

@@ -10,11 +10,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR404", Severity: diag.Error, Scope: ScopeManual,
-		Bad:  "# people_affected is a count\nother: \"{{upper .people_affected}} clientes afectados\"\n",
-		Good: "other: \"{{.people_affected}} clientes afectados\"\n",
-	}, checkRender)
+	register(Meta{ID: "CR404", Severity: diag.Error, Scope: ScopeManual}, checkRender)
 }
 
 // checkRender executes every form that parsed (CR401 reports the others)

@@ -10,11 +10,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR802", Severity: diag.Error, Scope: ScopePlaybook,
-		Bad:  "# templates: reply-order has only an sms variant; replies are drafted from the default one\ninjects:\n  - at: 3m\n    respond: reply\n    message: reply-order\n",
-		Good: "reply-order:\n  default:\n    other: \"Your order is safe; follow {{.status_url}}. Next update at {{.next_update}}.\"\n",
-	}, checkReply)
+	register(Meta{ID: "CR802", Severity: diag.Error, Scope: ScopePlaybook}, checkReply)
 }
 
 // checkReply renders each reply inject's message as the drill drafts it,

@@ -6,11 +6,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR602", Severity: diag.Error, Scope: ScopeManual,
-		Bad:  "approval:\n  approved_on: 2024-01-10\n  review_every: 180d   # expired in July 2024\n",
-		Good: "approval:\n  approved_on: 2026-09-14\n  review_every: 180d\n",
-	}, checkReview)
+	register(Meta{ID: "CR602", Severity: diag.Error, Scope: ScopeManual}, checkReview)
 }
 
 func checkReview(c *Context) {

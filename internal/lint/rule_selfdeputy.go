@@ -5,11 +5,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR202", Severity: diag.Error, Scope: ScopeManual,
-		Bad:  "roles:\n  - id: spokesperson\n    person: lucia-moreno\n    deputies: [lucia-moreno]\n",
-		Good: "roles:\n  - id: spokesperson\n    person: lucia-moreno\n    deputies: [javier-ortega]\n",
-	}, checkSelfDeputy)
+	register(Meta{ID: "CR202", Severity: diag.Error, Scope: ScopeManual}, checkSelfDeputy)
 }
 
 func checkSelfDeputy(c *Context) {

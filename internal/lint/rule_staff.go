@@ -12,11 +12,7 @@ import (
 var staffAudiences = []string{"staff", "employees", "team", "workforce"}
 
 func init() {
-	register(Meta{
-		ID: "CR104", Severity: diag.Warning, Scope: ScopeManual,
-		Bad:  "channels:\n  - id: x\n    kind: x\n    audiences: [customers, staff]\n",
-		Good: "channels:\n  - id: sms-staff\n    kind: sms\n    audiences: [staff]\n",
-	}, checkStaff)
+	register(Meta{ID: "CR104", Severity: diag.Warning, Scope: ScopeManual}, checkStaff)
 }
 
 func checkStaff(c *Context) {

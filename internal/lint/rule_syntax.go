@@ -6,11 +6,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR401", Severity: diag.Error, Scope: ScopeManual,
-		Bad:  "holding:\n  default:\n    other: \"{{uper .platform}} is down {{range 1000000000}}!{{end}}\"\n",
-		Good: "holding:\n  default:\n    other: \"{{upper .platform}} is down.\"\n",
-	}, checkSyntax)
+	register(Meta{ID: "CR401", Severity: diag.Error, Scope: ScopeManual}, checkSyntax)
 }
 
 // checkSyntax reports the forms that did not parse or were refused; facts

@@ -6,11 +6,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR402", Severity: diag.Error, Scope: ScopePlaybook,
-		Bad:  "# templates: other: \"Store {{.store_name}} is closed.\"\nannounce:\n  - message: store-closed   # store-closure.yaml declares no store_name\n",
-		Good: "variables:\n  - name: store_name\n    description: The store that is closed\n    example: Valencia Centro\n    max_length: 30\n",
-	}, checkUndeclared)
+	register(Meta{ID: "CR402", Severity: diag.Error, Scope: ScopePlaybook}, checkUndeclared)
 }
 
 // checkUndeclared reports, once per variable, at the first announcement of

@@ -8,11 +8,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR203", Severity: diag.Warning, Scope: ScopePlaybook,
-		Bad:  "people:\n  - id: diego-santos\n    contacts:\n      - {via: whatsapp, value: \"+34 600 100 005\"}\n# meta-outage.yaml: down: {domains: [meta]}\n",
-		Good: "people:\n  - id: diego-santos\n    contacts:\n      - {via: whatsapp, value: \"+34 600 100 005\"}\n      - {via: phone, value: \"+34 600 100 005\"}\n",
-	}, checkUnreachable)
+	register(Meta{ID: "CR203", Severity: diag.Warning, Scope: ScopePlaybook}, checkUnreachable)
 }
 
 // checkUnreachable reports each holder or deputy of the playbook's

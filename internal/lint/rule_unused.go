@@ -6,11 +6,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR403", Severity: diag.Warning, Scope: ScopeManual,
-		Bad:  "variables:\n  - name: store_adress\n    description: Address of the closed store\n    example: Calle Colón 3\n",
-		Good: "variables:\n  - name: store_address   # used as {{.store_address}}\n    description: Address of the closed store\n    example: Calle Colón 3\n",
-	}, checkUnused)
+	register(Meta{ID: "CR403", Severity: diag.Warning, Scope: ScopeManual}, checkUnused)
 }
 
 // checkUnused reports manual variables no message uses, and playbook

@@ -12,9 +12,9 @@ import (
 // Every text of a rule is an entry of the interface catalogue
 // (internal/lang/locales/lint.*.yaml), English being the source:
 //
-//	lint.ID.title, lint.ID.rationale   what --explain, --list-rules, SARIF
-//	                                    and docs/rules*.md show
-//	lint.ID..., lint.ID....hint         a finding's message and hint
+//	lint.ID.title, .rationale, .bad, .good   what --explain, --list-rules,
+//	                                         SARIF and docs/rules*.md show
+//	lint.ID..., lint.ID....hint              a finding's message and hint
 //
 // Rules report ids and values; a finding keeps them, so that the output
 // shows it in the reader's language, and carries its English text too,
@@ -41,11 +41,21 @@ func finding(pos diag.Pos, rule string, sev diag.Severity, message, hint string,
 }
 
 // Title is the rule's title in l's language (nil: English).
-func (m Meta) Title(l *lang.Localizer) string { return orEnglish(l).T("lint."+m.ID+".title", nil) }
+func (m Meta) Title(l *lang.Localizer) string { return m.text(l, "title") }
 
 // Rationale is why the rule exists, in l's language (nil: English).
-func (m Meta) Rationale(l *lang.Localizer) string {
-	return orEnglish(l).T("lint."+m.ID+".rationale", nil)
+func (m Meta) Rationale(l *lang.Localizer) string { return m.text(l, "rationale") }
+
+// Bad is a YAML example the rule reports, its comments in l's language.
+func (m Meta) Bad(l *lang.Localizer) string { return m.text(l, "bad") }
+
+// Good is the Bad example fixed, its comments in l's language.
+func (m Meta) Good(l *lang.Localizer) string { return m.text(l, "good") }
+
+// text is one of the rule's texts, as written: they show template syntax
+// ({{.name}}) rather than fill it.
+func (m Meta) text(l *lang.Localizer, what string) string {
+	return orEnglish(l).Raw("lint." + m.ID + "." + what)
 }
 
 func orEnglish(l *lang.Localizer) *lang.Localizer {
