@@ -78,13 +78,13 @@ func TestReportsInPolish(t *testing.T) {
 	msg := "zatwierdzenie wygasło 2026-10-10 (22 dni temu): zatwierdzono 2026-09-01, przegląd co 39d"
 	hint := "przejrzyj podręcznik z zarządem, a potem zaktualizuj approved_on"
 	for f, want := range map[Format][]string{
-		Text: {"crisis/playbooks/manual.yaml:10:3: error: " + msg + " [CR602]\n", "    wskazówka: " + hint + "\n",
+		Text: {"crisis/playbooks/manual.yaml:10:3: error: " + msg + " [CR602]\n", "    podpowiedź: " + hint + "\n",
 			"7 błędów, 2 ostrzeżenia, 3 uwagi w 4 plikach\n"},
-		Compact: {"crisis/playbooks/manual.yaml:10:3: error: " + msg + " [CR602] (wskazówka: " + hint + ")\n"},
-		SARIF:   {`"text": "` + msg + `\nwskazówka: ` + hint + `"`, `"language": "pl"`},
-		JUnit:   {`<failure message="` + msg + `" type="error">`, "wskazówka: " + hint},
-		GitHub:  {"::" + msg + "%0Awskazówka: " + hint + "\n", "crisis lint: 7 błędów, 2 ostrzeżenia, 3 uwagi w 4 plikach\n"},
-		GitLab:  {`"description": "` + msg + ` (wskazówka: ` + hint + `)"`},
+		Compact: {"crisis/playbooks/manual.yaml:10:3: error: " + msg + " [CR602] (podpowiedź: " + hint + ")\n"},
+		SARIF:   {`"text": "` + msg + `\npodpowiedź: ` + hint + `"`, `"language": "pl"`},
+		JUnit:   {`<failure message="` + msg + `" type="error">`, "podpowiedź: " + hint},
+		GitHub:  {"::" + msg + "%0Apodpowiedź: " + hint + "\n", "crisis lint: 7 błędów, 2 ostrzeżenia, 3 uwagi w 4 plikach\n"},
+		GitLab:  {`"description": "` + msg + ` (podpowiedź: ` + hint + `)"`},
 		JSON:    {`"message": "the approval expired on 2026-10-10 (22 days ago): approved 2026-09-01, review every 39d"`},
 	} {
 		out := writeString(t, f, r)
@@ -108,7 +108,7 @@ func TestSummaryPlurals(t *testing.T) {
 		{language.Polish, summary{Errors: 0, Warnings: 12, Infos: 25, Files: 1}, "0 błędów, 12 ostrzeżeń, 25 uwag w 1 pliku"},
 		{language.Polish, summary{Errors: 22, Warnings: 1, Infos: 2, Files: 5}, "22 błędy, 1 ostrzeżenie, 2 uwagi w 5 plikach"},
 		{language.Polish, summary{Files: 2}, "brak problemów w 2 plikach"},
-		{language.Spanish, summary{Errors: 1, Warnings: 0, Infos: 2, Files: 1}, "1 error, 0 advertencias, 2 notas en 1 archivo"},
+		{language.Spanish, summary{Errors: 1, Warnings: 0, Infos: 2, Files: 1}, "1 error, 0 avisos, 2 notas en 1 archivo"},
 		{language.Portuguese, summary{Errors: 0, Warnings: 1, Infos: 0, Files: 1}, "0 erros, 1 aviso, 0 notas em 1 ficheiro"},
 		{language.Portuguese, summary{Files: 0}, "nenhum problema em 0 ficheiros"},
 		{language.English, summary{Errors: 1, Warnings: 2, Infos: 0, Files: 1}, "1 error, 2 warnings, 0 infos in 1 file"},
