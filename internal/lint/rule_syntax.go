@@ -13,6 +13,6 @@ func init() {
 // parsed them all.
 func checkSyntax(c *Context) {
 	for _, e := range c.facts.parseErrs {
-		c.reportTemplate(e.msg, e.form, e.err, "lint.CR401", "lint.CR401.hint", args{"Message": e.msg.ID, "Form": e.form, "Allowed": message.Allowed()})
+		c.reportTemplate(e.msg, e.form, e.err, "lint.CR401", "lint.CR401.hint", args{"Message": e.msg.ID, "Form": e.form, "Variables": "{{.name}}", "Control": "{{if}}/{{else}}/{{with}}", "Functions": message.FuncNames()})
 	}
 }
