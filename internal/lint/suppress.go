@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/crisis-cli/crisis/internal/diag"
-	"github.com/crisis-cli/crisis/internal/suggest"
 )
 
 // Rule ids of the engine's own findings about suppression comments.
@@ -102,8 +101,8 @@ func (s *suppression) problems(cfg Config) diag.List {
 	for _, id := range s.ids {
 		switch {
 		case Lookup(id) == nil:
-			if c := suggest.Closest(id, IDs()); len(c) > 0 {
-				add(RuleUnusedIgno, "lint.CR902.unknown", "lint.CR902.unknown.hint", args{"Rule": id, "Suggestion": `"` + strings.Join(c, `", "`) + `"`})
+			if c := closest(id, IDs()); c != "" {
+				add(RuleUnusedIgno, "lint.CR902.unknown", "lint.CR902.unknown.hint", args{"Rule": id, "Suggestion": c})
 			} else {
 				add(RuleUnusedIgno, "lint.CR902.unknown", "lint.CR902.list.hint", args{"Rule": id})
 			}

@@ -1,12 +1,14 @@
 package lint
 
 import (
+	"strings"
 	"sync"
 
 	"golang.org/x/text/language"
 
 	"github.com/crisis-cli/crisis/internal/diag"
 	"github.com/crisis-cli/crisis/internal/lang"
+	"github.com/crisis-cli/crisis/internal/suggest"
 )
 
 // Every text of a rule is an entry of the interface catalogue
@@ -56,6 +58,16 @@ func (m Meta) Good(l *lang.Localizer) string { return m.text(l, "good") }
 // ({{.name}}) rather than fill it.
 func (m Meta) text(l *lang.Localizer, what string) string {
 	return orEnglish(l).Raw("lint." + m.ID + "." + what)
+}
+
+// closest is the known names closest to name, quoted and comma-separated
+// for a "did you mean" hint, or "".
+func closest(name string, known []string) string {
+	c := suggest.Closest(name, known)
+	if len(c) == 0 {
+		return ""
+	}
+	return `"` + strings.Join(c, `", "`) + `"`
 }
 
 func orEnglish(l *lang.Localizer) *lang.Localizer {
