@@ -77,9 +77,9 @@ func (a *App) runLint(dir string, o lintOptions) error {
 			return err
 		}
 		if o.explain != "" {
-			return explainRule(a.IO.Out, o.explain, f)
+			return explainRule(a.IO.Out, o.explain, f, lang.For(a.Lang))
 		}
-		return listRules(a.IO.Out, f)
+		return listRules(a.IO.Out, f, lang.For(a.Lang))
 	}
 	targets, err := lintTargets(o)
 	if err != nil {
@@ -105,7 +105,8 @@ func (a *App) runLint(dir string, o lintOptions) error {
 		named = a.Config.GetString("manual")
 	}
 	wd, _ := a.Getwd()
-	report := output.Report{Findings: res.Findings, Rules: outputRules(), Files: res.Files, Root: repoPath(root, named, wd),
+	l := lang.For(a.Lang)
+	report := output.Report{Findings: res.Findings, Rules: outputRules(l), Files: res.Files, Root: repoPath(root, named, wd), Lang: l,
 		Source: res.Sources.Line, Tool: output.Tool{Name: "crisis", Version: readBuildInfo().Version, InfoURI: lint.RepoURL}}
 	if err := a.writeReports(targets, report); err != nil {
 		return err
@@ -234,11 +235,13 @@ func isDir(path string) bool {
 	return err == nil && st.IsDir()
 }
 
-func outputRules() []output.Rule {
+// outputRules describes every rule in the interface language, as SARIF's
+// rules and GitHub's annotation titles show them to a person.
+func outputRules(l *lang.Localizer) []output.Rule {
 	var out []output.Rule
 	for _, r := range lint.Rules() {
 		m := r.Meta()
-		out = append(out, output.Rule{ID: m.ID, Title: m.Title, Rationale: m.Rationale, HelpURI: lint.HelpURI(m.ID), Default: m.Severity})
+		out = append(out, output.Rule{ID: m.ID, Name: m.Title(nil), Title: m.Title(l), Rationale: m.Rationale(l), HelpURI: lint.HelpURI(m.ID, l), Default: m.Severity})
 	}
 	return out
 }
@@ -260,7 +263,8 @@ func ruleFormat(o lintOptions, what string) (output.Format, error) {
 }
 
 // ruleJSON is a rule in --list-rules and --explain --format json; the
-// keys are part of the interface scripts read.
+// keys are part of the interface scripts read, and so are the texts: they
+// are English in every interface language, as lint's JSON findings are.
 type ruleJSON struct {
 	ID        string `json:"id"`
 	Severity  string `json:"severity"`
@@ -272,11 +276,12 @@ type ruleJSON struct {
 }
 
 func toRuleJSON(m lint.Meta) ruleJSON {
-	return ruleJSON{ID: m.ID, Severity: m.Severity.String(), Title: m.Title, Rationale: m.Rationale, Bad: m.Bad, Good: m.Good, HelpURI: lint.HelpURI(m.ID)}
+	return ruleJSON{ID: m.ID, Severity: m.Severity.String(), Title: m.Title(nil), Rationale: m.Rationale(nil), Bad: m.Bad(nil), Good: m.Good(nil), HelpURI: lint.HelpURI(m.ID, nil)}
 }
 
-// explainRule prints a rule's title, severity, rationale and examples.
-func explainRule(w io.Writer, id string, f output.Format) error {
+// explainRule prints a rule's title, severity, rationale and examples, in
+// l's language unless as JSON.
+func explainRule(w io.Writer, id string, f output.Format, l *lang.Localizer) error {
 	r := lint.Lookup(strings.ToUpper(id))
 	if r == nil {
 		if hint := didYouMean(strings.ToUpper(id), lint.IDs()); hint != nil {
@@ -287,11 +292,11 @@ func explainRule(w io.Writer, id string, f output.Format) error {
 	if f == output.JSON {
 		return writeJSON(w, toRuleJSON(r.Meta()))
 	}
-	_, err := io.WriteString(w, lint.Explain(r.Meta()))
+	_, err := io.WriteString(w, lint.Explain(r.Meta(), l))
 	return err
 }
 
-func listRules(w io.Writer, f output.Format) error {
+func listRules(w io.Writer, f output.Format, l *lang.Localizer) error {
 	if f == output.JSON {
 		var out []ruleJSON
 		for _, r := range lint.Rules() {
@@ -301,7 +306,7 @@ func listRules(w io.Writer, f output.Format) error {
 	}
 	for _, r := range lint.Rules() {
 		m := r.Meta()
-		if _, err := fmt.Fprintf(w, "%s  %-7s  %s\n", m.ID, m.Severity, m.Title); err != nil {
+		if _, err := fmt.Fprintf(w, "%s  %-7s  %s\n", m.ID, m.Severity, m.Title(l)); err != nil {
 			return err
 		}
 	}

@@ -84,6 +84,48 @@ type Diagnostic struct {
 	Severity Severity `json:"severity"`
 	Message  string   `json:"message"`
 	Hint     string   `json:"hint,omitempty"`
+	// Text, when set, is the message and hint as entries of the interface
+	// catalogue, so that a person reads them in their language; Message and
+	// Hint are then their English text, what scripts read.
+	Text *Text `json:"-"`
+}
+
+// Text is a finding's message and hint as catalogue ids and the values
+// their placeholders take. A message whose wording depends on a number
+// gets it as Data["Count"] (an int), which picks the plural form.
+type Text struct {
+	Message, Hint string
+	Data          map[string]any
+}
+
+// Localizer renders catalogue messages in one language; lang.Localizer is
+// the one crisis uses. diag only names what it needs of it.
+type Localizer interface {
+	T(id string, data any) string
+	N(id string, count int, data map[string]any) string
+}
+
+// Render returns the message and hint in l's language ("" for no hint id).
+func (t *Text) Render(l Localizer) (message, hint string) {
+	one := func(id string) string {
+		switch n, counted := t.Data["Count"].(int); {
+		case id == "":
+			return ""
+		case counted:
+			return l.N(id, n, t.Data)
+		}
+		return l.T(id, t.Data)
+	}
+	return one(t.Message), one(t.Hint)
+}
+
+// Shown is what a person reads of d: its message and hint in l's language
+// when they are catalogue entries, else the texts it carries.
+func (d Diagnostic) Shown(l Localizer) (message, hint string) {
+	if d.Text == nil || l == nil {
+		return d.Message, d.Hint
+	}
+	return d.Text.Render(l)
 }
 
 // Error makes a diagnostic usable where an error is expected.

@@ -24,11 +24,6 @@ type Context struct {
 	out     *diag.List
 }
 
-// Report records a finding of the running rule at pos.
-func (c *Context) Report(pos diag.Pos, hint, format string, args ...any) {
-	c.out.Add(pos, c.meta.ID, c.sev, hint, format, args...)
-}
-
 // Playbooks is the playbook of a playbook rule, or every playbook for a
 // manual rule.
 func (c *Context) Playbooks() []*manual.Playbook {

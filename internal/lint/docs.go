@@ -3,25 +3,42 @@ package lint
 import (
 	"fmt"
 	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/crisis-cli/crisis/internal/lang"
 )
 
 // RepoURL is the project's home, for SARIF's tool information.
 const RepoURL = "https://github.com/crisis-cli/crisis"
 
-// HelpURI is where a rule is documented: its section of docs/rules.md.
-func HelpURI(id string) string {
-	return RepoURL + "/blob/main/docs/rules.md#" + strings.ToLower(id)
+// HelpURI is where a rule is documented: its section of docs/rules.md, or
+// of its translation when l is not English.
+func HelpURI(id string, l *lang.Localizer) string {
+	return RepoURL + "/blob/main/" + DocFile(orEnglish(l).Tag) + "#" + strings.ToLower(id)
 }
 
-// Explain is the text of `crisis lint --explain ID`.
-func Explain(m Meta) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s  %s  %s\n\n", m.ID, m.Severity, m.Title)
-	b.WriteString(wrap(m.Rationale, 78) + "\n")
-	if m.Scope == ScopeLoader {
-		b.WriteString("\nReported by the loader while reading the files.\n")
+// DocFile is the rules document in language tag: docs/rules.md in English,
+// docs/rules.LANG.md in the others.
+func DocFile(tag language.Tag) string {
+	if tag == language.English {
+		return "docs/rules.md"
 	}
-	fmt.Fprintf(&b, "\nBad:\n%s\nGood:\n%s\nMore: %s\n", indent(m.Bad), indent(m.Good), HelpURI(m.ID))
+	return "docs/rules." + tag.String() + ".md"
+}
+
+// Explain is the text of `crisis lint --explain ID` in l's language. The
+// examples are YAML and stay as written.
+func Explain(m Meta, l *lang.Localizer) string {
+	l = orEnglish(l)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s  %s  %s\n\n", m.ID, m.Severity, m.Title(l))
+	b.WriteString(wrap(m.Rationale(l), 78) + "\n")
+	if m.Scope == ScopeLoader {
+		b.WriteString("\n" + l.T("lint.doc.loader", nil) + "\n")
+	}
+	fmt.Fprintf(&b, "\n%s\n%s\n%s\n%s\n%s\n", l.T("lint.doc.bad", nil), indent(m.Bad(l)), l.T("lint.doc.good", nil), indent(m.Good(l)),
+		l.T("lint.doc.more", args{"URL": HelpURI(m.ID, l)}))
 	return b.String()
 }
 
@@ -49,49 +66,29 @@ func wrap(text string, width int) string {
 	return b.String()
 }
 
-// Markdown is docs/rules.md, generated from the registry so the two never
-// disagree (a test fails when the file is out of date).
-func Markdown() string {
+// Markdown is docs/rules.md, or its translation for l, generated from the
+// registry so the two never disagree (a test fails when a file is out of
+// date).
+func Markdown(l *lang.Localizer) string {
+	l = orEnglish(l)
+	t := func(id string) string { return l.T(id, nil) }
 	var b strings.Builder
-	b.WriteString("# crisis lint rules\n\n")
+	fmt.Fprintf(&b, "# %s\n\n", t("lint.doc.heading"))
 	b.WriteString("<!-- Generated from internal/lint by `go test ./internal/lint -run TestRulesDoc -update`; do not edit. -->\n\n")
-	b.WriteString(docIntro)
-	b.WriteString("| id | severity | title |\n| --- | --- | --- |\n")
+	fmt.Fprintf(&b, "%s\n\n## %s\n\n%s\n\n## %s\n\n%s\n\n## %s\n\n", t("lint.doc.intro"), t("lint.doc.config.heading"), t("lint.doc.config"),
+		t("lint.doc.drills.heading"), t("lint.doc.drills"), t("lint.doc.rules.heading"))
+	fmt.Fprintf(&b, "| %s |\n| --- | --- | --- |\n", t("lint.doc.columns"))
 	for _, r := range registry {
 		m := r.Meta()
-		fmt.Fprintf(&b, "| [%s](#%s) | %s | %s |\n", m.ID, strings.ToLower(m.ID), m.Severity, m.Title)
+		fmt.Fprintf(&b, "| [%s](#%s) | %s | %s |\n", m.ID, strings.ToLower(m.ID), m.Severity, m.Title(l))
 	}
 	for _, r := range registry {
 		m := r.Meta()
-		fmt.Fprintf(&b, "\n<a id=\"%s\"></a>\n## %s: %s\n\nDefault severity: **%s**.", strings.ToLower(m.ID), m.ID, m.Title, m.Severity)
+		fmt.Fprintf(&b, "\n<a id=\"%s\"></a>\n## %s: %s\n\n%s", strings.ToLower(m.ID), m.ID, m.Title(l), l.T("lint.doc.severity", args{"Severity": m.Severity}))
 		if m.Scope == ScopeLoader {
-			b.WriteString(" Reported by the loader while reading the files.")
+			b.WriteString(" " + t("lint.doc.loader"))
 		}
-		fmt.Fprintf(&b, "\n\n%s\n\nBad:\n\n```yaml\n%s```\n\nGood:\n\n```yaml\n%s```\n", m.Rationale, m.Bad, m.Good)
+		fmt.Fprintf(&b, "\n\n%s\n\n%s\n\n```yaml\n%s```\n\n%s\n\n```yaml\n%s```\n", m.Rationale(l), t("lint.doc.bad"), m.Bad(l), t("lint.doc.good"), m.Good(l))
 	}
 	return b.String()
 }
-
-const docIntro = "`crisis lint [DIR]` checks a manual for what would fail during a crisis. " +
-	"`crisis lint --explain ID` prints any section below; `crisis lint --list-rules` the table.\n\n" +
-	"## Configuration and suppression\n\n" +
-	"- `.crisis.yaml` beside `playbooks/` changes rules: `lint: {rules: {CR104: off, CR203: error}}` " +
-	"(`off`, `info`, `warning`, `error`). An unknown rule id there is a configuration error (exit 2).\n" +
-	"- `# crisis:ignore CR101 -- reason` on a finding's line or the line above suppresses it; several ids may be " +
-	"given, separated by spaces or commas. A suppression without a reason (CR901) or that suppresses nothing (CR902) " +
-	"is itself a finding.\n" +
-	"- A missing step owner is the loader's CR006 (a required key): lint adds no second finding for it.\n" +
-	"- Exit codes: 0 no errors (warnings allowed), 1 errors (or warnings with `--strict`), 2 usage or " +
-	"configuration error, 3 the manual cannot be read.\n\n" +
-	"## Drill records (CR801)\n\n" +
-	"Drill records are committed with the manual, so that lint says the same on a laptop and in CI: a " +
-	"`drills/` folder beside `playbooks/` holds `drills/<playbook>.json`, which `crisis drill` writes there " +
-	"(as well as in the local runs folder) when a drill finishes and the folder exists: a JSON object with at " +
-	"least `playbook` (the id) and `finished_at` (RFC 3339). Create the folder to start keeping them; without " +
-	"it the rule is silent. The records of this machine's runs folder are read instead only when asked: " +
-	"`crisis lint --local-drills`, or `--runs-dir DIR`; they are kept per manual (`drills/<folder>-<digest of " +
-	"the manual's path>/`), so a drill of one manual never counts for another with the same playbook ids. A " +
-	"playbook without a record has never been rehearsed; with `drill_every` in the manual, an older drill is " +
-	"reported too. A drill completed by `--yes` or `--answers` is recorded with `\"unattended\": true` and is no " +
-	"rehearsal: lint reports it (an attended record is never replaced by an unattended one).\n\n" +
-	"## Rules\n\n"

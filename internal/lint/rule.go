@@ -19,14 +19,14 @@ const (
 	ScopeEngine                // reported by the engine itself (suppressions)
 )
 
-// Meta describes a rule: everything but the check itself.
+// Meta describes a rule: everything but the check itself. Its texts are
+// in the interface catalogue (see text.go): Title (one line, sentence case,
+// no final period), Rationale (why the rule exists: what fails during a
+// crisis), and a Bad and a Good YAML example.
 type Meta struct {
-	ID        string
-	Title     string // one line, sentence case, no final period
-	Severity  diag.Severity
-	Rationale string // why the rule exists: what fails during a crisis
-	Bad, Good string // YAML snippets
-	Scope     Scope
+	ID       string
+	Severity diag.Severity
+	Scope    Scope
 }
 
 // Rule is one check. Check appends findings through the context, which

@@ -8,12 +8,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR703", Title: "No all-clear step", Severity: diag.Error, Scope: ScopePlaybook,
-		Rationale: "An incident without an all-clear never ends for customers: they keep avoiding the channel, and the follow-up (complaints, compensation, review) has no start. One step of kind all-clear closes the incident.",
-		Bad:       "steps:\n  - id: holding\n    kind: holding\n  - id: inbox\n",
-		Good:      "steps:\n  - id: holding\n    kind: holding\n  - id: all-clear\n    kind: all-clear\n    owner: spokesperson\n    deadline: 6h\n",
-	}, checkAllClear)
+	register(Meta{ID: "CR703", Severity: diag.Error, Scope: ScopePlaybook}, checkAllClear)
 }
 
 func checkAllClear(c *Context) {
@@ -21,6 +16,5 @@ func checkAllClear(c *Context) {
 	if len(p.Steps) == 0 || slices.ContainsFunc(p.Steps, func(s manual.Step) bool { return s.Kind == manual.StepAllClear }) {
 		return
 	}
-	c.Report(atOr(p.At, "steps", p.Pos), "add a step with kind: all-clear that announces the end of the incident",
-		"playbook %s has no all-clear step", p.ID)
+	c.Report(atOr(p.At, "steps", p.Pos), "lint.CR703", "lint.CR703.hint", args{"Playbook": p.ID})
 }

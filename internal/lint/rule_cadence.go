@@ -6,12 +6,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR704", Title: "No working update cadence", Severity: diag.Error, Scope: ScopePlaybook,
-		Rationale: "After the holding message, people need updates on a cadence they can rely on, or they assume nobody is working on it. A cadence of zero, or one so long that the all-clear is due before the first update, is no cadence. (A missing updates: key is the loader's CR006.)",
-		Bad:       "updates:\n  every: 8h      # the all-clear is due at 6h\n",
-		Good:      "updates:\n  every: 60m\n  message: update\n  audiences: [customers]\n  channels: [x, status-page]\n",
-	}, checkCadence)
+	register(Meta{ID: "CR704", Severity: diag.Error, Scope: ScopePlaybook}, checkCadence)
 }
 
 func checkCadence(c *Context) {
@@ -22,13 +17,13 @@ func checkCadence(c *Context) {
 	}
 	pos := atOr(p.At, "updates", u.Pos)
 	if u.Every <= 0 {
-		c.Report(pos, "set updates.every, e.g. 60m", "the update cadence is zero")
+		c.Report(pos, "lint.CR704.zero", "lint.CR704.zero.hint", nil)
 		return
 	}
 	for _, s := range p.Steps {
 		if s.Kind == manual.StepAllClear && s.Deadline > 0 && u.Every >= s.Deadline {
-			c.Report(pos, "make updates.every shorter than the time to the all-clear",
-				"updates every %s, but the all-clear is due at %s: no update would go out", manual.FormatDuration(u.Every), manual.FormatDuration(s.Deadline))
+			c.Report(pos, "lint.CR704.late", "lint.CR704.late.hint",
+				args{"Every": manual.FormatDuration(u.Every), "AllClear": manual.FormatDuration(s.Deadline)})
 			return
 		}
 	}

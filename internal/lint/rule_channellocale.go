@@ -8,12 +8,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR305", Title: "A channel speaks a locale the manual does not support", Severity: diag.Error, Scope: ScopeManual,
-		Rationale: "A channel's locales are the texts a run must send on it. A locale the manual does not support has no messages: the run could never send what the channel promises, or a misspelt code (es-ES for es) silently leaves the channel without a must-send text.",
-		Bad:       "locales:\n  supported: [es, en]\nchannels:\n  - id: x\n    locales: [pt]\n",
-		Good:      "locales:\n  supported: [es, en]\nchannels:\n  - id: x\n    locales: [es]\n",
-	}, checkChannelLocale)
+	register(Meta{ID: "CR305", Severity: diag.Error, Scope: ScopeManual}, checkChannelLocale)
 }
 
 // checkChannelLocale reports each locale a channel says it speaks that is
@@ -29,8 +24,7 @@ func checkChannelLocale(c *Context) {
 			if i < len(ch.LocalesAt) {
 				at = ch.LocalesAt[i]
 			}
-			c.Report(at, "use one of locales.supported ("+strings.Join(m.Locales.Supported, ", ")+"), or add "+loc+" there with its message file",
-				"channel %s speaks %q, which is not in locales.supported", ch.ID, loc)
+			c.Report(at, "lint.CR305", "lint.CR305.hint", args{"Channel": ch.ID, "Locale": loc, "Supported": strings.Join(m.Locales.Supported, ", ")})
 		}
 	}
 }

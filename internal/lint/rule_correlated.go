@@ -6,12 +6,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR101", Title: "Fallback shares a failure domain with a channel that is down", Severity: diag.Error, Scope: ScopePlaybook,
-		Rationale: "Channels in one failure domain fail together. WhatsApp as the fallback in a Facebook outage is no fallback when the whole of Meta is down, as on 4 October 2021. A fallback must depend on another provider.",
-		Bad:       "down:\n  channels: [facebook-page]     # domain: meta\nfallbacks:\n  customers: [whatsapp-business]  # domain: meta too\n",
-		Good:      "down:\n  channels: [facebook-page]\nfallbacks:\n  customers: [x, status-page, email-customers]\n",
-	}, checkCorrelated)
+	register(Meta{ID: "CR101", Severity: diag.Error, Scope: ScopePlaybook}, checkCorrelated)
 }
 
 // checkCorrelated reports every channel the playbook relies on (fallbacks,
@@ -33,8 +28,7 @@ func checkCorrelated(c *Context) {
 		if ch == nil || m.IsDown(p, ch.ID) || downIn[ch.Domain.ID] == "" {
 			return
 		}
-		c.Report(ref.Pos, "choose a channel that depends on another provider; if the whole provider is out, list it under down.domains",
-			"%s shares failure domain %q with %s, which is down: it fails with it", ch.ID, ch.Domain.ID, downIn[ch.Domain.ID])
+		c.Report(ref.Pos, "lint.CR101", "lint.CR101.hint", args{"Channel": ch.ID, "Domain": ch.Domain.ID, "Down": downIn[ch.Domain.ID]})
 	})
 }
 

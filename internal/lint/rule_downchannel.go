@@ -6,12 +6,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR102", Title: "A fallback or announcement uses a channel that is down", Severity: diag.Error, Scope: ScopePlaybook,
-		Rationale: "A channel named down, or in a failure domain that is down, cannot carry the message. Listing it as a fallback or posting on it wastes the first minutes of the crisis.",
-		Bad:       "down:\n  domains: [meta]\nfallbacks:\n  customers: [instagram, x]\n",
-		Good:      "down:\n  domains: [meta]\nfallbacks:\n  customers: [x, email-customers]\n",
-	}, checkDownChannel)
+	register(Meta{ID: "CR102", Severity: diag.Error, Scope: ScopePlaybook}, checkDownChannel)
 }
 
 func checkDownChannel(c *Context) {
@@ -21,11 +16,10 @@ func checkDownChannel(c *Context) {
 		if ch == nil || !m.IsDown(p, ch.ID) {
 			return
 		}
-		why := "it is listed under down.channels"
+		msg := "lint.CR102.listed"
 		if m.DomainDown(p, ch.Domain.ID) {
-			why = "its failure domain " + ch.Domain.ID + " is down"
+			msg = "lint.CR102.domain"
 		}
-		c.Report(ref.Pos, "remove it here, or pick a channel that stays up in this scenario",
-			"channel %s is down in this playbook: %s", ch.ID, why)
+		c.Report(ref.Pos, msg, "lint.CR102.hint", args{"Channel": ch.ID, "Domain": ch.Domain.ID})
 	})
 }

@@ -14,12 +14,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR501", Title: "A rendered announcement does not fit its channel", Severity: diag.Error, Scope: ScopePlaybook,
-		Rationale: "An SMS that needs a third segment, a post over X's 280, a banner that wraps: each is found when someone pastes it during the crisis. Lint renders every announcement in every locale with each variable at its longest (its example padded to max_length) and measures it as its channel does (SMS septets or UTF-16 units and segments, X weighting, bytes ...).",
-		Bad:       "# sms-staff has limit: 1 (one segment); pl text in UCS-2, 92 UTF-16 units\nannounce:\n  - message: staff-brief\n    channels: [sms-staff]\n",
-		Good:      "# a shorter pl sms variant, or limit: 2 on the channel\nstaff-brief:\n  sms:\n    other: \"Awaria {{.platform}}. Info na Slacku.\"\n",
-	}, checkFit)
+	register(Meta{ID: "CR501", Severity: diag.Error, Scope: ScopePlaybook}, checkFit)
 }
 
 // fitResult is the measured render of one message on one channel in one
@@ -68,8 +63,8 @@ func checkFit(c *Context) {
 					continue
 				}
 				if r := f.fit(name, counts[name], ch, in); r.ok && !r.fits {
-					c.Report(ref.Pos, "shorten the "+loc+" text of "+name+" (or its "+ch.Kind+" variant), or lower the variables' max_length",
-						"%s on %s in %s does not fit: %s", name, ch.ID, loc, r.problem)
+					c.Report(ref.Pos, "lint.CR501", "lint.CR501.hint",
+						args{"Message": name, "Channel": ch.ID, "Kind": ch.Kind, "Locale": loc, "Problem": r.problem})
 				}
 			}
 		}

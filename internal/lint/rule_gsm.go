@@ -11,12 +11,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR502", Title: "A character forces an SMS into UCS-2 although a GSM-7 alternative exists", Severity: diag.Warning, Scope: ScopeManual,
-		Rationale: "One curly quote, ellipsis or en dash turns a whole SMS from GSM-7 (160 characters a segment) into UCS-2 (70): the message costs two or three times as much and may not fit. Word processors insert these characters silently; letters such as ó or ł are deliberate and are not reported.",
-		Bad:       "holding:\n  sms:\n    other: \"We’re on it… call {{.support_phone}}\"\n",
-		Good:      "holding:\n  sms:\n    other: \"We're on it... call {{.support_phone}}\"\n",
-	}, checkGSM)
+	register(Meta{ID: "CR502", Severity: diag.Warning, Scope: ScopeManual}, checkGSM)
 }
 
 // checkGSM looks at every text that goes out by SMS: sms variants, and the
@@ -54,22 +49,17 @@ func checkGSMForms(c *Context, msg *manual.Message) {
 				continue
 			}
 			pos := c.sources.FindRune(msg.FormPos[form], r, lines)
-			c.Report(pos, fmt.Sprintf("write %s instead; it is GSM-7", altName(alt)),
-				"%s (U+%04X) in %s forces the whole SMS into UCS-2", runeName(r), r, msg.ID)
+			// An invisible character is named by its code point alone;
+			// one with no alternative is deleted.
+			message, hint := "lint.CR502", "lint.CR502.hint"
+			if unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
+				message = "lint.CR502.invisible"
+			}
+			if alt == "" {
+				hint = "lint.CR502.delete.hint"
+			}
+			c.Report(pos, message, hint, args{"Char": fmt.Sprintf("%q", string(r)), "Code": fmt.Sprintf("%04X", r),
+				"Message": msg.ID, "Alt": fmt.Sprintf("%q", alt)})
 		}
 	}
-}
-
-func runeName(r rune) string {
-	if unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
-		return "an invisible or space character"
-	}
-	return fmt.Sprintf("%q", string(r))
-}
-
-func altName(alt string) string {
-	if alt == "" {
-		return "nothing (delete it)"
-	}
-	return fmt.Sprintf("%q", alt)
 }

@@ -6,12 +6,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR702", Title: "No holding announcement within the first response time", Severity: diag.Error, Scope: ScopePlaybook,
-		Rationale: "Customers expect an answer within the hour, some within minutes. The first message (we know, we are on it, here is where to follow us) must go out within the manual's first_response (15m by default): a step of kind holding, with an announcement, due in time.",
-		Bad:       "steps:\n  - id: holding\n    kind: holding\n    deadline: 45m   # first_response: 15m\n",
-		Good:      "steps:\n  - id: holding\n    kind: holding\n    owner: spokesperson\n    deadline: 15m\n    announce:\n      - message: holding\n        audiences: [customers]\n        channels: [x, status-page]\n",
-	}, checkHolding)
+	register(Meta{ID: "CR702", Severity: diag.Error, Scope: ScopePlaybook}, checkHolding)
 }
 
 func checkHolding(c *Context) {
@@ -27,13 +22,11 @@ func checkHolding(c *Context) {
 	case len(p.Steps) == 0:
 		// the loader reports the missing steps
 	case holding == nil:
-		c.Report(atOr(p.At, "steps", p.Pos), "mark the step that sends the first message kind: holding",
-			"playbook %s has no holding step", p.ID)
+		c.Report(atOr(p.At, "steps", p.Pos), "lint.CR702.none", "lint.CR702.none.hint", args{"Playbook": p.ID})
 	case len(holding.Announce) == 0:
-		c.Report(holding.Pos, "add announce: with the holding message and the channels that stay up",
-			"holding step %s announces nothing", holding.ID)
+		c.Report(holding.Pos, "lint.CR702.silent", "lint.CR702.silent.hint", args{"Step": holding.ID})
 	case holding.Deadline > m.FirstResponse:
-		c.Report(atOr(holding.At, "deadline", holding.Pos), "bring the deadline to "+manual.FormatDuration(m.FirstResponse)+" or less",
-			"holding step %s is due at %s, after the first response time of %s", holding.ID, manual.FormatDuration(holding.Deadline), manual.FormatDuration(m.FirstResponse))
+		c.Report(atOr(holding.At, "deadline", holding.Pos), "lint.CR702.late", "lint.CR702.late.hint", args{"Step": holding.ID,
+			"Deadline": manual.FormatDuration(holding.Deadline), "FirstResponse": manual.FormatDuration(m.FirstResponse)})
 	}
 }

@@ -6,12 +6,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR301", Title: "A message is missing in a supported locale", Severity: diag.Error, Scope: ScopeManual,
-		Rationale: "Every supported locale is a promise that its readers get the message in their language. A missing translation falls back to the default locale in the middle of the crisis, or blocks the announcement while someone translates under stress.",
-		Bad:       "# es.yaml\nholding:\n  default:\n    other: \"{{.platform}} no funciona.\"\n# pl.yaml: no holding\n",
-		Good:      "# pl.yaml\nholding:\n  default:\n    hash: sha1-...\n    other: \"{{.platform}} nie działa.\"\n",
-	}, checkLocale)
+	register(Meta{ID: "CR301", Severity: diag.Error, Scope: ScopeManual}, checkLocale)
 }
 
 // checkLocale reports, at the source text, each message of the default
@@ -34,8 +29,7 @@ func checkLocale(c *Context) {
 			if loc == f.source.Locale || t == nil || f.hasMessage(loc, name) {
 				continue
 			}
-			c.Report(msg.Pos, "translate it in "+t.File+"; until then "+loc+" readers get "+f.source.Locale,
-				"message %s has no %s text in %s", name, loc, t.File)
+			c.Report(msg.Pos, "lint.CR301", "lint.CR301.hint", args{"Message": name, "Locale": loc, "File": t.File, "Source": f.source.Locale})
 		}
 	}
 }

@@ -10,12 +10,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR304", Title: "A locale lacks plural forms that CLDR requires", Severity: diag.Error, Scope: ScopeManual,
-		Rationale: "A message with a count must have every plural form its language uses, or it reads \"1 minutes\" or worse. Polish needs one, few, many and other (1 minuta, 2 minuty, 5 minut); the forms required are CLDR's, exactly as go-i18n chooses them.",
-		Bad:       "# pl.yaml\nupdate:\n  sms:\n    one: \"Kolejna informacja za {{.update_minutes}} minutę.\"\n    other: \"Kolejna informacja za {{.update_minutes}} minut.\"\n",
-		Good:      "# pl.yaml\nupdate:\n  sms:\n    one: \"... {{.update_minutes}} minutę.\"\n    few: \"... {{.update_minutes}} minuty.\"\n    many: \"... {{.update_minutes}} minut.\"\n    other: \"... {{.update_minutes}} minuty.\"\n",
-	}, checkPlural)
+	register(Meta{ID: "CR304", Severity: diag.Error, Scope: ScopeManual}, checkPlural)
 }
 
 // checkPlural checks the messages that are plural: those with a form
@@ -35,8 +30,8 @@ func checkPlural(c *Context) {
 				}
 			}
 			if len(missing) > 0 {
-				c.Report(msg.Pos, "add "+strings.Join(missing, ", ")+" (CLDR: "+t.Locale+" uses "+strings.Join(need, ", ")+")",
-					"message %s (%s) lacks plural forms %s", msg.ID, t.Locale, strings.Join(missing, ", "))
+				c.Report(msg.Pos, "lint.CR304", "lint.CR304.hint", args{"Message": msg.ID, "Locale": t.Locale,
+					"Missing": strings.Join(missing, ", "), "Need": strings.Join(need, ", ")})
 			}
 		}
 	}

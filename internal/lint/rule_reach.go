@@ -8,12 +8,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR103", Title: "An audience is left with no working channel", Severity: diag.Error, Scope: ScopePlaybook,
-		Rationale: "When a channel an audience relies on is down, the playbook must say, beforehand, which working channel reaches that audience instead. Otherwise customers, staff or suppliers hear nothing, or hear it through rumours.",
-		Bad:       "down:\n  domains: [meta]\nfallbacks:\n  customers: [instagram]   # down with meta\n  # suppliers used whatsapp-business: no fallback\n",
-		Good:      "down:\n  domains: [meta]\nfallbacks:\n  customers: [x, email-customers]\n  suppliers: [email-suppliers]\n",
-	}, checkReach)
+	register(Meta{ID: "CR103", Severity: diag.Error, Scope: ScopePlaybook}, checkReach)
 }
 
 // checkReach reports each audience that loses a channel in the scenario and
@@ -27,14 +22,12 @@ func checkReach(c *Context) {
 		}
 		i := slices.IndexFunc(p.Fallbacks, func(f manual.Fallback) bool { return f.Audience.ID == a.ID })
 		if i < 0 {
-			c.Report(atOr(p.At, "fallbacks", p.Pos), "add "+a.ID+": [channels that stay up] under fallbacks",
-				"audience %s loses %s and has no fallback channel", a.ID, lost)
+			c.Report(atOr(p.At, "fallbacks", p.Pos), "lint.CR103.none", "lint.CR103.none.hint", args{"Audience": a.ID, "Channel": lost})
 			continue
 		}
 		fb := p.Fallbacks[i]
 		if !slices.ContainsFunc(fb.Channels, func(r manual.Ref) bool { return m.Channel(r.ID) != nil && !m.IsDown(p, r.ID) }) {
-			c.Report(fb.Audience.Pos, "add a channel in a failure domain that is up",
-				"audience %s loses %s and every fallback channel is down too", a.ID, lost)
+			c.Report(fb.Audience.Pos, "lint.CR103.down", "lint.CR103.down.hint", args{"Audience": a.ID, "Channel": lost})
 		}
 	}
 }

@@ -10,12 +10,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR404", Title: "A message template fails when it is rendered", Severity: diag.Error, Scope: ScopeManual,
-		Rationale: "A template can parse and still fail on its values: upper given a count (a number, not a text), a text that grows past 64 KiB once its variables are filled in. Lint renders every form of every message in every locale with each variable at its longest, as each playbook that sends it declares them, so the failure is found in review and not when the message is due.",
-		Bad:       "# people_affected is a count\nother: \"{{upper .people_affected}} clientes afectados\"\n",
-		Good:      "other: \"{{.people_affected}} clientes afectados\"\n",
-	}, checkRender)
+	register(Meta{ID: "CR404", Severity: diag.Error, Scope: ScopeManual}, checkRender)
 }
 
 // checkRender executes every form that parsed (CR401 reports the others)
@@ -71,7 +66,7 @@ func checkRender(c *Context) {
 						_, err = tmpl.Execute(data)
 					}
 					if err != nil {
-						c.reportTemplate(msg, form, err, renderHint(err), "message %s, form %s, cannot be rendered (values as %s declares them): %s", msg.ID, form, p.ID)
+						c.reportTemplate(msg, form, err, "lint.CR404", renderHint(err), args{"Message": msg.ID, "Form": form, "Playbook": p.ID})
 					}
 				}
 			}
@@ -79,22 +74,22 @@ func checkRender(c *Context) {
 	}
 }
 
-// renderHint says how to fix what made a text fail to render.
+// renderHint is the hint saying how to fix what made a text fail to render.
 func renderHint(err error) string {
 	switch {
 	case errors.Is(err, message.ErrTooLong), errors.Is(err, message.ErrTooSlow):
-		return "shorten the text, use each variable once, or lower the variables' max_length"
+		return "lint.CR404.long.hint"
 	case strings.Contains(err.Error(), "wrong type"):
 		// text/template: a function given a value of another type.
-		return "a count is a number, not a text: write {{.name}} without a function"
+		return "lint.CR404.type.hint"
 	}
-	return "make the text render with the values the playbook declares (their type, example and max_length)"
+	return "lint.CR404.hint"
 }
 
 // reportTemplate reports a template error at the action that failed when
 // the text maps onto the file, else at the text with its line and column
-// in the message. format's last verb receives the error.
-func (c *Context) reportTemplate(msg *manual.Message, form string, err error, hint, format string, args ...any) {
+// in the message. The error is the message's {{.Error}}.
+func (c *Context) reportTemplate(msg *manual.Message, form string, err error, id, hint string, data args) {
 	start := msg.FormPos[form]
 	pos, text := start, err.Error()
 	var te *message.TemplateError
@@ -103,5 +98,6 @@ func (c *Context) reportTemplate(msg *manual.Message, form string, err error, hi
 			pos, text = at, te.Msg
 		}
 	}
-	c.Report(pos, hint, format, append(args, text)...)
+	data["Error"] = text
+	c.Report(pos, id, hint, data)
 }

@@ -10,12 +10,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR802", Title: "A drill inject's reply cannot be drafted", Severity: diag.Error, Scope: ScopePlaybook,
-		Rationale: "A reply inject shows the trainee a draft rendered from its message, in the drill's language, with the run's values and the declared examples for the rest. A draft that cannot be rendered stops the drill at that inject. Lint renders every reply in every locale exactly as `crisis drill` does, so a manual that lints clean drills through.",
-		Bad:       "# templates: reply-order has only an sms variant; replies are drafted from the default one\ninjects:\n  - at: 3m\n    respond: reply\n    message: reply-order\n",
-		Good:      "reply-order:\n  default:\n    other: \"Your order is safe; follow {{.status_url}}. Next update at {{.next_update}}.\"\n",
-	}, checkReply)
+	register(Meta{ID: "CR802", Severity: diag.Error, Scope: ScopePlaybook}, checkReply)
 }
 
 // checkReply renders each reply inject's message as the drill drafts it,
@@ -40,12 +35,11 @@ func checkReply(c *Context) {
 				continue
 			}
 			if errors.Is(err, message.ErrNoMessage) {
-				c.Report(in.Message.Pos, "give "+in.Message.ID+" a default variant, or reply with another message",
-					"the drill cannot draft the reply to the inject at %s: %s has no default text in %s, and replies are drafted from it",
-					manual.FormatDuration(in.At), in.Message.ID, loc)
+				c.Report(in.Message.Pos, "lint.CR802.nodefault", "lint.CR802.nodefault.hint",
+					args{"At": manual.FormatDuration(in.At), "Message": in.Message.ID, "Locale": loc})
 			} else {
-				c.Report(in.Message.Pos, "correct the "+loc+" text of "+in.Message.ID+", or reply with another message",
-					"the drill cannot draft the reply to the inject at %s: %v", manual.FormatDuration(in.At), err)
+				c.Report(in.Message.Pos, "lint.CR802.error", "lint.CR802.error.hint",
+					args{"At": manual.FormatDuration(in.At), "Message": in.Message.ID, "Locale": loc, "Error": err.Error()})
 			}
 			break
 		}

@@ -6,12 +6,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR602", Title: "The manual is past its review date", Severity: diag.Error, Scope: ScopeManual,
-		Rationale: "Channels, people and phone numbers change. An approval holds for review_every; after that the manual may send customers to a dead number, and must be reviewed and approved again.",
-		Bad:       "approval:\n  approved_on: 2024-01-10\n  review_every: 180d   # expired in July 2024\n",
-		Good:      "approval:\n  approved_on: 2026-09-14\n  review_every: 180d\n",
-	}, checkReview)
+	register(Meta{ID: "CR602", Severity: diag.Error, Scope: ScopeManual}, checkReview)
 }
 
 func checkReview(c *Context) {
@@ -20,8 +15,7 @@ func checkReview(c *Context) {
 		return
 	}
 	days := int(c.Now.Sub(a.NextReview()).Hours() / 24)
-	c.Report(atOr(a.At, "approved_on", c.Manual.Approval.At["review_every"]),
-		"review the manual with the directors, then update approved_on",
-		"the approval expired on %s (%d days ago): approved %s, review every %s",
-		a.NextReview().Format("2006-01-02"), days, a.ApprovedOn.Format("2006-01-02"), manual.FormatDuration(a.ReviewEvery))
+	c.Report(atOr(a.At, "approved_on", c.Manual.Approval.At["review_every"]), "lint.CR602", "lint.CR602.hint",
+		args{"Expired": a.NextReview().Format("2006-01-02"), "Count": days, "Approved": a.ApprovedOn.Format("2006-01-02"),
+			"Every": manual.FormatDuration(a.ReviewEvery)})
 }

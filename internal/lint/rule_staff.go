@@ -12,12 +12,7 @@ import (
 var staffAudiences = []string{"staff", "employees", "team", "workforce"}
 
 func init() {
-	register(Meta{
-		ID: "CR104", Title: "Staff have no channel of their own", Severity: diag.Warning, Scope: ScopeManual,
-		Rationale: "Staff need a channel customers do not read: shift changes, a security incident, what to say at the till. A channel shared with customers cannot carry that.",
-		Bad:       "channels:\n  - id: x\n    kind: x\n    audiences: [customers, staff]\n",
-		Good:      "channels:\n  - id: sms-staff\n    kind: sms\n    audiences: [staff]\n",
-	}, checkStaff)
+	register(Meta{ID: "CR104", Severity: diag.Warning, Scope: ScopeManual}, checkStaff)
 }
 
 func checkStaff(c *Context) {
@@ -32,12 +27,10 @@ func checkStaff(c *Context) {
 			return len(ch.Audiences) == 1 && ch.Audiences[0].ID == a.ID
 		})
 		if !own {
-			c.Report(a.Pos, "add a channel whose only audience is "+a.ID+" (an SMS list, Slack, a staff app)",
-				"audience %s has no channel of its own", a.ID)
+			c.Report(a.Pos, "lint.CR104.shared", "lint.CR104.shared.hint", args{"Audience": a.ID})
 		}
 	}
 	if !found && len(m.Audiences) > 0 {
-		c.Report(atOr(m.At, "audiences", diag.Pos{File: m.File, Line: 1, Col: 1}), "add an audience with id: staff and a channel for it",
-			"the manual has no staff audience")
+		c.Report(atOr(m.At, "audiences", diag.Pos{File: m.File, Line: 1, Col: 1}), "lint.CR104.none", "lint.CR104.none.hint", nil)
 	}
 }

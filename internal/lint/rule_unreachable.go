@@ -8,12 +8,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR203", Title: "Every contact of a lead is on a channel that is down", Severity: diag.Warning, Scope: ScopePlaybook,
-		Rationale: "The spokesperson and the approver (and their deputies) must be reachable while the usual channels are dead. A person reachable only on WhatsApp and Messenger is unreachable in a Meta outage.",
-		Bad:       "people:\n  - id: diego-santos\n    contacts:\n      - {via: whatsapp, value: \"+34 600 100 005\"}\n# meta-outage.yaml: down: {domains: [meta]}\n",
-		Good:      "people:\n  - id: diego-santos\n    contacts:\n      - {via: whatsapp, value: \"+34 600 100 005\"}\n      - {via: phone, value: \"+34 600 100 005\"}\n",
-	}, checkUnreachable)
+	register(Meta{ID: "CR203", Severity: diag.Warning, Scope: ScopePlaybook}, checkUnreachable)
 }
 
 // checkUnreachable reports each holder or deputy of the playbook's
@@ -23,8 +18,8 @@ func checkUnreachable(c *Context) {
 	seen := map[string]bool{}
 	for _, l := range []struct {
 		ref  manual.Ref
-		what string
-	}{{p.Speaker, "spokesperson"}, {p.Approver, "approver"}} {
+		what string // the message naming the lead's part
+	}{{p.Speaker, "lint.CR203.spokesperson"}, {p.Approver, "lint.CR203.approver"}} {
 		r := m.Role(l.ref.ID)
 		if r == nil {
 			continue
@@ -35,8 +30,7 @@ func checkUnreachable(c *Context) {
 				continue
 			}
 			seen[person.ID] = true
-			c.Report(l.ref.Pos, "give "+person.ID+" a contact in a failure domain that stays up, such as a phone number",
-				"%s (%s) cannot be reached in this playbook: every contact (%s) is down", person.ID, l.what, vias(person))
+			c.Report(l.ref.Pos, l.what, "lint.CR203.hint", args{"Person": person.ID, "Vias": vias(person)})
 		}
 	}
 }

@@ -6,12 +6,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR403", Title: "A declared variable is used by no message", Severity: diag.Warning, Scope: ScopeManual,
-		Rationale: "A variable nobody uses is usually a typo in a template ({{.store}} for {{.store_name}}) or a leftover; either way someone is asked for a value that goes nowhere.",
-		Bad:       "variables:\n  - name: store_adress\n    description: Address of the closed store\n    example: Calle Colón 3\n",
-		Good:      "variables:\n  - name: store_address   # used as {{.store_address}}\n    description: Address of the closed store\n    example: Calle Colón 3\n",
-	}, checkUnused)
+	register(Meta{ID: "CR403", Severity: diag.Warning, Scope: ScopeManual}, checkUnused)
 }
 
 // checkUnused reports manual variables no message uses, and playbook
@@ -26,8 +21,7 @@ func checkUnused(c *Context) {
 	}
 	for _, v := range m.Variables {
 		if v.Name != "" && !all[v.Name] {
-			c.Report(v.Pos, "remove it, or check the templates for a misspelt {{."+v.Name+"}}",
-				"variable %s is declared in the manual but no message uses it", v.Name)
+			c.Report(v.Pos, "lint.CR403.manual", "lint.CR403.manual.hint", args{"Variable": v.Name, "Ref": "{{." + v.Name + "}}"})
 		}
 	}
 	for _, p := range m.Playbooks {
@@ -42,8 +36,7 @@ func checkUnused(c *Context) {
 		}
 		for _, v := range p.Variables {
 			if v.Name != "" && !used[v.Name] {
-				c.Report(v.Pos, "remove it, or check this playbook's messages for a misspelt {{."+v.Name+"}}",
-					"variable %s is declared in playbook %s but none of its messages uses it", v.Name, p.ID)
+				c.Report(v.Pos, "lint.CR403.playbook", "lint.CR403.playbook.hint", args{"Variable": v.Name, "Ref": "{{." + v.Name + "}}", "Playbook": p.ID})
 			}
 		}
 	}

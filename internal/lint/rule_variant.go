@@ -7,12 +7,7 @@ import (
 )
 
 func init() {
-	register(Meta{
-		ID: "CR302", Title: "A message has no variant for a channel it is sent to, and no default", Severity: diag.Error, Scope: ScopePlaybook,
-		Rationale: "A message sent to an SMS channel needs an sms: text or a default: one. Without either, the announcement cannot be rendered when it is due.",
-		Bad:       "announce:\n  - message: holding     # holding has only email: and x:\n    channels: [sms-customers]\n",
-		Good:      "# templates/es.yaml\nholding:\n  default:\n    other: \"...\"\n  sms:\n    other: \"...\"\n",
-	}, checkVariant)
+	register(Meta{ID: "CR302", Severity: diag.Error, Scope: ScopePlaybook}, checkVariant)
 }
 
 // checkVariant reports each channel of an announcement for which some
@@ -34,8 +29,7 @@ func checkVariant(c *Context) {
 				}
 			}
 			if len(missing) > 0 {
-				c.Report(ref.Pos, "add "+name+"."+ch.Kind+" or "+name+".default to the message files",
-					"message %s has no %s variant and no default in %s", name, ch.Kind, strings.Join(missing, ", "))
+				c.Report(ref.Pos, "lint.CR302", "lint.CR302.hint", args{"Message": name, "Kind": ch.Kind, "Locales": strings.Join(missing, ", ")})
 			}
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/crisis-cli/crisis/internal/diag"
-	"github.com/crisis-cli/crisis/internal/suggest"
 )
 
 // Rule ids of the engine's own findings about suppression comments.
@@ -88,30 +87,28 @@ func applySuppressions(findings diag.List, sups []*suppression, cfg Config) diag
 
 func (s *suppression) problems(cfg Config) diag.List {
 	var out diag.List
-	add := func(rule, hint, format string, args ...any) {
+	add := func(rule, message, hint string, data args) {
 		if sev := cfg.severity(rule); sev != 0 {
-			out.Add(s.pos, rule, sev, hint, format, args...)
+			out = append(out, finding(s.pos, rule, sev, message, hint, data))
 		}
 	}
 	if s.reason == "" {
-		add(RuleNoReason, "write why after two dashes: # crisis:ignore CR101 -- the reason",
-			"suppression without a reason")
+		add(RuleNoReason, "lint.CR901", "lint.CR901.hint", nil)
 	}
 	if len(s.ids) == 0 {
-		add(RuleUnusedIgno, "name the rule: # crisis:ignore CR101 -- reason", "suppression names no rule")
+		add(RuleUnusedIgno, "lint.CR902.norule", "lint.CR902.norule.hint", nil)
 	}
 	for _, id := range s.ids {
 		switch {
 		case Lookup(id) == nil:
-			hint := suggest.Hint(id, IDs())
-			if hint == "" {
-				hint = "crisis lint --list-rules lists the rule ids"
+			if c := closest(id, IDs()); c != "" {
+				add(RuleUnusedIgno, "lint.CR902.unknown", "lint.CR902.unknown.hint", args{"Rule": id, "Suggestion": c})
+			} else {
+				add(RuleUnusedIgno, "lint.CR902.unknown", "lint.CR902.list.hint", args{"Rule": id})
 			}
-			add(RuleUnusedIgno, hint, "suppression names unknown rule %s", id)
 		case cfg.severity(id) == 0 || s.used[id]:
 		default:
-			add(RuleUnusedIgno, "remove the comment, or move it to the finding's line or the line above",
-				"suppression of %s suppresses nothing", id)
+			add(RuleUnusedIgno, "lint.CR902.unused", "lint.CR902.unused.hint", args{"Rule": id})
 		}
 	}
 	return out

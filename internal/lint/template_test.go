@@ -87,7 +87,7 @@ func TestRenderHint(t *testing.T) {
 		{errors.New(`template: m:1:2: executing "m" at <title .n>: error calling title: boom`), "make the text render with the values"},
 	}
 	for _, tt := range tests {
-		if got := renderHint(tt.err); !strings.HasPrefix(got, tt.want) {
+		if got := english().T(renderHint(tt.err), nil); !strings.HasPrefix(got, tt.want) {
 			t.Errorf("renderHint(%v) = %q, want %q...", tt.err, got, tt.want)
 		}
 	}

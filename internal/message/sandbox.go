@@ -63,7 +63,7 @@ func (e *TemplateError) Unwrap() error { return e.Err }
 
 // Allowed lists what a template may use, for hints and docs.
 func Allowed() string {
-	return "variables {{.name}}, {{if}}/{{else}}/{{with}}, and the functions " + funcNames()
+	return "variables {{.name}}, {{if}}/{{else}}/{{with}}, and the functions " + FuncNames()
 }
 
 // compile parses a template text with a locale's functions and checks it
@@ -275,7 +275,7 @@ func (c *checker) node(n parse.Node) {
 		}
 	case *parse.IdentifierNode:
 		if !c.funcs[n.Ident] {
-			c.fail(n.Position(), "function %q is not available in messages; they may call %s", n.Ident, funcNames())
+			c.fail(n.Position(), "function %q is not available in messages; they may call %s", n.Ident, FuncNames())
 		}
 	case *parse.RangeNode:
 		c.fail(n.Position(), "{{range}} is not available in messages: a message has no lists to repeat")
@@ -319,7 +319,8 @@ func (c *checker) branch(b *parse.BranchNode, with bool) {
 	}
 }
 
-func funcNames() string {
+// FuncNames lists the functions a template may call, comma-separated.
+func FuncNames() string {
 	names := make([]string, len(FuncDocs))
 	for i, f := range FuncDocs {
 		names[i] = f.Name

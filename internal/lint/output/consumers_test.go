@@ -9,7 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/language"
+
 	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/lang"
 )
 
 // The tests in this file hand each format to what really reads it: the
@@ -21,16 +24,17 @@ const consumers = "testdata/consumers"
 
 // consumerReport is the sample run and the findings that are hard on
 // readers: one about a whole file, one about the manual as a whole, text
-// that XML cannot carry as is, workflow commands, and three findings of one
-// rule at one position.
-func consumerReport() Report {
+// that XML cannot carry as is, workflow commands, three findings of one
+// rule at one position, and one shown in the report's language (tag).
+func consumerReport(tag language.Tag) Report {
 	r := sampleReport()
+	r.Lang = lang.For(tag)
 	hard := diag.Diagnostic{Pos: diag.Pos{File: "templates/es.yaml", Line: 3, Col: 2}, Rule: "CL103", Severity: diag.Error,
 		Message: "bell\x07 <&> ]]> ::error::x ##[warning]y", Hint: "100% sure, really: yes"}
 	r.Findings = append(r.Findings,
 		diag.Diagnostic{Pos: diag.Pos{File: "playbooks/email-down.yaml"}, Rule: "CL104", Severity: diag.Warning, Message: "template never sent"},
 		diag.Diagnostic{Rule: "CR009", Severity: diag.Info, Message: "about the whole manual"},
-		hard, hard, hard)
+		hard, hard, hard, translatedFinding())
 	r.Findings.Sort()
 	return r
 }
@@ -50,39 +54,43 @@ func needTool(t *testing.T, name, debianPackage string) string {
 	return ""
 }
 
-// TestSARIFOfficialSchema validates SARIF output against the OASIS schema.
+// TestSARIFOfficialSchema validates SARIF output against the OASIS schema,
+// in every interface language.
 func TestSARIFOfficialSchema(t *testing.T) {
 	sch := compile(t, filepath.Join(consumers, "sarif-schema-2.1.0.json"))
-	capped := consumerReport()
-	var buf bytes.Buffer
-	if err := writeSARIF(&buf, capped, 3); err != nil { // with the "left out" notification
-		t.Fatal(err)
+	docs := map[string]string{}
+	for _, tag := range lang.Supported {
+		var buf bytes.Buffer
+		if err := writeSARIF(&buf, consumerReport(tag), 3); err != nil { // with the "left out" notification
+			t.Fatal(err)
+		}
+		abs := consumerReport(tag)
+		abs.Root = "/srv/manual" // file:// URIs
+		clean := cleanReport()
+		clean.Lang = lang.For(tag)
+		for name, doc := range map[string]string{"sample": writeString(t, SARIF, consumerReport(tag)),
+			"clean": writeString(t, SARIF, clean), "capped": buf.String(), "absolute": writeString(t, SARIF, abs)} {
+			docs[tag.String()+"/"+name] = doc
+		}
 	}
-	docs := map[string]string{
-		"sample": writeString(t, SARIF, consumerReport()),
-		"clean":  writeString(t, SARIF, cleanReport()),
-		"capped": buf.String(),
-	}
-	abs := consumerReport()
-	abs.Root = "/srv/manual" // file:// URIs
-	docs["absolute"] = writeString(t, SARIF, abs)
 	for name, doc := range docs {
 		if err := validate(sch, doc); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
 	// The schema can say no: a level SARIF does not have.
-	bad := strings.Replace(docs["sample"], `"level": "error"`, `"level": "fatal"`, 1)
+	bad := strings.Replace(docs["en/sample"], `"level": "error"`, `"level": "fatal"`, 1)
 	if validate(sch, bad) == nil {
 		t.Error(`the schema accepts "level": "fatal"`)
 	}
 }
 
 // TestGitLabCodeQualitySchema validates every Code Quality entry against
-// GitLab's schema, and the file as GitLab reads it: a JSON array, no BOM.
+// GitLab's schema, and the file as GitLab reads it: a JSON array, no BOM;
+// in every interface language.
 func TestGitLabCodeQualitySchema(t *testing.T) {
 	sch := compile(t, filepath.Join(consumers, "gitlab-codeclimate.json"))
-	for name, r := range map[string]Report{"sample": consumerReport(), "clean": cleanReport()} {
+	for name, r := range reportsInEveryLanguage() {
 		out := writeString(t, GitLab, r)
 		if strings.HasPrefix(out, "\uFEFF") {
 			t.Errorf("%s: starts with a BOM", name)
@@ -106,7 +114,7 @@ func TestGitLabCodeQualitySchema(t *testing.T) {
 }
 
 // TestJUnitJenkinsXSD runs xmllint --schema with Jenkins xUnit's
-// junit-10.xsd on the JUnit output.
+// junit-10.xsd on the JUnit output, in every interface language.
 func TestJUnitJenkinsXSD(t *testing.T) {
 	xmllint := needTool(t, "xmllint", "libxml2-utils")
 	xsd := filepath.Join(consumers, "jenkins-xunit-junit-10.xsd")
@@ -122,8 +130,8 @@ func TestJUnitJenkinsXSD(t *testing.T) {
 		}
 		return nil
 	}
-	for name, r := range map[string]Report{"sample": consumerReport(), "clean": cleanReport()} {
-		if err := check(name, writeString(t, JUnit, r)); err != nil {
+	for name, r := range reportsInEveryLanguage() {
+		if err := check(strings.ReplaceAll(name, "/", "-"), writeString(t, JUnit, r)); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
@@ -176,7 +184,7 @@ func TestCompactVimQuickfix(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "crisis", "playbooks", "azores.yaml"), []byte("crisis: 1\n"+accented+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r := consumerReport()
+	r := consumerReport(language.English)
 	r.Findings = append(r.Findings, diag.Diagnostic{Pos: diag.Pos{File: "playbooks/azores.yaml", Line: 2, Col: 30}, Rule: "CR002", Severity: diag.Error, Message: `unknown key "bogus"`})
 	r.Findings.Sort()
 	r.Source = func(file string, line int) string {
@@ -217,6 +225,7 @@ func TestCompactVimQuickfix(t *testing.T) {
 		{1, "crisis/playbooks/data-leak.yaml", 20, 19, "info: placeholder Name is never filled [CL102]"},
 		{1, "crisis/playbooks/email-down.yaml", 1, 1, "warning: template never sent [CL104]"},
 		{1, "crisis/playbooks/manual.yaml", 2, 10, "error: format version 2 is not read by this build (it reads 1) [CR008] (hint: upgrade crisis)"},
+		{1, "crisis/playbooks/manual.yaml", 10, 3, "error: the approval expired on 2026-10-10 (22 days ago): approved 2026-09-01, review every 39d [CR602]"},
 		// The bell reaches no terminal: every format shows it as \a.
 		{1, "crisis/templates/es.yaml", 3, 2, `error: bell\a <&> ]]> ::error::x ##[warning]y [CL103] (hint: 100% sure, really: yes)`},
 		{1, "crisis/templates/es.yaml", 3, 2, "error: bell"},
@@ -255,3 +264,25 @@ type toolError struct {
 }
 
 func (e *toolError) Error() string { return e.err.Error() + ": " + e.output }
+
+// translatedFinding is a finding whose texts are catalogue entries, as
+// lint reports them: counted (22 days) and, in Polish, with diacritics.
+func translatedFinding() diag.Diagnostic {
+	t := &diag.Text{Message: "lint.CR602", Hint: "lint.CR602.hint",
+		Data: map[string]any{"Expired": "2026-10-10", "Count": 22, "Approved": "2026-09-01", "Every": "39d"}}
+	msg, hint := t.Render(lang.For(language.English))
+	return diag.Diagnostic{Pos: diag.Pos{File: "playbooks/manual.yaml", Line: 10, Col: 3}, Rule: "CR602", Severity: diag.Error,
+		Message: msg, Hint: hint, Text: t}
+}
+
+// reportsInEveryLanguage is the consumer report and the clean one in each
+// interface language, named LANG/sample and LANG/clean.
+func reportsInEveryLanguage() map[string]Report {
+	out := map[string]Report{}
+	for _, tag := range lang.Supported {
+		clean := cleanReport()
+		clean.Lang = lang.For(tag)
+		out[tag.String()+"/sample"], out[tag.String()+"/clean"] = consumerReport(tag), clean
+	}
+	return out
+}

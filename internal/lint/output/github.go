@@ -51,7 +51,7 @@ func writeGitHub(w io.Writer, r Report) error {
 		hidden++
 		b.WriteString(r.logLine(d) + "\n")
 	}
-	b.WriteString(githubSummary(r.summary(), hidden) + "\n")
+	b.WriteString(r.githubSummary(hidden) + "\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -88,7 +88,7 @@ func (r Report) annotation(level string, d diag.Diagnostic) string {
 		}
 	}
 	add("title", ruleTitle(r.rule(d.Rule)))
-	return "::" + level + " " + strings.Join(props, ",") + "::" + dataEscaper.Replace(withHint(d))
+	return "::" + level + " " + strings.Join(props, ",") + "::" + dataEscaper.Replace(r.withHint(d))
 }
 
 // ruleTitle is "Title (ID)", or the id alone for a rule without a title.
@@ -107,11 +107,10 @@ func (r Report) logLine(d diag.Diagnostic) string {
 
 // githubSummary ends the log with the counts and, when GitHub's limits
 // hid some findings, where to find them.
-func githubSummary(s summary, hidden int) string {
-	line := "crisis lint: " + s.String()
+func (r Report) githubSummary(hidden int) string {
+	line := "crisis lint: " + r.summaryLine(r.summary())
 	if hidden > 0 {
-		line += fmt.Sprintf("; %d not annotated (GitHub annotates at most %d errors, %d warnings and %d notices per step), see the log lines above",
-			hidden, maxStepAnnotations, maxStepAnnotations, maxStepAnnotations)
+		line += "; " + r.localizer().N("lint.output.hidden", hidden, map[string]any{"Max": maxStepAnnotations})
 	}
 	return line
 }

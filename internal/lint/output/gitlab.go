@@ -34,7 +34,7 @@ func writeGitLab(w io.Writer, r Report) error {
 	prints := r.fingerprints()
 	for i, d := range r.Findings {
 		issues = append(issues, gitlabIssue{
-			Description: gitlabDescription(d),
+			Description: r.gitlabDescription(d),
 			CheckName:   d.Rule,
 			Fingerprint: prints[i].full(),
 			Severity:    gitlabSeverity(d.Severity),
@@ -59,11 +59,12 @@ func gitlabSeverity(s diag.Severity) string {
 
 // gitlabDescription is one line in the merge request widget, so the hint
 // goes in parentheses rather than on a line of its own.
-func gitlabDescription(d diag.Diagnostic) string {
-	if d.Hint == "" {
-		return d.Message
+func (r Report) gitlabDescription(d diag.Diagnostic) string {
+	msg, hint := r.shown(d)
+	if hint == "" {
+		return msg
 	}
-	return d.Message + " (hint: " + d.Hint + ")"
+	return msg + " (" + r.hintLabel() + ": " + hint + ")"
 }
 
 // gitlabPath is the file relative to the repository; GitLab requires a

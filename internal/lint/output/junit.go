@@ -102,7 +102,8 @@ func (r Report) junitCases(file string, list diag.List) []junitCase {
 			name += fmt.Sprintf(" #%d", n)
 		}
 		c := junitCase{Classname: class, Name: name}
-		f := &junitFailure{Message: d.Message, Type: d.Severity.String(), Body: r.junitBody(class, d)}
+		msg, _ := r.shown(d)
+		f := &junitFailure{Message: msg, Type: d.Severity.String(), Body: r.junitBody(class, d)}
 		if d.Severity >= diag.Warning {
 			c.Failure = f
 		} else {
@@ -118,14 +119,16 @@ func (r Report) junitCases(file string, list diag.List) []junitCase {
 func (r Report) junitBody(class string, d diag.Diagnostic) string {
 	pos := d.Pos
 	pos.File = class
-	lines := []string{fmt.Sprintf("%s: %s: %s", pos, d.Severity, d.Message)}
-	if d.Hint != "" {
-		lines = append(lines, "hint: "+d.Hint)
+	msg, hint := r.shown(d)
+	lines := []string{fmt.Sprintf("%s: %s: %s", pos, d.Severity, msg)}
+	if hint != "" {
+		lines = append(lines, r.hintLabel()+": "+hint)
 	}
 	rule := r.rule(d.Rule)
-	lines = append(lines, "rule: "+ruleTitle(rule))
+	l := r.localizer()
+	lines = append(lines, l.T("lint.output.rule", nil)+": "+ruleTitle(rule))
 	if rule.HelpURI != "" {
-		lines = append(lines, "help: "+rule.HelpURI)
+		lines = append(lines, l.T("lint.output.help", nil)+": "+rule.HelpURI)
 	}
 	return strings.Join(lines, "\n")
 }

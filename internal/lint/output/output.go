@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/sanitize"
 )
 
@@ -16,8 +17,9 @@ import (
 // and help link. It is filled from the lint rule registry.
 type Rule struct {
 	ID        string
-	Title     string // short, sentence case, no final period
-	Rationale string // why the rule exists
+	Name      string // the English title: SARIF's rule name, the same in every language
+	Title     string // short, sentence case, no final period, in the report's language
+	Rationale string // why the rule exists, in the report's language
 	HelpURI   string
 	Default   diag.Severity // severity before any configuration; 0 means off
 }
@@ -50,8 +52,11 @@ type Report struct {
 	// Source returns the text of a line of a file (file as in the
 	// diagnostics, relative to Root), or "" when it is not known. It is
 	// optional: fingerprints use the line text when they can, so they stay
-	// stable when the line moves, and fall back to the message.
+	// stable when the line moves, and fall back to the (English) message.
 	Source func(file string, line int) string
+	// Lang is the language a person reads the report in; nil is English.
+	// See lang.go for what it changes.
+	Lang *lang.Localizer
 }
 
 // Format names an output format.
@@ -164,27 +169,24 @@ func (r Report) summary() summary {
 	return s
 }
 
-// String is the one-line summary that ends a text report.
-func (s summary) String() string {
-	files := plural(s.Files, "file")
+// summaryLine is the one-line summary that ends a text report, in the
+// report's language.
+func (r Report) summaryLine(s summary) string {
+	l := r.localizer()
+	files := l.N("lint.output.files", s.Files, nil)
 	if s.Errors+s.Warnings+s.Infos == 0 {
-		return "no problems in " + files
+		return l.T("lint.output.clean", map[string]any{"Files": files})
 	}
-	return fmt.Sprintf("%s, %s, %s in %s", plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Infos, "info"), files)
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return l.T("lint.output.summary", map[string]any{"Errors": l.N("lint.output.errors", s.Errors, nil),
+		"Warnings": l.N("lint.output.warnings", s.Warnings, nil), "Infos": l.N("lint.output.infos", s.Infos, nil), "Files": files})
 }
 
 // withHint is the message followed by its hint on a new line, for formats
 // that have a single text field.
-func withHint(d diag.Diagnostic) string {
-	if d.Hint == "" {
-		return d.Message
+func (r Report) withHint(d diag.Diagnostic) string {
+	msg, hint := r.shown(d)
+	if hint == "" {
+		return msg
 	}
-	return d.Message + "\nhint: " + d.Hint
+	return msg + "\n" + r.hintLabel() + ": " + hint
 }

@@ -2,7 +2,6 @@ package output
 
 import (
 	"cmp"
-	"fmt"
 	"io"
 	"net/url"
 	"path"
@@ -40,8 +39,11 @@ type (
 		Tool        sarifTool         `json:"tool"`
 		Invocations []sarifInvocation `json:"invocations"`
 		ColumnKind  string            `json:"columnKind"`
-		Artifacts   []sarifArtifact   `json:"artifacts,omitempty"`
-		Results     []sarifResult     `json:"results"`
+		// Language is that of the messages and rule texts (SARIF §3.14.7);
+		// given in every language, so the structure never changes.
+		Language  string          `json:"language"`
+		Artifacts []sarifArtifact `json:"artifacts,omitempty"`
+		Results   []sarifResult   `json:"results"`
 	}
 	sarifTool struct {
 		Driver sarifDriver `json:"driver"`
@@ -108,13 +110,14 @@ type (
 // writeSARIF prints one SARIF log with one run. limit caps the results
 // (a parameter so tests need not build 25,000 findings).
 func writeSARIF(w io.Writer, r Report, limit int) error {
-	rules, index := r.sarifRules()
+	rules, index := r.sarifRules(r.localizer().T("lint.output.see", nil))
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name: r.Tool.Name, Version: r.Tool.Version, InformationURI: r.Tool.InfoURI, Rules: rules,
 		}},
 		Invocations: []sarifInvocation{{ExecutionSuccessful: true}},
 		ColumnKind:  "unicodeCodePoints",
+		Language:    r.localizer().Tag.String(),
 		Results:     []sarifResult{},
 	}
 	for _, f := range r.files() {
@@ -129,21 +132,20 @@ func writeSARIF(w io.Writer, r Report, limit int) error {
 	}
 	if dropped := len(r.Findings) - len(run.Results); dropped > 0 {
 		run.Invocations[0].ToolExecutionNotifications = []sarifNotification{{Level: "warning", Message: sarifText{
-			fmt.Sprintf("%d of %d findings left out: SARIF consumers accept at most %d results per run; the least severe were dropped",
-				dropped, len(r.Findings), limit)}}}
+			r.localizer().N("lint.output.leftout", dropped, map[string]any{"Total": len(r.Findings), "Max": limit})}}}
 	}
 	return encodeJSON(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
 }
 
 // sarifRules lists every registered rule, then any rule a finding names
 // that the registry lacks, so each result's ruleIndex points at its rule.
-func (r Report) sarifRules() ([]sarifRule, map[string]int) {
+func (r Report) sarifRules(see string) ([]sarifRule, map[string]int) {
 	var rules []sarifRule
 	index := map[string]int{}
 	add := func(rule Rule) {
 		if _, ok := index[rule.ID]; !ok {
 			index[rule.ID] = len(rules)
-			rules = append(rules, sarifRuleOf(rule))
+			rules = append(rules, sarifRuleOf(rule, see))
 		}
 	}
 	for _, rule := range r.Rules {
@@ -164,9 +166,10 @@ func (r Report) sarifRules() ([]sarifRule, map[string]int) {
 	return rules, index
 }
 
-func sarifRuleOf(rule Rule) sarifRule {
+// sarifRuleOf describes a rule; see is the word before its help link.
+func sarifRuleOf(rule Rule, see string) sarifRule {
 	s := sarifRule{
-		ID: rule.ID, Name: pascalCase(rule.Title), HelpURI: rule.HelpURI,
+		ID: rule.ID, Name: pascalCase(cmp.Or(rule.Name, rule.Title)), HelpURI: rule.HelpURI,
 		ShortDescription:     &sarifText{cmp.Or(rule.Title, rule.ID)},
 		DefaultConfiguration: sarifRuleConf{Level: sarifLevel(rule.Default)},
 	}
@@ -174,7 +177,7 @@ func sarifRuleOf(rule Rule) sarifRule {
 		s.FullDescription = &sarifText{rule.Rationale}
 		help := rule.Rationale
 		if rule.HelpURI != "" {
-			help += "\n\nSee " + rule.HelpURI
+			help += "\n\n" + see + " " + rule.HelpURI
 		}
 		s.Help = &sarifText{help}
 	}
@@ -197,7 +200,7 @@ func sarifLevel(s diag.Severity) string {
 func (r Report) sarifResult(d diag.Diagnostic, ruleIndex int, fp fingerprint) sarifResult {
 	res := sarifResult{
 		RuleID: d.Rule, RuleIndex: ruleIndex, Level: sarifLevel(d.Severity),
-		Message:             sarifText{withHint(d)},
+		Message:             sarifText{r.withHint(d)},
 		PartialFingerprints: map[string]string{sarifFingerprintKey: fp.full()},
 	}
 	if d.Pos.File != "" {

@@ -81,7 +81,7 @@ func writeText(w io.Writer, r Report, opt Options) error {
 		writeFinding(&b, r, d, st)
 		b.WriteString("\n")
 	}
-	b.WriteString(st(KindSummary, r.summary().String()) + "\n")
+	b.WriteString(st(KindSummary, r.summaryLine(r.summary())) + "\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -114,14 +114,16 @@ func writeFinding(b *strings.Builder, r Report, d diag.Diagnostic, st func(Kind,
 	if head == "" {
 		head = noFile
 	}
-	first, rest, _ := strings.Cut(d.Message, "\n")
+	msg, hint := r.shown(d)
+	first, rest, _ := strings.Cut(msg, "\n")
 	fmt.Fprintf(b, "%s: %s: %s %s\n", st(KindFile, head), st(severityKind(d.Severity), d.Severity.String()), first, st(KindRule, "["+d.Rule+"]"))
 	if rest != "" {
 		b.WriteString("    " + indentLines(rest, "    ") + "\n")
 	}
 	r.writeSnippet(b, d, st)
-	if d.Hint != "" {
-		fmt.Fprintf(b, "    %s %s\n", st(KindHint, "hint:"), indentLines(d.Hint, "          "))
+	if hint != "" {
+		label := r.hintLabel() + ":"
+		fmt.Fprintf(b, "    %s %s\n", st(KindHint, label), indentLines(hint, strings.Repeat(" ", 5+uniseg.StringWidth(label))))
 	}
 }
 
@@ -218,9 +220,10 @@ func (r Report) compactLine(d diag.Diagnostic) string {
 		file = noFile
 	}
 	line, col := max(d.Pos.Line, 1), max(r.byteCol(d.Pos), 1)
-	s := fmt.Sprintf("%s:%d:%d: %s: %s [%s]", file, line, col, d.Severity, d.Message, d.Rule)
-	if d.Hint != "" {
-		s += " (hint: " + d.Hint + ")"
+	msg, hint := r.shown(d)
+	s := fmt.Sprintf("%s:%d:%d: %s: %s [%s]", file, line, col, d.Severity, msg, d.Rule)
+	if hint != "" {
+		s += " (" + r.hintLabel() + ": " + hint + ")"
 	}
 	return oneLine.Replace(s)
 }
