@@ -144,11 +144,11 @@ func WriteSchemas(dir string) ([]string, error) {
 	return out, nil
 }
 
-// Schema returns one schema by name: manual, playbook or messages.
+// Schema returns one schema by name: manual, playbook, translation or messages.
 func Schema(name string) ([]byte, error) {
 	data, err := fs.ReadFile(schema.FS, name+".schema.json")
 	if err != nil {
-		return nil, fmt.Errorf("no schema %q; there are manual, playbook and messages", name)
+		return nil, fmt.Errorf("no schema %q; there are manual, playbook, translation and messages", name)
 	}
 	return data, nil
 }
