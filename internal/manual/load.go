@@ -335,11 +335,9 @@ func loadTranslation(fsys fs.FS, mf file, diags *diag.List, strs map[string]stri
 	if !ok {
 		return nil, nil
 	}
-	node := parseYAML(file, data, diags)
-	if node == nil {
-		return t, data
+	if node := parseYAML(file, data, diags); node != nil {
+		(&decoder{file: file, diags: diags, strs: strs}).decodeTranslation(node, t)
 	}
-	(&decoder{file: file, diags: diags, strs: strs}).decodeTranslation(node, t)
 	return t, data
 }
 

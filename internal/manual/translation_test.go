@@ -142,13 +142,7 @@ func TestTranslationProblems(t *testing.T) {
 				t.Fatalf("fixture has no %q", tt.from)
 			}
 			files[tt.file] = strings.Replace(files[tt.file], tt.from, tt.to, 1)
-			_, diags := load(t, files)
-			for _, d := range diags {
-				if strings.HasPrefix(d, tt.want) {
-					return
-				}
-			}
-			t.Errorf("no problem %q; got:\n%s", tt.want, strings.Join(diags, "\n"))
+			wantProblem(t, files, tt.want)
 		})
 	}
 }
@@ -170,15 +164,21 @@ func TestTranslationFiles(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			files := translated()
 			files[tt.file] = translatedEN
-			_, diags := load(t, files)
-			for _, d := range diags {
-				if strings.HasPrefix(d, tt.want) {
-					return
-				}
-			}
-			t.Errorf("no problem %q; got:\n%s", tt.want, strings.Join(diags, "\n"))
+			wantProblem(t, files, tt.want)
 		})
 	}
+}
+
+// wantProblem loads files and fails unless one problem starts with want.
+func wantProblem(t *testing.T, files map[string]string, want string) {
+	t.Helper()
+	_, diags := load(t, files)
+	for _, d := range diags {
+		if strings.HasPrefix(d, want) {
+			return
+		}
+	}
+	t.Errorf("no problem %q; got:\n%s", want, strings.Join(diags, "\n"))
 }
 
 func TestLocalize(t *testing.T) {
