@@ -40,7 +40,7 @@ func checkPlaybookTexts(c *Context) {
 		}
 		t := p.Translation(loc)
 		if t == nil {
-			c.Report(p.At["title"], fmt.Sprintf("translate it in %s/%s.%s.yaml; until then %s operators read it in %s", manual.PlaybooksDir, p.ID, loc, loc, m.Locales.Default),
+			c.Report(orTop(p.At["title"], p.File), fmt.Sprintf("translate it in %s/%s.%s.yaml; until then %s operators read it in %s", manual.PlaybooksDir, p.ID, loc, loc, m.Locales.Default),
 				"playbook %s has no %s translation", p.ID, loc)
 			continue
 		}
@@ -68,8 +68,12 @@ func checkPlaybookTexts(c *Context) {
 					missing(s.At["instructions"], "the instructions of step "+s.ID)
 				}
 				if len(st.Checklist) != len(s.Checklist) {
-					c.Report(s.At["checklist"], "translate every item, in the same order, in "+t.File+until,
-						"the checklist of step %s has %d items, its %s text in %s has %d", s.ID, len(s.Checklist), loc, t.File, len(st.Checklist))
+					pos := s.At["checklist"]
+					if pos.IsZero() { // the source has none, the translation has some
+						pos = st.Pos
+					}
+					c.Report(pos, "translate every item, in the same order, in "+t.File+until,
+						"the checklist of step %s has %s, its %s text in %s %d", s.ID, items(len(s.Checklist)), loc, t.File, len(st.Checklist))
 				}
 			}
 		}
@@ -83,6 +87,22 @@ func checkPlaybookTexts(c *Context) {
 			}
 		}
 	}
+}
+
+// items counts checklist items in words.
+func items(n int) string {
+	if n == 1 {
+		return "1 item"
+	}
+	return fmt.Sprintf("%d items", n)
+}
+
+// orTop is pos, or the top of file when pos is unknown.
+func orTop(pos diag.Pos, file string) diag.Pos {
+	if pos.IsZero() {
+		return diag.Pos{File: file, Line: 1, Col: 1}
+	}
+	return pos
 }
 
 // checkPlaybookStale reports, at the translation, each group of texts

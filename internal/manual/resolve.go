@@ -139,6 +139,10 @@ func resolveTranslations(m *Manual, diags *diag.List) {
 				"%s is written in %s, the manual's default locale: it has no translation into it", p.File, t.Locale)
 			continue
 		}
+		if prev := p.Translation(t.Locale); prev != nil {
+			diags.Errorf(top, RuleDuplicate, "keep one of them", "%s is translated into %s twice: here and in %s", p.File, t.Locale, prev.File)
+			continue
+		}
 		if len(m.Locales.Supported) > 0 && !slices.Contains(m.Locales.Supported, t.Locale) {
 			diags.Add(top, RuleDangling, diag.Warning, "add it to locales.supported in "+ManualFile+", or remove the file",
 				"%s holds locale %q, which the manual does not list as supported", t.File, t.Locale)

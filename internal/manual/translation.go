@@ -3,6 +3,7 @@ package manual
 import (
 	"crypto/sha1"
 	"encoding/hex"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -104,8 +105,8 @@ func (p *Playbook) In(locale string) *Playbook {
 	c.Detection = or(t.Detection, p.Detection)
 	c.Steps = localSteps(p.Steps, t)
 	c.FollowUp = localSteps(p.FollowUp, t)
-	c.Drill.Injects = make([]Inject, len(p.Drill.Injects))
-	for i, in := range p.Drill.Injects {
+	c.Drill.Injects = slices.Clone(p.Drill.Injects)
+	for i, in := range c.Drill.Injects {
 		if i < len(t.Injects) {
 			in.Event = or(t.Injects[i].Event, in.Event)
 			in.Expect = or(t.Injects[i].Expect, in.Expect)

@@ -157,6 +157,8 @@ func TestTranslationFiles(t *testing.T) {
 			`playbooks/fb-down.es.yaml:1:1: error: playbooks/fb-down.yaml is written in es, the manual's default locale: it has no translation into it [CR005] (write these texts in playbooks/fb-down.yaml, or remove the file)`},
 		{"into an unsupported locale", "playbooks/fb-down.fr.yaml",
 			`playbooks/fb-down.fr.yaml:1:1: warning: playbooks/fb-down.fr.yaml holds locale "fr", which the manual does not list as supported [CR005] (add it to locales.supported in playbooks/manual.yaml, or remove the file)`},
+		{"twice", "playbooks/fb-down.en.yml",
+			`playbooks/fb-down.en.yml:1:1: error: playbooks/fb-down.yaml is translated into en twice: here and in playbooks/fb-down.en.yaml [CR004] (keep one of them)`},
 		{"not a locale", "playbooks/fb-down.english.yaml",
 			`playbooks/fb-down.english.yaml:1:1: error: file name "fb-down.english.yaml" is not a playbook id and a locale [CR003]`},
 	}
