@@ -9,13 +9,13 @@ import (
 
 func init() {
 	register(Meta{
-		ID: "CR305", Title: "A playbook text is missing in a supported locale", Severity: diag.Warning, Scope: ScopePlaybook,
+		ID: "CR306", Title: "A playbook text is missing in a supported locale", Severity: diag.Warning, Scope: ScopePlaybook,
 		Rationale: "An operator reads a playbook in their own language when the manual has it, and otherwise in the manual's default locale. Once a manual translates its playbooks (playbooks/ID.LOCALE.yaml), every playbook must be translated into every supported locale, text by text: a step left out shows up in another language in the middle of a run, and an inject left out in the middle of a drill. A manual that translates no playbook at all is written in one language on purpose and is not flagged.",
 		Bad:       "# fb-down.pl.yaml: the step all-clear is not translated\nsteps:\n  holding:\n    hash: sha1-...\n    title: Komunikat wstępny\n",
 		Good:      "# fb-down.pl.yaml\nsteps:\n  holding:\n    hash: sha1-...\n    title: Komunikat wstępny\n  all-clear:\n    hash: sha1-...\n    title: Koniec awarii\n",
 	}, checkPlaybookTexts)
 	register(Meta{
-		ID: "CR306", Title: "A playbook translation is stale: its source text changed since it was translated", Severity: diag.Warning, Scope: ScopePlaybook,
+		ID: "CR307", Title: "A playbook translation is stale: its source text changed since it was translated", Severity: diag.Warning, Scope: ScopePlaybook,
 		Rationale: "Each group of a playbook translation (the title and detection, a step, an inject) carries hash: the SHA-1 of the source texts it was made from, in the same sha1- form as messages (see docs/format.md). When the source changes and the translation does not, operators of that locale follow the old instructions: a withdrawn step, a phone number no longer in use. A group without a hash cannot be checked at all.",
 		Bad:       "# fb-down.pl.yaml, after the step's en title changed\nsteps:\n  holding:\n    hash: sha1-6ab6c9e1eae1a36cc8843e8a5bd2e7d7d2f6a1ff\n    title: Komunikat wstępny\n",
 		Good:      "# fb-down.pl.yaml, re-translated, with the hash of the new en texts\nsteps:\n  holding:\n    hash: sha1-<hash crisis lint shows>\n    title: Pierwszy komunikat\n",

@@ -92,7 +92,7 @@ func (p *Playbook) Translation(locale string) *Translation {
 
 // In returns the playbook with its texts in locale: a copy where every text
 // the translation gives replaces the source's, and the source stays where
-// it gives none (lint's CR305 reports those). A checklist is replaced only
+// it gives none (lint's CR306 reports those). A checklist is replaced only
 // whole, with as many items as the source's: items are checked off by
 // number. Without a translation into locale, p itself is returned.
 func (p *Playbook) In(locale string) *Playbook {
@@ -188,7 +188,7 @@ func translationName(file string) (id, locale string, ok bool) {
 var translationKeys = []string{"crisis", "kind", "hash", "title", "detection", "steps", "follow_up", "drill"}
 
 // decodeTranslation fills t from a translation file's root node. Which
-// texts it must hold is lint's business (CR305): a translation may be
+// texts it must hold is lint's business (CR306): a translation may be
 // written a step at a time.
 func (d *decoder) decodeTranslation(root *yaml.Node, t *Translation) {
 	o := d.object(root, "a translation", translationKeys...)
