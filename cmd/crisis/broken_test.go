@@ -79,7 +79,8 @@ func TestBrokenManuals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	env := append(os.Environ(), "NO_COLOR=1", "XDG_CONFIG_HOME="+t.TempDir(), "XDG_STATE_HOME="+t.TempDir())
+	// LC_ALL=C: the interface in English, whatever the machine's locale.
+	env := append(os.Environ(), "NO_COLOR=1", "LC_ALL=C", "XDG_CONFIG_HOME="+t.TempDir(), "XDG_STATE_HOME="+t.TempDir())
 	run := func(t *testing.T, dir, name string) (int, string, string) {
 		t.Helper()
 		var stdout, stderr bytes.Buffer
@@ -100,7 +101,9 @@ func TestBrokenManuals(t *testing.T) {
 	t.Run("_valid", func(t *testing.T) {
 		t.Parallel()
 		code, stdout, stderr := run(t, root, "_valid")
-		if code != 0 || stderr != "" || !strings.Contains(stdout, "facebook-down") {
+		// Its playbook is written in es only: an English operator is told, once.
+		note := "crisis: playbook facebook-down has no English text; showing it in es, the manual's default language\n"
+		if code != 0 || stderr != note || !strings.Contains(stdout, "facebook-down") {
 			t.Fatalf("the base of every case must be valid: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 		}
 	})

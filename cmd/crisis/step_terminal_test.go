@@ -59,11 +59,11 @@ func (tm *tmux) waitPrompt(n, of int) string {
 func TestEveryStepFitsTheFirstScreen(t *testing.T) {
 	m, _ := exampletest.Load(t)
 	for _, tc := range []struct{ playbook, args string }{
-		{"meta-outage", "-l es,en,pt,pl"},
-		{"facebook-down", "-l es,en --var platform=Facebook"},
+		{"meta-outage", "--lang en -l es,en,pt,pl"},
+		{"facebook-down", "--lang en -l es,en --var platform=Facebook"},
 	} {
 		t.Run(tc.playbook, func(t *testing.T) {
-			p := m.Playbook(tc.playbook)
+			p := m.Playbook(tc.playbook).In("en") // as --lang en shows it
 			cmd := fmt.Sprintf("%s XDG_STATE_HOME=%s %s -m %s run %s %s; echo EXITED $?; sleep 30",
 				noDesktop, t.TempDir(), crisisBin(t), repoRoot(t), tc.playbook, tc.args)
 			tm := newTmux(t, cmd)

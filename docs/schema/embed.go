@@ -5,10 +5,10 @@ package schema
 
 import "embed"
 
-// FS holds manual.schema.json, playbook.schema.json and
-// messages.schema.json: the schemas of the manual's own files, which
-// editors check. (lint-output.schema.json describes lint's JSON report,
+// FS holds manual.schema.json, playbook.schema.json,
+// translation.schema.json and messages.schema.json: the schemas of the
+// manual's own files, which editors check. (lint-output.schema.json describes lint's JSON report,
 // for the tools that read it; it is no file of a manual.)
 //
-//go:embed manual.schema.json playbook.schema.json messages.schema.json
+//go:embed manual.schema.json playbook.schema.json translation.schema.json messages.schema.json
 var FS embed.FS

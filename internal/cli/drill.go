@@ -74,7 +74,7 @@ func (a *App) runQuiz(cmd *cobra.Command, args []string, o runOptions, q quizOpt
 	if !a.IO.CanPrompt() && o.answers == "" {
 		return usageError("cli.quiz.needs-terminal", nil)
 	}
-	m, p, err := a.requireManual(args[0])
+	m, p, err := a.requirePlaybook(args[0])
 	if err != nil {
 		return err
 	}

@@ -50,6 +50,9 @@ func newListCmd(app *App) *cobra.Command {
 			}
 			var rows []playbookSummary
 			for _, p := range m.Playbooks {
+				if format.value != "json" { // JSON: the same on every machine
+					p = app.localize(m, p)
+				}
 				rows = append(rows, summarize(p))
 			}
 			if err := app.write(format, "", writers{"json": asJSON(rows), "text": func(w io.Writer) error { return writeList(app, w, rows) }}); err != nil {

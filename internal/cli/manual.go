@@ -82,6 +82,30 @@ func prefixFiles(diags diag.List, root string) {
 	}
 }
 
+// localize returns p in the operator's language, a.Lang, when the manual
+// has it, else as written, in the manual's default locale, which it then
+// says on standard error once. Every command that shows a playbook's texts
+// to a person takes them from here; the run screens are given the
+// playbook already localized, so they need not know about languages.
+func (a *App) localize(m *manual.Manual, p *manual.Playbook) *manual.Playbook {
+	lp, locale, ok := m.Localize(p, a.Lang)
+	if !ok && !a.saidLang {
+		a.saidLang = true
+		fmt.Fprintln(a.IO.Err, lang.For(a.Lang).T("playbook.fallback", map[string]any{"Playbook": p.ID, "Locale": locale}))
+	}
+	return lp
+}
+
+// requirePlaybook is requireManual for a command that shows the playbook
+// to a person: it returns it in the operator's language (see localize).
+func (a *App) requirePlaybook(id string) (*manual.Manual, *manual.Playbook, error) {
+	m, p, err := a.requireManual(id)
+	if err != nil {
+		return nil, nil, err
+	}
+	return m, a.localize(m, p), nil
+}
+
 // requireManual loads the manual and refuses to go on when it has errors in
 // the files a command needs (the manual file, and the playbook when one is
 // named). Problems elsewhere are reported as a warning: a typo in one

@@ -36,11 +36,14 @@ func newNewCmd(app *App) *cobra.Command {
 				return &ExitError{Code: ExitManual, Err: err}
 			}
 			if like != "" {
-				rel, err := scaffold.NewPlaybook(root, args[0], like, m.Locales.Default)
+				written, err := scaffold.NewPlaybook(root, args[0], like, m.Locales.Default)
 				if err != nil {
 					return newPlaybookError(err)
 				}
-				_, err = fmt.Fprintln(app.IO.Out, app.T("cli.new.wrote-copy", map[string]any{"File": rel, "Like": like}))
+				for _, rel := range written[1:] {
+					fmt.Fprintln(app.IO.Out, app.T("playbook.wrote-translation-copy", map[string]any{"File": rel, "Like": like}))
+				}
+				_, err = fmt.Fprintln(app.IO.Out, app.T("cli.new.wrote-copy", map[string]any{"File": written[0], "Like": like}))
 				return err
 			}
 			written, err := scaffold.ScenarioPlaybook(root, m, args[0])

@@ -134,7 +134,7 @@ func (a *App) runRender(id string, o renderOptions) error {
 	if o.out != "" {
 		title := "All playbooks"
 		if p != nil {
-			title = p.Title
+			title = a.localize(m, p).Title
 		}
 		if err := writeAnnouncementFiles(o.out, title, anns); err != nil {
 			return err

@@ -87,6 +87,7 @@ func (a *App) resumeSession(run *runbook.Run, o runOptions, given map[string]str
 	if err != nil {
 		return nil, err
 	}
+	p = a.localize(m, p)
 	if pre.Finished && pre.Drill {
 		// The drill's process may have been stopped before it saved
 		// the drill's record: save it from the journal now.

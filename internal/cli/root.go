@@ -40,6 +40,9 @@ type App struct {
 	helpDone bool            // see localizeHelp
 	theme    *ui.Theme
 	loaded   *loadedManual
+	// saidLang: the operator was told that a playbook is not in their
+	// language (see localize), once, not once per playbook listed.
+	saidLang bool
 }
 
 // Theme returns the styles for standard output.

@@ -109,7 +109,7 @@ func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
 	}
 	if len(args) == 1 && !o.resume {
 		var err error
-		if _, p, err = a.requireManual(args[0]); err != nil {
+		if _, p, err = a.requirePlaybook(args[0]); err != nil {
 			return err
 		}
 	}

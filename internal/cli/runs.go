@@ -137,7 +137,7 @@ func newReportCmd(app *App) *cobra.Command {
 			if err != nil {
 				return usageErrorf("%v", err)
 			}
-			r, err := app.buildReport(run)
+			r, err := app.buildReport(run, format.value != "json")
 			if err != nil {
 				return err
 			}
@@ -154,7 +154,10 @@ func newReportCmd(app *App) *cobra.Command {
 	return cmd
 }
 
-func (a *App) buildReport(run *runbook.Run) (*report.Report, error) {
+// buildReport reads a run's report; for a person (human), with the
+// playbook's texts in the operator's language, else as the playbook
+// writes them, the same on every machine.
+func (a *App) buildReport(run *runbook.Run, human bool) (*report.Report, error) {
 	m, err := a.runManual(run, "")
 	if err != nil {
 		return nil, err
@@ -163,6 +166,8 @@ func (a *App) buildReport(run *runbook.Run) (*report.Report, error) {
 	p := m.Playbook(st.Playbook)
 	if p == nil {
 		fmt.Fprintf(a.IO.Err, "crisis: warning: the manual has no playbook %q any more; deadlines are not shown\n", st.Playbook)
+	} else if human {
+		p = a.localize(m, p)
 	}
 	r := report.FromState(m, p, st, events, dmg)
 	r.ReadTexts(os.DirFS(run.Dir))

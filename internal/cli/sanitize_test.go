@@ -43,7 +43,7 @@ func TestErrorsSanitized(t *testing.T) {
 // escaped in the table, whatever lint thinks of it.
 func TestListSanitized(t *testing.T) {
 	dir := copyManual(t)
-	editFile(t, filepath.Join(dir, "playbooks", "x-down.yaml"), "title: X is down", `title: "Caída \e[31mde X"`)
+	editFile(t, filepath.Join(dir, "playbooks", "x-down.en.yaml"), "title: X is down", `title: "Caída \e[31mde X"`)
 	_, stdout, stderr := runCLIAll(t, context.Background(), "", "list", "-m", dir)
 	if strings.ContainsRune(stdout+stderr, 0x1b) || !strings.Contains(stdout, `Caída \x1b[31mde X`) {
 		t.Errorf("stdout: %q\nstderr: %q", stdout, stderr)

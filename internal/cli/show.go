@@ -22,6 +22,11 @@ func newShowCmd(app *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// JSON carries the texts as the playbook writes them, the
+			// same whatever the interface language; text is for a person.
+			if format.value != "json" {
+				p = app.localize(m, p)
+			}
 			pl := plan.Build(m, p)
 			return app.write(format, "", writers{"json": asJSON(pl), "text": func(w io.Writer) error {
 				return ui.WritePlan(w, app.Theme(), app.tr(), pl, app.termWidth())
@@ -43,7 +48,8 @@ func (a *App) completePlaybooks(_ *cobra.Command, args []string, _ string) ([]st
 	}
 	var ids []string
 	for _, p := range m.Playbooks {
-		ids = append(ids, p.ID+"\t"+p.Title)
+		lp, _, _ := m.Localize(p, a.Lang) // in silence: the shell shows no stderr
+		ids = append(ids, p.ID+"\t"+lp.Title)
 	}
 	return ids, cobra.ShellCompDirectiveNoFileComp
 }

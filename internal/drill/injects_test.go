@@ -74,7 +74,8 @@ func startDrill(t *testing.T, playbook string, now func() time.Time) *runbook.Se
 func startDrillAt(t *testing.T, playbook string, now func() time.Time, speed float64) *runbook.Session {
 	t.Helper()
 	m, cat := example(t)
-	s, err := runbook.Start(runbook.Options{RunsDir: t.TempDir(), Manual: m, Playbook: m.Playbook(playbook), Catalog: cat,
+	// As an English-speaking operator runs it: the expectations are English.
+	s, err := runbook.Start(runbook.Options{RunsDir: t.TempDir(), Manual: m, Playbook: m.Playbook(playbook).In("en"), Catalog: cat,
 		Drill: true, Speed: speed, Locales: []string{"es", "en"}, Now: now})
 	if err != nil {
 		t.Fatal(err)

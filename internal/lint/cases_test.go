@@ -25,6 +25,24 @@ type ruleCase struct {
 // the linter's output.
 type anchor struct{ file, ctx, tok string }
 
+// fPLBook is the Polish translation of the base playbook, plBook its
+// complete text.
+const fPLBook = "playbooks/fb-down.pl.yaml"
+
+const plBook = `crisis: 1
+kind: translation
+hash: sha1-0f452ce682ef17fcd8e76773dd849fb95500865e
+title: Facebook nie działa
+detection: Strona się nie ładuje
+steps:
+  holding:
+    hash: sha1-b2d03ec393ea7cf8c38736806698669ad0d72b0f
+    title: Komunikat wstępny
+  all-clear:
+    hash: sha1-f3bc526e439b16d0ed47b1c4c646baab35cf967f
+    title: Koniec awarii
+`
+
 var longSMS = strings.Repeat("Go to the back office and wait for instructions. ", 4)
 
 // ruleCases has, for every rule, a manual that triggers it and one that
@@ -67,6 +85,16 @@ var ruleCases = []ruleCase{
 	{name: "cr302-bad", rule: "CR302", fires: true, edits: []edit{{fEN, "holding:\n  default:", "holding:\n  x:"}}, at: anchor{fPlaybook, "message: holding\n        audiences: [customers]\n        channels: [status-page]", "status-page"}, says: `no status-page variant`},
 	{name: "cr303-bad", rule: "CR303", fires: true, edits: []edit{{fEN, "Follow {{.status_url}}.", "Follow us at {{.status_url}}."}}, at: anchor{fPL, "holding:\n  default", "default"}, says: `is stale`},
 	{name: "cr303-nohash", rule: "CR303", fires: true, edits: []edit{{fPL, "  sms:\n    hash: ", "  sms:\n    x-hash: "}, {fPL, "x-hash: sha1-", "#"}}, at: anchor{fPL, "staff-brief:\n  sms", "sms"}, says: `has no hash`},
+	// Playbook translations: the base manual translates none, so CR306 is
+	// silent on it; these cases add fb-down.pl.yaml (hashes by hand:
+	// printf 'Facebook is down\0The page does not load\0' | sha1sum).
+	{name: "cr306-good", rule: "CR306", edits: []edit{{fPLBook, "", plBook}}},
+	{name: "cr306-step", rule: "CR306", fires: true, edits: []edit{{fPLBook, "", plBook}, {fPLBook, "  all-clear:\n    hash: sha1-f3bc526e439b16d0ed47b1c4c646baab35cf967f\n    title: Koniec awarii\n", ""}}, at: anchor{fPlaybook, "- id: all-clear", "id"}, says: `step all-clear has no pl text in playbooks/fb-down.pl.yaml`},
+	{name: "cr306-file", rule: "CR306", fires: true, edits: []edit{{fPLBook, "", plBook}, {"playbooks/ig-down.yaml", "", strings.Replace(basePlaybook, "Facebook is down", "Instagram is down", 1)}}, at: anchor{"playbooks/ig-down.yaml", "title: Instagram", "Instagram"}, says: `playbook ig-down has no pl translation`},
+	{name: "cr306-checklist", rule: "CR306", fires: true, edits: []edit{{fPLBook, "", plBook}, {fPlaybook, "    deadline: 10m\n", "    deadline: 10m\n    checklist: [Approver called]\n"}}, at: anchor{fPlaybook, "checklist: [Approver called]", "["}, says: `the checklist of step holding has 1 item, its pl text in playbooks/fb-down.pl.yaml 0`},
+	{name: "cr307-good", rule: "CR307", edits: []edit{{fPLBook, "", plBook}}},
+	{name: "cr307-bad", rule: "CR307", fires: true, edits: []edit{{fPLBook, "", plBook}, {fPlaybook, "title: Holding message", "title: Holding msg"}}, at: anchor{fPLBook, "  holding:\n", "holding"}, says: `the translation of step holding (pl) is stale`},
+	{name: "cr307-nohash", rule: "CR307", fires: true, edits: []edit{{fPLBook, "", plBook}, {fPLBook, "hash: sha1-0f452ce682ef17fcd8e76773dd849fb95500865e\n", ""}}, at: anchor{fPLBook, "title: Facebook nie", "Facebook"}, says: `the translation of the title and detection of fb-down (pl) has no hash`},
 	{name: "cr304-bad", rule: "CR304", fires: true, edits: []edit{{fPL, "    few: \"Kolejna informacja za {{.update_minutes}} minuty.\"\n", ""}}, at: anchor{fPL, "update:\n  default", "default"}, says: `lacks plural forms few`},
 	{name: "cr305-bad", rule: "CR305", fires: true, edits: []edit{{fManual, "  - id: status-page\n    kind: status-page\n    audiences: [customers]\n    domain: hosting\n    owner: spokesperson\n", "  - id: status-page\n    kind: status-page\n    audiences: [customers]\n    domain: hosting\n    owner: spokesperson\n    locales: [en, pt]\n"}}, at: anchor{fManual, "locales: [en, pt]", "pt"}, says: `channel status-page speaks "pt", which is not in locales.supported`},
 	{name: "cr305-good", rule: "CR305", edits: []edit{{fManual, "  - id: status-page\n    kind: status-page\n    audiences: [customers]\n    domain: hosting\n    owner: spokesperson\n", "  - id: status-page\n    kind: status-page\n    audiences: [customers]\n    domain: hosting\n    owner: spokesperson\n    locales: [en, pl]\n"}}},

@@ -15,7 +15,7 @@ import (
 
 // fuzzTargets are the files of load_test.go's minimal manual that FuzzLoad
 // replaces, chosen by the input's first argument.
-var fuzzTargets = []string{ManualFile, "playbooks/fb-down.yaml", "templates/es.yaml", "playbooks/extra.yaml"}
+var fuzzTargets = []string{ManualFile, "playbooks/fb-down.yaml", "templates/es.yaml", "playbooks/extra.yaml", "playbooks/fb-down.en.yaml"}
 
 // maxFuzzInput bounds one input: every interesting mistake fits in a few
 // kilobytes, and the size limit itself is tested in broken_test.go.
@@ -38,8 +38,11 @@ func FuzzLoad(f *testing.F) {
 			}
 			if len(data) <= maxFuzzInput {
 				t := target
-				if filepath.Base(file) == "manual.yaml" {
+				switch base := filepath.Base(file); {
+				case base == "manual.yaml":
 					t = 0
+				case strings.Count(base, ".") == 2: // a playbook's translation
+					t = 4
 				}
 				f.Add(t, data)
 			}
@@ -49,7 +52,7 @@ func FuzzLoad(f *testing.F) {
 	seed("../../templates/*.yaml", 2)
 	seed("../../testdata/broken/*/playbooks/*.yaml", 1)
 	seed("../../testdata/broken/*/templates/*.yaml", 2)
-	for target, body := range []string{minimalManual, minimalPlaybook, minimalTemplates, ""} {
+	for target, body := range []string{minimalManual, minimalPlaybook, minimalTemplates, "", translatedEN} {
 		f.Add(uint8(target), []byte(body))
 	}
 

@@ -44,12 +44,20 @@ func Load(fsys fs.FS, root string) (*Manual, diag.List, error) {
 		return nil, nil, fmt.Errorf("%s: %w", root, err)
 	}
 	playbooks = slices.DeleteFunc(playbooks, func(f file) bool { return f.name == ManualFile })
+	var translations []file
+	playbooks = slices.DeleteFunc(playbooks, func(f file) bool {
+		_, _, ok := translationName(f.name)
+		if ok {
+			translations = append(translations, f)
+		}
+		return ok
+	})
 	templates, err := listYAML(fsys, TemplatesDir, &diags)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, fmt.Errorf("%s: %w", root, err)
 	}
 	m.Files = []string{ManualFile}
-	for _, f := range slices.Concat(playbooks, templates) {
+	for _, f := range slices.Concat(playbooks, translations, templates) {
 		m.Files = append(m.Files, f.name)
 	}
 	m.Sources = make(map[string][]byte, len(m.Files))
@@ -62,7 +70,7 @@ func Load(fsys fs.FS, root string) (*Manual, diag.List, error) {
 	if m.Location == nil {
 		m.Location = time.UTC
 	}
-	m.Playbooks, m.Templates = loadFiles(fsys, playbooks, templates, m.Sources, &diags)
+	m.Playbooks, m.Translations, m.Templates = loadFiles(fsys, playbooks, translations, templates, m.Sources, &diags)
 	resolve(m, &diags)
 	diags.Sort()
 	return m, diags, nil
@@ -133,13 +141,14 @@ func reportNested(fsys fs.FS, dir string, diags *diag.List) {
 	})
 }
 
-// loadFiles parses playbooks and templates on every core: parsing is most
-// of a load's time and each file is independent. The bytes read are kept
-// in sources.
-func loadFiles(fsys fs.FS, playbooks, templates []file, sources map[string][]byte, diags *diag.List) ([]*Playbook, []*TemplateFile) {
+// loadFiles parses playbooks, their translations and templates on every
+// core: parsing is most of a load's time and each file is independent. The
+// bytes read are kept in sources.
+func loadFiles(fsys fs.FS, playbooks, translations, templates []file, sources map[string][]byte, diags *diag.List) ([]*Playbook, []*Translation, []*TemplateFile) {
 	pbs := make([]*Playbook, len(playbooks))
+	trs := make([]*Translation, len(translations))
 	tps := make([]*TemplateFile, len(templates))
-	perFile := make([]diag.List, len(playbooks)+len(templates))
+	perFile := make([]diag.List, len(playbooks)+len(translations)+len(templates))
 	data := make([][]byte, len(perFile))
 	jobs := make(chan int, len(perFile))
 	for i := range perFile {
@@ -151,23 +160,26 @@ func loadFiles(fsys fs.FS, playbooks, templates []file, sources map[string][]byt
 		wg.Go(func() {
 			strs := map[string]string{} // this goroutine's, so no lock
 			for i := range jobs {
-				if i < len(playbooks) {
+				switch j := i - len(playbooks) - len(translations); {
+				case i < len(playbooks):
 					pbs[i], data[i] = loadPlaybook(fsys, playbooks[i], &perFile[i], strs)
-				} else {
-					j := i - len(playbooks)
+				case j < 0:
+					trs[i-len(playbooks)], data[i] = loadTranslation(fsys, translations[i-len(playbooks)], &perFile[i], strs)
+				default:
 					tps[j], data[i] = loadTemplates(fsys, templates[j], &perFile[i], strs)
 				}
 			}
 		})
 	}
 	wg.Wait()
-	for i, f := range slices.Concat(playbooks, templates) {
+	for i, f := range slices.Concat(playbooks, translations, templates) {
 		if data[i] != nil {
 			sources[f.name] = data[i]
 		}
 		*diags = append(*diags, perFile[i]...)
 	}
 	return slices.DeleteFunc(pbs, func(p *Playbook) bool { return p == nil }),
+		slices.DeleteFunc(trs, func(t *Translation) bool { return t == nil }),
 		slices.DeleteFunc(tps, func(t *TemplateFile) bool { return t == nil })
 }
 
@@ -307,6 +319,26 @@ func loadPlaybook(fsys fs.FS, mf file, diags *diag.List, strs map[string]string)
 // playbook's id, a message file's locale.
 func baseName(file string) string {
 	return strings.TrimSuffix(strings.TrimSuffix(path.Base(file), ".yaml"), ".yml")
+}
+
+func loadTranslation(fsys fs.FS, mf file, diags *diag.List, strs map[string]string) (*Translation, []byte) {
+	file := mf.name
+	id, locale, _ := translationName(file)
+	t := &Translation{Playbook: id, Locale: locale, File: file}
+	pos := diag.Pos{File: file, Line: 1, Col: 1}
+	if _, err := language.Parse(locale); err != nil || !idRE.MatchString(id) {
+		diags.Errorf(pos, RuleType, "name a playbook's translation after the playbook and the locale: meta-outage.en.yaml, meta-outage.pt-BR.yaml",
+			"file name %q is not a playbook id and a locale", path.Base(file))
+		return nil, nil
+	}
+	data, ok := readFile(fsys, mf, diags)
+	if !ok {
+		return nil, nil
+	}
+	if node := parseYAML(file, data, diags); node != nil {
+		(&decoder{file: file, diags: diags, strs: strs}).decodeTranslation(node, t)
+	}
+	return t, data
 }
 
 func loadTemplates(fsys fs.FS, mf file, diags *diag.List, strs map[string]string) (*TemplateFile, []byte) {

@@ -2,6 +2,8 @@ package manual
 
 import (
 	"fmt"
+	"path"
+	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -18,8 +20,14 @@ func (d *decoder) header(o *object, kind string) bool {
 	}
 	k := o.get("kind", true)
 	if s, ok := d.scalar(k, "kind"); ok && s != kind {
-		d.errorf(k, RuleType, "files in playbooks/ are kind: playbook; only playbooks/manual.yaml is kind: manual",
-			"this file must be kind: %s, found %q", kind, s)
+		hint := "files in playbooks/ are kind: playbook; only playbooks/manual.yaml is kind: manual"
+		switch {
+		case kind == "translation":
+			hint = "a playbook's translation, ID.LOCALE.yaml, is kind: translation"
+		case s == "translation":
+			hint = "a translation's file name says its locale: " + strings.TrimSuffix(path.Base(d.file), path.Ext(d.file)) + ".en.yaml"
+		}
+		d.errorf(k, RuleType, hint, "this file must be kind: %s, found %q", kind, s)
 		return false
 	}
 	return v != nil

@@ -49,7 +49,11 @@ type Manual struct {
 	Variables []Variable // shared by every playbook
 
 	Playbooks []*Playbook
-	Templates []*TemplateFile // one per locale
+	// Translations holds every playbook translation file read, also
+	// those of a playbook the manual lacks; each playbook's own are in
+	// its Translations.
+	Translations []*Translation
+	Templates    []*TemplateFile // one per locale
 
 	// Files lists every manual file found, read or refused: the manual
 	// file first, then playbooks and message files in name order.
@@ -189,8 +193,11 @@ type Playbook struct {
 	Updates   *Updates
 	FollowUp  []Step
 	Drill     Drill
-	Pos       Pos
-	At        map[string]Pos
+	// Translations holds the playbook's texts in other locales than the
+	// manual's default, in file name order (see In and Localize).
+	Translations []*Translation
+	Pos          Pos
+	At           map[string]Pos
 }
 
 // Down says what has failed in a scenario.

@@ -2,6 +2,7 @@ package manual
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -117,6 +118,59 @@ func resolve(m *Manual, diags *diag.List) {
 	}
 	for _, p := range m.Playbooks {
 		resolvePlaybook(p, ix, vars, diags)
+	}
+	resolveTranslations(m, diags)
+}
+
+// resolveTranslations gives each playbook its translations, and reports a
+// translation of nothing: a playbook the manual lacks, a step it lacks, an
+// inject past its last, or the locale the playbook is written in.
+func resolveTranslations(m *Manual, diags *diag.List) {
+	for _, t := range m.Translations {
+		top := Pos{File: t.File, Line: 1, Col: 1}
+		p := m.Playbook(t.Playbook)
+		if p == nil {
+			diags.Errorf(top, RuleDangling, fmt.Sprintf("rename it after its playbook (%s/ID.%s.yaml), or remove it", PlaybooksDir, t.Locale),
+				"translation of playbook %q, which the manual does not have", t.Playbook)
+			continue
+		}
+		if t.Locale == m.Locales.Default {
+			diags.Errorf(top, RuleDangling, "write these texts in "+p.File+", or remove the file",
+				"%s is written in %s, the manual's default locale: it has no translation into it", p.File, t.Locale)
+			continue
+		}
+		if prev := p.Translation(t.Locale); prev != nil {
+			diags.Errorf(top, RuleDuplicate, "keep one of them", "%s is translated into %s twice: here and in %s", p.File, t.Locale, prev.File)
+			continue
+		}
+		if len(m.Locales.Supported) > 0 && !slices.Contains(m.Locales.Supported, t.Locale) {
+			diags.Add(top, RuleDangling, diag.Warning, "add it to locales.supported in "+ManualFile+", or remove the file",
+				"%s holds locale %q, which the manual does not list as supported", t.File, t.Locale)
+		}
+		p.Translations = append(p.Translations, t)
+		steps := map[string]bool{}
+		for _, s := range p.Steps {
+			steps[s.ID] = false
+		}
+		for _, s := range p.FollowUp {
+			steps[s.ID] = true
+		}
+		for id, st := range t.Steps {
+			followUp, ok := steps[id]
+			switch {
+			case !ok:
+				diags.Errorf(st.Pos, RuleDangling, suggest.Hint(id, slices.Sorted(maps.Keys(steps))),
+					"%s has no step %q to translate", p.File, id)
+			case followUp != st.FollowUp:
+				where := map[bool]string{false: "steps", true: "follow_up"}
+				diags.Errorf(st.Pos, RuleDangling, "move it under "+where[followUp]+":",
+					"step %q is under %s in %s, not under %s", id, where[followUp], p.File, where[st.FollowUp])
+			}
+		}
+		if n := len(p.Drill.Injects); len(t.Injects) > n {
+			diags.Errorf(t.Injects[n].Pos, RuleDangling, "translate the injects in the playbook's order, one item each",
+				"%s has %d drill injects; this is number %d", p.File, n, n+1)
+		}
 	}
 }
 

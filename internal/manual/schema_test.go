@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"math"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -44,10 +45,15 @@ func compileSchema(t *testing.T, name string) *jsonschema.Schema {
 	return sch
 }
 
-type schemas struct{ manual, playbook, messages *jsonschema.Schema }
+type schemas struct{ manual, playbook, translation, messages *jsonschema.Schema }
 
 func compileSchemas(t *testing.T) schemas {
-	return schemas{compileSchema(t, "manual"), compileSchema(t, "playbook"), compileSchema(t, "messages")}
+	return schemas{compileSchema(t, "manual"), compileSchema(t, "playbook"), compileSchema(t, "translation"), compileSchema(t, "messages")}
+}
+
+// isTranslation tells a playbook's translation, playbooks/ID.LOCALE.yaml.
+func isTranslation(rel string) bool {
+	return strings.HasPrefix(rel, "playbooks/") && strings.Count(path.Base(rel), ".") == 2
 }
 
 // forFile picks the schema of a manual file by its place in the manual, as
@@ -58,6 +64,8 @@ func (s schemas) forFile(rel string) *jsonschema.Schema {
 		return s.manual
 	case strings.HasPrefix(rel, "templates/"):
 		return s.messages
+	case isTranslation(rel):
+		return s.translation
 	}
 	return s.playbook
 }
@@ -187,8 +195,11 @@ func TestSchemaModelines(t *testing.T) {
 	}
 	for _, rel := range files {
 		want := "# yaml-language-server: $schema=../docs/schema/playbook.schema.json"
-		if rel == "playbooks/manual.yaml" {
+		switch {
+		case rel == "playbooks/manual.yaml":
 			want = "# yaml-language-server: $schema=../docs/schema/manual.schema.json"
+		case isTranslation(rel):
+			want = "# yaml-language-server: $schema=../docs/schema/translation.schema.json"
 		}
 		data, err := fs.ReadFile(fsys, rel)
 		if err != nil {
@@ -291,6 +302,25 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 			t.Fatalf("testdata/broken/_valid has no %s", rel)
 		}
 	}
+	// A translation of the playbook, with every key the format has.
+	const tr = "playbooks/facebook-down.en.yaml"
+	base[tr] = &fstest.MapFile{Data: []byte(`crisis: 1
+kind: translation
+hash: sha1-0000000000000000000000000000000000000000
+title: Our Facebook page is down
+detection: |
+  The page does not load.
+steps:
+  confirm:
+    hash: sha1-0000000000000000000000000000000000000000
+    title: Confirm the outage
+    instructions: Check it.
+    checklist:
+      - Page checked from a phone and from a laptop
+follow_up:
+drill:
+  injects: []
+`)}
 	cases := []struct {
 		name, file, old, new string
 		ok                   bool // what both must say
@@ -372,6 +402,24 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 		{"target recipients no path", mf, "    owner: spokesperson\nroles:", "    owner: spokesperson\n    target: {provider: twilio, recipients: {column: phone}}\nroles:", false},
 		{"target drill in drill", mf, "    owner: spokesperson\nroles:", "    owner: spokesperson\n    target: {provider: webhook, drill: {provider: webhook, drill: {provider: webhook}}}\nroles:", false},
 		{"message plural forms", es, "  sms:\n    other:", "  sms:\n    one: x\n    few: y\n    other:", true},
+		// Playbook translations: any scalar text, steps by id, injects as a list.
+		{"translation as is", tr, "crisis: 1", "crisis: 1", true},
+		{"translation title number", tr, "title: Our Facebook page is down", "title: 404", true},
+		{"translation title list", tr, "title: Our Facebook page is down", "title: [a, b]", false},
+		{"translation hash number", tr, "hash: sha1-0000000000000000000000000000000000000000\ntitle", "hash: 12\ntitle", true},
+		{"translation kind playbook", tr, "kind: translation", "kind: playbook", false},
+		{"translation version 2", tr, "crisis: 1", "crisis: 2", false},
+		{"translation unknown key", tr, "title:", "titel: x\ntitle:", false},
+		{"translation steps list", tr, "steps:\n  confirm:", "steps:\n  - confirm:", false},
+		{"translation steps null", tr, "follow_up:\n", "follow_up: {}\n", true},
+		{"translation step id uppercase", tr, "  confirm:", "  Confirm:", false},
+		{"translation step empty", tr, "  confirm:\n    hash: sha1-0000000000000000000000000000000000000000\n    title: Confirm the outage\n    instructions: Check it.\n    checklist:\n      - Page checked from a phone and from a laptop\n", "  confirm:\n", false},
+		{"translation step unknown key", tr, "    instructions: Check it.", "    instructoins: Check it.", false},
+		{"translation checklist text", tr, "    checklist:\n      - Page checked from a phone and from a laptop", "    checklist: Page checked", false},
+		{"translation checklist empty", tr, "    checklist:\n      - Page checked from a phone and from a laptop", "    checklist:", true},
+		{"translation instructions empty", tr, "    instructions: Check it.", "    instructions:", true},
+		{"translation inject scalar", tr, "  injects: []", "  injects: [x]", false},
+		{"translation inject unknown key", tr, "  injects: []", "  injects: [{evnt: x}]", false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -86,7 +86,8 @@ type run struct {
 func scripted(t *testing.T, playbook string, isDrill, auto bool, lines ...string) run {
 	t.Helper()
 	m, cat := example(t)
-	p := m.Playbook(playbook)
+	// As an English-speaking operator runs it: the expectations are English.
+	p := m.Playbook(playbook).In("en")
 	c := &clock{t: start}
 	s, err := runbook.Start(runbook.Options{RunsDir: t.TempDir(), Manual: m, Playbook: p, Catalog: cat,
 		Drill: isDrill, Locales: []string{"es", "en"}, Now: c.now})

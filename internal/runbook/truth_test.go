@@ -23,7 +23,7 @@ func startPlaybook(t *testing.T, playbook string, vars map[string]string) (*Sess
 	t.Helper()
 	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
 	o := options(t, t.TempDir(), clock)
-	o.Playbook = o.Manual.Playbook(playbook)
+	o.Playbook = o.Manual.Playbook(playbook).In("en") // as an English-speaking operator runs it
 	s, err := Start(o)
 	if err != nil {
 		t.Fatal(err)
@@ -407,7 +407,7 @@ func TestStateAndUpdateNote(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Manual, s.Playbook, s.Catalog = m, m.Playbook("facebook-down"), cat
+	s.Manual, s.Playbook, s.Catalog = m, m.Playbook("facebook-down").In("en"), cat
 	d := drive(t, s)
 	if err := d.do("state fixed"); err == nil {
 		t.Error("an unknown state was accepted")

@@ -89,6 +89,7 @@ func TestWhatsAppShopGetsMetaPlaybooksAndLintsClean(t *testing.T) {
 		"templates/es.yaml",
 		".crisis.yaml",
 		".crisis/schema/manual.schema.json", ".crisis/schema/messages.schema.json", ".crisis/schema/playbook.schema.json",
+		".crisis/schema/translation.schema.json",
 	}
 	if !slices.Equal(files, want) {
 		t.Errorf("files:\n got %q\nwant %q", files, want)

@@ -144,25 +144,29 @@ func WriteSchemas(dir string) ([]string, error) {
 	return out, nil
 }
 
-// Schema returns one schema by name: manual, playbook or messages.
+// Schema returns one schema by name: manual, playbook, translation or messages.
 func Schema(name string) ([]byte, error) {
 	data, err := fs.ReadFile(schema.FS, name+".schema.json")
 	if err != nil {
-		return nil, fmt.Errorf("no schema %q; there are manual, playbook and messages", name)
+		return nil, fmt.Errorf("no schema %q; there are manual, playbook, translation and messages", name)
 	}
 	return data, nil
 }
 
 // NewPlaybook writes playbooks/<id>.yaml into the manual at root as a copy
 // of the playbook like, which it names in a first comment in the manual's
-// language (locale). It refuses an id that is not an id and an unknown
-// like (UsageError), and a playbook that exists.
-func NewPlaybook(root, id, like, locale string) (string, error) {
+// language (locale), and a copy of each of like's translations
+// (playbooks/<like>.<locale>.yaml): they translate the same texts, so the
+// copy reads in every language like does, and lint says which go stale as
+// the copy is edited. It returns the files written, the playbook first. It
+// refuses an id that is not an id and an unknown like (UsageError), and a
+// playbook that exists.
+func NewPlaybook(root, id, like, locale string) ([]string, error) {
 	if !idRE.MatchString(id) {
-		return "", usagef("%q is not a playbook id: lowercase letters, digits and dashes, e.g. x-down", id)
+		return nil, usagef("%q is not a playbook id: lowercase letters, digits and dashes, e.g. x-down", id)
 	}
 	if err := refuseExisting(root, id); err != nil {
-		return "", err
+		return nil, err
 	}
 	var src []byte
 	err := fs.ErrNotExist
@@ -170,13 +174,32 @@ func NewPlaybook(root, id, like, locale string) (string, error) {
 		src, err = os.ReadFile(filepath.Join(root, "playbooks", like+".yaml"))
 	}
 	if errors.Is(err, fs.ErrNotExist) {
-		return "", usagef("there is no playbook %q to start from in %s", like, filepath.Join(root, "playbooks"))
+		return nil, usagef("there is no playbook %q to start from in %s", like, filepath.Join(root, "playbooks"))
 	}
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	rel := path.Join("playbooks", id+".yaml")
-	return rel, Write(root, []File{{rel, withNote(src, like, locale)}})
+	files := []File{{path.Join("playbooks", id+".yaml"), withNote(src, like, locale)}}
+	translations, err := filepath.Glob(filepath.Join(root, "playbooks", like+".*.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range translations {
+		data, err := os.ReadFile(t)
+		if err != nil {
+			return nil, err
+		}
+		loc := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(t), like+"."), ".yaml")
+		files = append(files, File{path.Join("playbooks", id+"."+loc+".yaml"), data})
+	}
+	var written []string
+	for _, f := range files {
+		written = append(written, f.Path)
+	}
+	if err := Write(root, files); err != nil {
+		return nil, err
+	}
+	return written, nil
 }
 
 var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)

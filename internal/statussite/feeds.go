@@ -23,7 +23,7 @@ func (s *site) entries(locale string) []entry {
 	for _, inc := range s.Incidents {
 		for _, u := range inc.Updates {
 			txt := u.In(locale, fallback)
-			title := t[u.State] + ": " + inc.Title
+			title := t[u.State] + ": " + inc.TitleIn(locale)
 			if s.Drill {
 				title = t["drill_mark"] + " " + title
 			}

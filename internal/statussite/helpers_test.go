@@ -69,7 +69,8 @@ func (sc *script) update(locale string) {
 func run(t testing.TB, m *manual.Manual, cat *message.Catalog, runs, playbook string, start time.Time, drill bool, locales []string, vars map[string]string, fn func(*script)) {
 	t.Helper()
 	clk := &clock{t: start}
-	s, err := runbook.Start(runbook.Options{RunsDir: runs, Manual: m, Playbook: m.Playbook(playbook), Catalog: cat,
+	// As an English-speaking operator runs it: the expectations are English.
+	s, err := runbook.Start(runbook.Options{RunsDir: runs, Manual: m, Playbook: m.Playbook(playbook).In("en"), Catalog: cat,
 		Drill: drill, Locales: locales, Now: clk.now})
 	if err != nil {
 		t.Fatal(err)

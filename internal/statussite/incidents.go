@@ -32,9 +32,12 @@ var stateRank = map[string]int{Investigating: 0, Identified: 1, Monitoring: 2, R
 
 // Incident is one run as the public sees it.
 type Incident struct {
-	RunID      string
-	Playbook   string
-	Title      string
+	RunID    string
+	Playbook string
+	Title    string // as the run's journal has it, in its operator's language
+	// Titles holds the playbook's title in each locale the manual has it
+	// in, for each locale's page (see TitleIn).
+	Titles     map[string]string
 	Severity   string
 	Affected   []string // what is down, as the manual names it
 	State      string
@@ -43,6 +46,16 @@ type Incident struct {
 	NextUpdate time.Time // zero when unknown or resolved
 	Updates    []Update  // oldest first
 	Drill      bool
+}
+
+// TitleIn is the incident's title for locale's page: the playbook's title
+// in that locale when the manual has it, else the title the run journaled
+// (whoever ran it read it in their own language).
+func (inc *Incident) TitleIn(locale string) string {
+	if t, ok := inc.Titles[locale]; ok {
+		return t
+	}
+	return inc.Title
 }
 
 // Update is one announcement marked sent.
@@ -158,6 +171,10 @@ func ReadRun(dir string, m *manual.Manual) (*Incident, error) {
 		State: Investigating, Drill: st.Drill}
 	if p != nil {
 		inc.Severity, inc.Affected = p.Severity, affected(m, p)
+		inc.Titles = map[string]string{m.Locales.Default: p.Title}
+		for _, t := range p.Translations {
+			inc.Titles[t.Locale] = p.In(t.Locale).Title
+		}
 	}
 	state, updates, err := readUpdates(dir, m, p, st.RunID, events)
 	if err != nil {

@@ -239,7 +239,7 @@ func (s *site) when(t time.Time, locale string) (iso, text string) {
 }
 
 func (s *site) incident(inc *Incident, locale string, t map[string]string) incidentView {
-	v := incidentView{T: t, RunID: inc.RunID, State: inc.State, StateName: t[inc.State], Title: inc.Title,
+	v := incidentView{T: t, RunID: inc.RunID, State: inc.State, StateName: t[inc.State], Title: inc.TitleIn(locale),
 		Affected: strings.Join(inc.Affected, ", ")}
 	v.StartedISO, v.StartedText = s.when(inc.Started, locale)
 	v.StartedDate = message.FormatDate(inc.Started.In(s.Manual.Location), locale)
