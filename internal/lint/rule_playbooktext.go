@@ -1,25 +1,13 @@
 package lint
 
 import (
-	"fmt"
-
 	"github.com/crisis-cli/crisis/internal/diag"
 	"github.com/crisis-cli/crisis/internal/manual"
 )
 
 func init() {
-	register(Meta{
-		ID: "CR306", Title: "A playbook text is missing in a supported locale", Severity: diag.Warning, Scope: ScopePlaybook,
-		Rationale: "An operator reads a playbook in their own language when the manual has it, and otherwise in the manual's default locale. Once a manual translates its playbooks (playbooks/ID.LOCALE.yaml), every playbook must be translated into every supported locale, text by text: a step left out shows up in another language in the middle of a run, and an inject left out in the middle of a drill. A manual that translates no playbook at all is written in one language on purpose and is not flagged.",
-		Bad:       "# fb-down.pl.yaml: the step all-clear is not translated\nsteps:\n  holding:\n    hash: sha1-...\n    title: Komunikat wstępny\n",
-		Good:      "# fb-down.pl.yaml\nsteps:\n  holding:\n    hash: sha1-...\n    title: Komunikat wstępny\n  all-clear:\n    hash: sha1-...\n    title: Koniec awarii\n",
-	}, checkPlaybookTexts)
-	register(Meta{
-		ID: "CR307", Title: "A playbook translation is stale: its source text changed since it was translated", Severity: diag.Warning, Scope: ScopePlaybook,
-		Rationale: "Each group of a playbook translation (the title and detection, a step, an inject) carries hash: the SHA-1 of the source texts it was made from, in the same sha1- form as messages (see docs/format.md). When the source changes and the translation does not, operators of that locale follow the old instructions: a withdrawn step, a phone number no longer in use. A group without a hash cannot be checked at all.",
-		Bad:       "# fb-down.pl.yaml, after the step's en title changed\nsteps:\n  holding:\n    hash: sha1-6ab6c9e1eae1a36cc8843e8a5bd2e7d7d2f6a1ff\n    title: Komunikat wstępny\n",
-		Good:      "# fb-down.pl.yaml, re-translated, with the hash of the new en texts\nsteps:\n  holding:\n    hash: sha1-<hash crisis lint shows>\n    title: Pierwszy komunikat\n",
-	}, checkPlaybookStale)
+	register(Meta{ID: "CR306", Severity: diag.Warning, Scope: ScopePlaybook}, checkPlaybookTexts)
+	register(Meta{ID: "CR307", Severity: diag.Warning, Scope: ScopePlaybook}, checkPlaybookStale)
 }
 
 // translatesPlaybooks tells a manual that translates its playbooks: one
@@ -40,61 +28,53 @@ func checkPlaybookTexts(c *Context) {
 		}
 		t := p.Translation(loc)
 		if t == nil {
-			c.Report(orTop(p.At["title"], p.File), fmt.Sprintf("translate it in %s/%s.%s.yaml; until then %s operators read it in %s", manual.PlaybooksDir, p.ID, loc, loc, m.Locales.Default),
-				"playbook %s has no %s translation", p.ID, loc)
+			c.Report(orTop(p.At["title"], p.File), "lint.CR306.file", "lint.CR306.hint", args{"Playbook": p.ID, "Locale": loc,
+				"File": manual.PlaybooksDir + "/" + p.ID + "." + loc + ".yaml", "Default": m.Locales.Default})
 			continue
 		}
-		until := "; until then " + loc + " operators read it in " + m.Locales.Default
-		missing := func(pos diag.Pos, what string) {
-			c.Report(pos, "translate it in "+t.File+until, "%s has no %s text in %s", what, loc, t.File)
+		// missing reports one text the translation lacks; message names it.
+		missing := func(pos diag.Pos, message string, data args) {
+			data["Playbook"], data["Locale"], data["File"], data["Default"] = p.ID, loc, t.File, m.Locales.Default
+			c.Report(pos, message, "lint.CR306.hint", data)
 		}
 		if t.Title == "" {
-			missing(p.At["title"], "the title of "+p.ID)
+			missing(p.At["title"], "lint.CR306.playbooktitle", args{})
 		}
 		if t.Detection == "" && p.Detection != "" {
-			missing(p.At["detection"], "the detection of "+p.ID)
+			missing(p.At["detection"], "lint.CR306.detection", args{})
 		}
 		for _, group := range [][]manual.Step{p.Steps, p.FollowUp} {
 			for _, s := range group {
 				st := t.Steps[s.ID]
 				switch {
 				case st == nil:
-					missing(s.Pos, "step "+s.ID)
+					missing(s.Pos, "lint.CR306.step", args{"Step": s.ID})
 					continue
 				case st.Title == "":
-					missing(s.At["title"], "the title of step "+s.ID)
+					missing(s.At["title"], "lint.CR306.steptitle", args{"Step": s.ID})
 				}
 				if st.Instructions == "" && s.Instructions != "" {
-					missing(s.At["instructions"], "the instructions of step "+s.ID)
+					missing(s.At["instructions"], "lint.CR306.instructions", args{"Step": s.ID})
 				}
 				if len(st.Checklist) != len(s.Checklist) {
 					pos := s.At["checklist"]
 					if pos.IsZero() { // the source has none, the translation has some
 						pos = st.Pos
 					}
-					c.Report(pos, "translate every item, in the same order, in "+t.File+until,
-						"the checklist of step %s has %s, its %s text in %s %d", s.ID, items(len(s.Checklist)), loc, t.File, len(st.Checklist))
+					c.Report(pos, "lint.CR306.checklist", "lint.CR306.checklist.hint", args{"Step": s.ID,
+						"Count": len(s.Checklist), "Translated": len(st.Checklist), "Locale": loc, "File": t.File, "Default": m.Locales.Default})
 				}
 			}
 		}
 		for i, in := range p.Drill.Injects {
-			what := fmt.Sprintf("the drill inject at %s", manual.FormatDuration(in.At))
-			switch {
+			switch at := manual.FormatDuration(in.At); {
 			case i >= len(t.Injects):
-				missing(in.Pos, what)
+				missing(in.Pos, "lint.CR306.inject", args{"At": at})
 			case t.Injects[i].Event == "" || t.Injects[i].Expect == "":
-				missing(in.Pos, "the event or expected response of "+what)
+				missing(in.Pos, "lint.CR306.injecttexts", args{"At": at})
 			}
 		}
 	}
-}
-
-// items counts checklist items in words.
-func items(n int) string {
-	if n == 1 {
-		return "1 item"
-	}
-	return fmt.Sprintf("%d items", n)
 }
 
 // orTop is pos, or the top of file when pos is unknown.
@@ -110,15 +90,16 @@ func orTop(pos diag.Pos, file string) diag.Pos {
 func checkPlaybookStale(c *Context) {
 	m, p := c.Manual, c.Playbook
 	for _, t := range p.Translations {
-		check := func(pos diag.Pos, what, have, want string) {
+		// check reports one group of texts: nohash and stale are the
+		// messages naming it, data fills them.
+		check := func(pos diag.Pos, nohash, stale string, data args, have, want string) {
+			data["Playbook"], data["Locale"], data["File"], data["Default"], data["Hash"] = p.ID, t.Locale, p.File, m.Locales.Default, want
 			switch have {
 			case want:
 			case "":
-				c.Report(pos, "check it against the "+m.Locales.Default+" text in "+p.File+", then add hash: "+want,
-					"the translation of %s (%s) has no hash: whether it is up to date is unknown", what, t.Locale)
+				c.Report(pos, nohash, "lint.CR307.nohash.hint", data)
 			default:
-				c.Report(pos, "the "+m.Locales.Default+" text in "+p.File+" changed; update the translation, then set hash: "+want,
-					"the translation of %s (%s) is stale: its source text changed", what, t.Locale)
+				c.Report(pos, stale, "lint.CR307.stale.hint", data)
 			}
 		}
 		if t.Title != "" || t.Detection != "" {
@@ -128,18 +109,19 @@ func checkPlaybookStale(c *Context) {
 					pos = t.At[k]
 				}
 			}
-			check(pos, "the title and detection of "+p.ID, t.Hash, p.HeaderHash())
+			check(pos, "lint.CR307.nohash.header", "lint.CR307.stale.header", args{}, t.Hash, p.HeaderHash())
 		}
 		for _, group := range [][]manual.Step{p.Steps, p.FollowUp} {
 			for _, s := range group {
 				if st := t.Steps[s.ID]; st != nil {
-					check(st.Pos, "step "+s.ID, st.Hash, s.TextHash())
+					check(st.Pos, "lint.CR307.nohash.step", "lint.CR307.stale.step", args{"Step": s.ID}, st.Hash, s.TextHash())
 				}
 			}
 		}
 		for i, in := range p.Drill.Injects {
 			if i < len(t.Injects) {
-				check(t.Injects[i].Pos, "the drill inject at "+manual.FormatDuration(in.At), t.Injects[i].Hash, in.TextHash())
+				check(t.Injects[i].Pos, "lint.CR307.nohash.inject", "lint.CR307.stale.inject", args{"At": manual.FormatDuration(in.At)},
+					t.Injects[i].Hash, in.TextHash())
 			}
 		}
 	}
