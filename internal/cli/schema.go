@@ -12,14 +12,14 @@ import (
 func newSchemaCmd(app *App) *cobra.Command {
 	var out string
 	cmd := &cobra.Command{
-		Use:   "schema [manual|playbook|messages]",
+		Use:   "schema [manual|playbook|translation|messages]",
 		Short: "cli.schema.short",
 		Long:  "cli.schema.long",
 		Example: `  crisis schema
   crisis schema --out schemas
   crisis schema playbook > playbook.schema.json`,
 		Args:      cobra.MaximumNArgs(1),
-		ValidArgs: []string{"manual", "playbook", "messages"},
+		ValidArgs: []string{"manual", "playbook", "translation", "messages"},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				data, err := scaffold.Schema(args[0])
