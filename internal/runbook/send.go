@@ -451,9 +451,12 @@ func (x *sender) one(it *sendItem, i int, at time.Time) (dispatch.Outcome, error
 			return x.append(journal.TypeSendBatchIntent, SendBatch{Key: intent.Key, Seq: b.Seq, First: b.FirstLine, Last: b.LastLine})
 		}
 		req.OnBatch = func(b dispatch.Batch) error {
-			sb := SendBatch{Key: intent.Key, Seq: b.Seq, First: b.FirstLine, Last: b.LastLine, Settled: b.Settled, Complete: b.Complete}
-			for _, d := range b.Delivered {
-				sb.Delivered = append(sb.Delivered, d.Line)
+			sb := SendBatch{Key: intent.Key, Seq: b.Seq, First: b.FirstLine, Last: b.LastLine, Reached: len(b.Delivered),
+				Settled: b.Settled, Complete: b.Complete}
+			if !b.Complete { // a resumed send skips exactly these; a complete batch's range says it all
+				for _, d := range b.Delivered {
+					sb.Delivered = append(sb.Delivered, d.Line)
+				}
 			}
 			for _, fl := range b.Failed {
 				if e, ok := fl.Err.(*dispatch.Error); ok && e.Retry == dispatch.Unknown {
