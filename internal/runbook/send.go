@@ -303,6 +303,9 @@ func (f *Flow) open(d *Dispatcher, items []*sendItem) []*sendItem {
 			for _, e := range it.count.First {
 				f.View.Warn("%v (not sent to)", e)
 			}
+			if more := it.count.Malformed - len(it.count.First); more > 0 {
+				f.View.Warn("and %d more malformed rows of %s (not sent to)", more, it.cfg.Recipients.Path)
+			}
 		}
 		it.target = t
 		ok = append(ok, it)

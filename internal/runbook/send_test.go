@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -223,6 +224,7 @@ type quietViewLog struct {
 	mu   sync.Mutex
 	info []string
 	warn []string
+	seq  []string // both, in the order shown
 }
 
 // promptLines answers from a list and shows each prompt as information,
@@ -250,11 +252,13 @@ func (v *quietViewLog) Info(f string, a ...any) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	v.info = append(v.info, fmt.Sprintf(f, a...))
+	v.seq = append(v.seq, v.info[len(v.info)-1])
 }
 func (v *quietViewLog) Warn(f string, a ...any) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	v.warn = append(v.warn, fmt.Sprintf(f, a...))
+	v.seq = append(v.seq, v.warn[len(v.warn)-1])
 }
 func (v *quietViewLog) Help()        {}
 func (v *quietViewLog) End(*Session) {}
@@ -704,5 +708,62 @@ func TestSendGarbageAnswerIsUnknown(t *testing.T) {
 	}
 	if calls != 1 || f.S.State.IsSent("holding", "meta-holding", "telegram-channel", "es") {
 		t.Errorf("%d calls to Telegram, marked sent %v", calls, f.S.State.IsSent("holding", "meta-holding", "telegram-channel", "es"))
+	}
+}
+
+// TestSendMalformedRowsShownBeforeConfirming: the confirmation of a bulk
+// send counts the list's malformed rows and shows the first five as
+// FILE:LINE:COL; answered no, nothing goes; answered yes, each valid
+// recipient gets the text once and no malformed row gets anything.
+func TestSendMalformedRowsShownBeforeConfirming(t *testing.T) {
+	relay := startSMTPCounter(t)
+	list := filepath.Join(t.TempDir(), "customers.csv")
+	rows := "name,email,opt_out\n" +
+		"Ana,ana@example.com,\n" + // 2
+		"Bea,not-an-address,\n" + // 3: the address, column 5
+		"Carla,carla@example.com,quizás\n" + // 4: the opt-out, column 25
+		"Dani,ANA@example.com,\n" + // 5: Ana again, column 6
+		"Eva\n" + // 6: no address field
+		"Fede,fe\"de@example.com,\n" + // 7: a bare quote at column 8
+		"Gil,gil@example.com,\n" + // 8
+		"Hugo,hugo @example,\n" + // 9: the sixth malformed row
+		"Iris,iris@example.com,sí\n" // 10: opted out
+	if err := os.WriteFile(list, []byte(rows), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, view := metaRun(t, t.TempDir(), false, []string{"es"}, bulkTargets(relay.addr, list), "d", "a", "send all", "no")
+	f.In = &promptLines{lines: []string{"d", "a", "send all", "no"}, view: view}
+	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
+		t.Fatalf("run: %v", err)
+	}
+	if _, total := relay.received(); total != 0 {
+		t.Fatalf("%d messages sent though the operator answered no", total)
+	}
+	want := []string{
+		list + `:3:5: "not-an-address" is not an e-mail address (write it as name@example.com) (not sent to)`,
+		list + `:4:25: opt-out value "quizás": write yes or no (not sent until it is clear) (not sent to)`,
+		list + `:5:6: duplicate of line 2: sent once, there (not sent to)`,
+		list + `:6:1: the row has 1 fields, the address is in field 2 (not sent to)`,
+		list + `:7:8: the row is not valid CSV: bare " in non-quoted-field (not sent to)`,
+		"and 1 more malformed rows of " + list + " (not sent to)",
+		"5  email-customers  es  via smtp: 2 recipients of " + list + " (1 opted out, 6 malformed rows not sent)",
+		"send 1 announcement(s)? type yes to send, no to stop: ",
+		"nothing sent",
+	}
+	view.mu.Lock()
+	shown := slices.Clone(view.seq)
+	view.mu.Unlock()
+	at := slices.Index(shown, want[0])
+	if at < 0 || len(shown) < at+len(want) || !slices.Equal(shown[at:at+len(want)], want) {
+		t.Fatalf("shown:\n%s\nwant, in this order:\n%s", strings.Join(shown, "\n"), strings.Join(want, "\n"))
+	}
+
+	f.In = &promptLines{lines: []string{"send all", "yes"}, view: view}
+	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
+		t.Fatalf("run: %v", err)
+	}
+	counts, total := relay.received()
+	if total != 2 || counts["ana@example.com"] != 1 || counts["gil@example.com"] != 1 {
+		t.Errorf("the relay got %v; want ana@ and gil@ once each, nobody else", counts)
 	}
 }
