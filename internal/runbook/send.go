@@ -512,7 +512,15 @@ func (f *Flow) report(r sendResult) {
 			if i == 5 {
 				break
 			}
-			f.View.Warn("  %s line %d: %v", fl.Recipient, fl.Line, fl.Err)
+			var re *dispatch.RowError
+			if errors.As(fl.Err, &re) {
+				f.View.Warn("  %v", re) // a malformed row names its place itself
+				continue
+			}
+			f.View.Warn("  %s:%d: %s: %v", where(it, f.S), fl.Line, fl.Recipient, fl.Err)
+		}
+		if out.Unknown > 0 {
+			f.View.Warn("outcome unknown for %d recipient(s): check before resending: %s; they are not sent again", out.Unknown, whatToCheck(it))
 		}
 	default:
 		var e *dispatch.Error

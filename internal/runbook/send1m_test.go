@@ -28,6 +28,9 @@ import (
 type twilioCounter struct {
 	base  int64 // the list's numbers are +base+i
 	count []uint8
+	// garbage, when set, answers the request for +base+garbage-1 with a
+	// page that is not Twilio's JSON, after counting the message.
+	garbage int64
 	bad   atomic.Int64
 	mu    sync.Mutex
 	total int
@@ -50,6 +53,9 @@ func (c *twilioCounter) RoundTrip(r *http.Request) (*http.Response, error) {
 	c.total++
 	sid := c.total
 	c.mu.Unlock()
+	if i == c.garbage-1 {
+		return answer(r, 201, `<html><body>Service Unavailable</body></html>`), nil
+	}
 	return answer(r, 201, fmt.Sprintf(`{"sid":"SM%032d","num_segments":"0"}`, sid)), nil
 }
 

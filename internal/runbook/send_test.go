@@ -767,3 +767,42 @@ func TestSendMalformedRowsShownBeforeConfirming(t *testing.T) {
 		t.Errorf("the relay got %v; want ana@ and gil@ once each, nobody else", counts)
 	}
 }
+
+// TestSendBulkGarbageAnswerIsUnknown: Twilio answers one message of a
+// bulk send with a page that is not its JSON. That recipient's outcome is
+// unknown: shown with the list's FILE:LINE and what to check, counted
+// unknown, and not sent again by a second send all; everyone else gets the
+// text exactly once.
+func TestSendBulkGarbageAnswerIsUnknown(t *testing.T) {
+	const n, base = 10, 34600000000
+	list := phoneList(t, n, base)
+	c := &twilioCounter{base: base, count: make([]uint8, n), garbage: 4} // line 5
+	testSecrets.Store("TWILIO_TOKEN", "twilio-token")
+	targets := map[string]*manual.Target{"sms-staff": {Provider: "twilio", URL: "http://localhost", Secret: manual.SecretRef{Env: "TWILIO_TOKEN"},
+		Options: map[string]string{"account_sid": "AC1", "messaging_service_sid": "MG1"}, Recipients: &manual.Recipients{Path: list}}}
+	f, view := metaRun(t, t.TempDir(), false, []string{"es"}, targets, "d", "a", "send all", "yes", "send all")
+	f.Dispatch.Env.HTTP = &http.Client{Transport: c}
+	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
+		t.Fatalf("run: %v", err)
+	}
+	shown := view.all()
+	for _, want := range []string{
+		"sent sms-staff (es): 9 delivered, 1 failed (1 unknown)",
+		list + ":5: +34600000003: twilio: send: status 201: the answer is not the JSON the provider documents",
+		"outcome unknown for 1 recipient(s): check before resending: Twilio's Messaging logs for the messaging service MG1",
+		"nothing left to send in this step",
+	} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("screen lacks %q:\n%s", want, shown)
+		}
+	}
+	for i, got := range c.count {
+		if got != 1 {
+			t.Errorf("+%d got %d messages, want 1", base+i, got)
+		}
+	}
+	r := f.S.State.Sends[AnnouncementKey{"holding", "staff-shifts", "sms-staff", "es"}]
+	if r == nil || r.Delivered != 9 || r.Unknown != 1 {
+		t.Errorf("the journal's record: %+v; want 9 delivered, 1 unknown", r)
+	}
+}
