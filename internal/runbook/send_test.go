@@ -533,6 +533,19 @@ func TestSendMissingSecret(t *testing.T) {
 	if countEvents(t, f.S.Dir, journal.TypeSendIntent) != 2 {
 		t.Error("an intent was journaled for a target that could not be opened")
 	}
+
+	// Exported, the secret opens the target: send all sends the one left
+	// behind, once, and nothing sent before goes again.
+	slack := startHook(t)
+	testSecrets.Store("CRISIS_TEST_UNSET_SLACK", slack.URL+"/services/T0/B0/xyz")
+	defer testSecrets.Delete("CRISIS_TEST_UNSET_SLACK")
+	f.In = &promptLines{lines: []string{"send all", "yes"}, view: view}
+	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
+		t.Fatalf("run: %v", err)
+	}
+	if slack.total() != 1 || hook.total() != 2 || !f.S.State.IsSent("holding", "staff-shifts", "slack-staff", "es") {
+		t.Errorf("after exporting the secret: slack got %d posts (want 1), the webhook %d (want 2 still)", slack.total(), hook.total())
+	}
 }
 
 // TestSendDeliveredBeforeTheStopIsNotResent: an outcome journaled and the
