@@ -329,7 +329,7 @@ func (f *Flow) describe(it *sendItem) string {
 			who += fmt.Sprintf(" (%d opted out, %d malformed rows not sent)", c.OptedOut, c.Malformed)
 		}
 		if r := it.rec; r != nil {
-			who += fmt.Sprintf("; continues an earlier send: %d reached, %d failed, %d in doubt not resent", r.Delivered, r.Failed, r.DoubtRows())
+			who += fmt.Sprintf("; continues an earlier send: %d reached, %d failed, %d in doubt not resent", r.Delivered, r.Failed, r.Unknown+r.DoubtRows())
 		}
 	}
 	return fmt.Sprintf("%d  %s  %s  via %s: %s", it.n, it.a.Channel, it.a.Locale, where, who)

@@ -28,12 +28,12 @@ import (
 type twilioCounter struct {
 	base  int64 // the list's numbers are +base+i
 	count []uint8
-	// garbage, when set, answers the request for +base+garbage-1 with a
-	// page that is not Twilio's JSON, after counting the message.
-	garbage int64
-	bad   atomic.Int64
-	mu    sync.Mutex
-	total int
+	// garbage, when set, says which numbers (by index) are answered with
+	// a page that is not Twilio's JSON, after the message is counted.
+	garbage func(i int64) bool
+	bad     atomic.Int64
+	mu      sync.Mutex
+	total   int
 }
 
 func (c *twilioCounter) RoundTrip(r *http.Request) (*http.Response, error) {
@@ -53,7 +53,7 @@ func (c *twilioCounter) RoundTrip(r *http.Request) (*http.Response, error) {
 	c.total++
 	sid := c.total
 	c.mu.Unlock()
-	if i == c.garbage-1 {
+	if c.garbage != nil && c.garbage(i) {
 		return answer(r, 201, `<html><body>Service Unavailable</body></html>`), nil
 	}
 	return answer(r, 201, fmt.Sprintf(`{"sid":"SM%032d","num_segments":"0"}`, sid)), nil

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -789,7 +790,7 @@ func TestSendMalformedRowsShownBeforeConfirming(t *testing.T) {
 func TestSendBulkGarbageAnswerIsUnknown(t *testing.T) {
 	const n, base = 10, 34600000000
 	list := phoneList(t, n, base)
-	c := &twilioCounter{base: base, count: make([]uint8, n), garbage: 4} // line 5
+	c := &twilioCounter{base: base, count: make([]uint8, n), garbage: func(i int64) bool { return i == 3 }} // line 5
 	testSecrets.Store("TWILIO_TOKEN", "twilio-token")
 	targets := map[string]*manual.Target{"sms-staff": {Provider: "twilio", URL: "http://localhost", Secret: manual.SecretRef{Env: "TWILIO_TOKEN"},
 		Options: map[string]string{"account_sid": "AC1", "messaging_service_sid": "MG1"}, Recipients: &manual.Recipients{Path: list}}}
@@ -817,5 +818,54 @@ func TestSendBulkGarbageAnswerIsUnknown(t *testing.T) {
 	r := f.S.State.Sends[AnnouncementKey{"holding", "staff-shifts", "sms-staff", "es"}]
 	if r == nil || r.Delivered != 9 || r.Unknown != 1 {
 		t.Errorf("the journal's record: %+v; want 9 delivered, 1 unknown", r)
+	}
+}
+
+// TestSendBulkStopsWhenEveryAnswerIsGarbage: a proxy answers every
+// request of a bulk send with its own page. The send stops after a few
+// answers in a row (each recipient's outcome unknown), says so and what to
+// check; once the provider answers again, send all sends the rest of the
+// list, and nobody gets the text twice.
+func TestSendBulkStopsWhenEveryAnswerIsGarbage(t *testing.T) {
+	const n, base = 1000, 34600000000
+	var broken atomic.Bool
+	broken.Store(true)
+	c := &twilioCounter{base: base, count: make([]uint8, n), garbage: func(int64) bool { return broken.Load() }}
+	testSecrets.Store("TWILIO_TOKEN", "twilio-token")
+	targets := map[string]*manual.Target{"sms-staff": {Provider: "twilio", URL: "http://localhost", Secret: manual.SecretRef{Env: "TWILIO_TOKEN"},
+		Options: map[string]string{"account_sid": "AC1", "messaging_service_sid": "MG1"}, Recipients: &manual.Recipients{Path: phoneList(t, n, base)}}}
+	f, view := metaRun(t, t.TempDir(), false, []string{"es"}, targets, "d", "a", "send all", "yes")
+	f.Dispatch.Env.HTTP = &http.Client{Transport: c}
+	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
+		t.Fatalf("run: %v", err)
+	}
+	shown := view.all()
+	for _, want := range []string{
+		"stopped after 10 answers in a row that leave the outcome unknown",
+		"outcome unknown: check before resending: Twilio's Messaging logs for the messaging service MG1",
+	} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("screen lacks %q:\n%s", want, shown)
+		}
+	}
+	// Four batches go out at once; each stops at its tenth unknown.
+	if c.total < 10 || c.total > 40 {
+		t.Errorf("%d requests answered with garbage before the send stopped, want 10 to 40", c.total)
+	}
+	unknown := c.total
+
+	broken.Store(false)
+	f.In = &promptLines{lines: []string{"send all", "yes"}, view: view}
+	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
+		t.Fatalf("run: %v", err)
+	}
+	for i, got := range c.count {
+		if got != 1 {
+			t.Fatalf("+%d got %d messages, want 1:\n%s", base+i, got, view.all())
+		}
+	}
+	r := f.S.State.Sends[AnnouncementKey{"holding", "staff-shifts", "sms-staff", "es"}]
+	if r == nil || r.Delivered != n-unknown || r.Unknown != unknown || !f.S.State.IsSent("holding", "staff-shifts", "sms-staff", "es") {
+		t.Errorf("the journal's record: %+v; want %d delivered, %d unknown, and the text marked sent\n%s", r, n-unknown, unknown, view.all())
 	}
 }
