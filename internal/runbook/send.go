@@ -541,6 +541,13 @@ func (f *Flow) warnUnknownSends() {
 		}
 		p, _ := dispatch.LookupProvider(r.Intent.Provider)
 		it := &sendItem{a: render.Announcement{Step: k.Step, Message: k.Message, Channel: k.Channel, Locale: k.Locale}, provider: p, rec: r}
+		if ch := f.S.Manual.Channel(k.Channel); ch != nil && ch.Target != nil {
+			t := ch.Target // what to check names the target's account or chat
+			if r.Intent.Drill && t.Drill != nil {
+				t = t.Drill
+			}
+			it.cfg = dispatch.FromManual(ch.ID, t)
+		}
 		switch {
 		case r.Bulk() && (r.InDoubt() || r.DoubtRows() > 0):
 			f.View.Warn("%s via %s in step %s: interrupted; %d of %d recipients settled; %d in batches never acknowledged: outcome unknown: check before resending: %s; send continues with the rest and never resends those",

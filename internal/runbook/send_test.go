@@ -869,3 +869,24 @@ func TestSendBulkStopsWhenEveryAnswerIsGarbage(t *testing.T) {
 		t.Errorf("the journal's record: %+v; want %d delivered, %d unknown, and the text marked sent\n%s", r, n-unknown, unknown, view.all())
 	}
 }
+
+// TestSendInDoubtSaysWhereToCheck: a bulk send interrupted between a
+// batch's intent and its acknowledgement is shown, when the run is shown
+// again, with the target's own account to check.
+func TestSendInDoubtSaysWhereToCheck(t *testing.T) {
+	targets := map[string]*manual.Target{"sms-staff": {Provider: "twilio", Secret: manual.SecretRef{Env: "TWILIO_TOKEN"},
+		Options: map[string]string{"account_sid": "AC1", "messaging_service_sid": "MG9"}, Recipients: &manual.Recipients{Path: "/srv/staff.csv"}}}
+	f, view := metaRun(t, t.TempDir(), false, []string{"es"}, targets)
+	key := "run/holding/staff-shifts/sms-staff/es"
+	if err := f.S.append(journal.TypeSendIntent, SendIntent{Key: key, Step: "holding", Message: "staff-shifts", Channel: "sms-staff", Locale: "es",
+		Provider: "twilio", RecipientsSHA256: "r", Count: 300, At: f.S.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.S.append(journal.TypeSendBatchIntent, SendBatch{Key: key, Seq: 0, First: 2, Last: 101}); err != nil {
+		t.Fatal(err)
+	}
+	f.warnUnknownSends()
+	if want := "100 in batches never acknowledged: outcome unknown: check before resending: Twilio's Messaging logs for the messaging service MG9;"; !strings.Contains(view.all(), want) {
+		t.Errorf("screen lacks %q:\n%s", want, view.all())
+	}
+}
