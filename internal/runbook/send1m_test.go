@@ -93,11 +93,7 @@ func sendToList(t testing.TB, n int) (c *twilioCounter, f *Flow, peak uint64, jo
 	const base = 34600000000
 	list := phoneList(t, n, base)
 	c = &twilioCounter{base: base, count: make([]uint8, n)}
-	testSecrets.Store("TWILIO_TOKEN", "twilio-token")
-	targets := map[string]*manual.Target{"sms-staff": {Provider: "twilio", URL: "http://localhost", Secret: manual.SecretRef{Env: "TWILIO_TOKEN"},
-		Options: map[string]string{"account_sid": "AC1", "messaging_service_sid": "MG1"}, Recipients: &manual.Recipients{Path: list}}}
-	f, view := metaRun(t, t.TempDir(), false, []string{"es"}, targets, "d", "a", "send all", "yes")
-	f.Dispatch.Env.HTTP = &http.Client{Transport: c}
+	f, view := twilioRun(t, c, list, "d", "a", "send all", "yes")
 	peak = peakHeap(func() {
 		if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
 			t.Fatalf("run: %v\n%s", err, view.all())
@@ -108,6 +104,17 @@ func sendToList(t testing.TB, n int) (c *twilioCounter, f *Flow, peak uint64, jo
 		t.Fatal(err)
 	}
 	return c, f, peak, fi.Size()
+}
+
+// twilioRun starts a meta-outage run in Spanish whose sms-staff channel
+// sends through Twilio, answered by c, to the list; the answers drive it.
+func twilioRun(t testing.TB, c *twilioCounter, list string, answers ...string) (*Flow, *quietViewLog) {
+	testSecrets.Store("TWILIO_TOKEN", "twilio-token")
+	targets := map[string]*manual.Target{"sms-staff": {Provider: "twilio", URL: "http://localhost", Secret: manual.SecretRef{Env: "TWILIO_TOKEN"},
+		Options: map[string]string{"account_sid": "AC1", "messaging_service_sid": "MG1"}, Recipients: &manual.Recipients{Path: list}}}
+	f, view := metaRun(t, t.TempDir(), false, []string{"es"}, targets, answers...)
+	f.Dispatch.Env.HTTP = &http.Client{Transport: c}
+	return f, view
 }
 
 // peakHeap samples the live heap while fn runs and returns its peak above

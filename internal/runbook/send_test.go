@@ -791,25 +791,12 @@ func TestSendBulkGarbageAnswerIsUnknown(t *testing.T) {
 	const n, base = 10, 34600000000
 	list := phoneList(t, n, base)
 	c := &twilioCounter{base: base, count: make([]uint8, n), garbage: func(i int64) bool { return i == 3 }} // line 5
-	testSecrets.Store("TWILIO_TOKEN", "twilio-token")
-	targets := map[string]*manual.Target{"sms-staff": {Provider: "twilio", URL: "http://localhost", Secret: manual.SecretRef{Env: "TWILIO_TOKEN"},
-		Options: map[string]string{"account_sid": "AC1", "messaging_service_sid": "MG1"}, Recipients: &manual.Recipients{Path: list}}}
-	f, view := metaRun(t, t.TempDir(), false, []string{"es"}, targets, "d", "a", "send all", "yes", "send all")
-	f.Dispatch.Env.HTTP = &http.Client{Transport: c}
-	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
-		t.Fatalf("run: %v", err)
-	}
-	shown := view.all()
-	for _, want := range []string{
+	f, view := twilioRun(t, c, list, "d", "a", "send all", "yes", "send all")
+	runShows(t, f, view,
 		"sent sms-staff (es): 9 delivered, 1 failed (1 unknown)",
-		list + ":5: +34600000003: twilio: send: status 201: the answer is not the JSON the provider documents",
+		list+":5: +34600000003: twilio: send: status 201: the answer is not the JSON the provider documents",
 		"outcome unknown for 1 recipient(s): check before resending: Twilio's Messaging logs for the messaging service MG1",
-		"nothing left to send in this step",
-	} {
-		if !strings.Contains(shown, want) {
-			t.Errorf("screen lacks %q:\n%s", want, shown)
-		}
-	}
+		"nothing left to send in this step")
 	for i, got := range c.count {
 		if got != 1 {
 			t.Errorf("+%d got %d messages, want 1", base+i, got)
@@ -831,23 +818,10 @@ func TestSendBulkStopsWhenEveryAnswerIsGarbage(t *testing.T) {
 	var broken atomic.Bool
 	broken.Store(true)
 	c := &twilioCounter{base: base, count: make([]uint8, n), garbage: func(int64) bool { return broken.Load() }}
-	testSecrets.Store("TWILIO_TOKEN", "twilio-token")
-	targets := map[string]*manual.Target{"sms-staff": {Provider: "twilio", URL: "http://localhost", Secret: manual.SecretRef{Env: "TWILIO_TOKEN"},
-		Options: map[string]string{"account_sid": "AC1", "messaging_service_sid": "MG1"}, Recipients: &manual.Recipients{Path: phoneList(t, n, base)}}}
-	f, view := metaRun(t, t.TempDir(), false, []string{"es"}, targets, "d", "a", "send all", "yes")
-	f.Dispatch.Env.HTTP = &http.Client{Transport: c}
-	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
-		t.Fatalf("run: %v", err)
-	}
-	shown := view.all()
-	for _, want := range []string{
+	f, view := twilioRun(t, c, phoneList(t, n, base), "d", "a", "send all", "yes")
+	runShows(t, f, view,
 		"stopped after 10 answers in a row that leave the outcome unknown",
-		"outcome unknown: check before resending: Twilio's Messaging logs for the messaging service MG1",
-	} {
-		if !strings.Contains(shown, want) {
-			t.Errorf("screen lacks %q:\n%s", want, shown)
-		}
-	}
+		"outcome unknown: check before resending: Twilio's Messaging logs for the messaging service MG1")
 	// Four batches go out at once; each stops at its tenth unknown.
 	if c.total < 10 || c.total > 40 {
 		t.Errorf("%d requests answered with garbage before the send stopped, want 10 to 40", c.total)
@@ -888,5 +862,20 @@ func TestSendInDoubtSaysWhereToCheck(t *testing.T) {
 	f.warnUnknownSends()
 	if want := "100 in batches never acknowledged: outcome unknown: check before resending: Twilio's Messaging logs for the messaging service MG9;"; !strings.Contains(view.all(), want) {
 		t.Errorf("screen lacks %q:\n%s", want, view.all())
+	}
+}
+
+// runShows runs f until its input ends and fails unless the screen shows
+// each of want.
+func runShows(t *testing.T, f *Flow, view *quietViewLog, want ...string) {
+	t.Helper()
+	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
+		t.Fatalf("run: %v", err)
+	}
+	shown := view.all()
+	for _, w := range want {
+		if !strings.Contains(shown, w) {
+			t.Errorf("screen lacks %q:\n%s", w, shown)
+		}
 	}
 }
