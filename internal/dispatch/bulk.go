@@ -91,7 +91,7 @@ func (b bulk) run(ctx context.Context, req Request) (Outcome, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			b.work(stopCtx, req.Announcement, intent, jobs, dones)
+			b.work(stopCtx, stop, req.Announcement, intent, jobs, dones)
 		}()
 	}
 	go func() { wg.Wait(); close(dones) }()
@@ -212,7 +212,7 @@ func (b bulk) read(ctx context.Context, resume Resume, jobs chan<- job) (skipped
 
 // work sends jobs until there are none or the send stops; a job that
 // arrives after the stop comes back unattempted, so it is not settled.
-func (b bulk) work(ctx context.Context, a Announcement, intent func(job) error, jobs <-chan job, dones chan<- jobDone) {
+func (b bulk) work(ctx context.Context, stop func(), a Announcement, intent func(job) error, jobs <-chan job, dones chan<- jobDone) {
 	var s batchSender
 	defer func() {
 		if s != nil {
@@ -233,6 +233,9 @@ func (b bulk) work(ctx context.Context, a Announcement, intent func(job) error, 
 			if d.fatal == nil {
 				d.results, d.fatal = s.send(ctx, a, j.to)
 			}
+		}
+		if d.fatal != nil {
+			stop() // at once: no worker starts another batch meanwhile
 		}
 		dones <- d
 	}
