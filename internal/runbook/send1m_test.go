@@ -93,7 +93,7 @@ func sendToList(t testing.TB, n int) (c *twilioCounter, f *Flow, peak uint64, jo
 	const base = 34600000000
 	list := phoneList(t, n, base)
 	c = &twilioCounter{base: base, count: make([]uint8, n)}
-	f, view := twilioRun(t, c, list, "d", "a", "send all", "yes")
+	f, view := twilioRun(t, c, list, "c 1 2 3 4", "d", "a", "send all", "yes")
 	peak = peakHeap(func() {
 		if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
 			t.Fatalf("run: %v\n%s", err, view.all())

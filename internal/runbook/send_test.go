@@ -745,8 +745,8 @@ func TestSendMalformedRowsShownBeforeConfirming(t *testing.T) {
 	if err := os.WriteFile(list, []byte(rows), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	f, view := metaRun(t, t.TempDir(), false, []string{"es"}, bulkTargets(relay.addr, list), "d", "a", "send all", "no")
-	f.In = &promptLines{lines: []string{"d", "a", "send all", "no"}, view: view}
+	f, view := metaRun(t, t.TempDir(), false, []string{"es"}, bulkTargets(relay.addr, list), "c 1 2 3 4", "d", "a", "send all", "no")
+	f.In = &promptLines{lines: []string{"c 1 2 3 4", "d", "a", "send all", "no"}, view: view}
 	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
 		t.Fatalf("run: %v", err)
 	}
@@ -791,7 +791,7 @@ func TestSendBulkGarbageAnswerIsUnknown(t *testing.T) {
 	const n, base = 10, 34600000000
 	list := phoneList(t, n, base)
 	c := &twilioCounter{base: base, count: make([]uint8, n), garbage: func(i int64) bool { return i == 3 }} // line 5
-	f, view := twilioRun(t, c, list, "d", "a", "send all", "yes", "send all")
+	f, view := twilioRun(t, c, list, "c 1 2 3 4", "d", "a", "send all", "yes", "send all")
 	runShows(t, f, view,
 		"sent sms-staff (es): 9 delivered, 1 failed (1 unknown)",
 		list+":5: +34600000003: twilio: send: status 201: the answer is not the JSON the provider documents",
@@ -818,7 +818,7 @@ func TestSendBulkStopsWhenEveryAnswerIsGarbage(t *testing.T) {
 	var broken atomic.Bool
 	broken.Store(true)
 	c := &twilioCounter{base: base, count: make([]uint8, n), garbage: func(int64) bool { return broken.Load() }}
-	f, view := twilioRun(t, c, phoneList(t, n, base), "d", "a", "send all", "yes")
+	f, view := twilioRun(t, c, phoneList(t, n, base), "c 1 2 3 4", "d", "a", "send all", "yes")
 	runShows(t, f, view,
 		"stopped after 10 answers in a row that leave the outcome unknown",
 		"outcome unknown: check before resending: Twilio's Messaging logs for the messaging service MG1")
