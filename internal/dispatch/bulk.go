@@ -52,8 +52,9 @@ type job struct {
 
 type jobDone struct {
 	job
-	results []result
-	fatal   *Error
+	results  []result
+	fatal    *Error
+	intended bool // BeforeBatch journaled it: it must be acknowledged, even with nothing attempted
 }
 
 const defaultBatch = 100
@@ -90,7 +91,7 @@ func (b bulk) run(ctx context.Context, req Request) (Outcome, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			b.work(stopCtx, req.Announcement, intent, jobs, dones)
+			b.work(stopCtx, stop, req.Announcement, intent, jobs, dones)
 		}()
 	}
 	go func() { wg.Wait(); close(dones) }()
@@ -107,8 +108,10 @@ func (b bulk) run(ctx context.Context, req Request) (Outcome, error) {
 		batch.Complete = complete
 		out.Settled = batch.Settled
 		// After a stop, batches still in flight are reported when they
-		// delivered or failed anything: that must be journaled too.
-		if req.OnBatch != nil && (firstErr == nil || len(batch.Delivered) > 0 || len(batch.Failed) > 0) {
+		// delivered or failed anything, or had their intent journaled
+		// (the stop came before they sent anything: their rows are not in
+		// doubt, and a resumed send sends them).
+		if req.OnBatch != nil && (firstErr == nil || d.intended || len(batch.Delivered) > 0 || len(batch.Failed) > 0) {
 			if err := req.OnBatch(batch); err != nil && firstErr == nil {
 				firstErr = err
 				stop()
@@ -209,7 +212,7 @@ func (b bulk) read(ctx context.Context, resume Resume, jobs chan<- job) (skipped
 
 // work sends jobs until there are none or the send stops; a job that
 // arrives after the stop comes back unattempted, so it is not settled.
-func (b bulk) work(ctx context.Context, a Announcement, intent func(job) error, jobs <-chan job, dones chan<- jobDone) {
+func (b bulk) work(ctx context.Context, stop func(), a Announcement, intent func(job) error, jobs <-chan job, dones chan<- jobDone) {
 	var s batchSender
 	defer func() {
 		if s != nil {
@@ -221,12 +224,18 @@ func (b bulk) work(ctx context.Context, a Announcement, intent func(job) error, 
 		if len(j.to) > 0 && ctx.Err() == nil {
 			if err := intent(j); err != nil {
 				d.fatal = &Error{Provider: b.provider, Op: "journal", Msg: err.Error(), Retry: Safe}
-			} else if s == nil {
-				s, d.fatal = b.open(ctx)
+			} else {
+				d.intended = true
+				if s == nil {
+					s, d.fatal = b.open(ctx)
+				}
 			}
 			if d.fatal == nil {
 				d.results, d.fatal = s.send(ctx, a, j.to)
 			}
+		}
+		if d.fatal != nil {
+			stop() // at once: no worker starts another batch meanwhile
 		}
 		dones <- d
 	}

@@ -3,6 +3,9 @@ package dispatch
 import (
 	"context"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,14 +16,17 @@ import (
 	"github.com/crisis-cli/crisis/internal/channel"
 )
 
-func TestChecksCallOnlyWhatDoesNotPost(t *testing.T) {
-	list := writeList(t, "phone\n+34600100003\n")
-	cases := []struct {
-		name   string
-		cfg    func(base string) Config
-		script []exchange
-		want   []string
-	}{
+// checkCase is a target whose check reads something without posting: the
+// requests its provider documents for that, and what the check reports.
+type checkCase struct {
+	name   string
+	cfg    func(base string) Config
+	script []exchange
+	want   []string
+}
+
+func checkCases(list string) []checkCase {
+	return []checkCase{
 		{"telegram getMe and getChat",
 			func(base string) Config {
 				return Config{Name: "tg", Provider: "telegram", URL: base, Secret: SecretRef{Env: "S"}, Options: map[string]string{"chat_id": "@rioverde_avisos"}}
@@ -65,7 +71,10 @@ func TestChecksCallOnlyWhatDoesNotPost(t *testing.T) {
 				answer: `{"display_phone_number":"+34 910 200 400","verified_name":"Rioverde Hogar","id":"1065"}`}},
 			[]string{"token valid: sending number +34 910 200 400 (Rioverde Hogar)", "recipient list " + list + ": 1 to send, 0 opted out, 0 malformed"}},
 	}
-	for _, c := range cases {
+}
+
+func TestChecksCallOnlyWhatDoesNotPost(t *testing.T) {
+	for _, c := range checkCases(writeList(t, "phone\n+34600100003\n")) {
 		t.Run(c.name, func(t *testing.T) {
 			d := newDouble(t, c.script...)
 			env := newTestEnv(map[string]string{"S": "S3CRET:tok", "HOOK": d.srv.URL + "/api/webhooks/1/t"})
@@ -77,6 +86,30 @@ func TestChecksCallOnlyWhatDoesNotPost(t *testing.T) {
 				t.Errorf("%d requests, want %d", d.requests(), len(c.script))
 			}
 		})
+	}
+}
+
+// TestChecksOfAProviderAnsweringGarbage: a check whose every request is
+// answered 200 with something that is not the provider's answer (a proxy's
+// page, an empty object) fails, saying what was missing, and verifies
+// nothing.
+func TestChecksOfAProviderAnsweringGarbage(t *testing.T) {
+	for _, garbage := range []string{`<html><body>Please log in to the proxy</body></html>`, `{}`, `{"ok":true,"result":{}}`} {
+		for _, c := range checkCases(writeList(t, "phone\n+34600100003\n")) {
+			t.Run(c.name+" "+garbage, func(t *testing.T) {
+				srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, garbage) }))
+				defer srv.Close()
+				env := newTestEnv(map[string]string{"S": "S3CRET:tok", "HOOK": srv.URL + "/api/webhooks/1/t"})
+				r := open(t, c.cfg(srv.URL), env).Check(context.Background())
+				if r.OK() || len(r.Verified) > 0 {
+					t.Fatalf("a garbage answer passed the check: verified %q", r.Verified)
+				}
+				msg := r.Err.Error()
+				if !regexp.MustCompile(`the answer is not the JSON the provider documents|the answer has no [a-z_ ]+: |unexpected answer: |the session has no token or DID`).MatchString(msg) || strings.Contains(msg, "S3CRET") {
+					t.Errorf("error %q does not say what was wrong with the answer (or quotes the secret)", msg)
+				}
+			})
+		}
 	}
 }
 

@@ -77,7 +77,7 @@ func (d *discordWebhook) Check(ctx context.Context) CheckReport {
 		Name      string `json:"name"`
 		ChannelID string `json:"channel_id"`
 	}
-	if err := d.api.get(ctx, "check", d.url.reveal(), nil, &w); err != nil {
+	if err := d.api.get(ctx, "check", d.url.reveal(), nil, &w, "webhook channel_id", func() bool { return w.ChannelID != "" }); err != nil {
 		r.Err = err
 		return r
 	}

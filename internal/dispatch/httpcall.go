@@ -232,11 +232,13 @@ func (a *httpAPI) decodeMade(op string, ans answer, v any, what string, made fun
 	return nil
 }
 
-// get reads a resource for a check.
-func (a *httpAPI) get(ctx context.Context, op, u string, h http.Header, v any) *Error {
+// get reads a resource for a check. The answer must name what a check
+// verifies (found reports whether it does): a proxy's page or a stray
+// "{}" is not the provider saying yes.
+func (a *httpAPI) get(ctx context.Context, op, u string, h http.Header, v any, what string, found func() bool) *Error {
 	ans, err := a.do(ctx, call{op: op, method: http.MethodGet, url: u, header: h})
 	if err != nil {
 		return err
 	}
-	return a.decode(op, ans, v)
+	return a.decodeMade(op, ans, v, what, found)
 }

@@ -68,7 +68,7 @@ func (m *mastodon) Check(ctx context.Context) CheckReport {
 	var acct struct {
 		Acct string `json:"acct"`
 	}
-	if err := m.api.get(ctx, "check", m.base+"/api/v1/accounts/verify_credentials", bearer(m.secret.reveal()), &acct); err != nil {
+	if err := m.api.get(ctx, "check", m.base+"/api/v1/accounts/verify_credentials", bearer(m.secret.reveal()), &acct, "account acct", func() bool { return acct.Acct != "" }); err != nil {
 		r.Err = err
 		return r
 	}

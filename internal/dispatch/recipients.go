@@ -42,6 +42,7 @@ func (e *RowError) Error() string {
 type row struct {
 	index  int    // data rows before it: the unit of Resume.SkipFirst
 	line   int    // line in the file
+	col    int    // column of the address, where a duplicate is reported
 	addr   string // normalised address, "" when err or optOut
 	optOut bool
 	err    *RowError
@@ -139,7 +140,7 @@ func (l RecipientList) stream(kind addressKind, fn func(row) error) error {
 		if rw.addr != "" {
 			h := maphash.String(seed, strings.ToLower(rw.addr))
 			if first, dup := seen[h]; dup {
-				rw.addr, rw.err = "", &RowError{l.Path, rw.line, 1, fmt.Sprintf("duplicate of line %d: sent once, there", first)}
+				rw.addr, rw.err = "", &RowError{l.Path, rw.line, rw.col, fmt.Sprintf("duplicate of line %d: sent once, there", first)}
 			} else {
 				seen[h] = rw.line
 			}
@@ -170,9 +171,9 @@ func (l RecipientList) row(kind addressKind, r *csv.Reader, rec []string, index,
 		}
 	}
 	addr, err := kind.parse(strings.TrimSpace(rec[addrCol]))
+	_, rw.col = r.FieldPos(addrCol)
 	if err != nil {
-		_, col := r.FieldPos(addrCol)
-		rw.err = &RowError{l.Path, line, col, err.Error()}
+		rw.err = &RowError{l.Path, line, rw.col, err.Error()}
 		return rw
 	}
 	rw.addr = addr

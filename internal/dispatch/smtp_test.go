@@ -56,7 +56,7 @@ func TestSMTPSendsOneRealMIMEMessagePerRecipient(t *testing.T) {
 	}
 	wantFailed := []string{
 		list + `:4:8: "not-an-address" is not an e-mail address (write it as name@example.com)`,
-		list + `:6:1: duplicate of line 2: sent once, there`,
+		list + `:6:11: duplicate of line 2: sent once, there`,
 		list + `:7:21: opt-out value "maybe": write yes or no (not sent until it is clear)`,
 	}
 	for i, f := range out.Failed {

@@ -102,10 +102,13 @@ func (t *telegram) Check(ctx context.Context) CheckReport {
 		Type  string `json:"type"`
 	}
 	for _, step := range []struct {
-		name string
-		body any
-		into any
-	}{{"getMe", map[string]any{}, &me}, {"getChat", map[string]any{"chat_id": t.chatID}, &chat}} {
+		name  string
+		body  any
+		into  any
+		what  string // what a real answer names
+		found func() bool
+	}{{"getMe", map[string]any{}, &me, "bot username", func() bool { return me.Username != "" }},
+		{"getChat", map[string]any{"chat_id": t.chatID}, &chat, "chat type", func() bool { return chat.Type != "" }}} {
 		ans, err := t.api.do(ctx, jsonCall(step.name, t.method(step.name), step.body, nil))
 		var a telegramAnswer
 		if err == nil {
@@ -113,6 +116,9 @@ func (t *telegram) Check(ctx context.Context) CheckReport {
 		}
 		if err == nil && (!a.OK || json.Unmarshal(a.Result, step.into) != nil) {
 			err = t.api.fail(step.name, ans.status, Refused, "unexpected answer: %s", excerpt(ans.body))
+		}
+		if err == nil && !step.found() {
+			err = t.api.fail(step.name, ans.status, Unknown, "the answer has no %s: %s", step.what, excerpt(ans.body))
 		}
 		if err != nil {
 			r.Err = err

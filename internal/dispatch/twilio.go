@@ -109,7 +109,7 @@ func (t *twilio) Check(ctx context.Context) CheckReport {
 		Status       string `json:"status"`
 		FriendlyName string `json:"friendly_name"`
 	}
-	err := t.api.get(ctx, "check", t.base+"/2010-04-01/Accounts/"+url.PathEscape(t.account)+".json", t.auth(), &acct)
+	err := t.api.get(ctx, "check", t.base+"/2010-04-01/Accounts/"+url.PathEscape(t.account)+".json", t.auth(), &acct, "account status", func() bool { return acct.Status != "" })
 	if err == nil && acct.Status != "active" {
 		err = t.api.fail("check", http.StatusOK, Refused, "account %s is %s, not active", t.account, acct.Status)
 	}

@@ -108,7 +108,7 @@ func (w *whatsapp) Check(ctx context.Context) CheckReport {
 		Display string `json:"display_phone_number"`
 		Name    string `json:"verified_name"`
 	}
-	if err := w.api.get(ctx, "check", w.base+"/"+url.PathEscape(w.phone)+"?fields=display_phone_number,verified_name", bearer(w.secret.reveal()), &n); err != nil {
+	if err := w.api.get(ctx, "check", w.base+"/"+url.PathEscape(w.phone)+"?fields=display_phone_number,verified_name", bearer(w.secret.reveal()), &n, "display_phone_number", func() bool { return n.Display != "" }); err != nil {
 		r.Err = err
 		return r
 	}

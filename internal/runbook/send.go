@@ -303,6 +303,9 @@ func (f *Flow) open(d *Dispatcher, items []*sendItem) []*sendItem {
 			for _, e := range it.count.First {
 				f.View.Warn("%v (not sent to)", e)
 			}
+			if more := it.count.Malformed - len(it.count.First); more > 0 {
+				f.View.Warn("and %d more malformed rows of %s (not sent to)", more, it.cfg.Recipients.Path)
+			}
 		}
 		it.target = t
 		ok = append(ok, it)
@@ -326,7 +329,7 @@ func (f *Flow) describe(it *sendItem) string {
 			who += fmt.Sprintf(" (%d opted out, %d malformed rows not sent)", c.OptedOut, c.Malformed)
 		}
 		if r := it.rec; r != nil {
-			who += fmt.Sprintf("; continues an earlier send: %d reached, %d failed, %d in doubt not resent", r.Delivered, r.Failed, r.DoubtRows())
+			who += fmt.Sprintf("; continues an earlier send: %d reached, %d failed, %d in doubt not resent", r.Delivered, r.Failed, r.Unknown+r.DoubtRows())
 		}
 	}
 	return fmt.Sprintf("%d  %s  %s  via %s: %s", it.n, it.a.Channel, it.a.Locale, where, who)
@@ -451,9 +454,12 @@ func (x *sender) one(it *sendItem, i int, at time.Time) (dispatch.Outcome, error
 			return x.append(journal.TypeSendBatchIntent, SendBatch{Key: intent.Key, Seq: b.Seq, First: b.FirstLine, Last: b.LastLine})
 		}
 		req.OnBatch = func(b dispatch.Batch) error {
-			sb := SendBatch{Key: intent.Key, Seq: b.Seq, First: b.FirstLine, Last: b.LastLine, Settled: b.Settled, Complete: b.Complete}
-			for _, d := range b.Delivered {
-				sb.Delivered = append(sb.Delivered, d.Line)
+			sb := SendBatch{Key: intent.Key, Seq: b.Seq, First: b.FirstLine, Last: b.LastLine, Reached: len(b.Delivered),
+				Settled: b.Settled, Complete: b.Complete}
+			if !b.Complete { // a resumed send skips exactly these; a complete batch's range says it all
+				for _, d := range b.Delivered {
+					sb.Delivered = append(sb.Delivered, d.Line)
+				}
 			}
 			for _, fl := range b.Failed {
 				if e, ok := fl.Err.(*dispatch.Error); ok && e.Retry == dispatch.Unknown {
@@ -506,7 +512,15 @@ func (f *Flow) report(r sendResult) {
 			if i == 5 {
 				break
 			}
-			f.View.Warn("  %s line %d: %v", fl.Recipient, fl.Line, fl.Err)
+			var re *dispatch.RowError
+			if errors.As(fl.Err, &re) {
+				f.View.Warn("  %v", re) // a malformed row names its place itself
+				continue
+			}
+			f.View.Warn("  %s:%d: %s: %v", where(it, f.S), fl.Line, fl.Recipient, fl.Err)
+		}
+		if out.Unknown > 0 {
+			f.View.Warn("outcome unknown for %d recipient(s): check before resending: %s; they are not sent again", out.Unknown, whatToCheck(it))
 		}
 	default:
 		var e *dispatch.Error
@@ -527,6 +541,13 @@ func (f *Flow) warnUnknownSends() {
 		}
 		p, _ := dispatch.LookupProvider(r.Intent.Provider)
 		it := &sendItem{a: render.Announcement{Step: k.Step, Message: k.Message, Channel: k.Channel, Locale: k.Locale}, provider: p, rec: r}
+		if ch := f.S.Manual.Channel(k.Channel); ch != nil && ch.Target != nil {
+			t := ch.Target // what to check names the target's account or chat
+			if r.Intent.Drill && t.Drill != nil {
+				t = t.Drill
+			}
+			it.cfg = dispatch.FromManual(ch.ID, t)
+		}
 		switch {
 		case r.Bulk() && (r.InDoubt() || r.DoubtRows() > 0):
 			f.View.Warn("%s via %s in step %s: interrupted; %d of %d recipients settled; %d in batches never acknowledged: outcome unknown: check before resending: %s; send continues with the rest and never resends those",

@@ -11,8 +11,10 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -223,6 +225,7 @@ type quietViewLog struct {
 	mu   sync.Mutex
 	info []string
 	warn []string
+	seq  []string // both, in the order shown
 }
 
 // promptLines answers from a list and shows each prompt as information,
@@ -250,11 +253,13 @@ func (v *quietViewLog) Info(f string, a ...any) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	v.info = append(v.info, fmt.Sprintf(f, a...))
+	v.seq = append(v.seq, v.info[len(v.info)-1])
 }
 func (v *quietViewLog) Warn(f string, a ...any) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	v.warn = append(v.warn, fmt.Sprintf(f, a...))
+	v.seq = append(v.seq, v.warn[len(v.warn)-1])
 }
 func (v *quietViewLog) Help()        {}
 func (v *quietViewLog) End(*Session) {}
@@ -529,6 +534,19 @@ func TestSendMissingSecret(t *testing.T) {
 	if countEvents(t, f.S.Dir, journal.TypeSendIntent) != 2 {
 		t.Error("an intent was journaled for a target that could not be opened")
 	}
+
+	// Exported, the secret opens the target: send all sends the one left
+	// behind, once, and nothing sent before goes again.
+	slack := startHook(t)
+	testSecrets.Store("CRISIS_TEST_UNSET_SLACK", slack.URL+"/services/T0/B0/xyz")
+	defer testSecrets.Delete("CRISIS_TEST_UNSET_SLACK")
+	f.In = &promptLines{lines: []string{"send all", "yes"}, view: view}
+	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
+		t.Fatalf("run: %v", err)
+	}
+	if slack.total() != 1 || hook.total() != 2 || !f.S.State.IsSent("holding", "staff-shifts", "slack-staff", "es") {
+		t.Errorf("after exporting the secret: slack got %d posts (want 1), the webhook %d (want 2 still)", slack.total(), hook.total())
+	}
 }
 
 // TestSendDeliveredBeforeTheStopIsNotResent: an outcome journaled and the
@@ -704,5 +722,160 @@ func TestSendGarbageAnswerIsUnknown(t *testing.T) {
 	}
 	if calls != 1 || f.S.State.IsSent("holding", "meta-holding", "telegram-channel", "es") {
 		t.Errorf("%d calls to Telegram, marked sent %v", calls, f.S.State.IsSent("holding", "meta-holding", "telegram-channel", "es"))
+	}
+}
+
+// TestSendMalformedRowsShownBeforeConfirming: the confirmation of a bulk
+// send counts the list's malformed rows and shows the first five as
+// FILE:LINE:COL; answered no, nothing goes; answered yes, each valid
+// recipient gets the text once and no malformed row gets anything.
+func TestSendMalformedRowsShownBeforeConfirming(t *testing.T) {
+	relay := startSMTPCounter(t)
+	list := filepath.Join(t.TempDir(), "customers.csv")
+	rows := "name,email,opt_out\n" +
+		"Ana,ana@example.com,\n" + // 2
+		"Bea,not-an-address,\n" + // 3: the address, column 5
+		"Carla,carla@example.com,quizás\n" + // 4: the opt-out, column 25
+		"Dani,ANA@example.com,\n" + // 5: Ana again, column 6
+		"Eva\n" + // 6: no address field
+		"Fede,fe\"de@example.com,\n" + // 7: a bare quote at column 8
+		"Gil,gil@example.com,\n" + // 8
+		"Hugo,hugo @example,\n" + // 9: the sixth malformed row
+		"Iris,iris@example.com,sí\n" // 10: opted out
+	if err := os.WriteFile(list, []byte(rows), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, view := metaRun(t, t.TempDir(), false, []string{"es"}, bulkTargets(relay.addr, list), "c 1 2 3 4", "d", "a", "send all", "no")
+	f.In = &promptLines{lines: []string{"c 1 2 3 4", "d", "a", "send all", "no"}, view: view}
+	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
+		t.Fatalf("run: %v", err)
+	}
+	if _, total := relay.received(); total != 0 {
+		t.Fatalf("%d messages sent though the operator answered no", total)
+	}
+	want := []string{
+		list + `:3:5: "not-an-address" is not an e-mail address (write it as name@example.com) (not sent to)`,
+		list + `:4:25: opt-out value "quizás": write yes or no (not sent until it is clear) (not sent to)`,
+		list + `:5:6: duplicate of line 2: sent once, there (not sent to)`,
+		list + `:6:1: the row has 1 fields, the address is in field 2 (not sent to)`,
+		list + `:7:8: the row is not valid CSV: bare " in non-quoted-field (not sent to)`,
+		"and 1 more malformed rows of " + list + " (not sent to)",
+		"5  email-customers  es  via smtp: 2 recipients of " + list + " (1 opted out, 6 malformed rows not sent)",
+		"send 1 announcement(s)? type yes to send, no to stop: ",
+		"nothing sent",
+	}
+	view.mu.Lock()
+	shown := slices.Clone(view.seq)
+	view.mu.Unlock()
+	at := slices.Index(shown, want[0])
+	if at < 0 || len(shown) < at+len(want) || !slices.Equal(shown[at:at+len(want)], want) {
+		t.Fatalf("shown:\n%s\nwant, in this order:\n%s", strings.Join(shown, "\n"), strings.Join(want, "\n"))
+	}
+
+	f.In = &promptLines{lines: []string{"send all", "yes"}, view: view}
+	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
+		t.Fatalf("run: %v", err)
+	}
+	counts, total := relay.received()
+	if total != 2 || counts["ana@example.com"] != 1 || counts["gil@example.com"] != 1 {
+		t.Errorf("the relay got %v; want ana@ and gil@ once each, nobody else", counts)
+	}
+}
+
+// TestSendBulkGarbageAnswerIsUnknown: Twilio answers one message of a
+// bulk send with a page that is not its JSON. That recipient's outcome is
+// unknown: shown with the list's FILE:LINE and what to check, counted
+// unknown, and not sent again by a second send all; everyone else gets the
+// text exactly once.
+func TestSendBulkGarbageAnswerIsUnknown(t *testing.T) {
+	const n, base = 10, 34600000000
+	list := phoneList(t, n, base)
+	c := &twilioCounter{base: base, count: make([]uint8, n), garbage: func(i int64) bool { return i == 3 }} // line 5
+	f, view := twilioRun(t, c, list, "c 1 2 3 4", "d", "a", "send all", "yes", "send all")
+	runShows(t, f, view,
+		"sent sms-staff (es): 9 delivered, 1 failed (1 unknown)",
+		list+":5: +34600000003: twilio: send: status 201: the answer is not the JSON the provider documents",
+		"outcome unknown for 1 recipient(s): check before resending: Twilio's Messaging logs for the messaging service MG1",
+		"nothing left to send in this step")
+	for i, got := range c.count {
+		if got != 1 {
+			t.Errorf("+%d got %d messages, want 1", base+i, got)
+		}
+	}
+	r := f.S.State.Sends[AnnouncementKey{"holding", "staff-shifts", "sms-staff", "es"}]
+	if r == nil || r.Delivered != 9 || r.Unknown != 1 {
+		t.Errorf("the journal's record: %+v; want 9 delivered, 1 unknown", r)
+	}
+}
+
+// TestSendBulkStopsWhenEveryAnswerIsGarbage: a proxy answers every
+// request of a bulk send with its own page. The send stops after a few
+// answers in a row (each recipient's outcome unknown), says so and what to
+// check; once the provider answers again, send all sends the rest of the
+// list, and nobody gets the text twice.
+func TestSendBulkStopsWhenEveryAnswerIsGarbage(t *testing.T) {
+	const n, base = 1000, 34600000000
+	var broken atomic.Bool
+	broken.Store(true)
+	c := &twilioCounter{base: base, count: make([]uint8, n), garbage: func(int64) bool { return broken.Load() }}
+	f, view := twilioRun(t, c, phoneList(t, n, base), "c 1 2 3 4", "d", "a", "send all", "yes")
+	runShows(t, f, view,
+		"stopped after 10 answers in a row that leave the outcome unknown",
+		"outcome unknown: check before resending: Twilio's Messaging logs for the messaging service MG1")
+	// Four batches go out at once; each stops at its tenth unknown.
+	if c.total < 10 || c.total > 40 {
+		t.Errorf("%d requests answered with garbage before the send stopped, want 10 to 40", c.total)
+	}
+	unknown := c.total
+
+	broken.Store(false)
+	f.In = &promptLines{lines: []string{"send all", "yes"}, view: view}
+	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
+		t.Fatalf("run: %v", err)
+	}
+	for i, got := range c.count {
+		if got != 1 {
+			t.Fatalf("+%d got %d messages, want 1:\n%s", base+i, got, view.all())
+		}
+	}
+	r := f.S.State.Sends[AnnouncementKey{"holding", "staff-shifts", "sms-staff", "es"}]
+	if r == nil || r.Delivered != n-unknown || r.Unknown != unknown || !f.S.State.IsSent("holding", "staff-shifts", "sms-staff", "es") {
+		t.Errorf("the journal's record: %+v; want %d delivered, %d unknown, and the text marked sent\n%s", r, n-unknown, unknown, view.all())
+	}
+}
+
+// TestSendInDoubtSaysWhereToCheck: a bulk send interrupted between a
+// batch's intent and its acknowledgement is shown, when the run is shown
+// again, with the target's own account to check.
+func TestSendInDoubtSaysWhereToCheck(t *testing.T) {
+	targets := map[string]*manual.Target{"sms-staff": {Provider: "twilio", Secret: manual.SecretRef{Env: "TWILIO_TOKEN"},
+		Options: map[string]string{"account_sid": "AC1", "messaging_service_sid": "MG9"}, Recipients: &manual.Recipients{Path: "/srv/staff.csv"}}}
+	f, view := metaRun(t, t.TempDir(), false, []string{"es"}, targets)
+	key := "run/holding/staff-shifts/sms-staff/es"
+	if err := f.S.append(journal.TypeSendIntent, SendIntent{Key: key, Step: "holding", Message: "staff-shifts", Channel: "sms-staff", Locale: "es",
+		Provider: "twilio", RecipientsSHA256: "r", Count: 300, At: f.S.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.S.append(journal.TypeSendBatchIntent, SendBatch{Key: key, Seq: 0, First: 2, Last: 101}); err != nil {
+		t.Fatal(err)
+	}
+	f.warnUnknownSends()
+	if want := "100 in batches never acknowledged: outcome unknown: check before resending: Twilio's Messaging logs for the messaging service MG9;"; !strings.Contains(view.all(), want) {
+		t.Errorf("screen lacks %q:\n%s", want, view.all())
+	}
+}
+
+// runShows runs f until its input ends and fails unless the screen shows
+// each of want.
+func runShows(t *testing.T, f *Flow, view *quietViewLog, want ...string) {
+	t.Helper()
+	if err := f.Run(); err != ErrPaused && !strings.Contains(fmt.Sprint(err), "input ended") {
+		t.Fatalf("run: %v", err)
+	}
+	shown := view.all()
+	for _, w := range want {
+		if !strings.Contains(shown, w) {
+			t.Errorf("screen lacks %q:\n%s", w, shown)
+		}
 	}
 }

@@ -34,15 +34,27 @@ type SendIntent struct {
 
 // SendBatch is the payload of send.batch-intent (Intent, before the batch
 // goes out) and send.batch (after the provider acknowledged it).
+//
+// A complete batch names its range and counts the recipients reached,
+// without listing them: every line of the range has an outcome, and lines
+// not failed or unknown were reached, opted out or malformed (the list,
+// whose digest the intent holds, says which). That keeps a million-line
+// send's journal to a few bytes per recipient. Only a batch a stop left
+// incomplete lists its delivered lines, since a resumed send must skip
+// exactly those. Failures are always listed: they are few, and a person
+// follows each up.
 type SendBatch struct {
-	Key       string `json:"key"`
-	Seq       int    `json:"seq"`
-	First     int    `json:"first"` // lines of the recipient list it covers
-	Last      int    `json:"last"`
-	Delivered []int  `json:"delivered,omitempty"` // lines
-	Failed    []int  `json:"failed,omitempty"`    // lines refused or malformed
-	Unknown   []int  `json:"unknown,omitempty"`   // lines whose outcome is unknown
-	Settled   int    `json:"settled,omitempty"`   // data rows from the top with an outcome
+	Key     string `json:"key"`
+	Seq     int    `json:"seq"`
+	First   int    `json:"first"` // lines of the recipient list it covers
+	Last    int    `json:"last"`
+	Reached int    `json:"reached,omitempty"` // recipients the provider accepted
+	// Delivered lists the lines reached, in an incomplete batch only (and
+	// in every batch of journals written before Reached).
+	Delivered []int `json:"delivered,omitempty"`
+	Failed    []int `json:"failed,omitempty"`  // lines refused or malformed
+	Unknown   []int `json:"unknown,omitempty"` // lines whose outcome is unknown
+	Settled   int   `json:"settled,omitempty"` // data rows from the top with an outcome
 	// Complete: every row from First to Last has an outcome, so a resumed
 	// send skips the whole range (see dispatch.Batch.Complete).
 	Complete bool `json:"complete,omitempty"`
@@ -186,7 +198,11 @@ func (s *State) applySend(e journal.Event) error {
 				}
 			}
 		}
-		r.Delivered += len(b.Delivered)
+		reached := b.Reached
+		if reached == 0 { // a journal written before batches counted
+			reached = len(b.Delivered)
+		}
+		r.Delivered += reached
 		r.Failed += len(b.Failed)
 		r.Unknown += len(b.Unknown)
 		r.Settled = max(r.Settled, b.Settled)

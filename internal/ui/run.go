@@ -191,6 +191,8 @@ func (v *RunView) Help() {
                      v 2, v 2 pt, v x, v x pt, v status-page suppliers
   y, copy N [LOC]    copy a text to the clipboard (an e-mail's body;
                      y N subject copies its subject); copying is not sending
+  send [N|all]       send texts through their channels' delivery targets,
+                     after a yes (send alone lists what has a target)
   r, show [all]      show every text in full (all: in every language)
   l, list            list this step's texts again
   a, approve [WHO] [--at HH:MM]
