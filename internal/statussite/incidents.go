@@ -39,7 +39,8 @@ type Incident struct {
 	// in, for each locale's page (see TitleIn).
 	Titles     map[string]string
 	Severity   string
-	Affected   []string // what is down, as the manual names it
+	Affected   []string  // what is down, as the manual names it
+	Services   []Service // the same, for the page to name in each language
 	State      string
 	Started    time.Time
 	Resolved   time.Time // zero while live
@@ -170,7 +171,10 @@ func ReadRun(dir string, m *manual.Manual) (*Incident, error) {
 	inc := &Incident{RunID: st.RunID, Playbook: st.Playbook, Title: st.Title, Started: st.StartedAt,
 		State: Investigating, Drill: st.Drill}
 	if p != nil {
-		inc.Severity, inc.Affected = p.Severity, affected(m, p)
+		inc.Severity, inc.Services = p.Severity, affected(m, p)
+		for _, sv := range inc.Services {
+			inc.Affected = append(inc.Affected, sv.Name)
+		}
 		inc.Titles = map[string]string{m.Locales.Default: p.Title}
 		for _, t := range p.Translations {
 			inc.Titles[t.Locale] = p.In(t.Locale).Title
@@ -218,17 +222,38 @@ func later(a, b string) string {
 	return a
 }
 
-// affected names what a playbook says is down: its domains' descriptions'
-// names are internal, so the public sees the channels' names.
-func affected(m *manual.Manual, p *manual.Playbook) []string {
-	var out []string
+// Service is a channel the public uses that a playbook says is down.
+type Service struct {
+	Kind string // the channel kind: the page names it in the reader's language when it has a label
+	Name string // the manual's name for the channel
+}
+
+// affected lists what a playbook says is down, as the public knows it:
+// its domains' descriptions are internal, so the public sees the down
+// channels, and only those that reach the status page's own readers (the
+// audiences of the manual's status-page channels): a staff chat being
+// down is nobody else's business. A manual with no status-page channel
+// names every down channel.
+func affected(m *manual.Manual, p *manual.Playbook) []Service {
+	public := map[string]bool{}
+	for _, c := range m.Channels {
+		if c.Kind == StatusPageKind {
+			for _, a := range c.Audiences {
+				public[a.ID] = true
+			}
+		}
+	}
+	var out []Service
 	for _, c := range m.DownChannels(p) {
+		if len(public) > 0 && !slices.ContainsFunc(c.Audiences, func(a manual.Ref) bool { return public[a.ID] }) {
+			continue
+		}
 		name := c.Name
 		if name == "" {
 			name = c.ID
 		}
-		if !slices.Contains(out, name) {
-			out = append(out, name)
+		if !slices.ContainsFunc(out, func(s Service) bool { return s.Name == name }) {
+			out = append(out, Service{Kind: c.Kind, Name: name})
 		}
 	}
 	return out
