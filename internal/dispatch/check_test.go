@@ -134,7 +134,7 @@ func TestSecrets(t *testing.T) {
 func TestConfigurationErrors(t *testing.T) {
 	env := Env{LookupEnv: func(string) (string, bool) { return "x", true }}
 	cases := map[string]Config{
-		`target t: unknown provider "fax" (known: bluesky, discord, incidentio, mastodon, mattermost, slack, smtp, statuspage, teams, telegram, twilio, webhook, whatsapp)`: {Name: "t", Provider: "fax"},
+		`target t: unknown provider "fax" (known: bluesky, discord, incidentio, mastodon, mattermost, slack, smtp, statuspage, statussite, teams, telegram, twilio, webhook, whatsapp)`: {Name: "t", Provider: "fax"},
 		"target t: option chat_id is required (the channel, \"@name\" or its numeric id); unknown option chatid (known: chat_id)":                                           {Name: "t", Provider: "telegram", Options: map[string]string{"chatid": "@x"}},
 		"target t: smtp sends to a recipient list: add recipients: {path: FILE.csv}":                                                                                        {Name: "t", Provider: "smtp"},
 		"target t: option page_id is required (the page's id, from the page's API info); option notify must be true or false, not \"maybe\"":                                {Name: "t", Provider: "statuspage", Options: map[string]string{"notify": "maybe"}},
