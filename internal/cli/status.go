@@ -81,7 +81,8 @@ func newStatusPublishCmd(app *App) *cobra.Command {
 			if ctx == nil {
 				ctx = context.Background()
 			}
-			res, err := statussite.Publish(ctx, files, to, statussite.PublishOptions{Now: app.Now()})
+			note := func(n string) { fmt.Fprintf(app.IO.Err, "crisis: %s\n", n) }
+			res, err := statussite.Publish(ctx, files, to, statussite.PublishOptions{Now: app.Now(), Note: note})
 			if err != nil {
 				return err
 			}

@@ -134,7 +134,12 @@ func checkOne(ctx context.Context, m *manual.Manual, cfg dispatch.Config, env di
 }
 
 // dispatcher is what a run's send command sends with: the process's
-// environment, live progress on standard output (plain when piped).
+// environment, live progress on standard output (plain when piped), and
+// the runs folder and manual the status site target rebuilds from.
 func (a *App) dispatcher() *runbook.Dispatcher {
-	return &runbook.Dispatcher{Progress: a.IO.Out, Plain: !a.IO.OutTTY}
+	env := dispatch.Env{RunsDir: a.runsDir()}
+	if m, _, err := a.Manual(); err == nil {
+		env.Manual = m
+	}
+	return &runbook.Dispatcher{Env: env, Progress: a.IO.Out, Plain: !a.IO.OutTTY}
 }

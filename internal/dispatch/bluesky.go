@@ -136,11 +136,7 @@ func (b *bluesky) Send(ctx context.Context, req Request) (Outcome, error) {
 			return notPosted("bluesky", err)
 		}
 		last = err
-		wait := err.RetryAfter
-		if wait == 0 {
-			wait = b.api.env.Retry.Base << (attempt - 1)
-		}
-		if wait > b.api.env.Retry.MaxWait || b.api.env.Sleep(ctx, wait) != nil {
+		if !b.api.backoff(ctx, err, attempt) {
 			break
 		}
 	}

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/crisis-cli/crisis/internal/manual"
 )
 
 // Config is a delivery target as the manual will declare it. Nothing in it
@@ -48,6 +50,11 @@ type Env struct {
 	Now       func() time.Time
 	Sleep     func(context.Context, time.Duration) error
 	Retry     RetryPolicy
+	// RunsDir and Manual are the runs folder and the manual of the run
+	// that sends: the status site target rebuilds the site from them.
+	// Other providers ignore them.
+	RunsDir string
+	Manual  *manual.Manual
 }
 
 // RetryPolicy bounds retries of errors that are safe to retry.

@@ -62,20 +62,25 @@ func (a *httpAPI) do(ctx context.Context, c call) (answer, *Error) {
 		if c.dedup && err.Retry == Unknown {
 			err.Retry = Safe
 		}
-		if err.Retry != Safe || attempt >= a.env.Retry.Attempts || ctx.Err() != nil {
-			return ans, err
-		}
-		wait := err.RetryAfter
-		if wait == 0 {
-			wait = a.env.Retry.Base << (attempt - 1)
-		}
-		if wait > a.env.Retry.MaxWait {
-			return ans, err
-		}
-		if a.env.Sleep(ctx, wait) != nil {
+		if err.Retry != Safe || ctx.Err() != nil || !a.backoff(ctx, err, attempt) {
 			return ans, err
 		}
 	}
+}
+
+// backoff waits before the attempt after this one failed with err: the
+// provider's Retry-After, else the base doubled per attempt. It reports
+// false, without waiting, when no attempt is left or the wait is longer
+// than Retry.MaxWait, and false when ctx ends while waiting.
+func (a *httpAPI) backoff(ctx context.Context, err *Error, attempt int) bool {
+	if attempt >= a.env.Retry.Attempts {
+		return false
+	}
+	wait := err.RetryAfter
+	if wait == 0 {
+		wait = a.env.Retry.Base << (attempt - 1)
+	}
+	return wait <= a.env.Retry.MaxWait && a.env.Sleep(ctx, wait) == nil
 }
 
 func (a *httpAPI) once(ctx context.Context, c call) (answer, *Error) {

@@ -39,6 +39,24 @@ type Announcement struct {
 	// At is when the run decided to send: the timestamp of the Bluesky
 	// record key and createdAt, so a retry builds the same record.
 	At time.Time
+
+	// The fields below are read only by hosted status pages (statuspage,
+	// incidentio), where one incident carries every update of a run;
+	// every other provider ignores them.
+
+	// Thread is the provider's id of this run's first post on this target
+	// and locale (the Outcome.ID of that send: hosted status pages answer
+	// every send with the incident's id). Empty: this send opens the
+	// incident; set: it posts an update to that incident.
+	Thread string
+	// State is the incident's state after this announcement: one of
+	// investigating, identified, monitoring, resolved (the all-clear).
+	// Empty opens an incident as investigating and leaves an open one's
+	// state as it is.
+	State string
+	// Title names the incident when it is opened (the playbook's title in
+	// the announcement's language). Empty: the text's first line.
+	Title string
 }
 
 // Template is a WhatsApp message template approved by Meta.

@@ -24,10 +24,14 @@ func TestInChromium(t *testing.T) {
 	}
 	browser := func(args ...string) string { return string(chromium.Run(args...)) }
 	want := map[string][]string{
-		"es": {`lang="es"`, "En seguimiento", "Investigando", "Resuelto", "24/11/2026 11:05", "Próxima actualización"},
-		"en": {`lang="en"`, "Monitoring", "Investigating", "Resolved", "11/24/2026 11:05 AM", "Next update"},
-		"pl": {`lang="pl"`, "Monitorujemy", "Ustalamy przyczynę", "Rozwiązany", "24.11.2026 11:05", "Następna aktualizacja"},
-		"pt": {`lang="pt"`, "Em monitorização", "Em investigação", "Resolvido", "24/11/2026 11:05", "Próxima atualização"},
+		"es": {`lang="es"`, "En seguimiento", "Investigando", "Resuelto", "24/11/2026 11:05", "Próxima actualización",
+			"<span>Nuestra web</span> <span class=\"svc down\">Sin servicio</span>", "<span>Facebook</span> <span class=\"svc recovering\">Recuperándose</span>"},
+		"en": {`lang="en"`, "Monitoring", "Investigating", "Resolved", "11/24/2026 11:05 AM", "Next update",
+			"<span>Our website</span> <span class=\"svc down\">Down</span>", "<span>Facebook</span> <span class=\"svc recovering\">Recovering</span>"},
+		"pl": {`lang="pl"`, "Monitorujemy", "Ustalamy przyczynę", "Rozwiązany", "24.11.2026 11:05", "Następna aktualizacja",
+			"<span>Nasza strona internetowa</span> <span class=\"svc down\">Nie działa</span>", "<span>Facebook</span> <span class=\"svc recovering\">Wraca do działania</span>"},
+		"pt": {`lang="pt"`, "Em monitorização", "Em investigação", "Resolvido", "24/11/2026 11:05", "Próxima atualização",
+			"<span>O nosso site</span> <span class=\"svc down\">Em baixo</span>", "<span>Facebook</span> <span class=\"svc recovering\">A recuperar</span>"},
 	}
 	for l, needles := range want {
 		page := "file://" + filepath.Join(site, l, "index.html")
@@ -36,6 +40,11 @@ func TestInChromium(t *testing.T) {
 			if !strings.Contains(dom, n) {
 				t.Errorf("%s: the page lacks %q", l, n)
 			}
+		}
+		// The current state lists the live incidents' services only: the
+		// resolved Meta outage's WhatsApp is not down any more.
+		if now := between(dom, `id="services"`, `</section>`); strings.Count(now, "data-service-state=") != 3 || strings.Contains(now, "WhatsApp") {
+			t.Errorf("%s: the current state is not the live incidents' three services: %s", l, now)
 		}
 		current := `hreflang="` + l + `" lang="` + l + `" aria-current="page"`
 		if !strings.Contains(dom, current) || strings.Count(dom, `aria-current="page"`) != 1 {
@@ -83,4 +92,11 @@ func checkShot(t *testing.T, path, size string) {
 	if len(colours) < 20 {
 		t.Errorf("%s has %d colours: the page did not render", path, len(colours))
 	}
+}
+
+// between is the part of s from the first from to the next to after it.
+func between(s, from, to string) string {
+	_, rest, _ := strings.Cut(s, from)
+	out, _, _ := strings.Cut(rest, to)
+	return out
 }

@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/crisis-cli/crisis/internal/dispatch"
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/runbook"
@@ -39,7 +40,8 @@ type Incident struct {
 	// in, for each locale's page (see TitleIn).
 	Titles     map[string]string
 	Severity   string
-	Affected   []string // what is down, as the manual names it
+	Affected   []string  // what is down, as the manual names it
+	Services   []Service // the same, for the page to name in each language
 	State      string
 	Started    time.Time
 	Resolved   time.Time // zero while live
@@ -170,7 +172,10 @@ func ReadRun(dir string, m *manual.Manual) (*Incident, error) {
 	inc := &Incident{RunID: st.RunID, Playbook: st.Playbook, Title: st.Title, Started: st.StartedAt,
 		State: Investigating, Drill: st.Drill}
 	if p != nil {
-		inc.Severity, inc.Affected = p.Severity, affected(m, p)
+		inc.Severity, inc.Services = p.Severity, affected(m, p)
+		for _, sv := range inc.Services {
+			inc.Affected = append(inc.Affected, sv.Name)
+		}
 		inc.Titles = map[string]string{m.Locales.Default: p.Title}
 		for _, t := range p.Translations {
 			inc.Titles[t.Locale] = p.In(t.Locale).Title
@@ -218,17 +223,38 @@ func later(a, b string) string {
 	return a
 }
 
-// affected names what a playbook says is down: its domains' descriptions'
-// names are internal, so the public sees the channels' names.
-func affected(m *manual.Manual, p *manual.Playbook) []string {
-	var out []string
+// Service is a channel the public uses that a playbook says is down.
+type Service struct {
+	Kind string // the channel kind: the page names it in the reader's language when it has a label
+	Name string // the manual's name for the channel
+}
+
+// affected lists what a playbook says is down, as the public knows it:
+// its domains' descriptions are internal, so the public sees the down
+// channels, and only those that reach the status page's own readers (the
+// audiences of the manual's status-page channels): a staff chat being
+// down is nobody else's business. A manual with no status-page channel
+// names every down channel.
+func affected(m *manual.Manual, p *manual.Playbook) []Service {
+	public := map[string]bool{}
+	for _, c := range m.Channels {
+		if c.Kind == StatusPageKind {
+			for _, a := range c.Audiences {
+				public[a.ID] = true
+			}
+		}
+	}
+	var out []Service
 	for _, c := range m.DownChannels(p) {
+		if len(public) > 0 && !slices.ContainsFunc(c.Audiences, func(a manual.Ref) bool { return public[a.ID] }) {
+			continue
+		}
 		name := c.Name
 		if name == "" {
 			name = c.ID
 		}
-		if !slices.Contains(out, name) {
-			out = append(out, name)
+		if !slices.ContainsFunc(out, func(s Service) bool { return s.Name == name }) {
+			out = append(out, Service{Kind: c.Kind, Name: name})
 		}
 	}
 	return out
@@ -239,18 +265,38 @@ func affected(m *manual.Manual, p *manual.Playbook) []string {
 // updates, one per step and message, with the text each locale was sent
 // in. Nothing sent to staff, suppliers or the press on their own channels
 // ever reaches the public page.
+//
+// An announcement sent through a status site target (TargetProvider) is
+// on the page from its send's intent, journaled before the site is rebuilt
+// for it: that is how the send being made shows on the page it publishes.
+// It stays on it unless that send failed and nobody marked it sent.
 func readUpdates(dir string, m *manual.Manual, p *manual.Playbook, runID string, events []journal.Event) (string, []Update, error) {
+	first, publishing, err := scanSiteSends(dir, m, events)
+	if err != nil {
+		return "", nil, err
+	}
 	state := Investigating
 	files := map[string]string{} // step/message/channel/locale -> file
 	var out []Update
 	index := map[string]int{} // step/message -> index in out
 	for _, e := range events {
-		if e.Type != journal.TypeMessageRendered && e.Type != journal.TypeMessageSent {
-			continue
-		}
 		var msg runbook.Message
-		if err := json.Unmarshal(e.Data, &msg); err != nil {
-			return "", nil, fmt.Errorf("%s: event %d: %w", filepath.Join(dir, runbook.JournalFile), e.Seq, err)
+		switch e.Type {
+		case journal.TypeMessageRendered, journal.TypeMessageSent:
+			if err := json.Unmarshal(e.Data, &msg); err != nil {
+				return "", nil, eventError(dir, e, err)
+			}
+		case journal.TypeSendIntent:
+			var in runbook.SendIntent
+			if err := json.Unmarshal(e.Data, &in); err != nil {
+				return "", nil, eventError(dir, e, err)
+			}
+			if !publishing[in.Key] {
+				continue
+			}
+			msg = runbook.Message{Step: in.Step, Message: in.Message, Channel: in.Channel, Locale: in.Locale}
+		default:
+			continue
 		}
 		k := msg.Step + "/" + msg.Message + "/" + msg.Channel + "/" + msg.Locale
 		if e.Type == journal.TypeMessageRendered {
@@ -266,11 +312,12 @@ func readUpdates(dir string, m *manual.Manual, p *manual.Playbook, runID string,
 		if !ok {
 			i = len(out)
 			index[um] = i
-			out = append(out, Update{ID: updateID(runID, e.Seq), Seq: e.Seq, At: e.UTC, State: state,
+			f := first[um]
+			out = append(out, Update{ID: updateID(runID, f.Seq), Seq: f.Seq, At: f.UTC, State: state,
 				Step: msg.Step, Message: msg.Message, Texts: map[string]Text{}})
 		}
 		if _, ok := out[i].Texts[msg.Locale]; ok {
-			continue // a second status-page channel: the first one's text stands
+			continue // a second status-page channel, or sent after its intent: the first text stands
 		}
 		body, err := sentText(dir, files[k], msg)
 		if err != nil {
@@ -281,10 +328,62 @@ func readUpdates(dir string, m *manual.Manual, p *manual.Playbook, runID string,
 	return state, out, nil
 }
 
+// TargetProvider is the delivery target provider that publishes this site
+// (target.go).
+const TargetProvider = dispatch.SiteProvider
+
+// scanSiteSends finds, for each step/message on a status-page channel, the
+// first event that could have put it on the page (its id and time come
+// from that event, so they never change between builds), and the sends to
+// the status site that are under way or succeeded.
+func scanSiteSends(dir string, m *manual.Manual, events []journal.Event) (map[string]journal.Event, map[string]bool, error) {
+	first := map[string]journal.Event{}
+	publishing := map[string]bool{}
+	note := func(e journal.Event, step, message, channel string) {
+		c := m.Channel(channel)
+		um := step + "/" + message
+		if _, seen := first[um]; !seen && c != nil && c.Kind == StatusPageKind {
+			first[um] = e
+		}
+	}
+	for _, e := range events {
+		switch e.Type {
+		case journal.TypeMessageSent:
+			var msg runbook.Message
+			if err := json.Unmarshal(e.Data, &msg); err != nil {
+				return nil, nil, eventError(dir, e, err)
+			}
+			note(e, msg.Step, msg.Message, msg.Channel)
+		case journal.TypeSendIntent:
+			var in runbook.SendIntent
+			if err := json.Unmarshal(e.Data, &in); err != nil {
+				return nil, nil, eventError(dir, e, err)
+			}
+			if in.Provider == TargetProvider {
+				note(e, in.Step, in.Message, in.Channel)
+				publishing[in.Key] = true
+			}
+		case journal.TypeSendOutcome:
+			var out runbook.SendOutcome
+			if err := json.Unmarshal(e.Data, &out); err != nil {
+				return nil, nil, eventError(dir, e, err)
+			}
+			if _, ours := publishing[out.Key]; ours {
+				publishing[out.Key] = out.Error == ""
+			}
+		}
+	}
+	return first, publishing, nil
+}
+
+func eventError(dir string, e journal.Event, err error) error {
+	return fmt.Errorf("%s: event %d: %w", filepath.Join(dir, runbook.JournalFile), e.Seq, err)
+}
+
 const maxText = 1 << 20
 
 // StatusPageKind is the channel kind whose announcements the site shows.
-const StatusPageKind = "status-page"
+const StatusPageKind = dispatch.StatusPageKind
 
 // sentText reads the text the run rendered for an announcement. The file
 // name is the one the rendering was journaled with.

@@ -34,6 +34,12 @@ type PublishOptions struct {
 	Now time.Time
 	// Progress, when set, is told of each object just before it is written.
 	Progress func(path string)
+	// Note, when set, is told of what the publish did besides writing, such
+	// as taking over the lock of a publish that died.
+	Note func(string)
+	// LockWait is how long a bucket publish waits for another one to
+	// finish (default LockWait).
+	LockWait time.Duration
 }
 
 // Result says what a publish did.
@@ -83,6 +89,16 @@ func Publish(ctx context.Context, files Files, to string, o PublishOptions) (Res
 // is not written again.
 func PublishBucket(ctx context.Context, files Files, b *blob.Bucket, to string, o PublishOptions) (Result, error) {
 	var res Result
+	if o.LockWait <= 0 {
+		o.LockWait = LockWait
+	}
+	unlock, err := lockBucket(ctx, b, o.LockWait, o.Note)
+	if err != nil {
+		return res, &PublishError{To: to, Err: err}
+	}
+	// A publish that fails part way releases the lock too: what it wrote
+	// is whole, and the next publish completes the site.
+	defer unlock()
 	old, err := readManifest(ctx, b)
 	if err != nil {
 		return res, &PublishError{To: to, Err: fmt.Errorf("reading the published %s: %w", ManifestName, err)}

@@ -34,7 +34,8 @@ func bucketURL(dir string) string {
 	return "file://" + filepath.ToSlash(dir) + "?metadata=skip"
 }
 
-// readDir returns every file under dir but the manifest.
+// readDir returns every file under dir but the manifest and the publish
+// lock.
 func readDir(t *testing.T, dir string) Files {
 	t.Helper()
 	out := Files{}
@@ -43,7 +44,7 @@ func readDir(t *testing.T, dir string) Files {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
-		if rel != ManifestName {
+		if rel != ManifestName && rel != LockName {
 			b, _ := os.ReadFile(p)
 			out[filepath.ToSlash(rel)] = b
 		}

@@ -182,9 +182,17 @@ type language struct {
 type incidentView struct {
 	T                                        map[string]string
 	RunID, State, StateName, Title, Affected string
+	Services                                 []serviceView // while live
 	StartedISO, StartedText, StartedDate     string
 	EndedISO, EndedText, NextISO, NextText   string
 	Updates                                  []updateView
+}
+
+// serviceView is an affected service in the reader's language, with its
+// state now: down until the incident is being monitored (the fix is in),
+// then recovering.
+type serviceView struct {
+	Name, State, StateName string
 }
 
 type updateView struct {
@@ -239,8 +247,26 @@ func (s *site) when(t time.Time, locale string) (iso, text string) {
 }
 
 func (s *site) incident(inc *Incident, locale string, t map[string]string) incidentView {
-	v := incidentView{T: t, RunID: inc.RunID, State: inc.State, StateName: t[inc.State], Title: inc.TitleIn(locale),
-		Affected: strings.Join(inc.Affected, ", ")}
+	v := incidentView{T: t, RunID: inc.RunID, State: inc.State, StateName: t[inc.State], Title: inc.TitleIn(locale)}
+	state := "down"
+	if inc.State == Monitoring {
+		state = "recovering"
+	}
+	var names []string
+	for _, sv := range inc.Services {
+		name := t["service."+sv.Kind]
+		if name == "" {
+			name = sv.Name
+		}
+		if slices.Contains(names, name) {
+			continue // two e-mail channels are one service to the reader
+		}
+		names = append(names, name)
+		if inc.Live() {
+			v.Services = append(v.Services, serviceView{Name: name, State: state, StateName: t["service_"+state]})
+		}
+	}
+	v.Affected = strings.Join(names, ", ")
 	v.StartedISO, v.StartedText = s.when(inc.Started, locale)
 	v.StartedDate = message.FormatDate(inc.Started.In(s.Manual.Location), locale)
 	v.EndedISO, v.EndedText = s.when(inc.Resolved, locale)

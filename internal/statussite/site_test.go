@@ -447,3 +447,52 @@ func TestCatalog(t *testing.T) {
 		t.Errorf("a locale without texts: %v", err)
 	}
 }
+
+// TestAffectedServices: what a playbook says is down, as the page's
+// readers know it: the public's channels only (a staff chat or the staff
+// SMS being down is nobody else's business), named in the reader's
+// language where the site has a label, each service once, down until the
+// incident is monitored, then recovering, and no state once resolved.
+func TestAffectedServices(t *testing.T) {
+	_, m := exampleRuns(t)
+	p := &manual.Playbook{ID: "everything", Down: manual.Down{Domains: []manual.Ref{{ID: "google"}, {ID: "slack"}, {ID: "telecom"}, {ID: "stores"}}}}
+	got := affected(m, p)
+	want := []Service{{"email", "Newsletter and order e-mail"}, {"email", "Purchasing mailbox"}, {"email", "Press office mailbox"},
+		{"sms", "SMS to customers with open orders"}, {"store-sign", "Printed signs at store entrances and tills"}, {"phone", "Customer line 900 100 200 (recorded message)"}}
+	if !slices.Equal(got, want) {
+		t.Fatalf("affected:\n got %v\nwant %v", got, want)
+	}
+	s := &site{Options: Options{Manual: m}}
+	inc := &Incident{RunID: "r", State: Investigating, Services: got}
+	cases := []struct {
+		locale, state string
+		names         []string
+		svcState      string
+	}{
+		{"es", Investigating, []string{"Correo electrónico", "SMS", "Printed signs at store entrances and tills", "Atención telefónica"}, "Sin servicio"},
+		{"pl", Monitoring, []string{"E-mail", "SMS", "Printed signs at store entrances and tills", "Infolinia"}, "Wraca do działania"},
+		{"pt", Resolved, []string{"E-mail", "SMS", "Printed signs at store entrances and tills", "Linha de apoio"}, ""},
+	}
+	for _, c := range cases {
+		inc.State = c.state
+		tx, _ := textsFor(c.locale)
+		v := s.incident(inc, c.locale, tx)
+		if v.Affected != strings.Join(c.names, ", ") {
+			t.Errorf("%s: affected %q, want %q", c.locale, v.Affected, strings.Join(c.names, ", "))
+		}
+		if c.svcState == "" {
+			if len(v.Services) != 0 {
+				t.Errorf("%s: a resolved incident shows services %v", c.locale, v.Services)
+			}
+			continue
+		}
+		if len(v.Services) != len(c.names) {
+			t.Fatalf("%s: services %v", c.locale, v.Services)
+		}
+		for i, sv := range v.Services {
+			if sv.Name != c.names[i] || sv.StateName != c.svcState {
+				t.Errorf("%s: service %+v, want %s %s", c.locale, sv, c.names[i], c.svcState)
+			}
+		}
+	}
+}
