@@ -151,7 +151,7 @@ func (p *incidentIO) posted(ctx context.Context, incident, text string) (bool, *
 			} `json:"updates"`
 		} `json:"status_page_incident"`
 	}
-	if err := p.api.get(ctx, "read", p.base+"/v2/status_page_incidents/"+url.PathEscape(incident), bearer(p.secret.reveal()), &res); err != nil {
+	if err := p.api.get(ctx, "read", p.base+"/v2/status_page_incidents/"+url.PathEscape(incident), bearer(p.secret.reveal()), &res, "status_page_incident id", func() bool { return res.Incident.ID != "" }); err != nil {
 		return false, err
 	}
 	if res.Incident.ID == "" {
@@ -186,7 +186,7 @@ func (p *incidentIO) Check(ctx context.Context) CheckReport {
 				After string `json:"after"`
 			} `json:"pagination_meta"`
 		}
-		if err := p.api.get(ctx, "check", p.base+"/v2/status_pages?"+q.Encode(), bearer(p.secret.reveal()), &res); err != nil {
+		if err := p.api.get(ctx, "check", p.base+"/v2/status_pages?"+q.Encode(), bearer(p.secret.reveal()), &res, "status_pages", func() bool { return res.Pages != nil }); err != nil {
 			r.Err = err
 			return r
 		}

@@ -106,7 +106,7 @@ func (s *statuspage) Check(ctx context.Context) CheckReport {
 		Name string `json:"name"`
 		URL  string `json:"url"`
 	}
-	if err := s.api.get(ctx, "check", s.pageURL(), s.auth(), &page); err != nil {
+	if err := s.api.get(ctx, "check", s.pageURL(), s.auth(), &page, "page id", func() bool { return page.ID != "" }); err != nil {
 		r.Err = err
 		return r
 	}
