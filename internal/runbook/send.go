@@ -19,6 +19,7 @@ import (
 
 	"github.com/crisis-cli/crisis/internal/dispatch"
 	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/render"
 )
@@ -441,8 +442,10 @@ func (x *sender) one(it *sendItem, i int, at time.Time) (dispatch.Outcome, error
 	if err := x.append(journal.TypeSendIntent, intent); err != nil {
 		return dispatch.Outcome{}, err
 	}
+	thread, state := s.incident(a.Step, a.Channel, a.Locale)
 	req := dispatch.Request{Announcement: dispatch.Announcement{Channel: a.Channel, Kind: a.Kind, Locale: a.Locale,
-		Subject: a.Subject, Text: a.Text, Template: it.template, Drill: s.State.Drill, Key: intent.Key, At: at}}
+		Subject: a.Subject, Text: a.Text, Template: it.template, Drill: s.State.Drill, Key: intent.Key, At: at,
+		Thread: thread, State: state, Title: s.Playbook.Title}}
 	if it.bulk() {
 		x.mu.Lock()
 		r := s.State.Sends[it.key()]
@@ -815,4 +818,41 @@ func firstLine(s string) string {
 		s = s[:60] + "…"
 	}
 	return s
+}
+
+// incident tells a hosted status page how this send continues the run's
+// incident there: the provider id of the run's first post on the channel
+// in that locale (the incident later sends update; empty opens it), and the
+// state the page shows once this text is out. The step says how far the
+// incident has come (the holding message: identified; an update:
+// monitoring; the all-clear: resolved) unless the operator set a later
+// state.
+func (s *Session) incident(step, channel, locale string) (thread, state string) {
+	var first time.Time
+	for k, r := range s.State.Sends {
+		if k.Channel == channel && k.Locale == locale && len(r.IDs) > 0 && (thread == "" || r.First.Before(first)) {
+			thread, first = r.IDs[0], r.First
+		}
+	}
+	state = RunStates[0]
+	switch {
+	case strings.HasPrefix(step, "updates#"):
+		state = "monitoring"
+	default:
+		for _, st := range s.Playbook.Steps {
+			if st.ID != step {
+				continue
+			}
+			switch st.Kind {
+			case manual.StepHolding:
+				state = "identified"
+			case manual.StepAllClear:
+				state = "resolved"
+			}
+		}
+	}
+	if now := s.State.RunState(); slices.Index(RunStates, now) > slices.Index(RunStates, state) {
+		state = now
+	}
+	return thread, state
 }
