@@ -146,14 +146,14 @@ func TestErrorsInTheInterfaceLanguage(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"--lang", "es", "versoin"}, ExitUsage, `crisis: comando desconocido "versoin" para "crisis"; ¿quería decir "version"?` + "\nEjecutar 'crisis --help' para ver el uso.\n"},
+		{[]string{"--lang", "es", "versoin"}, ExitUsage, `crisis: "crisis" no tiene ningún comando "versoin"; ¿quizá "version"?` + "\nEjecutar 'crisis --help' para ver el uso.\n"},
 		{[]string{"--lang", "pl", "lint", "--frob"}, ExitUsage, "crisis: nieznana opcja: --frob\nUżyj 'crisis --help', aby zobaczyć składnię.\n"},
 		{[]string{"--lang", "pt", "version", "--format", "yaml"}, ExitUsage, `crisis: valor inválido "yaml" para a opção --format: formato desconhecido "yaml"; use text ou json` + "\nExecute 'crisis --help' para ver a utilização.\n"},
 		{[]string{"--lang", "es", "list", "extra"}, ExitUsage, `crisis: "crisis list" no admite argumentos: sobra "extra"` + "\nEjecutar 'crisis --help' para ver el uso.\n"},
 		{[]string{"--lang", "pl", "show", "facebok-down"}, ExitUsage, `crisis: nieznany scenariusz "facebok-down"; czy chodziło o "facebook-down"?` + "\n"},
 		{[]string{"--lang", "es", "show", "a", "b"}, ExitUsage, "crisis: indicar un solo protocolo, no 2\n"},
 		{[]string{"--lang", "pt", "drill", "facebook-down", "--speed", "0"}, ExitUsage, "crisis: --speed tem de estar entre 1 e 1000 (vezes mais depressa do que o tempo real), p. ex. 8 para ensaiar duas horas em quinze minutos\n"},
-		{[]string{"--lang", "es", "lint", "--explain", "CR10"}, ExitUsage, `crisis: regla desconocida "CR10"; ¿quería decir "CR101", "CR102", "CR103"?` + "\n"},
+		{[]string{"--lang", "es", "lint", "--explain", "CR10"}, ExitUsage, `crisis: regla desconocida "CR10"; ¿quizá "CR101", "CR102", "CR103"?` + "\n"},
 	}
 	for _, tt := range tests {
 		code, stderr := runCLI(t, context.Background(), "", tt.args...)
