@@ -54,7 +54,7 @@ func TestFindingsInTheReadersLanguage(t *testing.T) {
 			"añadir un paso con kind: all-clear que anuncie el fin del incidente"},
 		{"cr703-bad", language.Polish, "scenariusz fb-down nie ma kroku ogłaszającego koniec incydentu",
 			"dodaj krok z kind: all-clear, który ogłasza koniec incydentu"},
-		{"cr902-unknown", language.Spanish, "la exclusión indica una regla desconocida, CR1O1", `¿quería decir "CR101"?`},
+		{"cr902-unknown", language.Spanish, "la exclusión indica una regla desconocida, CR1O1", `¿quizá "CR101"?`},
 		{"cr902-unknown", language.Polish, "wyciszenie wskazuje nieznaną regułę CR1O1", `czy chodziło o "CR101"?`},
 	}
 	for _, tt := range tests {
