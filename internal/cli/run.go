@@ -130,17 +130,17 @@ func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
 		return err
 	}
 	defer closeInput()
-	view := &ui.RunView{W: a.IO.Out, Th: a.Theme(), Width: a.termWidth(), Live: a.IO.OutTTY, Desktop: term.SystemDesktop()}
-	asker := runbook.Asker{In: input, View: view, Auto: o.yes, Strict: o.answers != ""}
+	view := &ui.RunView{W: a.IO.Out, Th: a.Theme(), Width: a.termWidth(), Live: a.IO.OutTTY, Desktop: term.SystemDesktop(), L: a.tr()}
+	asker := runbook.Asker{In: input, View: view, Auto: o.yes, Strict: o.answers != "", L: a.tr()}
 	sess, err := a.openSession(args, p, o, vars, asker)
 	if err != nil {
 		return a.varsError(cmd, err, input)
 	}
 	defer sess.Close()
 	flow := &runbook.Flow{S: sess, In: input, View: view, Auto: o.yes, Strict: o.answers != "",
-		Notify: a.notify() && !o.yes && o.answers == "", Dispatch: a.dispatcher()}
+		Notify: a.notify() && !o.yes && o.answers == "", Dispatch: a.dispatcher(), L: a.tr()}
 	if sess.State.Drill {
-		inj := &drill.Injector{S: sess, In: input, View: view, PlanOrder: o.answers != "" || o.yes, Auto: o.yes}
+		inj := &drill.Injector{S: sess, In: input, View: view, PlanOrder: o.answers != "" || o.yes, Auto: o.yes, L: a.tr()}
 		flow.OnCommand, flow.NextEvent = inj.Deliver, inj.NextAt
 	}
 	err = flow.Run()
@@ -150,11 +150,11 @@ func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
 			err, cmd.Name(), sess.State.RunID)}
 	}
 	if errors.Is(err, runbook.ErrPaused) {
-		fmt.Fprintf(a.IO.Err, "crisis: run %s paused; resume with:\n  crisis %s --resume %s\n", sess.State.RunID, cmd.Name(), sess.State.RunID)
+		fmt.Fprintf(a.IO.Err, "%s\n  crisis %s --resume %s\n", a.T("run.paused", map[string]any{"Run": sess.State.RunID}), cmd.Name(), sess.State.RunID)
 		return nil
 	}
 	if err != nil && cmd.Context().Err() != nil {
-		fmt.Fprintf(a.IO.Err, "crisis: resume with:\n  crisis %s --resume %s\n", cmd.Name(), sess.State.RunID)
+		fmt.Fprintf(a.IO.Err, "%s\n  crisis %s --resume %s\n", a.T("run.resume-with", nil), cmd.Name(), sess.State.RunID)
 	}
 	if err == nil && sess.State.Drill {
 		return a.finishDrill(sess, view, o.yes || o.answers != "")
