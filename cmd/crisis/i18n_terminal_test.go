@@ -1,0 +1,144 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The run and drill screens in the operator's language, chosen from LANG
+// as a Spanish or Polish terminal sets it: at 80x24 in tmux, the words are
+// checked against what a Spanish and a Polish reader expect, written here
+// by hand, and no English word of the screens is left.
+
+// noEnglish are words of the English run screens that must not show in
+// another language (announcement texts and ids aside).
+var noEnglish = []string{"STEP ", "owner:", "due ", "? help", "TO SEND", "to send", "approved by",
+	"type d again", "ALL-CLEAR", "FOLLOW-UP", "finished", "EXERCISE", "INJECT", "DRILL SCORE", "your decision",
+	"commands (", "(e.g."}
+
+func assertNoEnglish(t *testing.T, what, screen string) {
+	t.Helper()
+	for _, w := range noEnglish {
+		if strings.Contains(screen, w) {
+			t.Errorf("%s shows the English %q:\n%s", what, w, screen)
+		}
+	}
+}
+
+func assertShows(t *testing.T, what, screen string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(screen, w) {
+			t.Errorf("%s lacks %q:\n%s", what, w, screen)
+		}
+	}
+}
+
+// TestRunInSpanish walks facebook-down to its end with LANG=es_ES.UTF-8.
+func TestRunInSpanish(t *testing.T) {
+	state := t.TempDir()
+	cmd := fmt.Sprintf("%s LANG=es_ES.UTF-8 LC_ALL= LC_MESSAGES= XDG_STATE_HOME=%s %s -m %s run facebook-down -l es; echo EXITED $?; sleep 30",
+		noDesktop, state, crisisBin(t), repoRoot(t))
+	tm := newTmux(t, cmd)
+
+	tm.waitForPrompt("(p. ej. ")
+	tm.send("Facebook")
+	s := tm.waitFor("PASO 1/4")
+	assertShows(t, "step 1", s, "responsable: ", " · plazo ", "quedan ")
+	assertShows(t, "the start card", tm.history(), "ejecución 2", " · inicio ", "\nregistro", "CAÍDOS: ")
+	tm.waitForPrompt("] ? ayuda >")
+	prompt := tm.lastLine()
+	if !strings.HasPrefix(prompt, "[1/4 ") || !strings.Contains(prompt, " · plazo ") || !strings.Contains(prompt, " en ") {
+		t.Errorf("step 1's prompt: %q, want [1/4 ID · plazo HH:MM en Nm ...] ? ayuda >", prompt)
+	}
+	assertNoEnglish(t, "step 1", s)
+
+	tm.send("d")
+	tm.waitFor("PASO 2/4")
+	tm.waitForPrompt("[2/4 ")
+	s = tm.screen(false)
+	assertShows(t, "step 2", s, "[primer aviso]", "POR ENVIAR", "✓ enviado", "v N ver · y N copiar", " por enviar", "aprobación:")
+	assertNoEnglish(t, "step 2", s)
+
+	// The in-run help in Spanish, whole on one 80x24 screen with the prompt.
+	tm.send("?")
+	tm.waitFor("p, pause (o q)     pausar; reanudar más tarde con --resume")
+	tm.waitForPrompt("? ayuda >")
+	s = tm.screen(false)
+	assertShows(t, "help", s, "comandos (N: número de un comunicado en la lista; CH: su canal):",
+		"d, done            dar este paso por terminado", "copiar no es enviar", "la campana")
+	assertNoEnglish(t, "help", s)
+
+	tm.send("a")
+	tm.waitFor("aprobado por Carmen Vidal")
+	tm.send("x")
+	s = tm.waitFor("próxima actualización a las ")
+	assertShows(t, "after x", s, "comunicados marcados como enviados")
+	tm.send("d")
+	tm.waitFor("PASO 3/4")
+	tm.send("s lo atiende el turno de noche")
+	tm.waitFor("PASO 4/4")
+	tm.waitForPrompt("[4/4 ")
+	tm.send("d") // texts unsent: asks for a second d
+	s = tm.waitFor("escribir d otra vez")
+	assertShows(t, "the confirmation", s, "sin marcar como enviados: ")
+	tm.send("d")
+	s = tm.waitFor("EXITED 0")
+	assertShows(t, "the end", s, "FIN DEL INCIDENTE a las ", "TAREAS POSTERIORES (plazos desde el fin del incidente)",
+		"terminada; su informe:", "crisis report ")
+	assertNoEnglish(t, "the end", s)
+	for _, line := range strings.Split(tm.history(), "\n") {
+		if n := len([]rune(line)); n > 80 {
+			t.Errorf("line wider than 80 columns (%d): %q", n, line)
+		}
+	}
+}
+
+// TestDrillInPolish rehearses facebook-down with LANG=pl_PL.UTF-8 at speed
+// 600: the exercise banner, the inject and its questions, the step view and
+// the score in Polish.
+func TestDrillInPolish(t *testing.T) {
+	state := t.TempDir()
+	cmd := fmt.Sprintf("%s LANG=pl_PL.UTF-8 LC_ALL= LC_MESSAGES= XDG_STATE_HOME=%s %s -m %s drill facebook-down -l pl --speed 600 --var platform=Facebook; echo EXITED $?; sleep 30",
+		noDesktop, state, crisisBin(t), repoRoot(t))
+	tm := newTmux(t, cmd)
+	tm.waitFor("KROK 1/4")
+	assertShows(t, "the drill's first screen", tm.history(), "[ĆWICZENIA] ĆWICZENIA: NIC TU NIE JEST PRAWDZIWE, NIC NIE JEST WYSYŁANE",
+		"odpowiada: ", " · termin ")
+	// Nobody types: the T+3m inject arrives on its own.
+	tm.waitFor("⚡ ZDARZENIE 1 (T+")
+	commands := []string{"d", "a", "x", "d"}
+	seen := map[string]bool{}
+	deadline := time.Now().Add(30 * time.Second)
+	for !strings.Contains(tm.history(), "EXITED") && time.Now().Before(deadline) {
+		last := tm.lastLine()
+		switch {
+		case strings.HasSuffix(last, "(t/n) >"):
+			seen["yes-no"] = true
+			tm.send("t")
+		case strings.HasSuffix(last, "decyzja >"):
+			seen["decision"] = true
+			tm.send("odsyłam do rzecznika")
+		case strings.HasSuffix(last, "(Enter wysyła projekt) >"):
+			seen["reply"] = true
+			tm.run("send-keys", "-t", "t", "Enter")
+		case strings.HasSuffix(last, "? pomoc >") && len(commands) > 0:
+			tm.send(commands[0])
+			commands = commands[1:]
+		case strings.HasSuffix(last, "? pomoc >"):
+			tm.send("d") // unsent texts ask for a second d
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	h := tm.history()
+	if !seen["yes-no"] || !(seen["decision"] || seen["reply"]) {
+		t.Errorf("the inject's questions were not asked in Polish (%v):\n%s", seen, tm.screen(false))
+	}
+	assertShows(t, "the drill", h, "podręcznik oczekuje:", "DO WYSŁANIA", "zatwierdzenie: ",
+		"wpisz d ponownie",
+		"WYNIK ĆWICZEŃ", "dotrzymane terminy", "przygotowane komunikaty", "dobrze obsłużone zdarzenia", "pominięte kroki",
+		"EXITED 0")
+	assertNoEnglish(t, "the drill", h)
+}
