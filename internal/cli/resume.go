@@ -125,9 +125,9 @@ func (a *App) resumeSession(run *runbook.Run, o runOptions, given map[string]str
 		return nil, err
 	}
 	if o.reopen != "" {
-		fmt.Fprintf(a.IO.Err, "crisis: run %s reopened after its all-clear; it continues from step %q\n", sess.State.RunID, sess.Current().ID)
+		fmt.Fprintln(a.IO.Err, a.T("run.reopened", map[string]any{"Run": sess.State.RunID, "Step": fmt.Sprintf("%q", sess.Current().ID)}))
 	} else {
-		fmt.Fprintf(a.IO.Err, "crisis: resuming run %s (%d events)\n", sess.State.RunID, sess.State.Events)
+		fmt.Fprintln(a.IO.Err, a.tr().N("run.resuming", sess.State.Events, map[string]any{"Run": sess.State.RunID}))
 	}
 	return sess, nil
 }

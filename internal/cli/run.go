@@ -116,10 +116,10 @@ func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
 	if f := cmd.Flag("locale"); o.resume && f != nil && f.Changed {
 		// The run's announcements keep the locales it started with: one run
 		// in two sets of languages would confuse whoever reads its folder.
-		fmt.Fprintln(a.IO.Err, "crisis: warning: --locale is ignored with --resume: a run keeps the locales it started with")
+		fmt.Fprintln(a.IO.Err, a.T("run.locale-ignored", nil))
 	}
 	if !a.IO.CanPrompt() && o.answers == "" && !o.yes {
-		return usageErrorf("%s needs a terminal to ask what to do; without one, use --answers FILE or --yes", cmd.Name())
+		return usageError("run.needs-terminal", map[string]any{"Command": cmd.Name()})
 	}
 	vars, err := parseVars(o.vars)
 	if err != nil {
@@ -217,24 +217,21 @@ func (a *App) refuseUnfinished(p *manual.Playbook, o runOptions, asker runbook.A
 	if err != nil || len(open) == 0 {
 		return nil, err
 	}
-	verb := "run"
+	kind := "run"
 	if o.drill {
-		verb = "drill"
+		kind = "drill"
 	}
 	last := open[0]
-	refuse := usageErrorf("%s has an unfinished %s, %s (%s); resume it with:\n  crisis %s --resume %s\nor start another with --new",
-		p.ID, verb, last.ID, last.Status, verb, last.ID)
+	// An unfinished run is paused or interrupted: each has its words
+	// (TestMessageFamilies).
+	refuse := usageError("run.unfinished."+kind, map[string]any{"Playbook": p.ID, "Run": last.ID, "Status": a.T("run.status-word."+last.Status, nil)})
 	if !a.IO.CanPrompt() || o.answers != "" || o.yes {
 		return nil, refuse
 	}
-	article := "a"
-	if strings.ContainsRune("aeiou", rune(last.Status[0])) {
-		article = "an"
-	}
 	// The run id on a line of its own: a prompt that wraps splits it.
-	fmt.Fprintf(a.IO.Out, "%s has %s %s %s:\n  %s\n", p.ID, article, last.Status, verb, last.ID)
+	fmt.Fprintf(a.IO.Out, "%s\n  %s\n", a.T("run.offer."+kind+"-"+last.Status, map[string]any{"Playbook": p.ID}), last.ID)
 	for {
-		line, err := asker.In.ReadLine("resume it? [Y/n] (n starts a new one) ")
+		line, err := asker.In.ReadLine(a.T("run.offer.ask", nil))
 		if errors.Is(err, io.EOF) {
 			return nil, refuse
 		}

@@ -86,6 +86,9 @@ func TestMessageFamilies(t *testing.T) {
 		"show.severity.":    {"critical", "high", "medium", "low"},
 		"cli.measure.unit.": {"gsm-7-septets", "utf-16-units", "weighted-characters", "graphemes", "utf-8-bytes", "characters"},
 		"run.copy.":         {"text", "subject", "body"},
+		"run.unfinished.":   {"run", "drill"},
+		"run.offer.":        {"run-paused", "run-interrupted", "drill-paused", "drill-interrupted"},
+		"run.status-word.":  {"paused", "interrupted"},
 	}
 	for prefix, values := range families {
 		for _, v := range values {
