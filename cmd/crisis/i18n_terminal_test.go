@@ -36,12 +36,17 @@ func assertShows(t *testing.T, what, screen string, want ...string) {
 	}
 }
 
+// newTmuxIn runs crisis ARGS on the example manual in a terminal whose
+// LANG is locale (LC_ALL and LC_MESSAGES unset, as a desktop sets them).
+func newTmuxIn(t *testing.T, locale, args string) *tmux {
+	cmd := fmt.Sprintf("%s LANG=%s LC_ALL= LC_MESSAGES= XDG_STATE_HOME=%s %s -m %s %s; echo EXITED $?; sleep 30",
+		noDesktop, locale, t.TempDir(), crisisBin(t), repoRoot(t), args)
+	return newTmux(t, cmd)
+}
+
 // TestRunInSpanish walks facebook-down to its end with LANG=es_ES.UTF-8.
 func TestRunInSpanish(t *testing.T) {
-	state := t.TempDir()
-	cmd := fmt.Sprintf("%s LANG=es_ES.UTF-8 LC_ALL= LC_MESSAGES= XDG_STATE_HOME=%s %s -m %s run facebook-down -l es; echo EXITED $?; sleep 30",
-		noDesktop, state, crisisBin(t), repoRoot(t))
-	tm := newTmux(t, cmd)
+	tm := newTmuxIn(t, "es_ES.UTF-8", "run facebook-down -l es")
 
 	tm.waitForPrompt("(p. ej. ")
 	tm.send("Facebook")
@@ -100,10 +105,7 @@ func TestRunInSpanish(t *testing.T) {
 // 600: the exercise banner, the inject and its questions, the step view and
 // the score in Polish.
 func TestDrillInPolish(t *testing.T) {
-	state := t.TempDir()
-	cmd := fmt.Sprintf("%s LANG=pl_PL.UTF-8 LC_ALL= LC_MESSAGES= XDG_STATE_HOME=%s %s -m %s drill facebook-down -l pl --speed 600 --var platform=Facebook; echo EXITED $?; sleep 30",
-		noDesktop, state, crisisBin(t), repoRoot(t))
-	tm := newTmux(t, cmd)
+	tm := newTmuxIn(t, "pl_PL.UTF-8", "drill facebook-down -l pl --speed 600 --var platform=Facebook")
 	tm.waitFor("KROK 1/4")
 	assertShows(t, "the drill's first screen", tm.history(), "[ĆWICZENIA] ĆWICZENIA: NIC TU NIE JEST PRAWDZIWE, NIC NIE JEST WYSYŁANE",
 		"odpowiada: ", " · termin ")
