@@ -15,6 +15,7 @@ import (
 	"github.com/crisis-cli/crisis/internal/drill"
 	"github.com/crisis-cli/crisis/internal/drillrecord"
 	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/render"
@@ -146,8 +147,7 @@ func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
 	err = flow.Run()
 	var script *runbook.ScriptError
 	if errors.As(err, &script) {
-		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%w; the run is paused: correct the answers and resume with crisis %s --resume %s",
-			err, cmd.Name(), sess.State.RunID)}
+		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%w; %w", err, lang.Errorf("run.script-paused", map[string]any{"Command": cmd.Name(), "Run": sess.State.RunID}))}
 	}
 	if errors.Is(err, runbook.ErrPaused) {
 		fmt.Fprintf(a.IO.Err, "%s\n  crisis %s --resume %s\n", a.T("run.paused", map[string]any{"Run": sess.State.RunID}), cmd.Name(), sess.State.RunID)
