@@ -103,10 +103,10 @@ func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
 	// the first thing to hear about.
 	var p *manual.Playbook
 	if o.reopen != "" && (o.resume || len(args) > 0) {
-		return usageErrorf("--reopen RUN-ID names the run: give no playbook and no --resume with it")
+		return usageError("run.reopen-alone", nil)
 	}
 	if o.currentManual && !o.resume && o.reopen == "" {
-		return usageErrorf("--current-manual is for --resume or --reopen: a new run always uses the manual as it is")
+		return usageError("run.current-manual-alone", nil)
 	}
 	if len(args) == 1 && !o.resume {
 		var err error
@@ -258,9 +258,9 @@ func (a *App) reopenRun(id string, o runOptions, vars map[string]string, asker r
 	}
 	switch st := run.State; {
 	case st.Abandoned != nil:
-		return nil, usageErrorf("run %s was abandoned (%s): start a new run", run.ID, st.Abandoned.Reason)
+		return nil, usageError("run.reopen-abandoned", map[string]any{"Run": run.ID, "Reason": st.Abandoned.Reason})
 	case st.AllClear.IsZero():
-		return nil, usageErrorf("run %s has had no all-clear, so there is nothing to reopen; resume it with:\n  crisis run --resume %s", run.ID, run.ID)
+		return nil, usageError("run.reopen-open", map[string]any{"Run": run.ID})
 	}
 	return a.resumeSession(run, o, vars, asker)
 }
@@ -305,7 +305,7 @@ func (a *App) openSession(args []string, p *manual.Playbook, o runOptions, vars 
 		return a.reopenRun(o.reopen, o, vars, asker)
 	}
 	if target == "" {
-		return nil, usageErrorf("name the playbook to run (crisis list shows them), or use --resume")
+		return nil, usageError("run.which-playbook", nil)
 	}
 	runs := a.runsDir()
 	m, _, err := a.Manual()

@@ -77,18 +77,19 @@ func isPrefix(l *Localizer, id string) bool {
 func TestMessageFamilies(t *testing.T) {
 	en := For(language.English)
 	families := map[string][]string{
-		"report.status.":    {"finished", "paused", "unfinished", "abandoned"},
-		"report.deadline.":  {"met", "missed", "skipped", "open"},
-		"report.col.":       {"step", "due", "done", "status", "task", "owner", "checklist"},
-		"report.lane.":      {"steps", "sent", "approvals", "notes", "injects"},
-		"report.legend.":    {"steps", "sent", "approvals", "notes", "injects"},
-		"list.col.":         {"id", "severity", "down", "title"},
-		"show.severity.":    {"critical", "high", "medium", "low"},
-		"cli.measure.unit.": {"gsm-7-septets", "utf-16-units", "weighted-characters", "graphemes", "utf-8-bytes", "characters"},
-		"run.copy.":         {"text", "subject", "body"},
-		"run.unfinished.":   {"run", "drill"},
-		"run.offer.":        {"run-paused", "run-interrupted", "drill-paused", "drill-interrupted"},
-		"run.status-word.":  {"paused", "interrupted"},
+		"report.status.":      {"finished", "paused", "unfinished", "abandoned"},
+		"report.deadline.":    {"met", "missed", "skipped", "open"},
+		"report.col.":         {"step", "due", "done", "status", "task", "owner", "checklist"},
+		"report.lane.":        {"steps", "sent", "approvals", "notes", "injects"},
+		"report.legend.":      {"steps", "sent", "approvals", "notes", "injects"},
+		"list.col.":           {"id", "severity", "down", "title"},
+		"show.severity.":      {"critical", "high", "medium", "low"},
+		"cli.measure.unit.":   {"gsm-7-septets", "utf-16-units", "weighted-characters", "graphemes", "utf-8-bytes", "characters"},
+		"run.copy.":           {"text", "subject", "body"},
+		"run.none-unfinished": {"-of", "-drill", "-drill-of"},
+		"run.unfinished.":     {"run", "drill"},
+		"run.offer.":          {"run-paused", "run-interrupted", "drill-paused", "drill-interrupted"},
+		"run.status-word.":    {"paused", "interrupted"},
 	}
 	for prefix, values := range families {
 		for _, v := range values {
