@@ -297,22 +297,25 @@ func (f *Flow) done() error {
 		return lang.Errorf("run.unrendered-done", map[string]any{"Step": fmt.Sprintf("%q", st.ID)})
 	}
 	if st := f.S.Current(); st != nil && !f.confirmDone {
-		var why []error
+		var why *lang.Error
 		if left := f.S.Unsent(f.batch); f.batch.Step == st.ID && len(left) > 0 {
-			why = append(why, lang.Countf("run.done.unsent", len(left), map[string]any{"List": strings.Join(left, ", ")}))
+			why = lang.Countf("run.done.unsent", len(left), map[string]any{"List": strings.Join(left, ", ")})
 		}
 		if open := f.S.Unticked(); len(open) > 0 && !f.Strict && !f.Auto {
 			var items []string
 			for _, n := range open {
 				items = append(items, fmt.Sprintf("%d. %s", n, st.Checklist[n-1]))
 			}
-			why = append(why, lang.Countf("run.done.unticked", len(open), map[string]any{"List": strings.Join(items, "; ")}))
+			unticked := lang.Countf("run.done.unticked", len(open), map[string]any{"List": strings.Join(items, "; ")})
+			if why == nil {
+				why = unticked
+			} else {
+				why = lang.Errorf("run.done.both", map[string]any{"Unsent": why, "Unticked": unticked})
+			}
 		}
-		if len(why) > 0 {
+		if why != nil {
 			f.confirmDone = true
-			// Why holds one or two messages, each said in the interface
-			// language where the question is shown.
-			return lang.Errorf("run.done.confirm", map[string]any{"Why": errors.Join(why...)})
+			return lang.Errorf("run.done.confirm", map[string]any{"Why": why})
 		}
 	}
 	f.confirmDone = false
