@@ -27,6 +27,11 @@ func assertNoEnglish(t *testing.T, what, screen string) {
 	}
 }
 
+// joined is everything the terminal showed, lines it wrapped joined.
+func (tm *tmux) joined() string {
+	return tm.run("capture-pane", "-p", "-J", "-t", "t", "-S", "-")
+}
+
 func assertShows(t *testing.T, what, screen string, want ...string) {
 	t.Helper()
 	for _, w := range want {
@@ -60,6 +65,11 @@ func TestRunInSpanish(t *testing.T) {
 	}
 	assertNoEnglish(t, "step 1", s)
 
+	tm.send("d") // the checklist unticked: asks once
+	tm.waitFor("escribir d otra vez")
+	assertShows(t, "the question of d", tm.joined(), "4 elementos de la lista sin marcar: 1. ", "(constará en el informe)")
+	tm.send("c 1 2 3 4")
+	tm.waitFor("[x] Spokesperson and approver called")
 	tm.send("d")
 	tm.waitFor("PASO 2/4")
 	tm.waitForPrompt("[2/4 ")
@@ -72,8 +82,9 @@ func TestRunInSpanish(t *testing.T) {
 	tm.waitFor("p, pause (o q)     pausar; reanudar más tarde con --resume")
 	tm.waitForPrompt("? ayuda >")
 	s = tm.screen(false)
-	assertShows(t, "help", s, "comandos (N: número de un comunicado en la lista; CH: su canal):",
-		"d, done            dar este paso por terminado", "copiar no es enviar", "la campana")
+	assertShows(t, "help", s, "comandos (N: número de un comunicado en la lista; CH: su canal; LOC: idioma):",
+		"d, done            completar el paso (pregunta si falta algo)", "copiar no es enviar",
+		"state STATE        investigating, identified, monitoring o resolved", "la campana")
 	assertNoEnglish(t, "help", s)
 
 	tm.send("a")
@@ -87,8 +98,8 @@ func TestRunInSpanish(t *testing.T) {
 	tm.waitFor("PASO 4/4")
 	tm.waitForPrompt("[4/4 ")
 	tm.send("d") // texts unsent: asks for a second d
-	s = tm.waitFor("escribir d otra vez")
-	assertShows(t, "the confirmation", s, "sin marcar como enviados: ")
+	tm.waitFor("escribir d otra vez")
+	assertShows(t, "the question of d", tm.joined(), "4 comunicados sin marcar como enviados: x (es), ")
 	tm.send("d")
 	s = tm.waitFor("EXITED 0")
 	assertShows(t, "the end", s, "FIN DEL INCIDENTE a las ", "TAREAS POSTERIORES (plazos desde el fin del incidente)",
@@ -111,7 +122,7 @@ func TestDrillInPolish(t *testing.T) {
 		"odpowiada: ", " · termin ")
 	// Nobody types: the T+3m inject arrives on its own.
 	tm.waitFor("⚡ ZDARZENIE 1 (T+")
-	commands := []string{"d", "a", "x", "d"}
+	commands := []string{"c 1 2 3 4", "d", "a", "x", "d"}
 	seen := map[string]bool{}
 	deadline := time.Now().Add(30 * time.Second)
 	for !strings.Contains(tm.history(), "EXITED") && time.Now().Before(deadline) {
