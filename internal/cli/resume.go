@@ -10,6 +10,7 @@ import (
 	"github.com/crisis-cli/crisis/internal/drill"
 	"github.com/crisis-cli/crisis/internal/drillrecord"
 	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/runbook"
@@ -59,16 +60,16 @@ func (a *App) noResumable(runs, playbook string, isDrill bool) error {
 		for _, c := range cands {
 			lines = append(lines, fmt.Sprintf("  %s  %s  %s", c.ID, c.Status, c.Title))
 		}
-		return usageErrorf("%d unfinished runs; name one:\n%s\n(--resume RUN-ID)", len(cands), strings.Join(lines, "\n"))
+		return &ExitError{Code: ExitUsage, Err: lang.Countf("run.several-unfinished", len(cands), map[string]any{"List": strings.Join(lines, "\n")})}
 	}
-	what := "no unfinished run"
+	id := "run.none-unfinished"
 	if isDrill {
-		what = "no unfinished drill"
+		id = "run.none-unfinished-drill"
 	}
 	if playbook != "" {
-		what += " of " + playbook
+		id += "-of"
 	}
-	return usageErrorf("%s in %s; crisis runs lists the runs", what, runs)
+	return usageError(id, map[string]any{"Playbook": playbook, "Dir": runs})
 }
 
 // resumeSession checks the manual and the values first, as a new run does,
@@ -78,7 +79,7 @@ func (a *App) noResumable(runs, playbook string, isDrill bool) error {
 func (a *App) resumeSession(run *runbook.Run, o runOptions, given map[string]string, asker runbook.Asker) (*runbook.Session, error) {
 	pre, id := run.State, run.ID
 	if pre.Drill && !o.drill {
-		return nil, usageErrorf("run %s is a drill; resume it with: crisis drill --resume %s", id, id)
+		return nil, usageError("run.is-drill", map[string]any{"Run": id})
 	}
 	if !pre.Drill && o.drill {
 		return nil, a.realRunError(id)
@@ -112,9 +113,9 @@ func (a *App) resumeSession(run *runbook.Run, o runOptions, given map[string]str
 	sess, err := open(run, runbook.Options{Manual: m, Playbook: p, Catalog: cat, Now: a.clockFor(pre.Drill, pre.Speed, pre.LastEvent),
 		CurrentManual: o.currentManual})
 	if dmg := run.Journal.Damage; !dmg.Intact() {
-		fmt.Fprintf(a.IO.Err, "crisis: warning: journal damage: %s\n", dmg)
+		fmt.Fprintln(a.IO.Err, a.T("run.journal-damage", map[string]any{"Damage": dmg}))
 		if dmg.MovedTo != "" {
-			fmt.Fprintf(a.IO.Err, "crisis: the original journal was kept as %s\n", dmg.MovedTo)
+			fmt.Fprintln(a.IO.Err, a.T("run.journal-kept", map[string]any{"Path": dmg.MovedTo}))
 		}
 	}
 	if err != nil {
@@ -125,9 +126,9 @@ func (a *App) resumeSession(run *runbook.Run, o runOptions, given map[string]str
 		return nil, err
 	}
 	if o.reopen != "" {
-		fmt.Fprintf(a.IO.Err, "crisis: run %s reopened after its all-clear; it continues from step %q\n", sess.State.RunID, sess.Current().ID)
+		fmt.Fprintln(a.IO.Err, a.T("run.reopened", map[string]any{"Run": sess.State.RunID, "Step": fmt.Sprintf("%q", sess.Current().ID)}))
 	} else {
-		fmt.Fprintf(a.IO.Err, "crisis: resuming run %s (%d events)\n", sess.State.RunID, sess.State.Events)
+		fmt.Fprintln(a.IO.Err, a.tr().N("run.resuming", sess.State.Events, map[string]any{"Run": sess.State.RunID}))
 	}
 	return sess, nil
 }
@@ -165,7 +166,7 @@ func (a *App) realRunError(id string) error {
 	if _, live := journal.Live(a.runsDir(), id); live {
 		return &ExitError{Code: ExitFindings, Err: errRealIncident(id)}
 	}
-	return usageErrorf("run %s is a real run, not a drill: a drill cannot resume it", id)
+	return usageError("run.is-real", map[string]any{"Run": id})
 }
 
 func errRealIncident(id string) error {
@@ -203,6 +204,6 @@ func (a *App) recoverDrillRecord(run *runbook.Run, p *manual.Playbook) error {
 	}
 	st.Bind(p.StepIDs())
 	score := drill.Grade(p, st)
-	fmt.Fprintf(a.IO.Err, "crisis: drill %s had no record; saved it from its journal\n", run.ID)
+	fmt.Fprintln(a.IO.Err, a.T("run.drill-record-saved", map[string]any{"Run": run.ID}))
 	return drillrecord.Save(dir, drillrecord.Record{Playbook: p.ID, RunID: run.ID, FinishedAt: end, Score: score.Overall})
 }

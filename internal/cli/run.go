@@ -15,6 +15,7 @@ import (
 	"github.com/crisis-cli/crisis/internal/drill"
 	"github.com/crisis-cli/crisis/internal/drillrecord"
 	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/render"
@@ -102,10 +103,10 @@ func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
 	// the first thing to hear about.
 	var p *manual.Playbook
 	if o.reopen != "" && (o.resume || len(args) > 0) {
-		return usageErrorf("--reopen RUN-ID names the run: give no playbook and no --resume with it")
+		return usageError("run.reopen-alone", nil)
 	}
 	if o.currentManual && !o.resume && o.reopen == "" {
-		return usageErrorf("--current-manual is for --resume or --reopen: a new run always uses the manual as it is")
+		return usageError("run.current-manual-alone", nil)
 	}
 	if len(args) == 1 && !o.resume {
 		var err error
@@ -116,10 +117,10 @@ func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
 	if f := cmd.Flag("locale"); o.resume && f != nil && f.Changed {
 		// The run's announcements keep the locales it started with: one run
 		// in two sets of languages would confuse whoever reads its folder.
-		fmt.Fprintln(a.IO.Err, "crisis: warning: --locale is ignored with --resume: a run keeps the locales it started with")
+		fmt.Fprintln(a.IO.Err, a.T("run.locale-ignored", nil))
 	}
 	if !a.IO.CanPrompt() && o.answers == "" && !o.yes {
-		return usageErrorf("%s needs a terminal to ask what to do; without one, use --answers FILE or --yes", cmd.Name())
+		return usageError("run.needs-terminal", map[string]any{"Command": cmd.Name()})
 	}
 	vars, err := parseVars(o.vars)
 	if err != nil {
@@ -130,31 +131,30 @@ func (a *App) runRun(cmd *cobra.Command, args []string, o runOptions) error {
 		return err
 	}
 	defer closeInput()
-	view := &ui.RunView{W: a.IO.Out, Th: a.Theme(), Width: a.termWidth(), Live: a.IO.OutTTY, Desktop: term.SystemDesktop()}
-	asker := runbook.Asker{In: input, View: view, Auto: o.yes, Strict: o.answers != ""}
+	view := &ui.RunView{W: a.IO.Out, Th: a.Theme(), Width: a.termWidth(), Live: a.IO.OutTTY, Desktop: term.SystemDesktop(), L: a.tr()}
+	asker := runbook.Asker{In: input, View: view, Auto: o.yes, Strict: o.answers != "", L: a.tr()}
 	sess, err := a.openSession(args, p, o, vars, asker)
 	if err != nil {
 		return a.varsError(cmd, err, input)
 	}
 	defer sess.Close()
 	flow := &runbook.Flow{S: sess, In: input, View: view, Auto: o.yes, Strict: o.answers != "",
-		Notify: a.notify() && !o.yes && o.answers == "", Dispatch: a.dispatcher()}
+		Notify: a.notify() && !o.yes && o.answers == "", Dispatch: a.dispatcher(), L: a.tr()}
 	if sess.State.Drill {
-		inj := &drill.Injector{S: sess, In: input, View: view, PlanOrder: o.answers != "" || o.yes, Auto: o.yes}
+		inj := &drill.Injector{S: sess, In: input, View: view, PlanOrder: o.answers != "" || o.yes, Auto: o.yes, L: a.tr()}
 		flow.OnCommand, flow.NextEvent = inj.Deliver, inj.NextAt
 	}
 	err = flow.Run()
 	var script *runbook.ScriptError
 	if errors.As(err, &script) {
-		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%w; the run is paused: correct the answers and resume with crisis %s --resume %s",
-			err, cmd.Name(), sess.State.RunID)}
+		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%w; %w", err, lang.Errorf("run.script-paused", map[string]any{"Command": cmd.Name(), "Run": sess.State.RunID}))}
 	}
 	if errors.Is(err, runbook.ErrPaused) {
-		fmt.Fprintf(a.IO.Err, "crisis: run %s paused; resume with:\n  crisis %s --resume %s\n", sess.State.RunID, cmd.Name(), sess.State.RunID)
+		fmt.Fprintf(a.IO.Err, "%s\n  crisis %s --resume %s\n", a.T("run.paused", map[string]any{"Run": sess.State.RunID}), cmd.Name(), sess.State.RunID)
 		return nil
 	}
 	if err != nil && cmd.Context().Err() != nil {
-		fmt.Fprintf(a.IO.Err, "crisis: resume with:\n  crisis %s --resume %s\n", cmd.Name(), sess.State.RunID)
+		fmt.Fprintf(a.IO.Err, "%s\n  crisis %s --resume %s\n", a.T("run.resume-with", nil), cmd.Name(), sess.State.RunID)
 	}
 	if err == nil && sess.State.Drill {
 		return a.finishDrill(sess, view, o.yes || o.answers != "")
@@ -217,24 +217,21 @@ func (a *App) refuseUnfinished(p *manual.Playbook, o runOptions, asker runbook.A
 	if err != nil || len(open) == 0 {
 		return nil, err
 	}
-	verb := "run"
+	kind := "run"
 	if o.drill {
-		verb = "drill"
+		kind = "drill"
 	}
 	last := open[0]
-	refuse := usageErrorf("%s has an unfinished %s, %s (%s); resume it with:\n  crisis %s --resume %s\nor start another with --new",
-		p.ID, verb, last.ID, last.Status, verb, last.ID)
+	// An unfinished run is paused or interrupted: each has its words
+	// (TestMessageFamilies).
+	refuse := usageError("run.unfinished."+kind, map[string]any{"Playbook": p.ID, "Run": last.ID, "Status": a.T("run.status-word."+last.Status, nil)})
 	if !a.IO.CanPrompt() || o.answers != "" || o.yes {
 		return nil, refuse
 	}
-	article := "a"
-	if strings.ContainsRune("aeiou", rune(last.Status[0])) {
-		article = "an"
-	}
 	// The run id on a line of its own: a prompt that wraps splits it.
-	fmt.Fprintf(a.IO.Out, "%s has %s %s %s:\n  %s\n", p.ID, article, last.Status, verb, last.ID)
+	fmt.Fprintf(a.IO.Out, "%s\n  %s\n", a.T("run.offer."+kind+"-"+last.Status, map[string]any{"Playbook": p.ID}), last.ID)
 	for {
-		line, err := asker.In.ReadLine("resume it? [Y/n] (n starts a new one) ")
+		line, err := asker.In.ReadLine(a.T("run.offer.ask", nil))
 		if errors.Is(err, io.EOF) {
 			return nil, refuse
 		}
@@ -261,9 +258,9 @@ func (a *App) reopenRun(id string, o runOptions, vars map[string]string, asker r
 	}
 	switch st := run.State; {
 	case st.Abandoned != nil:
-		return nil, usageErrorf("run %s was abandoned (%s): start a new run", run.ID, st.Abandoned.Reason)
+		return nil, usageError("run.reopen-abandoned", map[string]any{"Run": run.ID, "Reason": st.Abandoned.Reason})
 	case st.AllClear.IsZero():
-		return nil, usageErrorf("run %s has had no all-clear, so there is nothing to reopen; resume it with:\n  crisis run --resume %s", run.ID, run.ID)
+		return nil, usageError("run.reopen-open", map[string]any{"Run": run.ID})
 	}
 	return a.resumeSession(run, o, vars, asker)
 }
@@ -308,7 +305,7 @@ func (a *App) openSession(args []string, p *manual.Playbook, o runOptions, vars 
 		return a.reopenRun(o.reopen, o, vars, asker)
 	}
 	if target == "" {
-		return nil, usageErrorf("name the playbook to run (crisis list shows them), or use --resume")
+		return nil, usageError("run.which-playbook", nil)
 	}
 	runs := a.runsDir()
 	m, _, err := a.Manual()

@@ -7,6 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
+
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/render"
 	"github.com/crisis-cli/crisis/internal/runbook"
@@ -31,6 +34,16 @@ type Injector struct {
 	// --yes) use it: no time passes between their answers.
 	PlanOrder bool
 	Auto      bool
+	// L words the prompts in the interface language; nil is English.
+	L *lang.Localizer
+}
+
+// t is message id in the interface language.
+func (d *Injector) t(id string) string {
+	if d.L == nil {
+		d.L = lang.For(language.English)
+	}
+	return d.L.T(id, nil)
 }
 
 // Due reports whether inject i should have arrived.
@@ -119,9 +132,9 @@ func (d *Injector) respond(in manual.Inject, draft string) (string, error) {
 		}
 		return "acknowledged: " + in.Expect, nil
 	}
-	prompt := "your decision > "
+	prompt := d.t("run.inject.decision")
 	if draft != "" {
-		prompt = "your reply (Enter sends the draft) > "
+		prompt = d.t("run.inject.reply")
 	}
 	for {
 		line, err := d.In.ReadLine(prompt)
@@ -151,7 +164,7 @@ func (d *Injector) assess() (bool, error) {
 		return true, nil
 	}
 	for {
-		line, err := d.In.ReadLine("did your answer do that? (y/n) > ")
+		line, err := d.In.ReadLine(d.t("run.inject.did-it"))
 		if errors.Is(err, io.EOF) {
 			if perr := d.S.Pause(); perr != nil {
 				return false, perr

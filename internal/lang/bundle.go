@@ -2,7 +2,6 @@ package lang
 
 import (
 	"crypto/sha1"
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -177,14 +176,32 @@ func (l *Localizer) message(e *Error) string {
 	return l.T(e.ID, data)
 }
 
-// Text is err's text in l's language: the English words of the first Error
-// in err's chain are replaced by their translation, so whatever wrapped it
-// ("playbooks/x.yaml: ...") is kept as it was.
+// Text is err's text in l's language: the English words of each Error in
+// err's tree (an error may join several, as "%w; %w" does) are replaced by
+// their translation, so whatever wrapped them ("playbooks/x.yaml: ...") is
+// kept as it was.
 func (l *Localizer) Text(err error) string {
 	s := err.Error()
-	var e *Error
-	if l.Tag == language.English || !errors.As(err, &e) {
+	if l.Tag == language.English {
 		return s
 	}
-	return strings.Replace(s, e.Error(), l.message(e), 1)
+	var walk func(error)
+	walk = func(err error) {
+		if e, ok := err.(*Error); ok {
+			s = strings.Replace(s, e.Error(), l.message(e), 1)
+			return // its data were translated with it
+		}
+		switch u := err.(type) {
+		case interface{ Unwrap() error }:
+			if inner := u.Unwrap(); inner != nil {
+				walk(inner)
+			}
+		case interface{ Unwrap() []error }:
+			for _, inner := range u.Unwrap() {
+				walk(inner)
+			}
+		}
+	}
+	walk(err)
+	return s
 }

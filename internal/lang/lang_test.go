@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"fmt"
 	"testing"
 
 	"golang.org/x/text/language"
@@ -73,5 +74,18 @@ func TestFlagValue(t *testing.T) {
 		if got := FlagValue(c.args); got != c.want {
 			t.Errorf("FlagValue(%q) = %q, want %q", c.args, got, c.want)
 		}
+	}
+}
+
+// TestTextTranslatesEveryError: an error joining two interface messages
+// ("%w; %w", as the run's paused script does) is said wholly in the
+// interface language, what wraps them kept as it is.
+func TestTextTranslatesEveryError(t *testing.T) {
+	err := fmt.Errorf("answers: %w; %w", Errorf("run.first-step", nil), Errorf("run.note-saved", nil))
+	if got, want := For(language.Spanish).Text(err), "answers: este es el primer paso; nota guardada"; got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
+	if got, want := For(language.English).Text(err), "answers: this is the first step; note saved"; got != want {
+		t.Errorf("%q, want %q", got, want)
 	}
 }

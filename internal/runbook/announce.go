@@ -2,7 +2,6 @@ package runbook
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/render"
 )
@@ -87,10 +87,10 @@ func (s *Session) RenderUpdate() (Batch, error) {
 // before a new one.
 func (s *Session) nextUpdate() (string, error) {
 	if s.Playbook.Updates == nil {
-		return "", errors.New("this playbook has no update cadence")
+		return "", lang.Errorf("run.no-cadence", nil)
 	}
 	if !s.State.AllClear.IsZero() || s.State.Closed {
-		return "", errors.New("the all-clear has been given: no more updates")
+		return "", lang.Errorf("run.after-all-clear", nil)
 	}
 	n, open := s.State.OpenUpdate(s.State.PrimaryLocale(s.Manual.Locales.Default))
 	if !open {
@@ -108,14 +108,14 @@ func (s *Session) SetUpdateNote(locale, text string) error {
 		return err
 	}
 	if s.State.updateSent[step] {
-		return fmt.Errorf("update %s is already sent in part with its note; mark the rest sent (x), then u TEXT starts the next", strings.TrimPrefix(step, UpdatesStep+"#"))
+		return lang.Errorf("run.update-part-sent", map[string]any{"N": strings.TrimPrefix(step, UpdatesStep+"#")})
 	}
 	locales := s.State.Locales
 	if len(locales) == 0 {
 		locales = s.Manual.Locales.Supported
 	}
 	if !slices.Contains(locales, locale) {
-		return fmt.Errorf("the run's texts are in %s, not %q", strings.Join(locales, ", "), locale)
+		return lang.Errorf("run.note-locale", map[string]any{"Locales": strings.Join(locales, ", "), "Got": fmt.Sprintf("%q", locale)})
 	}
 	if _, err := render.Check(nil, "update_note", text); err != nil {
 		return err
@@ -186,15 +186,15 @@ func (s *Session) Approve(b Batch, by string) error {
 // started. It returns how many messages it recorded as approved.
 func (s *Session) ApproveAt(b Batch, by string, at time.Time) (int, error) {
 	if by == "" {
-		return 0, errors.New("say who approved: approve PERSON")
+		return 0, lang.Errorf("run.approve-who", nil)
 	}
 	var given *time.Time
 	if !at.IsZero() {
 		if now := s.Now(); at.After(now) {
-			return 0, fmt.Errorf("%s is in the future (it is %s)", s.local(at), s.local(now))
+			return 0, lang.Errorf("run.at-future", map[string]any{"At": s.local(at), "Now": s.local(now)})
 		}
 		if at.Before(s.State.StartedAt) {
-			return 0, fmt.Errorf("%s is before the run started (%s)", s.local(at), s.local(s.State.StartedAt))
+			return 0, lang.Errorf("run.at-before", map[string]any{"At": s.local(at), "Start": s.local(s.State.StartedAt)})
 		}
 		given = &at
 	}
@@ -227,7 +227,7 @@ func (s *Session) Sent(b Batch, channel, locale string) (marked int, unapproved 
 		}
 	}
 	if len(which) == 0 && channel != "all" && !b.has(channel) {
-		return 0, false, fmt.Errorf("this step has no announcement on %q; its channels: %s", channel, strings.Join(b.channels(), ", "))
+		return 0, false, noChannel(channel, b.channels())
 	}
 	return s.MarkSent(b, which)
 }
@@ -279,20 +279,20 @@ func (s *Session) toUpdateAudience(a render.Announcement) bool {
 // never more than one.
 func (b Batch) Pick(words []string, primary string) (int, error) {
 	if len(words) == 0 {
-		return 0, errors.New("say which announcement: its number, or its channel")
+		return 0, lang.Errorf("run.pick.which-x", nil)
 	}
 	if n, err := strconv.Atoi(words[0]); err == nil {
 		if len(words) > 1 {
-			return 0, fmt.Errorf("after the number %d nothing else is needed", n)
+			return 0, lang.Errorf("run.pick.after-number", map[string]any{"N": n})
 		}
 		if n < 1 || n > len(b.Items) {
-			return 0, fmt.Errorf("announcements are numbered 1 to %d, not %d", len(b.Items), n)
+			return 0, lang.Errorf("run.pick.range", map[string]any{"Max": len(b.Items), "Got": n})
 		}
 		return n - 1, nil
 	}
 	channel := words[0]
 	if !b.has(channel) {
-		return 0, fmt.Errorf("this step has no announcement on %q; its channels: %s", channel, strings.Join(b.channels(), ", "))
+		return 0, noChannel(channel, b.channels())
 	}
 	var found []int
 	localeGiven := false
@@ -323,7 +323,7 @@ func (b Batch) Pick(words []string, primary string) (int, error) {
 	}
 	switch len(found) {
 	case 0:
-		return 0, fmt.Errorf("no announcement on %s is %s; its texts there: %s", channel, strings.Join(words[1:], " "), b.describe(b.on(channel)))
+		return 0, lang.Errorf("run.pick.no-match", map[string]any{"Channel": channel, "Words": strings.Join(words[1:], " "), "Texts": b.describe(b.on(channel))})
 	case 1:
 		return found[0], nil
 	}
@@ -338,9 +338,12 @@ type AmbiguousError struct {
 	batch      Batch
 }
 
-func (e *AmbiguousError) Error() string {
-	return fmt.Sprintf("%q fits %d announcements: %s; say which by number, or add the audience or message",
-		e.Words, len(e.Candidates), e.batch.describe(e.Candidates))
+func (e *AmbiguousError) Error() string { return e.Unwrap().Error() }
+
+// Unwrap is the error's words, an interface message.
+func (e *AmbiguousError) Unwrap() error {
+	return lang.Errorf("run.pick.fits-several", map[string]any{"Words": fmt.Sprintf("%q", e.Words), "Count": len(e.Candidates),
+		"Texts": e.batch.describe(e.Candidates)})
 }
 
 // describe names announcements by number for a message: "2 status-page

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/suggest"
 )
@@ -35,26 +36,26 @@ func (f *Flow) do(line string) error {
 	case "d", "done":
 		return f.done()
 	case "f", "forward":
-		return fmt.Errorf("this step is not handled yet: d completes it, s REASON skips it")
+		return lang.Errorf("run.not-handled", nil)
 	case "o", "reopen":
 		if err := f.S.ReopenCurrent(arg); err != nil {
 			return orFatal(err)
 		}
-		f.View.Info("step reopened: it can be changed, and d completes it again")
+		f.info("run.reopened-step", nil)
 		return f.showStep()
 	case "s", "skip":
 		if arg == "" {
-			return fmt.Errorf("say why the step is skipped: skip REASON")
+			return lang.Errorf("run.skip-why", nil)
 		}
 		return fatal(f.S.Skip(arg))
 	case "n", "note":
 		if arg == "" {
-			return fmt.Errorf("write the note after the command: note TEXT")
+			return lang.Errorf("run.note-empty", nil)
 		}
 		if err := f.S.Note(arg); err != nil {
 			return fatal(err)
 		}
-		f.View.Info("note saved")
+		f.info("run.note-saved", nil)
 	case "a", "approve":
 		return f.approve(arg)
 	case "x", "sent":
@@ -75,12 +76,12 @@ func (f *Flow) do(line string) error {
 		return f.showUpdate()
 	case "state":
 		if arg == "" {
-			return fmt.Errorf("the incident is %s; set it with state %s", f.S.State.RunState(), strings.Join(RunStates, "|"))
+			return lang.Errorf("run.state-is", map[string]any{"State": f.S.State.RunState(), "States": strings.Join(RunStates, "|")})
 		}
 		if err := f.S.SetState(strings.ToLower(arg)); err != nil {
 			return orFatal(err)
 		}
-		f.View.Info("the incident is now %s", f.S.State.RunState())
+		f.info("run.state-now", map[string]any{"State": f.S.State.RunState()})
 	case "set":
 		return f.set(arg)
 	case "b", "back":
@@ -109,7 +110,7 @@ func (f *Flow) do(line string) error {
 	case "?", "h", "help", "":
 		f.View.Help()
 	default:
-		return fmt.Errorf("unknown command %q; type ? for help", cmd)
+		return lang.Errorf("run.unknown-command", map[string]any{"Command": fmt.Sprintf("%q", cmd)})
 	}
 	return nil
 }
@@ -119,7 +120,7 @@ func (f *Flow) do(line string) error {
 // zone when that was before it is recorded.
 func (f *Flow) approve(arg string) error {
 	if len(f.batch.Items) == 0 {
-		return fmt.Errorf("nothing to approve in this step")
+		return lang.Errorf("run.nothing-to-approve", nil)
 	}
 	by, when, hasAt := strings.Cut(arg, "--at")
 	by = strings.TrimSpace(by)
@@ -137,7 +138,7 @@ func (f *Flow) approve(arg string) error {
 		}
 	}
 	if who := f.S.State.ApprovedBy(f.batch.Step, f.batch.Items[0].Message); who != "" && f.allApproved() {
-		f.View.Warn("already approved by %s at %s: nothing recorded", f.name(who), f.S.local(f.S.State.ApprovedAt[MessageKey{f.batch.Step, f.batch.Items[0].Message}]))
+		f.warn("run.already-approved", map[string]any{"Name": f.name(who), "Clock": f.S.local(f.S.State.ApprovedAt[MessageKey{f.batch.Step, f.batch.Items[0].Message}])})
 		return nil
 	}
 	n, err := f.S.ApproveAt(f.batch, person.ID, at)
@@ -147,9 +148,9 @@ func (f *Flow) approve(arg string) error {
 	if n == 0 {
 		return nil
 	}
-	f.View.Info("approved by %s", person.Name)
+	f.info("run.approved", map[string]any{"Name": person.Name})
 	if !f.mayApprove(person.ID) {
-		f.View.Warn("%s is neither the approver nor a deputy in this playbook: the report will show who approved", person.Name)
+		f.warn("run.not-approver", map[string]any{"Name": person.Name})
 	}
 	return nil
 }
@@ -181,7 +182,7 @@ var clockTimeRE = regexp.MustCompile(`^([01]?[0-9]|2[0-3])[:.h]([0-5][0-9])$`)
 func (f *Flow) clockTime(s string) (time.Time, error) {
 	m := clockTimeRE.FindStringSubmatch(s)
 	if m == nil {
-		return time.Time{}, fmt.Errorf("--at takes a clock time such as 10:42, not %q", s)
+		return time.Time{}, lang.Errorf("run.at-clock", map[string]any{"Got": fmt.Sprintf("%q", s)})
 	}
 	h, _ := strconv.Atoi(m[1])
 	mi, _ := strconv.Atoi(m[2])
@@ -208,11 +209,7 @@ func (f *Flow) person(who string) (*manual.Person, error) {
 		}
 		names = append(names, p.ID)
 	}
-	hint := suggest.Hint(who, names)
-	if hint == "" {
-		hint = "people: " + strings.Join(names, ", ")
-	}
-	return nil, fmt.Errorf("%q is not a person of the manual; %s", who, hint)
+	return nil, lang.Errorf("run.no-person", map[string]any{"Who": fmt.Sprintf("%q", who), "Hint": hintOr(who, names, "run.people")})
 }
 
 // mayApprove reports whether a person holds the approver role or deputises.
@@ -249,7 +246,7 @@ func (f *Flow) defaultApprover() string {
 // are in files, and nobody should record as posted what they have not seen.
 func (f *Flow) sent(arg string) error {
 	if len(f.batch.Items) == 0 {
-		return fmt.Errorf("nothing to send in this step")
+		return lang.Errorf("run.nothing-to-send", nil)
 	}
 	primary := f.batch.Items[0].Locale
 	words := strings.Fields(arg)
@@ -273,19 +270,19 @@ func (f *Flow) sent(arg string) error {
 		return fatal(err)
 	}
 	if unapproved {
-		f.View.Warn("sent without a recorded approval: the report will show it")
+		f.warn("run.sent-unapproved", nil)
 	}
 	if n == 0 {
-		f.View.Warn("nothing new to mark sent: already marked (r shows the step again)")
+		f.warn("run.nothing-new", nil)
 		return nil
 	}
-	f.View.Info("marked %d announcement(s) sent", n)
+	f.View.Info("%v", lang.Countf("run.marked-sent", n, nil))
 	if left := f.S.Unsent(f.batch); len(left) > 0 {
-		f.View.Info("still to send: %s", strings.Join(left, ", "))
+		f.info("run.still-to-send", map[string]any{"List": strings.Join(left, ", ")})
 	}
 	if due, ok := f.S.NextUpdateDue(); ok && !due.Equal(f.announcedDue) {
 		f.announcedDue = due
-		f.View.Info("next update due at %s", due.In(f.S.Manual.Location).Format("15:04"))
+		f.info("run.next-update", map[string]any{"Clock": due.In(f.S.Manual.Location).Format("15:04")})
 	}
 	return nil
 }
@@ -297,23 +294,28 @@ func (f *Flow) sent(arg string) error {
 // and the report lists them.
 func (f *Flow) done() error {
 	if st := f.S.Current(); st != nil && st.ID == f.unrendered {
-		return fmt.Errorf("the messages of step %q could not be rendered, so none was sent: skip it with a reason, s REASON", st.ID)
+		return lang.Errorf("run.unrendered-done", map[string]any{"Step": fmt.Sprintf("%q", st.ID)})
 	}
 	if st := f.S.Current(); st != nil && !f.confirmDone {
-		var why []string
+		var why *lang.Error
 		if left := f.S.Unsent(f.batch); f.batch.Step == st.ID && len(left) > 0 {
-			why = append(why, fmt.Sprintf("%d announcement(s) not marked sent: %s", len(left), strings.Join(left, ", ")))
+			why = lang.Countf("run.done.unsent", len(left), map[string]any{"List": strings.Join(left, ", ")})
 		}
 		if open := f.S.Unticked(); len(open) > 0 && !f.Strict && !f.Auto {
 			var items []string
 			for _, n := range open {
 				items = append(items, fmt.Sprintf("%d. %s", n, st.Checklist[n-1]))
 			}
-			why = append(why, fmt.Sprintf("%d checklist item(s) not ticked: %s", len(open), strings.Join(items, "; ")))
+			unticked := lang.Countf("run.done.unticked", len(open), map[string]any{"List": strings.Join(items, "; ")})
+			if why == nil {
+				why = unticked
+			} else {
+				why = lang.Errorf("run.done.both", map[string]any{"Unsent": why, "Unticked": unticked})
+			}
 		}
-		if len(why) > 0 {
+		if why != nil {
 			f.confirmDone = true
-			return fmt.Errorf("%s; type d again to complete the step anyway (the report will list it)", strings.Join(why, "; "))
+			return lang.Errorf("run.done.confirm", map[string]any{"Why": why})
 		}
 	}
 	f.confirmDone = false
@@ -338,8 +340,8 @@ func (f *Flow) showUpdate() error {
 	f.batch = b
 	for _, a := range b.Items {
 		if !a.Fits {
-			f.View.Warn("update %s is too long for %s (%s): %d/%d %s; shorten what is new with u TEXT before sending it",
-				strings.TrimPrefix(b.Step, UpdatesStep+"#"), a.Channel, a.Locale, a.Length, a.Limit, a.Unit)
+			f.warn("run.update-too-long", map[string]any{"N": strings.TrimPrefix(b.Step, UpdatesStep+"#"), "Channel": a.Channel,
+				"Locale": a.Locale, "Length": a.Length, "Limit": a.Limit, "Unit": a.Unit})
 		}
 	}
 	f.View.Update(f.S, b)
@@ -352,7 +354,7 @@ func (f *Flow) set(arg string) error {
 	name, val, ok := strings.Cut(arg, "=")
 	name, val = strings.TrimSpace(name), strings.TrimSpace(val)
 	if !ok || name == "" {
-		return fmt.Errorf("set NAME=VALUE, e.g. set affected_stores=15")
+		return lang.Errorf("run.set-usage", nil)
 	}
 	if err := f.S.Set(name, val); err != nil {
 		return orFatal(err)
@@ -390,15 +392,15 @@ func (f *Flow) end() error {
 func (f *Flow) check(arg string) error {
 	st := f.S.Current()
 	if st == nil || len(st.Checklist) == 0 {
-		return fmt.Errorf("this step has no checklist")
+		return lang.Errorf("run.no-checklist", nil)
 	}
 	if arg == "" {
-		return fmt.Errorf("say which items: c 1 2 (1 to %d)", len(st.Checklist))
+		return lang.Errorf("run.check-which", map[string]any{"Max": len(st.Checklist)})
 	}
 	for _, field := range strings.Fields(arg) {
 		n, err := strconv.Atoi(field)
 		if err != nil || n < 1 || n > len(st.Checklist) {
-			return fmt.Errorf("checklist items are 1 to %d, not %q", len(st.Checklist), field)
+			return lang.Errorf("run.check-range", map[string]any{"Max": len(st.Checklist), "Got": fmt.Sprintf("%q", field)})
 		}
 		if err := f.S.Check(n); err != nil {
 			return err
@@ -406,4 +408,13 @@ func (f *Flow) check(arg string) error {
 		f.View.Info("[x] %s", st.Checklist[n-1])
 	}
 	return nil
+}
+
+// hintOr is a hint for a name mistyped among names: the nearest ones
+// (cli.hint.did-you-mean), or else message id listing them all.
+func hintOr(name string, names []string, id string) *lang.Error {
+	if near := suggest.Closest(name, names); len(near) > 0 {
+		return lang.Errorf("cli.hint.did-you-mean", map[string]any{"Names": `"` + strings.Join(near, `", "`) + `"`})
+	}
+	return lang.Errorf(id, map[string]any{"Names": strings.Join(names, ", ")})
 }

@@ -3,10 +3,15 @@ package runbook
 import (
 	"errors"
 	"fmt"
-	"github.com/crisis-cli/crisis/internal/manual"
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+
+	"github.com/crisis-cli/crisis/internal/lang"
+	"github.com/crisis-cli/crisis/internal/manual"
 )
 
 // Input gives the flow one line at a time: a person at a terminal, an
@@ -22,6 +27,9 @@ type View interface {
 	Step(s *Session, b Batch)
 	Update(s *Session, b Batch)
 	Reminder(s *Session, due time.Time)
+	// Info and Warn say what happened or needs attention. The flow words
+	// them as interface messages (lang.Errorf) passed as arguments: a view
+	// in a language shows them in it, and %v of one is its English text.
 	Info(format string, args ...any)
 	Warn(format string, args ...any)
 	Help()
@@ -82,6 +90,8 @@ type Flow struct {
 	// Dispatch is what the send command sends with (send.go); nil: the
 	// process's environment, no live progress.
 	Dispatch *Dispatcher
+	// L words the prompt in the interface language; nil is English.
+	L *lang.Localizer
 
 	batch        Batch
 	unrendered   string // the step whose messages could not be rendered
@@ -142,7 +152,7 @@ func (f *Flow) showStep() error {
 		// every resume): show the step, say why, and let it be skipped.
 		f.batch, f.unrendered = Batch{}, rerr.Step
 		f.View.Step(f.S, f.batch)
-		f.View.Warn("%v\nfix the manual and resume, or skip the step with a reason: s REASON", err)
+		f.warn("run.unrendered", map[string]any{"Err": err})
 		return nil
 	}
 	if err != nil {
@@ -172,8 +182,8 @@ func (f *Flow) commands() error {
 		}
 		if st := f.S.Current(); st != nil && st.ID != f.overdue && !f.S.Now().Before(f.S.Deadline(st)) {
 			f.overdue = st.ID
-			f.View.Warn("⏰ step %q is due now (T+%s, %s): finish it or say why with s REASON", st.ID,
-				manual.FormatDuration(st.Deadline), f.S.Deadline(st).In(f.S.Manual.Location).Format("15:04"))
+			f.warn("run.step-due", map[string]any{"Step": fmt.Sprintf("%q", st.ID),
+				"Deadline": manual.FormatDuration(st.Deadline), "Clock": f.S.Deadline(st).In(f.S.Manual.Location).Format("15:04")})
 			if err := f.alert(stepDue(st, f.S.Deadline(st))); err != nil {
 				return err
 			}
@@ -260,31 +270,48 @@ func (f *Flow) wait() time.Duration {
 	return max(d, time.Millisecond)
 }
 
+// tr is the localizer of the interface language, English by default.
+func (f *Flow) tr() *lang.Localizer {
+	if f.L == nil {
+		f.L = lang.For(language.English)
+	}
+	return f.L
+}
+
+// info and warn tell the view an interface message: in its language on a
+// terminal, in English to the views that record (see View).
+func (f *Flow) info(id string, data map[string]any) { f.View.Info("%v", lang.Errorf(id, data)) }
+func (f *Flow) warn(id string, data map[string]any) { f.View.Warn("%v", lang.Errorf(id, data)) }
+
 func (f *Flow) prompt() string {
 	st := f.S.Current()
 	if st == nil {
 		return "> "
 	}
+	l := f.tr()
 	if f.batch.Step != "" && f.batch.Step != st.ID {
 		// a and x act on the update shown last, not on the step: say so.
-		return fmt.Sprintf("[%s · a approve · x sent · l back to %s] > ", strings.ReplaceAll(f.batch.Step, "#", " "), st.ID)
+		return l.T("run.prompt.batch", map[string]any{"Batch": strings.ReplaceAll(f.batch.Step, "#", " "), "Step": st.ID})
 	}
-	return fmt.Sprintf("[%d/%d %s · %s%s] ? help > ", f.S.State.Cursor+1, len(f.S.Playbook.Steps), st.ID,
-		f.countdown("due", f.S.Deadline(st)), f.nextUpdate())
+	return l.T("run.prompt.step", map[string]any{"N": f.S.State.Cursor + 1, "Of": len(f.S.Playbook.Steps), "Step": st.ID,
+		"Due": f.countdown("run.prompt.due", f.S.Deadline(st)), "Update": f.nextUpdate()})
 }
 
-// countdown is a clock time and the time left to it, padded to one width
-// so a prompt redrawn in place keeps what the operator typed where it was.
-func (f *Flow) countdown(what string, at time.Time) string {
+// countdown is message id with a clock time and the time left to it,
+// padded to one width so a prompt redrawn in place keeps what the operator
+// typed where it was.
+func (f *Flow) countdown(id string, at time.Time) string {
+	l := f.tr()
 	left := at.Sub(f.S.Now())
 	var rel string
 	if left < 0 {
-		rel = "late " + manual.FormatDuration((-left).Truncate(time.Minute))
+		rel = l.T("run.prompt.late", map[string]any{"Late": manual.FormatDuration((-left).Truncate(time.Minute))})
 	} else {
 		// Rounded up: "in 0m" while seconds are left would read as late.
-		rel = "in " + manual.FormatDuration((left + time.Minute - 1).Truncate(time.Minute))
+		rel = l.T("run.prompt.in", map[string]any{"Left": manual.FormatDuration((left + time.Minute - 1).Truncate(time.Minute))})
 	}
-	return fmt.Sprintf("%s %s %8s", what, at.In(f.S.Manual.Location).Format("15:04"), rel)
+	rel = strings.Repeat(" ", max(8-utf8.RuneCountInString(rel), 0)) + rel
+	return l.T(id, map[string]any{"Clock": at.In(f.S.Manual.Location).Format("15:04"), "Left": rel})
 }
 
 // nextUpdate is the prompt's part about the next cadence update.
@@ -293,7 +320,7 @@ func (f *Flow) nextUpdate() string {
 	if !ok {
 		return ""
 	}
-	return " · " + f.countdown("update", due)
+	return " · " + f.countdown("run.prompt.update", due)
 }
 
 // auto answers for --yes: approve by the playbook's approver, mark every

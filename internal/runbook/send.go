@@ -19,6 +19,7 @@ import (
 
 	"github.com/crisis-cli/crisis/internal/dispatch"
 	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/render"
@@ -129,27 +130,27 @@ func (f *Flow) status(it *sendItem) string {
 // send is the run's send command: send lists, send N or send all sends.
 func (f *Flow) send(arg string) error {
 	if len(f.batch.Items) == 0 {
-		return errors.New("nothing to send in this step")
+		return lang.Errorf("run.nothing-to-send", nil)
 	}
 	items, copyOnly, notOffered := f.sendPlan()
 	if err := f.markDelivered(items); err != nil {
 		return err
 	}
 	for _, n := range notOffered {
-		f.View.Info("not offered: %s", n)
+		f.info("run.send.not-offered", map[string]any{"Why": n})
 	}
 	if len(items) == 0 {
-		return fmt.Errorf("no channel of this step has a delivery target: copy the texts and mark them with x (%s)", strings.Join(copyOnly, ", "))
+		return lang.Errorf("run.send.no-target", map[string]any{"List": strings.Join(copyOnly, ", ")})
 	}
 	arg = strings.ToLower(strings.TrimSpace(arg))
 	if arg == "" {
 		for _, it := range items {
-			f.View.Info("%d  %s via %s: %s", it.n, it.label(), it.provider.Name, f.status(it))
+			f.info("run.send.item", map[string]any{"N": it.n, "Label": it.label(), "Provider": it.provider.Name, "Status": f.status(it)})
 		}
 		if len(copyOnly) > 0 {
-			f.View.Info("no target (copy and mark with x): %s", strings.Join(copyOnly, ", "))
+			f.info("run.send.copy-only", map[string]any{"List": strings.Join(copyOnly, ", ")})
 		}
-		f.View.Info("send N sends one, send all every one ready")
+		f.info("run.send.how", nil)
 		return nil
 	}
 	picked, resend, err := f.pick(items, arg)
@@ -162,7 +163,7 @@ func (f *Flow) send(arg string) error {
 	d := f.dispatcher()
 	picked = f.open(d, picked)
 	if len(picked) == 0 {
-		return errors.New("nothing sent: no target could be opened")
+		return lang.Errorf("run.send.none-opened", nil)
 	}
 	for _, it := range picked {
 		f.View.Info("%s", f.describe(it))
@@ -171,9 +172,9 @@ func (f *Flow) send(arg string) error {
 	if resend {
 		word = "resend"
 	}
-	if ok, err := f.confirm(fmt.Sprintf("send %d announcement(s)? type %s to send, no to stop: ", len(picked), word), word); err != nil || !ok {
+	if ok, err := f.confirm(f.tr().N("run.send.confirm", len(picked), map[string]any{"Word": word}), word); err != nil || !ok {
 		if err == nil {
-			f.View.Info("nothing sent")
+			f.info("run.send.nothing-sent", nil)
 		}
 		return err
 	}
@@ -190,7 +191,7 @@ func (f *Flow) markDelivered(items []*sendItem) error {
 		if _, _, err := f.S.Sent(Batch{Step: it.a.Step, Items: []render.Announcement{it.a}}, it.a.Channel, it.a.Locale); err != nil {
 			return fatal(err)
 		}
-		f.View.Info("%s was delivered before the run stopped: marked sent, not sent again", it.label())
+		f.info("run.send.delivered-before", map[string]any{"Label": it.label()})
 	}
 	return nil
 }
@@ -213,16 +214,16 @@ func (f *Flow) pick(items []*sendItem, arg string) (picked []*sendItem, resend b
 			}
 		}
 		if len(doubt) > 0 {
-			f.View.Warn("not resent, outcome unknown: %s; check, then mark with x or send N again", strings.Join(doubt, ", "))
+			f.warn("run.send.doubt-all", map[string]any{"List": strings.Join(doubt, ", ")})
 		}
 		if len(picked) == 0 {
-			return nil, false, errors.New("nothing left to send in this step")
+			return nil, false, lang.Errorf("run.send.nothing-left", nil)
 		}
 		return picked, false, nil
 	}
 	n, err := strconv.Atoi(arg)
 	if err != nil || n < 1 || n > len(f.batch.Items) {
-		return nil, false, fmt.Errorf("send takes a text's number from 1 to %d, or all; send alone lists those with a target", len(f.batch.Items))
+		return nil, false, lang.Errorf("run.send.which", map[string]any{"Max": len(f.batch.Items)})
 	}
 	var it *sendItem
 	for _, c := range items {
@@ -232,14 +233,14 @@ func (f *Flow) pick(items []*sendItem, arg string) (picked []*sendItem, resend b
 	}
 	if it == nil {
 		a := f.batch.Items[n-1]
-		return nil, false, fmt.Errorf("text %d, %s (%s), is not offered: its channel has no delivery target here, or is down; copy it and mark it with x", n, a.Channel, a.Locale)
+		return nil, false, lang.Errorf("run.send.text-not-offered", map[string]any{"N": n, "Channel": a.Channel, "Locale": a.Locale})
 	}
 	switch f.status(it) {
 	case "sent":
-		return nil, false, fmt.Errorf("%s is already sent", it.label())
+		return nil, false, lang.Errorf("run.send.already", map[string]any{"Label": it.label()})
 	case "unknown":
 		if !it.provider.Dedup {
-			f.View.Warn("%s: outcome unknown: check before resending: %s", it.label(), whatToCheck(it))
+			f.warn("run.send.check-first", map[string]any{"Label": it.label(), "Where": whatToCheck(it)})
 			return []*sendItem{it}, true, nil
 		}
 	}
@@ -252,10 +253,10 @@ func (f *Flow) checkApproved(items []*sendItem) error {
 	for _, it := range items {
 		by := f.S.State.ApprovedBy(it.a.Step, it.a.Message)
 		if by == "" {
-			return fmt.Errorf("message %s is not approved: approve it first (a PERSON); nothing sent", it.a.Message)
+			return lang.Errorf("run.send.unapproved", map[string]any{"Message": it.a.Message})
 		}
 		if !f.mayApprove(by) {
-			return fmt.Errorf("message %s was approved by %s, who is neither the approver nor a deputy in this playbook: nothing sent", it.a.Message, by)
+			return lang.Errorf("run.send.not-approver", map[string]any{"Message": it.a.Message, "Name": by})
 		}
 	}
 	return nil
@@ -293,16 +294,16 @@ func (f *Flow) open(d *Dispatcher, items []*sendItem) []*sendItem {
 		}
 		t, err := d.Open(it.cfg, d.Env)
 		if err != nil {
-			f.View.Warn("%s not sent: %v", it.label(), err)
+			f.warn("run.send.failed", map[string]any{"Label": it.label(), "Err": err})
 			continue
 		}
 		if it.bulk() {
 			if it.count, err = dispatch.CountRecipients(it.cfg); err != nil {
-				f.View.Warn("%s not sent: %v", it.label(), err)
+				f.warn("run.send.failed", map[string]any{"Label": it.label(), "Err": err})
 				continue
 			}
 			for _, e := range it.count.First {
-				f.View.Warn("%v (not sent to)", e)
+				f.warn("run.send.not-sent-to", map[string]any{"Err": e})
 			}
 			if more := it.count.Malformed - len(it.count.First); more > 0 {
 				f.View.Warn("and %d more malformed rows of %s (not sent to)", more, it.cfg.Recipients.Path)
@@ -352,7 +353,7 @@ func (f *Flow) confirm(prompt, word string) (bool, error) {
 		case "n", "no", "":
 			return false, nil
 		}
-		f.View.Warn("answer %s or no", word)
+		f.warn("run.send.answer", map[string]any{"Word": word})
 	}
 	return false, nil
 }
@@ -505,12 +506,12 @@ func (f *Flow) report(r sendResult) {
 			id = ": " + out.ID
 		}
 		if it.bulk() {
-			f.View.Info("sent %s: %d delivered, %d opted out%s", it.label(), out.Delivered, out.OptedOut, id)
+			f.info("run.send.sent-bulk", map[string]any{"Label": it.label(), "Delivered": out.Delivered, "OptedOut": out.OptedOut, "ID": id})
 		} else {
-			f.View.Info("sent %s via %s%s", it.label(), it.provider.Name, id)
+			f.info("run.send.sent", map[string]any{"Label": it.label(), "Provider": it.provider.Name, "ID": id})
 		}
 	case r.err == nil:
-		f.View.Warn("sent %s: %d delivered, %d failed (%d unknown); the report lists them", it.label(), out.Delivered, out.FailedCount, out.Unknown)
+		f.warn("run.send.sent-failures", map[string]any{"Label": it.label(), "Delivered": out.Delivered, "Failed": out.FailedCount, "Unknown": out.Unknown})
 		for i, fl := range out.Failed {
 			if i == 5 {
 				break
@@ -528,10 +529,10 @@ func (f *Flow) report(r sendResult) {
 	default:
 		var e *dispatch.Error
 		if errors.As(r.err, &e) && e.Retry == dispatch.Unknown {
-			f.View.Warn("%s: %v\noutcome unknown: check before resending: %s", it.label(), r.err, whatToCheck(it))
+			f.warn("run.send.unknown", map[string]any{"Label": it.label(), "Err": r.err, "Where": whatToCheck(it)})
 			return
 		}
-		f.View.Warn("%s not sent: %v", it.label(), r.err)
+		f.warn("run.send.failed", map[string]any{"Label": it.label(), "Err": r.err})
 	}
 }
 

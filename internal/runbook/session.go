@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/render"
@@ -265,10 +266,10 @@ func (s *Session) clock(fresh bool) render.Clock {
 // monitoring or resolved.
 func (s *Session) SetState(state string) error {
 	if !slices.Contains(RunStates, state) {
-		return fmt.Errorf("the states are %s, not %q", strings.Join(RunStates, ", "), state)
+		return lang.Errorf("run.state-unknown", map[string]any{"States": strings.Join(RunStates, ", "), "Got": fmt.Sprintf("%q", state)})
 	}
 	if s.State.RunState() == state {
-		return fmt.Errorf("the incident is already %s", state)
+		return lang.Errorf("run.state-already", map[string]any{"State": state})
 	}
 	return s.append(journal.TypeRunState, StateChange{State: state})
 }
@@ -312,7 +313,7 @@ func (s *Session) Unticked() []int {
 func (s *Session) open() (*manual.Step, error) {
 	st := s.Current()
 	if st == nil {
-		return nil, errors.New("every step is already handled")
+		return nil, lang.Errorf("run.all-handled", nil)
 	}
 	if ss := s.State.Steps[st.ID]; ss != nil {
 		return nil, &ReadOnlyError{Step: st.ID, State: ss, loc: s.Manual.Location}
@@ -328,13 +329,15 @@ type ReadOnlyError struct {
 	loc   *time.Location
 }
 
-func (e *ReadOnlyError) Error() string {
-	what := "done"
+func (e *ReadOnlyError) Error() string { return e.Unwrap().Error() }
+
+// Unwrap is the error's words, an interface message.
+func (e *ReadOnlyError) Unwrap() error {
+	id := "run.read-only.done"
 	if e.State.Skipped {
-		what = "skipped"
+		id = "run.read-only.skipped"
 	}
-	return fmt.Sprintf("step %q was %s at %s and is shown read-only: d goes on, o REASON reopens it to change it",
-		e.Step, what, e.State.At.In(e.loc).Format("15:04"))
+	return lang.Errorf(id, map[string]any{"Step": fmt.Sprintf("%q", e.Step), "Clock": e.State.At.In(e.loc).Format("15:04")})
 }
 
 // Skip skips the current step; a reason is required, since skipped steps
@@ -345,7 +348,7 @@ func (s *Session) Skip(reason string) error {
 		return err
 	}
 	if reason == "" {
-		return errors.New("say why the step is skipped: skip REASON")
+		return lang.Errorf("run.skip-why", nil)
 	}
 	return s.append(journal.TypeStepSkipped, Skip{Step: st.ID, Reason: reason})
 }
@@ -353,7 +356,7 @@ func (s *Session) Skip(reason string) error {
 // Back returns to the previous step, shown read-only when it is handled.
 func (s *Session) Back() error {
 	if s.State.Cursor == 0 {
-		return errors.New("this is the first step")
+		return lang.Errorf("run.first-step", nil)
 	}
 	from := EndStep
 	if st := s.Current(); st != nil {
@@ -367,7 +370,7 @@ func (s *Session) Back() error {
 func (s *Session) Forward() error {
 	st := s.Current()
 	if st == nil || !s.State.Handled(st.ID) {
-		return errors.New("this step is not handled yet: d completes it")
+		return lang.Errorf("run.not-handled-d", nil)
 	}
 	to := EndStep
 	for _, id := range s.steps[s.State.Cursor+1:] {
@@ -384,10 +387,10 @@ func (s *Session) Forward() error {
 func (s *Session) ReopenCurrent(reason string) error {
 	st := s.Current()
 	if st == nil || !s.State.Handled(st.ID) {
-		return errors.New("only a step already done or skipped can be reopened: b goes back to one")
+		return lang.Errorf("run.reopen-which", nil)
 	}
 	if reason == "" {
-		return errors.New("say why the step is reopened: o REASON")
+		return lang.Errorf("run.reopen-why", nil)
 	}
 	return s.append(journal.TypeStepReopened, StepReopen{Step: st.ID, Reason: reason})
 }
@@ -395,7 +398,7 @@ func (s *Session) ReopenCurrent(reason string) error {
 // Note journals a note on the current step.
 func (s *Session) Note(text string) error {
 	if text == "" {
-		return errors.New("write the note after the command: note TEXT")
+		return lang.Errorf("run.note-empty", nil)
 	}
 	step := ""
 	if st := s.Current(); st != nil {

@@ -8,10 +8,12 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/text/language"
+
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/render"
-	"github.com/crisis-cli/crisis/internal/suggest"
 )
 
 // NeededVars lists the variables a playbook's messages use that a person
@@ -49,6 +51,8 @@ type Asker struct {
 	// Strict reads an answers file: a line that is not the value asked for,
 	// or not a valid one, is an error rather than a question asked again.
 	Strict bool
+	// L words the questions in the interface language; nil is English.
+	L *lang.Localizer
 }
 
 // Vars settles the values a run needs, before any of them is journaled, so
@@ -131,7 +135,7 @@ func (s *Session) SetVars(vals map[string]string) error {
 // uses it renders with it from now on; texts already sent stay as sent.
 func (s *Session) Set(name, val string) error {
 	if manual.IsBuiltinVariable(name) {
-		return fmt.Errorf("%s is provided by crisis and cannot be set", name)
+		return lang.Errorf("run.set-builtin", map[string]any{"Name": name})
 	}
 	v := s.Manual.Variable(s.Playbook, name)
 	if v == nil {
@@ -139,24 +143,20 @@ func (s *Session) Set(name, val string) error {
 		for _, d := range slices.Concat(s.Manual.Variables, s.Playbook.Variables) {
 			names = append(names, d.Name)
 		}
-		hint := suggest.Hint(name, names)
-		if hint == "" {
-			hint = "its variables: " + strings.Join(names, ", ")
-		}
-		return fmt.Errorf("%s is not a variable of this playbook or the manual; %s", name, hint)
+		return lang.Errorf("run.set-unknown", map[string]any{"Name": name, "Hint": hintOr(name, names, "run.set-variables")})
 	}
 	if _, err := render.Check(v, name, val); err != nil {
 		return err
 	}
 	if old, ok := s.State.Vars[name]; ok && old == val {
-		return fmt.Errorf("%s is already %s", name, val)
+		return lang.Errorf("run.set-same", map[string]any{"Name": name, "Value": val})
 	}
 	return s.SetVar(name, val)
 }
 
 // AskVars settles the run's values (Vars) and journals them.
 func (f *Flow) AskVars(given map[string]string) error {
-	vals, err := Vars(f.S.Manual, f.S.Playbook, f.S.State.Vars, given, Asker{In: f.In, View: f.View, Auto: f.Auto, Strict: f.Strict})
+	vals, err := Vars(f.S.Manual, f.S.Playbook, f.S.State.Vars, given, Asker{In: f.In, View: f.View, Auto: f.Auto, Strict: f.Strict, L: f.L})
 	if err != nil {
 		return err
 	}
@@ -167,7 +167,11 @@ func (f *Flow) AskVars(given map[string]string) error {
 // gets no second chance: its line is reported as a *ScriptError.
 func (a Asker) ask(v *manual.Variable) (string, error) {
 	for {
-		prompt := fmt.Sprintf("%s - %s (e.g. %s): ", v.Name, v.Description, v.Example)
+		l := a.L
+		if l == nil {
+			l = lang.For(language.English)
+		}
+		prompt := l.T("run.var.ask", map[string]any{"Name": v.Name, "Description": v.Description, "Example": v.Example})
 		line, err := a.In.ReadLine(prompt)
 		if errors.Is(err, io.EOF) {
 			return "", fmt.Errorf("input ended before variable %s was given; use --var %s=VALUE", v.Name, v.Name)
@@ -182,7 +186,7 @@ func (a Asker) ask(v *manual.Variable) (string, error) {
 		}
 		if name, val, ok := strings.Cut(line, "="); ok && strings.HasPrefix(name, "var ") {
 			if strings.TrimSpace(strings.TrimPrefix(name, "var ")) != v.Name {
-				a.View.Warn("expected a value for %s", v.Name)
+				a.View.Warn("%v", lang.Errorf("run.var.expected", map[string]any{"Name": v.Name}))
 				continue
 			}
 			line = strings.TrimSpace(val)
@@ -191,7 +195,7 @@ func (a Asker) ask(v *manual.Variable) (string, error) {
 			if a.Strict {
 				return "", &ScriptError{Line: raw, Err: err}
 			}
-			a.View.Warn("%v; type it again", err)
+			a.View.Warn("%v", lang.Errorf("run.var.again", map[string]any{"Err": err}))
 			continue
 		}
 		return line, nil

@@ -1,7 +1,6 @@
 package runbook
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/render"
 )
@@ -64,14 +64,14 @@ func (r Row) In(locale string) (render.Announcement, bool) {
 func (b Batch) pickRow(words ...string) (Row, string, error) {
 	rows := b.Rows()
 	if len(rows) == 0 {
-		return Row{}, "", errors.New("nothing to send in this step")
+		return Row{}, "", lang.Errorf("run.nothing-to-send", nil)
 	}
 	if len(words) == 0 || words[0] == "" {
-		return Row{}, "", fmt.Errorf("say which text: a number from 1 to %d, or a channel", len(b.Items))
+		return Row{}, "", lang.Errorf("run.pick.which", map[string]any{"Max": len(b.Items)})
 	}
 	if n, err := strconv.Atoi(words[0]); err == nil {
 		if n < 1 || n > len(b.Items) {
-			return Row{}, "", fmt.Errorf("texts are numbered 1 to %d, not %d", len(b.Items), n)
+			return Row{}, "", lang.Errorf("run.pick.range", map[string]any{"Max": len(b.Items), "Got": n})
 		}
 		a := b.Items[n-1]
 		for _, r := range rows {
@@ -94,13 +94,18 @@ func (b Batch) pickRow(words ...string) (Row, string, error) {
 	case 1:
 		return found[0], "", nil
 	case 0:
-		return Row{}, "", fmt.Errorf("this step has no text on %q; its channels: %s", strings.Join(words, " "), strings.Join(b.channels(), ", "))
+		return Row{}, "", noChannel(strings.Join(words, " "), b.channels())
 	}
 	var which []string
 	for _, r := range found {
-		which = append(which, fmt.Sprintf("%d (%s, to %s)", r.N, r.Message, r.Audience))
+		which = append(which, lang.Errorf("run.pick.choice", map[string]any{"N": r.N, "Message": r.Message, "Audience": r.Audience}).Error())
 	}
-	return Row{}, "", fmt.Errorf("%s carries %d texts: say which, %s", words[0], len(found), strings.Join(which, " or "))
+	return Row{}, "", lang.Errorf("run.pick.ambiguous", map[string]any{"Channel": words[0], "Count": len(found), "Choices": lang.OrList(which)})
+}
+
+// noChannel is the error of a channel the step has no text on.
+func noChannel(channel string, channels []string) error {
+	return lang.Errorf("run.pick.no-channel", map[string]any{"Channel": fmt.Sprintf("%q", channel), "Channels": strings.Join(channels, ", ")})
 }
 
 // Selection is what v and y were asked for: a row, a locale in it, and for
@@ -150,10 +155,10 @@ func (f *Flow) selectText(arg string) (Selection, error) {
 	}
 	a, ok := row.In(loc)
 	if !ok {
-		return Selection{}, fmt.Errorf("text %d has no %s version; it has %s", row.N, loc, strings.Join(rowLocales(row), ", "))
+		return Selection{}, lang.Errorf("run.pick.no-locale", map[string]any{"N": row.N, "Locale": loc, "Locales": strings.Join(rowLocales(row), ", ")})
 	}
 	if subject && a.Subject == "" {
-		return Selection{}, fmt.Errorf("text %d (%s) has no subject line", row.N, a.Channel)
+		return Selection{}, lang.Errorf("run.pick.no-subject", map[string]any{"N": row.N, "Channel": a.Channel})
 	}
 	return Selection{N: f.batch.Number(a), Row: row, Item: a, Subject: subject}, nil
 }

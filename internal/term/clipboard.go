@@ -3,7 +3,6 @@ package term
 import (
 	"context"
 	"encoding/base64"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +10,8 @@ import (
 	"runtime"
 	"strings"
 	"time"
+
+	"github.com/crisis-cli/crisis/internal/lang"
 )
 
 // Desktop is what the clipboard and notifications need of the machine:
@@ -82,7 +83,7 @@ func (d Desktop) Copy(tty io.Writer, text string) (string, error) {
 		}
 	}
 	if len(via) == 0 {
-		return "", errors.New("no clipboard here: output is not a terminal and no wl-copy, xclip or pbcopy works; the text is in the run's folder (i shows where)")
+		return "", lang.Errorf("run.copy.nowhere", nil)
 	}
 	return strings.Join(via, " and "), nil
 }

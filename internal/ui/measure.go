@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/crisis-cli/crisis/internal/channel"
 	"github.com/crisis-cli/crisis/internal/lang"
 )
@@ -47,19 +49,24 @@ func unitName(l *lang.Localizer, unit string) string {
 	return unit
 }
 
-// MeasureLine is the one-line form used on announcement cards.
+// MeasureLine is the one-line form used on announcement cards, in English.
 func MeasureLine(th *Theme, m channel.Measurement) string {
-	s := fmt.Sprintf("%d/%d %s", m.Length, m.Limit, m.Unit)
+	return MeasureLineIn(th, lang.For(language.English), m)
+}
+
+// MeasureLineIn is the one-line form in l's language: the run's screens.
+func MeasureLineIn(th *Theme, l *lang.Localizer, m channel.Measurement) string {
+	s := fmt.Sprintf("%d/%d %s", m.Length, m.Limit, unitName(l, m.Unit))
 	if m.Encoding != "" {
-		s += fmt.Sprintf(", %s, %d segment%s", m.Encoding, m.Segments, plural(m.Segments))
+		s += ", " + l.N("run.measure.segments", m.Segments, map[string]any{"Encoding": m.Encoding})
 	}
 	if len(m.Forcing) > 0 {
-		s += ", UCS-2 forced by " + quoteAll(m.Forcing)
+		s += ", " + l.T("run.measure.forced", map[string]any{"Chars": quoteAll(m.Forcing)})
 	}
 	if m.Fits {
 		return th.OK.Render("✓ ") + s
 	}
-	return th.Error.Render("✗ DOES NOT FIT ") + s
+	return th.Error.Render("✗ "+l.T("run.measure.too-long", nil)+" ") + s
 }
 
 func plural(n int) string {

@@ -5,8 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"golang.org/x/text/language"
-
 	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/plan"
 )
@@ -70,12 +68,7 @@ func writeDown(b *strings.Builder, th *Theme, l *lang.Localizer, down []plan.Dow
 	}
 }
 
-// WriteLeads prints who is in charge, each with the contacts that work now,
-// in English.
-func WriteLeads(b *strings.Builder, th *Theme, leads []plan.Lead) {
-	writeLeads(b, th, lang.For(language.English), leads)
-}
-
+// writeLeads prints who is in charge, each with the contacts that work now.
 func writeLeads(b *strings.Builder, th *Theme, l *lang.Localizer, leads []plan.Lead) {
 	fmt.Fprintf(b, "\n%s\n", th.Heading.Render(l.T("show.in-charge", nil)))
 	for _, lead := range leads {
@@ -107,11 +100,7 @@ func personLine(th *Theme, l *lang.Localizer, p plan.Person) string {
 	return s
 }
 
-// WriteFallbacks prints the channels per audience, best first, in English.
-func WriteFallbacks(b *strings.Builder, th *Theme, fbs []plan.Fallback) {
-	writeFallbacks(b, th, lang.For(language.English), fbs)
-}
-
+// writeFallbacks prints the channels per audience, best first.
 func writeFallbacks(b *strings.Builder, th *Theme, l *lang.Localizer, fbs []plan.Fallback) {
 	fmt.Fprintf(b, "\n%s\n", th.Heading.Render(l.T("show.fallbacks", nil)))
 	for _, f := range fbs {

@@ -6,7 +6,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/text/language"
+
 	"github.com/crisis-cli/crisis/internal/drill"
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/plan"
@@ -27,7 +31,21 @@ type RunView struct {
 	Live bool
 	// Desktop copies and notifies; the zero value does neither.
 	Desktop term.Desktop
+	// L is the interface language of every word the run screen prints
+	// (announcement texts are the manual's); nil is English.
+	L *lang.Localizer
 }
+
+// tr is the view's localizer, English when none was given.
+func (v *RunView) tr() *lang.Localizer {
+	if v.L == nil {
+		v.L = lang.For(language.English)
+	}
+	return v.L
+}
+
+// t is message id in the interface language.
+func (v *RunView) t(id string, data map[string]any) string { return v.tr().T(id, data) }
 
 var _ runbook.View = (*RunView)(nil)
 
@@ -48,7 +66,7 @@ func (v *RunView) raw(s string) { fmt.Fprint(v.W, v.Th.Clean(s)) }
 func (v *RunView) drillBanner(s *runbook.Session) {
 	if s.State.Drill {
 		loc := s.State.PrimaryLocale(s.Manual.Locales.Default)
-		v.printf("%s\n", v.Th.Drill.Render(message.DrillMark(loc)+" EXERCISE - NOTHING HERE IS REAL, NOTHING IS SENT"))
+		v.printf("%s\n", v.Th.Drill.Render(message.DrillMark(loc)+" "+v.t("run.banner", nil)))
 	}
 }
 
@@ -59,16 +77,17 @@ func (v *RunView) Start(s *runbook.Session) {
 	v.drillBanner(s)
 	start := s.State.StartedAt.In(s.Manual.Location)
 	v.printf("%s  %s\n", v.Th.Title.Render(pl.Title), Severity(v.Th, pl.Severity))
-	v.printf("%s %s · started %s (%s)\n", v.Th.Muted.Render("run"), s.State.RunID, start.Format("15:04"), s.Manual.TimeZone)
-	v.printf("%s %s\n", v.Th.Muted.Render("journal"), s.Dir)
+	v.printf("%s %s · %s\n", v.Th.Muted.Render(v.t("run.card.run", nil)), s.State.RunID,
+		v.t("run.card.started", map[string]any{"Clock": start.Format("15:04"), "Zone": s.Manual.TimeZone}))
+	v.printf("%s %s\n", v.Th.Muted.Render(v.t("run.card.journal", nil)), s.Dir)
 	var down []string
 	for _, d := range pl.Down {
 		down = append(down, d.Channel)
 	}
-	v.printf("%s %s\n", v.Th.Error.Render("DOWN:"), strings.Join(down, ", "))
+	v.printf("%s %s\n", v.Th.Error.Render(v.t("run.card.down", nil)), strings.Join(down, ", "))
 	b := &strings.Builder{}
-	WriteLeads(b, v.Th, pl.Leads)
-	WriteFallbacks(b, v.Th, pl.Fallbacks)
+	writeLeads(b, v.Th, v.tr(), pl.Leads)
+	writeFallbacks(b, v.Th, v.tr(), pl.Fallbacks)
 	// No blank lines between the sections: the card must fit one screen.
 	v.printf("%s", strings.ReplaceAll(b.String(), "\n\n", "\n"))
 }
@@ -85,9 +104,9 @@ func (v *RunView) Step(s *runbook.Session, b runbook.Batch) {
 	}
 	v.printf("\n%s\n", v.rule())
 	v.drillBanner(s)
-	v.printf("%s %s%s\n", v.Th.Title.Render(fmt.Sprintf("STEP %d/%d", s.State.Cursor+1, len(s.Playbook.Steps))),
-		v.Th.Bold.Render(st.Title), kindMark(v.Th, st.Kind))
-	v.printf("owner: %s · due %s\n", v.owner(s, st), v.deadline(s, st))
+	v.printf("%s %s%s\n", v.Th.Title.Render(v.t("run.step.title", map[string]any{"N": s.State.Cursor + 1, "Of": len(s.Playbook.Steps)})),
+		v.Th.Bold.Render(st.Title), v.kindMark(st.Kind))
+	v.printf("%s\n", v.t("run.step.owner-due", map[string]any{"Owner": v.owner(s, st), "Due": v.deadline(s, st)}))
 	if t := strings.TrimSpace(st.Instructions); t != "" {
 		v.printf("%s\n", t)
 	}
@@ -103,16 +122,16 @@ func (v *RunView) Step(s *runbook.Session, b runbook.Batch) {
 
 // Update shows a cadence update's list of texts to send.
 func (v *RunView) Update(s *runbook.Session, b runbook.Batch) {
-	v.printf("\n%s\n", v.Th.Title.Render("UPDATE "+strings.TrimPrefix(b.Step, "updates#")))
+	v.printf("\n%s\n", v.Th.Title.Render(v.t("run.update.title", map[string]any{"N": strings.TrimPrefix(b.Step, "updates#")})))
 	v.list(s, b)
 }
 
 // sentStatus says on a card whether it was marked sent, and when.
 func (v *RunView) sentStatus(s *runbook.Session, b runbook.Batch, a render.Announcement) string {
 	if at, ok := s.State.SentAt(b.Step, a.Message, a.Channel, a.Locale); ok {
-		return v.Th.OK.Render("SENT " + at.In(s.Manual.Location).Format("15:04"))
+		return v.Th.OK.Render(v.t("run.text.sent", map[string]any{"Clock": at.In(s.Manual.Location).Format("15:04")}))
 	}
-	return v.Th.Warn.Render("not sent")
+	return v.Th.Warn.Render(v.t("run.text.not-sent", nil))
 }
 
 // approvers names who approves this playbook's messages, and the deputy.
@@ -129,7 +148,7 @@ func (v *RunView) approvers(s *runbook.Session) string {
 	}
 	out := name(r.Person.ID)
 	if len(r.Deputies) > 0 {
-		out += ", deputy " + name(r.Deputies[0].ID)
+		out += ", " + v.t("run.deputy", map[string]any{"Name": name(r.Deputies[0].ID)})
 	}
 	return out
 }
@@ -150,17 +169,17 @@ func (v *RunView) deadline(s *runbook.Session, st *manual.Step) string {
 	clock := due.In(s.Manual.Location).Format("15:04")
 	left := due.Sub(s.Now()).Round(time.Minute)
 	if left < 0 {
-		return v.Th.Error.Render(fmt.Sprintf("%s (T+%s) OVERDUE by %s", clock, manual.FormatDuration(st.Deadline), manual.FormatDuration(-left)))
+		return v.Th.Error.Render(v.t("run.step.overdue", map[string]any{"Clock": clock, "Deadline": manual.FormatDuration(st.Deadline), "Late": manual.FormatDuration(-left)}))
 	}
-	return fmt.Sprintf("%s (T+%s, in %s)", clock, manual.FormatDuration(st.Deadline), manual.FormatDuration(left))
+	return v.t("run.step.left", map[string]any{"Clock": clock, "Deadline": manual.FormatDuration(st.Deadline), "Left": manual.FormatDuration(left)})
 }
 
-func kindMark(th *Theme, kind string) string {
+func (v *RunView) kindMark(kind string) string {
 	switch kind {
 	case manual.StepHolding:
-		return th.Warn.Render("  [holding message]")
+		return v.Th.Warn.Render("  " + v.t("run.step.holding", nil))
 	case manual.StepAllClear:
-		return th.OK.Render("  [all-clear]")
+		return v.Th.OK.Render("  " + v.t("run.step.all-clear", nil))
 	}
 	return ""
 }
@@ -171,51 +190,34 @@ func (v *RunView) rule() string {
 
 // Reminder says an update is due.
 func (v *RunView) Reminder(s *runbook.Session, due time.Time) {
-	v.printf("%s\n", v.Th.Warn.Render(fmt.Sprintf("⏰ update due since %s: type u to render it", due.In(s.Manual.Location).Format("15:04"))))
+	v.printf("%s\n", v.Th.Warn.Render(v.t("run.reminder", map[string]any{"Clock": due.In(s.Manual.Location).Format("15:04")})))
 }
 
 // Info says something happened.
 func (v *RunView) Info(format string, args ...any) {
-	v.printf("%s %s\n", v.Th.OK.Render("✓"), fmt.Sprintf(format, args...))
+	v.printf("%s %s\n", v.Th.OK.Render("✓"), v.sprintf(format, args...))
 }
 
 // Warn says something needs attention.
 func (v *RunView) Warn(format string, args ...any) {
-	v.printf("%s %s\n", v.Th.Warn.Render("!"), fmt.Sprintf(format, args...))
+	v.printf("%s %s\n", v.Th.Warn.Render("!"), v.sprintf(format, args...))
 }
 
-// Help lists the commands.
+// sprintf formats a message of the flow with its errors (interface
+// messages among them) in the interface language.
+func (v *RunView) sprintf(format string, args ...any) string {
+	for i, a := range args {
+		if err, ok := a.(error); ok {
+			args[i] = v.tr().Text(err)
+		}
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+// Help lists the commands; the catalogue keeps each language's within
+// 80x24 (TestRunHelpFitsTheScreen).
 func (v *RunView) Help() {
-	v.printf(`commands (N is a text's number in the list; CH its channel):
-  v, view N [LOC]    show one text in full, alone, to select it whole:
-                     v 2, v 2 pt, v x, v x pt, v status-page suppliers
-  y, copy N [LOC]    copy a text to the clipboard (an e-mail's body;
-                     y N subject copies its subject); copying is not sending
-  send [N|all]       send texts through their channels' delivery targets,
-                     after a yes (send alone lists what has a target)
-  r, show [all]      show every text in full (all: in every language)
-  l, list            list this step's texts again
-  a, approve [WHO] [--at HH:MM]
-                     record who approved this step's texts (default: the
-                     approver), and when, if given earlier (by phone)
-  x, sent N          mark text N sent; or x CH [AUDIENCE|MESSAGE] [LOC]
-  x all [LOC|all]    mark every text in the on-screen language (or LOC) sent
-  c, check N...      tick checklist items: c 1 3
-  d, done            mark this step done (asks once if must-send texts are
-                     unsent or checklist items unticked)
-  s, skip REASON     skip this step (the reason goes in the report)
-  n, note TEXT       add a note to the journal
-  u, update [TEXT]   render the next update; TEXT says what is new
-                     (u en: TEXT for the texts in another language)
-  state STATE        investigating, identified, monitoring or resolved
-  set NAME=VALUE     a fact learned during the run; its texts shown again
-  b, back            the previous step, read-only once handled: d goes on
-  o, reopen REASON   reopen the handled step on screen to change it
-  i, info            the run's id, its journal, who leads, the fallbacks
-  p, pause (or q)    pause; resume later with --resume
-The prompt counts down to the step's deadline and the next update; the bell
-rings once when either falls due (--no-notify, or notify: false, turns it off).
-`)
+	v.printf("%s", v.t("run.help", nil))
 }
 
 // End lists the follow-up steps.
@@ -223,50 +225,61 @@ func (v *RunView) End(s *runbook.Session) {
 	v.printf("\n%s\n", v.rule())
 	v.drillBanner(s)
 	if !s.State.AllClear.IsZero() {
-		v.printf("%s at %s\n", v.Th.OK.Render("ALL-CLEAR"), s.State.AllClear.In(s.Manual.Location).Format("15:04"))
+		v.printf("%s\n", v.Th.OK.Render(v.t("run.end.all-clear", map[string]any{"Clock": s.State.AllClear.In(s.Manual.Location).Format("15:04")})))
 	}
 	if len(s.Playbook.FollowUp) > 0 {
-		v.printf("%s\n", v.Th.Heading.Render("FOLLOW-UP (deadlines from the all-clear)"))
+		v.printf("%s\n", v.Th.Heading.Render(v.t("run.end.follow-up", nil)))
 		for _, st := range s.Playbook.FollowUp {
 			v.printf("  - T+%s %s (%s)\n", manual.FormatDuration(st.Deadline), st.Title, st.Owner.ID)
 		}
 	}
 	// The command gets a line of its own, never wrapped: it is pasted.
-	v.printf("run %s finished; its report:\n", s.State.RunID)
+	v.printf("%s\n", v.t("run.end.finished", map[string]any{"Run": s.State.RunID}))
 	v.raw("  crisis report " + s.State.RunID + "\n")
 }
 
 // Inject shows a drill inject: what happens, what the trainee must do, and
 // for a reply the draft from the manual's template.
 func (v *RunView) Inject(s *runbook.Session, index int, in manual.Inject, draft string) {
-	v.printf("\n%s\n", v.Th.Drill.Render(fmt.Sprintf("⚡ INJECT %d (T+%s): %s", index+1, manual.FormatDuration(in.At), in.Event)))
+	v.printf("\n%s\n", v.Th.Drill.Render(v.t("run.inject.title", map[string]any{"N": index + 1, "At": manual.FormatDuration(in.At), "Event": in.Event})))
 	if draft != "" {
-		v.raw(v.Th.Muted.Render("draft reply:") + "\n" + draft + "\n")
+		v.raw(v.Th.Muted.Render(v.t("run.inject.draft", nil)) + "\n" + draft + "\n")
 	}
 }
 
 // Expected shows what the manual expected from the trainee, once they have
 // answered.
 func (v *RunView) Expected(in manual.Inject) {
-	v.printf("%s %s\n", v.Th.Bold.Render("the manual expects:"), in.Expect)
+	v.printf("%s %s\n", v.Th.Bold.Render(v.t("run.inject.expects", nil)), in.Expect)
 }
 
-// Score shows a drill's grade and what to practise next.
+// Score shows a drill's grade and what to practise next. The labels are
+// padded by display width, so the columns stay straight in every language.
 func (v *RunView) Score(s *runbook.Session, sc *drill.Score) {
 	v.drillBanner(s)
-	v.printf("%s %d/100\n", v.Th.Title.Render("DRILL SCORE"), sc.Overall)
-	v.printf("  deadlines met            %d of %d  (%d/40)\n", sc.Deadlines.Got, sc.Deadlines.Of, sc.Deadlines.Score)
-	v.printf("  announcements prepared   %d of %d  (%d/30)\n", sc.Announcements.Got, sc.Announcements.Of, sc.Announcements.Score)
-	v.printf("  injects handled well     %d of %d  (%d/20)\n", sc.Injects.Got, sc.Injects.Of, sc.Injects.Score)
-	v.printf("  steps skipped            %d  (%d/10)\n", sc.Skipped, max(10-5*sc.Skipped, 0))
-	if len(sc.Practise) > 0 {
-		v.printf("%s\n", v.Th.Heading.Render("practise next:"))
-		for i, p := range sc.Practise {
+	v.printf("%s %d/100\n", v.Th.Title.Render(v.t("run.score.title", nil)), sc.Overall)
+	of := func(p drill.Part) string { return v.t("run.score.of", map[string]any{"Got": p.Got, "Of": p.Of}) }
+	rows := [][3]string{
+		{v.t("run.score.deadlines", nil), of(sc.Deadlines), fmt.Sprintf("%d/%d", sc.Deadlines.Score, drill.WeightDeadlines)},
+		{v.t("run.score.announcements", nil), of(sc.Announcements), fmt.Sprintf("%d/%d", sc.Announcements.Score, drill.WeightAnnouncements)},
+		{v.t("run.score.injects", nil), of(sc.Injects), fmt.Sprintf("%d/%d", sc.Injects.Score, drill.WeightInjects)},
+		{v.t("run.score.skipped", nil), fmt.Sprint(sc.Skipped), fmt.Sprintf("%d/%d", max(drill.WeightSteps-5*sc.Skipped, 0), drill.WeightSteps)},
+	}
+	labelW := 0
+	for _, r := range rows {
+		labelW = max(labelW, ansi.StringWidth(r[0]))
+	}
+	for _, r := range rows {
+		v.printf("  %s  %s  (%s)\n", pad(r[0], labelW), r[1], r[2])
+	}
+	if advice := sc.Advice(); len(advice) > 0 {
+		v.printf("%s\n", v.Th.Heading.Render(v.t("run.score.practise", nil)))
+		for i, p := range advice {
 			if i == 5 {
-				v.printf("  ... and %d more in the report\n", len(sc.Practise)-5)
+				v.printf("  %s\n", v.tr().N("run.score.more", len(advice)-5, nil))
 				break
 			}
-			v.printf("  - %s\n", p)
+			v.printf("  - %s\n", v.tr().Text(p))
 		}
 	}
 }

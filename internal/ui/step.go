@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/render"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
@@ -31,8 +32,7 @@ func (v *RunView) list(s *runbook.Session, b runbook.Batch) {
 		chW = max(chW, ansi.StringWidth(r.Channel))
 		audW = max(audW, ansi.StringWidth(r.Audience))
 	}
-	v.printf("%s %s\n", v.Th.Heading.Render("TO SEND"),
-		v.Th.Muted.Render("✓ sent · ○ to send · ✗ too long · (xx) optional │ v N shows, y N copies"))
+	v.printf("%s %s\n", v.Th.Heading.Render(v.t("run.list.heading", nil)), v.Th.Muted.Render(v.t("run.list.legend", nil)))
 	for _, r := range rows {
 		var locs []string
 		for _, a := range r.Items {
@@ -60,12 +60,12 @@ func (v *RunView) summary(s *runbook.Session, b runbook.Batch) {
 		}
 	}
 	if unsent == 0 {
-		v.printf("%s\n", v.Th.OK.Render(fmt.Sprintf("all %d sent", total)))
+		v.printf("%s\n", v.Th.OK.Render(v.tr().N("run.list.all-sent", total, nil)))
 		return
 	}
-	line := v.Th.Bold.Render(fmt.Sprintf("%d of %d to send", unsent, total))
+	line := v.Th.Bold.Render(v.t("run.list.to-send", map[string]any{"Unsent": unsent, "Total": total}))
 	if who := v.approvers(s); who != "" && s.State.ApprovedBy(b.Step, b.Items[0].Message) == "" {
-		line += " · " + v.Th.Muted.Render("approval:") + " " + who
+		line += " · " + v.Th.Muted.Render(v.t("run.list.approval", nil)) + " " + who
 	}
 	v.printf("%s\n", line)
 }
@@ -117,16 +117,17 @@ func (v *RunView) Texts(s *runbook.Session, b runbook.Batch, locale string) {
 
 func (v *RunView) text(s *runbook.Session, b runbook.Batch, a render.Announcement) {
 	n := b.Number(a)
-	head := fmt.Sprintf("── %d %s · %s · %s · to %s · %s", n, a.Channel, a.Kind, a.Locale, a.Audience, v.sentStatus(s, b, a))
+	head := "── " + v.t("run.text.head", map[string]any{"N": n, "Channel": a.Channel, "Kind": a.Kind, "Locale": a.Locale,
+		"Audience": a.Audience, "Status": v.sentStatus(s, b, a)})
 	v.printf("\n%s\n", v.Th.Title.Render(head))
 	if a.Subject != "" {
-		v.printf("%s\n", v.Th.Muted.Render(fmt.Sprintf("subject (y %d subject copies it):", n)))
+		v.printf("%s\n", v.Th.Muted.Render(v.t("run.text.subject", map[string]any{"N": n})))
 		v.raw(a.Subject + "\n")
-		v.printf("%s\n", v.Th.Muted.Render(fmt.Sprintf("body (y %d copies it):", n)))
+		v.printf("%s\n", v.Th.Muted.Render(v.t("run.text.body", map[string]any{"N": n})))
 		a.Subject = ""
 	}
 	v.raw(strings.TrimRight(render.Plain(a), "\n") + "\n")
-	v.raw(MeasureLine(v.Th, a.Measurement) + "\n")
+	v.raw(MeasureLineIn(v.Th, v.tr(), a.Measurement) + "\n")
 	for _, p := range a.Problems {
 		v.printf("%s %s\n", v.Th.Warn.Render("!"), p)
 	}
@@ -136,14 +137,15 @@ func (v *RunView) text(s *runbook.Session, b runbook.Batch, a render.Announcemen
 // is on one, and the desktop's clipboard program.
 func (v *RunView) Copy(text string) (string, error) {
 	if v.Desktop.Getenv == nil {
-		return "", fmt.Errorf("no clipboard in this run")
+		return "", lang.Errorf("run.copy.none", nil)
 	}
 	return v.Desktop.Copy(v.tty(), text)
 }
 
 // Copied says what went to the clipboard, and that it is not sent.
 func (v *RunView) Copied(sel runbook.Selection, part, how string) {
-	v.Info("copied %s of %d (%s %s) via %s: paste it, then x marks it sent", part, sel.N, sel.Item.Channel, sel.Item.Locale, how)
+	v.Info("%s", v.t("run.copied", map[string]any{"Part": v.t("run.copy."+part, nil), "N": sel.N,
+		"Channel": sel.Item.Channel, "Locale": sel.Item.Locale, "How": how}))
 }
 
 // Alert rings the bell and raises a notification for what fell due.
@@ -152,9 +154,10 @@ func (v *RunView) Alert(s *runbook.Session, d runbook.Due) {
 		return
 	}
 	at := d.At.In(s.Manual.Location).Format("15:04")
-	title, body := "crisis: update due", fmt.Sprintf("%s: the next update was due at %s (u renders it)", s.Playbook.Title, at)
+	title, body := v.t("run.alert.update-title", nil), v.t("run.alert.update", map[string]any{"Playbook": s.Playbook.Title, "Clock": at})
 	if d.Step != nil {
-		title, body = "crisis: step due", fmt.Sprintf("%s: %q was due at %s", s.Playbook.Title, d.Step.Title, at)
+		title, body = v.t("run.alert.step-title", nil), v.t("run.alert.step", map[string]any{"Playbook": s.Playbook.Title,
+			"Step": fmt.Sprintf("%q", d.Step.Title), "Clock": at})
 	}
 	v.Desktop.Notify(v.tty(), title, body)
 }

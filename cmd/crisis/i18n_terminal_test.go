@@ -1,0 +1,157 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The run and drill screens in the operator's language, chosen from LANG
+// as a Spanish or Polish terminal sets it: at 80x24 in tmux, the words are
+// checked against what a Spanish and a Polish reader expect, written here
+// by hand, and no English word of the screens is left.
+
+// noEnglish are words of the English run screens that must not show in
+// another language (announcement texts and ids aside).
+var noEnglish = []string{"STEP ", "owner:", "due ", "? help", "TO SEND", "to send", "approved by",
+	"type d again", "ALL-CLEAR", "FOLLOW-UP", "finished", "EXERCISE", "INJECT", "DRILL SCORE", "your decision",
+	"commands (", "(e.g."}
+
+func assertNoEnglish(t *testing.T, what, screen string) {
+	t.Helper()
+	for _, w := range noEnglish {
+		if strings.Contains(screen, w) {
+			t.Errorf("%s shows the English %q:\n%s", what, w, screen)
+		}
+	}
+}
+
+// joined is everything the terminal showed, lines it wrapped joined.
+func (tm *tmux) joined() string {
+	return tm.run("capture-pane", "-p", "-J", "-t", "t", "-S", "-")
+}
+
+func assertShows(t *testing.T, what, screen string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(screen, w) {
+			t.Errorf("%s lacks %q:\n%s", what, w, screen)
+		}
+	}
+}
+
+// newTmuxIn runs crisis ARGS on the example manual in a terminal whose
+// LANG is locale (LC_ALL and LC_MESSAGES unset, as a desktop sets them).
+func newTmuxIn(t *testing.T, locale, args string) *tmux {
+	cmd := fmt.Sprintf("%s LANG=%s LC_ALL= LC_MESSAGES= XDG_STATE_HOME=%s %s -m %s %s; echo EXITED $?; sleep 30",
+		noDesktop, locale, t.TempDir(), crisisBin(t), repoRoot(t), args)
+	return newTmux(t, cmd)
+}
+
+// TestRunInSpanish walks facebook-down to its end with LANG=es_ES.UTF-8.
+func TestRunInSpanish(t *testing.T) {
+	tm := newTmuxIn(t, "es_ES.UTF-8", "run facebook-down -l es")
+
+	tm.waitForPrompt("(p. ej. ")
+	tm.send("Facebook")
+	s := tm.waitFor("PASO 1/4")
+	assertShows(t, "step 1", s, "responsable: ", " · plazo ", "quedan ")
+	assertShows(t, "the start card", tm.history(), "ejecución 2", " · inicio ", "\nregistro", "CAÍDOS: ")
+	tm.waitForPrompt("] ? ayuda >")
+	prompt := tm.lastLine()
+	if !strings.HasPrefix(prompt, "[1/4 ") || !strings.Contains(prompt, " · plazo ") || !strings.Contains(prompt, " en ") {
+		t.Errorf("step 1's prompt: %q, want [1/4 ID · plazo HH:MM en Nm ...] ? ayuda >", prompt)
+	}
+	assertNoEnglish(t, "step 1", s)
+
+	tm.send("d") // the checklist unticked: asks once
+	tm.waitFor("escribir d otra vez")
+	assertShows(t, "the question of d", tm.joined(), "4 elementos de la lista sin marcar: 1. ", "(constará en el informe)")
+	tm.send("c 1 2 3 4")
+	tm.waitFor("[x] Spokesperson and approver called")
+	tm.send("d")
+	tm.waitFor("PASO 2/4")
+	tm.waitForPrompt("[2/4 ")
+	s = tm.screen(false)
+	assertShows(t, "step 2", s, "[primer aviso]", "POR ENVIAR", "✓ enviado", "v N ver · y N copiar", " por enviar", "aprobación:")
+	assertNoEnglish(t, "step 2", s)
+
+	// The in-run help in Spanish, whole on one 80x24 screen with the prompt.
+	tm.send("?")
+	tm.waitFor("p, pause (o q)     pausar; reanudar más tarde con --resume")
+	tm.waitForPrompt("? ayuda >")
+	s = tm.screen(false)
+	assertShows(t, "help", s, "comandos (N: número de un comunicado en la lista; CH: su canal; LOC: idioma):",
+		"d, done            completar el paso (pregunta si falta algo)", "copiar no es enviar",
+		"state STATE        investigating, identified, monitoring o resolved", "la campana")
+	assertNoEnglish(t, "help", s)
+
+	tm.send("a")
+	tm.waitFor("aprobado por Carmen Vidal")
+	tm.send("x")
+	s = tm.waitFor("próxima actualización a las ")
+	assertShows(t, "after x", s, "comunicados marcados como enviados")
+	tm.send("d")
+	tm.waitFor("PASO 3/4")
+	tm.send("s lo atiende el turno de noche")
+	tm.waitFor("PASO 4/4")
+	tm.waitForPrompt("[4/4 ")
+	tm.send("d") // texts unsent: asks for a second d
+	tm.waitFor("escribir d otra vez")
+	assertShows(t, "the question of d", tm.joined(), "4 comunicados sin marcar como enviados: x (es), ")
+	tm.send("d")
+	s = tm.waitFor("EXITED 0")
+	assertShows(t, "the end", s, "FIN DEL INCIDENTE a las ", "TAREAS POSTERIORES (plazos desde el fin del incidente)",
+		"terminada; su informe:", "crisis report ")
+	assertNoEnglish(t, "the end", s)
+	for _, line := range strings.Split(tm.history(), "\n") {
+		if n := len([]rune(line)); n > 80 {
+			t.Errorf("line wider than 80 columns (%d): %q", n, line)
+		}
+	}
+}
+
+// TestDrillInPolish rehearses facebook-down with LANG=pl_PL.UTF-8 at speed
+// 600: the exercise banner, the inject and its questions, the step view and
+// the score in Polish.
+func TestDrillInPolish(t *testing.T) {
+	tm := newTmuxIn(t, "pl_PL.UTF-8", "drill facebook-down -l pl --speed 600 --var platform=Facebook")
+	tm.waitFor("KROK 1/4")
+	assertShows(t, "the drill's first screen", tm.history(), "[ĆWICZENIA] ĆWICZENIA: NIC TU NIE JEST PRAWDZIWE, NIC NIE JEST WYSYŁANE",
+		"odpowiada: ", " · termin ")
+	// Nobody types: the T+3m inject arrives on its own.
+	tm.waitFor("⚡ ZDARZENIE 1 (T+")
+	commands := []string{"c 1 2 3 4", "d", "a", "x", "d"}
+	seen := map[string]bool{}
+	deadline := time.Now().Add(30 * time.Second)
+	for !strings.Contains(tm.history(), "EXITED") && time.Now().Before(deadline) {
+		last := tm.lastLine()
+		switch {
+		case strings.HasSuffix(last, "(t/n) >"):
+			seen["yes-no"] = true
+			tm.send("t")
+		case strings.HasSuffix(last, "decyzja >"):
+			seen["decision"] = true
+			tm.send("odsyłam do rzecznika")
+		case strings.HasSuffix(last, "(Enter wysyła projekt) >"):
+			seen["reply"] = true
+			tm.run("send-keys", "-t", "t", "Enter")
+		case strings.HasSuffix(last, "? pomoc >") && len(commands) > 0:
+			tm.send(commands[0])
+			commands = commands[1:]
+		case strings.HasSuffix(last, "? pomoc >"):
+			tm.send("d") // unsent texts ask for a second d
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	h := tm.history()
+	if !seen["yes-no"] || !(seen["decision"] || seen["reply"]) {
+		t.Errorf("the inject's questions were not asked in Polish (%v):\n%s", seen, tm.screen(false))
+	}
+	assertShows(t, "the drill", h, "podręcznik oczekuje:", "DO WYSŁANIA", "zatwierdzenie: ",
+		"wpisz d ponownie",
+		"WYNIK ĆWICZEŃ", "dotrzymane terminy", "przygotowane komunikaty", "dobrze obsłużone zdarzenia", "pominięte kroki",
+		"EXITED 0")
+	assertNoEnglish(t, "the drill", h)
+}
