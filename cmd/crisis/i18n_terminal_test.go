@@ -69,7 +69,7 @@ func TestRunInSpanish(t *testing.T) {
 	tm.waitFor("escribir d otra vez")
 	assertShows(t, "the question of d", tm.joined(), "4 elementos de la lista sin marcar: 1. ", "(constará en el informe)")
 	tm.send("c 1 2 3 4")
-	tm.waitFor("[x] Spokesperson and approver called")
+	tm.waitFor("✓ [x] Portavoz y aprobador avisados por teléfono")
 	tm.send("d")
 	tm.waitFor("PASO 2/4")
 	tm.waitForPrompt("[2/4 ")

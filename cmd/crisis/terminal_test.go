@@ -49,13 +49,18 @@ func (tm *tmux) history() string {
 	return tm.run("capture-pane", "-p", "-t", "t", "-S", "-")
 }
 
+// unwrapped is s with every run of spaces and line breaks as one space:
+// prose wraps at a space, with an indent, wherever the terminal's width
+// puts it, and in any language.
+func unwrapped(s string) string { return strings.Join(strings.Fields(s), " ") }
+
 // waitFor waits until text appears in the history (it may have scrolled off
 // the visible 24 lines) and returns the visible screen.
 func (tm *tmux) waitFor(text string) string {
 	tm.t.Helper()
 	deadline := time.Now().Add(15 * time.Second)
 	for {
-		if strings.Contains(tm.history(), text) {
+		if h := tm.history(); strings.Contains(h, text) || strings.Contains(unwrapped(h), unwrapped(text)) {
 			return tm.screen(false)
 		}
 		s := tm.screen(false)
