@@ -443,7 +443,9 @@ func (x *sender) one(it *sendItem, i int, at time.Time) (dispatch.Outcome, error
 	if err := x.append(journal.TypeSendIntent, intent); err != nil {
 		return dispatch.Outcome{}, err
 	}
+	x.mu.Lock() // other sends of this command journal into the state meanwhile
 	thread, state := s.incident(a.Step, a.Channel, a.Locale)
+	x.mu.Unlock()
 	req := dispatch.Request{Announcement: dispatch.Announcement{Channel: a.Channel, Kind: a.Kind, Locale: a.Locale,
 		Subject: a.Subject, Text: a.Text, Template: it.template, Drill: s.State.Drill, Key: intent.Key, At: at,
 		Thread: thread, State: state, Title: s.Playbook.Title}}

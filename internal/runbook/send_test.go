@@ -761,7 +761,7 @@ func TestSendMalformedRowsShownBeforeConfirming(t *testing.T) {
 		list + `:7:8: the row is not valid CSV: bare " in non-quoted-field (not sent to)`,
 		"and 1 more malformed rows of " + list + " (not sent to)",
 		"5  email-customers  es  via smtp: 2 recipients of " + list + " (1 opted out, 6 malformed rows not sent)",
-		"send 1 announcement(s)? type yes to send, no to stop: ",
+		"send 1 text? type yes to send, no to stop: ",
 		"nothing sent",
 	}
 	view.mu.Lock()
