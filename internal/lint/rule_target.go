@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/crisis-cli/crisis/internal/diag"
@@ -17,6 +18,7 @@ func init() {
 	register(Meta{ID: "CR106", Severity: diag.Error, Scope: ScopeManual}, checkTargetSecret)
 	register(Meta{ID: "CR107", Severity: diag.Error, Scope: ScopeManual}, checkTargetKind)
 	register(Meta{ID: "CR108", Severity: diag.Error, Scope: ScopePlaybook}, checkWhatsAppDown)
+	register(Meta{ID: "CR109", Severity: diag.Warning, Scope: ScopePlaybook}, checkStatusStoreDown)
 }
 
 // forEachTarget calls fn for every channel's target and drill target.
@@ -118,5 +120,27 @@ func checkWhatsAppDown(c *Context) {
 			return // a channel that is down itself is CR102's
 		}
 		c.Report(ref.Pos, "lint.CR108", "lint.CR108.hint", args{"Channel": ch.ID})
+	})
+}
+
+// checkStatusStoreDown warns when a playbook publishes its status page to a
+// store whose failure domain (the statussite target's domain option,
+// statussite.OptDomain) is down in that playbook: the page would go dark
+// with the very outage it announces.
+func checkStatusStoreDown(c *Context) {
+	m, p := c.Manual, c.Playbook
+	forEachUsedChannel(p, func(ref manual.Ref) {
+		ch := m.Channel(ref.ID)
+		if ch == nil || ch.Target == nil || ch.Target.Provider != "statussite" || m.IsDown(p, ch.ID) {
+			return // a channel that is down itself is CR102's
+		}
+		d := ch.Target.Options["domain"]
+		if d == "" {
+			return
+		}
+		shared := m.DomainDown(p, d) || slices.ContainsFunc(m.DownChannels(p), func(dc *manual.Channel) bool { return dc.Domain.ID == d })
+		if shared {
+			c.Report(ref.Pos, "lint.CR109", "lint.CR109.hint", args{"Channel": ch.ID, "Domain": d})
+		}
 	})
 }
