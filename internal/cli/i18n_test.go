@@ -147,7 +147,7 @@ func TestErrorsInTheInterfaceLanguage(t *testing.T) {
 		want string
 	}{
 		{[]string{"--lang", "es", "versoin"}, ExitUsage, `crisis: "crisis" no tiene ningún comando "versoin"; ¿quizá "version"?` + "\nEjecutar 'crisis --help' para ver el uso.\n"},
-		{[]string{"--lang", "pl", "lint", "--frob"}, ExitUsage, "crisis: nieznana opcja: --frob\nUżyj 'crisis --help', aby zobaczyć składnię.\n"},
+		{[]string{"--lang", "pl", "lint", "--frob"}, ExitUsage, "crisis: nieznana opcja: --frob\nSkładnię pokazuje 'crisis --help'.\n"},
 		{[]string{"--lang", "pt", "version", "--format", "yaml"}, ExitUsage, `crisis: valor inválido "yaml" para a opção --format: formato desconhecido "yaml"; use text ou json` + "\nExecute 'crisis --help' para ver a utilização.\n"},
 		{[]string{"--lang", "es", "list", "extra"}, ExitUsage, `crisis: "crisis list" no admite argumentos: sobra "extra"` + "\nEjecutar 'crisis --help' para ver el uso.\n"},
 		{[]string{"--lang", "pl", "show", "facebok-down"}, ExitUsage, `crisis: nieznany scenariusz "facebok-down"; czy chodziło o "facebook-down"?` + "\n"},
