@@ -2379,7 +2379,7 @@ func compiled(lang string) []*i18n.Message {
 			{ID: "report.legend.all-clear", Other: "koniec incydentu"},
 			{ID: "report.legend.approvals", Other: "zatwierdzenie"},
 			{ID: "report.legend.deadline", Other: "termin kroku"},
-			{ID: "report.legend.incident", Other: "start, pauza, wznowienie lub koniec; stan, fakt lub nowa informacja"},
+			{ID: "report.legend.incident", Other: "przebieg rozpoczęty, wstrzymany, wznowiony lub zakończony; stan, fakt lub nowa informacja"},
 			{ID: "report.legend.injects", Other: "zdarzenie ćwiczeniowe lub odpowiedź na nie"},
 			{ID: "report.legend.later", One: "{{.Count}} późniejszy termin niepokazany", Few: "{{.Count}} późniejsze terminy niepokazane", Many: "{{.Count}} późniejszych terminów niepokazanych", Other: "{{.Count}} późniejszego terminu niepokazanego"},
 			{ID: "report.legend.notes", Other: "notatka"},
