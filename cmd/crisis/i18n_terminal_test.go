@@ -134,7 +134,7 @@ func TestDrillInPolish(t *testing.T) {
 		case strings.HasSuffix(last, "decyzja >"):
 			seen["decision"] = true
 			tm.send("odsyłam do rzecznika")
-		case strings.HasSuffix(last, "(Enter wysyła projekt) >"):
+		case strings.HasSuffix(last, "(Enter wysyła szkic) >"):
 			seen["reply"] = true
 			tm.run("send-keys", "-t", "t", "Enter")
 		case strings.HasSuffix(last, "? pomoc >") && len(commands) > 0:
@@ -149,7 +149,7 @@ func TestDrillInPolish(t *testing.T) {
 	if !seen["yes-no"] || !(seen["decision"] || seen["reply"]) {
 		t.Errorf("the inject's questions were not asked in Polish (%v):\n%s", seen, tm.screen(false))
 	}
-	assertShows(t, "the drill", h, "podręcznik oczekuje:", "DO WYSŁANIA", "zatwierdzenie: ",
+	assertShows(t, "the drill", h, "podręcznik oczekuje:", "DO WYSŁANIA", "zatwierdzone przez: ",
 		"wpisz d ponownie",
 		"WYNIK ĆWICZEŃ", "dotrzymane terminy", "przygotowane komunikaty", "dobrze obsłużone zdarzenia", "pominięte kroki",
 		"EXITED 0")
