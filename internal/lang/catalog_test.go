@@ -113,6 +113,20 @@ func TestPolishPlurals(t *testing.T) {
 			t.Errorf("pl %d: %q, want %q", n, got, want)
 		}
 	}
+	// CLDR's pt counts 0 as one (Brazilian "0 minuto"); in Portugal 0 is
+	// plural, so Portuguese singular texts are written for 1 alone.
+	pt := For(language.Portuguese)
+	for n, want := range map[int]string{0: "0 minutos", 1: "1 minuto", 2: "2 minutos"} {
+		if got := pt.N("common.minutes", n, nil); got != want {
+			t.Errorf("pt %d: %q, want %q", n, got, want)
+		}
+	}
+	if got := pt.N("cli.error.unknown-playbook", 0, map[string]any{"Name": "x"}); !strings.HasSuffix(got, "crisis list mostra os 0 protocolos") {
+		t.Errorf("pt 0 playbooks: %q", got)
+	}
+	if got := pt.N("cli.error.unknown-playbook", 1, map[string]any{"Name": "x"}); !strings.HasSuffix(got, "crisis list mostra o único protocolo") {
+		t.Errorf("pt 1 playbook: %q", got)
+	}
 	es := For(language.Spanish)
 	if got := es.N("common.minutes", 1, nil); got != "1 minuto" {
 		t.Errorf("es 1: %q", got)
