@@ -238,10 +238,13 @@ func (a *App) refuseUnfinished(p *manual.Playbook, o runOptions, asker runbook.A
 		if err != nil {
 			return nil, err
 		}
-		switch strings.ToLower(strings.TrimSpace(line)) {
-		case "", "y", "yes":
+		if strings.TrimSpace(line) == "" { // Enter takes the default, resuming
 			return last.Run, nil
-		case "n", "no":
+		}
+		if yes, ok := lang.Answer(line); ok {
+			if yes {
+				return last.Run, nil
+			}
 			return nil, nil
 		}
 	}

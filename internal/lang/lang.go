@@ -109,3 +109,18 @@ func FlagValue(args []string) string {
 	}
 	return ""
 }
+
+// Answer reads a yes-or-no answer in any interface language: y, yes, s,
+// sí, si, sim, t, tak for yes; n, no, nie, não, nao for no (case and
+// surrounding spaces ignored). An operator answers in the words of the
+// question whatever language it was asked in, so every language's words
+// count. ok is false for anything else.
+func Answer(s string) (yes, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "y", "yes", "s", "sí", "si", "sim", "t", "tak":
+		return true, true
+	case "n", "no", "nie", "não", "nao":
+		return false, true
+	}
+	return false, false
+}

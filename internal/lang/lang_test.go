@@ -89,3 +89,21 @@ func TestTextTranslatesEveryError(t *testing.T) {
 		t.Errorf("%q, want %q", got, want)
 	}
 }
+
+func TestAnswer(t *testing.T) {
+	for _, s := range []string{"y", "YES", " s ", "sí", "Sim", "t", "tak"} {
+		if yes, ok := Answer(s); !yes || !ok {
+			t.Errorf("Answer(%q) = %v, %v; want yes", s, yes, ok)
+		}
+	}
+	for _, s := range []string{"n", "No", "nie", "não", "nao"} {
+		if yes, ok := Answer(s); yes || !ok {
+			t.Errorf("Answer(%q) = %v, %v; want no", s, yes, ok)
+		}
+	}
+	for _, s := range []string{"", "maybe", "ja", "oui"} {
+		if _, ok := Answer(s); ok {
+			t.Errorf("Answer(%q) understood", s)
+		}
+	}
+}
