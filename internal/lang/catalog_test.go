@@ -127,6 +127,12 @@ func TestPolishPlurals(t *testing.T) {
 	if got := pt.N("cli.error.unknown-playbook", 1, map[string]any{"Name": "x"}); !strings.HasSuffix(got, "crisis list mostra o único protocolo") {
 		t.Errorf("pt 1 playbook: %q", got)
 	}
+	// The run screens too: 0 texts left unsent are plural in Portugal.
+	for n, want := range map[int]string{0: "0 comunicados não marcados como enviados: -", 1: "1 comunicado não marcado como enviado: -"} {
+		if got := pt.N("run.done.unsent", n, map[string]any{"List": "-"}); got != want {
+			t.Errorf("pt %d unsent: %q, want %q", n, got, want)
+		}
+	}
 	es := For(language.Spanish)
 	if got := es.N("common.minutes", 1, nil); got != "1 minuto" {
 		t.Errorf("es 1: %q", got)
