@@ -168,12 +168,12 @@ func TestConfigurationErrors(t *testing.T) {
 	env := Env{LookupEnv: func(string) (string, bool) { return "x", true }}
 	cases := map[string]Config{
 		`target t: unknown provider "fax" (known: bluesky, discord, incidentio, mastodon, mattermost, slack, smtp, statuspage, statussite, teams, telegram, twilio, webhook, whatsapp)`: {Name: "t", Provider: "fax"},
-		"target t: option chat_id is required (the channel, \"@name\" or its numeric id); unknown option chatid (known: chat_id)":                                           {Name: "t", Provider: "telegram", Options: map[string]string{"chatid": "@x"}},
-		"target t: smtp sends to a recipient list: add recipients: {path: FILE.csv}":                                                                                        {Name: "t", Provider: "smtp"},
-		"target t: option page_id is required (the page's id, from the page's API info); option notify must be true or false, not \"maybe\"":                                {Name: "t", Provider: "statuspage", Options: map[string]string{"notify": "maybe"}},
-		"target t: slack posts to one place and takes no recipient list":                                                                                                    {Name: "t", Provider: "slack", Recipients: &RecipientList{Path: "x.csv"}},
-		"target t: tls none is allowed only for a relay on this machine (localhost), not mail.example.com":                                                                  {Name: "t", Provider: "smtp", URL: "smtp://mail.example.com", Recipients: &RecipientList{Path: "x"}, Options: map[string]string{"from": "a@example.com", "list_unsubscribe": "<mailto:u@example.com>", "tls": "none"}},
-		"target t: url must be https (http only on localhost), not http://api.telegram.org/...":                                                                             {Name: "t", Provider: "telegram", URL: "http://api.telegram.org", Options: map[string]string{"chat_id": "@x"}},
+		"target t: option chat_id is required (the channel, \"@name\" or its numeric id); unknown option chatid (known: chat_id)":                                                       {Name: "t", Provider: "telegram", Options: map[string]string{"chatid": "@x"}},
+		"target t: smtp sends to a recipient list: add recipients: {path: FILE.csv}":                                                                                                    {Name: "t", Provider: "smtp"},
+		"target t: option page_id is required (the page's id, from the page's API info); option notify must be true or false, not \"maybe\"":                                            {Name: "t", Provider: "statuspage", Options: map[string]string{"notify": "maybe"}},
+		"target t: slack posts to one place and takes no recipient list":                                                                                                                {Name: "t", Provider: "slack", Recipients: &RecipientList{Path: "x.csv"}},
+		"target t: tls none is allowed only for a relay on this machine (localhost), not mail.example.com":                                                                              {Name: "t", Provider: "smtp", URL: "smtp://mail.example.com", Recipients: &RecipientList{Path: "x"}, Options: map[string]string{"from": "a@example.com", "list_unsubscribe": "<mailto:u@example.com>", "tls": "none"}},
+		"target t: url must be https (http only on localhost), not http://api.telegram.org/...":                                                                                         {Name: "t", Provider: "telegram", URL: "http://api.telegram.org", Options: map[string]string{"chat_id": "@x"}},
 	}
 	for want, cfg := range cases {
 		if _, err := Open(cfg, env); err == nil || err.Error() != want {
