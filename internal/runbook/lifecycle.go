@@ -141,15 +141,7 @@ func Reopen(run *Run, o Options) (*Session, error) {
 			return nil, err
 		}
 	}
-	if err := s.append(journal.TypeRunReopened, Reopened{Step: ReopenStep(s.Playbook)}); err != nil {
-		s.Close()
-		return nil, err
-	}
-	if err := s.adoptManual(o); err != nil {
-		s.Close()
-		return nil, err
-	}
-	return s, nil
+	return s.goOn(journal.TypeRunReopened, Reopened{Step: ReopenStep(s.Playbook)}, o)
 }
 
 // reopenStep forgets what was done in a step, for it to be done again.

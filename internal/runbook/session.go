@@ -120,11 +120,17 @@ func Resume(run *Run, o Options) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.append(journal.TypeRunResumed, resumed(run.Journal.Damage)); err != nil {
-		s.Close()
-		return nil, err
+	return s.goOn(journal.TypeRunResumed, resumed(run.Journal.Damage), o)
+}
+
+// goOn journals how an opened run goes on (resumed, reopened), then takes
+// the current manual if asked; on failure the run is closed again.
+func (s *Session) goOn(typ string, data any, o Options) (*Session, error) {
+	err := s.append(typ, data)
+	if err == nil {
+		err = s.adoptManual(o)
 	}
-	if err := s.adoptManual(o); err != nil {
+	if err != nil {
 		s.Close()
 		return nil, err
 	}
