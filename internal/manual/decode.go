@@ -19,6 +19,9 @@ import (
 type decoder struct {
 	file  string
 	diags *diag.List
+	// format is the version the file says it is written in (Format10
+	// until its header is read): what 1.1 adds is refused in a 1.0 file.
+	format string
 	// strs shares the short texts (ids, references, keys) decoded by one
 	// loader goroutine: a manual names the same channels and roles in
 	// every playbook, and one copy of each is held instead of thousands.

@@ -12,11 +12,18 @@ import (
 // header checks the two keys every file starts with: the format version and
 // the kind of file.
 func (d *decoder) header(o *object, kind string) bool {
+	d.format = Format10
 	v := o.get("crisis", true)
-	if s, ok := d.scalar(v, "crisis"); ok && s != "1" {
-		d.errorf(v, RuleVersion, "this build of crisis reads format version 1; upgrade crisis or write crisis: 1",
-			"format version %q is not supported", s)
-		return false
+	if s, ok := d.scalar(v, "crisis"); ok {
+		switch s {
+		case "1", "1.0":
+		case "1.1":
+			d.format = Format11
+		default:
+			d.errorf(v, RuleVersion, "this build of crisis reads format versions 1 and 1.1; upgrade crisis or write crisis: 1.1",
+				"format version %q is not supported", s)
+			return false
+		}
 	}
 	k := o.get("kind", true)
 	if s, ok := d.scalar(k, "kind"); ok && s != kind {
@@ -36,10 +43,23 @@ func (d *decoder) header(o *object, kind string) bool {
 var manualKeys = []string{"crisis", "kind", "organisation", "version", "timezone", "locales", "approval",
 	"first_response", "drill_every", "audiences", "domains", "channels", "roles", "people", "variables"}
 
+// since11 reports what, written at n, as needing format 1.1 when the file
+// says it is written in 1.0, and tells whether it may be read. A 1.0 file
+// keeps meaning exactly what it meant; the error says the one line to add.
+func (d *decoder) since11(n *yaml.Node, what string) bool {
+	if n == nil || d.format == Format11 {
+		return true
+	}
+	d.errorf(n, RuleVersion, "write crisis: 1.1 at the top of this file to use it (a 1.0 file stays valid as it is)",
+		"%s is part of format 1.1, and this file says crisis: 1", what)
+	return false
+}
+
 // decodeManual fills m from the manual file's root node.
 func (d *decoder) decodeManual(root *yaml.Node, m *Manual) {
 	o := d.object(root, "the manual", manualKeys...)
 	d.header(o, "manual")
+	m.Format = d.format
 	m.At = o.at()
 	m.Organisation = o.str("organisation", true)
 	m.Version = o.str("version", true)

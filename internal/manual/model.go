@@ -7,10 +7,17 @@ import (
 	"github.com/crisis-cli/crisis/internal/diag"
 )
 
-// FormatVersion is the manual format this build reads. Every file says which
-// version it was written for in its `crisis:` key, so the format can evolve
-// without old manuals being misread.
-const FormatVersion = 1
+// FormatVersion is the newest manual format this build reads. Every file says
+// which version it was written for in its `crisis:` key, so the format can
+// evolve without old manuals being misread: a 1.0 file stays valid as it is,
+// and a file opts in to what 1.1 adds by saying `crisis: 1.1`.
+const FormatVersion = "1.1"
+
+// Format versions a file can say it is written in.
+const (
+	Format10 = "1"
+	Format11 = "1.1"
+)
 
 // Pos is a position in a manual file; see diag.Pos.
 type Pos = diag.Pos
@@ -28,6 +35,9 @@ type Ref struct {
 type Manual struct {
 	Root string // the folder it was loaded from ("embedded" for the built-in example)
 	File string // the manual file, relative to Root
+	// Format is the version the manual file says it is written in:
+	// Format10 or Format11.
+	Format string
 	// FS holds the files it was loaded from, to read a text's line again
 	// when an error found later names a column in it (see SourceLine).
 	FS fs.FS
@@ -181,6 +191,7 @@ const (
 type Playbook struct {
 	ID        string // the file name without .yaml: what users type
 	File      string // relative to the manual root
+	Format    string // Format10 or Format11, as the file says
 	Title     string
 	Severity  string
 	Detection string

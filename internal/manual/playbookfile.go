@@ -11,6 +11,7 @@ var playbookKeys = []string{"crisis", "kind", "title", "severity", "detection", 
 func (d *decoder) decodePlaybook(root *yaml.Node, p *Playbook) {
 	o := d.object(root, "a playbook", playbookKeys...)
 	d.header(o, "playbook")
+	p.Format = d.format
 	p.Pos = d.pos(root)
 	p.At = o.at()
 	p.Title = o.str("title", true)
