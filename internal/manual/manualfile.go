@@ -183,7 +183,7 @@ func (d *decoder) decodePerson(n *yaml.Node) Person {
 func (d *decoder) decodeVariables(nodes []*yaml.Node) []Variable {
 	var vars []Variable
 	for _, n := range nodes {
-		o := d.object(n, "a variable", "name", "description", "example", "max_length", "type", "required")
+		o := d.object(n, "a variable", "name", "description", "example", "max_length", "type", "required", "known", "by")
 		v := Variable{
 			Name:        o.str("name", true),
 			Description: o.str("description", true),
@@ -193,6 +193,7 @@ func (d *decoder) decodeVariables(nodes []*yaml.Node) []Variable {
 			Required:    o.boolean("required"),
 			Pos:         d.pos(n),
 		}
+		d.decodeLater(o, &v)
 		if v.MaxLength > MaxVariableLength {
 			// Lint renders every message with each value at its longest:
 			// an absurd bound would make the CI gate itself run out of memory.

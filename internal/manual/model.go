@@ -175,7 +175,16 @@ type Variable struct {
 	MaxLength   int    // in characters, at most MaxVariableLength; 0 means unbounded
 	Type        string // text, count, time, url
 	Required    bool
-	Pos         Pos
+	// Later (1.1, known: later) is a fact learned during the run: not
+	// asked at its start but on reaching the step By; texts that need it
+	// wait until it is set.
+	Later bool
+	By    Ref
+	// Format is the version of the file that declares it: in 1.1 an
+	// optional variable without a value renders empty in a run, where in
+	// 1.0 its example stood for the value.
+	Format string
+	Pos    Pos
 }
 
 // Severity of a scenario.
@@ -230,6 +239,9 @@ const (
 	StepAction   = "action"
 	StepHolding  = "holding"
 	StepAllClear = "all-clear"
+	// StepGate (1.1) is a legal or data-protection deadline (notify the
+	// authority within 72 h), measured from when its From step was done.
+	StepGate = "gate"
 )
 
 // Step is one action in a playbook, owned by a role, due at a deadline
@@ -244,8 +256,14 @@ type Step struct {
 	Instructions string
 	Checklist    []string
 	Announce     []Announcement
-	Pos          Pos
-	At           map[string]Pos
+	// Approval (1.1) is who must approve the step's texts; nil: the
+	// playbook's approver, as in 1.0.
+	Approval *Gate
+	// From (1.1, gate steps) is the step whose completion starts the
+	// deadline; empty: the start of the incident.
+	From Ref
+	Pos  Pos
+	At   map[string]Pos
 }
 
 // Announcement says which message goes to which audiences on which channels.
@@ -253,6 +271,7 @@ type Announcement struct {
 	Message   Ref
 	Audiences []Ref
 	Channels  []Ref
+	Approval  *Gate // 1.1: overrides its step's
 	Pos       Pos
 }
 

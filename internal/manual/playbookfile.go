@@ -80,14 +80,14 @@ func (d *decoder) decodeFallbacks(n *yaml.Node) []Fallback {
 	return out
 }
 
-var stepKeys = []string{"id", "title", "kind", "owner", "deadline", "instructions", "checklist", "announce"}
+var stepKeys = []string{"id", "title", "kind", "owner", "deadline", "instructions", "checklist", "announce", "approval", "from"}
 
 func (d *decoder) decodeStep(n *yaml.Node) Step {
 	o := d.object(n, "a step", stepKeys...)
 	s := Step{
 		ID:           o.id("id"),
 		Title:        o.str("title", true),
-		Kind:         o.oneOf("kind", false, StepAction, StepAction, StepHolding, StepAllClear),
+		Kind:         o.oneOf("kind", false, StepAction, StepAction, StepHolding, StepAllClear, StepGate),
 		Owner:        o.ref("owner", true),
 		Deadline:     o.duration("deadline", true),
 		Instructions: o.str("instructions", false),
@@ -95,6 +95,7 @@ func (d *decoder) decodeStep(n *yaml.Node) Step {
 		Pos:          d.pos(n),
 		At:           o.at(),
 	}
+	d.decodeGateStep(o, &s)
 	for _, a := range o.list("announce", false) {
 		s.Announce = append(s.Announce, d.decodeAnnouncement(a))
 	}
@@ -102,11 +103,12 @@ func (d *decoder) decodeStep(n *yaml.Node) Step {
 }
 
 func (d *decoder) decodeAnnouncement(n *yaml.Node) Announcement {
-	o := d.object(n, "an announcement", "message", "audiences", "channels")
+	o := d.object(n, "an announcement", "message", "audiences", "channels", "approval")
 	return Announcement{
 		Message:   o.ref("message", true),
 		Audiences: o.refs("audiences", true),
 		Channels:  o.refs("channels", true),
+		Approval:  d.decodeGate(o.get("approval", false)),
 		Pos:       d.pos(n),
 	}
 }

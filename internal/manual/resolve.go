@@ -267,7 +267,9 @@ func resolvePlaybook(p *Playbook, ix indexes, manualVars map[string]Pos, diags *
 		for _, s := range group {
 			steps.add(s.ID, s.Pos, diags)
 			ix.roles.check(s.Owner, diags)
+			checkGate(s.Approval, ix, diags)
 			for _, a := range s.Announce {
+				checkGate(a.Approval, ix, diags)
 				ix.messages.check(a.Message, diags)
 				ix.audiences.checkAll(a.Audiences, diags)
 				ix.channels.checkAll(a.Channels, diags)

@@ -420,6 +420,20 @@ drill:
 		{"translation instructions empty", tr, "    instructions: Check it.", "    instructions:", true},
 		{"translation inject scalar", tr, "  injects: []", "  injects: [x]", false},
 		{"translation inject unknown key", tr, "  injects: []", "  injects: [{evnt: x}]", false},
+		// Format 1.1 (a case named "1.1 ..." is run on files that say
+		// crisis: 1.1): facts learned later and approval gates.
+		{"1.1 known later", mf, "max_length: 15", "max_length: 15\n    known: later\n    by: holding", true},
+		{"1.1 known soon", mf, "max_length: 15", "max_length: 15\n    known: soon\n    by: holding", false},
+		{"1.1 by not an id", mf, "max_length: 15", "max_length: 15\n    known: later\n    by: Holding", false},
+		{"1.1 pre-approved", pb, "    kind: holding\n", "    kind: holding\n    approval: pre-approved\n", true},
+		{"1.1 approval other word", pb, "    kind: holding\n", "    kind: holding\n    approval: approved\n", false},
+		{"1.1 approval roles", pb, "    kind: holding\n", "    kind: holding\n    approval: {roles: [spokesperson], two_person: yes, escalate_after: 10m}\n", true},
+		{"1.1 approval no roles", pb, "    kind: holding\n", "    kind: holding\n    approval: {two_person: true}\n", false},
+		{"1.1 approval bad duration", pb, "    kind: holding\n", "    kind: holding\n    approval: {roles: [spokesperson], escalate_after: 10}\n", false},
+		{"1.1 approval unknown key", pb, "    kind: holding\n", "    kind: holding\n    approval: {roles: [spokesperson], legal: true}\n", false},
+		{"1.1 announcement approval", pb, "        channels: [sms-customers]\n  - id: all-clear", "        channels: [sms-customers]\n        approval: {roles: [spokesperson]}\n  - id: all-clear", true},
+		{"1.1 gate step", pb, "    deadline: 10m\n", "    deadline: 10m\n  - id: notify\n    title: Notify the authority\n    kind: gate\n    owner: spokesperson\n    deadline: 72h\n    from: confirm\n", true},
+		{"1.1 gate from not an id", pb, "    deadline: 10m\n", "    deadline: 10m\n  - id: notify\n    title: Notify the authority\n    kind: gate\n    owner: spokesperson\n    deadline: 72h\n    from: [confirm]\n", false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -432,6 +446,9 @@ drill:
 				fsys[k] = v
 			}
 			changed := strings.Replace(data, c.old, c.new, 1)
+			if strings.HasPrefix(c.name, "1.1 ") {
+				changed = strings.Replace(changed, "crisis: 1\n", "crisis: 1.1\n", 1)
+			}
 			fsys[c.file] = &fstest.MapFile{Data: []byte(changed)}
 
 			_, diags, err := manual.Load(fsys, ".")
