@@ -37,10 +37,11 @@ const (
 	TypeMessageRendered = "message.rendered"
 	TypeMessageApproved = "message.approved"
 	TypeMessageSent     = "message.sent"
-	TypeMessageCopied   = "message.copied"   // copied to the clipboard: ready to paste, not sent
-	TypeAlerted         = "operator.alerted" // the bell rang for something falling due
-	TypeInjectArrived   = "inject.arrived"   // a drill inject delivered
-	TypeInjectAnswered  = "inject.answered"  // the trainee's response to it
+	TypeMessageCopied   = "message.copied"     // copied to the clipboard: ready to paste, not sent
+	TypeEscalated       = "approval.escalated" // no approval in time: the next deputy named
+	TypeAlerted         = "operator.alerted"   // the bell rang for something falling due
+	TypeInjectArrived   = "inject.arrived"     // a drill inject delivered
+	TypeInjectAnswered  = "inject.answered"    // the trainee's response to it
 	// A send through a delivery target: the intent is journaled before
 	// anything leaves, the outcome after, so an intent without an outcome
 	// is a send whose result nobody knows. Bulk sends journal each batch's

@@ -14,8 +14,8 @@ func checkDeadlines(c *Context) {
 		var prev *manual.Step
 		for i := range steps {
 			s := &steps[i]
-			if s.Deadline <= 0 {
-				continue
+			if s.Deadline <= 0 || s.Kind == manual.StepGate {
+				continue // a gate's deadline runs on its own clock (from:)
 			}
 			if prev != nil && s.Deadline < prev.Deadline {
 				c.Report(atOr(s.At, "deadline", s.Pos), "lint.CR701", "lint.CR701.hint", args{"Step": s.ID,

@@ -30,6 +30,10 @@ type Options struct {
 	// both are empty outside a run.
 	UpdateNotes map[string]string
 	State       string
+	// Hold leaves out the texts that need a fact known later (1.1,
+	// known: later) which has no value yet, as a run does until it is
+	// set (see Waiting); without it such a text is a missing value.
+	Hold bool
 }
 
 // Announcement is one message rendered for one channel in one locale.
@@ -74,6 +78,12 @@ func Playbook(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, opts O
 	items, err := selectItems(p, opts.Step)
 	if err != nil {
 		return nil, err
+	}
+	if opts.Hold && !opts.Examples {
+		items = slices.DeleteFunc(items, func(it item) bool {
+			w, _ := Waiting(m, p, it.ann.Message.ID, opts.Vars)
+			return len(w) > 0
+		})
 	}
 	var names []string
 	for _, it := range items {

@@ -51,11 +51,17 @@ func Values(m *manual.Manual, p *manual.Playbook, names []string, opts Options, 
 		case decl == nil:
 			missing.Missing = append(missing.Missing, message.Missing{Name: name, Description: "(not declared in the manual)"})
 			continue
-		case decl.Required:
+		case decl.Required || decl.Later:
 			missing.Missing = append(missing.Missing, message.Missing{Name: name, Description: decl.Description, Example: decl.Example})
 			continue
+		case decl.Format == manual.Format11:
+			// An optional fact without a value is left out, never
+			// published as its example (which stays for previews and
+			// lint, opts.Examples).
+			data[name] = ""
+			continue
 		default:
-			val = decl.Example
+			val = decl.Example // 1.0: the example of a fixed fact is its value
 		}
 		v, err := Check(decl, name, val)
 		if err != nil {

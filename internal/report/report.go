@@ -55,6 +55,11 @@ type Report struct {
 	// Spans are the incident's spans when it was reopened after an
 	// all-clear: start to all-clear, reopening to the next, and so on.
 	Spans []Span `json:"spans,omitempty"`
+	// Approvals are every approval given, with the role it was given as
+	// under an approval gate; Escalations the deputies named when a gate
+	// went unanswered (1.1, gates.go).
+	Approvals   []Approval   `json:"approvals,omitempty"`
+	Escalations []Escalation `json:"escalations,omitempty"`
 
 	loc       *time.Location
 	lastEvent time.Time
@@ -129,6 +134,11 @@ type Sent struct {
 	Text        string    `json:"text,omitempty"`
 	TextMissing string    `json:"text_missing,omitempty"` // why Text is empty
 	TextNote    string    `json:"text_note,omitempty"`    // why Text may not be what went out
+	// PreApproved: sent on its owner's authority, as the manual
+	// pre-approved it; Unapproved: sent without the approvals its gate
+	// requires (1.1, gates.go).
+	PreApproved bool `json:"pre_approved,omitempty"`
+	Unapproved  bool `json:"unapproved,omitempty"`
 }
 
 // FollowUp is a task after the all-clear, due a time after it.
@@ -184,6 +194,9 @@ func FromState(m *manual.Manual, p *manual.Playbook, st *runbook.State, events [
 		r.States = append(r.States, State{At: c.At, State: c.State})
 	}
 	r.timeline(events, n)
+	if usesGates(p) {
+		r.gates(events, n)
+	}
 	if p != nil {
 		r.deadlines(p, st, n)
 		r.updates(p, st)
@@ -293,8 +306,11 @@ func (r *Report) timeline(events []journal.Event, n names) {
 			if by != "" {
 				s.By = n.person(by)
 			}
+			s.PreApproved, s.Unapproved = m.PreApproved, m.Unapproved
 			r.Sent = append(r.Sent, s)
-			if by == "" {
+			if m.Unapproved {
+				r.gateDeviation(m, n)
+			} else if by == "" && !m.PreApproved {
 				k := m.Step + "/" + m.Message
 				if _, seen := unapproved[k]; !seen {
 					order = append(order, k)
@@ -631,7 +647,7 @@ func (r *Report) summarise() {
 		}
 	}
 	for _, x := range r.Sent {
-		if x.By == "" {
+		if (x.By == "" && !x.PreApproved) || x.Unapproved {
 			s.UnapprovedSends++
 		}
 	}

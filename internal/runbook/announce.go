@@ -2,6 +2,7 @@ package runbook
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -137,7 +138,7 @@ func (s *Session) renderOptions(step string, fresh bool) render.Options {
 // the mark.
 func (s *Session) RenderOptions() render.Options {
 	return render.Options{Locales: s.State.Locales, Vars: s.State.Vars, Drill: s.State.Drill, Clock: s.clock(false),
-		State: s.State.RunState()}
+		State: s.State.RunState(), Hold: true}
 }
 
 func (s *Session) record(step string, anns []render.Announcement) error {
@@ -200,15 +201,36 @@ func (s *Session) ApproveAt(b Batch, by string, at time.Time) (int, error) {
 	}
 	seen := map[string]bool{}
 	n := 0
+	var refused error
 	for _, a := range b.Items {
-		if seen[a.Message] || s.State.ApprovedBy(b.Step, a.Message) != "" {
+		if seen[a.Message] {
 			continue
 		}
 		seen[a.Message] = true
+		if g := s.Gate(b.Step, a.Message); g != nil {
+			ok, err := s.approveGated(MessageKey{b.Step, a.Message}, g, by, given)
+			var jerr *JournalError
+			if errors.As(err, &jerr) {
+				return n, err
+			}
+			if err != nil && refused == nil {
+				refused = err
+			}
+			if ok {
+				n++
+			}
+			continue
+		}
+		if s.State.ApprovedBy(b.Step, a.Message) != "" {
+			continue
+		}
 		if err := s.append(journal.TypeMessageApproved, Message{Step: b.Step, Message: a.Message, By: by, At: given}); err != nil {
 			return n, err
 		}
 		n++
+	}
+	if n == 0 && refused != nil {
+		return 0, refused // nothing this person may approve here: say why
 	}
 	return n, nil
 }
@@ -241,10 +263,16 @@ func (s *Session) MarkSent(b Batch, which []int) (marked int, unapproved bool, e
 		if s.State.IsSent(b.Step, a.Message, a.Channel, a.Locale) {
 			continue
 		}
-		if s.State.ApprovedBy(b.Step, a.Message) == "" {
+		m := Message{Step: b.Step, Message: a.Message, Channel: a.Channel, Locale: a.Locale, Audience: a.Audience, Final: b.Final}
+		if g := s.Gate(b.Step, a.Message); g != nil {
+			// Gated (1.1): journaled as pre-approved, or as sent without
+			// the approvals its gate requires.
+			m.PreApproved = g.PreApproved
+			m.Unapproved = len(s.Needed(b.Step, a.Message)) > 0
+			unapproved = unapproved || m.Unapproved
+		} else if s.State.ApprovedBy(b.Step, a.Message) == "" {
 			unapproved = true
 		}
-		m := Message{Step: b.Step, Message: a.Message, Channel: a.Channel, Locale: a.Locale, Audience: a.Audience, Final: b.Final}
 		if !b.Final && !b.Promise.IsZero() && s.toUpdateAudience(a) {
 			m.Promise = &b.Promise
 		}

@@ -149,6 +149,9 @@ func (f *Flow) approve(arg string) error {
 		return nil
 	}
 	f.info("run.approved", map[string]any{"Name": person.Name})
+	if f.sayNeeded() {
+		return nil // gated: only holders of its roles could approve
+	}
 	if !f.mayApprove(person.ID) {
 		f.warn("run.not-approver", map[string]any{"Name": person.Name})
 	}
@@ -158,7 +161,7 @@ func (f *Flow) approve(arg string) error {
 // allApproved reports whether every message of the batch is approved.
 func (f *Flow) allApproved() bool {
 	for _, a := range f.batch.Items {
-		if f.S.State.ApprovedBy(f.batch.Step, a.Message) == "" {
+		if len(f.S.Needed(f.batch.Step, a.Message)) > 0 {
 			return false
 		}
 	}
@@ -231,6 +234,9 @@ func (f *Flow) mayApprove(id string) bool {
 
 func (f *Flow) defaultApprover() string {
 	m, p := f.S.Manual, f.S.Playbook
+	if who := f.gateApprover(); who != "" {
+		return who
+	}
 	if r := m.Role(p.Approver.ID); r != nil {
 		if pe := m.Person(r.Person.ID); pe != nil {
 			return pe.ID

@@ -98,7 +98,9 @@ type Flow struct {
 	reminded     time.Time
 	announcedDue time.Time
 	confirmDone  bool
-	overdue      string // the step whose passed deadline was announced
+	overdue      string          // the step whose passed deadline was announced
+	askedFact    map[string]bool // facts known later already asked for (later.go)
+	autoApproved string          // the batch --yes approved (once each)
 }
 
 // WakingInput is an Input that can stop waiting for a line after a while,
@@ -145,6 +147,9 @@ func (f *Flow) Run() error {
 }
 
 func (f *Flow) showStep() error {
+	if err := f.askFacts(); err != nil {
+		return err
+	}
 	b, err := f.S.RenderStep() // journal errors end the run here too
 	var rerr *RenderError
 	if errors.As(err, &rerr) && !f.Auto {
@@ -160,6 +165,7 @@ func (f *Flow) showStep() error {
 	}
 	f.batch = b
 	f.View.Step(f.S, b)
+	f.sayWaiting()
 	f.readOnlyNote()
 	return nil
 }
@@ -179,6 +185,9 @@ func (f *Flow) commands() error {
 			if err := f.alert(updateDue(due)); err != nil {
 				return err
 			}
+		}
+		if err := f.escalate(); err != nil {
+			return err
 		}
 		if st := f.S.Current(); st != nil && st.ID != f.overdue && !f.S.Now().Before(f.S.Deadline(st)) {
 			f.overdue = st.ID
@@ -327,7 +336,10 @@ func (f *Flow) nextUpdate() string {
 // announcement sent, then complete the step.
 func (f *Flow) auto() string {
 	for _, a := range f.batch.Items {
-		if f.S.State.ApprovedBy(f.batch.Step, a.Message) == "" {
+		if f.autoApproved != f.batch.Step && len(f.S.Needed(f.batch.Step, a.Message)) > 0 {
+			// Once per batch: a gate one person cannot satisfy (two
+			// people, another role) is sent and reported unapproved.
+			f.autoApproved = f.batch.Step
 			return "approve"
 		}
 	}

@@ -182,5 +182,8 @@ func (s *State) Due(p *manual.Playbook, step *manual.Step) time.Time {
 			return last.At.Add(step.Deadline - before)
 		}
 	}
+	if at, ok := s.gateStart(step); ok {
+		return at.Add(step.Deadline)
+	}
 	return s.StartedAt.Add(step.Deadline)
 }

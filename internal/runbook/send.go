@@ -251,6 +251,12 @@ func (f *Flow) pick(items []*sendItem, arg string) (picked []*sendItem, resend b
 // playbook's approver or a deputy, as the manual says.
 func (f *Flow) checkApproved(items []*sendItem) error {
 	for _, it := range items {
+		if f.S.Gate(it.a.Step, it.a.Message) != nil {
+			if need := f.S.Needed(it.a.Step, it.a.Message); len(need) > 0 {
+				return lang.Errorf("gates.send-refused", map[string]any{"Message": it.a.Message, "Needed": strings.Join(need, ", ")})
+			}
+			continue
+		}
 		by := f.S.State.ApprovedBy(it.a.Step, it.a.Message)
 		if by == "" {
 			return lang.Errorf("run.send.unapproved", map[string]any{"Message": it.a.Message})

@@ -82,6 +82,13 @@ type Message struct {
 	// At is when an approval was given, when that was before it was
 	// recorded (approve WHO --at 10:42); nil when given as recorded.
 	At *time.Time `json:"at,omitempty"`
+	// Role is the role an approval was given as, under an approval gate
+	// (1.1); PreApproved marks a text sent on its owner's authority, as
+	// the manual pre-approved it; Unapproved marks a text marked sent
+	// without the approvals its gate requires.
+	Role        string `json:"role,omitempty"`
+	PreApproved bool   `json:"pre_approved,omitempty"`
+	Unapproved  bool   `json:"unapproved,omitempty"`
 	// Promise is the next update a sent text promised its audience (the
 	// clock it was rendered with); Final marks an all-clear text, after
 	// which no update is due. Both are set only on texts to the audiences
@@ -166,15 +173,22 @@ type AnnouncementKey struct{ Step, Message, Channel, Locale string }
 // State is a run as its journal says it is.
 type State struct {
 	Started
-	StartedAt     time.Time
-	Cursor        int // index of the current step; len(steps) once all are handled (see Bind)
-	Steps         map[string]*StepState
-	Vars          map[string]string
-	Notes         []Note
-	Rendered      map[AnnouncementKey]bool
-	Approved      map[MessageKey]string    // -> who approved
-	ApprovedAt    map[MessageKey]time.Time // -> when the approval was given
-	StepsReopened []StepReopen             // steps opened again after they were handled, in order
+	StartedAt  time.Time
+	Cursor     int // index of the current step; len(steps) once all are handled (see Bind)
+	Steps      map[string]*StepState
+	Vars       map[string]string
+	Notes      []Note
+	Rendered   map[AnnouncementKey]bool
+	Approved   map[MessageKey]string    // -> who approved first
+	ApprovedAt map[MessageKey]time.Time // -> when the first approval was given
+	// Approvals holds every approval of a message, in order: an approval
+	// gate (1.1) may need one per role, or two people (gates.go).
+	Approvals map[MessageKey][]Approval
+	// RenderedAt is when each message was first shown, and Escalated the
+	// deputies named, in order, when its gate went unanswered.
+	RenderedAt    map[MessageKey]time.Time
+	Escalated     map[MessageKey][]Escalated
+	StepsReopened []StepReopen // steps opened again after they were handled, in order
 	// States is the incident's state history; the run starts investigating.
 	States []StateChange
 	// UpdateNotes holds what is new for each update ("updates#N"), by
@@ -328,6 +342,8 @@ func (s *State) Apply(e journal.Event) error {
 		}
 	case journal.TypeMessageRendered, journal.TypeMessageApproved, journal.TypeMessageSent:
 		err = s.applyMessage(e)
+	case journal.TypeEscalated:
+		err = s.applyEscalated(e)
 	case journal.TypeRunPaused:
 		s.Paused = true
 	case journal.TypeRunResumed:
@@ -407,6 +423,7 @@ func (s *State) applyMessage(e journal.Event) error {
 	switch e.Type {
 	case journal.TypeMessageRendered:
 		s.Rendered[m.key()] = true
+		s.rendered(MessageKey{m.Step, m.Message}, e.UTC)
 		if n, ok := strings.CutPrefix(m.Step, UpdatesStep+"#"); ok {
 			if n, err := strconv.Atoi(n); err == nil && n > s.lastUpdate {
 				s.lastUpdate = n
@@ -414,6 +431,7 @@ func (s *State) applyMessage(e journal.Event) error {
 		}
 	case journal.TypeMessageApproved:
 		k := MessageKey{m.Step, m.Message}
+		s.addApproval(k, m, e.UTC)
 		if _, ok := s.Approved[k]; ok {
 			break // journals before duplicates were refused: the first approval holds
 		}

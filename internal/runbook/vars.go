@@ -17,7 +17,8 @@ import (
 )
 
 // NeededVars lists the variables a playbook's messages use that a person
-// must supply: declared required, not provided by crisis.
+// must supply at the start: declared required, not provided by crisis, not
+// known later (those are asked on reaching their step: see later.go).
 func NeededVars(m *manual.Manual, p *manual.Playbook) ([]*manual.Variable, error) {
 	var names []string
 	for _, st := range slices.Concat(p.Steps, p.FollowUp) {
@@ -34,7 +35,7 @@ func NeededVars(m *manual.Manual, p *manual.Playbook) ([]*manual.Variable, error
 	}
 	var out []*manual.Variable
 	for _, n := range used {
-		if v := m.Variable(p, n); v != nil && v.Required {
+		if v := m.Variable(p, n); v != nil && v.Required && !v.Later {
 			out = append(out, v)
 		}
 	}

@@ -64,7 +64,9 @@ func (v *RunView) summary(s *runbook.Session, b runbook.Batch) {
 		return
 	}
 	line := v.Th.Bold.Render(v.t("run.list.to-send", map[string]any{"Unsent": unsent, "Total": total}))
-	if who := v.approvers(s); who != "" && s.State.ApprovedBy(b.Step, b.Items[0].Message) == "" {
+	if g := s.Gate(b.Step, b.Items[0].Message); g != nil {
+		line += " · " + v.Th.Muted.Render(v.gateLine(s, b, g))
+	} else if who := v.approvers(s); who != "" && s.State.ApprovedBy(b.Step, b.Items[0].Message) == "" {
 		line += " · " + v.Th.Muted.Render(v.t("run.list.approval", nil)) + " " + who
 	}
 	v.printf("%s\n", line)
