@@ -43,6 +43,9 @@ steps:
     title: Koniec awarii
 `
 
+// pb11 makes the base playbook a format 1.1 file.
+var pb11 = edit{fPlaybook, "crisis: 1\n", "crisis: 1.1\n"}
+
 var longSMS = strings.Repeat("Go to the back office and wait for instructions. ", 4)
 
 // ruleCases has, for every rule, a manual that triggers it and one that
@@ -78,6 +81,19 @@ var ruleCases = []ruleCase{
 	{name: "cr108-good", rule: "CR108", edits: []edit{{fPlaybook, "customers: [status-page]", "customers: [status-page, whatsapp-bsp]"}, {fManual, "roles:\n", "  - id: whatsapp-bsp\n    kind: whatsapp\n    audiences: [customers]\n    domain: telecom\n    owner: spokesperson\n    target: {provider: whatsapp, secret: {env: WA_TOKEN}, options: {phone_number_id: \"1\", template: crisis_notice}, recipients: {path: /srv/c.csv}}\nroles:\n"}}},
 	{name: "cr109-bad", rule: "CR109", fires: true, edits: []edit{{fPlaybook, "  channels: [facebook-page]", "  domains: [meta, hosting]"}, {fManual, "    kind: status-page\n    audiences: [customers]\n    domain: hosting\n", "    kind: status-page\n    audiences: [customers]\n    domain: telecom\n    target: {provider: statussite, url: \"file:///srv/status\", options: {domain: hosting}}\n"}}, at: anchor{fPlaybook, "customers: [status-page]", "status-page"}, says: `channel status-page publishes the status page to a store in failure domain hosting, which is down in this playbook`},
 	{name: "cr109-good", rule: "CR109", edits: []edit{{fPlaybook, "  channels: [facebook-page]", "  domains: [meta]"}, {fManual, "    kind: status-page\n    audiences: [customers]\n    domain: hosting\n", "    kind: status-page\n    audiences: [customers]\n    domain: telecom\n    target: {provider: statussite, url: \"file:///srv/status\", options: {domain: hosting}}\n"}}},
+	// Format 1.1: approval gates and facts known later.
+	{name: "cr206-bad", rule: "CR206", fires: true, edits: []edit{pb11, {fPlaybook, "    deadline: 10m\n    announce:", "    deadline: 10m\n    approval: {roles: [spokesperson], two_person: true}\n    announce:"}}, at: anchor{fPlaybook, "two_person: true", "true"}, says: `the approval of step holding needs two people, and only 1 other than the sender`},
+	{name: "cr206-good", rule: "CR206", edits: []edit{pb11, {fPlaybook, "    deadline: 10m\n    announce:", "    deadline: 10m\n    approval: {roles: [approver], two_person: true}\n    announce:"}}},
+	{name: "cr207-bad", rule: "CR207", fires: true, edits: []edit{pb11, {fManual, "people:\n", "  - id: legal\n    title: Legal\n    person: ceo\npeople:\n"}, {fPlaybook, "    deadline: 10m\n    announce:", "    deadline: 10m\n    approval: {roles: [legal], escalate_after: 10m}\n    announce:"}}, at: anchor{fPlaybook, "escalate_after: 10m", "10m"}, says: `the approval of step holding escalates after a while, and none of its roles has a deputy`},
+	{name: "cr207-good", rule: "CR207", edits: []edit{pb11, {fPlaybook, "    deadline: 10m\n    announce:", "    deadline: 10m\n    approval: {roles: [approver], escalate_after: 10m}\n    announce:"}}},
+	{name: "cr208-bad", rule: "CR208", fires: true, edits: []edit{pb11, {fPlaybook, "  - id: all-clear\n", "  - id: notify\n    title: Notify the authority\n    kind: gate\n    owner: spokesperson\n    deadline: 72h\n    from: all-clear\n  - id: all-clear\n"}}, at: anchor{fPlaybook, "from: all-clear", "all-clear"}, says: `gate notify counts its deadline from all-clear, which is no step before it`},
+	{name: "cr208-good", rule: "CR208", edits: []edit{pb11, {fPlaybook, "  - id: all-clear\n", "  - id: notify\n    title: Notify the authority\n    kind: gate\n    owner: spokesperson\n    deadline: 72h\n    from: holding\n  - id: all-clear\n"}}},
+	{name: "cr420-bad", rule: "CR420", fires: true, edits: []edit{{fManual, "crisis: 1\n", "crisis: 1.1\n"}}, at: anchor{fEN, `other: "{{.platform}} is down. Follow`, `"`}, says: `holding.default prints the optional status_url outside {{if}} or {{with}}`},
+	{name: "cr420-good", rule: "CR420", edits: []edit{{fManual, "crisis: 1\n", "crisis: 1.1\n"}, {fManual, "max_length: 20\n", "max_length: 20\n    required: true\n"}}},
+	{name: "cr421-bad", rule: "CR421", fires: true, edits: []edit{pb11, {fPlaybook, "max_length: 10\n", "max_length: 10\n    known: later\n    by: holdng\n"}}, at: anchor{fPlaybook, "by: holdng", "holdng"}, says: `platform must be set by step holdng, and playbook fb-down has no such step`},
+	{name: "cr421-good", rule: "CR421", edits: []edit{pb11, {fPlaybook, "max_length: 10\n", "max_length: 10\n    known: later\n    by: holding\n"}}},
+	{name: "cr422-bad", rule: "CR422", fires: true, edits: []edit{pb11, {fPlaybook, "max_length: 10\n", "max_length: 10\n    known: later\n    by: all-clear\n"}}, at: anchor{fPlaybook, "- message: holding", "holding"}, says: `holding is announced in step holding and needs platform, which is set only by step all-clear`},
+	{name: "cr422-good", rule: "CR422", edits: []edit{pb11, {fPlaybook, "max_length: 10\n", "max_length: 10\n    known: later\n    by: holding\n"}}},
 	{name: "cr003-target-secret", rule: "CR003", fires: true, edits: []edit{{fManual, "    limit: 1\nroles:", "    limit: 1\n    target: {provider: twilio, secret: {env: T, file: /etc/t}, recipients: {path: /srv/staff.csv}}\nroles:"}}, at: anchor{fManual, "secret: {env: T,", "{"}, says: `names both an environment variable and a file`},
 	{name: "cr201-bad", rule: "CR201", fires: true, edits: []edit{{fManual, "    person: ceo\n    deputies: [ben]\n", "    person: ceo\n"}}, at: anchor{fManual, "id: approver\n    title: Approves\n    person: ceo", "ceo"}, says: `role approver`},
 	{name: "cr202-bad", rule: "CR202", fires: true, edits: []edit{{fManual, "    person: ceo\n    deputies: [ben]", "    person: ceo\n    deputies: [ceo, ben]"}}, at: anchor{fManual, "deputies: [ceo, ben]", "ceo"}, says: `deputy of their own role`},

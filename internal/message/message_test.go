@@ -186,3 +186,27 @@ func TestCanonicalLocale(t *testing.T) {
 		}
 	}
 }
+
+// Unguarded finds the variables printed where an empty value would leave
+// a hole: outside an {{if}} or {{with}} on them (their else branches too).
+func TestUnguarded(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"Call {{.phone}}.", []string{"phone"}},
+		{"{{with .phone}}Call {{.}}.{{end}}", nil},
+		{"{{if .phone}}Call {{.phone}}.{{end}}", nil},
+		{"{{if .phone}}Call {{.phone}}.{{else}}Write to {{.email}} or {{.phone}}.{{end}}", []string{"email", "phone"}},
+		{"{{if .url}}{{.phone}}{{end}} {{.url}}", []string{"phone", "url"}},
+		{"{{with .a}}{{if .b}}{{.a}} {{.b}} {{.c}}{{end}}{{end}}", []string{"c"}},
+	} {
+		got, err := Unguarded(tt.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

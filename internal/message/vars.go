@@ -151,3 +151,61 @@ func CanonicalLocale(locale string) (string, error) {
 	}
 	return tag.String(), nil
 }
+
+// Unguarded lists the variables a template text prints outside an
+// {{if}} or {{with}} on them, sorted and without repeats: where an
+// optional value left empty would leave a hole in the text.
+func Unguarded(text string) ([]string, error) {
+	t, err := Parse(text)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, tt := range t.Templates() {
+		if tt.Tree != nil {
+			unguarded(tt.Tree.Root, nil, &names)
+		}
+	}
+	slices.Sort(names)
+	return slices.Compact(names), nil
+}
+
+func unguarded(n parse.Node, guarded []string, out *[]string) {
+	var b *parse.BranchNode
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				unguarded(c, guarded, out)
+			}
+		}
+		return
+	case *parse.ActionNode:
+		var used []string
+		walk(n.Pipe, &used)
+		for _, v := range used {
+			if !slices.Contains(guarded, v) {
+				*out = append(*out, v)
+			}
+		}
+		return
+	case *parse.IfNode:
+		b = &n.BranchNode
+	case *parse.WithNode:
+		b = &n.BranchNode
+	case *parse.RangeNode:
+		unguarded(n.List, guarded, out)
+		if n.ElseList != nil {
+			unguarded(n.ElseList, guarded, out)
+		}
+		return
+	default:
+		return
+	}
+	var cond []string
+	walk(b.Pipe, &cond)
+	unguarded(b.List, append(slices.Clip(guarded), cond...), out)
+	if b.ElseList != nil {
+		unguarded(b.ElseList, guarded, out)
+	}
+}
