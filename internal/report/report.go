@@ -814,6 +814,9 @@ func (d Deadline) Outcome(l *lang.Localizer) string {
 
 // Approval says who approved a sent text.
 func (s Sent) Approval(l *lang.Localizer) string {
+	if s.PreApproved {
+		return l.T("gates.list.pre-approved", nil)
+	}
 	if s.By == "" {
 		return l.T("report.no-approval", nil)
 	}
