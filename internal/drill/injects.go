@@ -151,6 +151,19 @@ func (d *Injector) respond(in manual.Inject, draft string) (string, error) {
 		switch {
 		case line == "" && draft != "":
 			return draft, nil
+		case strings.HasPrefix(line, "set "):
+			// An inject that brings a new fact (two more stores affected)
+			// is answered by setting it, as in a real run.
+			if err := d.set(strings.TrimPrefix(line, "set ")); err != nil {
+				if errors.As(err, new(*runbook.JournalError)) {
+					return "", err
+				}
+				if w, ok := d.View.(interface{ Warn(string, ...any) }); ok {
+					w.Warn("%v", err)
+				}
+				continue
+			}
+			return line, nil
 		case line != "":
 			return line, nil
 		}
@@ -181,4 +194,13 @@ func (d *Injector) assess() (bool, error) {
 			return false, nil
 		}
 	}
+}
+
+// set carries out a set NAME=VALUE typed as an inject's answer.
+func (d *Injector) set(arg string) error {
+	name, val, ok := strings.Cut(arg, "=")
+	if !ok || strings.TrimSpace(name) == "" {
+		return lang.Errorf("run.set-usage", nil)
+	}
+	return d.S.Set(strings.TrimSpace(name), strings.TrimSpace(val))
 }

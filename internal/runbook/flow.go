@@ -101,6 +101,7 @@ type Flow struct {
 	overdue      string          // the step whose passed deadline was announced
 	askedFact    map[string]bool // facts known later already asked for (later.go)
 	autoApproved string          // the batch --yes approved (once each)
+	waiting      int             // texts of the step shown that waited for a fact (later.go)
 }
 
 // WakingInput is an Input that can stop waiting for a line after a while,
@@ -177,6 +178,13 @@ func (f *Flow) commands() error {
 		if f.OnCommand != nil {
 			if err := f.OnCommand(); err != nil {
 				return err
+			}
+			if f.factArrived() {
+				// A drill inject answered with set gave a fact a held
+				// text waited for: show the step with it.
+				if err := f.showStep(); err != nil {
+					return err
+				}
 			}
 		}
 		if due, ok := f.S.NextUpdateDue(); ok && !f.S.Now().Before(due) && !due.Equal(f.reminded) {

@@ -98,7 +98,15 @@ func (f *Flow) askFacts() error {
 // sayWaiting tells which of the step's texts wait for a fact, and how to
 // give it.
 func (f *Flow) sayWaiting() {
-	for _, w := range f.S.Waiting(f.S.Current()) {
+	waits := f.S.Waiting(f.S.Current())
+	f.waiting = len(waits)
+	for _, w := range waits {
 		f.warn("gates.waiting", map[string]any{"Message": w.Message, "Vars": strings.Join(w.Vars, ", "), "Name": w.Vars[0]})
 	}
+}
+
+// factArrived reports whether a text of the step shown waited for a fact
+// that has been set since.
+func (f *Flow) factArrived() bool {
+	return f.waiting > 0 && len(f.S.Waiting(f.S.Current())) < f.waiting
 }
