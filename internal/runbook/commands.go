@@ -319,6 +319,9 @@ func (f *Flow) done() error {
 				why = lang.Errorf("run.done.both", map[string]any{"Unsent": why, "Unticked": unticked})
 			}
 		}
+		if why == nil {
+			why = f.doneWaiting()
+		}
 		if why != nil {
 			f.confirmDone = true
 			return lang.Errorf("run.done.confirm", map[string]any{"Why": why})

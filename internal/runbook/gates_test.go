@@ -247,3 +247,18 @@ func TestGateDeadlineFrom(t *testing.T) {
 		t.Errorf("deadline %v, want 72h after %v", got, done)
 	}
 }
+
+// d on a step whose texts still wait for a fact asks to be typed again.
+func TestDoneWithTextsWaiting(t *testing.T) {
+	s, _ := startGates(t)
+	in := lines{"d", "x all", "d", "", "d", "p"}
+	view := &quietView{}
+	f := &Flow{S: s, In: &in, View: view}
+	if err := f.Run(); err != ErrPaused {
+		t.Fatal(err)
+	}
+	want := "texts still waiting for a fact, never sent from this step: stores (affected_stores); type d again to complete the step anyway (the report will list it)"
+	if s.Current().ID != "customers" || !slices.Contains(view.warnings, want) {
+		t.Errorf("at %s; no %q in %q", s.Current().ID, want, view.warnings)
+	}
+}

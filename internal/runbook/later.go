@@ -110,3 +110,16 @@ func (f *Flow) sayWaiting() {
 func (f *Flow) factArrived() bool {
 	return f.waiting > 0 && len(f.S.Waiting(f.S.Current())) < f.waiting
 }
+
+// doneWaiting is why d asks twice on a step whose texts still wait for a
+// fact: they would never go out from it. nil when none waits.
+func (f *Flow) doneWaiting() *lang.Error {
+	var list []string
+	for _, w := range f.S.Waiting(f.S.Current()) {
+		list = append(list, w.Message+" ("+strings.Join(w.Vars, ", ")+")")
+	}
+	if len(list) == 0 {
+		return nil
+	}
+	return lang.Errorf("gates.done-waiting", map[string]any{"List": strings.Join(list, ", ")})
+}
