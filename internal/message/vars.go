@@ -20,6 +20,12 @@ func Parse(text string) (*template.Template, error) {
 // Variables lists the variables a template text uses ({{.platform}} ->
 // "platform"), sorted and without repeats.
 func Variables(text string) ([]string, error) {
+	return collect(text, walk)
+}
+
+// collect parses a template text and gathers the names visit finds in
+// each of its trees, sorted and without repeats.
+func collect(text string, visit func(parse.Node, *[]string)) ([]string, error) {
 	t, err := Parse(text)
 	if err != nil {
 		return nil, err
@@ -27,7 +33,7 @@ func Variables(text string) ([]string, error) {
 	var names []string
 	for _, tt := range t.Templates() {
 		if tt.Tree != nil {
-			walk(tt.Tree.Root, &names)
+			visit(tt.Tree.Root, &names)
 		}
 	}
 	slices.Sort(names)
@@ -156,18 +162,7 @@ func CanonicalLocale(locale string) (string, error) {
 // {{if}} or {{with}} on them, sorted and without repeats: where an
 // optional value left empty would leave a hole in the text.
 func Unguarded(text string) ([]string, error) {
-	t, err := Parse(text)
-	if err != nil {
-		return nil, err
-	}
-	var names []string
-	for _, tt := range t.Templates() {
-		if tt.Tree != nil {
-			unguarded(tt.Tree.Root, nil, &names)
-		}
-	}
-	slices.Sort(names)
-	return slices.Compact(names), nil
+	return collect(text, func(n parse.Node, out *[]string) { unguarded(n, nil, out) })
 }
 
 func unguarded(n parse.Node, guarded []string, out *[]string) {
