@@ -163,6 +163,9 @@ func checkOptionalUnguarded(c *Context) {
 	for _, t := range m.Templates {
 		for _, msg := range t.Messages {
 			name, _, _ := manual.SplitID(msg.ID)
+			if !slices.ContainsFunc(c.facts.msgVars[msg], func(v string) bool { return optional11(m, c.facts.announcers[name], v) }) {
+				continue // parsed again only where it matters: never in a 1.0 manual
+			}
 			for _, form := range manual.PluralForms {
 				text, ok := msg.Forms[form]
 				if !ok {
