@@ -11,6 +11,7 @@ import (
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/render"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
 
@@ -126,5 +127,33 @@ func writeApprovalsMD(b io.Writer, r *Report, l *lang.Localizer) {
 			continue
 		}
 		fmt.Fprintf(b, "- %s\n\n", strings.Join(part.items, "\n- "))
+	}
+}
+
+// held reports the texts of done steps that were never prepared because
+// they waited for a fact known later (1.1) that was not set in time.
+func (r *Report) held(m *manual.Manual, p *manual.Playbook, st *runbook.State, events []journal.Event, n names) {
+	rendered := map[runbook.MessageKey]bool{}
+	for _, e := range events {
+		var msg runbook.Message
+		if e.Type == journal.TypeMessageRendered && json.Unmarshal(e.Data, &msg) == nil {
+			rendered[runbook.MessageKey{Step: msg.Step, Message: msg.Message}] = true
+		}
+	}
+	for _, step := range slices.Concat(p.Steps, p.FollowUp) {
+		if ss := st.Steps[step.ID]; ss == nil || !ss.Done {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, a := range step.Announce {
+			if seen[a.Message.ID] || rendered[runbook.MessageKey{Step: step.ID, Message: a.Message.ID}] {
+				continue
+			}
+			seen[a.Message.ID] = true
+			if vars, _ := render.Waiting(m, p, a.Message.ID, nil); len(vars) > 0 {
+				r.Deviations = append(r.Deviations, fmt.Sprintf("%s (step %q) never sent: it waited for %s, not set in time",
+					a.Message.ID, n.step(step.ID), strings.Join(vars, ", ")))
+			}
+		}
 	}
 }

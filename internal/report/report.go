@@ -203,6 +203,9 @@ func FromState(m *manual.Manual, p *manual.Playbook, st *runbook.State, events [
 		r.followUp(p, n)
 	}
 	r.unsent(st, events, n)
+	if p != nil {
+		r.held(m, p, st, events, n)
+	}
 	r.deliveries(st, n)
 	r.integrity(events, dmg)
 	r.summarise()
