@@ -41,7 +41,7 @@ func (d *decoder) header(o *object, kind string) bool {
 }
 
 var manualKeys = []string{"crisis", "kind", "organisation", "version", "timezone", "locales", "approval",
-	"first_response", "drill_every", "audiences", "domains", "channels", "roles", "people", "variables"}
+	"first_response", "drill_every", "audiences", "domains", "channels", "roles", "people", "variables", "replies"}
 
 // since11 reports what, written at n, as needing format 1.1 when the file
 // says it is written in 1.0, and tells whether it may be read. A 1.0 file
@@ -82,8 +82,7 @@ func (d *decoder) decodeManual(root *yaml.Node, m *Manual) {
 	}
 	m.DrillEvery = o.duration("drill_every", false)
 	for _, n := range o.list("audiences", true) {
-		a := d.object(n, "an audience", "id", "description")
-		m.Audiences = append(m.Audiences, Audience{ID: a.id("id"), Description: a.str("description", false), Pos: d.pos(n)})
+		m.Audiences = append(m.Audiences, d.decodeAudience(n))
 	}
 	for _, n := range o.list("domains", true) {
 		a := d.object(n, "a failure domain", "id", "description")
@@ -99,6 +98,7 @@ func (d *decoder) decodeManual(root *yaml.Node, m *Manual) {
 		m.People = append(m.People, d.decodePerson(n))
 	}
 	m.Variables = d.decodeVariables(o.list("variables", false))
+	m.Replies = d.decodeReplies(o)
 }
 
 func (d *decoder) decodeLocales(n *yaml.Node) Locales {

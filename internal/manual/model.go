@@ -57,6 +57,7 @@ type Manual struct {
 	Roles     []Role
 	People    []Person
 	Variables []Variable // shared by every playbook
+	Replies   []Reply    // the reply library (1.1)
 
 	Playbooks []*Playbook
 	// Translations holds every playbook translation file read, also
@@ -103,7 +104,10 @@ type Locales struct {
 type Audience struct {
 	ID          string
 	Description string
-	Pos         Pos
+	// Visibility is VisibilityPublic or VisibilityInternal (1.1); a
+	// 1.0 audience, which cannot say, is public.
+	Visibility string
+	Pos        Pos
 }
 
 // Domain is a failure domain: the provider a set of channels depends on.
@@ -262,8 +266,10 @@ type Step struct {
 	// From (1.1, gate steps) is the step whose completion starts the
 	// deadline; empty: the start of the incident.
 	From Ref
-	Pos  Pos
-	At   map[string]Pos
+	// Replies (1.1) are replies of the manual's library: an inbox step.
+	Replies []Ref
+	Pos     Pos
+	At      map[string]Pos
 }
 
 // Announcement says which message goes to which audiences on which channels.

@@ -80,7 +80,7 @@ func (d *decoder) decodeFallbacks(n *yaml.Node) []Fallback {
 	return out
 }
 
-var stepKeys = []string{"id", "title", "kind", "owner", "deadline", "instructions", "checklist", "announce", "approval", "from"}
+var stepKeys = []string{"id", "title", "kind", "owner", "deadline", "instructions", "checklist", "announce", "approval", "from", "replies"}
 
 func (d *decoder) decodeStep(n *yaml.Node) Step {
 	o := d.object(n, "a step", stepKeys...)
@@ -99,6 +99,7 @@ func (d *decoder) decodeStep(n *yaml.Node) Step {
 	for _, a := range o.list("announce", false) {
 		s.Announce = append(s.Announce, d.decodeAnnouncement(a))
 	}
+	s.Replies = d.stepReplies(o)
 	return s
 }
 

@@ -112,6 +112,7 @@ func resolve(m *Manual, diags *diag.List) {
 	}
 	resolveManual(m, ix, diags)
 	resolveLocales(m, ix, diags)
+	resolveReplies(m, ix, diags)
 	vars := map[string]Pos{}
 	for _, v := range m.Variables {
 		checkVariable(v, vars, diags)
