@@ -26,9 +26,25 @@ type fitResult struct {
 	ok      bool
 	fits    bool
 	problem string
+	// drillFits and drillProblem measure the same text marked as a drill
+	// exercise (CR503): the mark is part of what the channel counts.
+	drillFits    bool
+	drillProblem string
 }
 
 func checkFit(c *Context) {
+	eachFit(c, func(ref manual.Ref, name string, ch *manual.Channel, loc string, r *fitResult) {
+		if r.ok && !r.fits {
+			c.Report(ref.Pos, "lint.CR501", "lint.CR501.hint",
+				args{"Message": name, "Channel": ch.ID, "Kind": ch.Kind, "Locale": loc, "Problem": r.problem})
+		}
+	})
+}
+
+// eachFit measures every announcement of the playbook on each of its
+// channels that is up, in every supported locale, and calls report with
+// the channel's reference in the announcement and the result.
+func eachFit(c *Context, report func(ref manual.Ref, name string, ch *manual.Channel, loc string, r *fitResult)) {
 	m, p, f := c.Manual, c.Playbook, c.facts
 	if f.cat == nil {
 		return
@@ -62,10 +78,7 @@ func checkFit(c *Context) {
 				if ch == nil || m.IsDown(p, ch.ID) {
 					continue
 				}
-				if r := f.fit(name, counts[name], ch, in); r.ok && !r.fits {
-					c.Report(ref.Pos, "lint.CR501", "lint.CR501.hint",
-						args{"Message": name, "Channel": ch.ID, "Kind": ch.Kind, "Locale": loc, "Problem": r.problem})
-				}
+				report(ref, name, ch, loc, f.fit(name, counts[name], ch, in))
 			}
 		}
 	}
@@ -146,6 +159,8 @@ func (f *facts) fit(name, count string, ch *manual.Channel, in *fitInput) *fitRe
 		if res, err := f.cat.Render(req); err == nil {
 			r.ok = true
 			r.fits, r.problem = measure(prof, res)
+			res.MarkDrill()
+			r.drillFits, r.drillProblem = measure(prof, res)
 		}
 	}
 	rs.mu.Lock()

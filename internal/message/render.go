@@ -60,18 +60,23 @@ func (c *Catalog) Render(req Request) (Result, error) {
 			}
 		}
 		if req.Drill {
-			// Every part a reader may see on its own carries the mark: a
-			// WhatsApp header or footer is shown apart from the body.
-			mark := DrillMark(loc)
-			for _, part := range []*string{&res.Text, &res.Subject, &res.Header, &res.Footer} {
-				if part == &res.Text || *part != "" {
-					*part = mark + " " + *part
-				}
-			}
+			res.MarkDrill()
 		}
 		return res, nil
 	}
 	return res, fmt.Errorf("message %q: %w in %s", req.Message, ErrNoMessage, strings.Join(chain, ", "))
+}
+
+// MarkDrill marks a rendered text as an exercise, in the language it was
+// rendered in. Every part a reader may see on its own carries the mark: a
+// WhatsApp header or footer is shown apart from the body.
+func (res *Result) MarkDrill() {
+	mark := DrillMark(res.Locale)
+	for _, part := range []*string{&res.Text, &res.Subject, &res.Header, &res.Footer} {
+		if part == &res.Text || *part != "" {
+			*part = mark + " " + *part
+		}
+	}
 }
 
 func (c *Catalog) execute(loc, id string, req Request, res *Result) (string, error) {
