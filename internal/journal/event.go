@@ -42,6 +42,7 @@ const (
 	TypeAlerted         = "operator.alerted"   // the bell rang for something falling due
 	TypeInjectArrived   = "inject.arrived"     // a drill inject delivered
 	TypeInjectAnswered  = "inject.answered"    // the trainee's response to it
+	TypeReplyDrafted    = "reply.drafted"      // a reply of the manual's library rendered for one person
 	// A send through a delivery target: the intent is journaled before
 	// anything leaves, the outcome after, so an intent without an outcome
 	// is a send whose result nobody knows. Bulk sends journal each batch's

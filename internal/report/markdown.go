@@ -96,6 +96,7 @@ func Markdown(w io.Writer, r *Report, l *lang.Localizer) error {
 	}
 	writeDeliveriesMD(b, r)
 	writeApprovalsMD(b, r, l)
+	writeRepliesMD(b, r, l)
 	none := l.T("report.none", nil)
 	fmt.Fprintf(b, "## %s\n\n", l.T("report.heading.deviations", nil))
 	list(b, r.Deviations, none)

@@ -45,6 +45,7 @@ type Report struct {
 	States       []State      `json:"states"` // the incident's state history, from investigating
 	Sent         []Sent       `json:"sent"`
 	Deliveries   []Delivery   `json:"deliveries,omitempty"` // sends through delivery targets (deliveries.go)
+	Replies      []ReplyCount `json:"replies,omitempty"`    // replies of the library drafted (replies.go)
 	FollowUp     []FollowUp   `json:"follow_up"`
 	Deviations   []string     `json:"deviations"`
 	Notes        []Note       `json:"notes"`
@@ -207,6 +208,7 @@ func FromState(m *manual.Manual, p *manual.Playbook, st *runbook.State, events [
 		r.held(m, p, st, events, n)
 	}
 	r.deliveries(st, n)
+	r.replies(events)
 	r.integrity(events, dmg)
 	r.summarise()
 	return r

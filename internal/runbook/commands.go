@@ -21,6 +21,9 @@ func (f *Flow) do(line string) error {
 	if c := strings.ToLower(cmd); c != "d" && c != "done" {
 		f.confirmDone = false
 	}
+	if handled, err := f.replyCommand(strings.ToLower(cmd), arg); handled {
+		return err
+	}
 	if st := f.S.Current(); st != nil && f.S.State.Handled(st.ID) {
 		// A step shown again after b is read-only: what was recorded
 		// stays as it was unless it is reopened, explicitly.

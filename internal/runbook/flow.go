@@ -12,6 +12,7 @@ import (
 
 	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/render"
 )
 
 // Input gives the flow one line at a time: a person at a terminal, an
@@ -53,18 +54,21 @@ type Screen interface {
 	Copied(sel Selection, part, how string)
 	// Alert rings the bell and raises a desktop notification.
 	Alert(s *Session, d Due)
+	// Reply shows a reply drafted from the manual's library, whole (reply).
+	Reply(s *Session, r *manual.Reply, a render.Announcement)
 }
 
 // NoScreen is a Screen that shows nothing, copies nowhere and never rings:
 // for views that only record what happened, as tests' do.
 type NoScreen struct{}
 
-func (NoScreen) Card(*Session)                    {}
-func (NoScreen) Text(*Session, Batch, Selection)  {}
-func (NoScreen) Texts(*Session, Batch, string)    {}
-func (NoScreen) Copy(string) (string, error)      { return "", errors.New("no clipboard here") }
-func (NoScreen) Copied(Selection, string, string) {}
-func (NoScreen) Alert(*Session, Due)              {}
+func (NoScreen) Card(*Session)                                      {}
+func (NoScreen) Text(*Session, Batch, Selection)                    {}
+func (NoScreen) Texts(*Session, Batch, string)                      {}
+func (NoScreen) Copy(string) (string, error)                        { return "", errors.New("no clipboard here") }
+func (NoScreen) Copied(Selection, string, string)                   {}
+func (NoScreen) Alert(*Session, Due)                                {}
+func (NoScreen) Reply(*Session, *manual.Reply, render.Announcement) {}
 
 // ErrPaused ends a flow that the operator paused; the run can be resumed.
 var ErrPaused = errors.New("run paused")
@@ -102,6 +106,7 @@ type Flow struct {
 	askedFact    map[string]bool // facts known later already asked for (later.go)
 	autoApproved string          // the batch --yes approved (once each)
 	waiting      int             // texts of the step shown that waited for a fact (later.go)
+	lastReply    *drafted        // the reply last shown, which y copies
 }
 
 // WakingInput is an Input that can stop waiting for a line after a while,

@@ -117,6 +117,7 @@ func (v *RunView) Step(s *runbook.Session, b runbook.Batch) {
 		}
 		v.printf("  %s %d. %s\n", box, i+1, c)
 	}
+	v.inbox(st)
 	v.list(s, b)
 }
 

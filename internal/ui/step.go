@@ -122,10 +122,17 @@ func (v *RunView) text(s *runbook.Session, b runbook.Batch, a render.Announcemen
 	head := "── " + v.t("run.text.head", map[string]any{"N": n, "Channel": a.Channel, "Kind": a.Kind, "Locale": a.Locale,
 		"Audience": a.Audience, "Status": v.sentStatus(s, b, a)})
 	v.printf("\n%s\n", v.Th.Title.Render(head))
+	v.whole(a, v.t("run.text.subject", map[string]any{"N": n}), v.t("run.text.body", map[string]any{"N": n}))
+}
+
+// whole shows a text alone on its lines, exactly as measured (an e-mail's
+// subject and body apart), then its measurement and problems: what v and
+// reply show, for the person to select; the labels say how to copy each.
+func (v *RunView) whole(a render.Announcement, subjectLabel, bodyLabel string) {
 	if a.Subject != "" {
-		v.printf("%s\n", v.Th.Muted.Render(v.t("run.text.subject", map[string]any{"N": n})))
+		v.printf("%s\n", v.Th.Muted.Render(subjectLabel))
 		v.raw(a.Subject + "\n")
-		v.printf("%s\n", v.Th.Muted.Render(v.t("run.text.body", map[string]any{"N": n})))
+		v.printf("%s\n", v.Th.Muted.Render(bodyLabel))
 		a.Subject = ""
 	}
 	v.raw(strings.TrimRight(render.Plain(a), "\n") + "\n")

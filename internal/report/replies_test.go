@@ -1,0 +1,50 @@
+package report
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/lang"
+	"github.com/crisis-cli/crisis/internal/runbook"
+	"golang.org/x/text/language"
+)
+
+func TestRepliesCounted(t *testing.T) {
+	var events []journal.Event
+	for _, d := range []runbook.ReplyDrafted{
+		{Reply: "apology", Message: "reply-apology", Channel: "x", Locale: "es", Fits: true},
+		{Reply: "order-check", Message: "reply-order", Channel: "sms-customers", Locale: "pl", Fits: false},
+		{Reply: "apology", Message: "reply-apology", Channel: "email-customers", Locale: "es", Fits: true},
+		{Reply: "apology", Message: "reply-apology", Channel: "x", Locale: "pt", Fits: true},
+	} {
+		data, _ := json.Marshal(d)
+		events = append(events, journal.Event{Type: journal.TypeReplyDrafted, Data: data}, journal.Event{Type: journal.TypeNote, Data: []byte(`{"text":"x"}`)})
+	}
+	r := &Report{}
+	r.replies(events)
+	want := []ReplyCount{
+		{Reply: "apology", Message: "reply-apology", Drafted: 3, Channels: []string{"x", "email-customers"}, Locales: []string{"es", "pt"}},
+		{Reply: "order-check", Message: "reply-order", Drafted: 1, TooLong: 1, Channels: []string{"sms-customers"}, Locales: []string{"pl"}},
+	}
+	if !reflect.DeepEqual(r.Replies, want) {
+		t.Errorf("replies = %+v, want %+v", r.Replies, want)
+	}
+	var b strings.Builder
+	writeRepliesMD(&b, r, lang.For(language.Spanish))
+	wantMD := "## Respuestas preparadas\n\n| respuesta | mensaje | preparadas | demasiado largas | canales | idiomas |\n| --- | --- | --- | --- | --- | --- |\n" +
+		"| apology | `reply-apology` | 3 | 0 | x, email-customers | es, pt |\n| order-check | `reply-order` | 1 | 1 | sms-customers | pl |\n\n"
+	if b.String() != wantMD {
+		t.Errorf("markdown:\n%s\nwant:\n%s", b.String(), wantMD)
+	}
+	// No reply drafted: no section, and no key in the JSON.
+	empty := &Report{}
+	empty.replies(nil)
+	b.Reset()
+	writeRepliesMD(&b, empty, lang.For(language.English))
+	if js, _ := json.Marshal(empty); b.Len() != 0 || strings.Contains(string(js), `"replies"`) {
+		t.Errorf("empty: %q %s", b.String(), js)
+	}
+}
