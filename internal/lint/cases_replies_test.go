@@ -3,6 +3,11 @@ package lint
 import (
 	"crypto/sha1"
 	"fmt"
+	"testing"
+
+	"golang.org/x/text/language"
+
+	"github.com/crisis-cli/crisis/internal/lang"
 )
 
 // Cases of the rules on audience visibility, e-mail subjects, drill marks
@@ -82,4 +87,34 @@ func init() {
 				{fEN, "update:\n", "reply-order:\n  default:\n    description: Reply\n    other: \"" + replyOrderEN + "\"\nupdate:\n"},
 				{fPL, "update:\n", "reply-order:\n  default:\n    hash: " + plHash("Reply", replyOrderEN) + "\n    other: \"Zamowienie jest bezpieczne. Kolejna informacja o {{.next_update}}.\"\nupdate:\n"}}},
 	)
+}
+
+// TestRepliesFindingsInTheReadersLanguage: findings of these rules as a
+// Spanish, Polish and Portuguese reader gets them, written by hand.
+func TestRepliesFindingsInTheReadersLanguage(t *testing.T) {
+	tests := []struct {
+		name      string
+		tag       language.Tag
+		msg, hint string
+	}{
+		{"cr110-kind", language.Spanish, "staff-brief es para el público interno staff y se anuncia en status-page, un canal status-page que cualquiera puede leer",
+			"anunciar staff-brief en un canal que solo lea staff, o escribir un mensaje público para el canal público"},
+		{"cr110-audience", language.Polish, "wiadomość staff-brief jest dla odbiorców wewnętrznych staff, a ogłaszana jest w kanale sms-staff, który dociera też do odbiorców publicznych customers",
+			"ogłoś staff-brief w kanale, który czytają tylko staff, albo napisz publiczny komunikat dla kanału publicznego"},
+		{"cr406-variant", language.Portuguese, "o texto email de holding em en não tem assunto",
+			"escreva-o como email: {subject: ..., body: ...} no ficheiro de mensagens de en"},
+		{"cr503-bad", language.Polish, "staff-brief mieści się w sms-staff (pl), ale nie z oznaczeniem ćwiczeń [ĆWICZENIA]: 87 UTF-16 units, limit 70 (2 segments in UCS-2, 1 allowed)",
+			"skróć tekst pl wiadomości staff-brief (lub jej wariant sms), aby zmieściło się [ĆWICZENIA], albo zwiększ limit kanału"},
+		{"cr803-bad", language.Spanish, "el protocolo fb-down llega al público customers y no tiene paso de bandeja de entrada",
+			"añadir un paso con replies: [...] de la biblioteca de respuestas del manual, a cargo de quien atiende a los clientes"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+"/"+tt.tag.String(), func(t *testing.T) {
+			tc := caseNamed(t, tt.name)
+			msg, hint := firstOf(t, tc.rule, tc.edits...).Shown(lang.For(tt.tag))
+			if msg != tt.msg || hint != tt.hint {
+				t.Errorf("%s:\n got %q\n     %q\nwant %q\n     %q", tt.tag, msg, hint, tt.msg, tt.hint)
+			}
+		})
+	}
 }

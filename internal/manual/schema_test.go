@@ -450,27 +450,30 @@ drill:
 				changed = strings.Replace(changed, "crisis: 1\n", "crisis: 1.1\n", 1)
 			}
 			fsys[c.file] = &fstest.MapFile{Data: []byte(changed)}
-
-			_, diags, err := manual.Load(fsys, ".")
-			if err != nil {
-				t.Fatal(err)
-			}
-			var errs []string
-			for _, d := range diags {
-				if d.Severity == diag.Error {
-					errs = append(errs, d.Error())
-				}
-			}
-			loaderOK := len(errs) == 0
-			serr := validateFile(t, s, fsys, c.file)
-			schemaOK := serr == nil
-			if loaderOK != c.ok {
-				t.Errorf("loader ok=%v, want %v: %s", loaderOK, c.ok, strings.Join(errs, "\n"))
-			}
-			if schemaOK != c.ok {
-				t.Errorf("schema ok=%v, want %v: %v", schemaOK, c.ok, serr)
-			}
+			checkAgreement(t, s, fsys, c.file, c.ok)
 		})
+	}
+}
+
+// checkAgreement loads the manual in fsys and validates file against its
+// schema: both must accept it (ok), or both refuse it.
+func checkAgreement(t *testing.T, s schemas, fsys fs.FS, file string, ok bool) {
+	t.Helper()
+	_, diags, err := manual.Load(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errs []string
+	for _, d := range diags {
+		if d.Severity == diag.Error {
+			errs = append(errs, d.Error())
+		}
+	}
+	if loaderOK := len(errs) == 0; loaderOK != ok {
+		t.Errorf("loader ok=%v, want %v: %s", loaderOK, ok, strings.Join(errs, "\n"))
+	}
+	if serr := validateFile(t, s, fsys, file); (serr == nil) != ok {
+		t.Errorf("schema ok=%v, want %v: %v", serr == nil, ok, serr)
 	}
 }
 
