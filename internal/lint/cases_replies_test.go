@@ -3,6 +3,7 @@ package lint
 import (
 	"crypto/sha1"
 	"fmt"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/language"
@@ -26,6 +27,18 @@ const replyOrderEN = "Your order is safe. Next update at {{.next_update}}."
 // plHash is the hash a pl translation carries of its en source.
 func plHash(desc, other string) string {
 	return fmt.Sprintf("sha1-%x", sha1.Sum([]byte(desc+other)))
+}
+
+// inboxWithReply makes the base manual and playbook 1.1 with an inbox
+// step whose reply, apology, says en in English (and something short in
+// Polish), on the playbook's one public channel, status-page (1000
+// characters): staff are internal, so their SMS list is not one.
+func inboxWithReply(en string) []edit {
+	return []edit{to11[0], to11[1],
+		{fManual, "variables:\n", "replies:\n  - {id: apology, message: reply-apology}\nvariables:\n"},
+		{fPlaybook, "crisis: 1\n", "crisis: 1.1\n"}, {fPlaybook, "    deadline: 2h\n", "    deadline: 2h\n    replies: [apology]\n"},
+		{fEN, "update:\n", "reply-apology:\n  default:\n    description: Sorry\n    other: \"" + en + "\"\nupdate:\n"},
+		{fPL, "update:\n", "reply-apology:\n  default:\n    hash: " + plHash("Sorry", en) + "\n    other: \"Przepraszamy.\"\nupdate:\n"}}
 }
 
 func init() {
@@ -80,6 +93,11 @@ func init() {
 			edits: []edit{{fManual, "crisis: 1\n", "crisis: 1.1\n"}, {fManual, "variables:\n", "replies:\n  - {id: apology, message: holding, description: Sorry}\nvariables:\n"},
 				{fPlaybook, "crisis: 1\n", "crisis: 1.1\n"}, {fPlaybook, "    deadline: 2h\n", "    deadline: 2h\n    replies: [apology]\n"}}},
 
+		ruleCase{name: "cr804-bad", rule: "CR804", fires: true, edits: inboxWithReply(strings.Repeat("We are sorry. ", 80)),
+			at:   anchor{fPlaybook, "replies: [apology]", "apology"},
+			says: `reply apology (reply-apology) does not fit status-page in en: 1120 characters, limit 1000`},
+		ruleCase{name: "cr804-good", rule: "CR804", edits: inboxWithReply("We are sorry: {{.platform}} is down. We write again at {{.next_update}}.")},
+
 		// A reply inject promising the next update renders as the drill
 		// drafts it: next_update is filled in, so CR802 stays silent.
 		ruleCase{name: "cr802-next-update", rule: "CR802",
@@ -105,6 +123,8 @@ func TestRepliesFindingsInTheReadersLanguage(t *testing.T) {
 			"escreva-o como email: {subject: ..., body: ...} no ficheiro de mensagens de en"},
 		{"cr503-bad", language.Polish, "staff-brief mieści się w sms-staff (pl), ale nie z oznaczeniem ćwiczeń [ĆWICZENIA]: 87 UTF-16 units, limit 70 (2 segments in UCS-2, 1 allowed)",
 			"skróć tekst pl wiadomości staff-brief (lub jej wariant sms), aby zmieściło się [ĆWICZENIA], albo zwiększ limit kanału"},
+		{"cr804-bad", language.Portuguese, "a resposta apology (reply-apology) não cabe em status-page em en: 1120 characters, limit 1000",
+			"encurte o texto en de reply-apology ou dê-lhe uma variante status-page que caiba"},
 		{"cr803-bad", language.Spanish, "el protocolo fb-down llega al público customers y no tiene paso de bandeja de entrada",
 			"añadir un paso con replies: [...] de la biblioteca de respuestas del manual, a cargo de quien atiende a los clientes"},
 	}
