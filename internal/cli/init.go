@@ -70,7 +70,7 @@ func (a *App) runInit(cmd *cobra.Command, dir string, f initFlags) error {
 		}
 	}
 	if err := o.Validate(); err != nil {
-		return usageErrorf("%v", err) // answers to change
+		return &ExitError{Code: ExitUsage, Err: err} // answers to change
 	}
 	files, err := scaffold.Init(dir, o)
 	if err != nil {
@@ -116,7 +116,7 @@ func initOptions(cmd *cobra.Command, f initFlags, now time.Time) (scaffold.Optio
 	}{{f.spokesperson, &o.Spokesperson}, {f.approver, &o.Approver}, {f.spDeputy, &o.SpokespersonDeputy}, {f.apDeputy, &o.ApproverDeputy}} {
 		var err error
 		if *p.to, err = scaffold.ParsePerson(p.flag); err != nil {
-			return o, usageErrorf("%v", err)
+			return o, &ExitError{Code: ExitUsage, Err: err}
 		}
 	}
 	return o, nil

@@ -33,7 +33,7 @@ func (a *App) resumeTarget(runs, target string, isDrill bool) (*runbook.Run, boo
 		}
 		if errors.Is(err, runbook.ErrAmbiguous) {
 			// A prefix of several runs: say which, and nothing else.
-			return nil, false, usageErrorf("%v", err)
+			return nil, false, &ExitError{Code: ExitUsage, Err: err}
 		}
 	}
 	cands, err := unfinished(runs, target, isDrill)
@@ -113,7 +113,7 @@ func (a *App) resumeSession(run *runbook.Run, o runOptions, given map[string]str
 	sess, err := open(run, runbook.Options{Manual: m, Playbook: p, Catalog: cat, Now: a.clockFor(pre.Drill, pre.Speed, pre.LastEvent),
 		CurrentManual: o.currentManual})
 	if dmg := run.Journal.Damage; !dmg.Intact() {
-		fmt.Fprintln(a.IO.Err, a.T("run.journal-damage", map[string]any{"Damage": dmg}))
+		fmt.Fprintln(a.IO.Err, a.tr().Text(lang.Errorf("run.journal-damage", map[string]any{"Damage": runbook.DamageText(dmg)})))
 		if dmg.MovedTo != "" {
 			fmt.Fprintln(a.IO.Err, a.T("run.journal-kept", map[string]any{"Path": dmg.MovedTo}))
 		}
@@ -140,11 +140,11 @@ func (a *App) resumeSession(run *runbook.Run, o runOptions, given map[string]str
 func (a *App) runPlaybook(run *runbook.Run, current bool) (*manual.Manual, *manual.Playbook, error) {
 	if current {
 		if _, found, err := a.findManual(); err != nil || !found {
-			return nil, nil, usageErrorf("--current-manual: no manual here or in a parent folder; name it with --manual DIR")
+			return nil, nil, usageError("session.current-manual-none", nil)
 		}
 		return a.requireManual(run.State.Playbook)
 	}
-	m, err := a.runManual(run, "; to go on with the manual as it is now, add --current-manual")
+	m, err := a.runManual(run, "session.manual.hint-current")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -154,7 +154,7 @@ func (a *App) runPlaybook(run *runbook.Run, current bool) (*manual.Manual, *manu
 	}
 	p := m.Playbook(run.State.Playbook)
 	if p == nil {
-		return nil, nil, fmt.Errorf("run %s is of playbook %q, which its copy of the manual does not have", run.ID, run.State.Playbook)
+		return nil, nil, lang.Errorf("session.copy-lacks-playbook", map[string]any{"Run": run.ID, "Playbook": run.State.Playbook})
 	}
 	return m, p, nil
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
@@ -14,33 +15,37 @@ import (
 // once on stderr. A run with no copy (started by an older version) and no
 // matching manual is refused: never the built-in example in its place, nor
 // a manual whose steps and deadlines are not the run's.
-// hint ends the note, for a command that could do otherwise.
+// hint, a message id or "", ends the note, for a command that could do
+// otherwise.
 func (a *App) runManual(run *runbook.Run, hint string) (*manual.Manual, error) {
 	root, found, err := a.findManual()
 	if err != nil {
 		return nil, &ExitError{Code: ExitManual, Err: err}
 	}
-	why := "no manual was found here or in a parent folder"
+	why := lang.Errorf("session.manual.none-found", nil)
 	if found {
 		cur, _, err := a.Manual()
 		if err != nil {
 			return nil, err
 		}
-		differs := runbook.ManualOf(run.State, cur)
-		if differs == "" {
+		differs := runbook.ManualDiffers(run.State, cur)
+		if differs == nil {
 			return cur, nil
 		}
-		why = fmt.Sprintf("the manual in %s is not the one it ran with (%s)", a.displayRoot(root), differs)
+		why = lang.Errorf("session.manual.differs", map[string]any{"Dir": a.displayRoot(root), "Why": differs})
 	}
 	snap, ok := runbook.Snapshot(run.Dir)
 	if !ok {
-		return nil, &ExitError{Code: ExitManual, Err: fmt.Errorf(
-			"run %s kept no copy of its manual, and %s; name the manual it ran with: --manual DIR", run.ID, why)}
+		return nil, &ExitError{Code: ExitManual, Err: lang.Errorf("session.manual.no-copy", map[string]any{"Run": run.ID, "Why": why})}
 	}
 	m, _, err := manual.Load(os.DirFS(snap), snap)
 	if err != nil {
-		return nil, &ExitError{Code: ExitManual, Err: fmt.Errorf("run %s: its copy of the manual: %w", run.ID, err)}
+		return nil, &ExitError{Code: ExitManual, Err: fmt.Errorf("%w: %w", lang.Errorf("session.manual.copy-unreadable", map[string]any{"Run": run.ID}), err)}
 	}
-	fmt.Fprintf(a.IO.Err, "crisis: using the copy of the manual run %s started with, in %s: %s%s\n", run.ID, snap, why, hint)
+	var more any = ""
+	if hint != "" {
+		more = lang.Errorf(hint, nil)
+	}
+	fmt.Fprintln(a.IO.Err, a.tr().Text(lang.Errorf("session.manual.using-copy", map[string]any{"Run": run.ID, "Dir": snap, "Why": why, "Hint": more})))
 	return m, nil
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/crisis-cli/crisis/internal/drill"
 	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/report"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
@@ -46,11 +47,11 @@ func newAbandonCmd(app *App) *cobra.Command {
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if reason == "" {
-				return usageErrorf("say why the run is abandoned: --reason TEXT")
+				return usageError("session.abandon.reason", nil)
 			}
 			run, err := runbook.Find(app.runsDir(), args[0], false)
 			if err != nil {
-				return usageErrorf("%v", err)
+				return &ExitError{Code: ExitUsage, Err: err}
 			}
 			m, err := app.runManual(run, "")
 			if err != nil {
@@ -61,14 +62,14 @@ func newAbandonCmd(app *App) *cobra.Command {
 			if errors.As(err, &locked) {
 				where := ""
 				if locked.Known {
-					where = fmt.Sprintf(" (pid %d on %s)", locked.Holder.PID, locked.Holder.Host)
+					where = fmt.Sprintf(" (pid %d, %s)", locked.Holder.PID, locked.Holder.Host)
 				}
-				return &ExitError{Code: ExitFindings, Err: fmt.Errorf("run %s is live%s: pause it there (p) before abandoning it", run.ID, where)}
+				return &ExitError{Code: ExitFindings, Err: lang.Errorf("session.abandon.live", map[string]any{"Run": run.ID, "Where": where})}
 			}
 			if err != nil {
 				return &ExitError{Code: ExitUsage, Err: err}
 			}
-			fmt.Fprintf(app.IO.Err, "crisis: run %s abandoned\n", run.ID)
+			fmt.Fprintln(app.IO.Err, app.T("session.abandon.done", map[string]any{"Run": run.ID}))
 			return nil
 		},
 	}
@@ -79,19 +80,25 @@ func newAbandonCmd(app *App) *cobra.Command {
 
 func writeRuns(app *App, w io.Writer, list []runbook.Summary) error {
 	if len(list) == 0 {
-		fmt.Fprintf(app.IO.Err, "crisis: no runs in %s\n", app.runsDir())
+		fmt.Fprintln(app.IO.Err, app.T("session.runs.none", map[string]any{"Dir": app.runsDir()}))
 		return nil
 	}
 	th := app.Theme()
 	loc, zone := app.runsZone()
 	return writeTable(th, w, func(tw io.Writer) {
-		fmt.Fprintf(tw, "RUN\tKIND\tSTATUS\tSTARTED (%s)\tPLAYBOOK\n", zone)
+		t := app.T
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", t("session.runs.col.run", nil), t("session.runs.col.kind", nil), t("session.runs.col.status", nil),
+			t("session.runs.col.started", map[string]any{"Zone": zone}), t("session.runs.col.playbook", nil))
 		for _, s := range list {
-			kind := "real"
+			kind := t("session.runs.kind.real", nil)
 			if s.Drill {
-				kind = th.Drill.Render("drill")
+				kind = th.Drill.Render(t("session.runs.kind.drill", nil))
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", th.Accent.Render(s.ID), kind, s.Status, s.StartedAt.In(loc).Format("2006-01-02 15:04"), s.Playbook)
+			status := s.Status
+			if id := "session.runs.status." + s.Status; app.tr().Has(id) {
+				status = t(id, nil)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", th.Accent.Render(s.ID), kind, status, s.StartedAt.In(loc).Format("2006-01-02 15:04"), s.Playbook)
 		}
 	})
 }
@@ -128,14 +135,14 @@ func newReportCmd(app *App) *cobra.Command {
 				ids = append(ids, r.ID)
 			}
 			if len(ids) == 0 {
-				return usageErrorf("name a run; there are none yet in %s", app.runsDir())
+				return usageError("session.report.none", map[string]any{"Dir": app.runsDir()})
 			}
-			return usageErrorf("name a run; the latest: %s (crisis runs lists them all)", strings.Join(ids, ", "))
+			return usageError("session.report.name", map[string]any{"Runs": strings.Join(ids, ", ")})
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			run, err := runbook.Find(app.runsDir(), args[0], true)
 			if err != nil {
-				return usageErrorf("%v", err)
+				return &ExitError{Code: ExitUsage, Err: err}
 			}
 			r, err := app.buildReport(run, format.value != "json")
 			if err != nil {
@@ -165,7 +172,7 @@ func (a *App) buildReport(run *runbook.Run, human bool) (*report.Report, error) 
 	st, events, dmg := run.State, run.Events, run.Journal.Damage
 	p := m.Playbook(st.Playbook)
 	if p == nil {
-		fmt.Fprintf(a.IO.Err, "crisis: warning: the manual has no playbook %q any more; deadlines are not shown\n", st.Playbook)
+		fmt.Fprintln(a.IO.Err, a.T("session.report.no-playbook", map[string]any{"Playbook": st.Playbook}))
 	} else if human {
 		p = a.localize(m, p)
 	}

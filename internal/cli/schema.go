@@ -24,7 +24,7 @@ func newSchemaCmd(app *App) *cobra.Command {
 			if len(args) == 1 {
 				data, err := scaffold.Schema(args[0])
 				if err != nil {
-					return usageErrorf("%v", err)
+					return &ExitError{Code: ExitUsage, Err: err}
 				}
 				_, err = app.IO.Out.Write(data)
 				return err

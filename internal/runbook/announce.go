@@ -56,11 +56,15 @@ type RenderError struct {
 	Err  error
 }
 
-func (e *RenderError) Error() string {
-	return fmt.Sprintf("the messages of step %q cannot be rendered: %v", e.Step, e.Err)
-}
+func (e *RenderError) Error() string { return e.head().Error() + ": " + e.Err.Error() }
 
-func (e *RenderError) Unwrap() error { return e.Err }
+// Unwrap gives the head of the message as an interface message beside the
+// reason, so that it is shown in the interface language.
+func (e *RenderError) Unwrap() []error { return []error{e.head(), e.Err} }
+
+func (e *RenderError) head() error {
+	return lang.Errorf("session.unrendered", map[string]any{"Step": fmt.Sprintf("%q", e.Step)})
+}
 
 // RenderUpdate renders the next cadence update, with what is new
 // (SetUpdateNote) and the incident's state. A fresh update promises the

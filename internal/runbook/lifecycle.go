@@ -3,12 +3,12 @@ package runbook
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"slices"
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
 )
 
@@ -85,11 +85,11 @@ func Abandon(run *Run, reason string, now func() time.Time, loc *time.Location) 
 	st := run.State
 	switch {
 	case reason == "":
-		return errors.New("say why the run is abandoned: --reason TEXT")
+		return lang.Errorf("session.abandon.reason", nil)
 	case st.Finished:
-		return fmt.Errorf("run %s is finished: it happened, so it is not abandoned; crisis report %s shows it", run.ID, run.ID)
+		return lang.Errorf("session.abandon.finished", map[string]any{"Run": run.ID})
 	case st.Abandoned != nil:
-		return fmt.Errorf("run %s was already abandoned: %s", run.ID, st.Abandoned.Reason)
+		return lang.Errorf("session.abandon.already", map[string]any{"Run": run.ID, "Reason": st.Abandoned.Reason})
 	}
 	lock, err := journal.LockRun(filepath.Dir(run.Dir), run.ID)
 	if err != nil {
@@ -126,9 +126,9 @@ func Reopen(run *Run, o Options) (*Session, error) {
 	st := run.State
 	switch {
 	case st.Abandoned != nil:
-		return nil, fmt.Errorf("run %s was abandoned (%s): start a new run", run.ID, st.Abandoned.Reason)
+		return nil, lang.Errorf("session.abandoned", map[string]any{"Run": run.ID, "Reason": st.Abandoned.Reason})
 	case st.AllClear.IsZero():
-		return nil, fmt.Errorf("run %s has had no all-clear: resume it with crisis run --resume %s", run.ID, run.ID)
+		return nil, lang.Errorf("session.reopen-open", map[string]any{"Run": run.ID})
 	}
 	s, err := openAgain(run, o)
 	if err != nil {

@@ -71,7 +71,7 @@ func (it *sendItem) bulk() bool { return it.provider.Bulk && !it.capture }
 // sendPlan lists what send can offer in the batch shown: announcements on
 // channels with a target that are up in this scenario, numbered. It also
 // says which are left to copy and mark, and which are not offered.
-func (f *Flow) sendPlan() (items []*sendItem, copyOnly, notOffered []string) {
+func (f *Flow) sendPlan() (items []*sendItem, copyOnly []string, notOffered []error) {
 	m, p, st := f.S.Manual, f.S.Playbook, f.S.State
 	for _, a := range f.batch.Items {
 		a.Step = f.batch.Step
@@ -94,10 +94,10 @@ func (f *Flow) sendPlan() (items []*sendItem, copyOnly, notOffered []string) {
 		}
 		switch {
 		case m.IsDown(p, ch.ID):
-			notOffered = append(notOffered, ch.ID+": down in this scenario")
+			notOffered = append(notOffered, lang.Errorf("send.not-offered.down", map[string]any{"Channel": ch.ID}))
 			continue
 		case it.provider.Name == "whatsapp" && m.KindDown(p, "whatsapp"):
-			notOffered = append(notOffered, ch.ID+": WhatsApp is down in this scenario")
+			notOffered = append(notOffered, lang.Errorf("send.not-offered.whatsapp", map[string]any{"Channel": ch.ID}))
 			continue
 		}
 		it.n = f.batch.Number(a) // the text's number, as x, v and y take it
@@ -145,7 +145,7 @@ func (f *Flow) send(arg string) error {
 	arg = strings.ToLower(strings.TrimSpace(arg))
 	if arg == "" {
 		for _, it := range items {
-			f.info("run.send.item", map[string]any{"N": it.n, "Label": it.label(), "Provider": it.provider.Name, "Status": f.status(it)})
+			f.info("run.send.item", map[string]any{"N": it.n, "Label": it.label(), "Provider": it.provider.Name, "Status": lang.Errorf("send.status."+f.status(it), nil)})
 		}
 		if len(copyOnly) > 0 {
 			f.info("run.send.copy-only", map[string]any{"List": strings.Join(copyOnly, ", ")})
@@ -166,7 +166,7 @@ func (f *Flow) send(arg string) error {
 		return lang.Errorf("run.send.none-opened", nil)
 	}
 	for _, it := range picked {
-		f.View.Info("%s", f.describe(it))
+		f.View.Info("%v", f.describe(it))
 	}
 	word := "yes"
 	if resend {
@@ -312,7 +312,7 @@ func (f *Flow) open(d *Dispatcher, items []*sendItem) []*sendItem {
 				f.warn("run.send.not-sent-to", map[string]any{"Err": e})
 			}
 			if more := it.count.Malformed - len(it.count.First); more > 0 {
-				f.View.Warn("and %d more malformed rows of %s (not sent to)", more, it.cfg.Recipients.Path)
+				f.View.Warn("%v", lang.Countf("send.more-malformed", more, map[string]any{"List": it.cfg.Recipients.Path}))
 			}
 		}
 		it.target = t
@@ -321,26 +321,27 @@ func (f *Flow) open(d *Dispatcher, items []*sendItem) []*sendItem {
 	return ok
 }
 
-// describe says exactly what will go where.
-func (f *Flow) describe(it *sendItem) string {
-	where := it.provider.Name
+// describe says exactly what will go where, as an interface message.
+func (f *Flow) describe(it *sendItem) *lang.Error {
+	var where any = it.provider.Name
 	if it.capture {
-		where = "drill: captured in " + filepath.Join(f.S.Dir, CaptureDir)
+		where = lang.Errorf("send.where.capture", map[string]any{"Dir": filepath.Join(f.S.Dir, CaptureDir)})
 	} else if f.S.State.Drill {
-		where += " (drill target)"
+		where = lang.Errorf("send.where.drill-target", map[string]any{"Provider": it.provider.Name})
 	}
-	who := "1 post"
+	var who any = lang.Errorf("send.who.post", nil)
 	if it.bulk() {
 		c := it.count
-		who = fmt.Sprintf("%d recipients of %s", c.Send, it.cfg.Recipients.Path)
+		var skipped, earlier any = "", ""
 		if c.OptedOut > 0 || c.Malformed > 0 {
-			who += fmt.Sprintf(" (%d opted out, %d malformed rows not sent)", c.OptedOut, c.Malformed)
+			skipped = lang.Errorf("send.who.skipped", map[string]any{"OptedOut": c.OptedOut, "Malformed": c.Malformed})
 		}
 		if r := it.rec; r != nil {
-			who += fmt.Sprintf("; continues an earlier send: %d reached, %d failed, %d in doubt not resent", r.Delivered, r.Failed, r.Unknown+r.DoubtRows())
+			earlier = lang.Errorf("send.who.earlier", map[string]any{"Reached": r.Delivered, "Failed": r.Failed, "Doubt": r.Unknown + r.DoubtRows()})
 		}
+		who = lang.Countf("send.who.recipients", c.Send, map[string]any{"List": it.cfg.Recipients.Path, "Skipped": skipped, "Earlier": earlier})
 	}
-	return fmt.Sprintf("%d  %s  %s  via %s: %s", it.n, it.a.Channel, it.a.Locale, where, who)
+	return lang.Errorf("send.describe", map[string]any{"N": it.n, "Channel": it.a.Channel, "Locale": it.a.Locale, "Where": where, "Who": who})
 }
 
 // confirm asks until the answer is the word or no.
@@ -356,7 +357,10 @@ func (f *Flow) confirm(prompt, word string) (bool, error) {
 		switch strings.ToLower(strings.TrimSpace(line)) {
 		case word:
 			return true, nil
-		case "n", "no", "":
+		case "":
+			return false, nil
+		}
+		if yes, ok := lang.Answer(line); ok && !yes { // no, nie, não: never a yes in another language
 			return false, nil
 		}
 		f.warn("run.send.answer", map[string]any{"Word": word})
@@ -387,7 +391,7 @@ type sendResult struct {
 
 // sendAll sends the announcements, a few at once, and reports each.
 func (f *Flow) sendAll(d *Dispatcher, items []*sendItem) error {
-	x := &sender{f: f, d: d, prog: newProgress(d.Progress, d.Plain, items)}
+	x := &sender{f: f, d: d, prog: newProgress(d.Progress, d.Plain, items, f.tr())}
 	results := make([]sendResult, len(items))
 	sem := make(chan struct{}, d.Parallel)
 	var wg sync.WaitGroup
@@ -428,7 +432,7 @@ func (x *sender) one(it *sendItem, i int, at time.Time) (dispatch.Outcome, error
 		at = it.rec.Intent.At // the same key and time: a provider that deduplicates recognises it
 	}
 	if s.State.Drill && !strings.HasPrefix(a.Text, message.DrillMark(a.Locale)) {
-		return dispatch.Outcome{}, fmt.Errorf("the drill text of %s lacks the drill mark: not sent", it.label())
+		return dispatch.Outcome{}, lang.Errorf("send.no-drill-mark", map[string]any{"Label": it.label()})
 	}
 	intent := SendIntent{Key: sendKey(s, a), Step: a.Step, Message: a.Message, Channel: a.Channel, Locale: a.Locale,
 		Provider: it.provider.Name, Where: where(it, s), Drill: s.State.Drill, TextSHA256: digest(a.Subject + "\n" + a.Text),
@@ -444,7 +448,7 @@ func (x *sender) one(it *sendItem, i int, at time.Time) (dispatch.Outcome, error
 	// journaled lines name people only in that file. (The text may differ:
 	// times in it are rendered again; the intent records its digest.)
 	if r := it.rec; r != nil && r.Bulk() && r.Intent.RecipientsSHA256 != intent.RecipientsSHA256 {
-		return dispatch.Outcome{}, fmt.Errorf("the recipient list %s changed since the interrupted send: its lines no longer name the same people; nothing sent (put the list back as it was)", it.cfg.Recipients.Path)
+		return dispatch.Outcome{}, lang.Errorf("send.list-changed", map[string]any{"List": it.cfg.Recipients.Path})
 	}
 	if err := x.append(journal.TypeSendIntent, intent); err != nil {
 		return dispatch.Outcome{}, err
@@ -532,7 +536,7 @@ func (f *Flow) report(r sendResult) {
 			f.View.Warn("  %s:%d: %s: %v", where(it, f.S), fl.Line, fl.Recipient, fl.Err)
 		}
 		if out.Unknown > 0 {
-			f.View.Warn("outcome unknown for %d recipient(s): check before resending: %s; they are not sent again", out.Unknown, whatToCheck(it))
+			f.View.Warn("%v", lang.Countf("send.unknown-recipients", out.Unknown, map[string]any{"Where": whatToCheck(it)}))
 		}
 	default:
 		var e *dispatch.Error
@@ -562,34 +566,35 @@ func (f *Flow) warnUnknownSends() {
 		}
 		switch {
 		case r.Bulk() && (r.InDoubt() || r.DoubtRows() > 0):
-			f.View.Warn("%s via %s in step %s: interrupted; %d of %d recipients settled; %d in batches never acknowledged: outcome unknown: check before resending: %s; send continues with the rest and never resends those",
-				it.label(), p.Name, k.Step, r.Delivered+r.Failed, r.Intent.Count, r.DoubtRows(), whatToCheck(it))
+			f.View.Warn("%v", lang.Errorf("send.doubt.interrupted", map[string]any{"Label": it.label(), "Provider": p.Name, "Step": k.Step,
+				"Settled": r.Delivered + r.Failed, "Total": r.Intent.Count, "Doubt": r.DoubtRows(), "Where": whatToCheck(it)}))
 		case r.InDoubt() && p.Dedup:
-			f.View.Warn("%s via %s in step %s: outcome unknown; %s recognises a resent request, so send all resends it safely", it.label(), p.Name, k.Step, p.Name)
+			f.View.Warn("%v", lang.Errorf("send.doubt.dedup", map[string]any{"Label": it.label(), "Provider": p.Name, "Step": k.Step}))
 		case r.InDoubt():
-			f.View.Warn("%s via %s in step %s: outcome unknown: check before resending: %s; then mark it with x, or send it again", it.label(), p.Name, k.Step, whatToCheck(it))
+			f.View.Warn("%v", lang.Errorf("send.doubt.check", map[string]any{"Label": it.label(), "Provider": p.Name, "Step": k.Step, "Where": whatToCheck(it)}))
 		}
 	}
 }
 
-// whatToCheck says where a person can see whether a send went out.
-func whatToCheck(it *sendItem) string {
+// whatToCheck says where a person can see whether a send went out, as an
+// interface message.
+func whatToCheck(it *sendItem) *lang.Error {
 	w := it.cfg.Options
 	switch it.provider.Name {
 	case "smtp":
-		return "the relay's log, or a recipient's mailbox, for the Message-ID of " + sendKeyOf(it)
+		return lang.Errorf("send.check.smtp", map[string]any{"Key": sendKeyOf(it)})
 	case "twilio":
-		return "Twilio's Messaging logs for the messaging service " + w["messaging_service_sid"]
+		return lang.Errorf("send.check.twilio", map[string]any{"Service": w["messaging_service_sid"]})
 	case "whatsapp":
-		return "WhatsApp Manager's message history of the number " + w["phone_number_id"]
+		return lang.Errorf("send.check.whatsapp", map[string]any{"Number": w["phone_number_id"]})
 	case "telegram":
-		return "the latest posts of the Telegram channel " + w["chat_id"]
+		return lang.Errorf("send.check.telegram", map[string]any{"Chat": w["chat_id"]})
 	case "slack", "mattermost", "discord", "teams":
-		return "the channel the " + it.provider.Name + " webhook posts to"
+		return lang.Errorf("send.check.webhook", map[string]any{"Provider": it.provider.Name})
 	case "capture":
-		return "the drill outbox of the run"
+		return lang.Errorf("send.check.capture", nil)
 	}
-	return "where " + it.provider.Name + " publishes"
+	return lang.Errorf("send.check.other", map[string]any{"Provider": it.provider.Name})
 }
 
 func sendKeyOf(it *sendItem) string {
@@ -676,6 +681,7 @@ func (captureTarget) Check(context.Context) dispatch.CheckReport {
 // their count, rate and time left.
 type progress struct {
 	w     io.Writer
+	l     *lang.Localizer // the words of the lines: sending, ETA, delivered
 	plain bool
 	mu    sync.Mutex
 	lines []progLine
@@ -690,8 +696,8 @@ type progLine struct {
 	lastPlain   time.Time
 }
 
-func newProgress(w io.Writer, plain bool, items []*sendItem) *progress {
-	p := &progress{w: w, plain: plain, began: time.Now()}
+func newProgress(w io.Writer, plain bool, items []*sendItem, l *lang.Localizer) *progress {
+	p := &progress{w: w, l: l, plain: plain, began: time.Now()}
 	for _, it := range items {
 		total := 0
 		if it.bulk() {
@@ -766,13 +772,13 @@ func (p *progress) finish(i int, out dispatch.Outcome, err error) {
 	l := &p.lines[i]
 	switch {
 	case err != nil:
-		l.state = "✗ " + firstLine(err.Error())
+		l.state = "✗ " + firstLine(p.l.Text(err))
 	case out.FailedCount > 0:
-		l.state = fmt.Sprintf("✓ %d delivered, %d failed", out.Delivered, out.FailedCount)
+		l.state = "✓ " + p.l.T("send.progress.failures", map[string]any{"Delivered": out.Delivered, "Failed": out.FailedCount})
 	case l.total > 0:
-		l.state = fmt.Sprintf("✓ %d delivered", out.Delivered)
+		l.state = "✓ " + p.l.T("send.progress.delivered", map[string]any{"Delivered": out.Delivered})
 	default:
-		l.state = "✓ sent"
+		l.state = "✓ " + p.l.T("send.progress.sent", nil)
 	}
 	if p.plain {
 		p.plainLine(i)
@@ -784,7 +790,7 @@ func (p *progress) text(l progLine) string {
 		return l.label + " " + l.state
 	}
 	if l.total == 0 {
-		return l.label + " sending…"
+		return l.label + " " + p.l.T("send.progress.sending", nil)
 	}
 	el := time.Since(p.began).Seconds()
 	rate := float64(l.done) / max(el, 0.001)
@@ -792,7 +798,7 @@ func (p *progress) text(l progLine) string {
 	if rate > 0 {
 		eta = (time.Duration(float64(l.total-l.done)/rate) * time.Second).Round(time.Second).String()
 	}
-	return fmt.Sprintf("%s %s %d/%d %.0f/s ETA %s", l.label, bar(l.done, l.total, 20), l.done, l.total, rate, eta)
+	return fmt.Sprintf("%s %s %d/%d %.0f/s %s", l.label, bar(l.done, l.total, 20), l.done, l.total, rate, p.l.T("send.progress.eta", map[string]any{"Left": eta}))
 }
 
 func (p *progress) plainLine(i int) {
@@ -823,8 +829,8 @@ func bar(done, total, width int) string {
 
 func firstLine(s string) string {
 	s, _, _ = strings.Cut(s, "\n")
-	if len(s) > 60 {
-		s = s[:60] + "…"
+	if r := []rune(s); len(r) > 60 { // runes: a translated error is not cut inside a letter
+		s = string(r[:60]) + "…"
 	}
 	return s
 }

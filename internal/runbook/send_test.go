@@ -759,7 +759,7 @@ func TestSendMalformedRowsShownBeforeConfirming(t *testing.T) {
 		list + `:5:6: duplicate of line 2: sent once, there (not sent to)`,
 		list + `:6:1: the row has 1 fields, the address is in field 2 (not sent to)`,
 		list + `:7:8: the row is not valid CSV: bare " in non-quoted-field (not sent to)`,
-		"and 1 more malformed rows of " + list + " (not sent to)",
+		"and 1 more malformed row of " + list + " (not sent to)",
 		"5  email-customers  es  via smtp: 2 recipients of " + list + " (1 opted out, 6 malformed rows not sent)",
 		"send 1 text? type yes to send, no to stop: ",
 		"nothing sent",
@@ -795,7 +795,7 @@ func TestSendBulkGarbageAnswerIsUnknown(t *testing.T) {
 	runShows(t, f, view,
 		"sent sms-staff (es): 9 delivered, 1 failed (1 unknown)",
 		list+":5: +34600000003: twilio: send: status 201: the answer is not the JSON the provider documents",
-		"outcome unknown for 1 recipient(s): check before resending: Twilio's Messaging logs for the messaging service MG1",
+		"outcome unknown for 1 recipient: check before resending: Twilio's Messaging logs for the messaging service MG1; it is not sent again",
 		"nothing left to send in this step")
 	for i, got := range c.count {
 		if got != 1 {

@@ -112,9 +112,9 @@ func newSession(dir string, o Options, j *journal.Journal, lock *journal.RunLock
 func Resume(run *Run, o Options) (*Session, error) {
 	switch pre := run.State; {
 	case pre.Abandoned != nil:
-		return nil, fmt.Errorf("run %s was abandoned (%s): start a new run", run.ID, pre.Abandoned.Reason)
+		return nil, lang.Errorf("session.abandoned", map[string]any{"Run": run.ID, "Reason": pre.Abandoned.Reason})
 	case pre.Finished:
-		return nil, fmt.Errorf("run %s is finished; crisis report %s shows it", run.ID, run.ID)
+		return nil, lang.Errorf("session.finished", map[string]any{"Run": run.ID})
 	}
 	s, err := openAgain(run, o)
 	if err != nil {
@@ -167,7 +167,7 @@ func openAgain(run *Run, o Options) (*Session, error) {
 	pre := run.State
 	if o.Playbook == nil || o.Playbook.ID != pre.Playbook {
 		if o.Playbook = o.Manual.Playbook(pre.Playbook); o.Playbook == nil {
-			return nil, fmt.Errorf("run %s is of playbook %q, which the manual no longer has", run.ID, pre.Playbook)
+			return nil, lang.Errorf("session.no-playbook", map[string]any{"Run": run.ID, "Playbook": pre.Playbook})
 		}
 	}
 	lock, err := journal.Lock(filepath.Dir(run.Dir), pre.Playbook, run.ID, pre.Drill, o.Now)

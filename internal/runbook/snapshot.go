@@ -12,6 +12,7 @@ import (
 	"strconv"
 
 	"github.com/crisis-cli/crisis/internal/fsutil"
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
 )
 
@@ -95,14 +96,23 @@ func Snapshot(runDir string) (string, bool) {
 // recorded: "" when it is, else why not. A run recorded before digests
 // were kept is judged by the organisation it named.
 func ManualOf(st *State, m *manual.Manual) string {
+	if why := ManualDiffers(st, m); why != nil {
+		return why.Error()
+	}
+	return ""
+}
+
+// ManualDiffers is ManualOf's answer as an interface message; nil when m
+// is the run's manual.
+func ManualDiffers(st *State, m *manual.Manual) *lang.Error {
 	p := m.Playbook(st.Playbook)
 	switch {
 	case p == nil:
-		return "it has no playbook " + strconv.Quote(st.Playbook)
+		return lang.Errorf("session.manual.no-playbook", map[string]any{"Playbook": strconv.Quote(st.Playbook)})
 	case st.ManualDigest != "" && ManualDigest(m, p) != st.ManualDigest:
-		return "its files differ from the ones the run used"
+		return lang.Errorf("session.manual.files-differ", nil)
 	case st.ManualDigest == "" && st.Organisation != m.Organisation:
-		return fmt.Sprintf("it is %s's manual, and the run was %s's", m.Organisation, st.Organisation)
+		return lang.Errorf("session.manual.other-organisation", map[string]any{"Organisation": m.Organisation, "Run": st.Organisation})
 	}
-	return ""
+	return nil
 }

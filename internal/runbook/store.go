@@ -2,7 +2,6 @@ package runbook
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/crisis-cli/crisis/internal/drillrecord"
 	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/lang"
 )
 
 // Layout of a runs folder:
@@ -64,7 +64,7 @@ func ReadRun(dir string, keep bool) (*Run, error) {
 	})
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, &RunError{ID: r.ID, Err: fmt.Errorf("its journal %s is missing: the run's record is lost unless a copy is put back there", path)}
+		return nil, &RunError{ID: r.ID, Err: lang.Errorf("session.journal-missing", map[string]any{"Path": path})}
 	case err != nil:
 		return nil, &RunError{ID: r.ID, Err: err}
 	case r.Journal.Events > 0:
@@ -74,7 +74,7 @@ func ReadRun(dir string, keep bool) (*Run, error) {
 	}
 	// Damage on the first line leaves no run.started: nothing says which
 	// playbook this was, so the run can be neither resumed nor reported.
-	return nil, &RunError{ID: r.ID, Err: fmt.Errorf("%s; nothing before it is valid, so the run can be neither resumed nor reported (the file is left as it is)", r.Journal.Damage)}
+	return nil, &RunError{ID: r.ID, Err: lang.Errorf("session.journal-unusable", map[string]any{"Damage": DamageText(r.Journal.Damage)})}
 }
 
 // RunError is a run folder that exists but cannot be opened, and why.
@@ -83,14 +83,19 @@ type RunError struct {
 	Err error
 }
 
-func (e *RunError) Error() string { return "run " + e.ID + ": " + e.Err.Error() }
-func (e *RunError) Unwrap() error { return e.Err }
+func (e *RunError) Error() string { return e.run().Error() + ": " + e.Err.Error() }
+
+// Unwrap gives the words "run ID" as an interface message beside the
+// reason, so that both are shown in the interface language.
+func (e *RunError) Unwrap() []error { return []error{e.run(), e.Err} }
+
+func (e *RunError) run() error { return lang.Errorf("session.run", map[string]any{"Run": e.ID}) }
 
 // ErrNeverStarted is a run folder whose journal is empty: the process was
 // stopped before its first event was written (only older versions could
 // leave one). Nothing was recorded, so there is nothing to resume or
 // report, and listings leave it out.
-var ErrNeverStarted = errors.New("the run never started: its journal is empty (stopped before its first event); nothing to resume or report")
+var ErrNeverStarted = lang.Errorf("session.never-started", nil)
 
 // Summary describes one run folder, for listings and resume.
 type Summary struct {
@@ -239,11 +244,18 @@ func Find(runsDir, id string, keep bool) (*Run, error) {
 		}
 		return hits[0].Run, nil
 	case 0:
-		return nil, fmt.Errorf("no run %q in %s; crisis runs lists them", id, runsDir)
+		return nil, lang.Errorf("session.no-run", map[string]any{"ID": id, "Dir": runsDir})
 	}
 	var ids []string
 	for _, h := range hits {
 		ids = append(ids, h.ID)
 	}
-	return nil, fmt.Errorf("run id %q is %w: %s", id, ErrAmbiguous, strings.Join(ids, ", "))
+	return nil, ambiguousError{lang.Errorf("session.ambiguous", map[string]any{"ID": id, "Runs": strings.Join(ids, ", ")})}
 }
+
+// ambiguousError is ErrAmbiguous in words that name the runs.
+type ambiguousError struct{ msg *lang.Error }
+
+func (e ambiguousError) Error() string        { return e.msg.Error() }
+func (e ambiguousError) Unwrap() error        { return e.msg }
+func (e ambiguousError) Is(target error) bool { return target == ErrAmbiguous }

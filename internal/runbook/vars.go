@@ -100,9 +100,9 @@ func Vars(m *manual.Manual, p *manual.Playbook, journaled, given map[string]stri
 				continue
 			}
 			if a.Auto {
-				return nil, fmt.Errorf("the run's value of %w; correct it with --var %s=VALUE", err, v.Name)
+				return nil, fmt.Errorf("%w: %w", lang.Errorf("session.var.journaled", map[string]any{"Name": v.Name}), err)
 			}
-			a.View.Warn("the run's value of %v; give it again", err)
+			a.View.Warn("%v", lang.Errorf("session.var.again", map[string]any{"Err": err}))
 		}
 		if a.Auto {
 			missing.Missing = append(missing.Missing, message.Missing{Name: v.Name, Description: v.Description, Example: v.Example})
@@ -175,7 +175,7 @@ func (a Asker) ask(v *manual.Variable) (string, error) {
 		prompt := l.T("run.var.ask", map[string]any{"Name": v.Name, "Description": v.Description, "Example": v.Example})
 		line, err := a.In.ReadLine(prompt)
 		if errors.Is(err, io.EOF) {
-			return "", fmt.Errorf("input ended before variable %s was given; use --var %s=VALUE", v.Name, v.Name)
+			return "", lang.Errorf("session.var.input-ended", map[string]any{"Name": v.Name})
 		}
 		if err != nil {
 			return "", err
