@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -125,7 +126,7 @@ func (a *App) helpData() map[string]any {
 func (a *App) help(c *cobra.Command, _ []string) {
 	a.localizeHelp(c.Root())
 	w := c.OutOrStdout()
-	if s := strings.TrimRightFunc(cmp.Or(c.Long, c.Short), unicode.IsSpace); s != "" {
+	if s := strings.TrimRightFunc(cmp.Or(c.Long, wrap(c.Short, helpWidth, 0)), unicode.IsSpace); s != "" {
 		fmt.Fprintf(w, "%s\n\n", s)
 	}
 	if c.Runnable() || c.HasSubCommands() {
@@ -141,11 +142,14 @@ func (a *App) usage(c *cobra.Command) error {
 	l := a.tr()
 	w := c.OutOrStderr()
 	fmt.Fprint(w, l.T("cli.usage.usage", nil))
+	// cobra's own placeholders, [flags] and [command], in the interface
+	// language too.
+	flags, command := "["+l.T("usage.flags", nil)+"]", "["+l.T("usage.command", nil)+"]"
 	if c.Runnable() {
-		fmt.Fprintf(w, "\n  %s", c.UseLine())
+		fmt.Fprintf(w, "\n  %s", strings.NewReplacer("[flags]", flags, "[command]", command).Replace(c.UseLine()))
 	}
 	if c.HasAvailableSubCommands() {
-		fmt.Fprintf(w, "\n  %s [command]", c.CommandPath())
+		fmt.Fprintf(w, "\n  %s %s", c.CommandPath(), command)
 	}
 	if len(c.Aliases) > 0 {
 		fmt.Fprintf(w, "\n\n%s\n  %s", l.T("cli.usage.aliases", nil), c.NameAndAliases())
@@ -157,7 +161,7 @@ func (a *App) usage(c *cobra.Command) error {
 		fmt.Fprintf(w, "\n\n%s", l.T("cli.usage.commands", nil))
 		for _, sub := range c.Commands() {
 			if sub.IsAvailableCommand() || sub.Name() == "help" {
-				fmt.Fprintf(w, "\n  %-*s %s", sub.NamePadding(), sub.Name(), sub.Short)
+				fmt.Fprintf(w, "\n  %-*s %s", sub.NamePadding(), sub.Name(), wrap(sub.Short, helpWidth-3-sub.NamePadding(), 3+sub.NamePadding()))
 			}
 		}
 	}
@@ -174,11 +178,40 @@ func (a *App) usage(c *cobra.Command) error {
 	return err
 }
 
+// helpWidth is the width help is written for: an 80-column terminal, in
+// every language (the descriptions are longer in some than in English).
+const helpWidth = 80
+
+// wrap breaks s into lines of at most width columns, the lines after the
+// first indented by indent spaces.
+func wrap(s string, width, indent int) string {
+	var b strings.Builder
+	n := 0
+	for i, word := range strings.Fields(s) {
+		w := utf8.RuneCountInString(word)
+		switch {
+		case i == 0:
+		case n+1+w > width:
+			b.WriteString("\n" + strings.Repeat(" ", indent))
+			n = 0
+		default:
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(word)
+		n += w
+	}
+	return b.String()
+}
+
 // flagUsages is pflag's flag table with its "(default x)" in the
 // interface language.
 func (a *App) flagUsages(fs *pflag.FlagSet) string {
-	s := strings.TrimRightFunc(fs.FlagUsages(), unicode.IsSpace)
-	return strings.ReplaceAll(s, " (default ", " ("+a.T("cli.usage.default", nil)+" ")
+	def := a.T("cli.usage.default", nil)
+	// pflag wraps before the word is replaced: leave room for a longer one.
+	width := helpWidth - max(0, utf8.RuneCountInString(def)-len("default"))
+	s := strings.TrimRightFunc(fs.FlagUsagesWrapped(width), unicode.IsSpace)
+	return strings.ReplaceAll(s, " (default ", " ("+def+" ")
 }
 
 // errorText is err as the user reads it, in the interface language:

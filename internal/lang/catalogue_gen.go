@@ -46,7 +46,7 @@ func compiled(lang string) []*i18n.Message {
 			{ID: "cli.error.unknown-playbook-hint", Other: "unknown playbook \"{{.Name}}\"; {{.Hint}}"},
 			{ID: "cli.error.unknown-shorthand", Other: "unknown shorthand flag: {{.Flag}} in {{.In}}"},
 			{ID: "cli.error.var-syntax", Other: "--var \"{{.Value}}\": write name=value"},
-			{ID: "cli.exit-status", Other: "EXIT STATUS\n  0    ok\n  1    findings, or a failed operation (a text that does not fit, a lint error)\n  2    usage error: unknown flag, command, playbook or channel; bad configuration\n  3    the manual cannot be read\n  130  interrupted"},
+			{ID: "cli.exit-status", Other: "EXIT STATUS\n  0    ok\n  1    findings, or a failed operation (a text that does not fit, a lint error)\n  2    unknown flag, command, playbook or channel; bad configuration\n  3    the manual cannot be read\n  130  interrupted"},
 			{ID: "cli.flag.all", Other: "render every playbook of the manual"},
 			{ID: "cli.flag.answers", Other: "read the operator's commands from FILE (\"-\": standard input)"},
 			{ID: "cli.flag.approver", Other: "who approves public messages (default: the spokesperson): \"Name, phone, e-mail\""},
@@ -1073,6 +1073,8 @@ func compiled(lang string) []*i18n.Message {
 			{ID: "show.steps", Other: "STEPS"},
 			{ID: "show.updates", Other: "UPDATES"},
 			{ID: "show.updates-every", Other: "every {{.Every}}: {{.Message}} on {{.Channels}}"},
+			{ID: "usage.command", Other: "command"},
+			{ID: "usage.flags", Other: "flags"},
 		}
 	case "es":
 		return []*i18n.Message{
@@ -2139,6 +2141,8 @@ func compiled(lang string) []*i18n.Message {
 			{ID: "show.steps", Other: "PASOS"},
 			{ID: "show.updates", Other: "ACTUALIZACIONES"},
 			{ID: "show.updates-every", Other: "cada {{.Every}}: {{.Message}} en {{.Channels}}"},
+			{ID: "usage.command", Other: "comando"},
+			{ID: "usage.flags", Other: "opciones"},
 		}
 	case "pl":
 		return []*i18n.Message{
@@ -2178,7 +2182,7 @@ func compiled(lang string) []*i18n.Message {
 			{ID: "cli.error.unknown-playbook-hint", Other: "nieznany scenariusz \"{{.Name}}\"; {{.Hint}}"},
 			{ID: "cli.error.unknown-shorthand", Other: "nieznana krótka opcja: {{.Flag}} w {{.In}}"},
 			{ID: "cli.error.var-syntax", Other: "--var \"{{.Value}}\": zapisz jako nazwa=wartość"},
-			{ID: "cli.exit-status", Other: "KODY WYJŚCIA\n  0    wszystko w porządku\n  1    znalezione problemy lub nieudana operacja (za długi tekst, błąd lintera)\n  2    błąd użycia: nieznana opcja, polecenie, scenariusz lub kanał; błędna konfiguracja\n  3    nie można odczytać podręcznika\n  130  przerwano"},
+			{ID: "cli.exit-status", Other: "KODY WYJŚCIA\n  0    wszystko w porządku\n  1    znalezione problemy lub nieudana operacja (za długi tekst, błąd lintera)\n  2    nieznana opcja, polecenie, scenariusz lub kanał; błędna konfiguracja\n  3    nie można odczytać podręcznika\n  130  przerwano"},
 			{ID: "cli.flag.all", Other: "przygotuj wszystkie scenariusze podręcznika"},
 			{ID: "cli.flag.answers", Other: "czytaj polecenia operatora z pliku FILE (\"-\": standardowe wejście)"},
 			{ID: "cli.flag.approver", Other: "kto zatwierdza publiczne komunikaty (domyślnie: rzecznik): \"Imię i nazwisko, telefon, e-mail\""},
@@ -2308,9 +2312,9 @@ func compiled(lang string) []*i18n.Message {
 			{ID: "cli.render.wrote", One: "zapisano {{.Count}} komunikat i index.md w {{.Dir}}", Few: "zapisano {{.Count}} komunikaty i index.md w {{.Dir}}", Many: "zapisano {{.Count}} komunikatów i index.md w {{.Dir}}", Other: "zapisano {{.Count}} komunikatu i index.md w {{.Dir}}"},
 			{ID: "cli.report.flag.output", Other: "zapisz do pliku FILE zamiast na standardowe wyjście"},
 			{ID: "cli.report.short", Other: "Zapisz raport poincydentalny przebiegu: oś czasu, terminy, wysłane komunikaty, odstępstwa, notatki"},
-			{ID: "cli.root.long", Other: "crisis przechowuje zatwierdzony podręcznik kryzysowy organizacji jako scenariusze\nYAML w git i pomaga z niego korzystać: sprawdza podręcznik, prowadzi osobę\nodpowiedzialną za komunikację krok po kroku podczas awarii, przygotowuje\nkomunikaty dopasowane do każdego kanału i przeprowadza ćwiczenia dla nowych osób.\n\nPodręcznik to --manual DIR, a bez tej opcji bieżący folder lub najbliższy folder\nnadrzędny z plikiem playbooks/manual.yaml; jeśli takiego nie ma, używany jest\nwbudowany podręcznik przykładowy."},
+			{ID: "cli.root.long", Other: "crisis przechowuje zatwierdzony podręcznik kryzysowy organizacji jako\nscenariusze YAML w git i pomaga z niego korzystać: sprawdza podręcznik,\nprowadzi osobę odpowiedzialną za komunikację krok po kroku podczas awarii,\nprzygotowuje komunikaty dopasowane do każdego kanału i przeprowadza ćwiczenia\ndla nowych osób.\n\nPodręcznik to --manual DIR, a bez tej opcji bieżący folder lub najbliższy folder\nnadrzędny z plikiem playbooks/manual.yaml; jeśli takiego nie ma, używany jest\nwbudowany podręcznik przykładowy."},
 			{ID: "cli.root.short", Other: "Podręcznik komunikacji kryzysowej jako kod"},
-			{ID: "cli.run.long", Other: "Przeprowadza scenariusz: ekran startowy pokazuje, co jest niedostępne, kto\nkieruje działaniami i jak się z nim skontaktować oraz których kanałów używać;\npotem kolejno każdy krok z osobą odpowiedzialną, terminem (godzina i odliczanie),\nlistą kontrolną i komunikatami gotowymi do wklejenia (zapisanymi też w folderze\nprzebiegu).\n\nKażda czynność jest dopisywana do dziennika i zapisywana na dysku, zanim\npojawi się następny ekran. Po Ctrl-C, zamknięciu terminala lub awarii\ncrisis run --resume wznawia przebieg dokładnie tam, gdzie się zatrzymał.\nUruchomienie scenariusza, którego przebieg jest wstrzymany, proponuje jego\nwznowienie. Przebieg zamknięty ogłoszeniem końca incydentu można otworzyć\nponownie przez --reopen RUN-ID, gdy incydent wraca: toczy się dalej od kroku\nz pierwszym komunikatem, a raport pokazuje oba okresy. Przebieg rozpoczęty\nniepotrzebnie (fałszywy start) porzuca się poleceniem\ncrisis runs abandon RUN-ID --reason TEXT.\n\nBez terminala wymagane jest --answers FILE (te same polecenia, które wpisuje\nsię ręcznie, po jednym w wierszu; \"-\" czyta standardowe wejście) lub --yes\n(zatwierdź, oznacz jako wysłane i zakończ każdy krok).\n\nFolder przebiegów to --runs-dir, CRISIS_RUNS_DIR, runs-dir w konfiguracji lub\n$XDG_STATE_HOME/crisis/runs."},
+			{ID: "cli.run.long", Other: "Przeprowadza scenariusz: ekran startowy pokazuje, co jest niedostępne, kto\nkieruje działaniami i jak się z nim skontaktować oraz których kanałów używać;\npotem kolejno każdy krok z osobą odpowiedzialną, terminem (godzina\ni odliczanie), listą kontrolną i komunikatami gotowymi do wklejenia (zapisanymi\nteż w folderze przebiegu).\n\nKażda czynność jest dopisywana do dziennika i zapisywana na dysku, zanim\npojawi się następny ekran. Po Ctrl-C, zamknięciu terminala lub awarii\ncrisis run --resume wznawia przebieg dokładnie tam, gdzie się zatrzymał.\nUruchomienie scenariusza, którego przebieg jest wstrzymany, proponuje jego\nwznowienie. Przebieg zamknięty ogłoszeniem końca incydentu można otworzyć\nponownie przez --reopen RUN-ID, gdy incydent wraca: toczy się dalej od kroku\nz pierwszym komunikatem, a raport pokazuje oba okresy. Przebieg rozpoczęty\nniepotrzebnie (fałszywy start) porzuca się poleceniem\ncrisis runs abandon RUN-ID --reason TEXT.\n\nBez terminala wymagane jest --answers FILE (te same polecenia, które wpisuje\nsię ręcznie, po jednym w wierszu; \"-\" czyta standardowe wejście) lub --yes\n(zatwierdź, oznacz jako wysłane i zakończ każdy krok).\n\nFolder przebiegów to --runs-dir, CRISIS_RUNS_DIR, runs-dir w konfiguracji lub\n$XDG_STATE_HOME/crisis/runs."},
 			{ID: "cli.run.short", Other: "Przejdź przez scenariusz podczas prawdziwej awarii, krok po kroku, z dziennikiem"},
 			{ID: "cli.runs.abandon.long", Other: "Porzuca nieukończony przebieg, z podaniem powodu: fałszywy start albo przebieg\nzastąpiony innym. Dziennik to odnotowuje, crisis runs i raport pokazują przebieg\njako porzucony, a scenariusz można uruchomić ponownie bez --new. Zakończony\nprzebieg już się odbył i nie można go porzucić; trwający trzeba najpierw\nwstrzymać (p)."},
 			{ID: "cli.runs.abandon.short", Other: "Porzuć nieukończony przebieg (fałszywy start): zostaje to odnotowane w dzienniku i przebieg nie blokuje już nowego"},
@@ -3205,6 +3209,8 @@ func compiled(lang string) []*i18n.Message {
 			{ID: "show.steps", Other: "KROKI"},
 			{ID: "show.updates", Other: "AKTUALIZACJE"},
 			{ID: "show.updates-every", Other: "co {{.Every}}: {{.Message}} w kanałach {{.Channels}}"},
+			{ID: "usage.command", Other: "polecenie"},
+			{ID: "usage.flags", Other: "opcje"},
 		}
 	case "pt":
 		return []*i18n.Message{
@@ -4271,6 +4277,8 @@ func compiled(lang string) []*i18n.Message {
 			{ID: "show.steps", Other: "PASSOS"},
 			{ID: "show.updates", Other: "ATUALIZAÇÕES"},
 			{ID: "show.updates-every", Other: "a cada {{.Every}}: {{.Message}} em {{.Channels}}"},
+			{ID: "usage.command", Other: "comando"},
+			{ID: "usage.flags", Other: "opções"},
 		}
 	}
 	return nil
