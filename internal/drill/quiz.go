@@ -198,7 +198,7 @@ func smsSegments(m *manual.Manual, p *manual.Playbook, r *rand.Rand, l *lang.Loc
 	opts, _ := choices(r, right, []string{"1", "2", "3", "4"})
 	slices.SortFunc(opts, strings.Compare)
 	ans := slices.Index(opts, right)
-	data := map[string]any{"Length": got.Length, "Unit": got.Unit, "Encoding": got.Encoding, "Forcing": strings.Join(got.Forcing, " ")}
+	data := map[string]any{"Length": got.Length, "Unit": l.Unit(got.Unit, got.Length), "Encoding": got.Encoding, "Forcing": strings.Join(got.Forcing, " ")}
 	why := l.T("drill.quiz.sms-why", data)
 	if len(got.Forcing) > 0 {
 		why = l.T("drill.quiz.sms-why-ucs2", data)

@@ -19,7 +19,7 @@ func MeasureText(th *Theme, l *lang.Localizer, m channel.Measurement) string {
 	if !m.Fits {
 		verdict = th.Error.Render(l.T("cli.measure.does-not-fit", nil))
 	}
-	unit := unitName(l, m.Unit)
+	unit := l.Unit(m.Unit, m.Limit) // "160 septetów": the unit agrees with the limit
 	fmt.Fprintf(b, "%s: %d / %d %s - %s\n", m.Channel, m.Length, m.Limit, unit, verdict)
 	if m.Encoding != "" {
 		// The limit of an SMS is a number of segments; say it in both units.
@@ -40,15 +40,6 @@ func MeasureText(th *Theme, l *lang.Localizer, m channel.Measurement) string {
 	return th.Clean(b.String())
 }
 
-// unitName is a channel's unit ("UTF-16 units") in l's language, by its
-// message cli.measure.unit.utf-16-units; JSON keeps the channel's name.
-func unitName(l *lang.Localizer, unit string) string {
-	if id := "cli.measure.unit." + strings.ToLower(strings.ReplaceAll(unit, " ", "-")); l.Has(id) {
-		return l.T(id, nil)
-	}
-	return unit
-}
-
 // MeasureLine is the one-line form used on announcement cards, in English.
 func MeasureLine(th *Theme, m channel.Measurement) string {
 	return MeasureLineIn(th, lang.For(language.English), m)
@@ -56,7 +47,7 @@ func MeasureLine(th *Theme, m channel.Measurement) string {
 
 // MeasureLineIn is the one-line form in l's language: the run's screens.
 func MeasureLineIn(th *Theme, l *lang.Localizer, m channel.Measurement) string {
-	s := fmt.Sprintf("%d/%d %s", m.Length, m.Limit, unitName(l, m.Unit))
+	s := fmt.Sprintf("%d/%d %s", m.Length, m.Limit, l.Unit(m.Unit, m.Limit))
 	if m.Encoding != "" {
 		s += ", " + l.N("run.measure.segments", m.Segments, map[string]any{"Encoding": m.Encoding})
 	}
