@@ -74,7 +74,7 @@ func TestRunInSpanish(t *testing.T) {
 	tm.waitFor("PASO 2/4")
 	tm.waitForPrompt("[2/4 ")
 	s = tm.screen(false)
-	assertShows(t, "step 2", s, "[primer aviso]", "POR ENVIAR", "✓ enviado", "v N ver · y N copiar", " por enviar", "aprobación:")
+	assertShows(t, "step 2", s, "[primer aviso]", "POR ENVIAR", "✓ enviado  ○ falta  ✗ no cabe  (xx) opcional", "v N ver · y N copiar", " por enviar", "aprobación:")
 	assertNoEnglish(t, "step 2", s)
 
 	// The in-run help in Spanish, whole on one 80x24 screen with the prompt.
@@ -84,7 +84,7 @@ func TestRunInSpanish(t *testing.T) {
 	s = tm.screen(false)
 	assertShows(t, "help", s, "comandos (N: número de un comunicado en la lista; CH: su canal; LOC: idioma):",
 		"d, done            completar el paso (pregunta si falta algo)", "copiar no es enviar",
-		"state STATE        investigating, identified, monitoring o resolved", "la campana")
+		"state STATE        investigating, identified, monitoring o resolved", "El indicador lleva la cuenta atrás del plazo", "la campana")
 	assertNoEnglish(t, "help", s)
 
 	tm.send("a")
@@ -152,7 +152,7 @@ func TestDrillInPolish(t *testing.T) {
 		t.Errorf("the inject's questions were not asked in Polish (%v):\n%s", seen, tm.screen(false))
 	}
 	assertShows(t, "the drill", h, "podręcznik oczekuje:", "DO WYSŁANIA", "zatwierdzone przez: ",
-		"wpisz d ponownie",
+		"wpisz d ponownie", " zwłoka ",
 		"WYNIK ĆWICZEŃ", "dotrzymane terminy", "przygotowane komunikaty", "dobrze obsłużone zdarzenia", "pominięte kroki",
 		"EXITED 0")
 	assertNoEnglish(t, "the drill", h)
