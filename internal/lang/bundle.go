@@ -161,12 +161,16 @@ func Countf(id string, count int, data map[string]any) *Error {
 func (e *Error) Error() string { return For(language.English).message(e) }
 
 // message fills e's text in l's language; data that are themselves an
-// *Error (a hint inside a message) are filled in the same language.
+// *Error (a hint inside a message) are filled in the same language, and
+// other errors (the reason after "not sent: ") are shown as Text shows them.
 func (l *Localizer) message(e *Error) string {
 	data := make(map[string]any, len(e.Data))
 	for k, v := range e.Data {
-		if inner, ok := v.(*Error); ok {
+		switch inner := v.(type) {
+		case *Error:
 			v = l.message(inner)
+		case error:
+			v = l.Text(inner)
 		}
 		data[k] = v
 	}

@@ -13,6 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/sanitize"
@@ -102,10 +103,20 @@ const MaxCount = 1_000_000_000
 type ValueError struct {
 	Name, Value string
 	Problem     string
+	// why is Problem as an interface message: shown in the operator's
+	// language where the error is (Unwrap).
+	why *lang.Error
 }
 
 func (e *ValueError) Error() string {
 	return fmt.Sprintf("%s=%s: %s", e.Name, quoteShort(e.Value), e.Problem)
+}
+
+func (e *ValueError) Unwrap() error {
+	if e.why == nil {
+		return nil
+	}
+	return e.why
 }
 
 // quoteShort quotes a value for a message, cut to a readable length: a
@@ -133,29 +144,30 @@ func quoteShort(s string) string {
 // prints and chooses the plural form. decl is nil for a variable the manual
 // does not declare; only the plain-text rules apply then.
 func Check(decl *manual.Variable, name, val string) (any, error) {
-	bad := func(format string, args ...any) (any, error) {
-		return nil, &ValueError{Name: name, Value: val, Problem: fmt.Sprintf(format, args...)}
+	bad := func(id string, data map[string]any) (any, error) {
+		why := lang.Errorf(id, data)
+		return nil, &ValueError{Name: name, Value: val, Problem: why.Error(), why: why}
 	}
 	if !utf8.ValidString(val) {
-		return bad("not valid UTF-8 text; save the file as UTF-8")
+		return bad("value.not-utf8", nil)
 	}
 	n := 0
 	for _, r := range val {
 		n++
 		if sanitize.IsBidi(r) {
-			return bad("the bidirectional formatting character %U at character %d would reorder the text around it; remove it", r, n)
+			return bad("value.bidi", map[string]any{"Char": fmt.Sprintf("%U", r), "At": n})
 		}
 		// A value is one line: no tab or line break either, which a
 		// terminal may show but a one-line field cannot hold.
 		if sanitize.IsControl(r) || r == '\t' || r == '\n' || r == '\u2028' || r == '\u2029' {
-			return bad("the control character %U at character %d; a value is one line of plain text", r, n)
+			return bad("value.control", map[string]any{"Char": fmt.Sprintf("%U", r), "At": n})
 		}
 	}
 	if decl == nil {
 		return val, nil
 	}
 	if val == "" && decl.Required {
-		return bad("a value is required (%s, e.g. %s)", decl.Description, decl.Example)
+		return bad("value.required", map[string]any{"Description": decl.Description, "Example": decl.Example})
 	}
 	var typed any = val
 	switch decl.Type {
@@ -167,31 +179,31 @@ func Check(decl *manual.Variable, name, val string) (any, error) {
 		typed = c
 	case "time":
 		if val != "" && !clockRE.MatchString(val) {
-			return bad("a time is a clock time such as 14:05 or 2:05 PM")
+			return bad("value.time", nil)
 		}
 	case "url":
 		if val != "" {
 			if problem := checkURL(val); problem != "" {
-				return bad("%s", problem)
+				return bad(problem, nil)
 			}
 		}
 	}
 	if decl.MaxLength > 0 && n > decl.MaxLength {
-		return bad("%d characters, but at most %d are declared (the texts were checked for that length)", n, decl.MaxLength)
+		return bad("value.too-long", map[string]any{"Length": n, "Max": decl.MaxLength})
 	}
 	return typed, nil
 }
 
-func checkCount(val string, bad func(string, ...any) (any, error)) (any, error) {
+func checkCount(val string, bad func(string, map[string]any) (any, error)) (any, error) {
 	if strings.HasPrefix(val, "-") && val != "-" && strings.Trim(val[1:], "0123456789") == "" {
-		return bad("a count cannot be negative")
+		return bad("value.count-negative", nil)
 	}
 	if val == "" || strings.Trim(val, "0123456789") != "" {
-		return bad("a count must be a whole number written in digits, such as 12")
+		return bad("value.count-digits", nil)
 	}
 	n, err := strconv.Atoi(val)
 	if err != nil || n > MaxCount {
-		return bad("a count must be a whole number from 0 to %d", MaxCount)
+		return bad("value.count-range", map[string]any{"Max": MaxCount})
 	}
 	return n, nil
 }
@@ -200,24 +212,24 @@ func checkCount(val string, bad func(string, ...any) (any, error)) (any, error) 
 // a dot or an h, or 12-hour with AM or PM.
 var clockRE = regexp.MustCompile(`^(?:(?:[01]?[0-9]|2[0-3])[:.h][0-5][0-9]|(?:0?[1-9]|1[0-2]):[0-5][0-9] ?(?:[AaPp]\.?[Mm]\.?))$`)
 
-// checkURL says what is wrong with a web address, or "" when nothing is.
+// checkURL says what is wrong with a web address, as the id of its
+// message, or "" when nothing is.
 // The scheme may be left out (texts read better without it), but only web
 // addresses are accepted: no javascript:, no user:password@.
 func checkURL(val string) string {
-	const how = "a URL is a web address such as example.org/path or https://example.org/path"
 	if strings.IndexFunc(val, unicode.IsSpace) >= 0 {
-		return "a URL has no spaces; " + how
+		return "value.url-spaces"
 	}
 	rest := val
 	if scheme, r, ok := strings.Cut(val, "://"); ok {
 		if !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "http") {
-			return "only http and https addresses can be given; " + how
+			return "value.url-scheme"
 		}
 		rest = r
 	}
 	u, err := url.Parse("https://" + rest)
 	if err != nil || u.User != nil || !strings.Contains(strings.Trim(u.Hostname(), "."), ".") {
-		return how
+		return "value.url"
 	}
 	return ""
 }

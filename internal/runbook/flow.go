@@ -124,8 +124,15 @@ type ScriptError struct {
 	Err  error
 }
 
-func (e *ScriptError) Error() string { return fmt.Sprintf("answers: %q: %v", e.Line, e.Err) }
-func (e *ScriptError) Unwrap() error { return e.Err }
+func (e *ScriptError) Error() string { return e.head().Error() + ": " + e.Err.Error() }
+
+// Unwrap gives the head, "answers: LINE", as an interface message beside
+// the reason, so that both are shown in the interface language.
+func (e *ScriptError) Unwrap() []error { return []error{e.head(), e.Err} }
+
+func (e *ScriptError) head() error {
+	return lang.Errorf("session.answers", map[string]any{"Line": fmt.Sprintf("%q", e.Line)})
+}
 
 // LiveInput can redraw its prompt in place while it waits (a terminal), so
 // the countdown the prompt carries stays true without printing new lines.

@@ -183,7 +183,7 @@ func (a Asker) ask(v *manual.Variable) (string, error) {
 		raw := line
 		line = strings.TrimSpace(line)
 		if a.Strict && !strings.HasPrefix(line, "var "+v.Name+"=") {
-			return "", &ScriptError{Line: raw, Err: fmt.Errorf("expected var %s=VALUE (%s); or give --var %s=VALUE", v.Name, v.Description, v.Name)}
+			return "", &ScriptError{Line: raw, Err: lang.Errorf("session.var.expected", map[string]any{"Name": v.Name, "Description": v.Description})}
 		}
 		if name, val, ok := strings.Cut(line, "="); ok && strings.HasPrefix(name, "var ") {
 			if strings.TrimSpace(strings.TrimPrefix(name, "var ")) != v.Name {
