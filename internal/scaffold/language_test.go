@@ -30,7 +30,7 @@ func allText(t *testing.T, locale string) string {
 func TestLowercaseAfterColon(t *testing.T) {
 	for locale, want := range map[string][]string{
 		"es": {"Primer mensaje: nuestro correo no funciona", "{{.organisation}}: nuestro correo electrónico no funciona en este momento.", "Primer mensaje: WhatsApp no funciona"},
-		"pt": {"Primeira mensagem: o nosso e-mail", "{{.organisation}}: o nosso e-mail"},
+		"pt": {"Primeiro aviso: o nosso e-mail", "{{.organisation}}: o nosso e-mail"},
 		"pl": {"Pierwszy komunikat: nasza poczta", "{{.organisation}}: nasza poczta"},
 	} {
 		text := allText(t, locale)
@@ -59,12 +59,15 @@ func TestNativeWording(t *testing.T) {
 			not: []string{"actúa según él", "sustituirles", "confirman la caída", "tú mismo", "diario de la ejecución", "por tu paciencia", "Puedes seguir"},
 		},
 		"pt": {
-			want: []string{"Manual de crise — Ríoverde Hogar", "submeta-o a aprovação", "para as quais são traduzidas", "se a Meta falhar", "nem ninguém que os substitua", "Leia o registo do incidente"},
-			not:  []string{"Manual de crise de ", "peça a sua aprovação", "para que são traduzidas", "se a Meta falha,", "diário da execução", "Mensagens de Ríoverde"},
+			want: []string{"Manual de crise — Ríoverde Hogar", "submeta-o a aprovação", "para os quais são traduzidas", "se a Meta falhar", "nem ninguém que os substitua", "Leia o registo do incidente",
+				"os suplentes assumem a função", "Agradecemos a sua paciência", "toda a equipa o segue", "Enviar o primeiro aviso"},
+			not: []string{"Manual de crise de ", "peça a sua aprovação", "para que são traduzidas", "se a Meta falha,", "diário da execução", "Mensagens de Ríoverde",
+				"substitutos", "Obrigado", "playbook próprio", "língua", "a vocês"},
 		},
 		"pl": {
-			want: []string{"sprawdź to osobiście", "Przeczytaj dziennik zdarzeń incydentu", "kiedy podasz więcej informacji", "Nadal mogą Państwo"},
-			not:  []string{"sprawdź to sam", "dziennik przebiegu", "Nadal możesz", "napisz do nas"},
+			want: []string{"sprawdź to osobiście", "Przeczytaj dziennik zdarzeń incydentu", "kiedy podasz więcej informacji", "Nadal mogą Państwo",
+				"Wszystkie osoby, które z nami pracują", "jej rolę przejmują po kolei zastępcy", "aż do końca incydentu", "do sposobu pracy waszego zespołu"},
+			not: []string{"sprawdź to sam", "dziennik przebiegu", "Nadal możesz", "napisz do nas", "Wszyscy, którzy", "złapać", "odwołania alarmu", "Waszego"},
 		},
 		"en": {want: []string{"Everyone follows it in a crisis."}, not: []string{"acts by it"}},
 	} {
@@ -89,8 +92,8 @@ func TestApprovalIsDeclaredNotAssumed(t *testing.T) {
 	for locale, want := range map[string]string{
 		"en": "it is only an approval once that person has read the manual and confirmed it",
 		"es": "solo es una aprobación cuando esa persona lo haya leído y confirmado",
-		"pt": "só é uma aprovação depois de essa pessoa o ler e confirmar",
-		"pl": "to jest zatwierdzenie dopiero wtedy, gdy ta osoba przeczyta podręcznik i go potwierdzi",
+		"pt": "só conta como aprovação depois de essa pessoa o ler e confirmar",
+		"pl": "zatwierdzenie obowiązuje dopiero wtedy, gdy ta osoba przeczyta podręcznik i go zaakceptuje",
 	} {
 		text := strings.Join(strings.Fields(strings.ReplaceAll(allText(t, locale), "#", "")), " ")
 		if !strings.Contains(text, want) {
