@@ -11,7 +11,6 @@ import (
 
 	"github.com/crisis-cli/crisis/internal/drill"
 	"github.com/crisis-cli/crisis/internal/lang"
-	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
 
@@ -96,7 +95,7 @@ func (a *App) runQuiz(cmd *cobra.Command, args []string, o runOptions, q quizOpt
 	if len(l) > 0 {
 		loc = l[0]
 	}
-	fmt.Fprintf(a.IO.Out, "%s %s\n\n", th.Drill.Render(message.DrillMark(loc)+" "+a.T("cli.quiz.title", nil)), p.Title)
+	fmt.Fprintf(a.IO.Out, "%s %s\n\n", th.Drill.Render(m.DrillMark(loc)+" "+a.T("cli.quiz.title", nil)), p.Title)
 	questions := drill.Quiz(m, p, q.questions, seed, a.tr())
 	right := 0
 	for i, qu := range questions {

@@ -11,7 +11,6 @@ import (
 	"github.com/crisis-cli/crisis/internal/drill"
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/manual"
-	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
 
@@ -162,7 +161,7 @@ func TestInjectorReplyDraft(t *testing.T) {
 		t.Fatalf("shown %+v, want only the 4m inject on the 5m confirm step", view.shown)
 	}
 	draft := view.shown[0].draft
-	mark := message.DrillMark("es")
+	mark := "[SIMULACRO]"
 	if !strings.HasPrefix(draft, mark+" ") || !strings.Contains(draft, "status.rioverde.example") || !strings.Contains(draft, "900 100 200") {
 		t.Errorf("draft %q: want the es reply-order text with its values after %s", draft, mark)
 	}
@@ -270,7 +269,7 @@ func TestInjectorAuto(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := s.Playbook
-	if got := s.State.Injects[0].Response; !strings.HasPrefix(got, message.DrillMark("es")) {
+	if got := s.State.Injects[0].Response; !strings.HasPrefix(got, "[SIMULACRO]") {
 		t.Errorf("auto reply %q, want the marked draft", got)
 	}
 	if got, want := s.State.Injects[1].Response, "acknowledged: "+p.Drill.Injects[1].Expect; got != want {

@@ -41,7 +41,7 @@ func (d *decoder) header(o *object, kind string) bool {
 }
 
 var manualKeys = []string{"crisis", "kind", "organisation", "version", "timezone", "locales", "approval",
-	"first_response", "drill_every", "audiences", "domains", "channels", "roles", "people", "variables", "replies"}
+	"first_response", "drill_every", "audiences", "domains", "channels", "roles", "people", "variables", "replies", "markets"}
 
 // since11 reports what, written at n, as needing format 1.1 when the file
 // says it is written in 1.0, and tells whether it may be read. A 1.0 file
@@ -99,11 +99,13 @@ func (d *decoder) decodeManual(root *yaml.Node, m *Manual) {
 	}
 	m.Variables = d.decodeVariables(o.list("variables", false))
 	m.Replies = d.decodeReplies(o)
+	m.Markets = d.decodeMarkets(o)
 }
 
 func (d *decoder) decodeLocales(n *yaml.Node) Locales {
-	o := d.object(n, "locales", "default", "supported")
+	o := d.object(n, "locales", "default", "supported", "drill_marks")
 	l := Locales{Default: o.str("default", true), Supported: o.strings("supported"), Pos: d.pos(n)}
+	l.DrillMarks, l.DrillMarksAt = d.decodeDrillMarks(o)
 	if len(l.Supported) == 0 && l.Default != "" {
 		// A manual in one language need not list it twice.
 		l.Supported = []string{l.Default}
@@ -122,7 +124,7 @@ func (d *decoder) decodeApproval(n *yaml.Node) Approval {
 }
 
 func (d *decoder) decodeChannel(n *yaml.Node) Channel {
-	o := d.object(n, "a channel", "id", "kind", "name", "audiences", "domain", "owner", "limit", "hashtags", "target", "locales")
+	o := d.object(n, "a channel", "id", "kind", "name", "audiences", "domain", "owner", "limit", "hashtags", "target", "locales", "markets")
 	c := Channel{
 		ID:        o.id("id"),
 		Name:      o.str("name", false),
@@ -132,6 +134,7 @@ func (d *decoder) decodeChannel(n *yaml.Node) Channel {
 		Limit:     o.integer("limit"),
 		Hashtags:  o.integer("hashtags"),
 		Target:    d.decodeTarget(o.get("target", false), "a delivery target", true),
+		Markets:   o.marketRefs(),
 		Pos:       d.pos(n),
 		At:        o.at(),
 	}
@@ -183,7 +186,7 @@ func (d *decoder) decodePerson(n *yaml.Node) Person {
 func (d *decoder) decodeVariables(nodes []*yaml.Node) []Variable {
 	var vars []Variable
 	for _, n := range nodes {
-		o := d.object(n, "a variable", "name", "description", "example", "max_length", "type", "required", "known", "by")
+		o := d.object(n, "a variable", "name", "description", "example", "max_length", "type", "required", "known", "by", "per_market")
 		v := Variable{
 			Name:        o.str("name", true),
 			Description: o.str("description", true),
@@ -191,6 +194,7 @@ func (d *decoder) decodeVariables(nodes []*yaml.Node) []Variable {
 			MaxLength:   o.integer("max_length"),
 			Type:        o.oneOf("type", false, "text", "text", "count", "time", "url"),
 			Required:    o.boolean("required"),
+			PerMarket:   o.perMarket(),
 			Pos:         d.pos(n),
 		}
 		d.decodeLater(o, &v)

@@ -58,6 +58,9 @@ type Manual struct {
 	People    []Person
 	Variables []Variable // shared by every playbook
 	Replies   []Reply    // the reply library (1.1)
+	// Markets are where the organisation's readers live (format 1.1):
+	// each with its locale, zone and facts; none in a 1.0 manual.
+	Markets []Market
 
 	Playbooks []*Playbook
 	// Translations holds every playbook translation file read, also
@@ -96,7 +99,11 @@ func (a Approval) NextReview() time.Time { return a.ApprovedOn.Add(a.ReviewEvery
 type Locales struct {
 	Default   string
 	Supported []string
-	Pos       Pos
+	// DrillMarks overrides the built-in exercise mark of a locale
+	// (format 1.1); see Manual.DrillMark.
+	DrillMarks   map[string]string
+	DrillMarksAt map[string]Pos
+	Pos          Pos
 }
 
 // Audience is a group of people the business must reach: customers, staff,
@@ -107,6 +114,7 @@ type Audience struct {
 	// Visibility is VisibilityPublic or VisibilityInternal (1.1); a
 	// 1.0 audience, which cannot say, is public.
 	Visibility string
+	Markets    []Ref // the markets it lives in (format 1.1); empty: all
 	Pos        Pos
 }
 
@@ -137,6 +145,7 @@ type Channel struct {
 	// channel speaks, defaults included.
 	Locales   []string
 	LocalesAt []Pos // where each of Locales is written
+	Markets   []Ref // the markets it reaches (format 1.1); empty: all
 	Pos       Pos
 	At        map[string]Pos
 }
@@ -188,7 +197,10 @@ type Variable struct {
 	// optional variable without a value renders empty in a run, where in
 	// 1.0 its example stood for the value.
 	Format string
-	Pos    Pos
+	// PerMarket: each market gives its own value in its values (format
+	// 1.1), e.g. a support phone.
+	PerMarket bool
+	Pos       Pos
 }
 
 // Severity of a scenario.

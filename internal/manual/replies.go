@@ -46,8 +46,8 @@ func (m *Manual) Public(audience string) bool {
 }
 
 func (d *decoder) decodeAudience(n *yaml.Node) Audience {
-	o := d.object(n, "an audience", "id", "description", "visibility")
-	a := Audience{ID: o.id("id"), Description: o.str("description", false), Visibility: VisibilityPublic, Pos: d.pos(n)}
+	o := d.object(n, "an audience", "id", "description", "visibility", "markets")
+	a := Audience{ID: o.id("id"), Description: o.str("description", false), Visibility: VisibilityPublic, Markets: o.marketRefs(), Pos: d.pos(n)}
 	if v := o.get("visibility", false); v != nil && d.since11(v, "an audience's visibility") {
 		a.Visibility = o.oneOf("visibility", false, VisibilityPublic, VisibilityPublic, VisibilityInternal)
 	}

@@ -111,6 +111,7 @@ func resolve(m *Manual, diags *diag.List) {
 		ix.people.add(p.ID, p.Pos, diags)
 	}
 	resolveManual(m, ix, diags)
+	resolveMarkets(m, diags)
 	resolveLocales(m, ix, diags)
 	resolveReplies(m, ix, diags)
 	vars := map[string]Pos{}

@@ -378,6 +378,26 @@ drill:
 		{"channel locales scalar", mf, "    name: Facebook page\n", "    name: Facebook page\n    locales: es\n", false},
 		{"channel locales map", mf, "    name: Facebook page\n", "    name: Facebook page\n    locales: {es: yes}\n", false},
 		{"channel locales nested", mf, "    name: Facebook page\n", "    name: Facebook page\n    locales: [[es]]\n", false},
+		// Markets (format 1.1): declared, referred to, and per-market facts.
+		{"markets", mf, "crisis: 1\nkind: manual\n", "crisis: 1.1\nkind: manual\nmarkets:\n  - {id: pt-pt, name: Portugal, locale: pt-PT, timezone: Europe/Lisbon, values: {support_phone: 800 100 200}}\n", true},
+		{"markets null", mf, "crisis: 1\nkind: manual\n", "crisis: 1.1\nkind: manual\nmarkets:\n", true},
+		{"market no name", mf, "crisis: 1\nkind: manual\n", "crisis: 1.1\nkind: manual\nmarkets: [{id: pt-pt, locale: pt-PT, timezone: Europe/Lisbon}]\n", false},
+		{"market no locale", mf, "crisis: 1\nkind: manual\n", "crisis: 1.1\nkind: manual\nmarkets: [{id: pt-pt, name: Portugal, timezone: Europe/Lisbon}]\n", false},
+		{"market no timezone", mf, "crisis: 1\nkind: manual\n", "crisis: 1.1\nkind: manual\nmarkets: [{id: pt-pt, name: Portugal, locale: pt-PT}]\n", false},
+		{"market id uppercase", mf, "crisis: 1\nkind: manual\n", "crisis: 1.1\nkind: manual\nmarkets: [{id: PT, name: Portugal, locale: pt-PT, timezone: Europe/Lisbon}]\n", false},
+		{"market unknown key", mf, "crisis: 1\nkind: manual\n", "crisis: 1.1\nkind: manual\nmarkets: [{id: pt-pt, name: Portugal, locale: pt-PT, timezone: Europe/Lisbon, currency: EUR}]\n", false},
+		{"market values list", mf, "crisis: 1\nkind: manual\n", "crisis: 1.1\nkind: manual\nmarkets: [{id: pt-pt, name: Portugal, locale: pt-PT, timezone: Europe/Lisbon, values: [a]}]\n", false},
+		{"market value nested", mf, "crisis: 1\nkind: manual\n", "crisis: 1.1\nkind: manual\nmarkets: [{id: pt-pt, name: Portugal, locale: pt-PT, timezone: Europe/Lisbon, values: {support_phone: [a]}}]\n", false},
+		{"market value bad name", mf, "crisis: 1\nkind: manual\n", "crisis: 1.1\nkind: manual\nmarkets: [{id: pt-pt, name: Portugal, locale: pt-PT, timezone: Europe/Lisbon, values: {Support-Phone: x}}]\n", false},
+		{"1.1 drill marks", mf, "  default: es\n", "  default: es\n  drill_marks: {es: \"[ENSAYO]\", pl: \"[CWICZENIA]\"}\n", true},
+		{"1.1 drill mark blank", mf, "  default: es\n", "  default: es\n  drill_marks: {es: \" \"}\n", false},
+		{"1.1 drill marks list", mf, "  default: es\n", "  default: es\n  drill_marks: [x]\n", false},
+		{"1.1 per_market yes", mf, "max_length: 15", "max_length: 15\n    per_market: yes", true},
+		{"1.1 per_market maybe", mf, "max_length: 15", "max_length: 15\n    per_market: maybe", false},
+		{"1.1 channel markets", mf, "    name: Facebook page\n", "    name: Facebook page\n    markets: [pt-pt]\n", true},
+		{"1.1 channel markets scalar", mf, "    name: Facebook page\n", "    name: Facebook page\n    markets: pt-pt\n", false},
+		{"1.1 audience markets", mf, "    description: People who buy from us\n", "    description: People who buy from us\n    markets: [pt-pt]\n", true},
+		{"1.1 audience markets nested", mf, "    description: People who buy from us\n", "    description: People who buy from us\n    markets: [[pt]]\n", false},
 		// Messages: variants are channel kinds or default; parts are known.
 		{"message flat", es, "holding:\n", "spare.sms: x\nholding:\n", true},
 		{"message flat part", es, "holding:\n", "spare.email.subject: x\nholding:\n", true},
@@ -438,6 +458,11 @@ drill:
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			data := string(base[c.file].Data)
+			if strings.HasPrefix(c.name, "1.1 ") {
+				// In a 1.1 manual with one market, pt-pt.
+				data = strings.Replace(data, "crisis: 1\n", "crisis: 1.1\n", 1) +
+					"markets: [{id: pt-pt, name: Portugal, locale: pt-PT, timezone: Europe/Lisbon, values: {support_phone: 800 100 200}}]\n"
+			}
 			if !strings.Contains(data, c.old) {
 				t.Fatalf("%s holds no %q", c.file, c.old)
 			}

@@ -60,24 +60,28 @@ func (c *Catalog) Render(req Request) (Result, error) {
 			}
 		}
 		if req.Drill {
-			res.MarkDrill()
+			res.MarkDrill(c.drillMark(loc))
 		}
 		return res, nil
 	}
 	return res, fmt.Errorf("message %q: %w in %s", req.Message, ErrNoMessage, strings.Join(chain, ", "))
 }
 
-// MarkDrill marks a rendered text as an exercise, in the language it was
-// rendered in. Every part a reader may see on its own carries the mark: a
-// WhatsApp header or footer is shown apart from the body.
-func (res *Result) MarkDrill() {
-	mark := DrillMark(res.Locale)
+// MarkDrill marks a rendered text as an exercise with mark, the manual's
+// for the language it was rendered in (Catalog.DrillMark). Every part a
+// reader may see on its own carries the mark: a WhatsApp header or footer
+// is shown apart from the body.
+func (res *Result) MarkDrill(mark string) {
 	for _, part := range []*string{&res.Text, &res.Subject, &res.Header, &res.Footer} {
 		if part == &res.Text || *part != "" {
 			*part = mark + " " + *part
 		}
 	}
 }
+
+// DrillMark is the exercise mark of a locale in the catalog's manual
+// (manual.Manual.DrillMark).
+func (c *Catalog) DrillMark(locale string) string { return c.drillMark(locale) }
 
 func (c *Catalog) execute(loc, id string, req Request, res *Result) (string, error) {
 	text, err := c.localize(loc, id, req.Data, req.Count)
@@ -130,25 +134,3 @@ func (c *Catalog) formPos(loc, id string, err error) manual.Pos {
 	return manual.Pos{}
 }
 func (e *RenderError) Unwrap() error { return e.Err }
-
-// drillMarks say "this is an exercise" in each language, unmistakably.
-var drillMarks = map[string]string{
-	"es": "[SIMULACRO]",
-	"en": "[DRILL]",
-	"pl": "[ĆWICZENIA]",
-	"pt": "[SIMULADO]",
-	"de": "[ÜBUNG]",
-	"fr": "[EXERCICE]",
-	"it": "[ESERCITAZIONE]",
-	"ca": "[SIMULACRE]",
-}
-
-// DrillMark is the exercise mark for a locale, by its language; English
-// when the language has none.
-func DrillMark(locale string) string {
-	lang, _, _ := strings.Cut(strings.ReplaceAll(locale, "_", "-"), "-")
-	if m, ok := drillMarks[strings.ToLower(lang)]; ok {
-		return m
-	}
-	return drillMarks["en"]
-}

@@ -21,7 +21,6 @@ import (
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
-	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/render"
 )
 
@@ -431,7 +430,7 @@ func (x *sender) one(it *sendItem, i int, at time.Time) (dispatch.Outcome, error
 	if it.rec != nil {
 		at = it.rec.Intent.At // the same key and time: a provider that deduplicates recognises it
 	}
-	if s.State.Drill && !strings.HasPrefix(a.Text, message.DrillMark(a.Locale)) {
+	if s.State.Drill && !strings.HasPrefix(a.Text, s.Manual.DrillMark(a.Locale)) {
 		return dispatch.Outcome{}, lang.Errorf("send.no-drill-mark", map[string]any{"Label": it.label()})
 	}
 	intent := SendIntent{Key: sendKey(s, a), Step: a.Step, Message: a.Message, Channel: a.Channel, Locale: a.Locale,

@@ -166,6 +166,7 @@ type pageView struct {
 	Lang, Org, Root, Feeds, TimesIn, Generated string
 	T                                          map[string]string
 	Drill                                      bool
+	DrillMark                                  string // the manual's, for the locale
 	Alternates                                 []alternate
 	Languages                                  []language
 	Live, History                              []incidentView
@@ -203,7 +204,7 @@ type updateView struct {
 func (s *site) page(locale, dir string) ([]byte, error) {
 	t, _ := textsFor(locale)
 	root := strings.Repeat("../", strings.Count(dir, "/"))
-	v := pageView{Lang: locale, Org: s.Manual.Organisation, Root: root, Feeds: root + locale + "/", T: t, Drill: s.Drill}
+	v := pageView{Lang: locale, Org: s.Manual.Organisation, Root: root, Feeds: root + locale + "/", T: t, Drill: s.Drill, DrillMark: s.Manual.DrillMark(locale)}
 	v.TimesIn = fmt.Sprintf(t["times_in"], s.zoneName())
 	now := s.Now.In(s.Manual.Location)
 	v.Generated = fmt.Sprintf(t["generated"], message.FormatDate(now, locale), message.FormatClock(now, locale))

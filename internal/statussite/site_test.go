@@ -135,7 +135,7 @@ func TestDrillPreview(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	marks := map[string]string{"es": "SIMULACRO: esto es un ejercicio", "en": "DRILL: this is an exercise", "pl": "ĆWICZENIA: to jest ćwiczenie", "pt": "SIMULADO: isto é um exercício"}
+	marks := map[string]string{"es": "SIMULACRO: esto es un ejercicio", "en": "DRILL: this is an exercise", "pl": "ĆWICZENIA: to jest ćwiczenie", "pt": "SIMULACRO: isto é um exercício"}
 	for l, mark := range marks {
 		page := string(files[l+"/index.html"])
 		if !strings.Contains(page, mark) || !strings.Contains(page, `<meta name="robots" content="noindex">`) {
@@ -143,6 +143,9 @@ func TestDrillPreview(t *testing.T) {
 		}
 		tag := strings.Fields(mark)[0]
 		tag = "[" + strings.TrimSuffix(tag, ":") + "]"
+		if !strings.Contains(page, "<title>"+tag+" ") {
+			t.Errorf("%s page title lacks %s", l, tag)
+		}
 		for _, f := range []string{"feed.atom", "feed.rss", "feed.json"} {
 			if !bytes.Contains(files[l+"/"+f], []byte(tag)) {
 				t.Errorf("%s/%s lacks %s", l, f, tag)

@@ -12,7 +12,6 @@ import (
 	"github.com/crisis-cli/crisis/internal/drill"
 	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
-	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/plan"
 	"github.com/crisis-cli/crisis/internal/render"
 	"github.com/crisis-cli/crisis/internal/runbook"
@@ -66,7 +65,7 @@ func (v *RunView) raw(s string) { fmt.Fprint(v.W, v.Th.Clean(s)) }
 func (v *RunView) drillBanner(s *runbook.Session) {
 	if s.State.Drill {
 		loc := s.State.PrimaryLocale(s.Manual.Locales.Default)
-		v.printf("%s\n", v.Th.Drill.Render(message.DrillMark(loc)+" "+v.t("run.banner", nil)))
+		v.printf("%s\n", v.Th.Drill.Render(s.Manual.DrillMark(loc)+" "+v.t("run.banner", nil)))
 	}
 }
 

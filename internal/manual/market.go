@@ -1,0 +1,239 @@
+package manual
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"golang.org/x/text/language"
+	"gopkg.in/yaml.v3"
+
+	"github.com/crisis-cli/crisis/internal/diag"
+)
+
+// Market is where a part of the organisation's readers live (format 1.1):
+// the language and region they read (its full tag picks plural rules and
+// clock formats), the zone their clocks show, and the facts that differ from
+// one market to the next (a support phone a reader can dial, a status URL).
+type Market struct {
+	ID       string
+	Name     string // as texts name it beside a time: "11:30 (España)"
+	Locale   string // a BCP 47 tag as written: es-ES, pt-PT
+	TimeZone string
+	Location *time.Location // UTC when the zone is unknown (reported)
+	// Values are the market's own values of manual variables, by name;
+	// ValuesAt holds where each is written.
+	Values   map[string]string
+	ValuesAt map[string]Pos
+	Pos      Pos
+	At       map[string]Pos
+}
+
+// Language is the language of the market's locale: es for es-ES.
+func (mk *Market) Language() string {
+	lang, _, _ := strings.Cut(strings.ReplaceAll(mk.Locale, "_", "-"), "-")
+	return strings.ToLower(lang)
+}
+
+// Reads reports whether the market's readers read texts written in locale:
+// its tag is locale, or its language is.
+func (mk *Market) Reads(locale string) bool {
+	return strings.EqualFold(mk.Locale, locale) || mk.Language() == strings.ToLower(locale)
+}
+
+// Market is the market with that id, nil when there is none.
+func (m *Manual) Market(id string) *Market {
+	for i := range m.Markets {
+		if m.Markets[i].ID == id {
+			return &m.Markets[i]
+		}
+	}
+	return nil
+}
+
+// ChannelMarkets are the markets a channel reaches: those it names, else
+// every market of the manual.
+func (m *Manual) ChannelMarkets(ch *Channel) []*Market {
+	var out []*Market
+	for i := range m.Markets {
+		mk := &m.Markets[i]
+		if len(ch.Markets) == 0 || slices.ContainsFunc(ch.Markets, func(r Ref) bool { return r.ID == mk.ID }) {
+			out = append(out, mk)
+		}
+	}
+	return out
+}
+
+// Readers are the markets a channel reaches that read texts in locale, in
+// the order the manual declares them; none in a manual without markets.
+func (m *Manual) Readers(ch *Channel, locale string) []*Market {
+	var out []*Market
+	for _, mk := range m.ChannelMarkets(ch) {
+		if mk.Reads(locale) {
+			out = append(out, mk)
+		}
+	}
+	return out
+}
+
+// defaultDrillMarks say "this is an exercise" in each language,
+// unmistakably; a manual's locales.drill_marks overrides them. Portuguese
+// is Portugal's [SIMULACRO] (Brazil's SIMULADO reads as a mock exam).
+var defaultDrillMarks = map[string]string{
+	"es": "[SIMULACRO]",
+	"en": "[DRILL]",
+	"pl": "[ĆWICZENIA]",
+	"pt": "[SIMULACRO]",
+	"de": "[ÜBUNG]",
+	"fr": "[EXERCICE]",
+	"it": "[ESERCITAZIONE]",
+	"ca": "[SIMULACRE]",
+}
+
+// DefaultDrillMark is the built-in exercise mark for a locale, by its
+// language; English when the language has none.
+func DefaultDrillMark(locale string) string {
+	lang, _, _ := strings.Cut(strings.ReplaceAll(locale, "_", "-"), "-")
+	if mk, ok := defaultDrillMarks[strings.ToLower(lang)]; ok {
+		return mk
+	}
+	return defaultDrillMarks["en"]
+}
+
+// DrillMark is the exercise mark of a locale in this manual: the one
+// locales.drill_marks gives for the locale (or its language), else the
+// built-in default. It is the one place a drill mark is decided.
+func (m *Manual) DrillMark(locale string) string {
+	if m != nil {
+		if mk, ok := m.Locales.DrillMarks[locale]; ok {
+			return mk
+		}
+		lang, _, _ := strings.Cut(strings.ReplaceAll(locale, "_", "-"), "-")
+		if mk, ok := m.Locales.DrillMarks[lang]; ok {
+			return mk
+		}
+	}
+	return DefaultDrillMark(locale)
+}
+
+var marketKeys = []string{"id", "name", "locale", "timezone", "values"}
+
+// decodeMarkets reads the manual's markets: key (format 1.1).
+func (d *decoder) decodeMarkets(o *object) []Market {
+	if !d.since11(o.key("markets"), "markets") {
+		return nil
+	}
+	var out []Market
+	for _, n := range o.list("markets", false) {
+		mo := d.object(n, "a market", marketKeys...)
+		mk := Market{ID: mo.id("id"), Name: mo.str("name", false), TimeZone: mo.str("timezone", true), Location: time.UTC, Pos: d.pos(n), At: mo.at()}
+		// name and locale are required, with hints of their own: the
+		// shared examples of name and locale are a person's and a file's.
+		for key, ex := range map[string]string{"name": "Portugal", "locale": "pt-PT"} {
+			if mo.value(key) == nil && n.Kind == yaml.MappingNode && !mo.typos[key] {
+				d.errorf(n, RuleMissing, "add "+key+": "+ex, "missing required key %q", key)
+			}
+		}
+		ln := mo.get("locale", false)
+		if s, ok := d.scalar(ln, "locale"); ok {
+			mk.Locale = s
+			if tag, err := language.Parse(s); err != nil || tag == language.Und {
+				d.errorf(ln, RuleType, "write a BCP 47 tag of a language and region such as es-ES, pt-PT or en-GB", "market locale %q is not a language tag", s)
+			}
+		}
+		if mk.TimeZone != "" {
+			if loc, err := time.LoadLocation(mk.TimeZone); err != nil {
+				d.errorf(mo.value("timezone"), RuleType, "use an IANA zone name such as Europe/Lisbon or Atlantic/Canary", "unknown time zone %q", mk.TimeZone)
+			} else {
+				mk.Location = loc
+			}
+		}
+		mk.Values, mk.ValuesAt = d.stringMap(mo.get("values", false), "values", true)
+		out = append(out, mk)
+	}
+	return out
+}
+
+// stringMap reads a mapping of names to one-line values, with where each
+// value is written. vars: the names are variable names.
+func (d *decoder) stringMap(n *yaml.Node, what string, vars bool) (map[string]string, map[string]Pos) {
+	if n == nil {
+		return nil, nil
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, RuleType, "write name: value lines", "%s must be a mapping, found %s", what, kindName(n))
+		return nil, nil
+	}
+	vals, at := map[string]string{}, map[string]Pos{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		name, ok := d.scalar(k, what+" key")
+		if !ok {
+			continue
+		}
+		if _, dup := vals[name]; dup {
+			d.errorf(k, RuleDuplicate, "remove one of them", "%q is given twice in %s", name, what)
+			continue
+		}
+		if vars && !varNameRE.MatchString(name) {
+			d.errorf(k, RuleType, "use the name of a variable declared in variables:, e.g. support_phone", "%q is not a variable name", name)
+			continue
+		}
+		if s, ok := d.scalar(v, name); ok {
+			vals[name], at[name] = s, d.pos(v)
+		}
+	}
+	return vals, at
+}
+
+// decodeDrillMarks reads locales.drill_marks (format 1.1).
+func (d *decoder) decodeDrillMarks(o *object) (map[string]string, map[string]Pos) {
+	n := o.get("drill_marks", false)
+	if !d.since11(o.key("drill_marks"), "locales.drill_marks") {
+		return nil, nil
+	}
+	marks, at := d.stringMap(n, "drill_marks", false)
+	for loc, mk := range marks {
+		if strings.TrimSpace(mk) == "" {
+			d.diags.Errorf(at[loc], RuleMissing, "write the mark readers of "+loc+" recognise, e.g. [SIMULACRO]", "the drill mark of %s is empty", loc)
+		}
+	}
+	return marks, at
+}
+
+// marketRefs reads the markets: of an audience or a channel (format 1.1).
+func (o *object) marketRefs() []Ref {
+	if !o.d.since11(o.key("markets"), "markets of "+o.what) {
+		return nil
+	}
+	return o.refs("markets", false)
+}
+
+// perMarket reads per_market: of a variable (format 1.1), which only the
+// manual's own variables may say: a playbook's variable has one value.
+func (o *object) perMarket() bool {
+	k := o.key("per_market")
+	if k == nil || !o.d.since11(k, "per_market") {
+		return false
+	}
+	if o.d.file != ManualFile {
+		o.d.errorf(k, RuleType, "declare the variable in "+ManualFile+" to give each market its own value", "per_market is for the manual's variables")
+		return false
+	}
+	return o.boolean("per_market")
+}
+
+// resolveMarkets checks market ids and every reference to a market.
+func resolveMarkets(m *Manual, diags *diag.List) {
+	ix := newIndex("market")
+	ix.unknown = len(m.At) == 0
+	for _, mk := range m.Markets {
+		ix.add(mk.ID, mk.Pos, diags)
+	}
+	for _, a := range m.Audiences {
+		ix.checkAll(a.Markets, diags)
+	}
+	for _, c := range m.Channels {
+		ix.checkAll(c.Markets, diags)
+	}
+}
