@@ -17,12 +17,15 @@ import (
 type Catalog struct {
 	mu         sync.Mutex
 	localizers map[string]*i18n.Localizer
-	parsers    map[string]sandboxParser
-	bundle     *i18n.Bundle
-	files      map[string]*manual.TemplateFile
-	Default    string
-	source     func(file string, n int) string // the manual's lines, to place errors
-	drillMark  func(locale string) string      // the manual's (manual.Manual.DrillMark)
+	// regionals are localizers of one locale's texts under a reader's
+	// full tag (pt's texts read in pt-PT), by "locale tag"; see regional.
+	regionals map[string]*i18n.Localizer
+	parsers   map[string]sandboxParser
+	bundle    *i18n.Bundle
+	files     map[string]*manual.TemplateFile
+	Default   string
+	source    func(file string, n int) string // the manual's lines, to place errors
+	drillMark func(locale string) string      // the manual's (manual.Manual.DrillMark)
 }
 
 // NewCatalog builds a go-i18n bundle from the manual's message files.
@@ -117,8 +120,9 @@ func (c *Catalog) variant(locale, message, kind string) (text string, parts map[
 // ErrNoMessage means a message exists in no locale of the chain.
 var ErrNoMessage = errors.New("no such message")
 
-// localize executes one message id in one locale.
-func (c *Catalog) localize(locale, id string, data map[string]any, count any) (string, error) {
+// localize executes one message id in one locale; tag, when not empty,
+// is the reader's full locale, whose plural rules choose the form.
+func (c *Catalog) localize(locale, tag, id string, data map[string]any, count any) (string, error) {
 	c.mu.Lock()
 	loc, ok := c.localizers[locale]
 	if !ok {
@@ -127,6 +131,9 @@ func (c *Catalog) localize(locale, id string, data map[string]any, count any) (s
 		c.parsers[locale] = sandboxParser{locale: locale}
 	}
 	parser := c.parsers[locale]
+	if tag != "" && tag != locale {
+		loc = c.regional(locale, tag)
+	}
 	c.mu.Unlock()
 	cfg := &i18n.LocalizeConfig{
 		MessageID:      id,

@@ -16,6 +16,9 @@ type Request struct {
 	Data    map[string]any // variable values; count variables as int
 	Count   any            // the value choosing the plural form, nil for none
 	Drill   bool           // mark the text as an exercise
+	// Tag is the reader's full locale (pt-PT for a text in pt), whose
+	// CLDR plural rules choose the form; empty: Locale's own.
+	Tag string
 }
 
 // Result is a localized message.
@@ -84,7 +87,7 @@ func (res *Result) MarkDrill(mark string) {
 func (c *Catalog) DrillMark(locale string) string { return c.drillMark(locale) }
 
 func (c *Catalog) execute(loc, id string, req Request, res *Result) (string, error) {
-	text, err := c.localize(loc, id, req.Data, req.Count)
+	text, err := c.localize(loc, req.Tag, id, req.Data, req.Count)
 	if err != nil {
 		if text == "" {
 			return "", &RenderError{ID: id, Locale: loc, Err: err, Pos: c.formPos(loc, id, err)}

@@ -34,6 +34,10 @@ type Options struct {
 	// known: later) which has no value yet, as a run does until it is
 	// set (see Waiting); without it such a text is a missing value.
 	Hold bool
+	// Market, when not empty, renders only the texts read in that market
+	// (format 1.1): on the channels that reach it, in its language, with
+	// its facts and its time zone.
+	Market string
 }
 
 // Announcement is one message rendered for one channel in one locale.
@@ -44,7 +48,10 @@ type Announcement struct {
 	Channel  string `json:"channel"`
 	Kind     string `json:"kind"`
 	Locale   string `json:"locale"`
-	Audience string `json:"audience"`
+	// Markets are the markets the text is read in (format 1.1), whose
+	// facts and zones it was rendered with; none without markets.
+	Markets  []string `json:"markets,omitempty"`
+	Audience string   `json:"audience"`
 	// Required: the channel speaks the locale (manual.Manual.Speaks), so
 	// a run must send this text; the others stay available, optional.
 	Required bool   `json:"required"`
@@ -146,16 +153,31 @@ func renderItem(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, it i
 		if ch == nil || !wanted(ch, opts.Channels) {
 			continue
 		}
+		if skipForMarket(m, ch, loc, opts) {
+			continue
+		}
 		prof, err := Profile(ch)
 		if err != nil {
 			return nil, err
 		}
-		res, err := cat.Render(message.Request{Message: it.ann.Message.ID, Kind: ch.Kind, Locale: loc, Data: data, Count: count, Drill: opts.Drill})
+		req := message.Request{Message: it.ann.Message.ID, Kind: ch.Kind, Locale: loc, Data: data, Count: count, Drill: opts.Drill}
+		rs, own := readers(m, ch, loc, opts)
+		if len(rs) > 0 {
+			tag := func(mk *manual.Market) string { return loc }
+			if own {
+				tag = func(mk *manual.Market) string { return mk.Locale }
+				req.Tag = rs[0].Locale
+			}
+			if req.Data, req.Count, err = marketData(m, p, data, rs, tag, opts, it.ann.Message.ID); err != nil {
+				return nil, renderError(it, ch, err)
+			}
+		}
+		res, err := cat.Render(req)
 		if err != nil {
 			return nil, renderError(it, ch, err)
 		}
 		a := Announcement{Playbook: p.ID, Step: it.step, Message: it.ann.Message.ID, Channel: ch.ID, Kind: ch.Kind,
-			Locale: loc, Audience: strings.Join(audiences, ", "), Required: m.Speaks(ch, loc), Subject: res.Subject, Header: res.Header, Footer: res.Footer,
+			Locale: loc, Markets: marketIDs(rs), Audience: strings.Join(audiences, ", "), Required: m.Speaks(ch, loc), Subject: res.Subject, Header: res.Header, Footer: res.Footer,
 			Text: res.Text, Warnings: res.Warnings}
 		if res.Locale != loc {
 			a.LocaleUsed, a.Chain = res.Locale, res.Chain

@@ -1,0 +1,121 @@
+package render
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/message"
+)
+
+// readers are the markets a text on ch in loc is read in (format 1.1):
+// those the channel reaches whose locale's language is loc, only
+// opts.Market when it names one. When none of the markets it reaches reads
+// loc (a Spanish text on Portugal's SMS, available but not owed), they are
+// still its readers: a fact such as a phone number is the market's, not the
+// language's; own is then false, and times are written as loc writes them.
+// None in a manual without markets: the text is rendered as in format 1.0,
+// in the manual's time zone.
+func readers(m *manual.Manual, ch *manual.Channel, loc string, opts Options) (rs []*manual.Market, own bool) {
+	only := func(rs []*manual.Market) []*manual.Market {
+		if opts.Market == "" {
+			return rs
+		}
+		return slices.DeleteFunc(rs, func(mk *manual.Market) bool { return mk.ID != opts.Market })
+	}
+	if rs := only(m.Readers(ch, loc)); len(rs) > 0 {
+		return rs, true
+	}
+	if opts.Market != "" {
+		return nil, false
+	}
+	return m.ChannelMarkets(ch), false
+}
+
+// skipForMarket: with --market, a channel that does not reach that
+// market, or a locale it does not read, has no text for it.
+func skipForMarket(m *manual.Manual, ch *manual.Channel, loc string, opts Options) bool {
+	rs, _ := readers(m, ch, loc, opts)
+	return opts.Market != "" && len(rs) == 0
+}
+
+// marketData is data as the readers of rs read it: each per-market
+// variable the market's own value, each time of the incident in the
+// market's zone and written as its full locale writes it (24-hour for
+// en-GB; tag says which locale writes it). One text read in several markets that differ names each
+// market's value beside it, in the order the manual declares them:
+// "11:30 (España) / 10:30 (Canarias)" (lint CR312 asks to split a channel
+// whose markets differ in a fact). count is the value choosing the plural
+// form: the first market's.
+func marketData(m *manual.Manual, p *manual.Playbook, base map[string]any, rs []*manual.Market, tag func(*manual.Market) string, opts Options, msg string) (data map[string]any, count any, err error) {
+	data = maps.Clone(base)
+	firsts := maps.Clone(base)
+	clock := opts.Clock
+	at := map[string]func(mk *manual.Market) string{
+		"start_time":  func(mk *manual.Market) string { return message.FormatClock(clock.Start.In(mk.Location), tag(mk)) },
+		"start_date":  func(mk *manual.Market) string { return message.FormatDate(clock.Start.In(mk.Location), tag(mk)) },
+		"next_update": func(mk *manual.Market) string { return message.FormatClock(clock.NextUpdate.In(mk.Location), tag(mk)) },
+	}
+	for name := range base {
+		vals := make([]any, len(rs))
+		switch decl := m.Variable(p, name); {
+		case at[name] != nil:
+			for i, mk := range rs {
+				vals[i] = at[name](mk)
+			}
+		case decl != nil && decl.PerMarket:
+			for i, mk := range rs {
+				val, ok := mk.Values[name]
+				if !ok {
+					vals[i] = base[name] // lint's CR311: the market gives no value
+					continue
+				}
+				if vals[i], err = Check(decl, name, val); err != nil {
+					return nil, nil, fmt.Errorf("market %s: %w", mk.ID, err)
+				}
+			}
+		default:
+			continue
+		}
+		data[name], firsts[name] = joinPerMarket(rs, vals), vals[0]
+	}
+	used, _ := UsedVariables(m, []string{msg})
+	if cv := CountVariable(m, p, used); cv != "" {
+		count = firsts[cv]
+	}
+	return data, count, nil
+}
+
+// joinPerMarket is one value when every market has the same, else each
+// value once, with the names of the markets that have it:
+// "900 100 200 (España, Canarias) / 800 100 200 (Portugal)".
+func joinPerMarket(rs []*manual.Market, vals []any) any {
+	var order []string
+	names := map[string][]string{}
+	for i, v := range vals {
+		s := fmt.Sprint(v)
+		if names[s] == nil {
+			order = append(order, s)
+		}
+		names[s] = append(names[s], rs[i].Name)
+	}
+	if len(order) == 1 {
+		return vals[0]
+	}
+	parts := make([]string, len(order))
+	for i, s := range order {
+		parts[i] = s + " (" + strings.Join(names[s], ", ") + ")"
+	}
+	return strings.Join(parts, " / ")
+}
+
+// marketIDs are the ids of markets, for an announcement.
+func marketIDs(rs []*manual.Market) []string {
+	ids := make([]string, len(rs))
+	for i, mk := range rs {
+		ids[i] = mk.ID
+	}
+	return ids
+}
