@@ -28,6 +28,8 @@ type renderOptions struct {
 	drill    bool
 	format   *formatFlag
 	out      string
+	market   string // format 1.1: only what this market reads
+	at       string // the incident's start, instead of now
 }
 
 func newRenderCmd(app *App) *cobra.Command {
@@ -60,6 +62,8 @@ func newRenderCmd(app *App) *cobra.Command {
 	f.StringArrayVar(&o.vars, "var", nil, "cli.flag.var")
 	f.BoolVar(&o.drill, "drill", false, "cli.flag.drill")
 	f.StringVar(&o.out, "out", "", "cli.render.flag.out")
+	f.StringVar(&o.market, "market", "", "cli.render.flag.market")
+	f.StringVar(&o.at, "at", "", "cli.render.flag.at")
 	o.format = addFormatFlag(cmd, "text", "json", "markdown")
 	return cmd
 }
@@ -109,11 +113,17 @@ func (a *App) runRender(id string, o renderOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := checkMarket(m, o.market); err != nil {
+		return err
+	}
+	start, err := parseAt(o.at, m.Location, a.Now)
+	if err != nil {
+		return err
+	}
 	var anns []render.Announcement
 	for _, pb := range playbooks {
-		now := a.Now()
-		opts := render.Options{Step: o.step, Channels: o.channels, Locales: locales, Vars: vars, Drill: o.drill,
-			Examples: o.examples, Clock: render.Clock{Start: now, NextUpdate: now.Add(pb.Cadence())}}
+		opts := render.Options{Step: o.step, Channels: o.channels, Locales: locales, Vars: vars, Drill: o.drill, Market: o.market,
+			Examples: o.examples, Clock: render.Clock{Start: start, NextUpdate: start.Add(pb.Cadence())}}
 		some, err := render.Playbook(m, cat, pb, opts)
 		var missing *message.MissingError
 		if errors.As(err, &missing) {

@@ -21,6 +21,9 @@ func AnnouncementCard(th *Theme, a render.Announcement, status string) string {
 	}
 	fmt.Fprintf(b, "%s %s  %s  %s  %s", marker, th.Title.Render(a.Channel), th.Muted.Render(a.Kind), th.Accent.Render(a.Locale),
 		th.Muted.Render("to "+a.Audience+" · "+a.Step+"/"+a.Message))
+	if len(a.Markets) > 0 {
+		fmt.Fprintf(b, "  %s", th.Muted.Render("· markets "+strings.Join(a.Markets, ", ")))
+	}
 	if status != "" {
 		fmt.Fprintf(b, "  %s", status)
 	}
@@ -61,6 +64,9 @@ func AnnouncementsMarkdown(anns []render.Announcement) string {
 			fit = "**DOES NOT FIT**"
 		}
 		fmt.Fprintf(b, "## %s · %s · %s\n\n", a.Channel, a.Locale, a.Step)
+		if len(a.Markets) > 0 {
+			fmt.Fprintf(b, "Markets: %s.\n\n", strings.Join(a.Markets, ", "))
+		}
 		fmt.Fprintf(b, "To %s. Message `%s`, %d/%d %s, %s. File: `%s`\n\n", a.Audience, a.Message, a.Length, a.Limit, a.Unit, fit, AnnouncementFile(a))
 		if a.Subject != "" {
 			fmt.Fprintf(b, "**Subject:** %s\n\n", a.Subject)

@@ -122,6 +122,7 @@ func (v *RunView) text(s *runbook.Session, b runbook.Batch, a render.Announcemen
 	head := "── " + v.t("run.text.head", map[string]any{"N": n, "Channel": a.Channel, "Kind": a.Kind, "Locale": a.Locale,
 		"Audience": a.Audience, "Status": v.sentStatus(s, b, a)})
 	v.printf("\n%s\n", v.Th.Title.Render(head))
+	v.readIn(s, a)
 	v.whole(a, v.t("run.text.subject", map[string]any{"N": n}), v.t("run.text.body", map[string]any{"N": n}))
 }
 
