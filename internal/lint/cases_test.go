@@ -116,6 +116,23 @@ var ruleCases = []ruleCase{
 	{name: "cr304-bad", rule: "CR304", fires: true, edits: []edit{{fPL, "    few: \"Kolejna informacja za {{.update_minutes}} minuty.\"\n", ""}}, at: anchor{fPL, "update:\n  default", "default"}, says: `lacks plural forms few`},
 	{name: "cr305-bad", rule: "CR305", fires: true, edits: []edit{{fManual, "  - id: status-page\n    kind: status-page\n    audiences: [customers]\n    domain: hosting\n    owner: spokesperson\n", "  - id: status-page\n    kind: status-page\n    audiences: [customers]\n    domain: hosting\n    owner: spokesperson\n    locales: [en, pt]\n"}}, at: anchor{fManual, "locales: [en, pt]", "pt"}, says: `channel status-page speaks "pt", which is not in locales.supported`},
 	{name: "cr305-good", rule: "CR305", edits: []edit{{fManual, "  - id: status-page\n    kind: status-page\n    audiences: [customers]\n    domain: hosting\n    owner: spokesperson\n", "  - id: status-page\n    kind: status-page\n    audiences: [customers]\n    domain: hosting\n    owner: spokesperson\n    locales: [en, pl]\n"}}},
+	// Markets (format 1.1): the manual says crisis: 1.1 and status_url is
+	// a per-market fact.
+	{name: "cr310-bad", rule: "CR310", fires: true, edits: markets11("  - id: es-es\n    name: España\n    locale: es-ES\n    timezone: Europe/Madrid\n    values: {status_url: status.example}\n"),
+		at: anchor{fManual, "locale: es-ES", "es-ES"}, says: `market es-es reads "es-ES", and locales.supported has no es texts`},
+	{name: "cr310-good", rule: "CR310", edits: markets11("  - id: uk\n    name: United Kingdom\n    locale: en-GB\n    timezone: Europe/London\n    values: {status_url: status.example}\n  - id: pl-pl\n    name: Polska\n    locale: pl\n    timezone: Europe/Warsaw\n    values: {status_url: status.example}\n")},
+	{name: "cr311-bad", rule: "CR311", fires: true, edits: markets11("  - id: uk\n    name: United Kingdom\n    locale: en-GB\n    timezone: Europe/London\n    values: {status_url: status.example}\n  - id: pl-pl\n    name: Polska\n    locale: pl-PL\n    timezone: Europe/Warsaw\n    values: {status-url: status.example/pl}\n"),
+		at: anchor{fManual, "values: {status-url", "{"}, says: `market pl-pl gives no value for status_url, which each market must give (per_market)`, otherErrors: true},
+	{name: "cr311-no-values", rule: "CR311", fires: true, edits: markets11("  - id: pl-pl\n    name: Polska\n    locale: pl-PL\n    timezone: Europe/Warsaw\n"),
+		at: anchor{fManual, "- id: pl-pl", "id"}, says: `market pl-pl gives no value for status_url`},
+	{name: "cr311-good", rule: "CR311", edits: markets11("  - id: pl-pl\n    name: Polska\n    locale: pl-PL\n    timezone: Europe/Warsaw\n    values: {status_url: status.example/pl}\n")},
+	{name: "cr312-bad", rule: "CR312", fires: true, edits: markets11("  - id: uk\n    name: United Kingdom\n    locale: en-GB\n    timezone: Europe/London\n    values: {status_url: status.example}\n  - id: ie\n    name: Ireland\n    locale: en-IE\n    timezone: Europe/Dublin\n    values: {status_url: status.example/ie}\n"),
+		at: anchor{fManual, "- id: status-page", "id"}, says: `channel status-page reaches uk, ie in en, which differ in status_url, used by message holding`},
+	// The same facts as cr312-bad, each market on a channel of its own.
+	{name: "cr312-split", rule: "CR312", edits: append(markets11("  - id: uk\n    name: United Kingdom\n    locale: en-GB\n    timezone: Europe/London\n    values: {status_url: status.example}\n  - id: ie\n    name: Ireland\n    locale: en-IE\n    timezone: Europe/Dublin\n    values: {status_url: status.example/ie}\n"),
+		edit{fManual, "    domain: hosting\n    owner: spokesperson\n", "    domain: hosting\n    owner: spokesperson\n    markets: [uk]\n"})},
+	// Markets that differ but read different languages: each reads its own text.
+	{name: "cr312-good", rule: "CR312", edits: markets11("  - id: uk\n    name: United Kingdom\n    locale: en-GB\n    timezone: Europe/London\n    values: {status_url: status.example}\n  - id: pl-pl\n    name: Polska\n    locale: pl-PL\n    timezone: Europe/Warsaw\n    values: {status_url: status.example/pl}\n")},
 	{name: "cr401-bad", rule: "CR401", fires: true, edits: []edit{{fEN, "{{.platform}} is down. Follow", "{{uper .platform}} is down. Follow"}}, at: anchor{fEN, `other: "{{uper`, `{{uper`}, says: `function "uper" not defined`},
 	{name: "cr401-range", rule: "CR401", fires: true, edits: []edit{{fEN, "works again.\"", "works again.{{range 1000000000}}!{{end}}\""}}, at: anchor{fEN, "again.{{range", "{{range"}, says: `{{range}} is not available`},
 	{name: "cr401-template", rule: "CR401", fires: true, edits: []edit{{fEN, "works again.\"", "works again.{{template \\\"nope\\\"}}\""}}, at: anchor{fEN, "again.{{template", "{{template"}, says: `{{template "nope"}} is not available`},
@@ -125,6 +142,13 @@ var ruleCases = []ruleCase{
 	{name: "cr405-bad", rule: "CR405", fires: true, edits: []edit{{fPlaybook, "example: Facebook\n    max_length: 10", "example: Facebook Messenger\n    max_length: 10"}}, at: anchor{fPlaybook, "- name: platform", "name"}, says: `the example of variable platform is not a value it accepts: platform="Facebook Messenger": 18 characters, but at most 10`},
 	{name: "cr501-bad", rule: "CR501", fires: true, edits: []edit{{fEN, "is down. Use SMS.", "is down. " + longSMS}}, at: anchor{fPlaybook, "channels: [sms-staff]", "sms-staff"}, says: `does not fit`},
 	// holding cannot be measured (status_url's example is not a count), staff-brief still is.
+	// A text read in two markets names both values: it fits with every
+	// value at its longest, and not as the markets read it.
+	{name: "cr501-market-bad", rule: "CR501", fires: true, edits: append(markets11("  - id: uk\n    name: United Kingdom\n    locale: en-GB\n    timezone: Europe/London\n    values: {status_url: status.example}\n  - id: ie\n    name: Ireland\n    locale: en-IE\n    timezone: Europe/Dublin\n    values: {status_url: status.example/ie}\n"),
+		edit{fManual, "    domain: hosting\n    owner: spokesperson\n", "    domain: hosting\n    owner: spokesperson\n    limit: 60\n"}),
+		at: anchor{fPlaybook, "message: holding\n        audiences: [customers]\n        channels: [status-page]", "status-page"}, says: `holding on status-page in en does not fit: 89 characters, limit 60, as read in uk, ie`},
+	{name: "cr501-market-good", rule: "CR501", edits: append(markets11("  - id: uk\n    name: United Kingdom\n    locale: en-GB\n    timezone: Europe/London\n    values: {status_url: status.example}\n"),
+		edit{fManual, "    domain: hosting\n    owner: spokesperson\n", "    domain: hosting\n    owner: spokesperson\n    limit: 60\n"})},
 	{name: "cr501-other-value-bad", rule: "CR501", fires: true, otherErrors: true, edits: []edit{{fEN, "is down. Use SMS.", "is down. " + longSMS}, {fManual, "    example: status.example\n", "    type: count\n    example: status.example\n"}}, at: anchor{fPlaybook, "channels: [sms-staff]", "sms-staff"}, says: `staff-brief on sms-staff in en does not fit`},
 	{name: "cr502-bad", rule: "CR502", fires: true, edits: []edit{{fEN, "is down. Use SMS.", "is down… Use SMS."}}, at: anchor{fEN, "down… Use", "…"}, says: `forces the whole SMS into UCS-2`},
 	{name: "cr502-good", rule: "CR502", edits: []edit{{fPL, "nie dziala. SMS.", "nie działa. SMS."}}},
@@ -144,4 +168,13 @@ var ruleCases = []ruleCase{
 	{name: "cr902-unknown", rule: "CR902", fires: true, edits: []edit{{fPlaybook, "  customers: [status-page]", "  # crisis:ignore CR1O1 -- typo\n  customers: [status-page, whatsapp]"}}, at: anchor{fPlaybook, "# crisis:ignore CR1O1", "#"}, says: `unknown rule CR1O1`, otherErrors: true},
 	{name: "suppressed", rule: "CR101", edits: []edit{{fPlaybook, "  customers: [status-page]", "  # crisis:ignore CR101 -- BSP-hosted, outside Meta\n  customers: [status-page, whatsapp]"}}},
 	{name: "suppressed-same-line", rule: "CR101", edits: []edit{{fPlaybook, "  customers: [status-page]", "  customers: [status-page, whatsapp] # crisis:ignore CR101 -- BSP-hosted"}}},
+}
+
+// markets11 are the edits making the base manual format 1.1 with status_url
+// a per-market fact and the markets given, as YAML list items.
+func markets11(markets string) []edit {
+	return []edit{
+		{fManual, "crisis: 1\nkind: manual", "crisis: 1.1\nkind: manual"},
+		{fManual, "    max_length: 20\n", "    max_length: 20\n    per_market: true\nmarkets:\n" + markets},
+	}
 }

@@ -33,8 +33,11 @@ type fitResult struct {
 }
 
 func checkFit(c *Context) {
+	reported := map[string]bool{} // "message channel locale"
+	defer checkMarketFit(c, reported)
 	eachFit(c, func(ref manual.Ref, name string, ch *manual.Channel, loc string, r *fitResult) {
 		if r.ok && !r.fits {
+			reported[name+" "+ch.ID+" "+loc] = true
 			c.Report(ref.Pos, "lint.CR501", "lint.CR501.hint",
 				args{"Message": name, "Channel": ch.ID, "Kind": ch.Kind, "Locale": loc, "Problem": r.problem})
 		}
