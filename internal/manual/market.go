@@ -237,3 +237,8 @@ func resolveMarkets(m *Manual, diags *diag.List) {
 		ix.checkAll(c.Markets, diags)
 	}
 }
+
+// FromMarkets reports whether v's values come from the markets: a
+// per-market variable of a manual that has markets. Nobody is asked for it,
+// even when it is required: each market's value is the one its readers get.
+func (m *Manual) FromMarkets(v *Variable) bool { return v.PerMarket && len(m.Markets) > 0 }

@@ -169,3 +169,22 @@ func TestMarketDrillMark(t *testing.T) {
 		}
 	}
 }
+
+// A required per-market fact is the markets' to give: nobody is asked for
+// it, and each market's value is rendered.
+func TestMarketRequiredFact(t *testing.T) {
+	m, cat := marketsManual(t)
+	m.Variables[0].Required = true
+	anns, err := render.Playbook(m, cat, m.Playbook("facebook-down"), render.Options{Step: "holding", Clock: marketClock, Market: "pt-pt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := find(t, anns, "holding", "sms-pt", "pt"); !strings.Contains(a.Text, "800 100 200") {
+		t.Errorf("pt-pt: %q", a.Text)
+	}
+	// Without markets it is asked for, as in format 1.0.
+	m.Markets = nil
+	if _, err := render.Playbook(m, cat, m.Playbook("facebook-down"), render.Options{Step: "holding", Clock: marketClock}); err == nil {
+		t.Error("a required value without markets rendered without being given")
+	}
+}

@@ -52,7 +52,7 @@ func Values(m *manual.Manual, p *manual.Playbook, names []string, opts Options, 
 		case decl == nil:
 			missing.Missing = append(missing.Missing, message.Missing{Name: name, Description: "(not declared in the manual)"})
 			continue
-		case (decl.Required || decl.Later) && !(decl.PerMarket && len(m.Markets) > 0):
+		case (decl.Required || decl.Later) && !m.FromMarkets(decl):
 			// A per-market fact's value is each market's (marketData).
 			missing.Missing = append(missing.Missing, message.Missing{Name: name, Description: decl.Description, Example: decl.Example})
 			continue

@@ -35,7 +35,7 @@ func NeededVars(m *manual.Manual, p *manual.Playbook) ([]*manual.Variable, error
 	}
 	var out []*manual.Variable
 	for _, n := range used {
-		if v := m.Variable(p, n); v != nil && v.Required && !v.Later {
+		if v := m.Variable(p, n); v != nil && v.Required && !v.Later && !m.FromMarkets(v) {
 			out = append(out, v)
 		}
 	}
