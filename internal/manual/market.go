@@ -51,17 +51,38 @@ func (m *Manual) Market(id string) *Market {
 	return nil
 }
 
-// ChannelMarkets are the markets a channel reaches: those it names, else
+// ChannelMarkets are the markets a channel reaches: those it names; else
+// those its audiences live in, when each of them names its markets; else
 // every market of the manual.
 func (m *Manual) ChannelMarkets(ch *Channel) []*Market {
+	reach := ch.Markets
+	if len(reach) == 0 {
+		for _, a := range ch.Audiences {
+			aud := m.audience(a.ID)
+			if aud == nil || len(aud.Markets) == 0 {
+				reach = nil // an audience everywhere: every market
+				break
+			}
+			reach = append(reach, aud.Markets...)
+		}
+	}
 	var out []*Market
 	for i := range m.Markets {
 		mk := &m.Markets[i]
-		if len(ch.Markets) == 0 || slices.ContainsFunc(ch.Markets, func(r Ref) bool { return r.ID == mk.ID }) {
+		if len(reach) == 0 || slices.ContainsFunc(reach, func(r Ref) bool { return r.ID == mk.ID }) {
 			out = append(out, mk)
 		}
 	}
 	return out
+}
+
+func (m *Manual) audience(id string) *Audience {
+	for i := range m.Audiences {
+		if m.Audiences[i].ID == id {
+			return &m.Audiences[i]
+		}
+	}
+	return nil
 }
 
 // Readers are the markets a channel reaches that read texts in locale, in

@@ -96,6 +96,16 @@ func TestLoadMarkets(t *testing.T) {
 	if got := m.Readers(&m.Channels[1], "es"); len(got) != 0 {
 		t.Errorf("sms readers of es: %v", got)
 	}
+	// A channel that names no markets reaches those its audiences live
+	// in; an audience that names none lives in every market.
+	m.Audiences[0].Markets = m.Audiences[0].Markets[1:] // customers: pt-pt only
+	if got := m.ChannelMarkets(&m.Channels[0]); len(got) != 1 || got[0].ID != "pt-pt" {
+		t.Errorf("fb, to customers in pt-pt, reaches %v", got)
+	}
+	m.Channels[1].Markets = nil // sms, to customers and staff
+	if got := m.ChannelMarkets(&m.Channels[1]); len(got) != 2 {
+		t.Errorf("sms, to customers and staff, reaches %v; want every market", got)
+	}
 }
 
 func TestDrillMarks(t *testing.T) {
