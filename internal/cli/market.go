@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -8,9 +9,16 @@ import (
 )
 
 // checkMarket refuses a --market the manual does not declare, naming those
-// it does.
-func checkMarket(m *manual.Manual, id string) error {
-	if id == "" || m.Market(id) != nil {
+// it does, and one that reads none of the --locale asked for: it would
+// render nothing.
+func checkMarket(m *manual.Manual, id string, locales []string) error {
+	if id == "" {
+		return nil
+	}
+	if mk := m.Market(id); mk != nil {
+		if len(locales) > 0 && !slices.ContainsFunc(locales, mk.Reads) {
+			return usageError("cli.error.market-locale", map[string]any{"Name": id, "Locale": mk.Locale, "Locales": strings.Join(locales, ", ")})
+		}
 		return nil
 	}
 	var ids []string

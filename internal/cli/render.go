@@ -113,7 +113,7 @@ func (a *App) runRender(id string, o renderOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := checkMarket(m, o.market); err != nil {
+	if err := checkMarket(m, o.market, locales); err != nil {
 		return err
 	}
 	start, err := parseAt(o.at, m.Location, a.Now)
