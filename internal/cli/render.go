@@ -123,7 +123,7 @@ func (a *App) runRender(id string, o renderOptions) error {
 	var anns []render.Announcement
 	for _, pb := range playbooks {
 		opts := render.Options{Step: o.step, Channels: o.channels, Locales: locales, Vars: vars, Drill: o.drill, Market: o.market,
-			Examples: o.examples, Clock: render.Clock{Start: start, NextUpdate: start.Add(pb.Cadence())}}
+			Examples: o.examples, Clock: render.PreviewClock(pb, start)}
 		some, err := render.Playbook(m, cat, pb, opts)
 		var missing *message.MissingError
 		if errors.As(err, &missing) {

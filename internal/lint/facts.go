@@ -122,9 +122,11 @@ func announcements(p *manual.Playbook) iter.Seq[announced] {
 				}
 			}
 		}
-		if u := p.Updates; u != nil && u.Message.ID != "" {
-			yield(announced{step: "updates", ann: manual.Announcement{
-				Message: u.Message, Audiences: u.Audiences, Channels: u.Channels, Pos: u.Pos}})
+		for _, u := range p.Updates {
+			if u.Message.ID != "" && !yield(announced{step: "updates", ann: manual.Announcement{
+				Message: u.Message, Audiences: u.Audiences, Channels: u.Channels, Pos: u.Pos}}) {
+				return
+			}
 		}
 	}
 }

@@ -226,7 +226,7 @@ type Playbook struct {
 	Approver  Ref        // role
 	Variables []Variable
 	Steps     []Step
-	Updates   *Updates
+	Updates   []Cadence // 1.0: at most one, written as a mapping; 1.1: a list
 	FollowUp  []Step
 	Drill     Drill
 	// Translations holds the playbook's texts in other locales than the
@@ -293,14 +293,30 @@ type Announcement struct {
 	Pos       Pos
 }
 
-// Updates is the cadence of updates after the holding message.
-type Updates struct {
+// Cadence is one rhythm of updates after the holding message: its message
+// goes to its audiences on its channels every Every, or by Phases ("every
+// 20m for 2h, then every 60m"), and with OnChange also when the run's state
+// or update note changes. A 1.0 playbook has at most one, without an ID.
+type Cadence struct {
+	ID        string // 1.1; empty for a 1.0 mapping
 	Every     time.Duration
-	After     Ref // the step after which updates start; default: the holding step
+	Phases    []Phase // 1.1; empty when Every is given
+	OnChange  bool    // 1.1
+	After     Ref     // the step after which updates start; default: the holding step
 	Message   Ref
 	Audiences []Ref
 	Channels  []Ref
 	Pos       Pos
+	At        map[string]Pos
+}
+
+// Phase is one stretch of a cadence: updates every Every for For, the last
+// phase (For zero) until the all-clear.
+type Phase struct {
+	Every time.Duration
+	For   time.Duration
+	Pos   Pos
+	At    map[string]Pos
 }
 
 // Drill holds what a rehearsal of the playbook adds: injects that arrive at

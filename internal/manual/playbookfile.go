@@ -25,10 +25,7 @@ func (d *decoder) decodePlaybook(root *yaml.Node, p *Playbook) {
 	for _, n := range o.list("steps", true) {
 		p.Steps = append(p.Steps, d.decodeStep(n))
 	}
-	if n := o.get("updates", true); n != nil {
-		u := d.decodeUpdates(n)
-		p.Updates = &u
-	}
+	p.Updates = d.decodeCadences(o.get("updates", true))
 	for _, n := range o.list("follow_up", false) {
 		p.FollowUp = append(p.FollowUp, d.decodeStep(n))
 	}
@@ -110,18 +107,6 @@ func (d *decoder) decodeAnnouncement(n *yaml.Node) Announcement {
 		Audiences: o.refs("audiences", true),
 		Channels:  o.refs("channels", true),
 		Approval:  d.decodeGate(o.get("approval", false)),
-		Pos:       d.pos(n),
-	}
-}
-
-func (d *decoder) decodeUpdates(n *yaml.Node) Updates {
-	o := d.object(n, "updates", "every", "after", "message", "audiences", "channels")
-	return Updates{
-		Every:     o.duration("every", true),
-		After:     o.ref("after", false),
-		Message:   o.ref("message", true),
-		Audiences: o.refs("audiences", true),
-		Channels:  o.refs("channels", true),
 		Pos:       d.pos(n),
 	}
 }

@@ -138,10 +138,13 @@ func (p *Playbook) StepIDs() []string {
 // DefaultCadence is how often updates go out when a playbook does not say.
 const DefaultCadence = time.Hour
 
-// Cadence is how often updates go out after the holding message.
+// Cadence is how often updates go out after the holding message: the
+// first cadence's interval at its start.
 func (p *Playbook) Cadence() time.Duration {
-	if p.Updates != nil && p.Updates.Every > 0 {
-		return p.Updates.Every
+	if len(p.Updates) > 0 {
+		if d := p.Updates[0].Interval(0); d > 0 {
+			return d
+		}
 	}
 	return DefaultCadence
 }

@@ -278,7 +278,7 @@ func resolvePlaybook(p *Playbook, ix indexes, manualVars map[string]Pos, diags *
 			}
 		}
 	}
-	if u := p.Updates; u != nil {
+	for _, u := range p.Updates {
 		steps.check(u.After, diags)
 		ix.messages.check(u.Message, diags)
 		ix.audiences.checkAll(u.Audiences, diags)

@@ -20,7 +20,7 @@ type Plan struct {
 	Leads     []Lead     `json:"leads"`
 	Fallbacks []Fallback `json:"fallbacks"`
 	Steps     []Step     `json:"steps"`
-	Updates   *Updates   `json:"updates,omitempty"`
+	Updates   []Updates  `json:"updates,omitempty"`
 	FollowUp  []Step     `json:"follow_up,omitempty"`
 }
 
@@ -89,9 +89,18 @@ type Announcement struct {
 
 // Updates is the cadence of updates.
 type Updates struct {
+	ID       string   `json:"id,omitempty"`
 	Every    string   `json:"every"`
+	Phases   []Phase  `json:"phases,omitempty"`
+	OnChange bool     `json:"on_change,omitempty"`
 	Message  string   `json:"message"`
 	Channels []string `json:"channels"`
+}
+
+// Phase is one stretch of a cadence with phases; For is empty on the last.
+type Phase struct {
+	Every string `json:"every"`
+	For   string `json:"for,omitempty"`
 }
 
 // Build resolves p against m.
@@ -118,8 +127,16 @@ func Build(m *manual.Manual, p *manual.Playbook) Plan {
 	for _, s := range p.FollowUp {
 		pl.FollowUp = append(pl.FollowUp, step(m, s))
 	}
-	if u := p.Updates; u != nil {
-		pl.Updates = &Updates{Every: manual.FormatDuration(u.Every), Message: u.Message.ID, Channels: ids(u.Channels)}
+	for _, u := range p.Updates {
+		v := Updates{ID: u.ID, Every: manual.FormatDuration(u.Interval(0)), OnChange: u.OnChange, Message: u.Message.ID, Channels: ids(u.Channels)}
+		for _, ph := range u.Phases {
+			f := ""
+			if ph.For > 0 {
+				f = manual.FormatDuration(ph.For)
+			}
+			v.Phases = append(v.Phases, Phase{Every: manual.FormatDuration(ph.Every), For: f})
+		}
+		pl.Updates = append(pl.Updates, v)
 	}
 	return pl
 }

@@ -160,7 +160,10 @@ func TestSteps(t *testing.T) {
 	if len(pl.FollowUp) != 3 || pl.FollowUp[2].DeadlineS != "7d" {
 		t.Errorf("follow-up %+v", pl.FollowUp)
 	}
-	if u := pl.Updates; u == nil || u.Every != "1h" || u.Message != "update" || len(u.Channels) != 4 {
+	if len(pl.Updates) != 1 {
+		t.Fatalf("updates %+v", pl.Updates)
+	}
+	if u := pl.Updates[0]; u.Every != "1h" || u.Message != "update" || len(u.Channels) != 4 {
 		t.Errorf("updates %+v", pl.Updates)
 	}
 }

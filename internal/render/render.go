@@ -132,8 +132,10 @@ func selectItems(p *manual.Playbook, step string) ([]item, error) {
 			}
 		}
 	}
-	if u := p.Updates; u != nil && (step == "" || step == UpdatesStep) {
-		items = append(items, item{step: UpdatesStep, ann: manual.Announcement{Message: u.Message, Audiences: u.Audiences, Channels: u.Channels}})
+	if step == "" || step == UpdatesStep {
+		for _, u := range p.Updates {
+			items = append(items, item{step: UpdatesStep, ann: manual.Announcement{Message: u.Message, Audiences: u.Audiences, Channels: u.Channels}})
+		}
 	}
 	if step != "" && step != UpdatesStep && !slices.Contains(ids, step) {
 		return nil, fmt.Errorf("playbook %s has no step %q; its steps are %s, %s", p.ID, step, strings.Join(ids, ", "), UpdatesStep)
@@ -160,7 +162,7 @@ func renderItem(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, it i
 		if err != nil {
 			return nil, err
 		}
-		req := message.Request{Message: it.ann.Message.ID, Kind: ch.Kind, Locale: loc, Data: data, Count: count, Drill: opts.Drill}
+		req := message.Request{Message: it.ann.Message.ID, Kind: ch.Kind, Locale: loc, Data: withNextUpdate(m, data, opts.Clock, ch.ID, audiences, loc), Count: count, Drill: opts.Drill}
 		rs, own := readers(m, ch, loc, opts)
 		if len(rs) > 0 {
 			tag := func(mk *manual.Market) string { return loc }
@@ -168,7 +170,7 @@ func renderItem(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, it i
 				tag = func(mk *manual.Market) string { return mk.Locale }
 				req.Tag = rs[0].Locale
 			}
-			if req.Data, req.Count, err = marketData(m, p, data, rs, tag, opts, it.ann.Message.ID); err != nil {
+			if req.Data, req.Count, err = marketData(m, p, data, rs, tag, cadenceOptions(opts, ch.ID, audiences), it.ann.Message.ID); err != nil {
 				return nil, renderError(it, ch, err)
 			}
 		}

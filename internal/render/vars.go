@@ -25,6 +25,10 @@ import (
 type Clock struct {
 	Start      time.Time
 	NextUpdate time.Time
+	// NextFor, when set, is when the next update is due for a text on a
+	// channel to audiences: the cadence covering them keeps that promise,
+	// so each text names its own cadence's time (ok false: NextUpdate).
+	NextFor func(channel string, audiences []string) (time.Time, bool)
 }
 
 // Values resolves the value of every variable in names for one locale:

@@ -548,28 +548,42 @@ func (r *Report) followUp(p *manual.Playbook, n names) {
 }
 
 // updates finds gaps between announcements longer than the cadence while
-// the incident was open: late or missing updates.
+// the incident was open: late or missing updates. One cadence counts every
+// text sent, as a 1.0 playbook always has; with several, each counts the
+// texts sent on its own channels and is named.
 func (r *Report) updates(p *manual.Playbook, st *runbook.State) {
-	if p.Updates == nil || len(r.Sent) == 0 {
+	if len(r.Sent) == 0 {
 		return
 	}
-	var times []time.Time
-	for _, s := range r.Sent {
-		times = append(times, s.At)
-	}
-	sort.Slice(times, func(i, j int) bool { return times[i].Before(times[j]) })
 	end := st.AllClear
 	if end.IsZero() {
 		end = st.LastEvent
 	}
-	every := p.Updates.Every
-	prev := times[0]
-	for _, t := range append(times[1:], end) {
-		if gap := t.Sub(prev); gap > every {
-			r.Deviations = append(r.Deviations, fmt.Sprintf("no update between %s and %s (%s, cadence %s)",
-				r.Local(prev), r.Local(t), manual.FormatDuration(gap.Round(time.Minute)), manual.FormatDuration(every)))
+	for i := range p.Updates {
+		u := &p.Updates[i]
+		var times []time.Time
+		for _, s := range r.Sent {
+			if len(p.Updates) == 1 || slices.ContainsFunc(u.Channels, func(c manual.Ref) bool { return c.ID == s.Channel }) {
+				times = append(times, s.At)
+			}
 		}
-		prev = t
+		if len(times) == 0 {
+			continue
+		}
+		sort.Slice(times, func(i, j int) bool { return times[i].Before(times[j]) })
+		prev := times[0]
+		for _, t := range append(times[1:], end) {
+			every := u.Interval(prev.Sub(st.StartedAt))
+			if gap := t.Sub(prev); every > 0 && gap > every {
+				d := fmt.Sprintf("no update between %s and %s (%s, cadence %s)",
+					r.Local(prev), r.Local(t), manual.FormatDuration(gap.Round(time.Minute)), manual.FormatDuration(every))
+				if len(p.Updates) > 1 {
+					d += ": " + u.Name()
+				}
+				r.Deviations = append(r.Deviations, d)
+			}
+			prev = t
+		}
 	}
 }
 

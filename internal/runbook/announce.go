@@ -91,7 +91,7 @@ func (s *Session) RenderUpdate() (Batch, error) {
 // part (then the run was interrupted, or the step shown again) is finished
 // before a new one.
 func (s *Session) nextUpdate() (string, error) {
-	if s.Playbook.Updates == nil {
+	if len(s.Playbook.Updates) == 0 {
 		return "", lang.Errorf("run.no-cadence", nil)
 	}
 	if !s.State.AllClear.IsZero() || s.State.Closed {
@@ -292,7 +292,7 @@ func (s *Session) MarkSent(b Batch, which []int) (marked int, unapproved bool, e
 // toUpdateAudience reports whether a text goes to an audience of the
 // playbook's updates: only what they hear sets when the next update is due.
 func (s *Session) toUpdateAudience(a render.Announcement) bool {
-	if u := s.Playbook.Updates; u != nil {
+	for _, u := range s.Playbook.Updates {
 		for _, aud := range u.Audiences {
 			if slices.Contains(audiences(a), aud.ID) {
 				return true

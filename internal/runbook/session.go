@@ -236,8 +236,7 @@ func (s *Session) Deadline(st *manual.Step) time.Time { return s.State.Due(s.Pla
 // text sent of the current round promised its audience. ok is false before
 // any such text and once an all-clear text is sent.
 func (s *Session) NextUpdateDue() (time.Time, bool) {
-	u := s.Playbook.Updates
-	if u == nil || !s.State.AllClear.IsZero() || s.State.Closed {
+	if len(s.Playbook.Updates) == 0 || !s.State.AllClear.IsZero() || s.State.Closed {
 		return time.Time{}, false
 	}
 	if !s.State.Promise.IsZero() {
@@ -247,25 +246,55 @@ func (s *Session) NextUpdateDue() (time.Time, bool) {
 	// the updates' audiences last heard (a staff SMS does not postpone the
 	// next customer update).
 	var last time.Time
-	for _, aud := range u.Audiences {
-		if t := s.State.LastSentTo[aud.ID]; t.After(last) {
-			last = t
+	for _, u := range s.Playbook.Updates {
+		for _, aud := range u.Audiences {
+			if t := s.State.LastSentTo[aud.ID]; t.After(last) {
+				last = t
+			}
 		}
 	}
 	if last.IsZero() {
 		return time.Time{}, false
 	}
-	return last.Add(s.Playbook.Cadence()), true
+	return last.Add(s.interval(&s.Playbook.Updates[0], last)), true
+}
+
+// interval is the time from an update sent at t to the next of cadence c:
+// its phase in force then, counted from the start of the incident (every
+// 20m for the first 2h, then every 60m).
+func (s *Session) interval(c *manual.Cadence, t time.Time) time.Duration {
+	if d := c.Interval(t.Sub(s.State.StartedAt)); d > 0 {
+		return d
+	}
+	return manual.DefaultCadence
 }
 
 // clock is what a text rendered now says: a step's text repeats the
 // promise still standing; an update (fresh) promises a cadence from now.
+// The first cadence keeps that promise; a text that another cadence covers
+// (staff hourly while customers hear every 20 minutes) names the time of
+// its own cadence, a phase from now.
 func (s *Session) clock(fresh bool) render.Clock {
+	now := s.Now()
 	next, ok := s.NextUpdateDue()
-	if fresh || !ok || next.Before(s.Now()) {
-		next = s.Now().Add(s.Playbook.Cadence())
+	if fresh || !ok || next.Before(now) {
+		next = now.Add(s.Playbook.Cadence())
+		if len(s.Playbook.Updates) > 0 {
+			next = now.Add(s.interval(&s.Playbook.Updates[0], now))
+		}
 	}
-	return render.Clock{Start: s.State.StartedAt, NextUpdate: next}
+	c := render.Clock{Start: s.State.StartedAt, NextUpdate: next}
+	if len(s.Playbook.Updates) > 1 {
+		first := &s.Playbook.Updates[0]
+		c.NextFor = func(channel string, audiences []string) (time.Time, bool) {
+			cad := s.Playbook.CadenceFor(channel, audiences)
+			if cad == nil || cad == first {
+				return time.Time{}, false
+			}
+			return now.Add(s.interval(cad, now)), true
+		}
+	}
+	return c
 }
 
 // SetState journals where the incident stands: investigating, identified,

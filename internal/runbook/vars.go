@@ -26,7 +26,7 @@ func NeededVars(m *manual.Manual, p *manual.Playbook) ([]*manual.Variable, error
 			names = append(names, a.Message.ID)
 		}
 	}
-	if u := p.Updates; u != nil {
+	for _, u := range p.Updates {
 		names = append(names, u.Message.ID)
 	}
 	used, err := render.UsedVariables(m, names)

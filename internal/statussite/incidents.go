@@ -195,7 +195,7 @@ func ReadRun(dir string, m *manual.Manual) (*Incident, error) {
 			inc.Resolved = updates[n-1].At
 		}
 	}
-	if inc.Live() && p != nil && p.Updates != nil {
+	if inc.Live() && p != nil && len(p.Updates) > 0 {
 		inc.NextUpdate = nextUpdate(p, st)
 	}
 	return inc, nil
@@ -205,13 +205,18 @@ func ReadRun(dir string, m *manual.Manual) (*Incident, error) {
 // as the run itself counts it; zero before the first message.
 func nextUpdate(p *manual.Playbook, st *runbook.State) time.Time {
 	var last time.Time
-	for _, aud := range p.Updates.Audiences {
-		if t := st.LastSentTo[aud.ID]; t.After(last) {
-			last = t
+	for _, u := range p.Updates {
+		for _, aud := range u.Audiences {
+			if t := st.LastSentTo[aud.ID]; t.After(last) {
+				last = t
+			}
 		}
 	}
 	if last.IsZero() {
 		return last
+	}
+	if d := p.Updates[0].Interval(last.Sub(st.StartedAt)); d > 0 {
+		return last.Add(d)
 	}
 	return last.Add(p.Cadence())
 }

@@ -46,10 +46,7 @@ func WritePlan(w io.Writer, th *Theme, l *lang.Localizer, pl plan.Plan, width in
 	writeFallbacks(b, th, l, pl.Fallbacks)
 	fmt.Fprintf(b, "\n%s\n", th.Heading.Render(l.T("show.steps", nil)))
 	writeSteps(b, th, l, pl.Steps)
-	if u := pl.Updates; u != nil {
-		fmt.Fprintf(b, "\n%s %s\n", th.Heading.Render(l.T("show.updates", nil)),
-			l.T("show.updates-every", map[string]any{"Every": u.Every, "Message": u.Message, "Channels": strings.Join(u.Channels, ", ")}))
-	}
+	writeUpdates(b, th, l, pl.Updates)
 	if len(pl.FollowUp) > 0 {
 		fmt.Fprintf(b, "\n%s %s\n", th.Heading.Render(l.T("show.follow-up", nil)), th.Muted.Render(l.T("show.follow-up-note", nil)))
 		writeSteps(b, th, l, pl.FollowUp)
