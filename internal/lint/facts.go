@@ -25,6 +25,7 @@ type facts struct {
 	rendersMu  sync.Mutex
 	renders    map[string]*fitRenders // fit rule: input key -> renders
 	worst      *worstValues           // values the rules render with
+	variants   []map[string]bool      // per template file: "message.variant" -> names the next update (rule_promise.go)
 }
 
 func newFacts(m *manual.Manual) *facts {
@@ -38,6 +39,9 @@ func newFacts(m *manual.Manual) *facts {
 	f.source = m.TemplatesFor(m.Locales.Default)
 	for _, t := range m.Templates {
 		f.addFile(t)
+	}
+	for _, t := range m.Templates {
+		f.addPromises(t)
 	}
 	for name, vs := range f.vars {
 		slices.Sort(vs)

@@ -13,10 +13,11 @@ import (
 // its later phases and whether a change of state also makes it due.
 func writeUpdates(b *strings.Builder, th *Theme, l *lang.Localizer, ups []plan.Updates) {
 	for i, u := range ups {
-		line := l.T("show.updates-every", map[string]any{"Every": u.Every, "Message": u.Message, "Channels": strings.Join(u.Channels, ", ")})
+		every := u.Every
 		for j := 1; j < len(u.Phases); j++ {
-			line += "; " + l.T("cadence.then", map[string]any{"Every": u.Phases[j].Every, "After": u.Phases[j-1].For})
+			every = l.T("cadence.then", map[string]any{"Every": every, "For": u.Phases[j-1].For, "Then": u.Phases[j].Every})
 		}
+		line := l.T("show.updates-every", map[string]any{"Every": every, "Message": u.Message, "Channels": strings.Join(u.Channels, ", ")})
 		if u.OnChange {
 			line += "; " + l.T("cadence.on-change", nil)
 		}
