@@ -26,6 +26,7 @@ type facts struct {
 	renders    map[string]*fitRenders // fit rule: input key -> renders
 	worst      *worstValues           // values the rules render with
 	variants   []map[string]bool      // per template file: "message.variant" -> names the next update (rule_promise.go)
+	news       []localeNews           // per template file: message -> carries what is new (rule_promise.go)
 }
 
 func newFacts(m *manual.Manual) *facts {

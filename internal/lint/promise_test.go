@@ -13,11 +13,18 @@ func promising(more ...edit) []edit {
 	const was = "{{.platform}} is down. Follow {{.status_url}}."
 	const now = "{{.platform}} is down. Next update at {{.next_update}}."
 	hash := func(other string) string { return fmt.Sprintf("sha1-%x", sha1.Sum([]byte("First message"+other))) }
+	const upWas, upNow = "Still down. Next update in {{.update_minutes}} minutes.", "{{.update_note}} Next update in {{.update_minutes}} minutes."
+	hashUp := func(other string) string { return fmt.Sprintf("sha1-%x", sha1.Sum([]byte("Update"+other))) }
 	return append([]edit{
 		{fPlaybook, "crisis: 1\n", "crisis: 1.1\n"},
 		{fEN, was, now},
 		{fPL, hash(was), hash(now)},
 		{fPL, "Śledź {{.status_url}}.", "Kolejna informacja o {{.next_update}}."},
+		// The update carries what is new (CR708).
+		{fEN, upWas, upNow},
+		{fEN, "Still down. Next update in {{.update_minutes}} minute.", "{{.update_note}} Next update in {{.update_minutes}} minute."},
+		{fPL, hashUp(upWas), hashUp(upNow)},
+		{fPL, "few: \"Kolejna", "few: \"{{.update_note}} Kolejna"},
 	}, more...)
 }
 
@@ -58,5 +65,12 @@ func init() {
 		ruleCase{name: "cr707-overlap", rule: "CR707", fires: true, edits: promising(edit{fPlaybook, cadenceOne, twoCadences}, edit{fPlaybook, "    audiences: [staff]\n    channels: [sms-staff]", "    audiences: [staff, customers]\n    channels: [sms-staff, status-page]"}),
 			at: anchor{fPlaybook, "channels: [sms-staff, status-page]", "status-page"}, says: `cadences customers and staff both send to customers on status-page`},
 		ruleCase{name: "cr707-good", rule: "CR707", edits: promising(edit{fPlaybook, cadenceOne, twoCadences})},
+
+		ruleCase{name: "cr708-canned", rule: "CR708", fires: true, edits: []edit{{fPlaybook, "crisis: 1\n", "crisis: 1.1\n"}},
+			at: anchor{fPlaybook, "  message: update", "update"}, says: `update, the message of cadence updates, has no place for what is new in en: every round would say the same`},
+		// Polish alone lacks it: reported for pl.
+		ruleCase{name: "cr708-one-locale", rule: "CR708", fires: true, edits: promising(edit{fPL, "few: \"{{.update_note}} Kolejna", "few: \"Kolejna"}),
+			at: anchor{fPlaybook, "  message: update", "update"}, says: `has no place for what is new in pl`},
+		ruleCase{name: "cr708-good", rule: "CR708", edits: promising()},
 	)
 }

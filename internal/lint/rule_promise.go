@@ -14,7 +14,11 @@ func init() {
 	register(Meta{ID: "CR705", Severity: diag.Error, Scope: ScopePlaybook}, checkPromises)
 	register(Meta{ID: "CR706", Severity: diag.Error, Scope: ScopePlaybook}, checkPhases)
 	register(Meta{ID: "CR707", Severity: diag.Warning, Scope: ScopePlaybook}, checkCadenceOverlap)
+	register(Meta{ID: "CR708", Severity: diag.Error, Scope: ScopePlaybook}, checkUpdateNews)
 }
+
+// newsVars are the variables by which an update carries what is new.
+var newsVars = []string{"update_note", "state"}
 
 // promiseVar is the variable by which a text promises the next update.
 const promiseVar = "next_update"
@@ -90,15 +94,43 @@ func (f *facts) promises(name, kind string) bool {
 }
 
 // addPromises notes, for each variant of each message in one locale,
-// whether any of its parts names the next update's time.
+// whether any of its parts names the next update's time, and for each
+// message whether some variant carries what is new.
 func (f *facts) addPromises(t *manual.TemplateFile) {
-	variants := map[string]bool{}
+	variants, news := map[string]bool{}, map[string]bool{}
 	for _, msg := range t.Messages {
 		name, variant, _ := manual.SplitID(msg.ID)
 		key := name + "." + variant
 		variants[key] = variants[key] || slices.Contains(f.msgVars[msg], promiseVar)
+		news[name] = news[name] || slices.ContainsFunc(f.msgVars[msg], func(v string) bool { return slices.Contains(newsVars, v) })
 	}
 	f.variants = append(f.variants, variants)
+	f.news = append(f.news, localeNews{t.Locale, news})
+}
+
+// localeNews says, for the messages of one locale, which carry what is new.
+type localeNews struct {
+	locale string
+	names  map[string]bool
+}
+
+// checkUpdateNews reports a cadence of a 1.1 playbook whose message, in
+// some locale, has no place for what is new (update_note or state): the run
+// would have to send the same canned sentence every round, which it
+// refuses to do.
+func checkUpdateNews(c *Context) {
+	p := c.Playbook
+	if p.Format != manual.Format11 {
+		return
+	}
+	for _, u := range p.Updates {
+		for _, ln := range c.facts.news {
+			if carries, ok := ln.names[u.Message.ID]; ok && !carries {
+				c.Report(u.Message.Pos, "lint.CR708.canned", "lint.CR708.canned.hint", args{"Message": u.Message.ID, "Locale": ln.locale, "Cadence": u.Name()})
+				break
+			}
+		}
+	}
 }
 
 // checkPhases reports phases that cannot be what was meant: a phase of

@@ -262,6 +262,15 @@ func (s *Session) Sent(b Batch, channel, locale string) (marked int, unapproved 
 // once: one already marked is not marked again. It returns how many it
 // marked, and whether any was not approved first.
 func (s *Session) MarkSent(b Batch, which []int) (marked int, unapproved bool, err error) {
+	// An update repeating the last one is refused before any of the
+	// batch is marked: all or nothing, as the operator typed it.
+	for _, i := range which {
+		if !s.State.IsSent(b.Step, b.Items[i].Message, b.Items[i].Channel, b.Items[i].Locale) {
+			if err := s.repeatsUpdate(b.Step, b.Items[i]); err != nil {
+				return 0, false, err
+			}
+		}
+	}
 	for _, i := range which {
 		a := b.Items[i]
 		if s.State.IsSent(b.Step, a.Message, a.Channel, a.Locale) {

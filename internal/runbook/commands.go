@@ -276,7 +276,7 @@ func (f *Flow) sent(arg string) error {
 		n, unapproved, err = f.S.MarkSent(f.batch, []int{i})
 	}
 	if err != nil {
-		return fatal(err)
+		return orFatal(err) // a repeated update is refused; the journal failing stops the run
 	}
 	if unapproved {
 		f.warn("run.sent-unapproved", nil)

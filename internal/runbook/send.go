@@ -430,6 +430,9 @@ func (x *sender) one(it *sendItem, i int, at time.Time) (dispatch.Outcome, error
 	if it.rec != nil {
 		at = it.rec.Intent.At // the same key and time: a provider that deduplicates recognises it
 	}
+	if err := s.repeatsUpdate(a.Step, a); err != nil && it.rec == nil {
+		return dispatch.Outcome{}, err
+	}
 	if s.State.Drill && !strings.HasPrefix(a.Text, s.Manual.DrillMark(a.Locale)) {
 		return dispatch.Outcome{}, lang.Errorf("send.no-drill-mark", map[string]any{"Label": it.label()})
 	}

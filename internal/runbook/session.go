@@ -239,6 +239,9 @@ func (s *Session) NextUpdateDue() (time.Time, bool) {
 	if len(s.Playbook.Updates) == 0 || !s.State.AllClear.IsZero() || s.State.Closed {
 		return time.Time{}, false
 	}
+	if at, ok := s.changeDue(); ok && (s.State.Promise.IsZero() || at.Before(s.State.Promise)) {
+		return at, true // on_change: the change itself is news
+	}
 	if !s.State.Promise.IsZero() {
 		return s.State.Promise, true
 	}

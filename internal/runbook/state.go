@@ -219,7 +219,8 @@ type State struct {
 	LastEvent   time.Time
 
 	updateSent map[string]bool
-	lastUpdate int // the highest N of an update rendered, "updates#N"
+	lastUpdate int          // the highest N of an update rendered, "updates#N"
+	cad        cadenceState // on_change and repeated updates (cadence.go)
 	// steps are the playbook's step ids in order, once known; moves are
 	// the cursor's moves so far, kept so that a state replayed before the
 	// playbook was known (a listing) can be bound to it without replaying.
@@ -303,6 +304,7 @@ func (s *State) Apply(e journal.Event) error {
 		if err = json.Unmarshal(e.Data, &c); err == nil {
 			c.At = e.UTC
 			s.States = append(s.States, c)
+			s.cad.changed(e.UTC)
 		}
 	case journal.TypeUpdateNote:
 		var n UpdateNote
@@ -311,6 +313,7 @@ func (s *State) Apply(e journal.Event) error {
 				s.UpdateNotes[n.Update] = map[string]string{}
 			}
 			s.UpdateNotes[n.Update][n.Locale] = n.Text
+			s.cad.changed(e.UTC)
 		}
 	case journal.TypeVarSet:
 		var v Var
@@ -457,6 +460,7 @@ func (s *State) applyMessage(e journal.Event) error {
 			// text sent once the promise has passed) starts a new round.
 			s.Promise, s.promiseFrom = *m.Promise, m.Step
 		}
+		s.cad.sent(s, m, e.UTC)
 		if strings.HasPrefix(m.Step, UpdatesStep+"#") && !s.updateSent[m.Step] {
 			s.updateSent[m.Step] = true
 			s.Updates++
