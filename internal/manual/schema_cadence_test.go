@@ -7,9 +7,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-
-	"github.com/crisis-cli/crisis/internal/diag"
-	"github.com/crisis-cli/crisis/internal/manual"
 )
 
 // TestSchemaAgreesOnCadences checks the schema and the loader agree on the
@@ -65,23 +62,7 @@ func TestSchemaAgreesOnCadences(t *testing.T) {
 				fsys[k] = v
 			}
 			fsys[pb] = &fstest.MapFile{Data: []byte(data)}
-			_, diags, err := manual.Load(fsys, ".")
-			if err != nil {
-				t.Fatal(err)
-			}
-			var errs []string
-			for _, d := range diags {
-				if d.Severity == diag.Error {
-					errs = append(errs, d.Error())
-				}
-			}
-			serr := validateFile(t, s, fsys, pb)
-			if loaderOK := len(errs) == 0; loaderOK != c.ok {
-				t.Errorf("loader ok=%v, want %v: %s", loaderOK, c.ok, strings.Join(errs, "\n"))
-			}
-			if schemaOK := serr == nil; schemaOK != c.ok {
-				t.Errorf("schema ok=%v, want %v: %v", schemaOK, c.ok, serr)
-			}
+			checkAgreement(t, s, fsys, pb, c.ok)
 		})
 	}
 }
