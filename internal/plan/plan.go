@@ -20,8 +20,11 @@ type Plan struct {
 	Leads     []Lead     `json:"leads"`
 	Fallbacks []Fallback `json:"fallbacks"`
 	Steps     []Step     `json:"steps"`
-	Updates   []Updates  `json:"updates,omitempty"`
-	FollowUp  []Step     `json:"follow_up,omitempty"`
+	// Updates is the first cadence, as a 1.0 playbook's single one always
+	// read in JSON; Cadences are all of them, the first included.
+	Updates  *Updates  `json:"updates,omitempty"`
+	Cadences []Updates `json:"cadences,omitempty"`
+	FollowUp []Step    `json:"follow_up,omitempty"`
 }
 
 // Down is a channel that cannot be used, and why.
@@ -136,7 +139,10 @@ func Build(m *manual.Manual, p *manual.Playbook) Plan {
 			}
 			v.Phases = append(v.Phases, Phase{Every: manual.FormatDuration(ph.Every), For: f})
 		}
-		pl.Updates = append(pl.Updates, v)
+		pl.Cadences = append(pl.Cadences, v)
+	}
+	if len(pl.Cadences) > 0 {
+		pl.Updates = &pl.Cadences[0]
 	}
 	return pl
 }

@@ -160,10 +160,10 @@ func TestSteps(t *testing.T) {
 	if len(pl.FollowUp) != 3 || pl.FollowUp[2].DeadlineS != "7d" {
 		t.Errorf("follow-up %+v", pl.FollowUp)
 	}
-	if len(pl.Updates) != 1 {
-		t.Fatalf("updates %+v", pl.Updates)
+	if len(pl.Cadences) != 1 || pl.Updates != &pl.Cadences[0] {
+		t.Fatalf("updates %+v, cadences %+v", pl.Updates, pl.Cadences)
 	}
-	if u := pl.Updates[0]; u.Every != "1h" || u.Message != "update" || len(u.Channels) != 4 {
+	if u := pl.Updates; u.Every != "1h" || u.Message != "update" || len(u.Channels) != 4 {
 		t.Errorf("updates %+v", pl.Updates)
 	}
 }

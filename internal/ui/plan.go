@@ -46,7 +46,7 @@ func WritePlan(w io.Writer, th *Theme, l *lang.Localizer, pl plan.Plan, width in
 	writeFallbacks(b, th, l, pl.Fallbacks)
 	fmt.Fprintf(b, "\n%s\n", th.Heading.Render(l.T("show.steps", nil)))
 	writeSteps(b, th, l, pl.Steps)
-	writeUpdates(b, th, l, pl.Updates)
+	writeUpdates(b, th, l, pl.Cadences)
 	if len(pl.FollowUp) > 0 {
 		fmt.Fprintf(b, "\n%s %s\n", th.Heading.Render(l.T("show.follow-up", nil)), th.Muted.Render(l.T("show.follow-up-note", nil)))
 		writeSteps(b, th, l, pl.FollowUp)
