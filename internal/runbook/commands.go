@@ -85,6 +85,9 @@ func (f *Flow) do(line string) error {
 			return orFatal(err)
 		}
 		f.info("run.state-now", map[string]any{"State": f.S.State.RunState()})
+		if strings.HasPrefix(f.batch.Step, UpdatesStep+"#") && f.S.Current() != nil {
+			return f.showUpdate() // the update on screen says the state: shown as it now reads
+		}
 	case "set":
 		return f.set(arg)
 	case "b", "back":
