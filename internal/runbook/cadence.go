@@ -1,6 +1,7 @@
 package runbook
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -68,6 +69,32 @@ func (s *Session) changeDue() (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return c.changedAt, true
+}
+
+// otherCadencesDue is the earliest due time of the cadences after the
+// first: an interval (the phase in force) after a text last went out on
+// one of their channels. The first cadence's time is the promise its
+// round made (promiseDue); another, faster one (staff every 20 minutes
+// while customers hear hourly) falls due, and is reminded of, on its own.
+// ok is false when none has sent anything yet.
+func (s *Session) otherCadencesDue() (time.Time, bool) {
+	var due time.Time
+	for i := 1; i < len(s.Playbook.Updates); i++ {
+		c := &s.Playbook.Updates[i]
+		var last time.Time
+		for k, at := range s.State.Sent {
+			if at.After(last) && slices.ContainsFunc(c.Channels, func(r manual.Ref) bool { return r.ID == k.Channel }) {
+				last = at
+			}
+		}
+		if last.IsZero() {
+			continue
+		}
+		if at := last.Add(s.interval(c, last)); due.IsZero() || at.Before(due) {
+			due = at
+		}
+	}
+	return due, !due.IsZero()
 }
 
 // repeatsUpdate refuses a text of an update round that would tell its

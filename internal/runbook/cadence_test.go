@@ -88,9 +88,23 @@ all-clear:
 `)},
 }
 
-func startCadences(t *testing.T, runs string) (*Session, *fakeClock, Options) {
+// startCadences starts a run of cadenceManual, its playbook changed by
+// pairs of old and new text.
+func startCadences(t *testing.T, runs string, edits ...string) (*Session, *fakeClock, Options) {
 	t.Helper()
-	m, diags, err := manual.Load(cadenceManual, ".")
+	fsys := fstest.MapFS{}
+	for k, v := range cadenceManual {
+		fsys[k] = v
+	}
+	pb := string(cadenceManual["playbooks/fb-down.yaml"].Data)
+	for i := 0; i+1 < len(edits); i += 2 {
+		if !strings.Contains(pb, edits[i]) {
+			t.Fatalf("the playbook has no %q", edits[i])
+		}
+		pb = strings.Replace(pb, edits[i], edits[i+1], 1)
+	}
+	fsys["playbooks/fb-down.yaml"] = &fstest.MapFile{Data: []byte(pb)}
+	m, diags, err := manual.Load(fsys, ".")
 	if err != nil || diags.HasErrors() {
 		t.Fatalf("load: %v %v", err, diags)
 	}
@@ -222,5 +236,26 @@ func TestOnChangeMakesUpdateDue(t *testing.T) {
 	}
 	if !replayed.cad.changedAt.Equal(s.State.cad.changedAt) || !replayed.cad.roundSentAt.Equal(s.State.cad.roundSentAt) || len(replayed.cad.lastOn) != 2 {
 		t.Errorf("replayed %+v, live %+v", replayed.cad, s.State.cad)
+	}
+}
+
+// A cadence faster than the first falls due on its own: staff every 10
+// minutes while customers hear every 20. The customers' texts still promise
+// their own time.
+func TestEachCadenceFallsDueOnItsOwn(t *testing.T) {
+	s, clock, _ := startCadences(t, t.TempDir(), "    channels: [sms-staff]\n    every: 60m", "    channels: [sms-staff]\n    every: 10m")
+	d := drive(t, s)
+	d.must("x all")
+	sent := clock.t
+	due, ok := s.NextUpdateDue()
+	if !ok || due.Before(sent.Add(9*time.Minute)) || due.After(sent.Add(10*time.Minute)) {
+		t.Errorf("next update due %v, want the staff's, 10m after %v", due, sent)
+	}
+	if err := d.f.showStep(); err != nil {
+		t.Fatal(err)
+	}
+	at := message.FormatClock(time.Date(2026, 11, 23, 2, 20, 0, 0, time.UTC), "en")
+	if got, want := text(t, d.f.batch, "status"), "We know. Next update at "+at+"."; got != want {
+		t.Errorf("the customers' text shown again says %q, want %q", got, want)
 	}
 }

@@ -233,15 +233,26 @@ func (s *Session) Current() *manual.Step {
 func (s *Session) Deadline(st *manual.Step) time.Time { return s.State.Due(s.Playbook, st) }
 
 // NextUpdateDue is when the next update must go out: the time the first
-// text sent of the current round promised its audience. ok is false before
-// any such text and once an all-clear text is sent.
+// text sent of the current round promised its audience, or sooner when
+// another cadence falls due first or, with on_change, something changed
+// (cadence.go). ok is false before any such text and once an all-clear
+// text is sent.
 func (s *Session) NextUpdateDue() (time.Time, bool) {
 	if len(s.Playbook.Updates) == 0 || !s.State.AllClear.IsZero() || s.State.Closed {
 		return time.Time{}, false
 	}
-	if at, ok := s.changeDue(); ok && (s.State.Promise.IsZero() || at.Before(s.State.Promise)) {
-		return at, true // on_change: the change itself is news
+	due, ok := s.promiseDue()
+	for _, other := range []func() (time.Time, bool){s.otherCadencesDue, s.changeDue} {
+		if at, found := other(); found && (!ok || at.Before(due)) {
+			due, ok = at, true
+		}
 	}
+	return due, ok
+}
+
+// promiseDue is when the first cadence's update is due: what the current
+// round promised (the one due time of a 1.0 playbook).
+func (s *Session) promiseDue() (time.Time, bool) {
 	if !s.State.Promise.IsZero() {
 		return s.State.Promise, true
 	}
@@ -279,7 +290,10 @@ func (s *Session) interval(c *manual.Cadence, t time.Time) time.Duration {
 // its own cadence, a phase from now.
 func (s *Session) clock(fresh bool) render.Clock {
 	now := s.Now()
-	next, ok := s.NextUpdateDue()
+	next, ok := s.promiseDue() // the first cadence's standing promise, whatever else falls due sooner
+	if !s.State.AllClear.IsZero() || s.State.Closed {
+		ok = false
+	}
 	if fresh || !ok || next.Before(now) {
 		next = now.Add(s.Playbook.Cadence())
 		if len(s.Playbook.Updates) > 0 {
