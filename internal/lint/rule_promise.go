@@ -14,7 +14,7 @@ func init() {
 	register(Meta{ID: "CR705", Severity: diag.Error, Scope: ScopePlaybook}, checkPromises)
 	register(Meta{ID: "CR706", Severity: diag.Error, Scope: ScopePlaybook}, checkPhases)
 	register(Meta{ID: "CR707", Severity: diag.Warning, Scope: ScopePlaybook}, checkCadenceOverlap)
-	register(Meta{ID: "CR708", Severity: diag.Error, Scope: ScopePlaybook}, checkUpdateNews)
+	register(Meta{ID: "CR708", Severity: diag.Warning, Scope: ScopePlaybook}, checkUpdateNews)
 }
 
 // newsVars are the variables by which an update carries what is new.
