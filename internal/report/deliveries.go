@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
 
@@ -31,7 +32,9 @@ type Delivery struct {
 	Unknown     int        `json:"unknown"` // posts or recipients whose outcome nobody knows
 	OptedOut    int        `json:"opted_out,omitempty"`
 	Error       string     `json:"error,omitempty"` // the last attempt's
-	Status      string     `json:"status"`
+	Status      string     `json:"status"`             // in English, whatever the interface language
+
+	status *lang.Error // Status as a message, for the writers
 }
 
 // deliveries fills r.Deliveries from the sends the state replayed.
@@ -52,16 +55,17 @@ func (r *Report) deliveries(st *runbook.State, n names) {
 		switch {
 		case s.InDoubt() && !s.Bulk():
 			d.Unknown = 1
-			d.Status = "outcome unknown: check before resending"
+			d.status = lang.Errorf("deliveries.status.unknown", nil)
 		case d.SentAt != nil && d.Unknown > 0:
-			d.Status = "sent; some outcomes unknown"
+			d.status = lang.Errorf("deliveries.status.some-unknown", nil)
 		case d.SentAt != nil:
-			d.Status = "sent"
+			d.status = lang.Errorf("deliveries.status.sent", nil)
 		case s.InDoubt():
-			d.Status = "interrupted; outcome unknown for the batches in flight"
+			d.status = lang.Errorf("deliveries.status.interrupted", nil)
 		default:
-			d.Status = "not sent: " + d.Error
+			d.status = lang.Errorf("deliveries.status.not-sent", map[string]any{"Error": d.Error})
 		}
+		d.Status = d.status.Error()
 		r.Deliveries = append(r.Deliveries, d)
 	}
 	order := map[string]int{}
@@ -78,53 +82,69 @@ func (r *Report) deliveries(st *runbook.State, n names) {
 	})
 }
 
-// Unknowns lists every delivery with an outcome nobody knows, for people.
-func (r *Report) Unknowns() []string {
+// Unknowns lists every delivery with an outcome nobody knows, for people
+// reading l's language.
+func (r *Report) Unknowns(l *lang.Localizer) []string {
 	var out []string
 	for _, d := range r.Deliveries {
 		if d.Unknown > 0 {
-			where := d.Where
-			if where == "" {
-				where = "where " + d.Provider + " posts"
+			id := "deliveries.unknown"
+			if d.Where == "" {
+				id = "deliveries.unknown-provider"
 			}
-			out = append(out, fmt.Sprintf("%s (%s), message %s via %s: %d outcome(s) unknown; check %s before resending",
-				d.ChannelName, d.Locale, d.Message, d.Provider, d.Unknown, where))
+			out = append(out, l.N(id, d.Unknown, map[string]any{"Channel": d.ChannelName, "Locale": d.Locale,
+				"Message": d.Message, "Provider": d.Provider, "Where": d.Where}))
 		}
 	}
 	return out
 }
 
-// describeSend is the timeline's line for a send event.
-func describeSend(typ string, str func(string) string, num func(string) int) string {
-	switch typ {
-	case journal.TypeSendIntent:
-		return fmt.Sprintf("sending %s on %s (%s) via %s", str("message"), str("channel"), str("locale"), str("provider"))
-	case journal.TypeSendOutcome:
-		if e := str("error"); e != "" {
-			return fmt.Sprintf("send %s: %d delivered, error: %s", str("key"), num("delivered"), e)
-		}
-		return fmt.Sprintf("send %s: %d delivered", str("key"), num("delivered"))
+// Say is the delivery's status in l's language.
+func (d Delivery) Say(l *lang.Localizer) string {
+	if d.status == nil {
+		return d.Status
 	}
-	return strings.ReplaceAll(typ, ".", " ")
+	return l.Text(d.status)
 }
 
+// describeSend is the timeline's line for a send event.
+func describeSend(typ string, str func(string) string, num func(string) int) *lang.Error {
+	data := map[string]any{"Message": str("message"), "Channel": str("channel"), "Locale": str("locale"),
+		"Provider": str("provider"), "Key": str("key"), "Delivered": num("delivered"), "Error": str("error")}
+	switch {
+	case typ == journal.TypeSendIntent:
+		return lang.Errorf("events.sending", data)
+	case str("error") != "":
+		return lang.Errorf("events.send-failed", data)
+	}
+	return lang.Errorf("events.send-outcome", data)
+}
+
+// deliveryColumns name the deliveries table's columns (deliveries.col.NAME).
+var deliveryColumns = []string{"channel", "locale", "sent-at", "sent-by", "approved-by", "provider", "provider-id", "reached", "failed", "unknown", "status"}
+
 // writeDeliveriesMD is the Markdown section of the deliveries.
-func writeDeliveriesMD(b *strings.Builder, r *Report) {
+func writeDeliveriesMD(b *strings.Builder, r *Report, l *lang.Localizer) {
 	if len(r.Deliveries) == 0 {
 		return
 	}
-	b.WriteString("## Deliveries\n\n| channel | locale | sent at | sent by | approved by | provider | provider id | reached | failed | unknown | status |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
+	fmt.Fprintf(b, "## %s\n\n", l.T("deliveries.heading", nil))
+	var cols []string
+	for _, c := range deliveryColumns {
+		cols = append(cols, "deliveries.col."+c)
+	}
+	header(b, l, cols...)
 	for _, d := range r.Deliveries {
 		at := "-"
 		if d.SentAt != nil {
 			at = r.Local(*d.SentAt)
 		}
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %d | %d | %d | %s |\n", cell(d.ChannelName), d.Locale, at, cell(orDash(d.By)),
-			cell(orDash(d.ApprovedBy)), d.Provider, cell(orDash(strings.Join(d.ProviderIDs, ", "))), d.Reached, d.Failed, d.Unknown, cell(d.Status))
+			cell(orDash(d.ApprovedBy)), d.Provider, cell(orDash(strings.Join(d.ProviderIDs, ", "))), d.Reached, d.Failed, d.Unknown, cell(d.Say(l)))
 	}
 	b.WriteString("\n")
-	if u := r.Unknowns(); len(u) > 0 {
-		b.WriteString("Unknown outcomes:\n\n")
+	if u := r.Unknowns(l); len(u) > 0 {
+		b.WriteString(l.T("deliveries.unknown-heading", nil) + "\n\n")
 		list(b, u, "")
 		b.WriteString("\n")
 	}

@@ -14,6 +14,62 @@ import (
 // died between intent and outcome, and a bulk send with a batch in flight
 // at the crash. The expected rows are written from the events by hand.
 func TestDeliveries(t *testing.T) {
+	rep := sendsReport(t)
+	if len(rep.Deliveries) != 3 {
+		t.Fatalf("deliveries: %+v", rep.Deliveries)
+	}
+	byChannel := map[string]Delivery{}
+	for _, d := range rep.Deliveries {
+		byChannel[d.Channel] = d
+	}
+	tg := byChannel["telegram-channel"]
+	if tg.SentAt == nil || tg.By != "lucia" || tg.ApprovedBy != "Carmen Vidal (CEO)" || strings.Join(tg.ProviderIDs, ",") != "4242" ||
+		tg.Reached != 1 || tg.Failed != 0 || tg.Unknown != 0 || tg.Status != "sent" {
+		t.Errorf("telegram: %+v", tg)
+	}
+	sp := byChannel["status-page"]
+	if sp.SentAt != nil || sp.Unknown != 1 || sp.Status != "outcome unknown: check before resending" {
+		t.Errorf("status-page: %+v", sp)
+	}
+	em := byChannel["email-customers"]
+	if em.Reached != 98 || em.Failed != 1 || em.Unknown != 100 || em.SentAt != nil {
+		t.Errorf("email: reached %d failed %d unknown %d: %+v", em.Reached, em.Failed, em.Unknown, em)
+	}
+	var b strings.Builder
+	if err := Markdown(&b, rep, english); err != nil {
+		t.Fatal(err)
+	}
+	md := b.String()
+	for _, want := range []string{
+		"## Deliveries",
+		"| Telegram channel t.me/rioverdehogar | es | 2026-11-23 ",
+		"| lucia | Carmen Vidal (CEO) | telegram | 4242 | 1 | 0 | 0 | sent |",
+		"Unknown outcomes:",
+		"status.rioverde.example (es), message meta-holding via slack: 1 outcome unknown; check where slack posts before resending",
+		"Newsletter and order e-mail (es), message meta-holding via smtp: 100 outcomes unknown; check /srv/c.csv",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %q:\n%s", want, md)
+		}
+	}
+	if strings.Contains(md, "send batch") {
+		t.Error("bulk batches flood the timeline")
+	}
+}
+
+func seq(from, to int) []int {
+	var out []int
+	for i := from; i <= to; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+// sendsReport is the report of a journal with one send acknowledged, one
+// whose process died between intent and outcome, and a bulk send with a
+// batch in flight at the crash.
+func sendsReport(t *testing.T) *Report {
+	t.Helper()
 	m, _ := example(t)
 	c := &clock{t: start}
 	path := filepath.Join(t.TempDir(), "journal.jsonl")
@@ -56,52 +112,5 @@ func TestDeliveries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Deliveries) != 3 {
-		t.Fatalf("deliveries: %+v", rep.Deliveries)
-	}
-	byChannel := map[string]Delivery{}
-	for _, d := range rep.Deliveries {
-		byChannel[d.Channel] = d
-	}
-	tg := byChannel["telegram-channel"]
-	if tg.SentAt == nil || tg.By != "lucia" || tg.ApprovedBy != "Carmen Vidal (CEO)" || strings.Join(tg.ProviderIDs, ",") != "4242" ||
-		tg.Reached != 1 || tg.Failed != 0 || tg.Unknown != 0 || tg.Status != "sent" {
-		t.Errorf("telegram: %+v", tg)
-	}
-	sp := byChannel["status-page"]
-	if sp.SentAt != nil || sp.Unknown != 1 || sp.Status != "outcome unknown: check before resending" {
-		t.Errorf("status-page: %+v", sp)
-	}
-	em := byChannel["email-customers"]
-	if em.Reached != 98 || em.Failed != 1 || em.Unknown != 100 || em.SentAt != nil {
-		t.Errorf("email: reached %d failed %d unknown %d: %+v", em.Reached, em.Failed, em.Unknown, em)
-	}
-	var b strings.Builder
-	if err := Markdown(&b, rep, english); err != nil {
-		t.Fatal(err)
-	}
-	md := b.String()
-	for _, want := range []string{
-		"## Deliveries",
-		"| Telegram channel t.me/rioverdehogar | es | 2026-11-23 ",
-		"| lucia | Carmen Vidal (CEO) | telegram | 4242 | 1 | 0 | 0 | sent |",
-		"Unknown outcomes:",
-		"status.rioverde.example (es), message meta-holding via slack: 1 outcome(s) unknown; check where slack posts before resending",
-		"Newsletter and order e-mail (es), message meta-holding via smtp: 100 outcome(s) unknown; check /srv/c.csv",
-	} {
-		if !strings.Contains(md, want) {
-			t.Errorf("markdown lacks %q:\n%s", want, md)
-		}
-	}
-	if strings.Contains(md, "send batch") {
-		t.Error("bulk batches flood the timeline")
-	}
-}
-
-func seq(from, to int) []int {
-	var out []int
-	for i := from; i <= to; i++ {
-		out = append(out, i)
-	}
-	return out
+	return rep
 }

@@ -61,6 +61,18 @@ func (p htmlPage) FollowUpDue(f FollowUp) string { return p.R.FollowUpDue(f, p.l
 func (p htmlPage) Approval(s Sent) string        { return s.Approval(p.l) }
 func (p htmlPage) Practise() []string            { return practise(p.R.Score, p.l) }
 func (p htmlPage) ScoreParts() []scorePart       { return scoreParts(p.R.Score) }
+func (p htmlPage) Event(e Entry) string          { return e.Say(p.l) }
+func (p htmlPage) Delivery(d Delivery) string    { return d.Say(p.l) }
+func (p htmlPage) Unknowns() []string            { return p.R.Unknowns(p.l) }
+
+// DeliveryColumns are the deliveries table's headings.
+func (p htmlPage) DeliveryColumns() []string {
+	var out []string
+	for _, c := range deliveryColumns {
+		out = append(out, p.l.T("deliveries.col."+c, nil))
+	}
+	return out
+}
 
 // lane is a row of the timeline picture.
 type lane struct {
@@ -150,7 +162,7 @@ func (t *timeline) svg() template.HTML {
 		for _, e := range r.Timeline {
 			if contains(l.types, e.Type) {
 				fmt.Fprintf(b, `<circle cx="%.1f" cy="%.1f" r="5" fill="%s" fill-opacity="0.75"><title>%s %s</title></circle>`,
-					t.x(e.At), y, l.color, template.HTMLEscapeString(e.Offset), template.HTMLEscapeString(e.Text))
+					t.x(e.At), y, l.color, template.HTMLEscapeString(e.Offset), template.HTMLEscapeString(e.Say(t.l)))
 			}
 		}
 	}

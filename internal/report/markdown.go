@@ -94,7 +94,7 @@ func Markdown(w io.Writer, r *Report, l *lang.Localizer) error {
 			}
 		}
 	}
-	writeDeliveriesMD(b, r)
+	writeDeliveriesMD(b, r, l)
 	writeApprovalsMD(b, r, l)
 	writeRepliesMD(b, r, l)
 	none := l.T("report.none", nil)
@@ -110,7 +110,7 @@ func Markdown(w io.Writer, r *Report, l *lang.Localizer) error {
 	for _, e := range r.Timeline {
 		// Rendering and bulk batches are bookkeeping; the JSON keeps them.
 		if e.Type != journal.TypeMessageRendered && e.Type != journal.TypeSendBatchIntent && e.Type != journal.TypeSendBatch {
-			fmt.Fprintf(b, "- %s %s: %s\n", r.Local(e.At), e.Offset, e.Text)
+			fmt.Fprintf(b, "- %s %s: %s\n", r.Local(e.At), e.Offset, e.Say(l))
 		}
 	}
 	fmt.Fprintf(b, "\n---\n%s. %s: `%s`\n", r.Integrity, l.T("report.last-hash", nil), r.LastHash)
@@ -119,11 +119,14 @@ func Markdown(w io.Writer, r *Report, l *lang.Localizer) error {
 }
 
 // header writes a Markdown table's header row, each column named by its
-// report.col message.
+// report.col message or, given with its area, by that message id.
 func header(b *strings.Builder, l *lang.Localizer, cols ...string) {
 	var names, rule []string
 	for _, c := range cols {
-		names = append(names, l.T("report.col."+c, nil))
+		if !strings.Contains(c, ".") {
+			c = "report.col." + c
+		}
+		names = append(names, l.T(c, nil))
 		rule = append(rule, "---")
 	}
 	fmt.Fprintf(b, "| %s |\n| %s |\n", strings.Join(names, " | "), strings.Join(rule, " | "))

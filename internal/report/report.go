@@ -18,6 +18,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"github.com/crisis-cli/crisis/internal/drill"
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/lang"
@@ -99,7 +101,9 @@ type Entry struct {
 	At     time.Time `json:"at"`
 	Offset string    `json:"offset"` // T+...
 	Type   string    `json:"type"`
-	Text   string    `json:"text"`
+	Text   string    `json:"text"` // in English, whatever the interface language
+
+	say *lang.Error // Text as a message, for the writers (Say)
 }
 
 // State is a state the incident entered (investigating, identified,
@@ -291,8 +295,8 @@ func (r *Report) timeline(events []journal.Event, n names) {
 	given := approvalsGiven(events)
 	var order []string
 	for _, e := range events {
-		text := n.describe(e, approvals)
-		r.Timeline = append(r.Timeline, Entry{At: e.UTC, Offset: r.offset(e.UTC), Type: e.Type, Text: text})
+		say := n.describe(e, approvals)
+		r.Timeline = append(r.Timeline, Entry{At: e.UTC, Offset: r.offset(e.UTC), Type: e.Type, Text: say.Error(), say: say})
 		switch e.Type {
 		case journal.TypeMessageRendered:
 			var m runbook.Message
@@ -437,64 +441,76 @@ func (n names) check(step string, item int) string {
 	return fmt.Sprintf("item %d of %s", item, n.step(step))
 }
 
-// describe says in words what an event was.
-func (n names) describe(e journal.Event, approvals map[string]string) string {
+// describe says in words what an event was, as an interface message: its
+// English text is the timeline's in the JSON, and the Markdown and HTML
+// writers show it in the reader's language (Entry.Say).
+func (n names) describe(e journal.Event, approvals map[string]string) *lang.Error {
 	var d map[string]any
 	_ = json.Unmarshal(e.Data, &d)
 	str := func(k string) string { s, _ := d[k].(string); return s }
+	say := func(id string, kv ...string) *lang.Error {
+		data := map[string]any{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			data[kv[i]] = kv[i+1]
+		}
+		return lang.Errorf("events."+id, data)
+	}
 	switch e.Type {
 	case journal.TypeRunStarted:
-		return "run started: " + str("title")
+		return say("run-started", "Title", str("title"))
 	case journal.TypeVarSet:
-		return fmt.Sprintf("variable %s = %q", str("name"), str("value"))
+		return say("var-set", "Name", str("name"), "Value", strconv.Quote(str("value")))
 	case journal.TypeStepDone:
 		if d["all_clear"] == true {
-			return "step done: " + n.step(str("step")) + "; all-clear given"
+			return say("step-done-all-clear", "Step", n.step(str("step")))
 		}
-		return "step done: " + n.step(str("step"))
+		return say("step-done", "Step", n.step(str("step")))
 	case journal.TypeStepSkipped:
-		return fmt.Sprintf("step skipped: %s (%s)", n.step(str("step")), str("reason"))
+		return say("step-skipped", "Step", n.step(str("step")), "Reason", str("reason"))
 	case journal.TypeChecked:
 		item, _ := d["item"].(float64)
-		return "checked: " + n.check(str("step"), int(item))
+		return say("checked", "Item", n.check(str("step"), int(item)))
 	case journal.TypeStepBack:
-		return fmt.Sprintf("back from %s to %s", n.step(str("from")), n.step(str("to")))
+		return say("step-back", "From", n.step(str("from")), "To", n.step(str("to")))
 	case journal.TypeNote:
-		return "note: " + str("text")
+		return say("note", "Text", str("text"))
 	case journal.TypeMessageRendered:
-		return fmt.Sprintf("rendered %s for %s (%s)", str("message"), n.channel(str("channel")), str("locale"))
+		return say("rendered", "Message", str("message"), "Channel", n.channel(str("channel")), "Locale", str("locale"))
 	case journal.TypeMessageApproved:
 		k := str("step") + "/" + str("message")
 		if _, ok := approvals[k]; !ok {
 			approvals[k] = str("by")
 		}
-		text := fmt.Sprintf("%s approved by %s", str("message"), n.person(str("by")))
 		if at, err := time.Parse(time.RFC3339Nano, str("at")); err == nil {
-			text += ", given at " + at.In(n.m.Location).Format("15:04")
+			return say("approved-at", "Message", str("message"), "By", n.person(str("by")), "Clock", at.In(n.m.Location).Format("15:04"))
 		}
-		return text
+		return say("approved", "Message", str("message"), "By", n.person(str("by")))
 	case journal.TypeStepForward:
-		return fmt.Sprintf("on from %s, unchanged", n.step(str("from")))
+		return say("step-forward", "From", n.step(str("from")))
 	case journal.TypeStepReopened:
-		return fmt.Sprintf("step reopened: %s (%s)", n.step(str("step")), str("reason"))
+		return say("step-reopened", "Step", n.step(str("step")), "Reason", str("reason"))
 	case journal.TypeRunState:
-		return "the incident is now " + str("state")
+		state := any(str("state"))
+		if id := "report.state." + str("state"); lang.For(language.English).Has(id) {
+			state = lang.Errorf(id, nil) // the state's name in the reader's language
+		}
+		return lang.Errorf("events.state", map[string]any{"State": state})
 	case journal.TypeUpdateNote:
-		return fmt.Sprintf("what is new in %s (%s): %s", n.step(str("update")), str("locale"), str("text"))
+		return say("update-note", "Update", n.step(str("update")), "Locale", str("locale"), "Text", str("text"))
 	case journal.TypeMessageSent:
-		return fmt.Sprintf("sent %s on %s (%s)", str("message"), n.channel(str("channel")), str("locale"))
+		return say("sent", "Message", str("message"), "Channel", n.channel(str("channel")), "Locale", str("locale"))
 	case journal.TypeRunAbandoned:
-		return "run abandoned: " + str("reason")
+		return say("abandoned", "Reason", str("reason"))
 	case journal.TypeRunReopened:
-		return "run reopened after the all-clear (the incident is back); continued from " + n.step(str("step"))
+		return say("reopened", "Step", n.step(str("step")))
 	case journal.TypeInjectArrived:
-		return "inject: " + str("event")
+		return say("inject", "Event", str("event"))
 	case journal.TypeInjectAnswered:
-		return "response: " + str("response")
+		return say("response", "Response", str("response"))
 	case journal.TypeSendIntent, journal.TypeSendOutcome:
 		return describeSend(e.Type, str, func(k string) int { f, _ := d[k].(float64); return int(f) })
 	}
-	return strings.ReplaceAll(e.Type, ".", " ")
+	return byType(e.Type)
 }
 
 func (r *Report) deadlines(p *manual.Playbook, st *runbook.State, n names) {
