@@ -32,7 +32,7 @@ type Delivery struct {
 	Unknown     int        `json:"unknown"` // posts or recipients whose outcome nobody knows
 	OptedOut    int        `json:"opted_out,omitempty"`
 	Error       string     `json:"error,omitempty"` // the last attempt's
-	Status      string     `json:"status"`             // in English, whatever the interface language
+	Status      string     `json:"status"`          // in English, whatever the interface language
 
 	status *lang.Error // Status as a message, for the writers
 }
