@@ -126,7 +126,7 @@ func (a *App) helpData() map[string]any {
 func (a *App) help(c *cobra.Command, _ []string) {
 	a.localizeHelp(c.Root())
 	w := c.OutOrStdout()
-	if s := strings.TrimRightFunc(cmp.Or(c.Long, wrap(c.Short, helpWidth, 0)), unicode.IsSpace); s != "" {
+	if s := strings.TrimRightFunc(cmp.Or(fitText(c.Long), wrap(c.Short, helpWidth, 0)), unicode.IsSpace); s != "" {
 		fmt.Fprintf(w, "%s\n\n", s)
 	}
 	if c.Runnable() || c.HasSubCommands() {
@@ -146,7 +146,10 @@ func (a *App) usage(c *cobra.Command) error {
 	// language too.
 	flags, command := "["+l.T("usage.flags", nil)+"]", "["+l.T("usage.command", nil)+"]"
 	if c.Runnable() {
-		fmt.Fprintf(w, "\n  %s", strings.NewReplacer("[flags]", flags, "[command]", command).Replace(c.UseLine()))
+		use := strings.NewReplacer("[flags]", flags, "[command]", command).Replace(c.UseLine())
+		for _, form := range fitUsage(use, c.Root().Name()) {
+			fmt.Fprintf(w, "\n  %s", form)
+		}
 	}
 	if c.HasAvailableSubCommands() {
 		fmt.Fprintf(w, "\n  %s %s", c.CommandPath(), command)
@@ -155,7 +158,7 @@ func (a *App) usage(c *cobra.Command) error {
 		fmt.Fprintf(w, "\n\n%s\n  %s", l.T("cli.usage.aliases", nil), c.NameAndAliases())
 	}
 	if c.HasExample() {
-		fmt.Fprintf(w, "\n\n%s\n%s", l.T("cli.usage.examples", nil), c.Example)
+		fmt.Fprintf(w, "\n\n%s\n%s", l.T("cli.usage.examples", nil), fitText(c.Example))
 	}
 	if c.HasAvailableSubCommands() {
 		fmt.Fprintf(w, "\n\n%s", l.T("cli.usage.commands", nil))
@@ -172,7 +175,7 @@ func (a *App) usage(c *cobra.Command) error {
 		fmt.Fprintf(w, "\n\n%s\n%s", l.T("cli.usage.global-flags", nil), a.flagUsages(c.InheritedFlags()))
 	}
 	if c.HasAvailableSubCommands() {
-		fmt.Fprintf(w, "\n\n%s", l.T("cli.usage.more", map[string]any{"Command": c.CommandPath()}))
+		fmt.Fprintf(w, "\n\n%s", wrap(l.T("cli.usage.more", map[string]any{"Command": c.CommandPath()}), helpWidth, 0))
 	}
 	_, err := fmt.Fprintf(w, "\n\n%s\n", l.T("cli.exit-status", nil))
 	return err

@@ -113,8 +113,11 @@ func sameEverywhere(line string) bool {
 		}
 	}
 	example := strings.HasPrefix(s, "--") && !strings.Contains(s, "   ") // a flag table line has a gap before its text
-	return example || strings.Contains(s, " | ") || strings.Count(s, ",") > 6
+	return example || strings.Contains(s, " | ") || strings.Count(s, ",") > 6 || idList.MatchString(s)
 }
+
+// idList is a line of a list of ids wrapped to fit the help's width.
+var idList = regexp.MustCompile(`^([a-z0-9-]+, )+[a-z0-9-]+,?$`)
 
 // commandPaths lists every command of the tree, cobra's own included.
 func commandPaths(t *testing.T) [][]string {
