@@ -65,6 +65,15 @@ func (it *sendItem) key() AnnouncementKey {
 
 func (it *sendItem) label() string { return it.a.Channel + " (" + it.a.Locale + ")" }
 
+// providerName is the provider as the operator reads it: a drill's
+// capture in the interface language, a real provider by its name.
+func (it *sendItem) providerName() any {
+	if it.capture {
+		return lang.Errorf("screen.provider.capture", nil)
+	}
+	return it.provider.Name
+}
+
 func (it *sendItem) bulk() bool { return it.provider.Bulk && !it.capture }
 
 // sendPlan lists what send can offer in the batch shown: announcements on
@@ -144,7 +153,7 @@ func (f *Flow) send(arg string) error {
 	arg = strings.ToLower(strings.TrimSpace(arg))
 	if arg == "" {
 		for _, it := range items {
-			f.info("run.send.item", map[string]any{"N": it.n, "Label": it.label(), "Provider": it.provider.Name, "Status": lang.Errorf("send.status."+f.status(it), nil)})
+			f.info("run.send.item", map[string]any{"N": it.n, "Label": it.label(), "Provider": it.providerName(), "Status": lang.Errorf("send.status."+f.status(it), nil)})
 		}
 		if len(copyOnly) > 0 {
 			f.info("run.send.copy-only", map[string]any{"List": strings.Join(copyOnly, ", ")})
@@ -522,7 +531,7 @@ func (f *Flow) report(r sendResult) {
 		if it.bulk() {
 			f.info("run.send.sent-bulk", map[string]any{"Label": it.label(), "Delivered": out.Delivered, "OptedOut": out.OptedOut, "ID": id})
 		} else {
-			f.info("run.send.sent", map[string]any{"Label": it.label(), "Provider": it.provider.Name, "ID": id})
+			f.info("run.send.sent", map[string]any{"Label": it.label(), "Provider": it.providerName(), "ID": id})
 		}
 	case r.err == nil:
 		f.warn("run.send.sent-failures", map[string]any{"Label": it.label(), "Delivered": out.Delivered, "Failed": out.FailedCount, "Unknown": out.Unknown})

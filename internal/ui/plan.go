@@ -69,7 +69,7 @@ func writeDown(b *strings.Builder, th *Theme, l *lang.Localizer, down []plan.Dow
 func writeLeads(b *strings.Builder, th *Theme, l *lang.Localizer, leads []plan.Lead) {
 	fmt.Fprintf(b, "\n%s\n", th.Heading.Render(l.T("show.in-charge", nil)))
 	for _, lead := range leads {
-		fmt.Fprintf(b, "  %s %s\n", th.Bold.Render(lead.Role+":"), personLine(th, l, lead.Person))
+		fmt.Fprintf(b, "  %s %s\n", th.Bold.Render(roleLabel(lead.Role, lead.Title)+":"), personLine(th, l, lead.Person))
 		for i, d := range lead.Deputies {
 			fmt.Fprintf(b, "    %s %s\n", l.T("show.deputy", map[string]any{"N": i + 1}), personLine(th, l, d))
 		}
@@ -80,9 +80,9 @@ func personLine(th *Theme, l *lang.Localizer, p plan.Person) string {
 	var up, down []string
 	for _, c := range p.Contacts {
 		if c.Up {
-			up = append(up, Keep(c.Via+" "+c.Value)) // dialled or typed whole
+			up = append(up, Keep(via(l, c.Via)+" "+c.Value)) // dialled or typed whole
 		} else {
-			down = append(down, c.Via)
+			down = append(down, via(l, c.Via))
 		}
 	}
 	s := p.Name

@@ -154,12 +154,15 @@ func (v *RunView) approvers(s *runbook.Session) string {
 }
 
 func (v *RunView) owner(s *runbook.Session, st *manual.Step) string {
-	if r := s.Manual.Role(st.Owner.ID); r != nil {
-		if p := s.Manual.Person(r.Person.ID); p != nil {
-			return st.Owner.ID + " - " + p.Name
-		}
+	r := s.Manual.Role(st.Owner.ID)
+	if r == nil {
+		return st.Owner.ID
 	}
-	return st.Owner.ID
+	label := roleLabel(r.ID, r.Title)
+	if p := s.Manual.Person(r.Person.ID); p != nil {
+		return label + " - " + p.Name
+	}
+	return label
 }
 
 // deadline shows a step's deadline as a clock time and a countdown, or as
@@ -230,7 +233,11 @@ func (v *RunView) End(s *runbook.Session) {
 	if len(s.Playbook.FollowUp) > 0 {
 		v.printf("%s\n", v.Th.Heading.Render(v.t("run.end.follow-up", nil)))
 		for _, st := range s.Playbook.FollowUp {
-			v.printf("  - T+%s %s (%s)\n", manual.FormatDuration(st.Deadline), st.Title, st.Owner.ID)
+			owner := st.Owner.ID
+			if r := s.Manual.Role(owner); r != nil {
+				owner = roleLabel(r.ID, r.Title)
+			}
+			v.printf("  - T+%s %s (%s)\n", manual.FormatDuration(st.Deadline), st.Title, owner)
 		}
 	}
 	// The command gets a line of its own, never wrapped: it is pasted.
