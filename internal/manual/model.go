@@ -257,7 +257,8 @@ const (
 	StepAllClear = "all-clear"
 	// StepGate (1.1) is a legal or data-protection deadline (notify the
 	// authority within 72 h), measured from when its From step was done.
-	StepGate = "gate"
+	StepGate     = "gate"
+	StepDecision = "decision" // 1.1: the operator chooses one of its Options (decision.go)
 )
 
 // Step is one action in a playbook, owned by a role, due at a deadline
@@ -280,6 +281,8 @@ type Step struct {
 	From Ref
 	// Replies (1.1) are replies of the manual's library: an inbox step.
 	Replies []Ref
+	// Options are a decision step's options (1.1).
+	Options []Option
 	Pos     Pos
 	At      map[string]Pos
 }

@@ -77,14 +77,14 @@ func (d *decoder) decodeFallbacks(n *yaml.Node) []Fallback {
 	return out
 }
 
-var stepKeys = []string{"id", "title", "kind", "owner", "deadline", "instructions", "checklist", "announce", "approval", "from", "replies"}
+var stepKeys = []string{"id", "title", "kind", "owner", "deadline", "instructions", "checklist", "announce", "approval", "from", "replies", "options"}
 
 func (d *decoder) decodeStep(n *yaml.Node) Step {
 	o := d.object(n, "a step", stepKeys...)
 	s := Step{
 		ID:           o.id("id"),
 		Title:        o.str("title", true),
-		Kind:         o.oneOf("kind", false, StepAction, StepAction, StepHolding, StepAllClear, StepGate),
+		Kind:         o.oneOf("kind", false, StepAction, StepAction, StepHolding, StepAllClear, StepGate, StepDecision),
 		Owner:        o.ref("owner", true),
 		Deadline:     o.duration("deadline", true),
 		Instructions: o.str("instructions", false),
@@ -97,6 +97,7 @@ func (d *decoder) decodeStep(n *yaml.Node) Step {
 		s.Announce = append(s.Announce, d.decodeAnnouncement(a))
 	}
 	s.Replies = d.stepReplies(o)
+	d.decodeDecision(o, &s)
 	return s
 }
 

@@ -278,6 +278,7 @@ func resolvePlaybook(p *Playbook, ix indexes, manualVars map[string]Pos, diags *
 			}
 		}
 	}
+	resolveDecisions(p, diags)
 	for _, u := range p.Updates {
 		steps.check(u.After, diags)
 		ix.messages.check(u.Message, diags)

@@ -41,8 +41,10 @@ type StepText struct {
 	Title        string
 	Instructions string
 	Checklist    []string // item by item, in the source's order
-	FollowUp     bool     // written under follow_up:
-	Pos          Pos      // the step id's key
+	// Options are a decision step's option titles, by option id (1.1).
+	Options  map[string]string
+	FollowUp bool // written under follow_up:
+	Pos      Pos  // the step id's key
 }
 
 // InjectText is the translation of one drill inject's texts.
@@ -71,9 +73,14 @@ func TextHash(texts ...string) string {
 func (p *Playbook) HeaderHash() string { return TextHash(p.Title, p.Detection) }
 
 // TextHash is the hash of the step's title, instructions and checklist
-// items, in that order.
+// items, in that order, then of a decision's option titles, each as
+// "id: title" (a step without options hashes as in 1.0).
 func (s *Step) TextHash() string {
-	return TextHash(append([]string{s.Title, s.Instructions}, s.Checklist...)...)
+	texts := append([]string{s.Title, s.Instructions}, s.Checklist...)
+	for _, o := range s.Options {
+		texts = append(texts, o.ID+": "+o.Title)
+	}
+	return TextHash(texts...)
 }
 
 // TextHash is the hash of the inject's event and expected response.
@@ -128,6 +135,7 @@ func localSteps(steps []Step, t *Translation) []Step {
 			if len(st.Checklist) == len(s.Checklist) {
 				s.Checklist = st.Checklist
 			}
+			s.Options = localOptions(s.Options, st.Options)
 		}
 		out[i] = s
 	}
@@ -224,10 +232,10 @@ func (d *decoder) decodeTranslation(root *yaml.Node, t *Translation) {
 				continue
 			}
 			seen[id] = d.pos(k)
-			so := d.object(v, "the texts of step "+id, "hash", "title", "instructions", "checklist")
+			so := d.object(v, "the texts of step "+id, "hash", "title", "instructions", "checklist", "options")
 			t.Steps[id] = &StepText{Hash: so.str("hash", false), Title: so.str("title", false),
 				Instructions: so.str("instructions", false), Checklist: so.strings("checklist"),
-				FollowUp: group == "follow_up", Pos: d.pos(k)}
+				Options: d.optionTexts(so), FollowUp: group == "follow_up", Pos: d.pos(k)}
 		}
 	}
 	do := d.object(o.get("drill", false), "drill", "injects")
