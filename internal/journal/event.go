@@ -43,6 +43,7 @@ const (
 	TypeInjectArrived   = "inject.arrived"     // a drill inject delivered
 	TypeInjectAnswered  = "inject.answered"    // the trainee's response to it
 	TypeReplyDrafted    = "reply.drafted"      // a reply of the manual's library rendered for one person
+	TypeDecisionMade    = "decision.made"      // an option chosen at a decision step (format 1.1)
 	// A send through a delivery target: the intent is journaled before
 	// anything leaves, the outcome after, so an intent without an outcome
 	// is a send whose result nobody knows. Bulk sends journal each batch's

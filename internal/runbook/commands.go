@@ -30,7 +30,7 @@ func (f *Flow) do(line string) error {
 		switch strings.ToLower(cmd) {
 		case "d", "done", "f", "forward":
 			return fatal(f.S.Forward())
-		case "s", "skip", "c", "check", "x", "sent", "a", "approve":
+		case "s", "skip", "c", "check", "x", "sent", "a", "approve", "choose":
 			_, err := f.S.open()
 			return err
 		}
@@ -38,6 +38,8 @@ func (f *Flow) do(line string) error {
 	switch strings.ToLower(cmd) {
 	case "d", "done":
 		return f.done()
+	case "choose":
+		return f.choose(arg)
 	case "f", "forward":
 		return lang.Errorf("run.not-handled", nil)
 	case "o", "reopen":
@@ -305,6 +307,9 @@ func (f *Flow) sent(arg string) error {
 // about the checklist: the step.done records the unticked items either way
 // and the report lists them.
 func (f *Flow) done() error {
+	if st := f.S.Current(); st != nil && st.Kind == manual.StepDecision {
+		return lang.Errorf("decision.choose-first", map[string]any{"Options": optionIDs(st)})
+	}
 	if st := f.S.Current(); st != nil && st.ID == f.unrendered {
 		return lang.Errorf("run.unrendered-done", map[string]any{"Step": fmt.Sprintf("%q", st.ID)})
 	}

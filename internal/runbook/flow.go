@@ -368,6 +368,9 @@ func (f *Flow) auto() string {
 			return "sent all all"
 		}
 	}
+	if st := f.S.Current(); st != nil && st.Kind == manual.StepDecision {
+		return "choose 1" // --yes walks the first option's path
+	}
 	return "done"
 }
 

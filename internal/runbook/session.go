@@ -342,7 +342,9 @@ func (s *Session) Done() error {
 	}
 	// One event both completes the all-clear step and closes the
 	// incident: with two, a crash between them lost the all-clear.
-	return s.append(journal.TypeStepDone, StepRef{Step: st.ID, AllClear: st.Kind == manual.StepAllClear, Unticked: s.Unticked()})
+	allClear := st.Kind == manual.StepAllClear
+	return s.append(journal.TypeStepDone, StepRef{Step: st.ID, AllClear: allClear, Unticked: s.Unticked(),
+		End: allClear && s.Playbook.HasDecisions()})
 }
 
 // Unticked lists the current step's checklist items (1-based) not ticked.
@@ -414,7 +416,11 @@ func (s *Session) Back() error {
 	if st := s.Current(); st != nil {
 		from = st.ID
 	}
-	return s.append(journal.TypeStepBack, Back{From: from, To: s.steps[s.State.Cursor-1]})
+	to := s.State.Cursor - 1
+	for to > 0 && !s.State.OnPath(s.steps[to]) {
+		to-- // a step a decision left off the path is not gone back to
+	}
+	return s.append(journal.TypeStepBack, Back{From: from, To: s.steps[to]})
 }
 
 // Forward goes on from a handled step shown again, leaving it as it was,
@@ -426,7 +432,7 @@ func (s *Session) Forward() error {
 	}
 	to := EndStep
 	for _, id := range s.steps[s.State.Cursor+1:] {
-		if !s.State.Handled(id) {
+		if !s.State.Handled(id) && s.State.OnPath(id) {
 			to = id
 			break
 		}

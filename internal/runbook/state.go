@@ -35,6 +35,9 @@ type StepRef struct {
 	// Unticked are the checklist items (1-based) not ticked when the step
 	// was completed: a deviation the report names.
 	Unticked []int `json:"unticked,omitempty"`
+	// End says the main steps end with this step: an all-clear in a
+	// playbook with decisions (format 1.1), where each ends its own path.
+	End bool `json:"end,omitempty"`
 }
 
 // StepReopen is the payload of step.reopened: a finished step opened again,
@@ -160,6 +163,7 @@ type StepState struct {
 	At       time.Time // when it was done or skipped
 	AllClear bool      // its done gave the all-clear
 	Unticked []int     // checklist items not ticked when it was done
+	Option   string    // a decision step's option chosen (decision.go)
 }
 
 // MessageKey names one message of a step (or of an update, "updates#N"):
@@ -217,6 +221,12 @@ type State struct {
 	Sends       map[AnnouncementKey]*SendRecord // sends through delivery targets (sendstate.go)
 	Events      int
 	LastEvent   time.Time
+	// Decisions are the decisions made, in order; OffPath the steps they
+	// left off the run's path; Severity the incident's severity as the
+	// last decision to change it set it ("" as the playbook says).
+	Decisions []Decision
+	OffPath   map[string]bool
+	Severity  string
 
 	updateSent map[string]bool
 	lastUpdate int          // the highest N of an update rendered, "updates#N"
@@ -283,6 +293,9 @@ func (s *State) move(m move) {
 	case i < 0:
 	case m.past:
 		s.Cursor = i + 1
+		for s.Cursor < len(s.steps) && s.OffPath[s.steps[s.Cursor]] {
+			s.Cursor++ // left off the path by a decision
+		}
 	default:
 		s.Cursor = i
 	}
@@ -373,6 +386,8 @@ func (s *State) Apply(e journal.Event) error {
 		}
 	case journal.TypeInjectArrived, journal.TypeInjectAnswered:
 		err = s.applyInject(e)
+	case journal.TypeDecisionMade:
+		err = s.applyDecision(e)
 	case journal.TypeAlerted:
 		var a Alert
 		if err = json.Unmarshal(e.Data, &a); err == nil {
@@ -397,6 +412,7 @@ func (s *State) applyStep(e journal.Event) error {
 		Skip
 		AllClear bool  `json:"all_clear"`
 		Unticked []int `json:"unticked"`
+		End      bool  `json:"end"`
 	}
 	if err := json.Unmarshal(e.Data, &sk); err != nil {
 		return err
@@ -414,6 +430,10 @@ func (s *State) applyStep(e journal.Event) error {
 		st.Skipped, st.Reason = true, sk.Reason
 	}
 	s.Steps[sk.Step] = st
+	if sk.End {
+		s.moveTo(move{step: EndStep})
+		return nil
+	}
 	s.moveTo(move{step: sk.Step, past: true})
 	return nil
 }

@@ -117,6 +117,7 @@ func (v *RunView) Step(s *runbook.Session, b runbook.Batch) {
 		v.printf("  %s %d. %s\n", box, i+1, c)
 	}
 	v.inbox(st)
+	v.options(s, st)
 	v.list(s, b)
 }
 
@@ -183,6 +184,8 @@ func (v *RunView) kindMark(kind string) string {
 		return v.Th.Warn.Render("  " + v.t("run.step.holding", nil))
 	case manual.StepAllClear:
 		return v.Th.OK.Render("  " + v.t("run.step.all-clear", nil))
+	case manual.StepDecision:
+		return v.Th.Warn.Render("  " + v.t("decision.mark", nil))
 	}
 	return ""
 }

@@ -31,7 +31,7 @@ func TestRunHelpFitsTheScreen(t *testing.T) {
 			}
 		}
 		// The letters typed are the same in every language.
-		for _, cmd := range []string{"v N [LOC]", "y N [subject]", "x N, x all [LOC]", "d, done", "s, skip REASON", "state STATE", "set NAME=VALUE", "o, reopen REASON"} {
+		for _, cmd := range []string{"v N [LOC]", "y N [subject]", "x N, x all [LOC]", "d, done", "s, skip REASON", "state STATE", "set NAME=VALUE", "o, reopen REASON", "choose N|ID [WHO]"} {
 			if !strings.Contains(out.String(), cmd) {
 				t.Errorf("%s: the help lacks the command %q", tag, cmd)
 			}

@@ -1,0 +1,264 @@
+package runbook
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/lang"
+	"github.com/crisis-cli/crisis/internal/manual"
+)
+
+// A decision step (format 1.1) is completed by choosing one of its options
+// (`choose N` or `choose ID`): one decision.made event records the choice,
+// who made it, where the run goes on, the steps the choice leaves off the
+// path and the severity it sets, so replaying the journal (resume, report)
+// needs nothing but the journal to know the path taken. The steps left off
+// are passed over as not on this path, never as skipped by hand.
+
+// Decision is the payload of decision.made.
+type Decision struct {
+	Step   string `json:"step"`
+	Option string `json:"option"`
+	Title  string `json:"title"` // the option's title in the manual's default locale, as decided
+	By     string `json:"by"`    // the person who decided (a person id of the manual)
+	// Next is the step the run goes on with; EndStep when the choice ends
+	// the main steps (an escalation, or no step after).
+	Next string `json:"next"`
+	// Off lists the steps that the choice leaves off the path: reachable
+	// through the other options only.
+	Off []string `json:"off,omitempty"`
+	// Severity is the incident's severity from now on, Was the one before;
+	// both empty when the option does not change it.
+	Severity string `json:"severity,omitempty"`
+	Was      string `json:"was,omitempty"`
+	// Escalate is the playbook the incident escalates to.
+	Escalate string `json:"escalate,omitempty"`
+	Unticked []int  `json:"unticked,omitempty"`
+	At       time.Time `json:"-"`
+}
+
+// applyDecision completes the decision step and moves the cursor where the
+// option leads; the steps it leaves off the path are passed over from now on.
+func (s *State) applyDecision(e journal.Event) error {
+	var d Decision
+	if err := json.Unmarshal(e.Data, &d); err != nil {
+		return err
+	}
+	d.At = e.UTC
+	s.Decisions = append(s.Decisions, d)
+	s.Steps[d.Step] = &StepState{Done: true, At: e.UTC, Unticked: d.Unticked, Option: d.Option}
+	if s.OffPath == nil {
+		s.OffPath = map[string]bool{}
+	}
+	for _, id := range d.Off {
+		s.OffPath[id] = true
+	}
+	if d.Severity != "" {
+		s.Severity = d.Severity
+	}
+	next := d.Next
+	if next == "" {
+		next = EndStep
+	}
+	s.moveTo(move{step: next})
+	return nil
+}
+
+// Decided is the decision made at a step, nil when none is (or the step
+// was reopened since).
+func (s *State) Decided(step string) *Decision {
+	if st := s.Steps[step]; st == nil || st.Option == "" {
+		return nil
+	}
+	for i := len(s.Decisions) - 1; i >= 0; i-- {
+		if s.Decisions[i].Step == step {
+			return &s.Decisions[i]
+		}
+	}
+	return nil
+}
+
+// Choose completes the current decision step with one of its options, by
+// number (1-based) or id, decided by the person by (a person id).
+func (s *Session) Choose(which, by string) (*Decision, error) {
+	st, err := s.open()
+	if err != nil {
+		return nil, err
+	}
+	if st.Kind != manual.StepDecision {
+		return nil, lang.Errorf("decision.not-decision", map[string]any{"Step": fmt.Sprintf("%q", st.ID)})
+	}
+	opt := pickOption(st, which)
+	if opt == nil {
+		return nil, lang.Errorf("decision.which", map[string]any{"Max": len(st.Options), "Got": fmt.Sprintf("%q", which), "Options": optionIDs(st)})
+	}
+	i := s.Playbook.StepIndex(st.ID)
+	d := Decision{Step: st.ID, Option: opt.ID, Title: opt.Title, By: by, Next: s.Playbook.After(i, opt),
+		Off: offPath(s.Playbook, st, opt, s.State), Escalate: opt.Escalate.ID, Unticked: s.Unticked()}
+	if d.Next == "" {
+		d.Next = EndStep
+	}
+	if now := s.Severity(); opt.Severity != "" && opt.Severity != now {
+		d.Severity, d.Was = opt.Severity, now
+	}
+	if err := s.append(journal.TypeDecisionMade, d); err != nil {
+		return nil, err
+	}
+	return &s.State.Decisions[len(s.State.Decisions)-1], nil
+}
+
+// Severity is the incident's severity now: the playbook's, until a
+// decision changes it.
+func (s *Session) Severity() string {
+	if s.State.Severity != "" {
+		return s.State.Severity
+	}
+	return s.Playbook.Severity
+}
+
+// pickOption finds an option by its number on screen or its id.
+func pickOption(st *manual.Step, which string) *manual.Option {
+	which = strings.TrimSpace(which)
+	if n, err := strconv.Atoi(which); err == nil {
+		if n >= 1 && n <= len(st.Options) {
+			return &st.Options[n-1]
+		}
+		return nil
+	}
+	return st.Option(strings.ToLower(which))
+}
+
+func optionIDs(st *manual.Step) string {
+	var ids []string
+	for i, o := range st.Options {
+		ids = append(ids, strconv.Itoa(i+1)+" "+o.ID)
+	}
+	return strings.Join(ids, ", ")
+}
+
+// offPath lists the steps a choice leaves off the path: those the other
+// options of the step lead to and the chosen one does not, not yet handled.
+func offPath(p *manual.Playbook, st *manual.Step, chosen *manual.Option, state *State) []string {
+	i := p.StepIndex(st.ID)
+	on := Reach(p, p.After(i, chosen), state)
+	other := map[string]bool{}
+	for k := range st.Options {
+		o := &st.Options[k]
+		if o.ID == chosen.ID {
+			continue
+		}
+		for id := range Reach(p, p.After(i, o), state) {
+			other[id] = true
+		}
+	}
+	var off []string
+	for _, s := range p.Steps {
+		if other[s.ID] && !on[s.ID] && s.ID != st.ID && !state.Handled(s.ID) {
+			off = append(off, s.ID)
+		}
+	}
+	return off
+}
+
+// Reach is the set of main steps a path can go through from step from
+// (included): through the option chosen at a decision already made, or
+// through every option of one still open (state nil: every decision open).
+// An all-clear ends a path in a playbook with decisions.
+func Reach(p *manual.Playbook, from string, state *State) map[string]bool {
+	seen := map[string]bool{}
+	todo := []string{from}
+	for len(todo) > 0 {
+		id := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		i := p.StepIndex(id)
+		if id == "" || i < 0 || seen[id] {
+			continue
+		}
+		seen[id] = true
+		st := &p.Steps[i]
+		if st.Kind != manual.StepDecision {
+			todo = append(todo, p.After(i, nil))
+			continue
+		}
+		if state != nil {
+			if d := state.Decided(st.ID); d != nil {
+				if o := st.Option(d.Option); o != nil {
+					todo = append(todo, p.After(i, o))
+					continue
+				}
+			}
+		}
+		for k := range st.Options {
+			todo = append(todo, p.After(i, &st.Options[k]))
+		}
+		if len(st.Options) == 0 {
+			todo = append(todo, p.After(i, nil))
+		}
+	}
+	return seen
+}
+
+// OnPath reports whether a main step is still on the run's path: not left
+// off by a decision made.
+func (s *State) OnPath(step string) bool { return !s.OffPath[step] }
+
+// decisionLine is how a decision reads in the run's messages: the option's
+// number, id and title.
+func decisionLine(st *manual.Step, d *Decision) string {
+	n := slices.IndexFunc(st.Options, func(o manual.Option) bool { return o.ID == d.Option }) + 1
+	title := d.Title
+	if o := st.Option(d.Option); o != nil {
+		title = o.Title // in the language on screen
+	}
+	return fmt.Sprintf("%d. %s (%s)", n, title, d.Option)
+}
+
+// choose carries out `choose N|ID [WHO]`: the decision of the step on
+// screen, by WHO (default: the holder of the step's owner role).
+func (f *Flow) choose(arg string) error {
+	st := f.S.Current()
+	if st == nil {
+		return lang.Errorf("run.all-handled", nil)
+	}
+	which, who, _ := strings.Cut(arg, " ")
+	if which == "" {
+		if st.Kind != manual.StepDecision {
+			return lang.Errorf("decision.not-decision", map[string]any{"Step": fmt.Sprintf("%q", st.ID)})
+		}
+		return lang.Errorf("decision.which", map[string]any{"Max": len(st.Options), "Got": `""`, "Options": optionIDs(st)})
+	}
+	by := f.S.ownerHolder(st)
+	if who = strings.TrimSpace(who); who != "" {
+		p, err := f.person(who)
+		if err != nil {
+			return err
+		}
+		by = p.ID
+	}
+	d, err := f.S.Choose(which, by)
+	if err != nil {
+		return orFatal(err)
+	}
+	f.info("decision.made", map[string]any{"Name": f.name(d.By), "Option": decisionLine(st, d)})
+	if d.Severity != "" {
+		f.warn("decision.severity", map[string]any{"Was": d.Was, "Now": d.Severity})
+	}
+	if len(d.Off) > 0 {
+		f.info("decision.off", map[string]any{"Steps": strings.Join(d.Off, ", ")})
+	}
+	return nil
+}
+
+// ownerHolder is the person who holds a step's owner role, else the
+// role's id.
+func (s *Session) ownerHolder(st *manual.Step) string {
+	if r := s.Manual.Role(st.Owner.ID); r != nil && r.Person.ID != "" {
+		return r.Person.ID
+	}
+	return st.Owner.ID
+}

@@ -1,0 +1,174 @@
+package runbook
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/message"
+)
+
+// decisionOptions starts runs of testdata/decisions: leak branches at
+// verify (credible: confirm, then clear; fake: fake-clear; wider:
+// escalate to outage).
+func decisionOptions(t *testing.T, playbook string) (Options, *fakeClock) {
+	t.Helper()
+	m, diags, err := manual.Load(os.DirFS(filepath.Join("..", "..", "testdata", "decisions")), ".")
+	if err != nil || diags.HasErrors() {
+		t.Fatalf("load: %v %v", err, diags)
+	}
+	cat, err := message.NewCatalog(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
+	return Options{RunsDir: t.TempDir(), Manual: m, Playbook: m.Playbook(playbook), Catalog: cat,
+		Locales: []string{"es"}, Now: clock.now}, clock
+}
+
+func runLines(t *testing.T, o Options, in ...string) *Session {
+	t.Helper()
+	s, err := Start(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	l := lines(in)
+	f := &Flow{S: s, In: &l, View: &quietView{}}
+	if err := f.Run(); err != nil && !strings.Contains(err.Error(), "input ended") {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// payloads are the data of the journal's events of one type, as written.
+func payloads(t *testing.T, dir, typ string) []string {
+	t.Helper()
+	events, _, err := journal.Read(filepath.Join(dir, JournalFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range events {
+		if e.Type == typ {
+			out = append(out, string(e.Data))
+		}
+	}
+	return out
+}
+
+// The fake sample ends at its own all-clear: confirm and clear are passed
+// over as not on this path, never journaled as skipped.
+func TestDecisionFakePath(t *testing.T) {
+	o, _ := decisionOptions(t, "leak")
+	s := runLines(t, o, "a", "x all", "d", "d", "choose 9", "choose fake", "a", "x all", "d")
+	got := payloads(t, s.Dir, journal.TypeDecisionMade)
+	want := []string{`{"step":"verify","option":"fake","title":"La muestra es falsa","by":"bo","next":"fake-clear","off":["confirm","clear"]}`}
+	if !slices.Equal(got, want) {
+		t.Errorf("decision.made = %s\nwant %s", got, want)
+	}
+	if sk := payloads(t, s.Dir, journal.TypeStepSkipped); len(sk) != 0 {
+		t.Errorf("steps journaled as skipped: %v", sk)
+	}
+	done := payloads(t, s.Dir, journal.TypeStepDone)
+	if want := []string{`{"step":"standby"}`, `{"step":"fake-clear","all_clear":true,"end":true}`}; !slices.Equal(done, want) {
+		t.Errorf("step.done = %s\nwant %s", done, want)
+	}
+	if !s.State.Finished || s.State.AllClear.IsZero() {
+		t.Errorf("run not finished with its all-clear: %+v", s.State)
+	}
+	if s.State.OnPath("confirm") || s.State.OnPath("clear") || !s.State.OnPath("fake-clear") {
+		t.Errorf("off path = %v", s.State.OffPath)
+	}
+	// The journal alone gives the same path: a report or a resume replays it.
+	run, err := ReadRun(s.Dir, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run.State.Bind(s.Steps())
+	if d := run.State.Decided("verify"); d == nil || d.Option != "fake" || d.By != "bo" || !slices.Equal(d.Off, []string{"confirm", "clear"}) {
+		t.Errorf("replayed decision = %+v", d)
+	}
+	if run.State.Cursor != len(s.Steps()) || !run.State.OffPath["clear"] {
+		t.Errorf("replayed cursor %d, off %v", run.State.Cursor, run.State.OffPath)
+	}
+}
+
+// The credible sample goes on at confirm with the severity raised, and
+// its all-clear ends the main steps before fake-clear.
+func TestDecisionCrediblePath(t *testing.T) {
+	o, _ := decisionOptions(t, "leak")
+	s := runLines(t, o, "a", "x all", "d", "choose 1 Ana", "d", "a", "x all", "d")
+	got := payloads(t, s.Dir, journal.TypeDecisionMade)
+	want := []string{`{"step":"verify","option":"credible","title":"La muestra coincide con nuestros datos","by":"ana","next":"confirm","off":["fake-clear"],"severity":"critical","was":"high"}`}
+	if !slices.Equal(got, want) {
+		t.Errorf("decision.made = %s\nwant %s", got, want)
+	}
+	if s.Severity() != manual.SeverityCritical {
+		t.Errorf("severity = %s", s.Severity())
+	}
+	done := payloads(t, s.Dir, journal.TypeStepDone)
+	if want := []string{`{"step":"standby"}`, `{"step":"confirm"}`, `{"step":"clear","all_clear":true,"end":true}`}; !slices.Equal(done, want) {
+		t.Errorf("step.done = %s\nwant %s", done, want)
+	}
+	if !s.State.Finished || s.State.Handled("fake-clear") {
+		t.Errorf("finished %v, fake-clear handled %v", s.State.Finished, s.State.Handled("fake-clear"))
+	}
+}
+
+// d does not complete a decision, choose does not complete an action, and
+// an option the step lacks is refused with the options listed.
+func TestDecisionRefusals(t *testing.T) {
+	o, _ := decisionOptions(t, "leak")
+	s, err := Start(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	f := &Flow{S: s, View: &quietView{}}
+	if err := f.do("choose 1"); err == nil || err.Error() != `step "standby" is not a decision: d completes it` {
+		t.Errorf("choose at an action: %v", err)
+	}
+	f.do("a")
+	f.do("x all")
+	if err := f.do("d"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.do("d"); err == nil || err.Error() != "this step is a decision: choose N or choose ID (1 credible, 2 fake, 3 wider)" {
+		t.Errorf("d at a decision: %v", err)
+	}
+	if err := f.do("choose 4"); err == nil || err.Error() != `choose an option from 1 to 3, by number or ID (1 credible, 2 fake, 3 wider); got "4"` {
+		t.Errorf("choose 4: %v", err)
+	}
+	if err := f.do("choose fake Nadie"); err == nil || !strings.Contains(err.Error(), `"Nadie"`) {
+		t.Errorf("choose by nobody: %v", err)
+	}
+	if len(payloads(t, s.Dir, journal.TypeDecisionMade)) != 0 {
+		t.Error("a refused choice was journaled")
+	}
+	// b from the step after a decision goes back to the decision, shown
+	// read-only; a passed-over step is never gone back to.
+	if err := f.do("choose fake"); err != nil {
+		t.Fatal(err)
+	}
+	if st := s.Current(); st == nil || st.ID != "fake-clear" {
+		t.Fatalf("on %v after choosing fake", st)
+	}
+	if err := s.Back(); err != nil {
+		t.Fatal(err)
+	}
+	if st := s.Current(); st == nil || st.ID != "verify" {
+		t.Errorf("back went to %v, want verify", st)
+	}
+	if err := s.Forward(); err != nil {
+		t.Fatal(err)
+	}
+	if st := s.Current(); st == nil || st.ID != "fake-clear" {
+		t.Errorf("forward went to %v, want fake-clear", st)
+	}
+}
