@@ -37,8 +37,8 @@ type Decision struct {
 	Severity string `json:"severity,omitempty"`
 	Was      string `json:"was,omitempty"`
 	// Escalate is the playbook the incident escalates to.
-	Escalate string `json:"escalate,omitempty"`
-	Unticked []int  `json:"unticked,omitempty"`
+	Escalate string    `json:"escalate,omitempty"`
+	Unticked []int     `json:"unticked,omitempty"`
 	At       time.Time `json:"-"`
 }
 
