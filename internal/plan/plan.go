@@ -81,6 +81,7 @@ type Step struct {
 	DeadlineS string         `json:"deadline"`
 	Announce  []Announcement `json:"announce,omitempty"`
 	Checklist []string       `json:"checklist,omitempty"`
+	Options   []Option       `json:"options,omitempty"` // a decision's (decision.go)
 }
 
 // Announcement as shown in a plan.
@@ -127,6 +128,7 @@ func Build(m *manual.Manual, p *manual.Playbook) Plan {
 	for _, s := range p.Steps {
 		pl.Steps = append(pl.Steps, step(m, s))
 	}
+	addOptions(&pl, p)
 	for _, s := range p.FollowUp {
 		pl.FollowUp = append(pl.FollowUp, step(m, s))
 	}

@@ -121,6 +121,8 @@ func writeSteps(b *strings.Builder, th *Theme, l *lang.Localizer, steps []plan.S
 			mark = th.Warn.Render(" [" + l.T("show.kind.holding", nil) + "]")
 		case "all-clear":
 			mark = th.OK.Render(" [" + l.T("show.kind.all-clear", nil) + "]")
+		case "decision":
+			mark = th.Warn.Render(" " + l.T("decision.mark", nil))
 		}
 		owner := s.Owner
 		if s.OwnerName != "" {
@@ -132,5 +134,6 @@ func writeSteps(b *strings.Builder, th *Theme, l *lang.Localizer, steps []plan.S
 			fmt.Fprintf(b, "      %s %s\n", th.Muted.Render(l.T("show.announce", nil)), l.T("show.announce-line",
 				map[string]any{"Message": a.Message, "Audiences": strings.Join(a.Audiences, ", "), "Channels": strings.Join(a.Channels, ", ")}))
 		}
+		writeOptions(b, th, l, s)
 	}
 }
