@@ -46,6 +46,7 @@ func Markdown(w io.Writer, r *Report, l *lang.Localizer) error {
 	if r.Score != nil {
 		writeScoreMD(b, r.Score, l)
 	}
+	writeDecisionsMD(b, r, l)
 	fmt.Fprintf(b, "## %s\n\n", l.T("report.heading.deadlines", nil))
 	header(b, l, "step", "due", "done", "status")
 	for _, d := range r.Deadlines {

@@ -63,6 +63,10 @@ type Report struct {
 	// went unanswered (1.1, gates.go).
 	Approvals   []Approval   `json:"approvals,omitempty"`
 	Escalations []Escalation `json:"escalations,omitempty"`
+	// Decisions made at decision steps, and the steps they left off the
+	// run's path (decision.go).
+	Decisions []Decision `json:"decisions,omitempty"`
+	OffPath   []string   `json:"off_path,omitempty"`
 
 	loc       *time.Location
 	lastEvent time.Time
@@ -202,6 +206,7 @@ func FromState(m *manual.Manual, p *manual.Playbook, st *runbook.State, events [
 	if usesGates(p) {
 		r.gates(events, n)
 	}
+	r.decisions(st, n)
 	if p != nil {
 		r.deadlines(p, st, n)
 		r.updates(p, st)
@@ -507,6 +512,8 @@ func (n names) describe(e journal.Event, approvals map[string]string) *lang.Erro
 		return say("inject", "Event", str("event"))
 	case journal.TypeInjectAnswered:
 		return say("response", "Response", str("response"))
+	case journal.TypeDecisionMade:
+		return n.describeDecision(str)
 	case journal.TypeSendIntent, journal.TypeSendOutcome:
 		return describeSend(e.Type, str, func(k string) int { f, _ := d[k].(float64); return int(f) })
 	}
@@ -516,6 +523,11 @@ func (n names) describe(e journal.Event, approvals map[string]string) *lang.Erro
 func (r *Report) deadlines(p *manual.Playbook, st *runbook.State, n names) {
 	for _, s := range p.Steps {
 		d := Deadline{Step: s.ID, Title: s.Title, Due: st.Due(p, &s), Status: "open"}
+		if st.OffPath[s.ID] && st.Steps[s.ID] == nil {
+			d.Status = OffPath
+			r.Deadlines = append(r.Deadlines, d)
+			continue
+		}
 		for _, ro := range st.StepsReopened {
 			if ro.Step == s.ID {
 				r.Deviations = append(r.Deviations, fmt.Sprintf("step %q reopened at %s after it was handled: %s", n.step(s.ID), r.Local(ro.At), ro.Reason))
@@ -677,6 +689,8 @@ func (r *Report) summarise() {
 			s.Late++
 		case "skipped":
 			s.Skipped++
+		case OffPath:
+			s.Deadlines-- // not due on the path taken
 		default:
 			s.Open++
 		}
@@ -843,6 +857,9 @@ func (r *Report) FollowUpDue(f FollowUp, l *lang.Localizer) string {
 func (d Deadline) Outcome(l *lang.Localizer) string {
 	if d.Late != "" {
 		return l.T("report.deadline.missed-late", map[string]any{"Late": d.Late})
+	}
+	if d.Status == OffPath {
+		return l.T("decision.report.off-path", nil)
 	}
 	return l.T("report.deadline."+d.Status, nil)
 }

@@ -1,0 +1,95 @@
+package report
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/text/language"
+
+	"github.com/crisis-cli/crisis/internal/journal"
+	"github.com/crisis-cli/crisis/internal/lang"
+	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/message"
+	"github.com/crisis-cli/crisis/internal/runbook"
+)
+
+// decided runs leak of testdata/decisions with the given commands.
+func decided(t *testing.T, lines ...string) run {
+	t.Helper()
+	m, diags, err := manual.Load(os.DirFS(filepath.Join("..", "..", "testdata", "decisions")), ".")
+	if err != nil || diags.HasErrors() {
+		t.Fatalf("load: %v %v", err, diags)
+	}
+	cat, err := message.NewCatalog(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &clock{t: start}
+	s, err := runbook.Start(runbook.Options{RunsDir: t.TempDir(), Manual: m, Playbook: m.Playbook("leak"), Catalog: cat,
+		Locales: []string{"es"}, Now: c.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	f := &runbook.Flow{S: s, In: &script{clock: c, lines: lines}, View: quietView{}}
+	if err := f.Run(); err != nil && !errors.Is(err, runbook.ErrPaused) {
+		t.Fatal(err)
+	}
+	events, dmg, err := journal.Read(filepath.Join(s.Dir, runbook.JournalFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return run{m: m, p: m.Playbook("leak"), events: events, dmg: dmg, dir: s.Dir}
+}
+
+// The report says which option was chosen, by whom and when, the severity
+// it set, and lists the steps it left off the path as such: not skipped,
+// not never done, not counted as deadlines.
+func TestReportDecisions(t *testing.T) {
+	rep := built(t, decided(t, "+5m", "a", "x all", "d", "+40m", "choose credible", "+1h", "d", "a", "x all", "d"))
+	if len(rep.Decisions) != 1 {
+		t.Fatalf("decisions = %+v", rep.Decisions)
+	}
+	d := rep.Decisions[0]
+	if d.Step != "verify" || d.Option != "credible" || d.By != "Bo Sanz" || d.Next != "confirm" || d.Was != "high" || d.Severity != "critical" ||
+		!d.At.Equal(start.Add(45*time.Minute)) {
+		t.Errorf("decision = %+v", d)
+	}
+	if strings.Join(rep.OffPath, ",") != "fake-clear" {
+		t.Errorf("off path = %v", rep.OffPath)
+	}
+	for _, dl := range rep.Deadlines {
+		want := "met"
+		if dl.Step == "fake-clear" {
+			want = OffPath
+		}
+		if dl.Status != want {
+			t.Errorf("deadline of %s is %s, want %s", dl.Step, dl.Status, want)
+		}
+	}
+	for _, dev := range rep.Deviations {
+		if strings.Contains(dev, "La muestra era falsa") {
+			t.Errorf("a step off the path is a deviation: %s", dev)
+		}
+	}
+	if rep.Summary.Deadlines != 4 || rep.Summary.Met != 4 || rep.Summary.Open != 0 {
+		t.Errorf("summary = %+v", rep.Summary)
+	}
+	var b strings.Builder
+	if err := Markdown(&b, rep, lang.For(language.English)); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"## Decisions\n\n- 2026-11-23 02:45:00, ¿La muestra es auténtica?: La muestra coincide con nuestros datos (credible), decided by Bo Sanz; → goes on at step confirm; severity changed: high → critical\n- not on this path (passed over, not skipped): fake-clear\n",
+		"| La muestra era falsa | 2026-11-23 08:00:00 | - | not on this path |\n",
+		"decision at ¿La muestra es auténtica?: La muestra coincide con nuestros datos (credible), by Bo Sanz; on to Confirmar la filtración; severity high → critical\n",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("no %q in\n%s", want, b.String())
+		}
+	}
+}
