@@ -346,6 +346,7 @@ func (a *App) openSession(args []string, p *manual.Playbook, o runOptions, vars 
 	if err != nil {
 		return nil, err
 	}
+	sess.Localize = func(p *manual.Playbook) *manual.Playbook { return a.localize(m, p) }
 	if err := sess.SetVars(vals); err != nil {
 		sess.Close()
 		return nil, err

@@ -32,9 +32,24 @@ const OffPath = "off-path"
 // journal alone: the steps a decision passed over are listed, and their
 // deadlines are not counted as open or never done.
 func (r *Report) decisions(st *runbook.State, n names) {
+	// Each decision was taken in the playbook the run was in then: the
+	// first, until an escalation moved it on.
+	in := st.Playbook
+	if len(st.Escalations) > 0 {
+		in = st.Escalations[0].From
+	}
 	for _, d := range st.Decisions {
-		r.Decisions = append(r.Decisions, Decision{At: d.At, Step: d.Step, StepTitle: n.step(d.Step), Option: d.Option,
+		title := d.Step
+		if p := n.m.Playbook(in); p != nil {
+			if s := (names{m: n.m, p: p}).findStep(d.Step); s != nil {
+				title = s.Title
+			}
+		}
+		r.Decisions = append(r.Decisions, Decision{At: d.At, Step: d.Step, StepTitle: title, Option: d.Option,
 			Title: d.Title, By: n.person(d.By), Next: d.Next, Severity: d.Severity, Was: d.Was, Escalate: d.Escalate})
+		if d.Escalate != "" {
+			in = d.Escalate
+		}
 	}
 	for _, id := range n.stepOrder() {
 		if st.OffPath[id] {

@@ -93,3 +93,28 @@ func TestReportDecisions(t *testing.T) {
 		}
 	}
 }
+
+// After an escalation the report is of the playbook the run went on in,
+// and says where it came from.
+func TestReportEscalation(t *testing.T) {
+	r := decided(t, "a", "x all", "d", "+10m", "choose wider", "d", "d", "a", "x all", "d")
+	r.p = r.m.Playbook("outage")
+	rep := built(t, r)
+	if len(rep.Decisions) != 1 || rep.Decisions[0].Escalate != "outage" || rep.Decisions[0].Next != runbook.EndStep {
+		t.Fatalf("decisions = %+v", rep.Decisions)
+	}
+	var steps []string
+	for _, d := range rep.Deadlines {
+		steps = append(steps, d.Step+":"+d.Status)
+	}
+	if got := strings.Join(steps, " "); got != "hold:met restore:met clear:met" {
+		t.Errorf("deadlines %s", got)
+	}
+	var b strings.Builder
+	if err := Markdown(&b, rep, lang.For(language.Spanish)); err != nil {
+		t.Fatal(err)
+	}
+	if want := "- 2026-11-23 02:10:00, ¿La muestra es auténtica?: También caen Instagram y WhatsApp (wider), decidido por Bo Sanz; escalado al protocolo outage\n"; !strings.Contains(b.String(), want) {
+		t.Errorf("no %q in\n%s", want, b.String())
+	}
+}

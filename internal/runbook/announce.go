@@ -45,6 +45,7 @@ func (s *Session) RenderStep() (Batch, error) {
 	if err != nil {
 		return Batch{}, &RenderError{Step: st.ID, Err: err}
 	}
+	anns = s.notSentBefore(anns)
 	b := Batch{Step: st.ID, Items: anns, Promise: o.Clock.NextUpdate, Final: st.Kind == manual.StepAllClear}
 	return b, s.record(st.ID, anns)
 }

@@ -2,7 +2,9 @@ package runbook
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,6 +13,7 @@ import (
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/render"
 )
 
 // A decision step (format 1.1) is completed by choosing one of its options
@@ -36,8 +39,10 @@ type Decision struct {
 	// both empty when the option does not change it.
 	Severity string `json:"severity,omitempty"`
 	Was      string `json:"was,omitempty"`
-	// Escalate is the playbook the incident escalates to.
+	// Escalate is the playbook the incident escalates to, Digest the
+	// digest of the manual files a run of it uses (see escalate).
 	Escalate string    `json:"escalate,omitempty"`
+	Digest   string    `json:"digest,omitempty"`
 	Unticked []int     `json:"unticked,omitempty"`
 	At       time.Time `json:"-"`
 }
@@ -60,6 +65,10 @@ func (s *State) applyDecision(e journal.Event) error {
 	}
 	if d.Severity != "" {
 		s.Severity = d.Severity
+	}
+	if d.Escalate != "" {
+		s.escalate(d)
+		return nil
 	}
 	next := d.Next
 	if next == "" {
@@ -105,6 +114,9 @@ func (s *Session) Choose(which, by string) (*Decision, error) {
 	}
 	if now := s.Severity(); opt.Severity != "" && opt.Severity != now {
 		d.Severity, d.Was = opt.Severity, now
+	}
+	if d.Escalate != "" {
+		return s.escalateTo(d)
 	}
 	if err := s.append(journal.TypeDecisionMade, d); err != nil {
 		return nil, err
@@ -240,9 +252,19 @@ func (f *Flow) choose(arg string) error {
 		}
 		by = p.ID
 	}
+	before := f.S.State.Cursor
 	d, err := f.S.Choose(which, by)
 	if err != nil {
 		return orFatal(err)
+	}
+	if d.Escalate != "" {
+		f.info("decision.made", map[string]any{"Name": f.name(d.By), "Option": decisionLine(st, d)})
+		f.warn("decision.escalated", map[string]any{"Playbook": d.Escalate, "Title": f.S.Playbook.Title, "Sent": len(f.S.State.SentBefore)})
+		f.View.Card(f.S)
+		if f.S.State.Cursor == before {
+			return f.showStep() // the first step again, of the other playbook
+		}
+		return nil
 	}
 	f.info("decision.made", map[string]any{"Name": f.name(d.By), "Option": decisionLine(st, d)})
 	if d.Severity != "" {
@@ -261,4 +283,115 @@ func (s *Session) ownerHolder(st *manual.Step) string {
 		return r.Person.ID
 	}
 	return st.Owner.ID
+}
+
+// Escalation is a run going on in another playbook after a decision: the
+// journal, the texts sent and the clock carry over.
+type Escalation struct {
+	From, To string
+	Step     string // the decision step, in From
+	Option   string
+	At       time.Time
+}
+
+// escalate moves the state into the playbook escalated to: the run is of
+// that playbook from now on (Playbook), its steps start from the first, and
+// what was sent before is kept aside so it is not offered again. Deadlines
+// still count from the start of the incident, and the update cadence goes
+// on as promised.
+func (s *State) escalate(d Decision) {
+	s.Escalations = append(s.Escalations, Escalation{From: s.Playbook, To: d.Escalate, Step: d.Step, Option: d.Option, At: d.At})
+	s.Playbook = d.Escalate
+	if d.Digest != "" {
+		s.ManualDigest = d.Digest
+	}
+	if s.SentBefore == nil {
+		s.SentBefore = map[string]bool{}
+	}
+	for k := range s.Sent {
+		s.SentBefore[sentKey(k.Message, k.Channel, k.Locale)] = true
+	}
+	// Step ids are the playbook's own: the same id in the playbook
+	// escalated to is another step.
+	s.Steps, s.Checked, s.OffPath = map[string]*StepState{}, map[string]map[int]bool{}, map[string]bool{}
+	s.Rendered, s.Sent = map[AnnouncementKey]bool{}, map[AnnouncementKey]time.Time{}
+	s.Approved, s.ApprovedAt = map[MessageKey]string{}, map[MessageKey]time.Time{}
+	s.Injects = map[int]*InjectState{}
+	s.steps, s.moves, s.Cursor = nil, nil, 0
+}
+
+func sentKey(message, channel, locale string) string { return message + "|" + channel + "|" + locale }
+
+// SentBeforeEscalation reports whether a text (a message on a channel in a
+// locale) went out in a playbook the run escalated from.
+func (s *State) SentBeforeEscalation(message, channel, locale string) bool {
+	return s.SentBefore[sentKey(message, channel, locale)]
+}
+
+// escalateTo journals a decision that escalates the run, and goes on in
+// the playbook escalated to: its lock is taken (a live run of it refuses
+// the escalation, before anything is journaled), its files join the run's
+// copy of the manual, and the run's playbook becomes it.
+func (s *Session) escalateTo(d Decision) (*Decision, error) {
+	to := s.Manual.Playbook(d.Escalate)
+	if to == nil {
+		return nil, lang.Errorf("decision.no-playbook", map[string]any{"Playbook": fmt.Sprintf("%q", d.Escalate)})
+	}
+	// The run's own lock is one file whichever playbook it is in: it is
+	// let go and taken again with the other playbook's; refused, the run
+	// takes its own playbook's back and stays where it is.
+	runs := filepath.Dir(s.Dir)
+	if s.lock != nil {
+		if err := s.lock.Release(); err != nil {
+			return nil, err
+		}
+	}
+	lock, err := journal.Lock(runs, to.ID, s.State.RunID, s.State.Drill, s.Now)
+	if err == nil {
+		err = addToSnapshot(s.Dir, s.Manual, to)
+		if err != nil {
+			lock.Release()
+		}
+	}
+	if err != nil {
+		back, berr := journal.Lock(runs, s.Playbook.ID, s.State.RunID, s.State.Drill, s.Now)
+		if berr != nil {
+			return nil, fatal(errors.Join(err, berr)) // the run may not go on unlocked
+		}
+		s.lock = back
+		return nil, err
+	}
+	s.lock = lock
+	d.Digest = ManualDigest(s.Manual, to)
+	if err := s.append(journal.TypeDecisionMade, d); err != nil {
+		return nil, err
+	}
+	if s.Localize != nil {
+		to = s.Localize(to)
+	}
+	s.Playbook, s.steps = to, to.StepIDs()
+	s.State.Bind(s.steps)
+	return &s.State.Decisions[len(s.State.Decisions)-1], nil
+}
+
+// addToSnapshot adds the files a run of p uses to the run's copy of the
+// manual, keeping those already there: a crash before the escalation is
+// journaled leaves a copy that serves the run either way.
+func addToSnapshot(runDir string, m *manual.Manual, p *manual.Playbook) error {
+	return copyToSnapshot(runDir, m, manualFiles(m, p))
+}
+
+// notSentBefore drops from a step's texts those that went out in a
+// playbook the run escalated from: the public has them already.
+func (s *Session) notSentBefore(anns []render.Announcement) []render.Announcement {
+	if len(s.State.SentBefore) == 0 {
+		return anns
+	}
+	out := anns[:0:0]
+	for _, a := range anns {
+		if !s.State.SentBeforeEscalation(a.Message, a.Channel, a.Locale) {
+			out = append(out, a)
+		}
+	}
+	return out
 }

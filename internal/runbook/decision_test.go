@@ -172,3 +172,86 @@ func TestDecisionRefusals(t *testing.T) {
 		t.Errorf("forward went to %v, want fake-clear", st)
 	}
 }
+
+// Escalating goes on in the other playbook: its steps from the first, on
+// the original clock, the holding text already sent not offered again, and
+// the lock moved to it; a resume finds the run where it is.
+func TestDecisionEscalation(t *testing.T) {
+	o, clock := decisionOptions(t, "leak")
+	s, err := Start(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := lines{"a", "x all", "d", "choose wider"}
+	view := &quietView{}
+	f := &Flow{S: s, In: &l, View: view}
+	if err := f.Run(); err == nil || !strings.Contains(err.Error(), "input ended") {
+		t.Fatalf("run: %v", err)
+	}
+	if len(view.warnings) != 1 || !strings.HasPrefix(view.warnings[0], "escalated to outage (Caída de Meta): ") {
+		t.Errorf("warnings: %q", view.warnings)
+	}
+	got := payloads(t, s.Dir, journal.TypeDecisionMade)
+	out := o.Manual.Playbook("outage")
+	want := `{"step":"verify","option":"wider","title":"También caen Instagram y WhatsApp","by":"bo","next":"end","off":["confirm","clear","fake-clear"],"escalate":"outage","digest":"` + ManualDigest(o.Manual, out) + `"}`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("decision.made = %s\nwant %s", got, want)
+	}
+	if s.Playbook.ID != "outage" || s.State.Playbook != "outage" || s.Current().ID != "hold" {
+		t.Fatalf("after escalating: playbook %s (state %s), step %v", s.Playbook.ID, s.State.Playbook, s.Current())
+	}
+	// The deadline of outage's holding step counts from the start of the incident.
+	if due := s.Deadline(s.Current()); !due.Equal(s.State.StartedAt.Add(15 * time.Minute)) {
+		t.Errorf("hold due %v, want 15m after the start %v", due, s.State.StartedAt)
+	}
+	b, err := s.RenderStep()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Items) != 0 {
+		t.Errorf("the holding text sent in leak is offered again: %+v", b.Items)
+	}
+	if !s.State.SentBeforeEscalation("holding", "sms", "es") {
+		t.Error("the holding text is not remembered as sent")
+	}
+	// The run now holds outage's lock, not leak's.
+	if _, err := Start(Options{RunsDir: o.RunsDir, Manual: o.Manual, Playbook: out, Catalog: o.Catalog, Locales: o.Locales, Now: clock.now}); err == nil {
+		t.Error("a second run of outage started beside the escalated run")
+	}
+	again, err := Start(Options{RunsDir: o.RunsDir, Manual: o.Manual, Playbook: o.Manual.Playbook("leak"), Catalog: o.Catalog, Locales: o.Locales, Now: clock.now})
+	if err != nil {
+		t.Errorf("leak still locked by the escalated run: %v", err)
+	} else {
+		again.Close()
+	}
+	s.Close()
+
+	// Resume: the journal alone says the run is in outage, at hold.
+	run, err := ReadRun(s.Dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if run.State.Playbook != "outage" || len(run.State.Escalations) != 1 || run.State.Escalations[0].From != "leak" {
+		t.Fatalf("replayed: playbook %s, escalations %+v", run.State.Playbook, run.State.Escalations)
+	}
+	r, err := Resume(run, Options{Manual: o.Manual, Catalog: o.Catalog, Now: clock.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if r.Playbook.ID != "outage" || r.Current() == nil || r.Current().ID != "hold" {
+		t.Fatalf("resumed in %s at %v", r.Playbook.ID, r.Current())
+	}
+	l = lines{"d", "d", "a", "x all", "d"}
+	f = &Flow{S: r, In: &l, View: &quietView{}}
+	if err := f.Run(); err != nil {
+		t.Fatal(err)
+	}
+	done := payloads(t, r.Dir, journal.TypeStepDone)
+	if want := []string{`{"step":"standby"}`, `{"step":"hold"}`, `{"step":"restore"}`, `{"step":"clear","all_clear":true}`}; !slices.Equal(done, want) {
+		t.Errorf("step.done = %s\nwant %s", done, want)
+	}
+	if !r.State.Finished || r.State.AllClear.IsZero() {
+		t.Error("the escalated run did not finish with outage's all-clear")
+	}
+}

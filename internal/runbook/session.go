@@ -27,6 +27,10 @@ type Session struct {
 	State    *State
 	Now      func() time.Time
 
+	// Localize, when set, gives a playbook the run escalates to in the
+	// operator's language, as the run's own playbook was given.
+	Localize func(*manual.Playbook) *manual.Playbook
+
 	journal *journal.Journal
 	lock    *journal.RunLock
 	steps   []string

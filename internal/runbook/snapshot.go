@@ -68,6 +68,11 @@ func writeSnapshot(runDir string, m *manual.Manual, p *manual.Playbook) error {
 		}
 		return nil
 	})
+	return copyToSnapshot(runDir, m, files)
+}
+
+// copyToSnapshot writes files of m into the run's copy of the manual.
+func copyToSnapshot(runDir string, m *manual.Manual, files []string) error {
 	for _, name := range files {
 		data, ok := m.Sources[name]
 		if !ok {
