@@ -95,10 +95,14 @@ const MinStepTime = time.Minute
 // Grade scores a drill run from its state.
 func Grade(p *manual.Playbook, st *runbook.State) *Score {
 	s := &Score{PerChannel: []ChannelScore{}, Practise: []string{}}
-	met := 0
+	met, off := 0, 0
 	var prev time.Duration // the previous step's deadline: a step's time starts there
 	for _, step := range p.Steps {
 		ss := st.Steps[step.ID]
+		if ss == nil && !st.OnPath(step.ID) {
+			off++ // a decision left it off the path: nothing to do there
+			continue
+		}
 		window := step.Deadline - prev
 		prev = max(prev, step.Deadline)
 		real := time.Duration(float64(window) / max(st.Speed, 1))
@@ -118,7 +122,7 @@ func Grade(p *manual.Playbook, st *runbook.State) *Score {
 			s.advise("drill.practise.late", map[string]any{"Step": strconv.Quote(step.ID), "Deadline": manual.FormatDuration(step.Deadline)})
 		}
 	}
-	s.Deadlines = part(met, len(p.Steps)-s.TooFast, WeightDeadlines)
+	s.Deadlines = part(met, len(p.Steps)-s.TooFast-off, WeightDeadlines)
 	sent := gradeChannels(p, st, s)
 	s.Announcements = part(sent, len(s.PerChannel), WeightAnnouncements)
 	answered := 0
@@ -142,6 +146,9 @@ func Grade(p *manual.Playbook, st *runbook.State) *Score {
 func gradeChannels(p *manual.Playbook, st *runbook.State, s *Score) int {
 	sent := 0
 	for _, step := range p.Steps {
+		if !st.OnPath(step.ID) && st.Steps[step.ID] == nil {
+			continue
+		}
 		for _, a := range step.Announce {
 			for _, aud := range a.Audiences {
 				for _, ch := range a.Channels {
