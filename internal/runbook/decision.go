@@ -395,3 +395,24 @@ func (s *Session) notSentBefore(anns []render.Announcement) []render.Announcemen
 	}
 	return out
 }
+
+// forgetDecision puts back on the path the steps a decision at step left
+// off, once the step is reopened to decide again; the decision stays in
+// Decisions, as the journal keeps it.
+func (s *State) forgetDecision(step string) {
+	if len(s.OffPath) == 0 {
+		return
+	}
+	s.OffPath = map[string]bool{}
+	for _, d := range s.Decisions {
+		if d.Escalate != "" {
+			clear(s.OffPath) // decisions before an escalation were of another playbook
+			continue
+		}
+		if st := s.Steps[d.Step]; st != nil && st.Option == d.Option {
+			for _, id := range d.Off {
+				s.OffPath[id] = true
+			}
+		}
+	}
+}

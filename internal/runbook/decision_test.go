@@ -255,3 +255,24 @@ func TestDecisionEscalation(t *testing.T) {
 		t.Error("the escalated run did not finish with outage's all-clear")
 	}
 }
+
+// A decision reopened is decided again: the steps the first choice left
+// off the path are back on it until the new choice says otherwise.
+func TestDecisionReopened(t *testing.T) {
+	o, _ := decisionOptions(t, "leak")
+	s := runLines(t, o, "a", "x all", "d", "choose fake", "b", "o the sample matched after all", "choose credible")
+	if st := s.Current(); st == nil || st.ID != "confirm" {
+		t.Fatalf("on %v, want confirm", st)
+	}
+	if s.State.OffPath["confirm"] || s.State.OffPath["clear"] || !s.State.OffPath["fake-clear"] {
+		t.Errorf("off path = %v", s.State.OffPath)
+	}
+	run, err := ReadRun(s.Dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run.State.Bind(s.Steps())
+	if run.State.Cursor != 2 || run.State.OffPath["clear"] || run.State.Decided("verify").Option != "credible" {
+		t.Errorf("replayed: cursor %d, off %v, decided %+v", run.State.Cursor, run.State.OffPath, run.State.Decided("verify"))
+	}
+}

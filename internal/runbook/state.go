@@ -354,6 +354,7 @@ func (s *State) Apply(e journal.Event) error {
 				s.AllClear = time.Time{}
 			}
 			delete(s.Steps, r.Step)
+			s.forgetDecision(r.Step)
 			s.moveTo(move{step: r.Step})
 		}
 	case journal.TypeNote:
