@@ -56,6 +56,11 @@ func checkPlaybookTexts(c *Context) {
 				if st.Instructions == "" && s.Instructions != "" {
 					missing(s.At["instructions"], "lint.CR306.instructions", args{"Step": s.ID})
 				}
+				for _, o := range s.Options { // a decision's (format 1.1)
+					if st.Options[o.ID] == "" {
+						missing(atOr(o.At, "title", o.Pos), "lint.CR306.option", args{"Step": s.ID, "Option": o.ID})
+					}
+				}
 				if len(st.Checklist) != len(s.Checklist) {
 					pos := s.At["checklist"]
 					if pos.IsZero() { // the source has none, the translation has some
