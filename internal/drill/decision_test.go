@@ -2,28 +2,18 @@ package drill_test
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/drill"
-	"github.com/crisis-cli/crisis/internal/manual"
-	"github.com/crisis-cli/crisis/internal/message"
+	"github.com/crisis-cli/crisis/internal/exampletest"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
 
 // A drill walks a decision like a run, and the steps the choice left off
 // the path are neither missed deadlines nor texts not sent.
 func TestGradeDecision(t *testing.T) {
-	m, diags, err := manual.Load(os.DirFS(filepath.Join("..", "..", "testdata", "decisions")), ".")
-	if err != nil || diags.HasErrors() {
-		t.Fatalf("load: %v %v", err, diags)
-	}
-	cat, err := message.NewCatalog(m)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, cat := exampletest.LoadDir(t, "decisions")
 	in := &timed{now: time.Date(2026, 11, 23, 1, 0, 0, 0, time.UTC), lines: []string{"a", "x all", "d", "+10m", "choose fake", "a", "x all", "d"}}
 	s, err := runbook.Start(runbook.Options{RunsDir: t.TempDir(), Manual: m, Playbook: m.Playbook("leak"), Catalog: cat,
 		Drill: true, Speed: 8, Locales: []string{"es"}, Now: in.clock})

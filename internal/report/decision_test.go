@@ -2,7 +2,6 @@ package report
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,24 +9,16 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/crisis-cli/crisis/internal/exampletest"
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/lang"
-	"github.com/crisis-cli/crisis/internal/manual"
-	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
 
 // decided runs leak of testdata/decisions with the given commands.
 func decided(t *testing.T, lines ...string) run {
 	t.Helper()
-	m, diags, err := manual.Load(os.DirFS(filepath.Join("..", "..", "testdata", "decisions")), ".")
-	if err != nil || diags.HasErrors() {
-		t.Fatalf("load: %v %v", err, diags)
-	}
-	cat, err := message.NewCatalog(m)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, cat := exampletest.LoadDir(t, "decisions")
 	c := &clock{t: start}
 	s, err := runbook.Start(runbook.Options{RunsDir: t.TempDir(), Manual: m, Playbook: m.Playbook("leak"), Catalog: cat,
 		Locales: []string{"es"}, Now: c.now})

@@ -1,16 +1,15 @@
 package runbook
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/crisis-cli/crisis/internal/exampletest"
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/manual"
-	"github.com/crisis-cli/crisis/internal/message"
 )
 
 // decisionOptions starts runs of testdata/decisions: leak branches at
@@ -18,14 +17,7 @@ import (
 // escalate to outage).
 func decisionOptions(t *testing.T, playbook string) (Options, *fakeClock) {
 	t.Helper()
-	m, diags, err := manual.Load(os.DirFS(filepath.Join("..", "..", "testdata", "decisions")), ".")
-	if err != nil || diags.HasErrors() {
-		t.Fatalf("load: %v %v", err, diags)
-	}
-	cat, err := message.NewCatalog(m)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, cat := exampletest.LoadDir(t, "decisions")
 	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
 	return Options{RunsDir: t.TempDir(), Manual: m, Playbook: m.Playbook(playbook), Catalog: cat,
 		Locales: []string{"es"}, Now: clock.now}, clock

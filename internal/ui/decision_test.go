@@ -1,25 +1,20 @@
 package ui
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/text/language"
 
+	"github.com/crisis-cli/crisis/internal/exampletest"
 	"github.com/crisis-cli/crisis/internal/lang"
-	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/plan"
 )
 
 // crisis show lists a decision's options and where each leads, in the
 // interface language.
 func TestPlanShowsOptions(t *testing.T) {
-	m, diags, err := manual.Load(os.DirFS(filepath.Join("..", "..", "testdata", "decisions")), ".")
-	if err != nil || diags.HasErrors() {
-		t.Fatalf("load: %v %v", err, diags)
-	}
+	m, _ := exampletest.LoadDir(t, "decisions")
 	for _, tt := range []struct {
 		tag  language.Tag
 		want []string

@@ -1,0 +1,28 @@
+package exampletest
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/message"
+)
+
+// LoadDir returns a manual of the repository's testdata (testdata/NAME)
+// and its catalog, failing the test when it has errors.
+func LoadDir(t testing.TB, name string) (*manual.Manual, *message.Catalog) {
+	t.Helper()
+	_, here, _, _ := runtime.Caller(0)
+	dir := filepath.Join(filepath.Dir(here), "..", "..", "testdata", name)
+	m, diags, err := manual.Load(os.DirFS(dir), ".")
+	if err != nil || diags.HasErrors() {
+		t.Fatalf("load testdata/%s: %v %v", name, err, diags)
+	}
+	cat, err := message.NewCatalog(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, cat
+}
