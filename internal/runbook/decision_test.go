@@ -268,3 +268,17 @@ func TestDecisionReopened(t *testing.T) {
 		t.Errorf("replayed: cursor %d, off %v, decided %+v", run.State.Cursor, run.State.OffPath, run.State.Decided("verify"))
 	}
 }
+
+// A step after the path's end that a decision left off is passed over
+// when the end is skipped too: skipping the credible path's all-clear does
+// not lead into the fake path's.
+func TestDecisionSkipPastOffPath(t *testing.T) {
+	o, _ := decisionOptions(t, "leak")
+	s := runLines(t, o, "a", "x all", "d", "choose credible", "d", "s announced by the regulator already")
+	if st := s.Current(); st != nil {
+		t.Errorf("on %s after the credible path's last step, want the end", st.ID)
+	}
+	if s.State.Handled("fake-clear") {
+		t.Error("fake-clear was handled")
+	}
+}
