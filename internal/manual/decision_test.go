@@ -142,11 +142,18 @@ func TestLoadDecisionProblems(t *testing.T) {
 			}
 		})
 	}
+	// A decision is taken before the all-clear, never among the follow-ups.
+	files := valid()
+	files[f] = strings.Replace(decisionPlaybook, "updates:", "follow_up:\n  - id: review\n    title: Review\n    kind: decision\n    owner: speaker\n    deadline: 7d\n    options: [{id: a, title: A}, {id: b, title: B}]\nupdates:", 1)
+	_, diags := load(t, files)
+	if want := `fb-down.yaml:46:11: error: follow-up step "review" is a decision; decisions are taken before the all-clear [CR003]`; !containsDiag(diags, want) {
+		t.Errorf("no %q in\n%s", want, strings.Join(diags, "\n"))
+	}
 	// One option is no choice; none either.
 	one := strings.Replace(decisionPlaybook, "      - id: wider\n        title: All of Meta is down\n        escalate: meta-down\n      - id: fine\n        title: False alarm\n        next: clear\n", "", 1)
-	files := valid()
+	files = valid()
 	files[f] = one
-	_, diags := load(t, files)
+	_, diags = load(t, files)
 	if want := `fb-down.yaml:24:7: error: decision step "verify" has one option; a decision needs two options at least [CR006]`; !containsDiag(diags, want) {
 		t.Errorf("no %q in\n%s", want, strings.Join(diags, "\n"))
 	}
