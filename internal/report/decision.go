@@ -35,8 +35,8 @@ func (r *Report) decisions(st *runbook.State, n names) {
 	// Each decision was taken in the playbook the run was in then: the
 	// first, until an escalation moved it on.
 	in := st.Playbook
-	if len(st.Escalations) > 0 {
-		in = st.Escalations[0].From
+	if len(st.PlaybookEscalations) > 0 {
+		in = st.PlaybookEscalations[0].From
 	}
 	for _, d := range st.Decisions {
 		title := d.Step

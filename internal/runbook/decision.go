@@ -285,9 +285,10 @@ func (s *Session) ownerHolder(st *manual.Step) string {
 	return st.Owner.ID
 }
 
-// Escalation is a run going on in another playbook after a decision: the
-// journal, the texts sent and the clock carry over.
-type Escalation struct {
+// PlaybookEscalation is a run going on in another playbook after a
+// decision: the journal, the texts sent and the clock carry over. (An
+// approval gate's Escalation, gates.go, names the next deputy instead.)
+type PlaybookEscalation struct {
 	From, To string
 	Step     string // the decision step, in From
 	Option   string
@@ -300,7 +301,7 @@ type Escalation struct {
 // still count from the start of the incident, and the update cadence goes
 // on as promised.
 func (s *State) escalate(d Decision) {
-	s.Escalations = append(s.Escalations, Escalation{From: s.Playbook, To: d.Escalate, Step: d.Step, Option: d.Option, At: d.At})
+	s.PlaybookEscalations = append(s.PlaybookEscalations, PlaybookEscalation{From: s.Playbook, To: d.Escalate, Step: d.Step, Option: d.Option, At: d.At})
 	s.Playbook = d.Escalate
 	if d.Digest != "" {
 		s.ManualDigest = d.Digest

@@ -223,8 +223,8 @@ func TestDecisionEscalation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if run.State.Playbook != "outage" || len(run.State.Escalations) != 1 || run.State.Escalations[0].From != "leak" {
-		t.Fatalf("replayed: playbook %s, escalations %+v", run.State.Playbook, run.State.Escalations)
+	if run.State.Playbook != "outage" || len(run.State.PlaybookEscalations) != 1 || run.State.PlaybookEscalations[0].From != "leak" {
+		t.Fatalf("replayed: playbook %s, escalations %+v", run.State.Playbook, run.State.PlaybookEscalations)
 	}
 	r, err := Resume(run, Options{Manual: o.Manual, Catalog: o.Catalog, Now: clock.now})
 	if err != nil {

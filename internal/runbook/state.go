@@ -227,11 +227,11 @@ type State struct {
 	Decisions []Decision
 	OffPath   map[string]bool
 	Severity  string
-	// Escalations are the playbooks the run went on in, in order (the
-	// run's Playbook is the last one's To); SentBefore the texts sent
-	// before an escalation, message|channel|locale (decision.go).
-	Escalations []Escalation
-	SentBefore  map[string]bool
+	// PlaybookEscalations are the playbooks the run went on in, in
+	// order (the run's Playbook is the last one's To); SentBefore the
+	// texts sent before one, message|channel|locale (decision.go).
+	PlaybookEscalations []PlaybookEscalation
+	SentBefore          map[string]bool
 
 	updateSent map[string]bool
 	lastUpdate int          // the highest N of an update rendered, "updates#N"
