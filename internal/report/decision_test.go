@@ -83,6 +83,15 @@ func TestReportDecisions(t *testing.T) {
 			t.Errorf("no %q in\n%s", want, b.String())
 		}
 	}
+	// The timeline says the decision in the reader's language, as every
+	// other event.
+	b.Reset()
+	if err := Markdown(&b, rep, lang.For(language.Spanish)); err != nil {
+		t.Fatal(err)
+	}
+	if want := "decisión en ¿La muestra es auténtica?: La muestra coincide con nuestros datos (credible), por Bo Sanz; se sigue en Confirmar la filtración; gravedad high → critical\n"; !strings.Contains(b.String(), want) {
+		t.Errorf("no %q in\n%s", want, b.String())
+	}
 }
 
 // After an escalation the report is of the playbook the run went on in,
