@@ -27,7 +27,7 @@ func TestDecisionInTerminal(t *testing.T) {
 		s := tm.waitPrompt(2, 5)
 		for _, want := range []string{
 			"STEP 2/5 ¿La muestra es auténtica?  [decision]",
-			"owner: security - Bo Sanz",
+			"owner: Seguridad - Bo Sanz",
 			"Decide: choose N (or the option's ID) [WHO]",
 			"  1. La muestra coincide con nuestros datos (credible)",
 			"     → goes on at step confirm · severity critical",
