@@ -96,6 +96,9 @@ type Diagnostic struct {
 type Text struct {
 	Message, Hint string
 	Data          map[string]any
+	// HintData, when set, fills the hint instead of Data: a hint may
+	// count something the message does not.
+	HintData map[string]any
 }
 
 // Localizer renders catalogue messages in one language; lang.Localizer is
@@ -107,16 +110,20 @@ type Localizer interface {
 
 // Render returns the message and hint in l's language ("" for no hint id).
 func (t *Text) Render(l Localizer) (message, hint string) {
-	one := func(id string) string {
-		switch n, counted := t.Data["Count"].(int); {
+	one := func(id string, data map[string]any) string {
+		switch n, counted := data["Count"].(int); {
 		case id == "":
 			return ""
 		case counted:
-			return l.N(id, n, t.Data)
+			return l.N(id, n, data)
 		}
-		return l.T(id, t.Data)
+		return l.T(id, data)
 	}
-	return one(t.Message), one(t.Hint)
+	hintData := t.Data
+	if t.HintData != nil {
+		hintData = t.HintData
+	}
+	return one(t.Message, t.Data), one(t.Hint, hintData)
 }
 
 // Shown is what a person reads of d: its message and hint in l's language

@@ -3,6 +3,7 @@ package lang
 import (
 	"crypto/sha1"
 	"fmt"
+	"maps"
 	"strings"
 	"sync"
 
@@ -104,7 +105,7 @@ func OrList(items []string) any {
 // catalogue test catches; at run time the id itself is shown rather than
 // nothing.
 func (l *Localizer) T(id string, data any) string {
-	s, err := l.l.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
+	s, err := l.l.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: l.fill(data)})
 	if err != nil && s == "" {
 		return id
 	}
@@ -121,11 +122,34 @@ func (l *Localizer) N(id string, count int, data map[string]any) string {
 	if _, ok := data["Count"]; !ok {
 		data["Count"] = count
 	}
-	s, err := l.l.Localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: count, TemplateData: data})
+	s, err := l.l.Localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: count, TemplateData: l.fill(data)})
 	if err != nil && s == "" {
 		return id
 	}
 	return s
+}
+
+// fill returns data with each value that is itself an *Error (a phrase
+// inside a message: "a list", "did you mean ...?") replaced by its text in
+// l's language; data without one is returned as it is.
+func (l *Localizer) fill(data any) any {
+	m, ok := data.(map[string]any)
+	if !ok {
+		return data
+	}
+	var out map[string]any
+	for k, v := range m {
+		if inner, ok := v.(*Error); ok {
+			if out == nil {
+				out = maps.Clone(m)
+			}
+			out[k] = l.message(inner)
+		}
+	}
+	if out == nil {
+		return m
+	}
+	return out
 }
 
 // SourceHash is go-i18n's hash of a source message, the one a translation
