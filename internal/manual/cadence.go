@@ -20,7 +20,7 @@ func (d *decoder) decodeCadences(n *yaml.Node) []Cadence {
 		return nil
 	}
 	if len(n.Content) == 0 {
-		d.errorf(n, RuleMissing, "give at least one cadence: - {id: customers, every: 60m, message: update, audiences: [customers], channels: [x]}", "updates lists no cadence")
+		d.report(n, RuleMissing, say("loader.cadence-none", nil), say("loader.cadence-none.hint", nil))
 		return nil
 	}
 	out := make([]Cadence, 0, len(n.Content))
@@ -28,7 +28,7 @@ func (d *decoder) decodeCadences(n *yaml.Node) []Cadence {
 	for _, item := range n.Content {
 		c := d.decodeCadence(item, true)
 		if prev, dup := seen[c.ID]; dup && c.ID != "" {
-			d.errorf(item, RuleDuplicate, "ids must be unique; the first is at "+prev.String(), "cadence %q is declared twice", c.ID)
+			d.report(item, RuleDuplicate, say("loader.twice.cadence", args{"ID": q(c.ID)}), say("loader.declared-twice.hint", args{"Pos": prev.String()}))
 			continue
 		}
 		seen[c.ID] = c.Pos
@@ -64,7 +64,7 @@ func (d *decoder) decodeCadence(n *yaml.Node, inList bool) Cadence {
 	case phases == nil:
 		c.Every = o.duration("every", true)
 	case o.get("every", false) != nil:
-		d.errorf(o.key("phases"), RuleType, "keep every: for one interval, or phases: for several, not both", "a cadence has both every and phases")
+		d.report(o.key("phases"), RuleType, say("loader.every-and-phases", nil), say("loader.every-and-phases.hint", nil))
 	case d.since11(o.key("phases"), "phases"):
 		for _, pn := range o.list("phases", true) {
 			po := d.object(pn, "a phase", "every", "for")

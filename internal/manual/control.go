@@ -13,7 +13,6 @@ import (
 // write the clipboard, hide the drill mark, reorder what a person reads.
 func (d *decoder) checkControl(n *yaml.Node) {
 	if r, i, ok := sanitize.First(n.Value); ok {
-		d.errorf(n, RuleControl, "delete it: texts are plain; for a line break start a new line, not an escape",
-			"the text holds %s at character %d", sanitize.Name(r), i+1)
+		d.report(n, RuleControl, say("loader.control", args{"Char": sanitize.Name(r), "At": i + 1}), say("loader.control.hint", nil))
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/crisis-cli/crisis/internal/diag"
-	"github.com/crisis-cli/crisis/internal/suggest"
 )
 
 // A decision step (format 1.1) is a question the owner answers by choosing
@@ -41,22 +40,24 @@ func (d *decoder) decodeDecision(o *object, s *Step) {
 		return
 	}
 	if n != nil && s.Kind != StepDecision {
-		d.errorf(o.key("options"), RuleType, "write kind: decision on this step, or remove its options",
-			"options are for a decision step, and step %q is kind: %s", s.ID, s.Kind)
+		d.report(o.key("options"), RuleType, say("loader.options-not-decision", args{"Step": q(s.ID), "Kind": s.Kind}),
+			say("loader.options-not-decision.hint", nil))
 		return
 	}
 	if s.Kind != StepDecision {
 		return
 	}
 	if n == nil {
-		d.errorf(o.node, RuleMissing, "list what the owner can decide: options: [{id: ..., title: ..., next: STEP}, ...]",
-			"decision step %q has no options", s.ID)
+		d.report(o.node, RuleMissing, say("loader.decision-no-options", args{"Step": q(s.ID)}), say("loader.decision-no-options.hint", nil))
 		return
 	}
 	items := o.list("options", false)
 	if n.Kind == yaml.SequenceNode && len(items) < 2 {
-		d.errorf(n, RuleMissing, "give at least two options, each going on at its own step",
-			"decision step %q has %s; a decision needs two options at least", s.ID, map[bool]string{true: "no options", false: "one option"}[len(items) == 0])
+		id := "loader.decision-one-option"
+		if len(items) == 0 {
+			id = "loader.decision-none-listed"
+		}
+		d.report(n, RuleMissing, say(id, args{"Step": q(s.ID)}), say("loader.decision-one-option.hint", nil))
 	}
 	seen := map[string]Pos{}
 	for _, item := range items {
@@ -71,11 +72,11 @@ func (d *decoder) decodeDecision(o *object, s *Step) {
 			At:       oo.at(),
 		}
 		if opt.Next.ID != "" && opt.Escalate.ID != "" {
-			d.errorf(oo.key("escalate"), RuleType, "an option either goes on in this playbook (next) or in another one (escalate): keep one",
-				"option %q has both next and escalate", opt.ID)
+			d.report(oo.key("escalate"), RuleType, say("loader.next-and-escalate", args{"Option": q(opt.ID)}), say("loader.next-and-escalate.hint", nil))
 		}
 		if prev, dup := seen[opt.ID]; dup && opt.ID != "" {
-			d.errorf(oo.value("id"), RuleDuplicate, "the first is at "+prev.String(), "option %q is given twice in step %q", opt.ID, s.ID)
+			d.report(oo.value("id"), RuleDuplicate, say("loader.decision-option-twice", args{"Option": q(opt.ID), "Step": q(s.ID)}),
+				say("loader.decision-option-twice.hint", args{"Pos": prev.String()}))
 			continue
 		}
 		seen[opt.ID] = opt.Pos
@@ -95,8 +96,7 @@ func resolveDecisions(p *Playbook, diags *diag.List) {
 	}
 	for _, s := range p.FollowUp {
 		if s.Kind == StepDecision {
-			diags.Errorf(s.At["kind"], RuleType, "move it to steps:, before the all-clear",
-				"follow-up step %q is a decision; decisions are taken before the all-clear", s.ID)
+			report(diags, s.At["kind"], RuleType, say("loader.follow-up-decision", args{"Step": q(s.ID)}), say("loader.follow-up-decision.hint", nil))
 		}
 	}
 	for _, s := range p.Steps {
@@ -104,8 +104,8 @@ func resolveDecisions(p *Playbook, diags *diag.List) {
 			if o.Next.ID == "" || main[o.Next.ID] {
 				continue
 			}
-			hint := stepHint(o.Next.ID, ids)
-			diags.Errorf(o.Next.Pos, RuleDangling, hint, "option %q of step %q goes on at step %q, which %s has not among its steps", o.ID, s.ID, o.Next.ID, p.ID)
+			hint := orElse(didYouMean(o.Next.ID, ids), say("loader.steps-are.hint", args{"List": strings.Join(ids, ", ")}))
+			report(diags, o.Next.Pos, RuleDangling, say("loader.option-next", args{"Option": q(o.ID), "Step": q(s.ID), "Next": q(o.Next.ID), "Playbook": p.ID}), hint)
 		}
 	}
 }
@@ -161,13 +161,6 @@ func (p *Playbook) StepIndex(id string) int {
 	return -1
 }
 
-func stepHint(id string, ids []string) string {
-	if h := suggest.Hint(id, ids); h != "" {
-		return h
-	}
-	return "the steps are: " + strings.Join(ids, ", ")
-}
-
 // optionTexts reads a translated step's option titles, options: {id:
 // title}, a 1.1 key.
 func (d *decoder) optionTexts(o *object) map[string]string {
@@ -176,7 +169,7 @@ func (d *decoder) optionTexts(o *object) map[string]string {
 		return nil
 	}
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, RuleType, "map each option's id to its title: credible: The sample is ours", "options must map option ids to titles, found %s", kindName(n))
+		d.report(n, RuleType, say("loader.option-titles", args{"Found": kindOf(n)}), say("loader.option-titles.hint", nil))
 		return nil
 	}
 	out := map[string]string{}
@@ -187,11 +180,11 @@ func (d *decoder) optionTexts(o *object) map[string]string {
 			continue
 		}
 		if !idRE.MatchString(id) {
-			d.errorf(k, RuleType, "use the option's id as the playbook writes it", "id %q has characters an id cannot have", id)
+			d.report(k, RuleType, say("loader.bad-id", args{"Value": q(id)}), say("loader.option-id.hint", nil))
 			continue
 		}
 		if _, dup := out[id]; dup {
-			d.errorf(k, RuleDuplicate, "remove one of them", "option %q is translated twice", id)
+			d.report(k, RuleDuplicate, say("loader.option-translated-twice", args{"Option": q(id)}), say("loader.option-translated-twice.hint", nil))
 			continue
 		}
 		if title, ok := d.scalar(v, "an option's title"); ok {

@@ -1,7 +1,6 @@
 package manual
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -52,26 +51,6 @@ func (d *decoder) pos(n *yaml.Node) Pos {
 	return Pos{File: d.file, Line: n.Line, Col: n.Column}
 }
 
-func (d *decoder) errorf(n *yaml.Node, rule, hint, format string, args ...any) {
-	d.diags.Errorf(d.pos(n), rule, hint, format, args...)
-}
-
-// kindName says what a node is, in the words a YAML author uses.
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
-			return "nothing"
-		}
-		return "a scalar (" + strconv.Quote(n.Value) + ")"
-	}
-	return "an alias"
-}
-
 // object is a YAML mapping checked against the keys a part of the format has.
 type object struct {
 	d    *decoder
@@ -95,32 +74,30 @@ func (d *decoder) object(n *yaml.Node, what string, known ...string) *object {
 		return o
 	}
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, RuleType, "write it as key: value lines", "%s must be a mapping, found %s", what, kindName(n))
+		d.report(n, RuleType, say("loader.not-mapping", args{"What": subject(what), "Found": kindOf(n)}), say("loader.not-mapping.hint", nil))
 		return o
 	}
 	o.pairs = make([]*yaml.Node, 0, len(n.Content))
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			d.errorf(k, RuleType, "keys are plain words such as title or steps", "a key in %s must be a plain word, found %s", what, kindName(k))
+			d.report(k, RuleType, say("loader.key-not-word", args{"In": inside(what), "Found": kindOf(k)}), say("loader.key-not-word.hint", nil))
 			continue
 		}
 		if prev := o.key(k.Value); prev != nil {
-			d.errorf(k, RuleDuplicate, fmt.Sprintf("remove one of them; the first is at line %d", prev.Line), "key %q is given twice in %s", k.Value, what)
+			d.report(k, RuleDuplicate, say("loader.duplicate-key", args{"Key": q(k.Value), "In": inside(what)}), say("loader.duplicate-key.hint", args{"Line": prev.Line}))
 			continue
 		}
 		if !slices.Contains(known, k.Value) {
-			hint := suggest.Hint(k.Value, known)
+			hint := didYouMean(k.Value, known)
 			if close := suggest.Closest(k.Value, known); len(close) == 1 {
 				if o.typos == nil {
 					o.typos = map[string]bool{}
 				}
 				o.typos[close[0]] = true
 			}
-			if hint == "" {
-				hint = "the keys of " + what + " are: " + strings.Join(known, ", ")
-			}
-			d.errorf(k, RuleUnknownKey, hint, "unknown key %q in %s", k.Value, what)
+			hint = orElse(hint, say("loader.unknown-key.hint", args{"What": subject(what), "In": inside(what), "Keys": strings.Join(known, ", ")}))
+			d.report(k, RuleUnknownKey, say("loader.unknown-key", args{"Key": q(k.Value), "In": inside(what)}), hint)
 			continue
 		}
 		o.pairs = append(o.pairs, k, v)
@@ -152,11 +129,11 @@ func (o *object) value(name string) *yaml.Node {
 func (o *object) get(key string, required bool) *yaml.Node {
 	v := o.value(key)
 	if v == nil && required && o.node != nil && o.node.Kind == yaml.MappingNode && !o.typos[key] {
-		o.d.errorf(o.node, RuleMissing, missingHint(o.what, key), "missing required key %q", key)
+		o.d.report(o.node, RuleMissing, say("loader.missing-key", args{"Key": q(key)}), missingHint(o.what, key))
 	}
 	if v != nil && v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 		if required {
-			o.d.errorf(v, RuleMissing, "give "+key+" a value", "key %q is empty", key)
+			o.d.report(v, RuleMissing, say("loader.empty-key", args{"Key": q(key)}), say("loader.empty-key.hint", args{"Name": key}))
 		}
 		return nil
 	}
@@ -178,7 +155,7 @@ func (d *decoder) scalar(n *yaml.Node, what string) (string, bool) {
 		return "", false
 	}
 	if n.Kind != yaml.ScalarNode {
-		d.errorf(n, RuleType, "write a single value on the same line", "%s must be a single value, found %s", what, kindName(n))
+		d.report(n, RuleType, say("loader.not-scalar", args{"What": subject(what), "Found": kindOf(n)}), say("loader.not-scalar.hint", nil))
 		return "", false
 	}
 	d.checkControl(n)
@@ -198,7 +175,7 @@ func (o *object) integer(key string) int {
 	}
 	i, err := strconv.Atoi(s)
 	if err != nil || i < 0 {
-		o.d.errorf(n, RuleType, "write a whole number such as 3", "%s must be a whole number, found %q", key, s)
+		o.d.report(n, RuleType, say("loader.not-integer", args{"Key": key, "Value": q(s)}), say("loader.not-integer.hint", nil))
 		return 0
 	}
 	return i
@@ -216,7 +193,7 @@ func (o *object) boolean(key string) bool {
 	case "false", "no":
 		return false
 	}
-	o.d.errorf(n, RuleType, "write true or false", "%s must be true or false, found %q", key, s)
+	o.d.report(n, RuleType, say("loader.not-boolean", args{"Key": key, "Value": q(s)}), say("loader.not-boolean.hint", nil))
 	return false
 }
 
@@ -227,11 +204,9 @@ func (o *object) oneOf(key string, required bool, def string, allowed ...string)
 		return def
 	}
 	if !slices.Contains(allowed, s) {
-		hint := suggest.Hint(s, allowed)
-		if hint == "" {
-			hint = "use one of: " + strings.Join(allowed, ", ")
-		}
-		o.d.errorf(n, RuleType, hint, "%s %q is not one of %s", key, s, strings.Join(allowed, ", "))
+		list := strings.Join(allowed, ", ")
+		hint := orElse(didYouMean(s, allowed), say("loader.use-one-of", args{"List": list}))
+		o.d.report(n, RuleType, say("loader.not-one-of", args{"Key": key, "Value": q(s), "List": list}), hint)
 		return def
 	}
 	return s
@@ -262,7 +237,7 @@ func (o *object) duration(key string, required bool) time.Duration {
 	}
 	dur, ok := parseDuration(s)
 	if !ok {
-		o.d.errorf(n, RuleType, "write a number and a unit: 90s, 15m, 6h or 180d", "%s %q is not a duration", key, s)
+		o.d.report(n, RuleType, say("loader.not-duration", args{"Key": key, "Value": q(s)}), say("loader.not-duration.hint", nil))
 	}
 	return dur
 }
@@ -275,7 +250,7 @@ func (o *object) date(key string, required bool) time.Time {
 	}
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		o.d.errorf(n, RuleType, "write the date as YYYY-MM-DD, e.g. 2026-09-14", "%s %q is not a date", key, s)
+		o.d.report(n, RuleType, say("loader.not-date", args{"Key": key, "Value": q(s)}), say("loader.not-date.hint", nil))
 	}
 	return t
 }
@@ -303,11 +278,11 @@ func (o *object) list(key string, required bool) []*yaml.Node {
 		return nil
 	}
 	if n.Kind != yaml.SequenceNode {
-		o.d.errorf(n, RuleType, "write a list: "+key+": [a, b] or one '- item' per line", "%s must be a list, found %s", key, kindName(n))
+		o.d.report(n, RuleType, say("loader.not-list", args{"Key": key, "Found": kindOf(n)}), say("loader.not-list.hint", args{"Key": key}))
 		return nil
 	}
 	if required && len(n.Content) == 0 {
-		o.d.errorf(n, RuleMissing, "add at least one item", "%s is empty", key)
+		o.d.report(n, RuleMissing, say("loader.empty-list", args{"Key": key}), say("loader.empty-list.hint", nil))
 	}
 	return n.Content
 }
@@ -342,7 +317,7 @@ func (o *object) id(key string) string {
 	n := o.get(key, true)
 	s, ok := o.d.scalar(n, key)
 	if ok && !idRE.MatchString(s) {
-		o.d.errorf(n, RuleType, "use lowercase letters, digits and dashes, e.g. store-closure", "id %q has characters an id cannot have", s)
+		o.d.report(n, RuleType, say("loader.bad-id", args{"Value": q(s)}), say("loader.bad-id.hint", nil))
 	}
 	return s
 }

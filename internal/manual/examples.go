@@ -1,5 +1,7 @@
 package manual
 
+import "github.com/crisis-cli/crisis/internal/lang"
+
 // examples is a short, valid value for each required key, shown by the
 // hint of a missing key so that the author sees the shape to write, not
 // just the key's name. A key whose shape depends on where it stands is
@@ -58,13 +60,13 @@ var examples = map[string]string{
 
 // missingHint is the hint of a missing required key: the key with a value
 // of the right shape.
-func missingHint(what, key string) string {
+func missingHint(what, key string) *lang.Error {
 	ex, ok := examples[what+"/"+key]
 	if !ok {
 		ex, ok = examples[key]
 	}
 	if !ok {
-		return "add " + key + ": ..."
+		ex = "..."
 	}
-	return "add " + key + ": " + ex
+	return say("loader.missing-key.hint", args{"Key": key, "Example": ex})
 }

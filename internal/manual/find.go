@@ -12,7 +12,7 @@ import (
 func Find(dir, start string) (root string, ok bool, err error) {
 	if dir != "" {
 		if !IsManual(dir) {
-			return "", false, fmt.Errorf("%s: %w: there is no %s in it", dir, ErrNotManual, ManualFile)
+			return "", false, fmt.Errorf("%s: %w", dir, notManual(say("loader.not-manual", args{"File": ManualFile})))
 		}
 		return dir, true, nil
 	}

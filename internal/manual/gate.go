@@ -33,8 +33,7 @@ func (d *decoder) decodeGate(n *yaml.Node) *Gate {
 	}
 	if n.Kind == yaml.ScalarNode {
 		if n.Value != PreApproved {
-			d.errorf(n, RuleType, "write approval: pre-approved, or approval: {roles: [approver, legal]}",
-				"approval %q is not pre-approved nor a list of roles", n.Value)
+			d.report(n, RuleType, say("loader.approval", args{"Value": q(n.Value)}), say("loader.approval.hint", nil))
 			return nil
 		}
 		return &Gate{PreApproved: true, Pos: d.pos(n)}
@@ -58,21 +57,20 @@ func (d *decoder) decodeLater(o *object, v *Variable) {
 			v.Later = true
 		case "start":
 		default:
-			d.errorf(kn, RuleType, "write known: later for a fact learned during the run, or leave it out",
-				"known %q is not later nor start", s)
+			d.report(kn, RuleType, say("loader.known", args{"Value": q(s)}), say("loader.known.hint", nil))
 		}
 	}
 	if bn := o.get("by", false); bn != nil && d.since11(bn, "by") {
 		v.By = d.ref(bn, "by")
 		if v.By.ID != "" && !idRE.MatchString(v.By.ID) {
-			d.errorf(bn, RuleType, "name a step by its id: lowercase letters, digits and dashes", "by %q is not a step id", v.By.ID)
+			d.report(bn, RuleType, say("loader.by-not-id", args{"Value": q(v.By.ID)}), say("loader.by-not-id.hint", nil))
 		}
 		if !v.Later {
-			d.errorf(bn, RuleType, "add known: later, or remove by", "by is for a variable known later")
+			d.report(bn, RuleType, say("loader.by-not-later", nil), say("loader.by-not-later.hint", nil))
 		}
 	}
 	if v.Later && v.By.ID == "" && o.node != nil && o.node.Kind == yaml.MappingNode {
-		d.errorf(o.node, RuleMissing, "say by which step it must be set: by: STEP", "a variable known later needs by")
+		d.report(o.node, RuleMissing, say("loader.later-no-by", nil), say("loader.later-no-by.hint", nil))
 	}
 }
 
@@ -86,7 +84,7 @@ func (d *decoder) decodeGateStep(o *object, s *Step) {
 	if fn := o.get("from", false); fn != nil && d.since11(fn, "from") {
 		s.From = d.ref(fn, "from")
 		if s.Kind != StepGate {
-			d.errorf(fn, RuleType, "add kind: gate, or remove from", "from is for a step of kind gate")
+			d.report(fn, RuleType, say("loader.from-not-gate", nil), say("loader.from-not-gate.hint", nil))
 		}
 	}
 }

@@ -3,7 +3,12 @@ package manual
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
+
+	"golang.org/x/text/language"
+
+	"github.com/crisis-cli/crisis/internal/lang"
 )
 
 // gatesPlaybook is a 1.1 playbook with a fact learned later, approval
@@ -130,4 +135,35 @@ func loadEditedIn(t *testing.T, files map[string]string, file, from, to string) 
 	files[file] = strings.Replace(files[file], from, to, 1)
 	_, diags := load(t, files)
 	return diags
+}
+
+// The format 1.1 findings are catalogue texts like every other loader
+// finding: shown in the reader's language.
+func TestGateFindingsInTheReadersLanguage(t *testing.T) {
+	files := gateFiles(strings.Replace(gatesPlaybook, "known: later", "known: soon", 1))
+	fsys := fstest.MapFS{}
+	for name, body := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(body)}
+	}
+	_, diags, err := Load(fsys, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[language.Tag]string{
+		language.Spanish:    `known "soon" no es later ni start`,
+		language.Polish:     `known "soon" nie jest wartością later ani start`,
+		language.Portuguese: `known "soon" não é later nem start`,
+	}
+	for _, d := range diags {
+		if d.Message != `known "soon" is not later nor start` {
+			continue
+		}
+		for tag, w := range want {
+			if got, _ := d.Shown(lang.For(tag)); got != w {
+				t.Errorf("%s: %q, want %q", tag, got, w)
+			}
+		}
+		return
+	}
+	t.Errorf("no finding about known: soon")
 }

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/crisis-cli/crisis/internal/channel"
-	"github.com/crisis-cli/crisis/internal/suggest"
+	"github.com/crisis-cli/crisis/internal/lang"
 )
 
 var varNameRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
@@ -19,11 +19,8 @@ func KnownKind(kind string) bool {
 	return ok && kind == strings.ToLower(strings.TrimSpace(kind))
 }
 
-func kindHint(s string) string {
-	if h := suggest.Hint(s, channel.Kinds()); h != "" {
-		return h
-	}
-	return "known kinds: " + strings.Join(channel.Kinds(), ", ")
+func kindHint(s string) *lang.Error {
+	return orElse(didYouMean(s, channel.Kinds()), say("loader.known-kinds", args{"List": strings.Join(channel.Kinds(), ", ")}))
 }
 
 // BuiltinVariables are provided by crisis at render time; manuals use them

@@ -16,7 +16,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/crisis-cli/crisis/internal/diag"
-	"github.com/crisis-cli/crisis/internal/fsutil"
+	"github.com/crisis-cli/crisis/internal/lang"
 )
 
 // Paths inside a manual folder.
@@ -37,7 +37,7 @@ func Load(fsys fs.FS, root string) (*Manual, diag.List, error) {
 	m := &Manual{Root: root, File: ManualFile, FS: fsys, Location: nil}
 	var diags diag.List
 	if _, err := fs.Stat(fsys, ManualFile); err != nil {
-		return nil, nil, fmt.Errorf("%s: %w: no %s (%v)", root, ErrNotManual, ManualFile, err)
+		return nil, nil, fmt.Errorf("%s: %w", root, notManual(say("loader.no-manual-file", args{"File": ManualFile, "Err": err.Error()})))
 	}
 	playbooks, err := listYAML(fsys, PlaybooksDir, &diags)
 	if err != nil {
@@ -85,7 +85,7 @@ func listYAML(fsys fs.FS, dir string, diags *diag.List) ([]file, error) {
 	if real, err := resolveInside(fsys, dir); err != nil {
 		return nil, fmt.Errorf("%s/: %w", dir, err)
 	} else if real != dir {
-		return nil, fmt.Errorf("%s/ is a link (to %s/): keep the manual's folders in the manual", dir, real)
+		return nil, say("loader.dir-link", args{"Dir": dir, "Target": real})
 	}
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
@@ -101,9 +101,8 @@ func listYAML(fsys fs.FS, dir string, diags *diag.List) ([]file, error) {
 		case ext == ".yaml" || ext == ".yml":
 			files = append(files, file{name: name, plain: e.Type().IsRegular()})
 		case isYAMLExt(ext):
-			diags.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, RuleFile,
-				"rename it to "+strings.TrimSuffix(name, ext)+strings.ToLower(ext),
-				"this file is not read: manual files end in .yaml or .yml, in lowercase")
+			report(diags, diag.Pos{File: name, Line: 1, Col: 1}, RuleFile, say("loader.extension", nil),
+				say("loader.extension.hint", args{"Name": strings.TrimSuffix(name, ext) + strings.ToLower(ext)}))
 		}
 	}
 	return files, nil
@@ -133,9 +132,8 @@ func reportNested(fsys fs.FS, dir string, diags *diag.List) {
 			return fs.SkipDir
 		case !e.IsDir() && isYAMLExt(path.Ext(name)):
 			top := path.Dir(dir)
-			diags.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, RuleFile,
-				"move it to "+top+"/ (the manual reads "+top+"/ only, not its sub-folders)",
-				"this file is not read: it is in a sub-folder of %s/", top)
+			report(diags, diag.Pos{File: name, Line: 1, Col: 1}, RuleFile, say("loader.nested", args{"Dir": top}),
+				say("loader.nested.hint", args{"Dir": top}))
 		}
 		return nil
 	})
@@ -192,37 +190,40 @@ func loadFiles(fsys fs.FS, playbooks, translations, templates []file, sources ma
 func readFile(fsys fs.FS, mf file, diags *diag.List) ([]byte, bool) {
 	name := mf.name
 	pos := diag.Pos{File: name, Line: 1, Col: 1}
-	fail := func(hint, format string, args ...any) ([]byte, bool) {
-		diags.Errorf(pos, RuleFile, hint, format, args...)
+	fail := func(hint, message *lang.Error) ([]byte, bool) {
+		report(diags, pos, RuleFile, message, hint)
 		return nil, false
+	}
+	perms := say("loader.cannot-read.hint", nil)
+	cannotRead := func(err error) *lang.Error { return say("loader.cannot-read", args{"Err": err.Error()}) }
+	special := func(m fs.FileMode) ([]byte, bool) {
+		return fail(say("loader.not-regular.hint", nil), say("loader.not-regular", args{"Kind": fileKind(m)}))
 	}
 	if !mf.plain {
 		real, err := resolveInside(fsys, name)
 		if err != nil {
-			return fail("keep every manual file inside the manual folder: copy the file in instead of linking to it", "%v", err)
+			return fail(say("loader.link.hint", nil), asText(err))
 		}
 		fi, err := fs.Stat(fsys, real)
 		if err != nil {
-			return fail("check the file's permissions", "cannot read the file: %v", err)
+			return fail(perms, cannotRead(err))
 		}
 		if !fi.Mode().IsRegular() {
-			return fail("move it out of the manual folder; manual files are ordinary files",
-				"this is %s, not a regular file", fsutil.Kind(fi.Mode()))
+			return special(fi.Mode())
 		}
 		name = real
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
-		return fail("check the file's permissions", "cannot read the file: %v", err)
+		return fail(perms, cannotRead(err))
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return fail("check the file's permissions", "cannot read the file: %v", err)
+		return fail(perms, cannotRead(err))
 	}
 	if !fi.Mode().IsRegular() { // replaced since it was listed
-		return fail("move it out of the manual folder; manual files are ordinary files",
-			"this is %s, not a regular file", fsutil.Kind(fi.Mode()))
+		return special(fi.Mode())
 	}
 	if fi.Size() > MaxFileSize {
 		tooBig(mf.name, fi.Size(), diags)
@@ -241,7 +242,7 @@ func readFile(fsys fs.FS, mf file, diags *diag.List) ([]byte, bool) {
 			break
 		}
 		if err != nil {
-			return fail("check the file's permissions", "cannot read the file: %v", err)
+			return fail(perms, cannotRead(err))
 		}
 		if len(buf) > MaxFileSize {
 			tooBig(mf.name, int64(len(buf)), diags)
@@ -269,7 +270,7 @@ func resolveInside(fsys fs.FS, name string) (string, error) {
 			continue
 		case "..":
 			if resolved == "." {
-				return "", fmt.Errorf("the link %s leads outside the manual", name)
+				return "", say("loader.link-outside", args{"Name": name})
 			}
 			resolved = path.Dir(resolved)
 			continue
@@ -281,14 +282,14 @@ func resolveInside(fsys fs.FS, name string) (string, error) {
 			continue
 		}
 		if links++; links > maxLinks {
-			return "", fmt.Errorf("%s: too many links in a chain", name)
+			return "", say("loader.link-chain", args{"Name": name})
 		}
 		target, err := fs.ReadLink(fsys, next)
 		if err != nil {
-			return "", fmt.Errorf("cannot read the link %s: %v", next, err)
+			return "", say("loader.link-unreadable", args{"Name": next, "Err": err.Error()})
 		}
 		if path.IsAbs(target) || filepath.IsAbs(target) || filepath.VolumeName(target) != "" {
-			return "", fmt.Errorf("this file is a link to %s, outside the manual", target)
+			return "", say("loader.link-target", args{"Target": target})
 		}
 		rest = append(strings.Split(filepath.ToSlash(target), "/"), rest...)
 	}
@@ -300,8 +301,7 @@ func loadPlaybook(fsys fs.FS, mf file, diags *diag.List, strs map[string]string)
 	p := &Playbook{ID: baseName(file), File: file}
 	pos := diag.Pos{File: file, Line: 1, Col: 1}
 	if !idRE.MatchString(p.ID) {
-		diags.Errorf(pos, RuleType, "rename the file with lowercase letters, digits and dashes, e.g. store-closure.yaml",
-			"playbook file name %q is not a valid id", path.Base(file))
+		report(diags, pos, RuleType, say("loader.playbook-name", args{"Name": q(path.Base(file))}), say("loader.playbook-name.hint", nil))
 	}
 	data, ok := readFile(fsys, mf, diags)
 	if !ok {
@@ -327,8 +327,7 @@ func loadTranslation(fsys fs.FS, mf file, diags *diag.List, strs map[string]stri
 	t := &Translation{Playbook: id, Locale: locale, File: file}
 	pos := diag.Pos{File: file, Line: 1, Col: 1}
 	if _, err := language.Parse(locale); err != nil || !idRE.MatchString(id) {
-		diags.Errorf(pos, RuleType, "name a playbook's translation after the playbook and the locale: meta-outage.en.yaml, meta-outage.pt-BR.yaml",
-			"file name %q is not a playbook id and a locale", path.Base(file))
+		report(diags, pos, RuleType, say("loader.translation-name", args{"Name": q(path.Base(file))}), say("loader.translation-name.hint", nil))
 		return nil, nil
 	}
 	data, ok := readFile(fsys, mf, diags)
@@ -349,8 +348,7 @@ func loadTemplates(fsys fs.FS, mf file, diags *diag.List, strs map[string]string
 		return nil, nil
 	}
 	if _, err := language.Parse(t.Locale); err != nil {
-		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, RuleType, "name message files after their locale: es.yaml, pl.yaml, pt-BR.yaml",
-			"file name %q is not a locale", path.Base(file))
+		report(diags, diag.Pos{File: file, Line: 1, Col: 1}, RuleType, say("loader.messages-name", args{"Name": q(path.Base(file))}), say("loader.messages-name.hint", nil))
 		return nil, data
 	}
 	node := parseYAML(file, data, diags)

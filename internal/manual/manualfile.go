@@ -1,7 +1,6 @@
 package manual
 
 import (
-	"fmt"
 	"path"
 	"strings"
 	"time"
@@ -20,21 +19,20 @@ func (d *decoder) header(o *object, kind string) bool {
 		case "1.1":
 			d.format = Format11
 		default:
-			d.errorf(v, RuleVersion, "this build of crisis reads format versions 1 and 1.1; upgrade crisis or write crisis: 1.1",
-				"format version %q is not supported", s)
+			d.report(v, RuleVersion, say("loader.version", args{"Version": q(s)}), say("loader.version.hint", nil))
 			return false
 		}
 	}
 	k := o.get("kind", true)
 	if s, ok := d.scalar(k, "kind"); ok && s != kind {
-		hint := "files in playbooks/ are kind: playbook; only playbooks/manual.yaml is kind: manual"
+		hint := say("loader.wrong-kind.hint", nil)
 		switch {
 		case kind == "translation":
-			hint = "a playbook's translation, ID.LOCALE.yaml, is kind: translation"
+			hint = say("loader.wrong-kind.translation.hint", nil)
 		case s == "translation":
-			hint = "a translation's file name says its locale: " + strings.TrimSuffix(path.Base(d.file), path.Ext(d.file)) + ".en.yaml"
+			hint = say("loader.wrong-kind.locale.hint", args{"Example": strings.TrimSuffix(path.Base(d.file), path.Ext(d.file)) + ".en.yaml"})
 		}
-		d.errorf(k, RuleType, hint, "this file must be kind: %s, found %q", kind, s)
+		d.report(k, RuleType, say("loader.wrong-kind", args{"Kind": kind, "Found": q(s)}), hint)
 		return false
 	}
 	return v != nil
@@ -50,8 +48,7 @@ func (d *decoder) since11(n *yaml.Node, what string) bool {
 	if n == nil || d.format == Format11 {
 		return true
 	}
-	d.errorf(n, RuleVersion, "write crisis: 1.1 at the top of this file to use it (a 1.0 file stays valid as it is)",
-		"%s is part of format 1.1, and this file says crisis: 1", what)
+	d.report(n, RuleVersion, say("loader.since-1.1", args{"What": feature(what)}), say("loader.since-1.1.hint", nil))
 	return false
 }
 
@@ -67,7 +64,7 @@ func (d *decoder) decodeManual(root *yaml.Node, m *Manual) {
 	if m.TimeZone != "" {
 		loc, err := time.LoadLocation(m.TimeZone)
 		if err != nil {
-			d.errorf(o.value("timezone"), RuleType, "use an IANA zone name such as Europe/Madrid or America/Lima", "unknown time zone %q", m.TimeZone)
+			d.report(o.value("timezone"), RuleType, say("loader.time-zone", args{"Zone": q(m.TimeZone)}), say("loader.time-zone.hint", nil))
 		}
 		m.Location = loc
 	}
@@ -142,7 +139,7 @@ func (d *decoder) decodeChannel(n *yaml.Node) Channel {
 	if s, ok := d.scalar(kn, "kind"); ok {
 		c.Kind = s
 		if !KnownKind(s) {
-			d.errorf(kn, RuleType, kindHint(s), "unknown channel kind %q", s)
+			d.report(kn, RuleType, say("loader.channel-kind", args{"Kind": q(s)}), kindHint(s))
 		}
 	}
 	for _, ln := range o.list("locales", false) {
@@ -175,7 +172,7 @@ func (d *decoder) decodePerson(n *yaml.Node) Person {
 		if s, ok := d.scalar(vn, "via"); ok {
 			ct.Via = s
 			if !KnownKind(s) {
-				d.errorf(vn, RuleType, kindHint(s), "unknown contact kind %q", s)
+				d.report(vn, RuleType, say("loader.contact-kind", args{"Kind": q(s)}), kindHint(s))
 			}
 		}
 		p.Contacts = append(p.Contacts, ct)
@@ -201,13 +198,12 @@ func (d *decoder) decodeVariables(nodes []*yaml.Node) []Variable {
 		if v.MaxLength > MaxVariableLength {
 			// Lint renders every message with each value at its longest:
 			// an absurd bound would make the CI gate itself run out of memory.
-			d.errorf(o.value("max_length"), RuleType, fmt.Sprintf("a value is a name, a time, a link or a sentence: at most %d characters", MaxVariableLength),
-				"max_length %d is more than %d characters", v.MaxLength, MaxVariableLength)
+			d.report(o.value("max_length"), RuleType, sayN("loader.max-length", MaxVariableLength, args{"Length": v.MaxLength}),
+				sayN("loader.max-length.hint", MaxVariableLength, nil))
 			v.MaxLength = 0
 		}
 		if v.Name != "" && !varNameRE.MatchString(v.Name) {
-			d.errorf(o.value("name"), RuleType, "use lowercase letters, digits and underscores: templates write it as {{.store_name}}",
-				"variable name %q cannot be used in a template", v.Name)
+			d.report(o.value("name"), RuleType, say("loader.variable-name", args{"Name": q(v.Name)}), say("loader.variable-name.hint", nil))
 		}
 		vars = append(vars, v)
 	}

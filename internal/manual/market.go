@@ -152,19 +152,19 @@ func (d *decoder) decodeMarkets(o *object) []Market {
 		// shared examples of name and locale are a person's and a file's.
 		for key, ex := range map[string]string{"name": "Portugal", "locale": "pt-PT"} {
 			if mo.value(key) == nil && n.Kind == yaml.MappingNode && !mo.typos[key] {
-				d.errorf(n, RuleMissing, "add "+key+": "+ex, "missing required key %q", key)
+				d.report(n, RuleMissing, say("loader.missing-key", args{"Key": q(key)}), say("loader.missing-key.hint", args{"Key": key, "Example": ex}))
 			}
 		}
 		ln := mo.get("locale", false)
 		if s, ok := d.scalar(ln, "locale"); ok {
 			mk.Locale = s
 			if tag, err := language.Parse(s); err != nil || tag == language.Und {
-				d.errorf(ln, RuleType, "write a BCP 47 tag of a language and region such as es-ES, pt-PT or en-GB", "market locale %q is not a language tag", s)
+				d.report(ln, RuleType, say("loader.market-locale", args{"Locale": q(s)}), say("loader.market-locale.hint", nil))
 			}
 		}
 		if mk.TimeZone != "" {
 			if loc, err := time.LoadLocation(mk.TimeZone); err != nil {
-				d.errorf(mo.value("timezone"), RuleType, "use an IANA zone name such as Europe/Lisbon or Atlantic/Canary", "unknown time zone %q", mk.TimeZone)
+				d.report(mo.value("timezone"), RuleType, say("loader.time-zone", args{"Zone": q(mk.TimeZone)}), say("loader.market-time-zone.hint", nil))
 			} else {
 				mk.Location = loc
 			}
@@ -182,7 +182,7 @@ func (d *decoder) stringMap(n *yaml.Node, what string, vars bool) (map[string]st
 		return nil, nil
 	}
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, RuleType, "write name: value lines", "%s must be a mapping, found %s", what, kindName(n))
+		d.report(n, RuleType, say("loader.not-mapping", args{"What": subject(what), "Found": kindOf(n)}), say("loader.name-values.hint", nil))
 		return nil, nil
 	}
 	vals, at := map[string]string{}, map[string]Pos{}
@@ -193,11 +193,11 @@ func (d *decoder) stringMap(n *yaml.Node, what string, vars bool) (map[string]st
 			continue
 		}
 		if _, dup := vals[name]; dup {
-			d.errorf(k, RuleDuplicate, "remove one of them", "%q is given twice in %s", name, what)
+			d.report(k, RuleDuplicate, say("loader.value-twice", args{"Name": q(name), "What": subject(what)}), say("loader.value-twice.hint", nil))
 			continue
 		}
 		if vars && !varNameRE.MatchString(name) {
-			d.errorf(k, RuleType, "use the name of a variable declared in variables:, e.g. support_phone", "%q is not a variable name", name)
+			d.report(k, RuleType, say("loader.not-variable-name", args{"Name": q(name)}), say("loader.not-variable-name.hint", nil))
 			continue
 		}
 		if s, ok := d.scalar(v, name); ok {
@@ -216,7 +216,7 @@ func (d *decoder) decodeDrillMarks(o *object) (map[string]string, map[string]Pos
 	marks, at := d.stringMap(n, "drill_marks", false)
 	for loc, mk := range marks {
 		if strings.TrimSpace(mk) == "" {
-			d.diags.Errorf(at[loc], RuleMissing, "write the mark readers of "+loc+" recognise, e.g. [SIMULACRO]", "the drill mark of %s is empty", loc)
+			report(d.diags, at[loc], RuleMissing, say("loader.drill-mark-empty", args{"Locale": loc}), say("loader.drill-mark-empty.hint", args{"Locale": loc}))
 		}
 	}
 	return marks, at
@@ -238,7 +238,7 @@ func (o *object) perMarket() bool {
 		return false
 	}
 	if o.d.file != ManualFile {
-		o.d.errorf(k, RuleType, "declare the variable in "+ManualFile+" to give each market its own value", "per_market is for the manual's variables")
+		o.d.report(k, RuleType, say("loader.per-market", nil), say("loader.per-market.hint", args{"File": ManualFile}))
 		return false
 	}
 	return o.boolean("per_market")

@@ -35,8 +35,7 @@ func parseYAML(file string, data []byte, diags *diag.List) *yaml.Node {
 		return nil
 	}
 	if blank(data) {
-		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, RuleMissing,
-			"start the file with crisis: 1 and kind: playbook (see docs/format.md)", "the file is empty")
+		report(diags, diag.Pos{File: file, Line: 1, Col: 1}, RuleMissing, say("loader.empty-file", nil), say("loader.empty-file.hint", nil))
 		return nil
 	}
 	var doc yaml.Node
@@ -63,8 +62,7 @@ func parseYAML(file string, data []byte, diags *diag.List) *yaml.Node {
 			line = len(bytes.Split(data, []byte("\n")))
 		}
 		line = separatorLine(data, line)
-		diags.Errorf(diag.Pos{File: file, Line: line, Col: 1}, RuleSyntax,
-			"put each playbook in a file of its own", "the file holds more than one YAML document (a second --- line)")
+		report(diags, diag.Pos{File: file, Line: line, Col: 1}, RuleSyntax, say("loader.documents", nil), say("loader.documents.hint", nil))
 		return nil
 	}
 	return checkedRoot(file, &doc, diags)
@@ -97,9 +95,7 @@ func checkText(file string, data []byte, diags *diag.List) bool {
 		return false
 	}
 	if bytes.IndexByte(data[:min(len(data), 8000)], 0) >= 0 {
-		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, RuleFile,
-			"this is not a manual file (an image, a document, an archive?); move it out of the manual folder",
-			"the file is binary, not YAML text: it holds NUL control characters")
+		report(diags, diag.Pos{File: file, Line: 1, Col: 1}, RuleFile, say("loader.binary", nil), say("loader.binary.hint", nil))
 		return false
 	}
 	if bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) {
@@ -115,32 +111,28 @@ func checkText(file string, data []byte, diags *diag.List) bool {
 		r, n := utf8.DecodeRune(data[i:])
 		switch {
 		case r == utf8.RuneError && n <= 1:
-			msg := fmt.Sprintf("the file is not UTF-8 text (byte 0x%02X)", data[i])
+			msg := say("loader.not-utf8", args{"Byte": fmt.Sprintf("0x%02X", data[i])})
 			if data[i] >= 0xA0 {
 				// Most often a file saved as Latin-1 or Windows-1252, where
 				// every byte from 0xA0 up is one accented letter or sign.
-				msg = fmt.Sprintf("the file is not UTF-8 text: byte 0x%02X is %q in Latin-1", data[i], rune(data[i]))
+				msg = say("loader.not-utf8.latin1", args{"Byte": fmt.Sprintf("0x%02X", data[i]), "Char": strconv.QuoteRune(rune(data[i]))})
 			}
-			diags.Errorf(diag.Pos{File: file, Line: line, Col: col}, RuleFile,
-				"save the file as UTF-8 (your editor's \"Save with encoding\"); if it is not a manual file, move it out of the manual folder", "%s", msg)
+			report(diags, diag.Pos{File: file, Line: line, Col: col}, RuleFile, msg, say("loader.not-utf8.hint", nil))
 			return false
 		case r == '\r' && (i+1 == len(data) || data[i+1] != '\n'), r == 0x85, r == 0x2028, r == 0x2029:
 			// YAML breaks lines there and most editors do not, so no
 			// position after it would mean the same line to both.
-			name := map[rune]string{'\r': "a carriage return without a line feed (an old Mac line ending)",
-				0x85: "a NEXT LINE character (U+0085)", 0x2028: "a LINE SEPARATOR (U+2028)", 0x2029: "a PARAGRAPH SEPARATOR (U+2029)"}[r]
-			diags.Errorf(diag.Pos{File: file, Line: line, Col: col}, RuleFile,
-				"save the file with ordinary line endings (LF or CRLF); in text, use a space or a line break",
-				"the file holds %s, which YAML reads as a line break", name)
+			name := map[rune]string{'\r': "loader.break.cr", 0x85: "loader.break.nel", 0x2028: "loader.break.ls", 0x2029: "loader.break.ps"}[r]
+			report(diags, diag.Pos{File: file, Line: line, Col: col}, RuleFile, say("loader.line-break", args{"Char": say(name, nil)}),
+				say("loader.line-break.hint", nil))
 			return false
 		case r == 0xFFFE || r == 0xFFFF || (r != '\r' && sanitize.IsControl(r) && !sanitize.IsBidi(r)):
 			// One stray byte in a comment or a value, pasted from a terminal
 			// or a word processor: invisible in the editor, obeyed by a
 			// terminal that shows the line. Bidirectional formatting is left
 			// to the texts' own check (CR009): it is the text's problem.
-			diags.Errorf(diag.Pos{File: file, Line: line, Col: col}, RuleFile,
-				"delete it: it is invisible in most editors, and a terminal showing this line would obey it",
-				"the file holds the invisible character %s", sanitize.Name(r))
+			report(diags, diag.Pos{File: file, Line: line, Col: col}, RuleFile, say("loader.invisible", args{"Char": sanitize.Name(r)}),
+				say("loader.invisible.hint", nil))
 			return false
 		case r == '\n':
 			line, col = line+1, 1
@@ -155,8 +147,8 @@ func checkText(file string, data []byte, diags *diag.List) bool {
 // tooBig reports a file over MaxFileSize, at its first line so that every
 // diagnostic has a position an editor can open.
 func tooBig(file string, n int64, diags *diag.List) {
-	diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, RuleFile, "split it, or move what is not a playbook out of the manual folder",
-		"the file is %s; a manual file may be at most %s", size(n), size(MaxFileSize))
+	report(diags, diag.Pos{File: file, Line: 1, Col: 1}, RuleFile, say("loader.too-big", args{"Size": size(n), "Max": size(MaxFileSize)}),
+		say("loader.too-big.hint", nil))
 }
 
 func size(n int64) string {
@@ -195,15 +187,14 @@ func checkNodes(file string, doc *yaml.Node, diags *diag.List) bool {
 		}
 		count++
 		if count > maxNodes {
-			diags.Errorf(diag.Pos{File: file, Line: n.Line, Col: n.Column}, RuleFile,
-				"split the file; a playbook has a few hundred values", "the file has more than %d values", maxNodes)
+			report(diags, diag.Pos{File: file, Line: n.Line, Col: n.Column}, RuleFile, sayN("loader.too-many-values", maxNodes, nil),
+				say("loader.too-many-values.hint", nil))
 			ok = false
 			return
 		}
 		if n.Kind == yaml.AliasNode {
-			diags.Errorf(diag.Pos{File: file, Line: n.Line, Col: n.Column}, RuleFile,
-				"write the value out where it is used; a manual read under stress should not make readers chase anchors",
-				"YAML aliases (*%s) are not allowed in a manual", n.Value)
+			report(diags, diag.Pos{File: file, Line: n.Line, Col: n.Column}, RuleFile, say("loader.alias", args{"Name": n.Value}),
+				say("loader.alias.hint", nil))
 			ok = false
 			return
 		}
@@ -230,50 +221,51 @@ func syntaxError(file string, data []byte, err error, diags *diag.List) {
 	text := strings.TrimSuffix(lineText(data, line), "\r")
 	col := firstNonSpace(text)
 	prev, prevCol := previousLine(data, line)
-	hint := "check the indentation and the quotes on this line and the one above"
+	problem := any(msg) // yaml.v3's own words, in English, unless one of ours
+	hint := say("loader.syntax.hint", nil)
 	switch {
 	case strings.ContainsRune(text, '\t') && (strings.Contains(msg, "tab") || strings.Contains(msg, "cannot start any token")):
 		col = utf8.RuneCountInString(text[:strings.IndexByte(text, '\t')]) + 1
-		msg = "a tab character is used for indentation"
-		hint = "YAML indents with spaces only: replace the tab with spaces"
+		problem = say("loader.syntax.tab", nil)
+		hint = say("loader.syntax.tab.hint", nil)
 	case strings.Contains(msg, "mapping values are not allowed"):
 		if key, c, ok := colonInValue(text); ok {
 			col = c
-			msg = fmt.Sprintf("the value of %q holds \": \", which YAML reads as the start of another key", key)
-			hint = fmt.Sprintf("put the whole value in quotes: %s: \"...\"", key)
+			problem = say("loader.syntax.colon", args{"Key": q(key)})
+			hint = say("loader.syntax.colon.hint", args{"Key": key})
 		} else if prev != "" && col > prevCol {
-			msg = "this line is indented further than the line above"
-			hint = fmt.Sprintf("line it up with the line above (column %d); a value that contains \": \" must be quoted", prevCol)
+			problem = say("loader.syntax.indented", nil)
+			hint = say("loader.syntax.indented.hint", args{"Col": prevCol})
 		} else {
-			msg = "a value holds \": \", which YAML reads as the start of another key"
-			hint = "put the value in quotes, or check the indentation of this line and the one above"
+			problem = say("loader.syntax.colon-value", nil)
+			hint = say("loader.syntax.colon-value.hint", nil)
 		}
 	case strings.Contains(msg, "did not find expected ',' or ']'") && strings.Contains(text, "["):
 		col = utf8.RuneCountInString(text[:strings.LastIndexByte(text, '[')]) + 1
-		msg = "a list opened with [ is not closed with ]"
-		hint = "close it on the same line: [a, b], or write one '- item' per line"
+		problem = say("loader.syntax.list", nil)
+		hint = say("loader.syntax.list.hint", nil)
 	case strings.Contains(msg, "did not find expected ',' or '}'") && strings.Contains(text, "{"):
 		col = utf8.RuneCountInString(text[:strings.LastIndexByte(text, '{')]) + 1
-		msg = "a mapping opened with { is not closed with }"
-		hint = "close it on the same line: {id: a, name: b}, or write one key: value per line"
+		problem = say("loader.syntax.mapping", nil)
+		hint = say("loader.syntax.mapping.hint", nil)
 	case strings.Contains(msg, "unexpected end of stream") && openQuote(text) >= 0:
 		q := openQuote(text)
 		col = utf8.RuneCountInString(text[:q]) + 1
-		msg = fmt.Sprintf("the value quoted with %c here is never closed", text[q])
-		hint = fmt.Sprintf("end the value with %c, or write it without quotes", text[q])
+		problem = say("loader.syntax.quote", args{"Quote": string(text[q])})
+		hint = say("loader.syntax.quote.hint", args{"Quote": string(text[q])})
 	case strings.Contains(msg, "cannot start any token") && strings.ContainsAny(text, "@`"):
 		col = utf8.RuneCountInString(text[:strings.IndexAny(text, "@`")]) + 1
-		msg = fmt.Sprintf("a value cannot start with %c", text[strings.IndexAny(text, "@`")])
-		hint = "put the whole value in quotes: \"@rioverde\""
+		problem = say("loader.syntax.start", args{"Char": string(text[strings.IndexAny(text, "@`")])})
+		hint = say("loader.syntax.start.hint", nil)
 	case strings.Contains(msg, "did not find expected key") || strings.Contains(msg, "did not find expected '-'"):
 		if prev != "" && col != prevCol {
-			msg = "the indentation of this line does not match the lines above"
-			hint = fmt.Sprintf("line it up with the keys of the same item; the line above starts at column %d", prevCol)
+			problem = say("loader.syntax.indentation", nil)
+			hint = say("loader.syntax.indentation.hint", args{"Col": prevCol})
 		} else {
-			hint = "check the quotes on this line, and that its indentation matches the lines around it"
+			hint = say("loader.syntax.key.hint", nil)
 		}
 	}
-	diags.Errorf(diag.Pos{File: file, Line: line, Col: col}, RuleSyntax, hint, "invalid YAML: %s", msg)
+	report(diags, diag.Pos{File: file, Line: line, Col: col}, RuleSyntax, say("loader.syntax", args{"Problem": problem}), hint)
 }
 
 // problemLine finds the line where the YAML parser actually gave up.

@@ -36,7 +36,7 @@ func (d *decoder) decodeDown(n *yaml.Node) Down {
 	o := d.object(n, "down", "channels", "domains")
 	down := Down{Channels: o.refs("channels", false), Domains: o.refs("domains", false)}
 	if n != nil && n.Kind == yaml.MappingNode && len(down.Channels)+len(down.Domains) == 0 {
-		d.errorf(n, RuleMissing, "list the dead channels (channels: [...]) or providers (domains: [...])", "down names nothing")
+		d.report(n, RuleMissing, say("loader.down-empty", nil), say("loader.down-empty.hint", nil))
 	}
 	return down
 }
@@ -48,7 +48,7 @@ func (d *decoder) decodeFallbacks(n *yaml.Node) []Fallback {
 		return nil
 	}
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, RuleType, "write one line per audience: customers: [email, sms]", "fallbacks must map each audience to its channels, found %s", kindName(n))
+		d.report(n, RuleType, say("loader.fallbacks", args{"Found": kindOf(n)}), say("loader.fallbacks.hint", nil))
 		return nil
 	}
 	out := make([]Fallback, 0, len(n.Content)/2)
@@ -57,13 +57,13 @@ func (d *decoder) decodeFallbacks(n *yaml.Node) []Fallback {
 		k, v := n.Content[i], n.Content[i+1]
 		aud := d.ref(k, "audience")
 		if seen[aud.ID] {
-			d.errorf(k, RuleDuplicate, "merge the two lists", "audience %q has two fallback lists", aud.ID)
+			d.report(k, RuleDuplicate, say("loader.fallbacks-twice", args{"Audience": q(aud.ID)}), say("loader.fallbacks-twice.hint", nil))
 			continue
 		}
 		seen[aud.ID] = true
 		fb := Fallback{Audience: aud}
 		if v.Kind != yaml.SequenceNode {
-			d.errorf(v, RuleType, "write a list: "+aud.ID+": [a, b]", "the fallbacks of %s must be a list of channels, found %s", aud.ID, kindName(v))
+			d.report(v, RuleType, say("loader.fallback-list", args{"Audience": aud.ID, "Found": kindOf(v)}), say("loader.fallback-list.hint", args{"Audience": aud.ID}))
 		} else {
 			fb.Channels = make([]Ref, 0, len(v.Content))
 			for _, c := range v.Content {

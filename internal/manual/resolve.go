@@ -1,13 +1,11 @@
 package manual
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
 
 	"github.com/crisis-cli/crisis/internal/diag"
-	"github.com/crisis-cli/crisis/internal/suggest"
 )
 
 // index maps the ids of one kind of thing to where each was declared.
@@ -33,7 +31,7 @@ func (x *index) add(id string, pos Pos, diags *diag.List) {
 		return
 	}
 	if prev, dup := x.pos[id]; dup {
-		diags.Errorf(pos, RuleDuplicate, "ids must be unique; the first is at "+prev.String(), "%s %q is declared twice", x.what, id)
+		report(diags, pos, RuleDuplicate, say(nounFor(x.what).twice, args{"ID": q(id), "What": x.what}), say("loader.declared-twice.hint", args{"Pos": prev.String()}))
 		return
 	}
 	x.pos[id] = pos
@@ -48,27 +46,30 @@ func (x *index) check(r Ref, diags *diag.List) {
 	if _, ok := x.pos[r.ID]; ok {
 		return
 	}
-	hint := suggest.Hint(r.ID, x.ids)
+	hint := didYouMean(r.ID, x.ids)
 	for _, o := range x.others {
 		if _, ok := o.pos[r.ID]; ok && o != x {
-			hint = fmt.Sprintf("%q is a %s, not a %s", r.ID, o.what, x.what)
+			data := args{"ID": q(r.ID), "Is": say(nounFor(o.what).a, args{"What": o.what}), "Want": say(nounFor(x.what).a, args{"What": x.what})}
+			hint = say("loader.other-kind.hint", data)
 			if len(x.ids) > 0 && len(x.ids) <= 10 {
-				hint += "; use one of: " + strings.Join(x.ids, ", ")
+				data["List"] = strings.Join(x.ids, ", ")
+				hint = say("loader.other-kind.list.hint", data)
 			}
 			break
 		}
 	}
-	if hint == "" {
+	if hint == nil {
+		the := say(nounFor(x.what).the, args{"What": x.what})
 		switch {
 		case len(x.ids) == 0:
-			hint = fmt.Sprintf("declare the %s first; none is declared", x.what)
+			hint = say("loader.declare.none.hint", args{"What": the})
 		case len(x.ids) <= 10:
-			hint = fmt.Sprintf("declare the %s first, or use one of: %s", x.what, strings.Join(x.ids, ", "))
+			hint = say("loader.declare.list.hint", args{"What": the, "List": strings.Join(x.ids, ", ")})
 		default:
-			hint = fmt.Sprintf("declare the %s first, or use one of the %d declared", x.what, len(x.ids))
+			hint = sayN("loader.declare.many.hint", len(x.ids), args{"What": the})
 		}
 	}
-	diags.Errorf(r.Pos, RuleDangling, hint, "unknown %s %q", x.what, r.ID)
+	report(diags, r.Pos, RuleDangling, say(nounFor(x.what).unknown, args{"ID": q(r.ID), "What": x.what}), hint)
 }
 
 func (x *index) checkAll(refs []Ref, diags *diag.List) {
@@ -132,22 +133,23 @@ func resolveTranslations(m *Manual, diags *diag.List) {
 		top := Pos{File: t.File, Line: 1, Col: 1}
 		p := m.Playbook(t.Playbook)
 		if p == nil {
-			diags.Errorf(top, RuleDangling, fmt.Sprintf("rename it after its playbook (%s/ID.%s.yaml), or remove it", PlaybooksDir, t.Locale),
-				"translation of playbook %q, which the manual does not have", t.Playbook)
+			report(diags, top, RuleDangling, say("loader.translation-orphan", args{"Playbook": q(t.Playbook)}),
+				say("loader.translation-orphan.hint", args{"Dir": PlaybooksDir, "Locale": t.Locale}))
 			continue
 		}
 		if t.Locale == m.Locales.Default {
-			diags.Errorf(top, RuleDangling, "write these texts in "+p.File+", or remove the file",
-				"%s is written in %s, the manual's default locale: it has no translation into it", p.File, t.Locale)
+			report(diags, top, RuleDangling, say("loader.translation-default", args{"File": p.File, "Locale": t.Locale}),
+				say("loader.translation-default.hint", args{"File": p.File}))
 			continue
 		}
 		if prev := p.Translation(t.Locale); prev != nil {
-			diags.Errorf(top, RuleDuplicate, "keep one of them", "%s is translated into %s twice: here and in %s", p.File, t.Locale, prev.File)
+			report(diags, top, RuleDuplicate, say("loader.translation-twice", args{"File": p.File, "Locale": t.Locale, "Other": prev.File}),
+				say("loader.translation-twice.hint", nil))
 			continue
 		}
 		if len(m.Locales.Supported) > 0 && !slices.Contains(m.Locales.Supported, t.Locale) {
-			diags.Add(top, RuleDangling, diag.Warning, "add it to locales.supported in "+ManualFile+", or remove the file",
-				"%s holds locale %q, which the manual does not list as supported", t.File, t.Locale)
+			warn(diags, top, RuleDangling, say("loader.unsupported-locale", args{"File": t.File, "Locale": q(t.Locale)}),
+				say("loader.unsupported-locale.hint", args{"File": ManualFile}))
 		}
 		p.Translations = append(p.Translations, t)
 		steps := map[string]bool{}
@@ -161,17 +163,17 @@ func resolveTranslations(m *Manual, diags *diag.List) {
 			followUp, ok := steps[id]
 			switch {
 			case !ok:
-				diags.Errorf(st.Pos, RuleDangling, suggest.Hint(id, slices.Sorted(maps.Keys(steps))),
-					"%s has no step %q to translate", p.File, id)
+				report(diags, st.Pos, RuleDangling, say("loader.no-such-step", args{"File": p.File, "ID": q(id)}),
+					didYouMean(id, slices.Sorted(maps.Keys(steps))))
 			case followUp != st.FollowUp:
 				where := map[bool]string{false: "steps", true: "follow_up"}
-				diags.Errorf(st.Pos, RuleDangling, "move it under "+where[followUp]+":",
-					"step %q is under %s in %s, not under %s", id, where[followUp], p.File, where[st.FollowUp])
+				report(diags, st.Pos, RuleDangling, say("loader.step-group", args{"ID": q(id), "Group": where[followUp], "File": p.File, "Here": where[st.FollowUp]}),
+					say("loader.step-group.hint", args{"Group": where[followUp]}))
 			}
 		}
 		if n := len(p.Drill.Injects); len(t.Injects) > n {
-			diags.Errorf(t.Injects[n].Pos, RuleDangling, "translate the injects in the playbook's order, one item each",
-				"%s has %d drill injects; this is number %d", p.File, n, n+1)
+			report(diags, t.Injects[n].Pos, RuleDangling, sayN("loader.inject-extra", n, args{"File": p.File, "Number": n + 1}),
+				say("loader.inject-extra.hint", nil))
 		}
 	}
 }
@@ -200,7 +202,7 @@ func resolveManual(m *Manual, ix indexes, diags *diag.List) {
 func resolveLocales(m *Manual, ix indexes, diags *diag.List) {
 	loc := m.Locales
 	if loc.Default != "" && !slices.Contains(loc.Supported, loc.Default) {
-		diags.Errorf(loc.Pos, RuleDangling, "add it to locales.supported", "the default locale %q is not in locales.supported", loc.Default)
+		report(diags, loc.Pos, RuleDangling, say("loader.default-unsupported", args{"Locale": q(loc.Default)}), say("loader.default-unsupported.hint", nil))
 	}
 	files := map[string]*TemplateFile{}
 	for _, t := range m.Templates {
@@ -208,14 +210,14 @@ func resolveLocales(m *Manual, ix indexes, diags *diag.List) {
 	}
 	for _, l := range loc.Supported {
 		if files[l] == nil {
-			diags.Errorf(loc.Pos, RuleDangling, fmt.Sprintf("create %s/%s.yaml with the messages translated, or remove %q from locales.supported", TemplatesDir, l, l),
-				"locale %q has no message file", l)
+			report(diags, loc.Pos, RuleDangling, say("loader.no-message-file", args{"Locale": q(l)}),
+				say("loader.no-message-file.hint", args{"File": TemplatesDir + "/" + l + ".yaml", "Locale": q(l)}))
 		}
 	}
 	for _, t := range m.Templates {
 		if len(loc.Supported) > 0 && !slices.Contains(loc.Supported, t.Locale) {
-			diags.Add(t.Pos, RuleDangling, diag.Warning, "add it to locales.supported in "+ManualFile+", or remove the file",
-				"%s holds locale %q, which the manual does not list as supported", t.File, t.Locale)
+			warn(diags, t.Pos, RuleDangling, say("loader.unsupported-locale", args{"File": t.File, "Locale": q(t.Locale)}),
+				say("loader.unsupported-locale.hint", args{"File": ManualFile}))
 		}
 	}
 	// Messages are checked against the default locale's file; when it is
@@ -238,11 +240,11 @@ func checkVariable(v Variable, seen map[string]Pos, diags *diag.List) {
 		return
 	}
 	if prev, dup := seen[v.Name]; dup {
-		diags.Errorf(v.Pos, RuleDuplicate, "the first is at "+prev.String(), "variable %q is declared twice", v.Name)
+		report(diags, v.Pos, RuleDuplicate, say("loader.variable-twice", args{"Name": q(v.Name)}), say("loader.variable-twice.hint", args{"Pos": prev.String()}))
 		return
 	}
 	if IsBuiltinVariable(v.Name) {
-		diags.Errorf(v.Pos, RuleDuplicate, "crisis provides it; remove the declaration", "variable %q is provided by crisis itself", v.Name)
+		report(diags, v.Pos, RuleDuplicate, say("loader.variable-builtin", args{"Name": q(v.Name)}), say("loader.variable-builtin.hint", nil))
 		return
 	}
 	seen[v.Name] = v.Pos

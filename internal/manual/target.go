@@ -68,22 +68,22 @@ func (d *decoder) decodeTarget(n *yaml.Node, what string, drill bool) *Target {
 		t.Secret = SecretRef{Env: so.str("env", false), File: so.str("file", false), Pos: d.pos(s)}
 		switch {
 		case t.Secret.Env != "" && !envNameRE.MatchString(t.Secret.Env):
-			d.errorf(so.value("env"), RuleType, "an environment variable's name is letters, digits and _, not starting with a digit, e.g. TELEGRAM_BOT_TOKEN", "%q is not an environment variable's name", t.Secret.Env)
+			d.report(so.value("env"), RuleType, say("loader.env-name", args{"Name": q(t.Secret.Env)}), say("loader.env-name.hint", nil))
 		case t.Secret.Env != "" && t.Secret.File != "":
-			d.errorf(s, RuleType, "keep one: secret: {env: NAME} or secret: {file: PATH}", "a secret reference names both an environment variable and a file")
+			d.report(s, RuleType, say("loader.secret-both", nil), say("loader.secret-both.hint", nil))
 		case t.Secret.Env == "" && t.Secret.File == "" && s.Kind == yaml.MappingNode:
-			d.errorf(s, RuleMissing, "write secret: {env: NAME} or secret: {file: PATH}", "the secret reference names neither env nor file")
+			d.report(s, RuleMissing, say("loader.secret-neither", nil), say("loader.secret-neither.hint", nil))
 		}
 	}
 	if on := o.get("options", false); on != nil {
 		if on.Kind != yaml.MappingNode {
-			d.errorf(on, RuleType, "write options as name: value lines, e.g. options: {chat_id: \"@example\"}", "options must be a mapping, found %s", kindName(on))
+			d.report(on, RuleType, say("loader.options", args{"Found": kindOf(on)}), say("loader.options.hint", nil))
 		} else {
 			t.Options = map[string]string{}
 			for i := 0; i+1 < len(on.Content); i += 2 {
 				k, v := on.Content[i], on.Content[i+1]
 				if _, dup := t.Options[k.Value]; dup {
-					d.errorf(k, RuleDuplicate, "remove one of them", "option %q is given twice", k.Value)
+					d.report(k, RuleDuplicate, say("loader.option-twice", args{"Name": q(k.Value)}), say("loader.option-twice.hint", nil))
 					continue
 				}
 				if s, ok := d.scalar(v, "option "+k.Value); ok {

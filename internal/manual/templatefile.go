@@ -1,14 +1,12 @@
 package manual
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/crisis-cli/crisis/internal/channel"
-	"github.com/crisis-cli/crisis/internal/suggest"
 )
 
 // PluralForms are the CLDR plural categories a go-i18n message may hold.
@@ -34,7 +32,7 @@ func isMessage(n *yaml.Node) bool {
 func (d *decoder) decodeTemplates(root *yaml.Node, t *TemplateFile) {
 	t.Pos = d.pos(root)
 	if root.Kind != yaml.MappingNode {
-		d.errorf(root, RuleType, "a message file maps message ids to texts (see docs/format.md)", "the message file must be a mapping, found %s", kindName(root))
+		d.report(root, RuleType, say("loader.messages-not-mapping", args{"Found": kindOf(root)}), say("loader.messages-not-mapping.hint", nil))
 		return
 	}
 	seen := map[string]Pos{}
@@ -58,7 +56,7 @@ func (d *decoder) walkTemplates(n *yaml.Node, prefix string, t *TemplateFile, se
 		case v.Kind == yaml.MappingNode:
 			d.walkTemplates(v, id, t, seen)
 		default:
-			d.errorf(v, RuleType, "give the message a text, or other: ... with plural forms", "message %q must be a text or a mapping, found %s", id, kindName(v))
+			d.report(v, RuleType, say("loader.message-shape", args{"ID": q(id), "Found": kindOf(v)}), say("loader.message-shape.hint", nil))
 		}
 	}
 }
@@ -82,11 +80,11 @@ func (d *decoder) decodeMessage(id string, k, v *yaml.Node) *Message {
 				found = append(found, form+":")
 			}
 		}
-		msg := fmt.Sprintf("message %q has no other: text", id)
+		msg := say("loader.no-other", args{"ID": q(id)})
 		if len(found) > 0 {
-			msg = fmt.Sprintf("message %q has %s but no other: text", id, strings.Join(found, " and "))
+			msg = say("loader.no-other.but", args{"ID": q(id), "Forms": andList(found)})
 		}
-		d.errorf(k, RuleMissing, "every message needs an other: form, the one CLDR falls back to", "%s", msg)
+		d.report(k, RuleMissing, msg, say("loader.no-other.hint", nil))
 	}
 	return m
 }
@@ -95,26 +93,22 @@ func (d *decoder) decodeMessage(id string, k, v *yaml.Node) *Message {
 // and records it.
 func (d *decoder) addMessage(t *TemplateFile, seen map[string]Pos, m *Message) {
 	if prev, dup := seen[m.ID]; dup {
-		d.diags.Errorf(m.Pos, RuleDuplicate, "remove one of them; the first is at "+prev.String(), "message %q is given twice", m.ID)
+		report(d.diags, m.Pos, RuleDuplicate, say("loader.message-twice", args{"ID": q(m.ID)}), say("loader.first-at.hint", args{"Pos": prev.String()}))
 		return
 	}
 	seen[m.ID] = m.Pos
 	name, variant, part := SplitID(m.ID)
 	switch {
 	case !idRE.MatchString(name):
-		d.diags.Errorf(m.Pos, RuleType, "use lowercase letters, digits and dashes", "message id %q has characters an id cannot have", name)
+		report(d.diags, m.Pos, RuleType, say("loader.message-id", args{"ID": q(name)}), say("loader.message-id.hint", nil))
 	case variant == "":
-		d.diags.Errorf(m.Pos, RuleType, "put the text under a variant: "+name+": {default: {other: ...}}",
-			"message %q has no variant; write its text under default: or a channel kind", name)
+		report(d.diags, m.Pos, RuleType, say("loader.no-variant", args{"ID": q(name)}), say("loader.no-variant.hint", args{"Name": name}))
 	case variant != GenericVariant && !KnownKind(variant):
-		d.diags.Errorf(m.Pos, RuleType, suggest.Hint(variant, append([]string{GenericVariant}, channel.Kinds()...)),
-			"message %q: %q is not a channel kind nor default", name, variant)
+		report(d.diags, m.Pos, RuleType, say("loader.variant", args{"ID": q(name), "Variant": q(variant)}),
+			didYouMean(variant, append([]string{GenericVariant}, channel.Kinds()...)))
 	case strings.Contains(part, ".") || (part != "" && !slices.Contains(Parts, part)):
-		hint := suggest.Hint(part, append(append([]string{}, Parts...), PluralForms...))
-		if hint == "" {
-			hint = "parts are " + strings.Join(Parts, ", ")
-		}
-		d.diags.Errorf(m.Pos, RuleType, hint, "message %q: %q is not a part of a variant", name, part)
+		hint := orElse(didYouMean(part, append(append([]string{}, Parts...), PluralForms...)), say("loader.parts", args{"List": strings.Join(Parts, ", ")}))
+		report(d.diags, m.Pos, RuleType, say("loader.part", args{"ID": q(name), "Part": q(part)}), hint)
 	}
 	t.Messages = append(t.Messages, m)
 }

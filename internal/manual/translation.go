@@ -214,7 +214,7 @@ func (d *decoder) decodeTranslation(root *yaml.Node, t *Translation) {
 			continue
 		}
 		if n.Kind != yaml.MappingNode {
-			d.errorf(n, RuleType, "map each step's id to its texts: confirm: {title: ...}", "%s must be a mapping of step ids, found %s", group, kindName(n))
+			d.report(n, RuleType, say("loader.step-texts", args{"Key": group, "Found": kindOf(n)}), say("loader.step-texts.hint", nil))
 			continue
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -224,11 +224,11 @@ func (d *decoder) decodeTranslation(root *yaml.Node, t *Translation) {
 				continue
 			}
 			if !idRE.MatchString(id) {
-				d.errorf(k, RuleType, "use the step's id as the playbook writes it", "id %q has characters an id cannot have", id)
+				d.report(k, RuleType, say("loader.bad-id", args{"Value": q(id)}), say("loader.step-id.hint", nil))
 				continue
 			}
 			if prev, dup := seen[id]; dup {
-				d.errorf(k, RuleDuplicate, "remove one of them; the first is at "+prev.String(), "step %q is translated twice", id)
+				d.report(k, RuleDuplicate, say("loader.step-twice", args{"ID": q(id)}), say("loader.first-at.hint", args{"Pos": prev.String()}))
 				continue
 			}
 			seen[id] = d.pos(k)
