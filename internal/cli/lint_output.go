@@ -140,5 +140,5 @@ func diagOptions(th *ui.Theme) output.Options {
 // writeDiagnostics prints a manual's problems on standard error, as lint
 // prints findings, at most limit of them.
 func (a *App) writeDiagnostics(list diag.List, limit int) {
-	_ = output.WriteFindings(a.IO.Err, list, limit, diagOptions(ui.NewErrTheme(a.IO)))
+	_ = output.WriteFindings(a.IO.Err, list, limit, lang.For(a.Lang), diagOptions(ui.NewErrTheme(a.IO)))
 }

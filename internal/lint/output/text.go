@@ -9,6 +9,7 @@ import (
 	"github.com/rivo/uniseg"
 
 	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/sanitize"
 )
 
@@ -87,17 +88,18 @@ func writeText(w io.Writer, r Report, opt Options) error {
 }
 
 // WriteFindings prints findings as the text report does, without the
-// summary, for commands that stop on a manual's problems; limit > 0 caps
-// them and says how many were left out.
-func WriteFindings(w io.Writer, list diag.List, limit int, opt Options) error {
+// summary, for commands that stop on a manual's problems, in l's language
+// (nil: English); limit > 0 caps them and says how many were left out.
+func WriteFindings(w io.Writer, list diag.List, limit int, l *lang.Localizer, opt Options) error {
 	st := opt.style()
+	r := Report{Lang: l}
 	var b strings.Builder
 	for i, d := range list {
 		if limit > 0 && i == limit {
-			fmt.Fprintf(&b, "... and %d more\n", len(list)-limit)
+			b.WriteString(r.localizer().N("loader.more", len(list)-limit, nil) + "\n")
 			break
 		}
-		writeFinding(&b, Report{}, d, st)
+		writeFinding(&b, r, d, st)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
