@@ -226,6 +226,7 @@ var nouns = map[string]noun{
 	"role":           {"loader.unknown.role", "loader.twice.role", "loader.a.role", "loader.the.role"},
 	"person":         {"loader.unknown.person", "loader.twice.person", "loader.a.person", "loader.the.person"},
 	"message":        {"loader.unknown.message", "loader.twice.message", "loader.a.message", "loader.the.message"},
+	"step":           {"loader.unknown.step", "loader.twice.step", "loader.a.step", "loader.the.step"},
 }
 
 // nounFor is what's sentences; an index the table lacks gets English ones

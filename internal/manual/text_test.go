@@ -308,3 +308,60 @@ func TestFindingPlurals(t *testing.T) {
 		}
 	}
 }
+
+// TestStepFindingText checks the findings about step ids (a step given
+// twice, updates after a step the playbook lacks) in every language: the
+// step is named in the reader's words, not as the English "step".
+func TestStepFindingText(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "broken", "duplicate-step-id")
+	fsys := fstest.MapFS{}
+	for _, f := range []string{"playbooks/manual.yaml", "playbooks/facebook-down.yaml", "templates/es.yaml"} {
+		data, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys[f] = &fstest.MapFile{Data: data}
+	}
+	pb := fsys["playbooks/facebook-down.yaml"]
+	pb.Data = append(pb.Data, "  after: confrim\n"...)
+	_, diags, err := Load(fsys, "dup")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][4]string{
+		"playbooks/facebook-down.yaml:20:5": {
+			`step "confirm" is declared twice`,
+			`el paso "confirm" está declarado dos veces`,
+			`krok "confirm" jest zadeklarowany dwa razy`,
+			`o passo "confirm" está declarado duas vezes`,
+		},
+		"playbooks/facebook-down.yaml:43:10": {
+			`unknown step "confrim"; did you mean "confirm"?`,
+			`paso desconocido "confrim"; ¿quizá "confirm"?`,
+			`nieznany krok "confrim"; czy chodziło o "confirm"?`,
+			`passo desconhecido "confrim"; queria dizer "confirm"?`,
+		},
+	}
+	found := 0
+	for _, d := range diags {
+		w, ok := want[d.Pos.String()]
+		if !ok {
+			continue
+		}
+		found++
+		var got [4]string
+		for i, tag := range []language.Tag{language.English, language.Spanish, language.Polish, language.Portuguese} {
+			msg, hint := d.Shown(lang.For(tag))
+			if hint != "" && d.Rule == RuleDangling {
+				msg += "; " + hint
+			}
+			got[i] = msg
+		}
+		if got != w {
+			t.Errorf("%s: %q, want %q", d.Pos, got, w)
+		}
+	}
+	if found != len(want) {
+		t.Errorf("found %d of the %d findings", found, len(want))
+	}
+}
