@@ -193,8 +193,8 @@ func TestMissingVariables(t *testing.T) {
 		vars     map[string]string
 		want     []string
 	}{
-		{"all four missing", "store-closure", nil, []string{"map_url", "nearest_hours", "nearest_store", "store_name"}},
-		{"one given", "store-closure", map[string]string{"store_name": "Valencia Centro"}, []string{"map_url", "nearest_hours", "nearest_store"}},
+		{"all five missing", "store-closure", nil, []string{"map_url", "nearest_closes", "nearest_opens", "nearest_store", "store_name"}},
+		{"one given", "store-closure", map[string]string{"store_name": "Valencia Centro"}, []string{"map_url", "nearest_closes", "nearest_opens", "nearest_store"}},
 		{"platform", "facebook-down", nil, []string{"platform"}},
 	}
 	for _, tt := range tests {
@@ -235,11 +235,11 @@ func TestPluralForms(t *testing.T) {
 		want     string
 		notWant  string
 	}{
-		{"es one store", "payment-outage", "holding", "es", map[string]string{"affected_stores": "1"}, "en 1 tienda física.", "tiendas físicas"},
-		{"es twelve stores", "payment-outage", "holding", "es", map[string]string{"affected_stores": "12"}, "en 12 tiendas físicas.", "tienda física."},
+		{"es one store", "payment-outage", "holding", "es", map[string]string{"affected_stores": "1"}, "en 1 tienda. En tienda", "1 tiendas"},
+		{"es twelve stores", "payment-outage", "holding", "es", map[string]string{"affected_stores": "12"}, "en 12 tiendas.", "12 tienda."},
 		{"pl few", "payment-outage", "holding", "pl", map[string]string{"affected_stores": "3"}, "w 3 sklepach stacjonarnych.", "sklepie stacjonarnym"},
 		{"pl one", "payment-outage", "holding", "pl", map[string]string{"affected_stores": "1"}, "w 1 sklepie stacjonarnym.", "sklepach stacjonarnych"},
-		{"update cadence in minutes", "facebook-down", render.UpdatesStep, "en", map[string]string{"platform": "Facebook"}, "in 60 minutes.", "60 minute."},
+		{"en one store", "payment-outage", "holding", "en", map[string]string{"affected_stores": "1"}, "in 1 store.", "1 stores"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

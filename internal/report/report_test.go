@@ -440,7 +440,7 @@ func TestSentTexts(t *testing.T) {
 	// The e-mail's subject and its whole body, under its channel and locale.
 	md := b.String()
 	mail := strings.Index(md, "#### Newsletter and order e-mail (es)")
-	if mail < 0 || !strings.Contains(md[mail:], "Subject: Facebook no funciona: así seguimos atendiéndote") ||
+	if mail < 0 || !strings.Contains(md[mail:], "Subject: Facebook no funciona: cómo seguir en contacto con nosotros") ||
 		!strings.Contains(md[mail:], "El equipo de Ríoverde Hogar") {
 		t.Errorf("the Spanish e-mail is not in full under its channel:\n%s", md)
 	}

@@ -455,11 +455,11 @@ func withUpdateNote(t *testing.T) *manual.Manual {
 		}
 	}
 	es := string(files["templates/es.yaml"].Data)
-	old := `    other: "{{if .update_note}}{{.update_note}} {{end}}Seguimos trabajando para resolver la incidencia. Tienes toda`
+	old := `    other: "{{if .update_note}}{{.update_note}}{{else}}Seguimos trabajando para resolver la incidencia.{{end}} Sentimos las molestias y te seguimos`
 	if !strings.Contains(es, old) {
 		t.Fatal("the Spanish update text on X changed; adapt the test")
 	}
-	es = strings.Replace(es, old, `    other: "{{if .update_note}}{{.update_note}} {{end}}Estado: {{.state}}. Seguimos trabajando para resolver la incidencia. Tienes toda`, 1)
+	es = strings.Replace(es, old, `    other: "{{if .update_note}}{{.update_note}}{{else}}Seguimos trabajando para resolver la incidencia.{{end}} Estado: {{.state}}. Sentimos las molestias y te seguimos`, 1)
 	files["templates/es.yaml"] = &fstest.MapFile{Data: []byte(es)}
 	m, diags, err := manual.Load(files, ".")
 	if err != nil || diags.HasErrors() {
@@ -475,7 +475,7 @@ func TestUpdateNoteByLocale(t *testing.T) {
 	s, _ := startPlaybook(t, "facebook-down", map[string]string{"platform": "Facebook"})
 	d := drive(t, s)
 	d.must("u Facebook vuelve a cargar en algunos móviles.", "u en: Facebook loads again on some phones.")
-	want := map[string]string{"es": "Facebook vuelve a cargar en algunos móviles. Seguimos", "en": "Facebook loads again on some phones. We are"}
+	want := map[string]string{"es": "Facebook vuelve a cargar en algunos móviles. Sentimos las molestias", "en": "Facebook loads again on some phones. We are sorry"}
 	n := 0
 	for _, a := range d.f.batch.Items {
 		if !strings.HasPrefix(a.Text, want[a.Locale]) {
