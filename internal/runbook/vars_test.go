@@ -12,12 +12,16 @@ import (
 )
 
 // startPayment begins a payment-outage run, whose affected_stores is a
-// required count of at most 2 characters.
+// required count of at most 2 characters, asked at the start here (the
+// example manual learns it later, on reaching the holding step).
 func startPayment(t *testing.T) (*Session, Options) {
 	t.Helper()
 	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
 	opts := options(t, t.TempDir(), clock)
 	opts.Playbook = opts.Manual.Playbook("payment-outage")
+	for i := range opts.Playbook.Variables {
+		opts.Playbook.Variables[i].Later = false
+	}
 	s, err := Start(opts)
 	if err != nil {
 		t.Fatal(err)
