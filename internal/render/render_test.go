@@ -141,7 +141,7 @@ func TestFilters(t *testing.T) {
 		{"channel by id", "meta-outage", render.Options{Channels: []string{"x"}},
 			[]string{"holding", "press", "all-clear", "updates"}, []string{"x"}},
 		{"channel by kind", "meta-outage", render.Options{Channels: []string{"sms"}},
-			[]string{"holding", "phone-and-sms", "all-clear"}, []string{"sms-customers", "sms-staff"}},
+			[]string{"holding", "phone-and-sms", "all-clear"}, []string{"sms-customers", "sms-customers-pe", "sms-customers-pl", "sms-customers-pt", "sms-staff"}},
 		{"step and channel", "meta-outage", render.Options{Step: "holding", Channels: []string{"sms", "status-page"}},
 			[]string{"holding"}, []string{"sms-staff", "status-page"}},
 		{"no such channel", "meta-outage", render.Options{Channels: []string{"carrier-pigeon"}}, nil, nil},

@@ -461,7 +461,11 @@ func TestAffectedServices(t *testing.T) {
 	p := &manual.Playbook{ID: "everything", Down: manual.Down{Domains: []manual.Ref{{ID: "google"}, {ID: "slack"}, {ID: "telecom"}, {ID: "stores"}}}}
 	got := affected(m, p)
 	want := []Service{{"email", "Newsletter and order e-mail"}, {"email", "Purchasing mailbox"}, {"email", "Press office mailbox"},
-		{"sms", "SMS to customers with open orders"}, {"store-sign", "Printed signs at store entrances and tills"}, {"phone", "Customer line 900 100 200 (recorded message)"}}
+		{"sms", "SMS to customers in Spain with open orders"}, {"sms", "SMS to customers in Portugal with open orders"},
+		{"sms", "SMS to customers in Poland with open orders"}, {"sms", "SMS to customers in Peru with open orders"},
+		{"store-sign", "Printed signs at store entrances and tills"},
+		{"phone", "Customer line in Spain, 900 100 200 (recorded message)"}, {"phone", "Customer line in Portugal, 800 100 200 (recorded message)"},
+		{"phone", "Customer line in Poland, 800 300 400 (recorded message)"}, {"phone", "Customer line in Peru, 0800 10200 (recorded message)"}}
 	if !slices.Equal(got, want) {
 		t.Fatalf("affected:\n got %v\nwant %v", got, want)
 	}
