@@ -196,6 +196,12 @@ func TestStableIDs(t *testing.T) {
 	cl := &clock{t: frozen.Add(10 * time.Minute)}
 	s := resumeFacebook(t, runs, m, cl)
 	sc := &script{t: t, s: s, clk: cl}
+	// A 1.1 playbook sends no update that says nothing new: this one has a note.
+	for _, l := range m.Locales.Supported {
+		if err := s.SetUpdateNote(l, "Facebook loads again on some phones."); err != nil {
+			t.Fatal(err)
+		}
+	}
 	sc.update("all")
 	s.Close()
 	after := ids(frozen.Add(time.Hour))
