@@ -234,6 +234,10 @@ type Playbook struct {
 	Translations []*Translation
 	Pos          Pos
 	At           map[string]Pos
+	// manualDescriptions holds, in a playbook localized by
+	// Manual.Localize, the descriptions of the manual's variables in its
+	// language (see Describe).
+	manualDescriptions map[string]string
 }
 
 // Down says what has failed in a scenario.

@@ -131,6 +131,10 @@ func resolve(m *Manual, diags *diag.List) {
 func resolveTranslations(m *Manual, diags *diag.List) {
 	for _, t := range m.Translations {
 		top := Pos{File: t.File, Line: 1, Col: 1}
+		if t.Playbook == ManualID {
+			resolveManualTranslation(m, t, diags)
+			continue
+		}
 		p := m.Playbook(t.Playbook)
 		if p == nil {
 			report(diags, top, RuleDangling, say("loader.translation-orphan", args{"Playbook": q(t.Playbook)}),
@@ -171,6 +175,7 @@ func resolveTranslations(m *Manual, diags *diag.List) {
 					say("loader.step-group.hint", args{"Group": where[followUp]}))
 			}
 		}
+		resolveVarTexts(p.File, p.Variables, t, diags)
 		if n := len(p.Drill.Injects); len(t.Injects) > n {
 			report(diags, t.Injects[n].Pos, RuleDangling, sayN("loader.inject-extra", n, args{"File": p.File, "Number": n + 1}),
 				say("loader.inject-extra.hint", nil))

@@ -31,6 +31,11 @@ type Translation struct {
 	Detection string
 	Steps     map[string]*StepText // steps and follow-up steps, by id
 	Injects   []*InjectText        // in the order of the playbook's injects
+	// Variables holds the descriptions of the variables the playbook
+	// declares, by name (format 1.1; see vartext.go). A translation of the
+	// manual file, manual.LOCALE.yaml, holds only these, of the manual's
+	// variables.
+	Variables map[string]*VarText
 	Pos       Pos
 	At        map[string]Pos // the position of each top-level value
 }
@@ -112,6 +117,7 @@ func (p *Playbook) In(locale string) *Playbook {
 	c.Detection = or(t.Detection, p.Detection)
 	c.Steps = localSteps(p.Steps, t)
 	c.FollowUp = localSteps(p.FollowUp, t)
+	c.Variables = localVariables(p.Variables, t)
 	c.Drill.Injects = slices.Clone(p.Drill.Injects)
 	for i, in := range c.Drill.Injects {
 		if i < len(t.Injects) {
@@ -183,7 +189,7 @@ func (m *Manual) Localize(p *Playbook, want language.Tag) (*Playbook, string, bo
 	if best == m.Locales.Default {
 		return p, best, true
 	}
-	return p.In(best), best, true
+	return m.withVariables(p.In(best), best), best, true
 }
 
 // translationName splits a translation file's name, meta-outage.en.yaml,
@@ -193,16 +199,21 @@ func translationName(file string) (id, locale string, ok bool) {
 	return strings.Cut(baseName(file), ".")
 }
 
-var translationKeys = []string{"crisis", "kind", "hash", "title", "detection", "steps", "follow_up", "drill"}
+var translationKeys = []string{"crisis", "kind", "hash", "title", "detection", "steps", "follow_up", "drill", "variables"}
 
 // decodeTranslation fills t from a translation file's root node. Which
 // texts it must hold is lint's business (CR306): a translation may be
 // written a step at a time.
 func (d *decoder) decodeTranslation(root *yaml.Node, t *Translation) {
+	if t.Playbook == ManualID {
+		d.decodeManualTranslation(root, t)
+		return
+	}
 	o := d.object(root, "a translation", translationKeys...)
 	d.header(o, "translation")
 	t.Pos = d.pos(root)
 	t.At = o.at()
+	t.Variables = d.decodeVarTexts(o)
 	t.Hash = o.str("hash", false)
 	t.Title = o.str("title", false)
 	t.Detection = o.str("detection", false)

@@ -1,0 +1,163 @@
+package manual
+
+import (
+	"maps"
+	"slices"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/suggest"
+)
+
+// The description of a variable is what an operator reads when a run asks
+// for its value, so it is translated as a step's texts are (format 1.1): a
+// playbook's translation file gives its variables' descriptions under
+// variables:, NAME: {hash, description}, and the manual's own variables,
+// declared in playbooks/manual.yaml, are translated in
+// playbooks/manual.LOCALE.yaml, a translation file holding only that
+// section. A run shows them in the language it shows the steps in.
+
+// ManualID is the id a translation file of the manual file bears:
+// playbooks/manual.pl.yaml translates playbooks/manual.yaml. No playbook
+// can have it, since playbooks/manual.yaml is not a playbook.
+const ManualID = "manual"
+
+// VarText is the translation of one variable's description.
+type VarText struct {
+	Hash        string
+	Description string
+	Pos         Pos // the variable's name, as a key
+}
+
+// TextHash is the hash of the variable's description.
+func (v *Variable) TextHash() string { return TextHash(v.Description) }
+
+// ManualTranslation returns the manual file's translation into locale,
+// nil when it has none.
+func (m *Manual) ManualTranslation(locale string) *Translation {
+	for _, t := range m.Translations {
+		if t.Playbook == ManualID && t.Locale == locale {
+			return t
+		}
+	}
+	return nil
+}
+
+// Describe is the description of v as the operator reads it: in the
+// playbook's language when p was localized (see Manual.Localize) and the
+// manual translates it, else as declared.
+func (p *Playbook) Describe(v *Variable) string {
+	if s, ok := p.manualDescriptions[v.Name]; ok && s != "" {
+		return s
+	}
+	return v.Description
+}
+
+// withVariables gives lp, p in locale, the descriptions of the manual's
+// variables in that locale: the manual itself stays as loaded, shared by
+// every playbook and command.
+func (m *Manual) withVariables(lp *Playbook, locale string) *Playbook {
+	t := m.ManualTranslation(locale)
+	if t == nil || len(t.Variables) == 0 {
+		return lp
+	}
+	lp.manualDescriptions = make(map[string]string, len(t.Variables))
+	for name, vt := range t.Variables {
+		lp.manualDescriptions[name] = vt.Description
+	}
+	return lp
+}
+
+// localVariables is vars with the descriptions t gives.
+func localVariables(vars []Variable, t *Translation) []Variable {
+	if len(t.Variables) == 0 {
+		return vars
+	}
+	out := slices.Clone(vars)
+	for i := range out {
+		if vt := t.Variables[out[i].Name]; vt != nil {
+			out[i].Description = or(vt.Description, out[i].Description)
+		}
+	}
+	return out
+}
+
+// decodeManualTranslation fills t from the root node of a translation of
+// the manual file: the descriptions of its variables, nothing else.
+func (d *decoder) decodeManualTranslation(root *yaml.Node, t *Translation) {
+	o := d.object(root, "a translation of the manual", "crisis", "kind", "variables")
+	d.header(o, "translation")
+	t.Pos = d.pos(root)
+	t.At = o.at()
+	t.Variables = d.decodeVarTexts(o)
+}
+
+// decodeVarTexts reads a translation's variables: section, part of format
+// 1.1.
+func (d *decoder) decodeVarTexts(o *object) map[string]*VarText {
+	n := o.get("variables", false)
+	if n == nil || !d.since11(n, "variables: in a translation") {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, RuleType, "map each variable's name to its texts: platform: {hash: ..., description: ...}",
+			"variables must be a mapping of variable names, found %s", kindName(n))
+		return nil
+	}
+	out := map[string]*VarText{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		name, ok := d.scalar(k, "a variable name")
+		if !ok {
+			continue
+		}
+		if !varNameRE.MatchString(name) {
+			d.errorf(k, RuleType, "use the variable's name as it is declared", "variable name %q has characters a name cannot have", name)
+			continue
+		}
+		if prev, dup := out[name]; dup {
+			d.errorf(k, RuleDuplicate, "remove one of them; the first is at "+prev.Pos.String(), "variable %q is translated twice", name)
+			continue
+		}
+		vo := d.object(v, "the texts of variable "+name, "hash", "description")
+		out[name] = &VarText{Hash: vo.str("hash", false), Description: vo.str("description", false), Pos: d.pos(k)}
+	}
+	return out
+}
+
+// resolveManualTranslation checks a translation of the manual file as
+// resolveTranslations does a playbook's: not into the default locale, once
+// per locale, of variables the manual declares.
+func resolveManualTranslation(m *Manual, t *Translation, diags *diag.List) {
+	top := Pos{File: t.File, Line: 1, Col: 1}
+	switch {
+	case t.Locale == m.Locales.Default:
+		diags.Errorf(top, RuleDangling, "write these texts in "+ManualFile+", or remove the file",
+			"%s is written in %s, the manual's default locale: it has no translation into it", ManualFile, t.Locale)
+		return
+	case m.ManualTranslation(t.Locale) != t:
+		diags.Errorf(top, RuleDuplicate, "keep one of them", "%s is translated into %s twice: here and in %s",
+			ManualFile, t.Locale, m.ManualTranslation(t.Locale).File)
+		return
+	case len(m.Locales.Supported) > 0 && !slices.Contains(m.Locales.Supported, t.Locale):
+		diags.Add(top, RuleDangling, diag.Warning, "add it to locales.supported in "+ManualFile+", or remove the file",
+			"%s holds locale %q, which the manual does not list as supported", t.File, t.Locale)
+	}
+	resolveVarTexts(ManualFile, m.Variables, t, diags)
+}
+
+// resolveVarTexts reports a description translated for a variable that
+// file does not declare.
+func resolveVarTexts(file string, vars []Variable, t *Translation, diags *diag.List) {
+	names := make([]string, len(vars))
+	for i, v := range vars {
+		names[i] = v.Name
+	}
+	for _, name := range slices.Sorted(maps.Keys(t.Variables)) {
+		if !slices.Contains(names, name) {
+			diags.Errorf(t.Variables[name].Pos, RuleDangling, suggest.Hint(name, names),
+				"%s declares no variable %q to translate", file, name)
+		}
+	}
+}
