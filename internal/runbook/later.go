@@ -75,7 +75,7 @@ func (f *Flow) askFacts() error {
 		}
 		f.askedFact[v.Name] = true
 		for {
-			line, err := f.In.ReadLine(f.tr().T("gates.later-ask", map[string]any{"Name": v.Name, "Description": v.Description, "Example": v.Example}))
+			line, err := f.In.ReadLine(f.tr().T("gates.later-ask", map[string]any{"Name": v.Name, "Description": f.S.Playbook.Describe(v), "Example": v.Example}))
 			if errors.Is(err, io.EOF) || (err == nil && strings.TrimSpace(line) == "") {
 				break
 			}

@@ -91,6 +91,7 @@ func Vars(m *manual.Manual, p *manual.Playbook, journaled, given map[string]stri
 	}
 	var missing message.MissingError
 	for _, v := range ask {
+		v := described(p, v)
 		if _, ok := given[v.Name]; ok {
 			continue
 		}
@@ -146,7 +147,7 @@ func (s *Session) Set(name, val string) error {
 		}
 		return lang.Errorf("run.set-unknown", map[string]any{"Name": name, "Hint": hintOr(name, names, "run.set-variables")})
 	}
-	if _, err := render.Check(v, name, val); err != nil {
+	if _, err := render.Check(described(s.Playbook, v), name, val); err != nil {
 		return err
 	}
 	if old, ok := s.State.Vars[name]; ok && old == val {
@@ -201,4 +202,13 @@ func (a Asker) ask(v *manual.Variable) (string, error) {
 		}
 		return line, nil
 	}
+}
+
+// described is v with its description in the operator's language, p's
+// (see manual.Playbook.Describe), to word a question or an error; only
+// for that: the manual's variables are compared by address elsewhere.
+func described(p *manual.Playbook, v *manual.Variable) *manual.Variable {
+	c := *v
+	c.Description = p.Describe(v)
+	return &c
 }
