@@ -321,6 +321,9 @@ follow_up:
 drill:
   injects: []
 `)}
+	// A translation of the manual file: its variables' descriptions (1.1).
+	const mt = "playbooks/manual.en.yaml"
+	base[mt] = &fstest.MapFile{Data: []byte("crisis: 1\nkind: translation\n")}
 	cases := []struct {
 		name, file, old, new string
 		ok                   bool // what both must say
@@ -440,6 +443,13 @@ drill:
 		{"translation instructions empty", tr, "    instructions: Check it.", "    instructions:", true},
 		{"translation inject scalar", tr, "  injects: []", "  injects: [x]", false},
 		{"translation inject unknown key", tr, "  injects: []", "  injects: [{evnt: x}]", false},
+		// Variables' descriptions: by name, each a hash and a text.
+		{"1.1 manual translation variables", mt, "kind: translation\n", "kind: translation\nvariables:\n  support_phone: {hash: sha1-0000000000000000000000000000000000000000, description: The phone}\n", true},
+		{"1.1 manual translation description number", mt, "kind: translation\n", "kind: translation\nvariables:\n  support_phone: {description: 12}\n", true},
+		{"1.1 manual translation variables list", mt, "kind: translation\n", "kind: translation\nvariables: [support_phone]\n", false},
+		{"1.1 manual translation variable uppercase", mt, "kind: translation\n", "kind: translation\nvariables:\n  Support_phone: {description: The phone}\n", false},
+		{"1.1 manual translation variable unknown key", mt, "kind: translation\n", "kind: translation\nvariables:\n  support_phone: {descripton: The phone}\n", false},
+		{"1.1 manual translation variable text list", mt, "kind: translation\n", "kind: translation\nvariables:\n  support_phone: {description: [a, b]}\n", false},
 		// Format 1.1 (a case named "1.1 ..." is run on files that say
 		// crisis: 1.1): facts learned later and approval gates.
 		{"1.1 known later", mf, "max_length: 15", "max_length: 15\n    known: later\n    by: holding", true},
