@@ -1,6 +1,9 @@
 package lint
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // ruleCase is a manual that must (or must not) make a rule report.
 type ruleCase struct {
@@ -42,6 +45,31 @@ steps:
     hash: sha1-f3bc526e439b16d0ed47b1c4c646baab35cf967f
     title: Koniec awarii
 `
+
+// fPLManual translates the manual file's variables into Polish.
+const fPLManual = "playbooks/manual.pl.yaml"
+
+const plManual = `crisis: 1.1
+kind: translation
+variables:
+  status_url:
+    hash: sha1-0b52929d72482185e2e6257cce2db3c859c99ec0
+    description: Gdzie śledzić
+`
+
+// plVars translates the base playbook's variable into Polish.
+const plVars = `variables:
+  platform:
+    hash: sha1-d24b144c941f43012f78f4a41343bdd9afc18fad
+    description: Co nie działa
+`
+
+// vars11 is the base manual in format 1.1 with every text translated into
+// Polish, the variables' descriptions too.
+var vars11 = append(slices.Clone(varsNoManual), edit{fPLManual, "", plManual})
+
+// varsNoManual is vars11 without playbooks/manual.pl.yaml.
+var varsNoManual = []edit{{fManual, "crisis: 1\n", "crisis: 1.1\n"}, pb11, {fPLBook, "", strings.Replace(plBook, "crisis: 1\n", "crisis: 1.1\n", 1) + plVars}}
 
 // pb11 makes the base playbook a format 1.1 file.
 var pb11 = edit{fPlaybook, "crisis: 1\n", "crisis: 1.1\n"}
@@ -111,6 +139,17 @@ var ruleCases = []ruleCase{
 	{name: "cr306-file", rule: "CR306", fires: true, edits: []edit{{fPLBook, "", plBook}, {"playbooks/ig-down.yaml", "", strings.Replace(basePlaybook, "Facebook is down", "Instagram is down", 1)}}, at: anchor{"playbooks/ig-down.yaml", "title: Instagram", "Instagram"}, says: `playbook ig-down has no pl translation`},
 	{name: "cr306-checklist", rule: "CR306", fires: true, edits: []edit{{fPLBook, "", plBook}, {fPlaybook, "    deadline: 10m\n", "    deadline: 10m\n    checklist: [Approver called]\n"}}, at: anchor{fPlaybook, "checklist: [Approver called]", "["}, says: `the checklist of step holding has 1 item, its pl text in playbooks/fb-down.pl.yaml has 0`},
 	{name: "cr307-good", rule: "CR307", edits: []edit{{fPLBook, "", plBook}}},
+	// Variables' descriptions (format 1.1): the playbook's in its
+	// translation, the manual's in playbooks/manual.pl.yaml. Hashes by hand:
+	// printf 'What is down\0' | sha1sum.
+	{name: "cr306-vars-good", rule: "CR306", edits: vars11},
+	{name: "cr306-vars-10", rule: "CR306", edits: []edit{{fPLBook, "", plBook}}}, // a 1.0 source: not asked
+	{name: "cr306-variable", rule: "CR306", fires: true, edits: append(slices.Clone(vars11), edit{fPLBook, plVars, ""}), at: anchor{fPlaybook, "- name: platform", "name"}, says: `the description of variable platform has no pl text in playbooks/fb-down.pl.yaml`},
+	{name: "cr306-manualfile", rule: "CR306", fires: true, edits: varsNoManual, at: anchor{fManual, "variables:\n  - name: status_url", "-"}, says: `variables have no pl descriptions: playbooks/manual.pl.yaml does not exist`},
+	{name: "cr306-manualvar", rule: "CR306", fires: true, edits: append(slices.Clone(vars11), edit{fPLManual, "    description: Gdzie śledzić\n", ""}), at: anchor{fManual, "- name: status_url", "name"}, says: `the description of variable status_url has no pl text in playbooks/manual.pl.yaml`},
+	{name: "cr307-vars-good", rule: "CR307", edits: vars11},
+	{name: "cr307-variable", rule: "CR307", fires: true, edits: append(slices.Clone(vars11), edit{fPlaybook, "description: What is down", "description: What is not working"}), at: anchor{fPLBook, "  platform:", "platform"}, says: `the translation of the description of variable platform (pl) is stale`},
+	{name: "cr307-manualvar", rule: "CR307", fires: true, edits: append(slices.Clone(vars11), edit{fPLManual, "    hash: sha1-0b52929d72482185e2e6257cce2db3c859c99ec0\n", ""}), at: anchor{fPLManual, "  status_url:", "status_url"}, says: `the translation of the description of variable status_url (pl) has no hash`},
 	{name: "cr307-bad", rule: "CR307", fires: true, edits: []edit{{fPLBook, "", plBook}, {fPlaybook, "title: Holding message", "title: Holding msg"}}, at: anchor{fPLBook, "  holding:\n", "holding"}, says: `the translation of step holding (pl) is stale`},
 	{name: "cr307-nohash", rule: "CR307", fires: true, edits: []edit{{fPLBook, "", plBook}, {fPLBook, "hash: sha1-0f452ce682ef17fcd8e76773dd849fb95500865e\n", ""}}, at: anchor{fPLBook, "title: Facebook nie", "Facebook"}, says: `the translation of the title and detection of fb-down (pl) has no hash`},
 	{name: "cr304-bad", rule: "CR304", fires: true, edits: []edit{{fPL, "    few: \"Kolejna informacja za {{.update_minutes}} minuty.\"\n", ""}}, at: anchor{fPL, "update:\n  default", "default"}, says: `lacks plural forms few`},

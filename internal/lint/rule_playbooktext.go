@@ -6,8 +6,9 @@ import (
 )
 
 func init() {
-	register(Meta{ID: "CR306", Severity: diag.Warning, Scope: ScopePlaybook}, checkPlaybookTexts)
-	register(Meta{ID: "CR307", Severity: diag.Warning, Scope: ScopePlaybook}, checkPlaybookStale)
+	// Manual-wide: the manual's variables are translated too (vartext.go).
+	register(Meta{ID: "CR306", Severity: diag.Warning, Scope: ScopeManual}, withManualTexts(checkPlaybookTexts, checkManualVarTexts))
+	register(Meta{ID: "CR307", Severity: diag.Warning, Scope: ScopeManual}, withManualTexts(checkPlaybookStale, checkManualVarStale))
 }
 
 // translatesPlaybooks tells a manual that translates its playbooks: one
@@ -79,6 +80,9 @@ func checkPlaybookTexts(c *Context) {
 				missing(in.Pos, "lint.CR306.injecttexts", args{"At": at})
 			}
 		}
+		if p.Format == manual.Format11 {
+			missingVarTexts(c, p.Variables, t, loc)
+		}
 	}
 }
 
@@ -129,5 +133,6 @@ func checkPlaybookStale(c *Context) {
 					t.Injects[i].Hash, in.TextHash())
 			}
 		}
+		staleVarTexts(c, p.File, p.Variables, t)
 	}
 }

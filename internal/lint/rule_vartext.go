@@ -1,0 +1,97 @@
+package lint
+
+import (
+	"github.com/crisis-cli/crisis/internal/manual"
+)
+
+// The descriptions of variables are translated in format 1.1 (see
+// internal/manual/vartext.go): a playbook's in its translation file, the
+// manual's in playbooks/manual.LOCALE.yaml. CR306 asks for them of a
+// source written in 1.1, which can have them translated; CR307 reports
+// them stale as it does a step's texts.
+
+// withManualTexts runs a playbook check over every playbook, then a check
+// of the manual file's own texts: one rule, both kinds of file.
+func withManualTexts(playbook, manualFile func(*Context)) func(*Context) {
+	return func(c *Context) {
+		for _, p := range c.Manual.Playbooks {
+			c.Playbook = p
+			playbook(c)
+		}
+		c.Playbook = nil
+		manualFile(c)
+	}
+}
+
+// missingVarTexts reports, at each declaration, a description t does not
+// translate into loc.
+func missingVarTexts(c *Context, vars []manual.Variable, t *manual.Translation, loc string) {
+	for _, v := range vars {
+		if v.Description == "" {
+			continue
+		}
+		if vt := t.Variables[v.Name]; vt == nil || vt.Description == "" {
+			c.Report(v.Pos, "lint.CR306.variable", "lint.CR306.hint", args{"Variable": v.Name, "Locale": loc,
+				"File": t.File, "Default": c.Manual.Locales.Default})
+		}
+	}
+}
+
+// checkManualVarTexts is CR306 for the manual's variables, in a 1.1
+// manual that translates its playbooks.
+func checkManualVarTexts(c *Context) {
+	m := c.Manual
+	if m.Format != manual.Format11 || !translatesPlaybooks(m) || !describes(m.Variables) {
+		return
+	}
+	for _, loc := range m.Locales.Supported {
+		if loc == m.Locales.Default {
+			continue
+		}
+		t := m.ManualTranslation(loc)
+		if t == nil {
+			c.Report(orTop(m.At["variables"], m.File), "lint.CR306.manualfile", "lint.CR306.hint", args{"Locale": loc,
+				"File": manual.PlaybooksDir + "/" + manual.ManualID + "." + loc + ".yaml", "Default": m.Locales.Default})
+			continue
+		}
+		missingVarTexts(c, m.Variables, t, loc)
+	}
+}
+
+// describes tells whether any of vars has a description to translate.
+func describes(vars []manual.Variable) bool {
+	for _, v := range vars {
+		if v.Description != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// checkManualVarStale is CR307 for the manual's variables.
+func checkManualVarStale(c *Context) {
+	for _, t := range c.Manual.Translations {
+		if t.Playbook == manual.ManualID && t.Locale != c.Manual.Locales.Default {
+			staleVarTexts(c, c.Manual.File, c.Manual.Variables, t)
+		}
+	}
+}
+
+// staleVarTexts reports, at the translation, each description whose hash
+// is not that of the description declared in file.
+func staleVarTexts(c *Context, file string, vars []manual.Variable, t *manual.Translation) {
+	for _, v := range vars {
+		vt := t.Variables[v.Name]
+		if vt == nil {
+			continue
+		}
+		data := args{"Variable": v.Name, "Locale": t.Locale, "File": file, "Default": c.Manual.Locales.Default, "Hash": v.TextHash()}
+		switch vt.Hash {
+		case v.TextHash():
+		case "":
+			c.Report(vt.Pos, "lint.CR307.nohash.variable", "lint.CR307.nohash.hint", data)
+		default:
+			c.Report(vt.Pos, "lint.CR307.stale.variable", "lint.CR307.stale.hint", data)
+		}
+	}
+}
