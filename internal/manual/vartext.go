@@ -7,7 +7,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/crisis-cli/crisis/internal/diag"
-	"github.com/crisis-cli/crisis/internal/suggest"
 )
 
 // The description of a variable is what an operator reads when a run asks
@@ -101,8 +100,7 @@ func (d *decoder) decodeVarTexts(o *object) map[string]*VarText {
 		return nil
 	}
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, RuleType, "map each variable's name to its texts: platform: {hash: ..., description: ...}",
-			"variables must be a mapping of variable names, found %s", kindName(n))
+		d.report(n, RuleType, say("loader.var-texts", args{"Found": kindOf(n)}), say("loader.var-texts.hint", nil))
 		return nil
 	}
 	out := map[string]*VarText{}
@@ -113,11 +111,11 @@ func (d *decoder) decodeVarTexts(o *object) map[string]*VarText {
 			continue
 		}
 		if !varNameRE.MatchString(name) {
-			d.errorf(k, RuleType, "use the variable's name as it is declared", "variable name %q has characters a name cannot have", name)
+			d.report(k, RuleType, say("loader.variable-name", args{"Name": q(name)}), say("loader.variable-name.hint", nil))
 			continue
 		}
 		if prev, dup := out[name]; dup {
-			d.errorf(k, RuleDuplicate, "remove one of them; the first is at "+prev.Pos.String(), "variable %q is translated twice", name)
+			d.report(k, RuleDuplicate, say("loader.var-translated-twice", args{"Name": q(name)}), say("loader.first-at.hint", args{"Pos": prev.Pos.String()}))
 			continue
 		}
 		vo := d.object(v, "the texts of variable "+name, "hash", "description")
@@ -133,16 +131,16 @@ func resolveManualTranslation(m *Manual, t *Translation, diags *diag.List) {
 	top := Pos{File: t.File, Line: 1, Col: 1}
 	switch {
 	case t.Locale == m.Locales.Default:
-		diags.Errorf(top, RuleDangling, "write these texts in "+ManualFile+", or remove the file",
-			"%s is written in %s, the manual's default locale: it has no translation into it", ManualFile, t.Locale)
+		report(diags, top, RuleDangling, say("loader.translation-default", args{"File": ManualFile, "Locale": t.Locale}),
+			say("loader.translation-default.hint", args{"File": ManualFile}))
 		return
 	case m.ManualTranslation(t.Locale) != t:
-		diags.Errorf(top, RuleDuplicate, "keep one of them", "%s is translated into %s twice: here and in %s",
-			ManualFile, t.Locale, m.ManualTranslation(t.Locale).File)
+		report(diags, top, RuleDuplicate, say("loader.translation-twice", args{"File": ManualFile, "Locale": t.Locale, "Other": m.ManualTranslation(t.Locale).File}),
+			say("loader.translation-twice.hint", nil))
 		return
 	case len(m.Locales.Supported) > 0 && !slices.Contains(m.Locales.Supported, t.Locale):
-		diags.Add(top, RuleDangling, diag.Warning, "add it to locales.supported in "+ManualFile+", or remove the file",
-			"%s holds locale %q, which the manual does not list as supported", t.File, t.Locale)
+		warn(diags, top, RuleDangling, say("loader.unsupported-locale", args{"File": t.File, "Locale": q(t.Locale)}),
+			say("loader.unsupported-locale.hint", args{"File": ManualFile}))
 	}
 	resolveVarTexts(ManualFile, m.Variables, t, diags)
 }
@@ -156,8 +154,8 @@ func resolveVarTexts(file string, vars []Variable, t *Translation, diags *diag.L
 	}
 	for _, name := range slices.Sorted(maps.Keys(t.Variables)) {
 		if !slices.Contains(names, name) {
-			diags.Errorf(t.Variables[name].Pos, RuleDangling, suggest.Hint(name, names),
-				"%s declares no variable %q to translate", file, name)
+			report(diags, t.Variables[name].Pos, RuleDangling, say("loader.no-such-variable", args{"File": file, "Name": q(name)}),
+				didYouMean(name, names))
 		}
 	}
 }
