@@ -73,11 +73,11 @@ var decisionCases = []ruleCase{
 		at: anchor{fPlaybook, "escalate: meta-dwon", "meta-dwon"}, says: `option wider escalates to playbook meta-dwon, which the manual does not have`},
 	{name: "cr306-option", rule: "CR306", fires: true, edits: decisionEdits(edit{fPLBook, "", strings.Replace(plBook, "crisis: 1\n", "crisis: 1.1\n", 1) +
 		"  verify:\n    title: Czy to tylko nasza strona?\n    options:\n      ours: Tylko nasza strona\n      wider: Nie działa cała Meta\n" +
-		"  false-alarm:\n    title: Ogłosić fałszywy alarm\n"}),
+		"  false-alarm:\n    title: Ogłosić fałszywy alarm\n" + plVars}),
 		at: anchor{fPlaybook, "        title: A false alarm", "A false alarm"}, says: `option fine of step verify has no pl title in playbooks/fb-down.pl.yaml`},
 	{name: "cr306-options", rule: "CR306", edits: decisionEdits(edit{fPLBook, "", strings.Replace(plBook, "crisis: 1\n", "crisis: 1.1\n", 1) +
 		"  verify:\n    title: Czy to tylko nasza strona?\n    options:\n      ours: Tylko nasza strona\n      fine: Fałszywy alarm\n      wider: Nie działa cała Meta\n" +
-		"  false-alarm:\n    title: Ogłosić fałszywy alarm\n"}, edit{"playbooks/meta-down.pl.yaml", "", plBook})},
+		"  false-alarm:\n    title: Ogłosić fałszywy alarm\n" + plVars}, edit{"playbooks/meta-down.pl.yaml", "", plBook})},
 	{name: "cr719-good", rule: "CR719", edits: decisionEdits()},
 	{name: "cr719-bad", rule: "CR719", fires: true, edits: append(decisionEdits(), metaBack),
 		at: anchor{fPlaybook, "escalate: meta-down", "meta-down"}, says: `option wider escalates to meta-down, and escalations lead back here: fb-down → meta-down → fb-down`},
