@@ -26,6 +26,9 @@ func withManualTexts(playbook, manualFile func(*Context)) func(*Context) {
 // missingVarTexts reports, at each declaration, a description t does not
 // translate into loc.
 func missingVarTexts(c *Context, vars []manual.Variable, t *manual.Translation, loc string) {
+	if !translatesVariables(c.Manual) {
+		return
+	}
 	for _, v := range vars {
 		if v.Description == "" {
 			continue
@@ -41,7 +44,7 @@ func missingVarTexts(c *Context, vars []manual.Variable, t *manual.Translation, 
 // manual that translates its playbooks.
 func checkManualVarTexts(c *Context) {
 	m := c.Manual
-	if m.Format != manual.Format11 || !translatesPlaybooks(m) || !describes(m.Variables) {
+	if m.Format != manual.Format11 || !translatesVariables(m) || !describes(m.Variables) {
 		return
 	}
 	for _, loc := range m.Locales.Supported {
@@ -94,4 +97,16 @@ func staleVarTexts(c *Context, file string, vars []manual.Variable, t *manual.Tr
 			c.Report(vt.Pos, "lint.CR307.stale.variable", "lint.CR307.stale.hint", data)
 		}
 	}
+}
+
+// translatesVariables tells a manual that translates variables' descriptions
+// somewhere: as with playbooks, one such translation makes every one of
+// them checked, and a manual that translates none is not flagged.
+func translatesVariables(m *manual.Manual) bool {
+	for _, t := range m.Translations {
+		if t.Playbook == manual.ManualID || len(t.Variables) > 0 {
+			return true
+		}
+	}
+	return false
 }
