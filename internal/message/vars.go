@@ -7,6 +7,8 @@ import (
 	"text/template/parse"
 
 	"golang.org/x/text/language"
+
+	"github.com/crisis-cli/crisis/internal/lang"
 )
 
 // Parse parses a template text with the allowed functions and checks it
@@ -93,14 +95,33 @@ type Missing struct {
 }
 
 func (e *MissingError) Error() string {
-	s := "a variable has no value:"
-	if len(e.Missing) > 1 {
-		s = fmt.Sprintf("%d variables have no value:", len(e.Missing))
-	}
-	for _, m := range e.Missing {
-		s += fmt.Sprintf("\n  %s: %s (e.g. --var %s=%q)", m.Name, m.Description, m.Name, m.Example)
+	s := ""
+	for i, part := range e.parts() {
+		if i > 0 {
+			s += "\n  "
+		}
+		s += part.Error()
 	}
 	return s
+}
+
+// Unwrap gives the heading and each line as interface messages, so the
+// person reads them in their own language (lang.Localizer.Text).
+func (e *MissingError) Unwrap() []error {
+	var errs []error
+	for _, part := range e.parts() {
+		errs = append(errs, part)
+	}
+	return errs
+}
+
+func (e *MissingError) parts() []*lang.Error {
+	parts := []*lang.Error{lang.Countf("value.missing", len(e.Missing), nil)}
+	for _, m := range e.Missing {
+		parts = append(parts, lang.Errorf("value.missing.line", map[string]any{
+			"Name": m.Name, "Description": m.Description, "Example": fmt.Sprintf("%q", m.Example)}))
+	}
+	return parts
 }
 
 // Execute fills a single template text with data, outside any catalog:
