@@ -79,13 +79,7 @@ func (r *Report) gates(events []journal.Event, n names) {
 // gateDeviation records a text marked sent without the approvals its gate
 // requires, once per message.
 func (r *Report) gateDeviation(m runbook.Message, n names) {
-	d := fmt.Sprintf("%s (step %q) sent without the approvals its gate requires", m.Message, n.step(m.Step))
-	for _, old := range r.Deviations {
-		if old == d {
-			return
-		}
-	}
-	r.Deviations = append(r.Deviations, d)
+	r.deviate("deviations.gate", map[string]any{"Message": m.Message, "Step": fmt.Sprintf("%q", n.step(m.Step))})
 }
 
 // writeApprovalsMD writes who approved what and when, what went out
@@ -151,8 +145,7 @@ func (r *Report) held(m *manual.Manual, p *manual.Playbook, st *runbook.State, e
 			}
 			seen[a.Message.ID] = true
 			if vars, _ := render.Waiting(m, p, a.Message.ID, nil); len(vars) > 0 {
-				r.Deviations = append(r.Deviations, fmt.Sprintf("%s (step %q) never sent: it waited for %s, not set in time",
-					a.Message.ID, n.step(step.ID), strings.Join(vars, ", ")))
+				r.deviate("deviations.waited", map[string]any{"Message": a.Message.ID, "Step": fmt.Sprintf("%q", n.step(step.ID)), "Vars": strings.Join(vars, ", ")})
 			}
 		}
 	}

@@ -100,7 +100,7 @@ func Markdown(w io.Writer, r *Report, l *lang.Localizer) error {
 	writeRepliesMD(b, r, l)
 	none := l.T("report.none", nil)
 	fmt.Fprintf(b, "## %s\n\n", l.T("report.heading.deviations", nil))
-	list(b, r.Deviations, none)
+	list(b, r.DeviationLines(l), none)
 	fmt.Fprintf(b, "\n## %s\n\n", l.T("report.heading.notes", nil))
 	var notes []string
 	for _, n := range r.Notes {

@@ -50,11 +50,15 @@ type Report struct {
 	Replies      []ReplyCount `json:"replies,omitempty"`    // replies of the library drafted (replies.go)
 	FollowUp     []FollowUp   `json:"follow_up"`
 	Deviations   []string     `json:"deviations"`
-	Notes        []Note       `json:"notes"`
-	Integrity    string       `json:"integrity"`
-	LastHash     string       `json:"last_hash"`
-	Score        *drill.Score `json:"score,omitempty"`
-	Abandoned    *Abandoned   `json:"abandoned,omitempty"`
+	// deviations holds each of Deviations as an interface message, for
+	// Markdown and HTML in the reader's language; Deviations stays English
+	// so the JSON is the same in every language.
+	deviations []*lang.Error
+	Notes      []Note       `json:"notes"`
+	Integrity  string       `json:"integrity"`
+	LastHash   string       `json:"last_hash"`
+	Score      *drill.Score `json:"score,omitempty"`
+	Abandoned  *Abandoned   `json:"abandoned,omitempty"`
 	// Spans are the incident's spans when it was reopened after an
 	// all-clear: start to all-clear, reopening to the next, and so on.
 	Spans []Span `json:"spans,omitempty"`
@@ -339,8 +343,7 @@ func (r *Report) timeline(events []journal.Event, n names) {
 	}
 	for _, k := range order {
 		step, msg, _ := strings.Cut(k, "/")
-		r.Deviations = append(r.Deviations, fmt.Sprintf("%s (step %q) sent without a recorded approval on %s",
-			msg, n.step(step), strings.Join(unapproved[k], ", ")))
+		r.deviate("deviations.unapproved", map[string]any{"Message": msg, "Step": fmt.Sprintf("%q", n.step(step)), "Channels": strings.Join(unapproved[k], ", ")})
 	}
 }
 
@@ -530,7 +533,7 @@ func (r *Report) deadlines(p *manual.Playbook, st *runbook.State, n names) {
 		}
 		for _, ro := range st.StepsReopened {
 			if ro.Step == s.ID {
-				r.Deviations = append(r.Deviations, fmt.Sprintf("step %q reopened at %s after it was handled: %s", n.step(s.ID), r.Local(ro.At), ro.Reason))
+				r.deviate("deviations.reopened", map[string]any{"Step": fmt.Sprintf("%q", n.step(s.ID)), "At": r.Local(ro.At), "Reason": ro.Reason})
 			}
 		}
 		if ss := st.Steps[s.ID]; ss != nil {
@@ -541,21 +544,21 @@ func (r *Report) deadlines(p *manual.Playbook, st *runbook.State, n names) {
 				for _, i := range ss.Unticked {
 					items = append(items, strconv.Quote(n.check(s.ID, i)))
 				}
-				r.Deviations = append(r.Deviations, fmt.Sprintf("step %q completed with checklist items not ticked: %s", n.step(s.ID), strings.Join(items, ", ")))
+				r.deviate("deviations.unticked", map[string]any{"Step": fmt.Sprintf("%q", n.step(s.ID)), "Items": strings.Join(items, ", ")})
 			}
 			switch {
 			case ss.Skipped:
 				d.Status = "skipped"
-				r.Deviations = append(r.Deviations, fmt.Sprintf("step %q skipped: %s", n.step(s.ID), ss.Reason))
+				r.deviate("deviations.skipped", map[string]any{"Step": fmt.Sprintf("%q", n.step(s.ID)), "Reason": ss.Reason})
 			case at.After(d.Due):
 				by := at.Sub(d.Due)
 				d.Status, d.Late, d.LateSeconds = "missed", late(by), int64((by+time.Second-1)/time.Second)
-				r.Deviations = append(r.Deviations, fmt.Sprintf("step %q done %s late", n.step(s.ID), d.Late))
+				r.deviate("deviations.late", map[string]any{"Step": fmt.Sprintf("%q", n.step(s.ID)), "Late": d.Late})
 			default:
 				d.Status = "met"
 			}
 		} else if st.Finished {
-			r.Deviations = append(r.Deviations, fmt.Sprintf("step %q never done", n.step(s.ID)))
+			r.deviate("deviations.never-done", map[string]any{"Step": fmt.Sprintf("%q", n.step(s.ID))})
 		}
 		r.Deadlines = append(r.Deadlines, d)
 	}
@@ -603,12 +606,12 @@ func (r *Report) updates(p *manual.Playbook, st *runbook.State) {
 		for _, t := range append(times[1:], end) {
 			every := u.Interval(prev.Sub(st.StartedAt))
 			if gap := t.Sub(prev); every > 0 && gap > every {
-				d := fmt.Sprintf("no update between %s and %s (%s, cadence %s)",
-					r.Local(prev), r.Local(t), manual.FormatDuration(gap.Round(time.Minute)), manual.FormatDuration(every))
+				data := map[string]any{"From": r.Local(prev), "To": r.Local(t),
+					"Gap": manual.FormatDuration(gap.Round(time.Minute)), "Every": manual.FormatDuration(every), "Cadence": ""}
 				if len(p.Updates) > 1 {
-					d += ": " + u.Name()
+					data["Cadence"] = ": " + u.Name()
 				}
-				r.Deviations = append(r.Deviations, d)
+				r.deviate("deviations.no-update", data)
 			}
 			prev = t
 		}
@@ -673,7 +676,7 @@ func (r *Report) unsent(st *runbook.State, events []journal.Event, n names) {
 		r.Summary.Unsent++
 	}
 	for _, step := range order {
-		r.Deviations = append(r.Deviations, fmt.Sprintf("step %q done without marking sent: %s", n.step(step), strings.Join(missing[step], ", ")))
+		r.deviate("deviations.unsent", map[string]any{"Step": fmt.Sprintf("%q", n.step(step)), "Messages": strings.Join(missing[step], ", ")})
 	}
 }
 
@@ -873,4 +876,29 @@ func (s Sent) Approval(l *lang.Localizer) string {
 		return l.T("report.no-approval", nil)
 	}
 	return l.T("report.approved-by", map[string]any{"By": s.By})
+}
+
+// deviate records a deviation from the manual: in English for the JSON,
+// and as the message it is for the reader's language. The same deviation
+// is recorded once.
+func (r *Report) deviate(id string, data map[string]any) {
+	e := lang.Errorf(id, data)
+	text := e.Error()
+	if slices.Contains(r.Deviations, text) {
+		return
+	}
+	r.Deviations = append(r.Deviations, text)
+	r.deviations = append(r.deviations, e)
+}
+
+// DeviationLines are the deviations in l's language.
+func (r *Report) DeviationLines(l *lang.Localizer) []string {
+	if len(r.deviations) != len(r.Deviations) {
+		return r.Deviations // a report read back from JSON has only the English
+	}
+	lines := make([]string, len(r.deviations))
+	for i, e := range r.deviations {
+		lines[i] = l.Text(e)
+	}
+	return lines
 }
