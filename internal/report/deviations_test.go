@@ -26,10 +26,12 @@ func TestDeviationsInTheReadersLanguage(t *testing.T) {
 		{language.Spanish, []string{
 			"- paso \"Confirm the outage and open the incident\" completado con puntos de la lista sin marcar: ",
 			"- paso \"Answer every comment and message\" omitido: nothing to answer yet\n",
+			"registro íntegro: ",
 		}},
 		{language.Polish, []string{
 			"- krok \"Confirm the outage and open the incident\" zakończony z nieodhaczonymi punktami listy kontrolnej: ",
 			"- krok \"Answer every comment and message\" pominięty: nothing to answer yet\n",
+			"dziennik nienaruszony (zdarzenia: ",
 		}},
 		{language.Portuguese, []string{
 			"- passo \"Answer every comment and message\" ignorado: nothing to answer yet\n",

@@ -63,6 +63,7 @@ func (p htmlPage) Practise() []string            { return practise(p.R.Score, p.
 func (p htmlPage) ScoreParts() []scorePart       { return scoreParts(p.R.Score) }
 func (p htmlPage) Event(e Entry) string          { return e.Say(p.l) }
 func (p htmlPage) Deviations() []string          { return p.R.DeviationLines(p.l) }
+func (p htmlPage) Integrity() string             { return p.R.IntegrityLine(p.l) }
 func (p htmlPage) Delivery(d Delivery) string    { return d.Say(p.l) }
 func (p htmlPage) Unknowns() []string            { return p.R.Unknowns(p.l) }
 

@@ -114,7 +114,7 @@ func Markdown(w io.Writer, r *Report, l *lang.Localizer) error {
 			fmt.Fprintf(b, "- %s %s: %s\n", r.Local(e.At), e.Offset, e.Say(l))
 		}
 	}
-	fmt.Fprintf(b, "\n---\n%s. %s: `%s`\n", r.Integrity, l.T("report.last-hash", nil), r.LastHash)
+	fmt.Fprintf(b, "\n---\n%s. %s: `%s`\n", r.IntegrityLine(l), l.T("report.last-hash", nil), r.LastHash)
 	_, err := io.WriteString(w, b.String())
 	return err
 }

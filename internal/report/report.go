@@ -54,11 +54,13 @@ type Report struct {
 	// Markdown and HTML in the reader's language; Deviations stays English
 	// so the JSON is the same in every language.
 	deviations []*lang.Error
-	Notes      []Note       `json:"notes"`
-	Integrity  string       `json:"integrity"`
-	LastHash   string       `json:"last_hash"`
-	Score      *drill.Score `json:"score,omitempty"`
-	Abandoned  *Abandoned   `json:"abandoned,omitempty"`
+	// intact is Integrity as a message when the journal is whole.
+	intact    *lang.Error
+	Notes     []Note       `json:"notes"`
+	Integrity string       `json:"integrity"`
+	LastHash  string       `json:"last_hash"`
+	Score     *drill.Score `json:"score,omitempty"`
+	Abandoned *Abandoned   `json:"abandoned,omitempty"`
 	// Spans are the incident's spans when it was reopened after an
 	// all-clear: start to all-clear, reopening to the next, and so on.
 	Spans []Span `json:"spans,omitempty"`
@@ -619,8 +621,10 @@ func (r *Report) updates(p *manual.Playbook, st *runbook.State) {
 }
 
 func (r *Report) integrity(events []journal.Event, dmg journal.Damage) {
-	r.Integrity = fmt.Sprintf("journal intact: %d events, hash chain verified", len(events))
+	r.intact = lang.Errorf("deviations.intact", map[string]any{"Count": len(events)})
+	r.Integrity = r.intact.Error()
 	if !dmg.Intact() {
+		r.intact = nil
 		r.Integrity = "journal damaged: " + dmg.String() + "; the report covers the valid prefix"
 	}
 	// A journal repaired on resume verifies again; what was lost then is
@@ -644,6 +648,7 @@ func (r *Report) integrity(events []journal.Event, dmg journal.Damage) {
 		repairs = append(repairs, text)
 	}
 	if len(repairs) > 0 {
+		r.intact = nil
 		r.Integrity += "; but the journal was found damaged and repaired when the run was resumed " + strings.Join(repairs, "; ") +
 			": the report does not cover what was lost"
 	}
@@ -901,4 +906,13 @@ func (r *Report) DeviationLines(l *lang.Localizer) []string {
 		lines[i] = l.Text(e)
 	}
 	return lines
+}
+
+// IntegrityLine is what the journal's check found, in l's language when
+// the journal is whole (damage is described in the words of the check).
+func (r *Report) IntegrityLine(l *lang.Localizer) string {
+	if r.intact == nil {
+		return r.Integrity
+	}
+	return l.Text(r.intact)
 }
