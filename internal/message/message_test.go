@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"github.com/crisis-cli/crisis/internal/manual"
 )
@@ -157,20 +156,6 @@ func TestRenderWhatsAppParts(t *testing.T) {
 func TestRenderMissingMessage(t *testing.T) {
 	if _, err := catalog(t).Render(Request{Message: "nope", Kind: "sms", Locale: "es"}); err == nil {
 		t.Fatal("want an error")
-	}
-}
-
-func TestFormatClock(t *testing.T) {
-	at := time.Date(2026, 11, 23, 14, 5, 0, 0, time.UTC)
-	for loc, want := range map[string]string{"es": "14:05", "pl": "14:05", "en": "2:05 PM", "en-GB": "14:05", "pt-BR": "14:05"} {
-		if got := FormatClock(at, loc); got != want {
-			t.Errorf("FormatClock(%s) = %q, want %q", loc, got, want)
-		}
-	}
-	for loc, want := range map[string]string{"es": "23/11/2026", "pl": "23.11.2026", "en": "11/23/2026", "en-GB": "23/11/2026", "ja": "2026-11-23"} {
-		if got := FormatDate(at, loc); got != want {
-			t.Errorf("FormatDate(%s) = %q, want %q", loc, got, want)
-		}
 	}
 }
 
