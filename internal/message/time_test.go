@@ -73,3 +73,31 @@ func TestFormatClockGSM7(t *testing.T) {
 		}
 	}
 }
+
+// The article agrees with the hour as it is read aloud: "la una" but "las
+// diez", "las cero horas", "las trece" (RAE, Diccionario panhispánico de
+// dudas, "hora"); Portuguese "à uma", "às dez".
+func TestAtClock(t *testing.T) {
+	at := func(h, m int) time.Time { return time.Date(2026, 3, 5, h, m, 0, 0, time.UTC) }
+	for _, c := range []struct {
+		at     time.Time
+		locale string
+		want   string
+	}{
+		{at(1, 33), "es-ES", "a la 1:33"},
+		{at(10, 33), "es-ES", "a las 10:33"},
+		{at(0, 33), "es", "a las 0:33"},
+		{at(13, 5), "es", "a las 13:05"},
+		{at(1, 33), "es-PE", "a la 01:33"},
+		{at(1, 33), "pt-PT", "à 01:33"},
+		{at(22, 5), "pt-PT", "às 22:05"},
+		{at(1, 33), "pl-PL", "o 01:33"},
+		{at(1, 33), "en-GB", "at 01:33"},
+		{at(13, 33), "en-US", "at 1:33 PM"},
+		{at(13, 33), "ja", "13:33"},
+	} {
+		if got := AtClock(c.at, c.locale); got != c.want {
+			t.Errorf("AtClock(%s, %s) = %q, want %q", c.at.Format("15:04"), c.locale, got, c.want)
+		}
+	}
+}

@@ -207,7 +207,7 @@ func (s *site) page(locale, dir string) ([]byte, error) {
 	v := pageView{Lang: locale, Org: s.Manual.Organisation, Root: root, Feeds: root + locale + "/", T: t, Drill: s.Drill, DrillMark: s.Manual.DrillMark(locale)}
 	v.TimesIn = fmt.Sprintf(t["times_in"], s.zoneName())
 	now := s.Now.In(s.Manual.Location)
-	v.Generated = fmt.Sprintf(t["generated"], message.FormatDate(now, locale), message.FormatClock(now, locale))
+	v.Generated = fmt.Sprintf(t["generated"], message.FormatDate(now, locale), message.AtClock(now, locale)) // "a la 1:33", "a las 10:30"
 	for _, l := range locales(s.Manual) {
 		lt, _ := textsFor(l)
 		v.Alternates = append(v.Alternates, alternate{Hreflang: l, Href: s.base + l + "/"})
