@@ -52,18 +52,41 @@ func smsScan(s string) (ucs2 bool, units int, forcing []string) {
 }
 
 // forcingSet remembers which characters were already reported as forcing
-// UCS-2: a bitset for the BMP (allocated on first use), a map beyond it.
+// UCS-2: the first few in a small array, as most texts have only a few
+// (an accented name, a currency sign), then a bitset for the BMP and a map
+// beyond it. Allocating the 8 KB bitset for every text was most of what
+// measuring an SMS allocated.
 type forcingSet struct {
+	few   [8]rune
+	n     int
 	bmp   []uint64
 	astro map[rune]bool
 }
 
 // add records r and reports whether it was new.
 func (f *forcingSet) add(r rune) bool {
-	if r < 0x10000 {
-		if f.bmp == nil {
-			f.bmp = make([]uint64, 0x10000/64)
+	if f.bmp == nil {
+		for _, x := range f.few[:f.n] {
+			if x == r {
+				return false
+			}
 		}
+		if f.n < len(f.few) {
+			f.few[f.n] = r
+			f.n++
+			return true
+		}
+		f.bmp = make([]uint64, 0x10000/64)
+		for _, x := range f.few {
+			f.set(x)
+		}
+	}
+	return f.set(r)
+}
+
+// set records r in the bitset or the map and reports whether it was new.
+func (f *forcingSet) set(r rune) bool {
+	if r < 0x10000 {
 		w, bit := r/64, uint64(1)<<(r%64)
 		if f.bmp[w]&bit != 0 {
 			return false

@@ -96,6 +96,8 @@ func TestSMSLanguages(t *testing.T) {
 		{"gsm spanish", "¿Dónde?", EncodingUCS2, []string{"ó"}},
 		{"pure gsm", "é è ù ì ò à É Ñ ñ Ü ü Ä ä Ö ö ¿ ¡ £ ¥ § ß Å å Æ æ Ø ø Ç", EncodingGSM7, nil},
 		{"polish", "Zażółć gęślą jaźń", EncodingUCS2, []string{"ż", "ó", "ł", "ć", "ę", "ś", "ą", "ź", "ń"}},
+		{"each character once, however often it comes", "Łódź, Łódź, óŁó", EncodingUCS2, []string{"Ł", "ó", "ź"}},
+		{"more than a few, repeated", "Zażółć gęślą jaźń: żółć, ą, 😀 i 😀 ń", EncodingUCS2, []string{"ż", "ó", "ł", "ć", "ę", "ś", "ą", "ź", "ń", "😀"}},
 		{"portuguese", "Atenção: não há serviço, você", EncodingUCS2, []string{"ç", "ã", "á", "ê"}},
 		{"lowercase ç forces, capital Ç does not", "Ç", EncodingGSM7, nil},
 		{"curly quote", "It’s closed…", EncodingUCS2, []string{"’", "…"}},
