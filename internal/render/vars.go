@@ -5,6 +5,7 @@ import (
 	"maps"
 	"net/url"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+	"weak"
 
 	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
@@ -341,11 +343,18 @@ type varIndex struct {
 
 // indexes caches each manual's variable index: parsing every template
 // form once instead of once per announcement keeps rendering a whole
-// manual linear.
-var indexes sync.Map // *manual.Manual -> *varIndex
+// manual linear. A manual is held weakly and its entry dropped once it is
+// unreachable: a process that loads manuals one after another (a test
+// suite, a benchmark, a language server) kept every one of them alive,
+// and each collection marked them all again.
+var indexes sync.Map // weak.Pointer[manual.Manual] -> *varIndex
 
 func variableIndex(m *manual.Manual) (map[string][]string, error) {
-	v, _ := indexes.LoadOrStore(m, &varIndex{})
+	key := weak.Make(m)
+	v, loaded := indexes.LoadOrStore(key, &varIndex{})
+	if !loaded {
+		runtime.AddCleanup(m, func(k weak.Pointer[manual.Manual]) { indexes.Delete(k) }, key)
+	}
 	ix := v.(*varIndex)
 	ix.once.Do(func() { ix.vars, ix.err = buildIndex(m) })
 	return ix.vars, ix.err
