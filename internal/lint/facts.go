@@ -25,6 +25,7 @@ type facts struct {
 	rendersMu  sync.Mutex
 	renders    map[string]*fitRenders // fit rule: input key -> renders
 	worst      *worstValues           // values the rules render with
+	drafts     drafts                 // reply drafts (rule_reply.go)
 	variants   []map[string]bool      // per template file: "message.variant" -> names the next update (rule_promise.go)
 	news       []localeNews           // per template file: message -> carries what is new (rule_promise.go)
 }

@@ -1,7 +1,13 @@
 package lint
 
 import (
+	"encoding/binary"
 	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"sync"
 
 	"github.com/crisis-cli/crisis/internal/diag"
 	"github.com/crisis-cli/crisis/internal/manual"
@@ -29,7 +35,7 @@ func checkReply(c *Context) {
 			continue
 		}
 		for _, loc := range m.Locales.Supported {
-			_, err := render.Message(m, f.cat, p, in.Message.ID, "default", loc, opts)
+			err := f.draft(m, p, in.Message.ID, loc, opts)
 			var missing *message.MissingError
 			if err == nil || errors.As(err, &missing) {
 				continue
@@ -54,4 +60,70 @@ func (f *facts) exists(name string) bool {
 		}
 	}
 	return false
+}
+
+// drafts are the outcomes of drafting replies, by request (requestKey):
+// playbooks giving a reply the same values draft the same text, and
+// rendering it for each of them was most of CR802's time.
+type drafts struct {
+	mu  sync.Mutex
+	err map[string]error
+}
+
+// draft renders a reply as render.Message does, once per distinct request.
+func (f *facts) draft(m *manual.Manual, p *manual.Playbook, name, loc string, opts render.Options) error {
+	req, err := render.MessageRequest(m, p, name, "default", loc, opts)
+	if err != nil {
+		return err
+	}
+	key := string(requestKey(nil, req))
+	f.drafts.mu.Lock()
+	err, done := f.drafts.err[key]
+	f.drafts.mu.Unlock()
+	if done {
+		return err
+	}
+	_, err = f.cat.Render(req)
+	f.drafts.mu.Lock()
+	if f.drafts.err == nil {
+		f.drafts.err = map[string]error{}
+	}
+	f.drafts.err[key] = err
+	f.drafts.mu.Unlock()
+	return err
+}
+
+// requestKey appends to key everything a render depends on, each part
+// prefixed with its length so no two requests share a key.
+func requestKey(key []byte, req message.Request) []byte {
+	str := func(s string) {
+		key = binary.AppendUvarint(key, uint64(len(s)))
+		key = append(key, s...)
+	}
+	val := func(v any) {
+		switch x := v.(type) {
+		case nil:
+			str("n")
+		case string:
+			str("s")
+			str(x)
+		case int:
+			str("i")
+			str(strconv.Itoa(x))
+		default:
+			str(fmt.Sprintf("%T", x))
+			str(fmt.Sprint(x))
+		}
+	}
+	str(req.Message)
+	str(req.Kind)
+	str(req.Locale)
+	str(req.Tag)
+	str(strconv.FormatBool(req.Drill))
+	val(req.Count)
+	for _, name := range slices.Sorted(maps.Keys(req.Data)) {
+		str(name)
+		val(req.Data[name])
+	}
+	return key
 }

@@ -204,15 +204,25 @@ func countOf(m *manual.Manual, p *manual.Playbook, msg string, data map[string]a
 // there is none), with the values Values gives it: the drill and lint both
 // render replies here, so a reply that lints clean drafts in a drill.
 func Message(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, msg, kind, loc string, opts Options) (message.Result, error) {
-	used, err := UsedVariables(m, []string{msg})
+	req, err := MessageRequest(m, p, msg, kind, loc, opts)
 	if err != nil {
 		return message.Result{}, err
+	}
+	return cat.Render(req)
+}
+
+// MessageRequest is what Message asks the catalogue to render: lint
+// renders each distinct request once for every playbook making it.
+func MessageRequest(m *manual.Manual, p *manual.Playbook, msg, kind, loc string, opts Options) (message.Request, error) {
+	used, err := UsedVariables(m, []string{msg})
+	if err != nil {
+		return message.Request{}, err
 	}
 	data, err := Values(m, p, used, opts, loc)
 	if err != nil {
-		return message.Result{}, err
+		return message.Request{}, err
 	}
-	return cat.Render(message.Request{Message: msg, Kind: kind, Locale: loc, Data: data, Count: countOf(m, p, msg, data), Drill: opts.Drill})
+	return message.Request{Message: msg, Kind: kind, Locale: loc, Data: data, Count: countOf(m, p, msg, data), Drill: opts.Drill}, nil
 }
 
 // measure fills the measurement of the text, and of the subject, header and
