@@ -20,6 +20,7 @@ type facts struct {
 	ids        map[string]map[string]*manual.Message // locale -> full id -> message
 	parseErrs  []formError
 	msgVars    map[*manual.Message][]string  // variables of one message's forms
+	compiled   map[formKey]*message.Template // every form that compiled, once (CR404 executes them)
 	announcers map[string][]*manual.Playbook // message name -> playbooks sending it
 	sms        map[string]bool               // messages announced on an SMS channel
 	rendersMu  sync.Mutex
@@ -32,7 +33,7 @@ type facts struct {
 
 func newFacts(m *manual.Manual) *facts {
 	f := &facts{vars: map[string][]string{}, names: map[string]map[string]bool{}, ids: map[string]map[string]*manual.Message{},
-		msgVars:    map[*manual.Message][]string{},
+		msgVars: map[*manual.Message][]string{}, compiled: map[formKey]*message.Template{},
 		announcers: map[string][]*manual.Playbook{}, sms: map[string]bool{}, renders: map[string]*fitRenders{},
 		worst: newWorstValues(m)}
 	if cat, err := message.NewCatalog(m); err == nil {
@@ -55,6 +56,12 @@ func newFacts(m *manual.Manual) *facts {
 	return f
 }
 
+// formKey names one plural form of one message.
+type formKey struct {
+	msg  *manual.Message
+	form string
+}
+
 // formError is a template form that does not parse.
 type formError struct {
 	msg  *manual.Message
@@ -74,11 +81,13 @@ func (f *facts) addFile(t *manual.TemplateFile) {
 			if !ok {
 				continue
 			}
-			vs, err := message.Variables(text)
+			tmpl, err := message.Compile(text, t.Locale)
 			if err != nil {
 				f.parseErrs = append(f.parseErrs, formError{msg: msg, form: form, err: err})
 				continue
 			}
+			f.compiled[formKey{msg, form}] = tmpl
+			vs := tmpl.Variables()
 			f.vars[name] = append(f.vars[name], vs...)
 			f.msgVars[msg] = append(f.msgVars[msg], vs...)
 		}

@@ -33,9 +33,6 @@ func checkRender(c *Context) {
 			// values: a text may fail with the second one's only. Playbooks
 			// that give it the same values are rendered once.
 			seen := map[string]bool{}
-			// Each form is compiled once for every playbook that sends it.
-			compiled := map[string]*message.Template{}
-			compileErr := map[string]error{}
 			for _, p := range f.announcers[name] {
 				var ok bool
 				if vals, ok = f.worst.values(vals[:0], p, t.Locale, f.msgVars[msg]); !ok {
@@ -53,19 +50,12 @@ func checkRender(c *Context) {
 					}
 				}
 				for _, form := range manual.PluralForms {
-					text, ok := msg.Forms[form]
-					if !ok || refused[msg][form] {
+					// Each form was compiled once, with the facts.
+					tmpl := f.compiled[formKey{msg, form}]
+					if tmpl == nil || refused[msg][form] {
 						continue
 					}
-					tmpl, err := compiled[form], compileErr[form]
-					if tmpl == nil && err == nil {
-						tmpl, err = message.Compile(text, t.Locale)
-						compiled[form], compileErr[form] = tmpl, err
-					}
-					if err == nil {
-						_, err = tmpl.Execute(data)
-					}
-					if err != nil {
+					if _, err := tmpl.Execute(data); err != nil {
 						c.reportTemplate(msg, form, err, "lint.CR404", renderHint(err), args{"Message": msg.ID, "Form": form, "Playbook": p.ID})
 					}
 				}

@@ -32,6 +32,12 @@ func collect(text string, visit func(parse.Node, *[]string)) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	return gather(t, visit), nil
+}
+
+// gather collects the names visit finds in each tree of t, sorted and
+// without repeats.
+func gather(t *template.Template, visit func(parse.Node, *[]string)) []string {
 	var names []string
 	for _, tt := range t.Templates() {
 		if tt.Tree != nil {
@@ -39,7 +45,7 @@ func collect(text string, visit func(parse.Node, *[]string)) ([]string, error) {
 		}
 	}
 	slices.Sort(names)
-	return slices.Compact(names), nil
+	return slices.Compact(names)
 }
 
 func walk(n parse.Node, names *[]string) {
@@ -151,6 +157,11 @@ func Compile(text, locale string) (*Template, error) {
 	}
 	return &Template{t: t, text: text}, nil
 }
+
+// Variables lists the variables the template uses, as Variables does for
+// its text: the functions' names, all a parse depends on, are the same in
+// every locale, so a text compiled once serves both.
+func (t *Template) Variables() []string { return gather(t.t, walk) }
 
 // Execute fills the template with data, within the sandbox's limits.
 func (t *Template) Execute(data map[string]any) (string, error) { return run(t.t, t.text, data) }
