@@ -22,6 +22,7 @@ type Context struct {
 	meta    Meta
 	sev     diag.Severity
 	out     *diag.List
+	fits    *fitCalls // the worker's: CR501 and CR503 share one pass (rule_fit.go)
 }
 
 // Playbooks is the playbook of a playbook rule, or every playbook for a

@@ -46,8 +46,40 @@ func checkFit(c *Context) {
 
 // eachFit measures every announcement of the playbook on each of its
 // channels that is up, in every supported locale, and calls report with
-// the channel's reference in the announcement and the result.
+// the channel's reference in the announcement and the result. CR501 and
+// CR503 both ask, one after the other: the second replays the first's
+// results rather than looking every one of them up again.
 func eachFit(c *Context, report func(ref manual.Ref, name string, ch *manual.Channel, loc string, r *fitResult)) {
+	fc := c.fits
+	if fc == nil {
+		fc = &fitCalls{}
+	}
+	if fc.playbook != c.Playbook {
+		fc.playbook, fc.calls = c.Playbook, fc.calls[:0]
+		collectFits(c, fc)
+	}
+	for _, call := range fc.calls {
+		report(*call.ref, call.name, call.ch, call.loc, call.r)
+	}
+}
+
+// fitCalls are the results eachFit reports for one playbook, kept by each
+// worker for the next rule of the same playbook; the list is reused from
+// one playbook to the next.
+type fitCalls struct {
+	playbook *manual.Playbook
+	calls    []fitCall
+}
+
+type fitCall struct {
+	ref  *manual.Ref
+	name string
+	ch   *manual.Channel
+	loc  string
+	r    *fitResult
+}
+
+func collectFits(c *Context, fc *fitCalls) {
 	m, p, f := c.Manual, c.Playbook, c.facts
 	if f.cat == nil {
 		return
@@ -76,12 +108,13 @@ func eachFit(c *Context, report func(ref manual.Ref, name string, ch *manual.Cha
 			if in == nil {
 				continue
 			}
-			for _, ref := range a.ann.Channels {
+			for i := range a.ann.Channels {
+				ref := &a.ann.Channels[i]
 				ch := m.Channel(ref.ID)
 				if ch == nil || m.IsDown(p, ch.ID) {
 					continue
 				}
-				report(ref, name, ch, loc, f.fit(name, counts[name], ch, in))
+				fc.calls = append(fc.calls, fitCall{ref, name, ch, loc, f.fit(name, counts[name], ch, in)})
 			}
 		}
 	}
