@@ -69,6 +69,7 @@ func eachFit(c *Context, report func(ref manual.Ref, name string, ch *manual.Cha
 type fitCalls struct {
 	playbook *manual.Playbook
 	calls    []fitCall
+	vals     []fitValue // the inputs' values while collecting them
 }
 
 type fitCall struct {
@@ -92,17 +93,20 @@ func collectFits(c *Context, fc *fitCalls) {
 			counts[name] = render.CountVariable(m, p, f.vars[name])
 		}
 	}
+	inputs := make(map[string]*fitInput, len(counts)) // per message: announcements share them
+	var key []byte
+	vals := fc.vals[:0] // every input's values, one after the other
+	defer func() { fc.vals = vals[:0] }()
 	for _, loc := range m.Locales.Supported {
 		if m.TemplatesFor(loc) == nil {
 			continue
 		}
-		inputs := map[string]*fitInput{} // per message: announcements share them
-		var key []byte
+		clear(inputs)
 		for a := range anns {
 			name := a.ann.Message.ID
 			in, seen := inputs[name]
 			if !seen {
-				in = f.fitInput(p, name, loc, &key)
+				in, vals = f.fitInput(p, name, loc, &key, vals)
 				inputs[name] = in
 			}
 			if in == nil {
@@ -156,12 +160,16 @@ type fitInput struct {
 // fitInput is what p renders a message with in loc; nil when a value is
 // not valid (CR405 reports it). Its renders are looked up once per input
 // rather than once per channel: the key holds every value.
-// key is a buffer for the render key, reused from one input to the next.
-func (f *facts) fitInput(p *manual.Playbook, name, loc string, key *[]byte) *fitInput {
-	vals, ok := f.worst.values(make([]fitValue, 0, len(f.vars[name])), p, loc, f.vars[name])
+// key is a buffer for the render key, reused from one input to the next;
+// the values are appended to arena (returned grown), which each worker
+// reuses: an input's values are needed only while its renders are made.
+func (f *facts) fitInput(p *manual.Playbook, name, loc string, key *[]byte, arena []fitValue) (*fitInput, []fitValue) {
+	start := len(arena)
+	arena, ok := f.worst.values(arena, p, loc, f.vars[name])
 	if !ok {
-		return nil
+		return nil, arena[:start]
 	}
+	vals := arena[start:len(arena):len(arena)]
 	k := append(append(append(append((*key)[:0], name...), 0), loc...), 0)
 	k = appendKey(k, vals)
 	*key = k
@@ -172,7 +180,7 @@ func (f *facts) fitInput(p *manual.Playbook, name, loc string, key *[]byte) *fit
 		f.renders[string(k)] = r
 	}
 	f.rendersMu.Unlock()
-	return &fitInput{loc: loc, vals: vals, renders: r}
+	return &fitInput{loc: loc, vals: vals, renders: r}, arena
 }
 
 // fit renders and measures, once per message, locale, values and channel;
