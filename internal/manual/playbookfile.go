@@ -22,14 +22,23 @@ func (d *decoder) decodePlaybook(root *yaml.Node, p *Playbook) {
 	p.Speaker = o.ref("spokesperson", true)
 	p.Approver = o.ref("approver", true)
 	p.Variables = d.decodeVariables(o.list("variables", false))
-	for _, n := range o.list("steps", true) {
-		p.Steps = append(p.Steps, d.decodeStep(n))
-	}
+	p.Steps = d.decodeSteps(o.list("steps", true))
 	p.Updates = d.decodeCadences(o.get("updates", true))
-	for _, n := range o.list("follow_up", false) {
-		p.FollowUp = append(p.FollowUp, d.decodeStep(n))
-	}
+	p.FollowUp = d.decodeSteps(o.list("follow_up", false))
 	p.Drill = d.decodeDrill(o.get("drill", false))
+}
+
+// decodeSteps decodes a list of steps into a slice of its size: a step is
+// large, and growing the slice copied each one several times.
+func (d *decoder) decodeSteps(list []*yaml.Node) []Step {
+	if len(list) == 0 {
+		return nil
+	}
+	steps := make([]Step, 0, len(list))
+	for _, n := range list {
+		steps = append(steps, d.decodeStep(n))
+	}
+	return steps
 }
 
 func (d *decoder) decodeDown(n *yaml.Node) Down {
@@ -93,8 +102,11 @@ func (d *decoder) decodeStep(n *yaml.Node) Step {
 		At:           o.at(),
 	}
 	d.decodeGateStep(o, &s)
-	for _, a := range o.list("announce", false) {
-		s.Announce = append(s.Announce, d.decodeAnnouncement(a))
+	if list := o.list("announce", false); len(list) > 0 {
+		s.Announce = make([]Announcement, 0, len(list))
+		for _, a := range list {
+			s.Announce = append(s.Announce, d.decodeAnnouncement(a))
+		}
 	}
 	s.Replies = d.stepReplies(o)
 	d.decodeDecision(o, &s)
