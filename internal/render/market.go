@@ -48,17 +48,24 @@ func skipForMarket(m *manual.Manual, ch *manual.Channel, loc string, opts Option
 // market's value beside it, in the order the manual declares them:
 // "11:30 (España) / 10:30 (Canarias)" (lint CR312 asks to split a channel
 // whose markets differ in a fact). count is the value choosing the plural
-// form: the first market's.
+// form: the first market's. Only the variables message msg uses are
+// rewritten: base holds those of every text of the playbook, and working
+// out the others for each text was most of the time spent here.
 func marketData(m *manual.Manual, p *manual.Playbook, base map[string]any, rs []*manual.Market, tag func(*manual.Market) string, opts Options, msg string) (data map[string]any, count any, err error) {
 	data = maps.Clone(base)
-	firsts := maps.Clone(base)
 	clock := opts.Clock
 	at := map[string]func(mk *manual.Market) string{
 		"start_time":  func(mk *manual.Market) string { return message.FormatClock(clock.Start.In(mk.Location), tag(mk)) },
 		"start_date":  func(mk *manual.Market) string { return message.FormatDate(clock.Start.In(mk.Location), tag(mk)) },
 		"next_update": func(mk *manual.Market) string { return message.FormatClock(clock.NextUpdate.In(mk.Location), tag(mk)) },
 	}
-	for name := range base {
+	used, _ := UsedVariables(m, []string{msg})
+	cv := CountVariable(m, p, used)
+	count = base[cv]
+	for _, name := range used {
+		if _, ok := base[name]; !ok {
+			continue
+		}
 		vals := make([]any, len(rs))
 		switch decl := m.Variable(p, name); {
 		case at[name] != nil:
@@ -79,11 +86,10 @@ func marketData(m *manual.Manual, p *manual.Playbook, base map[string]any, rs []
 		default:
 			continue
 		}
-		data[name], firsts[name] = joinPerMarket(rs, vals), vals[0]
-	}
-	used, _ := UsedVariables(m, []string{msg})
-	if cv := CountVariable(m, p, used); cv != "" {
-		count = firsts[cv]
+		data[name] = joinPerMarket(rs, vals)
+		if name == cv {
+			count = vals[0]
+		}
 	}
 	return data, count, nil
 }
