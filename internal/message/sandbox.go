@@ -397,19 +397,19 @@ func run(t *template.Template, text string, data any) (string, error) {
 // run, so messages rendered through the catalog are checked and limited as
 // every other template is. A locale's functions never change, so parsed
 // templates can be cached (go-i18n's own TextParser refuses to cache once
-// functions are set, which made every render re-parse its template).
-type sandboxParser struct{ locale string }
+// functions are set, which made every render re-parse its template), and
+// shared by the catalog's bundles (cache).
+type sandboxParser struct {
+	locale string
+	cache  *parseCache
+}
 
 func (sandboxParser) Cacheable() bool { return true }
 
 // Parse ignores go-i18n's delimiters: the manual format has no way to set
 // them.
 func (p sandboxParser) Parse(src, _, _ string) (i18ntemplate.ParsedTemplate, error) {
-	t, err := compile(src, p.locale)
-	if err != nil {
-		return nil, err
-	}
-	return sandboxed{t: t, text: src}, nil
+	return p.cache.get(p.locale, src)
 }
 
 type sandboxed struct {
