@@ -217,14 +217,16 @@ func (a *App) writeAnnouncements(format *formatFlag, anns []render.Announcement)
 			_, err := fmt.Fprint(w, ui.AnnouncementsMarkdown(anns))
 			return err
 		},
+		// The cards are written at once: a write per card was a system
+		// call per text, a thousand for the whole manual.
 		"text": func(w io.Writer) error {
 			th := a.Theme()
+			var b strings.Builder
 			for _, an := range anns {
-				if _, err := fmt.Fprint(w, ui.AnnouncementCard(th, an, "")); err != nil {
-					return err
-				}
+				b.WriteString(ui.AnnouncementCard(th, an, ""))
 			}
-			return nil
+			_, err := io.WriteString(w, b.String())
+			return err
 		},
 	})
 }
