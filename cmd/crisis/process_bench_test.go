@@ -31,7 +31,8 @@ func buildCrisis(b *testing.B) string {
 }
 
 // benchProcess runs crisis with args b.N times and reports the mean and the
-// median wall time of the whole process; it returns the peak RSS in KiB.
+// median wall time of the whole process and its mean CPU time; it returns
+// the peak RSS in KiB.
 func benchProcess(b *testing.B, args ...string) int64 {
 	return benchProcessWith(b, buildCrisis(b), args...)
 }
@@ -64,6 +65,9 @@ func benchProcessWith(b *testing.B, bin string, args ...string) int64 {
 	// CPU time over wall time: how many of the machine's cores the
 	// process kept busy.
 	b.ReportMetric(cpu.Seconds()/b.Elapsed().Seconds(), "cores")
+	// CPU time (user+sys) per run: what the process itself cost, which a
+	// machine shared with other work changes far less than the wall time.
+	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	return peak
 }
 

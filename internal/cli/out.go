@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"reflect"
@@ -93,13 +92,10 @@ func asJSON(v any) func(io.Writer) error {
 // left as they are (announcement texts contain them), and an empty list as
 // [] rather than null, so scripts can always iterate.
 func writeJSON(w io.Writer, v any) error {
-	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Slice && rv.IsNil() {
-		v = reflect.MakeSlice(rv.Type(), 0, 0).Interface()
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Slice {
+		return writeJSONList(w, rv)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	return newJSONEncoder(w, "").Encode(v)
 }
 
 func joinOr(s []string) string {

@@ -120,19 +120,20 @@ func (a *App) runRender(id string, o renderOptions) error {
 	if err != nil {
 		return err
 	}
-	var anns []render.Announcement
-	for _, pb := range playbooks {
-		opts := render.Options{Step: o.step, Channels: o.channels, Locales: locales, Vars: vars, Drill: o.drill, Market: o.market,
+	rendered := render.Playbooks(m, cat, playbooks, func(pb *manual.Playbook) render.Options {
+		return render.Options{Step: o.step, Channels: o.channels, Locales: locales, Vars: vars, Drill: o.drill, Market: o.market,
 			Examples: o.examples, Clock: render.PreviewClock(pb, start)}
-		some, err := render.Playbook(m, cat, pb, opts)
+	})
+	var anns []render.Announcement
+	for i, r := range rendered {
 		var missing *message.MissingError
-		if errors.As(err, &missing) {
-			return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: %w", pb.ID, err)}
+		if errors.As(r.Err, &missing) {
+			return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: %w", playbooks[i].ID, r.Err)}
 		}
-		if err != nil {
-			return &ExitError{Code: ExitFindings, Err: err}
+		if r.Err != nil {
+			return &ExitError{Code: ExitFindings, Err: r.Err}
 		}
-		anns = append(anns, some...)
+		anns = append(anns, r.Announcements...)
 	}
 	if len(anns) == 0 && p != nil && len(o.channels) > 0 {
 		return usageErrorf("%s", nothingOn(m, p, o.channels))
@@ -216,14 +217,16 @@ func (a *App) writeAnnouncements(format *formatFlag, anns []render.Announcement)
 			_, err := fmt.Fprint(w, ui.AnnouncementsMarkdown(anns))
 			return err
 		},
+		// The cards are written at once: a write per card was a system
+		// call per text, a thousand for the whole manual.
 		"text": func(w io.Writer) error {
 			th := a.Theme()
+			var b strings.Builder
 			for _, an := range anns {
-				if _, err := fmt.Fprint(w, ui.AnnouncementCard(th, an, "")); err != nil {
-					return err
-				}
+				b.WriteString(ui.AnnouncementCard(th, an, ""))
 			}
-			return nil
+			_, err := io.WriteString(w, b.String())
+			return err
 		},
 	})
 }

@@ -21,6 +21,7 @@ type Catalog struct {
 	// full tag (pt's texts read in pt-PT), by "locale tag"; see regional.
 	regionals map[string]*i18n.Localizer
 	parsers   map[string]sandboxParser
+	parsed    parseCache // the parsers' templates
 	bundle    *i18n.Bundle
 	files     map[string]*manual.TemplateFile
 	Default   string
@@ -128,7 +129,7 @@ func (c *Catalog) localize(locale, tag, id string, data map[string]any, count an
 	if !ok {
 		loc = i18n.NewLocalizer(c.bundle, locale)
 		c.localizers[locale] = loc
-		c.parsers[locale] = sandboxParser{locale: locale}
+		c.parsers[locale] = sandboxParser{locale: locale, cache: &c.parsed}
 	}
 	parser := c.parsers[locale]
 	if tag != "" && tag != locale {

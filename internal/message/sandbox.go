@@ -203,10 +203,7 @@ func parseError(text string, err error) *TemplateError {
 // comments, single-identifier fields, literals, the allowed functions,
 // parenthesised pipelines, and if/else/with.
 func check(t *template.Template, text string) error {
-	c := &checker{text: text, funcs: map[string]bool{}}
-	for _, f := range FuncDocs {
-		c.funcs[f.Name] = true
-	}
+	c := &checker{text: text}
 	for _, tt := range t.Templates() {
 		if tt.Tree == nil || tt.Tree.Root == nil {
 			continue
@@ -224,9 +221,8 @@ func check(t *template.Template, text string) error {
 }
 
 type checker struct {
-	text  string
-	funcs map[string]bool
-	err   error
+	text string
+	err  error
 	// with counts the {{with}} bodies around the node: only there is {{.}}
 	// one value; elsewhere it is the whole map of values.
 	with int
@@ -274,7 +270,7 @@ func (c *checker) node(n parse.Node) {
 			c.fail(n.Position(), "%s: a variable has no fields; write {{.%s}}", n, n.Ident[0])
 		}
 	case *parse.IdentifierNode:
-		if !c.funcs[n.Ident] {
+		if !isFunc(n.Ident) {
 			c.fail(n.Position(), "function %q is not available in messages; they may call %s", n.Ident, FuncNames())
 		}
 	case *parse.RangeNode:
@@ -317,6 +313,16 @@ func (c *checker) branch(b *parse.BranchNode, with bool) {
 	if b.ElseList != nil {
 		c.node(b.ElseList)
 	}
+}
+
+// isFunc tells whether a template may call the function name.
+func isFunc(name string) bool {
+	for _, f := range FuncDocs {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // FuncNames lists the functions a template may call, comma-separated.
@@ -397,19 +403,19 @@ func run(t *template.Template, text string, data any) (string, error) {
 // run, so messages rendered through the catalog are checked and limited as
 // every other template is. A locale's functions never change, so parsed
 // templates can be cached (go-i18n's own TextParser refuses to cache once
-// functions are set, which made every render re-parse its template).
-type sandboxParser struct{ locale string }
+// functions are set, which made every render re-parse its template), and
+// shared by the catalog's bundles (cache).
+type sandboxParser struct {
+	locale string
+	cache  *parseCache
+}
 
 func (sandboxParser) Cacheable() bool { return true }
 
 // Parse ignores go-i18n's delimiters: the manual format has no way to set
 // them.
 func (p sandboxParser) Parse(src, _, _ string) (i18ntemplate.ParsedTemplate, error) {
-	t, err := compile(src, p.locale)
-	if err != nil {
-		return nil, err
-	}
-	return sandboxed{t: t, text: src}, nil
+	return p.cache.get(p.locale, src)
 }
 
 type sandboxed struct {

@@ -34,13 +34,6 @@ func readers(m *manual.Manual, ch *manual.Channel, loc string, opts Options) (rs
 	return m.ChannelMarkets(ch), false
 }
 
-// skipForMarket: with --market, a channel that does not reach that
-// market, or a locale it does not read, has no text for it.
-func skipForMarket(m *manual.Manual, ch *manual.Channel, loc string, opts Options) bool {
-	rs, _ := readers(m, ch, loc, opts)
-	return opts.Market != "" && len(rs) == 0
-}
-
 // marketData is data as the readers of rs read it: each per-market
 // variable the market's own value, each time of the incident in the
 // market's zone and written as its full locale writes it (24-hour for
@@ -48,17 +41,23 @@ func skipForMarket(m *manual.Manual, ch *manual.Channel, loc string, opts Option
 // market's value beside it, in the order the manual declares them:
 // "11:30 (España) / 10:30 (Canarias)" (lint CR312 asks to split a channel
 // whose markets differ in a fact). count is the value choosing the plural
-// form: the first market's.
-func marketData(m *manual.Manual, p *manual.Playbook, base map[string]any, rs []*manual.Market, tag func(*manual.Market) string, opts Options, msg string) (data map[string]any, count any, err error) {
+// form: the first market's. Only the variables the text's message uses
+// (used) are rewritten: base holds those of every text of the playbook, and
+// working out the others for each text was most of the time spent here.
+func marketData(m *manual.Manual, p *manual.Playbook, base map[string]any, rs []*manual.Market, tag func(*manual.Market) string, opts Options, used []string) (data map[string]any, count any, err error) {
 	data = maps.Clone(base)
-	firsts := maps.Clone(base)
 	clock := opts.Clock
 	at := map[string]func(mk *manual.Market) string{
 		"start_time":  func(mk *manual.Market) string { return message.FormatClock(clock.Start.In(mk.Location), tag(mk)) },
 		"start_date":  func(mk *manual.Market) string { return message.FormatDate(clock.Start.In(mk.Location), tag(mk)) },
 		"next_update": func(mk *manual.Market) string { return message.FormatClock(clock.NextUpdate.In(mk.Location), tag(mk)) },
 	}
-	for name := range base {
+	cv := CountVariable(m, p, used)
+	count = base[cv]
+	for _, name := range used {
+		if _, ok := base[name]; !ok {
+			continue
+		}
 		vals := make([]any, len(rs))
 		switch decl := m.Variable(p, name); {
 		case at[name] != nil:
@@ -79,11 +78,10 @@ func marketData(m *manual.Manual, p *manual.Playbook, base map[string]any, rs []
 		default:
 			continue
 		}
-		data[name], firsts[name] = joinPerMarket(rs, vals), vals[0]
-	}
-	used, _ := UsedVariables(m, []string{msg})
-	if cv := CountVariable(m, p, used); cv != "" {
-		count = firsts[cv]
+		data[name] = joinPerMarket(rs, vals)
+		if name == cv {
+			count = vals[0]
+		}
 	}
 	return data, count, nil
 }

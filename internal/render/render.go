@@ -149,28 +149,29 @@ func renderItem(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, it i
 	for _, a := range it.ann.Audiences {
 		audiences = append(audiences, a.ID)
 	}
-	count := countOf(m, p, it.ann.Message.ID, data)
+	used, _ := UsedVariables(m, []string{it.ann.Message.ID})
+	count := countOf(m, p, used, data)
 	for _, ref := range it.ann.Channels {
 		ch := m.Channel(ref.ID)
 		if ch == nil || !wanted(ch, opts.Channels) {
 			continue
 		}
-		if skipForMarket(m, ch, loc, opts) {
-			continue
+		rs, own := readers(m, ch, loc, opts)
+		if opts.Market != "" && len(rs) == 0 {
+			continue // the channel does not reach that market, or it does not read loc
 		}
 		prof, err := Profile(ch)
 		if err != nil {
 			return nil, err
 		}
 		req := message.Request{Message: it.ann.Message.ID, Kind: ch.Kind, Locale: loc, Data: withNextUpdate(m, data, opts.Clock, ch.ID, audiences, loc), Count: count, Drill: opts.Drill}
-		rs, own := readers(m, ch, loc, opts)
 		if len(rs) > 0 {
 			tag := func(mk *manual.Market) string { return loc }
 			if own {
 				tag = func(mk *manual.Market) string { return mk.Locale }
 				req.Tag = rs[0].Locale
 			}
-			if req.Data, req.Count, err = marketData(m, p, data, rs, tag, cadenceOptions(opts, ch.ID, audiences), it.ann.Message.ID); err != nil {
+			if req.Data, req.Count, err = marketData(m, p, data, rs, tag, cadenceOptions(opts, ch.ID, audiences), used); err != nil {
 				return nil, renderError(it, ch, err)
 			}
 		}
@@ -190,9 +191,9 @@ func renderItem(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, it i
 	return out, nil
 }
 
-// countOf is the value that chooses a message's plural form.
-func countOf(m *manual.Manual, p *manual.Playbook, msg string, data map[string]any) any {
-	used, _ := UsedVariables(m, []string{msg})
+// countOf is the value that chooses the plural form of a message using
+// the variables used.
+func countOf(m *manual.Manual, p *manual.Playbook, used []string, data map[string]any) any {
 	if cv := CountVariable(m, p, used); cv != "" {
 		return data[cv]
 	}
@@ -222,7 +223,7 @@ func MessageRequest(m *manual.Manual, p *manual.Playbook, msg, kind, loc string,
 	if err != nil {
 		return message.Request{}, err
 	}
-	return message.Request{Message: msg, Kind: kind, Locale: loc, Data: data, Count: countOf(m, p, msg, data), Drill: opts.Drill}, nil
+	return message.Request{Message: msg, Kind: kind, Locale: loc, Data: data, Count: countOf(m, p, used, data), Drill: opts.Drill}, nil
 }
 
 // measure fills the measurement of the text, and of the subject, header and
