@@ -38,6 +38,10 @@ type Options struct {
 	// (format 1.1): on the channels that reach it, in its language, with
 	// its facts and its time zone.
 	Market string
+	// Cadences, when not empty, renders the updates of these cadences
+	// alone (manual.Cadence.Name): a run offers each cadence's update when
+	// it falls due, not every cadence's at once.
+	Cadences []string
 }
 
 // Announcement is one message rendered for one channel in one locale.
@@ -82,7 +86,7 @@ type item struct {
 
 // Playbook renders the playbook's announcements selected by opts.
 func Playbook(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, opts Options) ([]Announcement, error) {
-	items, err := selectItems(p, opts.Step)
+	items, err := selectItems(p, opts.Step, opts.Cadences)
 	if err != nil {
 		return nil, err
 	}
@@ -121,7 +125,7 @@ func Playbook(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, opts O
 	return out, nil
 }
 
-func selectItems(p *manual.Playbook, step string) ([]item, error) {
+func selectItems(p *manual.Playbook, step string, cadences []string) ([]item, error) {
 	var items []item
 	var ids []string
 	for _, s := range slices.Concat(p.Steps, p.FollowUp) {
@@ -134,6 +138,9 @@ func selectItems(p *manual.Playbook, step string) ([]item, error) {
 	}
 	if step == "" || step == UpdatesStep {
 		for _, u := range p.Updates {
+			if len(cadences) > 0 && !slices.Contains(cadences, u.Name()) {
+				continue
+			}
 			items = append(items, item{step: UpdatesStep, ann: manual.Announcement{Message: u.Message, Audiences: u.Audiences, Channels: u.Channels}})
 		}
 	}
