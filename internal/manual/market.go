@@ -257,6 +257,11 @@ func resolveMarkets(m *Manual, diags *diag.List) {
 	for _, c := range m.Channels {
 		ix.checkAll(c.Markets, diags)
 	}
+	for _, p := range m.Playbooks {
+		for _, in := range p.Drill.Injects {
+			ix.check(in.Market, diags)
+		}
+	}
 }
 
 // FromMarkets reports whether v's values come from the markets: a

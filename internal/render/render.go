@@ -211,6 +211,13 @@ func countOf(m *manual.Manual, p *manual.Playbook, msg string, data map[string]a
 // there is none), with the values Values gives it: the drill and lint both
 // render replies here, so a reply that lints clean drafts in a drill.
 func Message(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, msg, kind, loc string, opts Options) (message.Result, error) {
+	return draft(m, cat, p, msg, kind, loc, opts, nil, false)
+}
+
+// draft is Message for the readers of markets rs when there are any: with
+// their facts and clocks, written as their full tag writes them when own
+// (they read loc), as an announcement read in those markets is.
+func draft(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, msg, kind, loc string, opts Options, rs []*manual.Market, own bool) (message.Result, error) {
 	used, err := UsedVariables(m, []string{msg})
 	if err != nil {
 		return message.Result{}, err
@@ -219,7 +226,18 @@ func Message(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, msg, ki
 	if err != nil {
 		return message.Result{}, err
 	}
-	return cat.Render(message.Request{Message: msg, Kind: kind, Locale: loc, Data: data, Count: countOf(m, p, msg, data), Drill: opts.Drill})
+	req := message.Request{Message: msg, Kind: kind, Locale: loc, Data: data, Count: countOf(m, p, msg, data), Drill: opts.Drill}
+	if len(rs) > 0 {
+		tag := func(*manual.Market) string { return loc }
+		if own {
+			tag = func(mk *manual.Market) string { return mk.Locale }
+			req.Tag = rs[0].Locale
+		}
+		if req.Data, req.Count, err = marketData(m, p, data, rs, tag, opts, msg); err != nil {
+			return message.Result{}, err
+		}
+	}
+	return cat.Render(req)
 }
 
 // measure fills the measurement of the text, and of the subject, header and
