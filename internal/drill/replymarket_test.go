@@ -15,8 +15,8 @@ import (
 
 // A reply inject answered on a channel (format 1.1) is drafted for the
 // person's market: on Peru's SMS list, Peru's line and Lima's clock (the
-// drill starts at 15:00 UTC, 10:00 in Lima; the next update is promised
-// 30 minutes on). On the e-mail list reaching Spain and Peru, the inject's
+// drill starts at 15:00 UTC, 10:00 in Lima; that list hears hourly, the
+// e-mail list every 30 minutes). On the e-mail list reaching Spain and Peru, the inject's
 // market chooses; without one, each market's value is named beside it.
 func TestInjectReplyFollowsTheMarket(t *testing.T) {
 	m, diags, err := manual.Load(os.DirFS(filepath.Join("..", "..", "testdata", "replymarkets")), "replymarkets")
@@ -40,7 +40,7 @@ func TestInjectReplyFollowsTheMarket(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		"Lo sentimos. Llame al 0800 10200; volvemos a escribirle a las 10:30.",
+		"Lo sentimos. Llame al 0800 10200; volvemos a escribirle a las 11:00.",
 		"Lo sentimos. Llame al 0800 10200; volvemos a escribirle a las 10:30.",
 		"Lo sentimos. Llame al 900 100 200 (España) / 0800 10200 (Perú); volvemos a escribirle a las 16:30 (España) / 10:30 (Perú).",
 	}

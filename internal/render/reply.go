@@ -21,7 +21,7 @@ func Reply(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, r *manual
 	if err != nil {
 		return Announcement{}, err
 	}
-	res, err := draft(m, cat, p, r.Message.ID, ch.Kind, loc, opts, markets(mk), own)
+	res, err := draft(m, cat, p, r.Message.ID, ch.Kind, loc, channelCadence(opts, ch), markets(mk), own)
 	if err != nil {
 		return Announcement{}, err
 	}
@@ -51,7 +51,7 @@ func markets(mk *manual.Market) []*manual.Market {
 func InjectReply(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, msg string, ch *manual.Channel, market, loc string, opts Options) (message.Result, []string, error) {
 	kind, rs, own := "default", []*manual.Market(nil), false
 	if ch != nil {
-		kind = ch.Kind
+		kind, opts = ch.Kind, channelCadence(opts, ch)
 		rs, own = readers(m, ch, loc, Options{Market: market})
 	}
 	if market != "" && len(rs) == 0 {
@@ -61,4 +61,15 @@ func InjectReply(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, msg
 	}
 	res, err := draft(m, cat, p, msg, kind, loc, opts, rs, own)
 	return res, marketIDs(rs), err
+}
+
+// channelCadence is opts with the next update the one the cadence covering
+// ch for its audiences promises: a reply on Peru's SMS list says when that
+// list hears next, not when the first cadence's channels do.
+func channelCadence(opts Options, ch *manual.Channel) Options {
+	var audiences []string
+	for _, a := range ch.Audiences {
+		audiences = append(audiences, a.ID)
+	}
+	return cadenceOptions(opts, ch.ID, audiences)
 }

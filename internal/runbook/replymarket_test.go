@@ -16,15 +16,16 @@ import (
 	"github.com/crisis-cli/crisis/internal/message"
 )
 
-// A reply carries the facts and the clock of the market it is written
-// for: on Peru's SMS list, Peru's line and Lima's time (15:00 UTC is 16:00
-// in Madrid, 10:00 in Lima; the next update is due 30 minutes on). On the
-// e-mail list, which reaches both, the operator names the market, and is
-// told the choices when they do not. The journal says which market.
-func TestReplyFollowsTheChannelsMarket(t *testing.T) {
+// startReplyMarkets starts fb-down of testdata/replymarkets at 15:00 UTC
+// (16:00 in Madrid, 10:00 in Lima), its manual changed by edit first.
+func startReplyMarkets(t *testing.T, edit func(*manual.Manual)) *Session {
+	t.Helper()
 	m, diags, err := manual.Load(os.DirFS(filepath.Join("..", "..", "testdata", "replymarkets")), "replymarkets")
 	if err != nil || diags.HasErrors() {
 		t.Fatalf("load: %v %v", err, diags)
+	}
+	if edit != nil {
+		edit(m)
 	}
 	cat, err := message.NewCatalog(m)
 	if err != nil {
@@ -36,10 +37,21 @@ func TestReplyFollowsTheChannelsMarket(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// A reply carries the facts and the clock of the market it is written
+// for: on Peru's SMS list, Peru's line and Lima's time (15:00 UTC is 16:00
+// in Madrid, 10:00 in Lima), and the next update its own cadence promises
+// (hourly; the e-mail and Spain's SMS hear every 30 minutes). On the
+// e-mail list, which reaches both, the operator names the market, and is
+// told the choices when they do not. The journal says which market.
+func TestReplyFollowsTheChannelsMarket(t *testing.T) {
+	s := startReplyMarkets(t, nil)
 	v := &replyView{}
 	f := &Flow{S: s, In: &lines{}, View: v}
 	for _, tt := range []struct{ cmd, market, text string }{
-		{"reply apology sms-customers-pe", "es-pe", "Lo sentimos. Llame al 0800 10200; volvemos a escribirle a las 10:30."},
+		{"reply apology sms-customers-pe", "es-pe", "Lo sentimos. Llame al 0800 10200; volvemos a escribirle a las 11:00."},
 		{"reply apology sms-customers-es es", "es-es", "Lo sentimos. Llame al 900 100 200; volvemos a escribirle a las 16:30."},
 		{"reply apology email-customers es --market es-pe", "es-pe", "Lo sentimos. Llame al 0800 10200; volvemos a escribirle a las 10:30."},
 		{"reply apology email-customers --market=es-es", "es-es", "Lo sentimos. Llame al 900 100 200; volvemos a escribirle a las 16:30."},
@@ -88,5 +100,26 @@ func TestReplyFollowsTheChannelsMarket(t *testing.T) {
 	}
 	if got, want := strings.Join(markets, " "), "sms-customers-pe:es-pe sms-customers-es:es-es email-customers:es-pe email-customers:es-es"; got != want {
 		t.Errorf("journaled %s, want %s", got, want)
+	}
+}
+
+// set of a fact every market gives is refused, in the operator's language:
+// the markets' values win, so it would reach no text. Once a market has no
+// value of its own, the run's reaches it, and set is allowed.
+func TestSetPerMarketFact(t *testing.T) {
+	s := startReplyMarkets(t, nil)
+	err := s.Set("support_phone", "900 000 000")
+	if err == nil {
+		t.Fatal("set of a fact every market gives was accepted")
+	}
+	if got, want := lang.For(language.Spanish).Text(err), "support_phone es un dato propio de cada mercado y cada uno da el suyo (es-es, es-pe): un valor indicado aquí no llegaría a ningún comunicado; corregirlo en markets: de manual.yaml"; got != want {
+		t.Errorf("set: %q, want %q", got, want)
+	}
+	if _, ok := s.State.Vars["support_phone"]; ok {
+		t.Error("the refused value was journaled")
+	}
+	s = startReplyMarkets(t, func(m *manual.Manual) { delete(m.Markets[1].Values, "support_phone") })
+	if err := s.Set("support_phone", "0800 99999"); err != nil {
+		t.Errorf("set with Peru giving no value: %v", err)
 	}
 }
