@@ -26,9 +26,19 @@ func (d CadenceDue) Name() string { return d.Cadence.Name() }
 // "every 20m for 2h" is two hours of updates after the first promise. A
 // cadence that has promised nothing yet makes its promise at t.
 func (s *Session) firstPromise(c *manual.Cadence, t time.Time) time.Time {
-	first := t
-	for _, r := range c.Channels {
-		if at, ok := s.State.cad.firstAt[r.ID]; ok && at.Before(first) {
+	if first := s.State.FirstSent(c.Channels); !first.IsZero() && first.Before(t) {
+		return first
+	}
+	return t
+}
+
+// FirstSent is when a text first went out on one of channels: the first
+// promise of a cadence on them, from which its phases count (zero before
+// any). The report and the status page count phases as the run does.
+func (s *State) FirstSent(channels []manual.Ref) time.Time {
+	var first time.Time
+	for _, r := range channels {
+		if at, ok := s.cad.firstAt[r.ID]; ok && (first.IsZero() || at.Before(first)) {
 			first = at
 		}
 	}

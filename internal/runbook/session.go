@@ -279,12 +279,9 @@ func (s *Session) promiseDue() (time.Time, bool) {
 
 // interval is the time from an update sent at t to the next of cadence c:
 // its phase in force then, counted from the cadence's first promise (every
-// 20m for the first 2h after the holding message, then every 60m), in
-// whole minutes as texts name them: the update of 12:05 after a holding
-// message of 10:05 is two hours on, whatever the seconds.
+// 20m for the first 2h after the holding message, then every 60m).
 func (s *Session) interval(c *manual.Cadence, t time.Time) time.Duration {
-	elapsed := t.Truncate(time.Minute).Sub(s.firstPromise(c, t).Truncate(time.Minute))
-	if d := c.Interval(elapsed); d > 0 {
+	if d := c.IntervalSince(s.firstPromise(c, t), t); d > 0 {
 		return d
 	}
 	return manual.DefaultCadence
