@@ -1,6 +1,9 @@
 package manual
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -40,5 +43,34 @@ func TestInjectChannelAndMarket(t *testing.T) {
 		if want := strings.Replace(tt.want, "%d", strconv.Itoa(line), 1); !containsDiag(diags, want) {
 			t.Errorf("%s: no %q in\n%s", tt.name, want, strings.Join(diags, "\n"))
 		}
+	}
+}
+
+// An inject's market its channel does not reach is refused at the market:
+// the draft would give Spain's facts to someone on Peru's SMS list.
+func TestInjectMarketNotReached(t *testing.T) {
+	files := map[string]string{}
+	for _, name := range []string{ManualFile, "playbooks/fb-down.yaml", "templates/es.yaml"} {
+		b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "replymarkets", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[name] = string(b)
+	}
+	pb := files["playbooks/fb-down.yaml"]
+	from := "      channel: sms-customers-pe\n"
+	i := strings.Index(pb, from)
+	if i < 0 {
+		t.Fatalf("the fixture has no %q", from)
+	}
+	files["playbooks/fb-down.yaml"] = pb[:i] + from + "      market: es-es\n" + pb[i+len(from):]
+	line := strings.Count(pb[:i], "\n") + 2 // the line after the channel's
+	_, diags := load(t, files)
+	want := fmt.Sprintf(`playbooks/fb-down.yaml:%d:15: error: channel "sms-customers-pe" does not reach market "es-es" [CR005]`, line)
+	if !containsDiag(diags, want) {
+		t.Errorf("no %q in\n%s", want, strings.Join(diags, "\n"))
+	}
+	if len(diags) != 1 {
+		t.Errorf("%d findings, want 1:\n%s", len(diags), strings.Join(diags, "\n"))
 	}
 }
