@@ -119,6 +119,11 @@ func (d *Injector) draft(in manual.Inject) (string, error) {
 	opts := d.S.RenderOptions()
 	opts.Examples, opts.Drill = true, true
 	res, err := render.Message(d.S.Manual, d.S.Catalog, d.S.Playbook, in.Message.ID, "default", loc, opts)
+	if in.Channel.ID != "" || in.Market.ID != "" {
+		// On the inject's channel (1.1): its kind, and the facts and
+		// clock of the person's market, as a reply in a run has them.
+		res, _, err = render.InjectReply(d.S.Manual, d.S.Catalog, d.S.Playbook, in.Message.ID, d.S.Manual.Channel(in.Channel.ID), in.Market.ID, loc, opts)
+	}
 	if err != nil {
 		return "", fmt.Errorf("inject reply %s: %w", in.Message.ID, err)
 	}

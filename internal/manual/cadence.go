@@ -90,6 +90,15 @@ func (c *Cadence) Interval(elapsed time.Duration) time.Duration {
 	return c.Phases[len(c.Phases)-1].Every
 }
 
+// IntervalSince is Interval for an update sent at t by a cadence whose
+// first promise (its first text sent, usually the holding message) was
+// made at first: phases are counted from there, in whole minutes as texts
+// name them (the update of 12:05 after a holding message of 10:05 is two
+// hours on, whatever the seconds).
+func (c *Cadence) IntervalSince(first, t time.Time) time.Duration {
+	return c.Interval(t.Truncate(time.Minute).Sub(first.Truncate(time.Minute)))
+}
+
 // Covers reports whether the cadence sends to channel for any of audiences.
 func (c *Cadence) Covers(channel string, audiences []string) bool {
 	if !slices.ContainsFunc(c.Channels, func(r Ref) bool { return r.ID == channel }) {

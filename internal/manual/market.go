@@ -257,6 +257,31 @@ func resolveMarkets(m *Manual, diags *diag.List) {
 	for _, c := range m.Channels {
 		ix.checkAll(c.Markets, diags)
 	}
+	for _, p := range m.Playbooks {
+		for _, in := range p.Drill.Injects {
+			ix.check(in.Market, diags)
+			injectReaches(m, in, diags)
+		}
+	}
+}
+
+// injectReaches reports an inject whose reply goes out on a channel that
+// does not reach the inject's market: the draft would give that market's
+// facts to someone the channel never reaches.
+func injectReaches(m *Manual, in Inject, diags *diag.List) {
+	ch := m.Channel(in.Channel.ID)
+	if ch == nil || m.Market(in.Market.ID) == nil {
+		return
+	}
+	var ids []string
+	for _, mk := range m.ChannelMarkets(ch) {
+		if mk.ID == in.Market.ID {
+			return
+		}
+		ids = append(ids, mk.ID)
+	}
+	report(diags, in.Market.Pos, RuleDangling, say("replymarket.inject-unreached", args{"Channel": q(ch.ID), "Market": q(in.Market.ID)}),
+		say("replymarket.inject-unreached.hint", args{"Markets": strings.Join(ids, ", ")}))
 }
 
 // FromMarkets reports whether v's values come from the markets: a

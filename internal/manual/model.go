@@ -339,5 +339,10 @@ type Inject struct {
 	Expect  string
 	Respond string // "decision" or "reply"
 	Message Ref    // for replies: the message template to draft from
+	// Channel and Market (format 1.1, for replies): where the answer goes
+	// out, whose kind and market facts and clock the draft is written
+	// with; Market chooses among the channel's markets.
+	Channel Ref
+	Market  Ref
 	Pos     Pos
 }

@@ -128,15 +128,24 @@ func (d *decoder) decodeDrill(n *yaml.Node) Drill {
 	o := d.object(n, "drill", "injects")
 	var dr Drill
 	for _, in := range o.list("injects", false) {
-		io := d.object(in, "an inject", "at", "event", "expect", "respond", "message")
-		dr.Injects = append(dr.Injects, Inject{
+		io := d.object(in, "an inject", "at", "event", "expect", "respond", "message", "channel", "market")
+		inj := Inject{
 			At:      io.duration("at", true),
 			Event:   io.str("event", true),
 			Expect:  io.str("expect", true),
 			Respond: io.oneOf("respond", false, "decision", "decision", "reply"),
 			Message: io.ref("message", false),
 			Pos:     d.pos(in),
-		})
+		}
+		for _, k := range []struct {
+			key string
+			ref *Ref
+		}{{"channel", &inj.Channel}, {"market", &inj.Market}} {
+			if io.get(k.key, false) != nil && d.since11(io.key(k.key), "an inject's "+k.key) {
+				*k.ref = io.ref(k.key, false)
+			}
+		}
+		dr.Injects = append(dr.Injects, inj)
 	}
 	return dr
 }

@@ -294,5 +294,6 @@ func resolvePlaybook(p *Playbook, ix indexes, manualVars map[string]Pos, diags *
 	}
 	for _, in := range p.Drill.Injects {
 		ix.messages.check(in.Message, diags)
+		ix.channels.check(in.Channel, diags)
 	}
 }

@@ -38,6 +38,10 @@ type Options struct {
 	// (format 1.1): on the channels that reach it, in its language, with
 	// its facts and its time zone.
 	Market string
+	// Cadences, when not empty, renders the updates of these cadences
+	// alone (manual.Cadence.Name): a run offers each cadence's update when
+	// it falls due, not every cadence's at once.
+	Cadences []string
 }
 
 // Announcement is one message rendered for one channel in one locale.
@@ -82,7 +86,7 @@ type item struct {
 
 // Playbook renders the playbook's announcements selected by opts.
 func Playbook(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, opts Options) ([]Announcement, error) {
-	items, err := selectItems(p, opts.Step)
+	items, err := selectItems(p, opts.Step, opts.Cadences)
 	if err != nil {
 		return nil, err
 	}
@@ -121,7 +125,7 @@ func Playbook(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, opts O
 	return out, nil
 }
 
-func selectItems(p *manual.Playbook, step string) ([]item, error) {
+func selectItems(p *manual.Playbook, step string, cadences []string) ([]item, error) {
 	var items []item
 	var ids []string
 	for _, s := range slices.Concat(p.Steps, p.FollowUp) {
@@ -134,6 +138,9 @@ func selectItems(p *manual.Playbook, step string) ([]item, error) {
 	}
 	if step == "" || step == UpdatesStep {
 		for _, u := range p.Updates {
+			if len(cadences) > 0 && !slices.Contains(cadences, u.Name()) {
+				continue
+			}
 			items = append(items, item{step: UpdatesStep, ann: manual.Announcement{Message: u.Message, Audiences: u.Audiences, Channels: u.Channels}})
 		}
 	}
@@ -205,9 +212,30 @@ func countOf(m *manual.Manual, p *manual.Playbook, used []string, data map[strin
 // there is none), with the values Values gives it: the drill and lint both
 // render replies here, so a reply that lints clean drafts in a drill.
 func Message(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, msg, kind, loc string, opts Options) (message.Result, error) {
+	return draft(m, cat, p, msg, kind, loc, opts, nil, false)
+}
+
+// draft is Message for the readers of markets rs when there are any: with
+// their facts and clocks, written as their full tag writes them when own
+// (they read loc), as an announcement read in those markets is.
+func draft(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, msg, kind, loc string, opts Options, rs []*manual.Market, own bool) (message.Result, error) {
 	req, err := MessageRequest(m, p, msg, kind, loc, opts)
 	if err != nil {
 		return message.Result{}, err
+	}
+	if len(rs) > 0 {
+		tag := func(*manual.Market) string { return loc }
+		if own {
+			tag = func(mk *manual.Market) string { return mk.Locale }
+			req.Tag = rs[0].Locale
+		}
+		used, err := UsedVariables(m, []string{msg})
+		if err != nil {
+			return message.Result{}, err
+		}
+		if req.Data, req.Count, err = marketData(m, p, req.Data, rs, tag, opts, used); err != nil {
+			return message.Result{}, err
+		}
 	}
 	return cat.Render(req)
 }

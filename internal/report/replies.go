@@ -20,6 +20,8 @@ type ReplyCount struct {
 	TooLong  int      `json:"too_long"` // drafts that did not fit their channel
 	Channels []string `json:"channels"` // channel ids, as first drafted on
 	Locales  []string `json:"locales"`
+	// Markets counts the drafts written for each market (format 1.1).
+	Markets map[string]int `json:"markets,omitempty"`
 }
 
 // replies fills r.Replies from the journal's reply.drafted events, in the
@@ -45,6 +47,12 @@ func (r *Report) replies(events []journal.Event) {
 		}
 		if !slices.Contains(c.Locales, d.Locale) {
 			c.Locales = append(c.Locales, d.Locale)
+		}
+		if d.Market != "" {
+			if c.Markets == nil {
+				c.Markets = map[string]int{}
+			}
+			c.Markets[d.Market]++
 		}
 	}
 }

@@ -48,3 +48,22 @@ func TestRepliesCounted(t *testing.T) {
 		t.Errorf("empty: %q %s", b.String(), js)
 	}
 }
+
+// Replies written for a market (format 1.1) are counted per market.
+func TestRepliesCountedPerMarket(t *testing.T) {
+	var events []journal.Event
+	for _, d := range []runbook.ReplyDrafted{
+		{Reply: "apology", Message: "reply-apology", Channel: "sms-customers-pe", Locale: "es", Fits: true, Market: "es-pe"},
+		{Reply: "apology", Message: "reply-apology", Channel: "email-customers", Locale: "es", Fits: true, Market: "es-pe"},
+		{Reply: "apology", Message: "reply-apology", Channel: "sms-customers-es", Locale: "es", Fits: true, Market: "es-es"},
+	} {
+		data, _ := json.Marshal(d)
+		events = append(events, journal.Event{Type: journal.TypeReplyDrafted, Data: data})
+	}
+	r := &Report{}
+	r.replies(events)
+	js, _ := json.Marshal(r.Replies)
+	if !strings.Contains(string(js), `"markets":{"es-es":1,"es-pe":2}`) {
+		t.Errorf("replies = %s, want markets es-es 1 and es-pe 2", js)
+	}
+}

@@ -606,7 +606,7 @@ func (r *Report) updates(p *manual.Playbook, st *runbook.State) {
 		sort.Slice(times, func(i, j int) bool { return times[i].Before(times[j]) })
 		prev := times[0]
 		for _, t := range append(times[1:], end) {
-			every := u.Interval(prev.Sub(st.StartedAt))
+			every := u.IntervalSince(times[0], prev) // phases from its first promise, as the run counts them
 			if gap := t.Sub(prev); every > 0 && gap > every {
 				data := map[string]any{"From": r.Local(prev), "To": r.Local(t),
 					"Gap": manual.FormatDuration(gap.Round(time.Minute)), "Every": manual.FormatDuration(every), "Cadence": ""}

@@ -29,6 +29,9 @@ type Batch struct {
 	// update follows.
 	Promise time.Time
 	Final   bool
+	// Due are the cadences an update round is for, each with when it fell
+	// (or falls) due; Later the other cadences and when each is due.
+	Due, Later []CadenceDue
 }
 
 // RenderStep renders the current step's announcements in the run's locales
@@ -67,49 +70,65 @@ func (e *RenderError) head() error {
 	return lang.Errorf("session.unrendered", map[string]any{"Step": fmt.Sprintf("%q", e.Step)})
 }
 
-// RenderUpdate renders the next cadence update, with what is new
-// (SetUpdateNote) and the incident's state. A fresh update promises the
+// RenderUpdate renders the next update round: the update of each cadence
+// due now (or of the one due next, ahead of its time), each on its own
+// channels and promising its own next time, with what is new
+// (SetUpdateNote) and the incident's state. A fresh round promises the
 // next a cadence from now; one already sent in part keeps the promise its
 // first text published.
 func (s *Session) RenderUpdate() (Batch, error) {
-	step, err := s.nextUpdate()
+	step, open, err := s.nextUpdate()
 	if err != nil {
 		return Batch{}, err
 	}
+	b := Batch{Step: step, Due: s.roundCadences(step, open)}
 	o := s.renderOptions(render.UpdatesStep, !s.State.updateSent[step])
 	o.UpdateNotes = s.State.UpdateNotes[step]
-	anns, err := render.Playbook(s.Manual, s.Catalog, s.Playbook, o)
-	if err != nil {
+	for _, d := range b.Due {
+		o.Cadences = append(o.Cadences, d.Name())
+		if d.Cadence == &s.Playbook.Updates[0] {
+			// Only the first cadence's texts publish the promise the
+			// run keeps (promiseDue); another's is kept by its own
+			// last text (CadencesDue).
+			b.Promise = o.Clock.NextUpdate
+		}
+	}
+	for _, d := range s.CadencesDue() {
+		if !slices.ContainsFunc(b.Due, func(r CadenceDue) bool { return r.Cadence == d.Cadence }) {
+			b.Later = append(b.Later, d)
+		}
+	}
+	if b.Items, err = render.Playbook(s.Manual, s.Catalog, s.Playbook, o); err != nil {
 		return Batch{}, err
 	}
-	for i := range anns {
-		anns[i].Step = step
+	for i := range b.Items {
+		b.Items[i].Step = step
 	}
-	return Batch{Step: step, Items: anns, Promise: o.Clock.NextUpdate}, s.record(step, anns)
+	return b, s.record(step, b.Items)
 }
 
 // nextUpdate is the update u shows: one rendered and marked sent only in
 // part (then the run was interrupted, or the step shown again) is finished
-// before a new one.
-func (s *Session) nextUpdate() (string, error) {
+// before a new one; open says it is such a one.
+func (s *Session) nextUpdate() (step string, open bool, err error) {
 	if len(s.Playbook.Updates) == 0 {
-		return "", lang.Errorf("run.no-cadence", nil)
+		return "", false, lang.Errorf("run.no-cadence", nil)
 	}
 	if !s.State.AllClear.IsZero() || s.State.Closed {
-		return "", lang.Errorf("run.after-all-clear", nil)
+		return "", false, lang.Errorf("run.after-all-clear", nil)
 	}
 	n, open := s.State.OpenUpdate(s.State.PrimaryLocale(s.Manual.Locales.Default))
 	if !open {
 		n = s.State.Updates + 1
 	}
-	return UpdatesStep + "#" + strconv.Itoa(n), nil
+	return UpdatesStep + "#" + strconv.Itoa(n), open, nil
 }
 
 // SetUpdateNote journals what is new for the next update, one line of
 // plain text for its texts in one locale, before it is rendered. Once a
 // text of that update is sent its notes are what went out, and stay.
 func (s *Session) SetUpdateNote(locale, text string) error {
-	step, err := s.nextUpdate()
+	step, _, err := s.nextUpdate()
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,6 @@
 package runbook
 
 import (
-	"slices"
 	"strings"
 	"time"
 
@@ -21,6 +20,10 @@ type cadenceState struct {
 	changedAt   time.Time // the last run.state or update.note
 	roundSentAt time.Time // the last text of an update round sent
 	lastOn      map[channelLocale]updateSent
+	// firstAt and lastAt are when a text of any step first and last went
+	// out on each channel: a cadence's first promise, from which its
+	// phases are counted, and its last update (due.go).
+	firstAt, lastAt map[string]time.Time
 }
 
 type channelLocale struct{ channel, locale string }
@@ -39,6 +42,15 @@ func (c *cadenceState) changed(at time.Time) {
 
 // sent records a text of an update round marked sent.
 func (c *cadenceState) sent(s *State, m Message, at time.Time) {
+	if c.firstAt == nil {
+		c.firstAt, c.lastAt = map[string]time.Time{}, map[string]time.Time{}
+	}
+	if first, ok := c.firstAt[m.Channel]; !ok || at.Before(first) {
+		c.firstAt[m.Channel] = at
+	}
+	if at.After(c.lastAt[m.Channel]) {
+		c.lastAt[m.Channel] = at
+	}
 	if !strings.HasPrefix(m.Step, UpdatesStep+"#") {
 		return
 	}
@@ -49,52 +61,6 @@ func (c *cadenceState) sent(s *State, m Message, at time.Time) {
 		c.lastOn = map[channelLocale]updateSent{}
 	}
 	c.lastOn[channelLocale{m.Channel, m.Locale}] = updateSent{round: m.Step, note: s.UpdateNotes[m.Step][m.Locale], state: s.RunState()}
-}
-
-// changeDue is when an on_change cadence makes an update due: the last
-// change of state or note since the last round went out (or, before any
-// round, since the holding message). ok is false when nothing changed
-// since, or no cadence of p asks for it.
-func (s *Session) changeDue() (time.Time, bool) {
-	onChange := false
-	for _, u := range s.Playbook.Updates {
-		onChange = onChange || u.OnChange
-	}
-	c := s.State.cad
-	since := c.roundSentAt
-	if since.IsZero() {
-		since = s.State.LastUpdate // no round yet: what was sent last (the holding message)
-	}
-	if !onChange || since.IsZero() || !c.changedAt.After(since) {
-		return time.Time{}, false
-	}
-	return c.changedAt, true
-}
-
-// otherCadencesDue is the earliest due time of the cadences after the
-// first: an interval (the phase in force) after a text last went out on
-// one of their channels. The first cadence's time is the promise its
-// round made (promiseDue); another, faster one (staff every 20 minutes
-// while customers hear hourly) falls due, and is reminded of, on its own.
-// ok is false when none has sent anything yet.
-func (s *Session) otherCadencesDue() (time.Time, bool) {
-	var due time.Time
-	for i := 1; i < len(s.Playbook.Updates); i++ {
-		c := &s.Playbook.Updates[i]
-		var last time.Time
-		for k, at := range s.State.Sent {
-			if at.After(last) && slices.ContainsFunc(c.Channels, func(r manual.Ref) bool { return r.ID == k.Channel }) {
-				last = at
-			}
-		}
-		if last.IsZero() {
-			continue
-		}
-		if at := last.Add(s.interval(c, last)); due.IsZero() || at.Before(due) {
-			due = at
-		}
-	}
-	return due, !due.IsZero()
 }
 
 // repeatsUpdate refuses a text of an update round that would tell its

@@ -22,12 +22,16 @@ type ReplyDrafted struct {
 	Locale  string `json:"locale"`
 	Step    string `json:"step,omitempty"` // the step on screen when it was drafted
 	Fits    bool   `json:"fits"`
+	// Market is the market the reply was written for (format 1.1): its
+	// facts and clock; none in a manual without markets.
+	Market string `json:"market,omitempty"`
 }
 
 // DraftReply renders reply id for a channel and locale with the run's
-// values (RenderOptions, as every text of the run), measures it, and
-// journals that it was drafted.
-func (s *Session) DraftReply(id, channelID, locale string) (*manual.Reply, render.Announcement, error) {
+// values (RenderOptions, as every text of the run) and the facts and clock
+// of the person's market (market, or the channel's only one in locale: see
+// render.ReplyMarket), measures it, and journals that it was drafted.
+func (s *Session) DraftReply(id, channelID, locale, market string) (*manual.Reply, render.Announcement, error) {
 	m := s.Manual
 	var ids []string
 	for _, r := range m.Replies {
@@ -55,11 +59,16 @@ func (s *Session) DraftReply(id, channelID, locale string) (*manual.Reply, rende
 	if !slices.Contains(locales, locale) {
 		return nil, render.Announcement{}, lang.Errorf("replies.locale-unknown", map[string]any{"Got": fmt.Sprintf("%q", locale), "Locales": strings.Join(locales, ", ")})
 	}
-	a, err := render.Reply(m, s.Catalog, s.Playbook, r, ch, locale, s.RenderOptions())
+	o := s.RenderOptions()
+	o.Market = market
+	a, err := render.Reply(m, s.Catalog, s.Playbook, r, ch, locale, o)
 	if err != nil {
 		return nil, render.Announcement{}, err
 	}
 	d := ReplyDrafted{Reply: r.ID, Message: r.Message.ID, Channel: ch.ID, Locale: locale, Fits: a.Fits}
+	if len(a.Markets) == 1 {
+		d.Market = a.Markets[0]
+	}
 	if st := s.Current(); st != nil {
 		d.Step = st.ID
 	}
@@ -81,10 +90,14 @@ func (f *Flow) replyCommand(cmd, arg string) (bool, error) {
 	return false, nil
 }
 
-// reply drafts a reply: reply ID CH [LOC], in the on-screen locale by
-// default; reply alone lists the library.
+// reply drafts a reply: reply ID CH [LOC] [--market M], in the on-screen
+// locale by default, for the channel's market (M among several); reply
+// alone lists the library.
 func (f *Flow) reply(arg string) error {
-	w := strings.Fields(arg)
+	w, market, err := marketWord(strings.Fields(arg))
+	if err != nil {
+		return err
+	}
 	if len(w) == 0 {
 		if len(f.S.Manual.Replies) == 0 {
 			return lang.Errorf("replies.none", nil)
@@ -102,7 +115,7 @@ func (f *Flow) reply(arg string) error {
 	if len(w) == 3 {
 		loc = w[2]
 	}
-	r, a, err := f.S.DraftReply(w[0], w[1], loc)
+	r, a, err := f.S.DraftReply(w[0], w[1], loc, market)
 	if err != nil {
 		return orFatal(err)
 	}
@@ -139,4 +152,22 @@ func (f *Flow) copyReply(subject bool) error {
 	}
 	f.info("replies.copied", map[string]any{"Reply": f.lastReply.reply.ID, "Part": f.tr().T("run.copy."+part, nil), "How": how})
 	return nil
+}
+
+// marketWord takes --market M (or --market=M) out of a command's words.
+func marketWord(w []string) (rest []string, market string, err error) {
+	for i := 0; i < len(w); i++ {
+		switch v, ok := strings.CutPrefix(w[i], "--market="); {
+		case ok && v != "":
+			market = v
+		case w[i] == "--market" && i+1 < len(w):
+			market = w[i+1]
+			i++
+		case w[i] == "--market" || ok:
+			return nil, "", lang.Errorf("replymarket.usage", nil)
+		default:
+			rest = append(rest, w[i])
+		}
+	}
+	return rest, market, nil
 }

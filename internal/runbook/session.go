@@ -236,22 +236,22 @@ func (s *Session) Current() *manual.Step {
 // Deadline is when a step is due.
 func (s *Session) Deadline(st *manual.Step) time.Time { return s.State.Due(s.Playbook, st) }
 
-// NextUpdateDue is when the next update must go out: the time the first
-// text sent of the current round promised its audience, or sooner when
-// another cadence falls due first or, with on_change, something changed
-// (cadence.go). ok is false before any such text and once an all-clear
-// text is sent.
+// NextUpdateDue is when the next update must go out: the earliest of the
+// cadences' due times (due.go): the time the first text sent of the
+// current round promised its audience, another cadence's interval after
+// its last text, or, with on_change, the moment something changed. ok is
+// false before any such text and once an all-clear text is sent.
 func (s *Session) NextUpdateDue() (time.Time, bool) {
-	if len(s.Playbook.Updates) == 0 || !s.State.AllClear.IsZero() || s.State.Closed {
+	if !s.State.AllClear.IsZero() || s.State.Closed {
 		return time.Time{}, false
 	}
-	due, ok := s.promiseDue()
-	for _, other := range []func() (time.Time, bool){s.otherCadencesDue, s.changeDue} {
-		if at, found := other(); found && (!ok || at.Before(due)) {
-			due, ok = at, true
+	var due time.Time
+	for _, d := range s.CadencesDue() {
+		if due.IsZero() || d.At.Before(due) {
+			due = d.At
 		}
 	}
-	return due, ok
+	return due, !due.IsZero()
 }
 
 // promiseDue is when the first cadence's update is due: what the current
@@ -278,10 +278,10 @@ func (s *Session) promiseDue() (time.Time, bool) {
 }
 
 // interval is the time from an update sent at t to the next of cadence c:
-// its phase in force then, counted from the start of the incident (every
-// 20m for the first 2h, then every 60m).
+// its phase in force then, counted from the cadence's first promise (every
+// 20m for the first 2h after the holding message, then every 60m).
 func (s *Session) interval(c *manual.Cadence, t time.Time) time.Duration {
-	if d := c.Interval(t.Sub(s.State.StartedAt)); d > 0 {
+	if d := c.IntervalSince(s.firstPromise(c, t), t); d > 0 {
 		return d
 	}
 	return manual.DefaultCadence

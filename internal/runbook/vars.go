@@ -147,6 +147,9 @@ func (s *Session) Set(name, val string) error {
 		}
 		return lang.Errorf("run.set-unknown", map[string]any{"Name": name, "Hint": hintOr(name, names, "run.set-variables")})
 	}
+	if err := givenByMarkets(s.Manual, v); err != nil {
+		return err
+	}
 	if _, err := render.Check(described(s.Playbook, v), name, val); err != nil {
 		return err
 	}
@@ -211,4 +214,22 @@ func described(p *manual.Playbook, v *manual.Variable) *manual.Variable {
 	c := *v
 	c.Description = p.Describe(v)
 	return &c
+}
+
+// givenByMarkets refuses to set a per-market fact that every market gives
+// (format 1.1): each market's value wins over the run's, so the value set
+// would reach no text, silently. A market without a value of its own still
+// takes the run's (lint's CR311), so setting it is allowed then.
+func givenByMarkets(m *manual.Manual, v *manual.Variable) error {
+	if !m.FromMarkets(v) {
+		return nil
+	}
+	var ids []string
+	for _, mk := range m.Markets {
+		if _, ok := mk.Values[v.Name]; !ok {
+			return nil
+		}
+		ids = append(ids, mk.ID)
+	}
+	return lang.Errorf("permarket.set", map[string]any{"Name": v.Name, "Markets": strings.Join(ids, ", ")})
 }

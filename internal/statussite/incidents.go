@@ -215,7 +215,11 @@ func nextUpdate(p *manual.Playbook, st *runbook.State) time.Time {
 	if last.IsZero() {
 		return last
 	}
-	if d := p.Updates[0].Interval(last.Sub(st.StartedAt)); d > 0 {
+	first := st.FirstSent(p.Updates[0].Channels)
+	if first.IsZero() {
+		first = last
+	}
+	if d := p.Updates[0].IntervalSince(first, last); d > 0 {
 		return last.Add(d)
 	}
 	return last.Add(p.Cadence())

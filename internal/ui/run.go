@@ -124,6 +124,7 @@ func (v *RunView) Step(s *runbook.Session, b runbook.Batch) {
 // Update shows a cadence update's list of texts to send.
 func (v *RunView) Update(s *runbook.Session, b runbook.Batch) {
 	v.printf("\n%s\n", v.Th.Title.Render(v.t("run.update.title", map[string]any{"N": strings.TrimPrefix(b.Step, "updates#")})))
+	v.dueLines(s, b)
 	v.list(s, b)
 }
 
