@@ -101,7 +101,7 @@ func TestRunInSpanish(t *testing.T) {
 	// Not "escribir d otra vez": step 1's question already shows it, and
 	// waiting for it returned before this one was drawn.
 	tm.waitFor("comunicados sin marcar como enviados")
-	assertShows(t, "the question of d", tm.joined(), "4 comunicados sin marcar como enviados: x (es), ")
+	assertShows(t, "the question of d", tm.joined(), "5 comunicados sin marcar como enviados: x (es), ")
 	tm.send("d")
 	s = tm.waitFor("EXITED 0")
 	assertShows(t, "the end", s, "FIN DEL INCIDENTE a las ", "TAREAS POSTERIORES (plazos desde el fin del incidente)",

@@ -112,7 +112,7 @@ func TestViewShowsOneTextWhole(t *testing.T) {
 	tm.send("d")
 	tm.waitPrompt(2, 5)
 	for _, tc := range []struct{ command, file string }{
-		{"v 5", "holding.meta-holding.email-customers.es.txt"},
+		{"v 6", "holding.meta-holding.email-customers.es.txt"},
 		{"v x pt", "holding.meta-holding.x.pt.txt"},
 		{"v status-page suppliers", "holding.supplier-whatsapp.status-page.es.txt"},
 	} {
