@@ -137,7 +137,7 @@ func TestFilters(t *testing.T) {
 		{"one step", "facebook-down", render.Options{Step: "holding"},
 			[]string{"holding"}, []string{"email-customers", "slack-staff", "sms-staff", "status-page", "status-page-pe", "telegram-channel", "website-banner", "x"}},
 		{"the update cadence", "facebook-down", render.Options{Step: render.UpdatesStep},
-			[]string{"updates"}, []string{"status-page", "status-page-pe", "telegram-channel", "website-banner", "x"}},
+			[]string{"updates"}, []string{"slack-staff", "status-page", "status-page-pe", "telegram-channel", "website-banner", "x"}},
 		{"channel by id", "meta-outage", render.Options{Channels: []string{"x"}},
 			[]string{"holding", "press", "all-clear", "updates"}, []string{"x"}},
 		{"channel by kind", "meta-outage", render.Options{Channels: []string{"sms"}},
