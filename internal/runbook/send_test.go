@@ -379,7 +379,7 @@ func TestSendDrillNeverReachesRealTargets(t *testing.T) {
 	}
 	for _, b := range sandbox.bodies {
 		var p dispatch.WebhookPayload
-		if err := json.Unmarshal([]byte(b), &p); err != nil || !p.Drill || !strings.HasPrefix(p.Text, manual.DefaultDrillMark(p.Locale)) {
+		if err := json.Unmarshal([]byte(b), &p); err != nil || !p.Drill || !strings.HasPrefix(p.Text, f.S.Manual.DrillMark(p.Locale)) {
 			t.Errorf("drill delivery not marked as a drill: %s", b)
 		}
 	}
