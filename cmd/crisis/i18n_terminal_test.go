@@ -55,13 +55,13 @@ func TestRunInSpanish(t *testing.T) {
 
 	tm.waitForPrompt("(p. ej. ")
 	tm.send("Facebook")
-	s := tm.waitFor("PASO 1/4")
+	s := tm.waitFor("PASO 1/5")
 	assertShows(t, "step 1", s, "responsable: ", " · plazo ", "quedan ")
 	assertShows(t, "the start card", tm.history(), "ejecución 2", " · inicio ", "\nregistro", "CAÍDOS: ")
 	tm.waitForPrompt("] ? ayuda >")
 	prompt := tm.lastLine()
-	if !strings.HasPrefix(prompt, "[1/4 ") || !strings.Contains(prompt, " · plazo ") || !strings.Contains(prompt, " en ") {
-		t.Errorf("step 1's prompt: %q, want [1/4 ID · plazo HH:MM en Nm ...] ? ayuda >", prompt)
+	if !strings.HasPrefix(prompt, "[1/5 ") || !strings.Contains(prompt, " · plazo ") || !strings.Contains(prompt, " en ") {
+		t.Errorf("step 1's prompt: %q, want [1/5 ID · plazo HH:MM en Nm ...] ? ayuda >", prompt)
 	}
 	assertNoEnglish(t, "step 1", s)
 
@@ -71,8 +71,11 @@ func TestRunInSpanish(t *testing.T) {
 	tm.send("c 1 2 3 4")
 	tm.waitFor("✓ [x] Portavoz y aprobador avisados por teléfono")
 	tm.send("d")
-	tm.waitFor("PASO 2/4")
-	tm.waitForPrompt("[2/4 ")
+	tm.waitFor("PASO 2/5") // is it all of Meta?
+	tm.waitForPrompt("[2/5 ")
+	tm.send("choose 1")
+	tm.waitFor("PASO 3/5")
+	tm.waitForPrompt("[3/5 ")
 	s = tm.screen(false)
 	assertShows(t, "step 2", s, "[primer aviso]", "POR ENVIAR", "✓ enviado  ○ falta  ✗ no cabe  (xx) opcional", "v N ver · y N copiar", " por enviar", "aprobación:")
 	assertNoEnglish(t, "step 2", s)
@@ -93,15 +96,15 @@ func TestRunInSpanish(t *testing.T) {
 	s = tm.waitFor("próxima actualización a las ")
 	assertShows(t, "after x", s, "comunicados marcados como enviados")
 	tm.send("d")
-	tm.waitFor("PASO 3/4")
+	tm.waitFor("PASO 4/5")
 	tm.send("s lo atiende el turno de noche")
-	tm.waitFor("PASO 4/4")
-	tm.waitForPrompt("[4/4 ")
+	tm.waitFor("PASO 5/5")
+	tm.waitForPrompt("[5/5 ")
 	tm.send("d") // texts unsent: asks for a second d
 	// Not "escribir d otra vez": step 1's question already shows it, and
 	// waiting for it returned before this one was drawn.
 	tm.waitFor("comunicados sin marcar como enviados")
-	assertShows(t, "the question of d", tm.joined(), "4 comunicados sin marcar como enviados: x (es), ")
+	assertShows(t, "the question of d", tm.joined(), "5 comunicados sin marcar como enviados: x (es), ")
 	tm.send("d")
 	s = tm.waitFor("EXITED 0")
 	assertShows(t, "the end", s, "FIN DEL INCIDENTE a las ", "TAREAS POSTERIORES (plazos desde el fin del incidente)",
@@ -119,12 +122,12 @@ func TestRunInSpanish(t *testing.T) {
 // the score in Polish.
 func TestDrillInPolish(t *testing.T) {
 	tm := newTmuxIn(t, "pl_PL.UTF-8", "drill facebook-down -l pl --speed 600 --var platform=Facebook")
-	tm.waitFor("KROK 1/4")
-	assertShows(t, "the drill's first screen", tm.history(), "[ĆWICZENIA] ĆWICZENIA: NIC TU NIE JEST PRAWDZIWE, NIC NIE JEST WYSYŁANE",
+	tm.waitFor("KROK 1/5")
+	assertShows(t, "the drill's first screen", tm.history(), "[CWICZENIA] ĆWICZENIA: NIC TU NIE JEST PRAWDZIWE, NIC NIE JEST WYSYŁANE",
 		"odpowiada: ", " · termin ")
 	// Nobody types: the T+3m inject arrives on its own.
 	tm.waitFor("⚡ ZDARZENIE 1 (T+")
-	commands := []string{"c 1 2 3 4", "d", "a", "x", "d"}
+	commands := []string{"c 1 2 3 4", "d", "choose 1", "a", "x", "d"}
 	seen := map[string]bool{}
 	deadline := time.Now().Add(30 * time.Second)
 	for !strings.Contains(tm.history(), "EXITED") && time.Now().Before(deadline) {

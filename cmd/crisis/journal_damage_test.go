@@ -36,7 +36,7 @@ func crisisRun(t *testing.T, state, in string, args ...string) (stdout, stderr s
 func pausedRun(t *testing.T) (state, dir string) {
 	t.Helper()
 	state = t.TempDir()
-	if _, stderr, err := crisisRun(t, state, "d\na\nx\np\n", "run", "facebook-down", "--answers", "-", "--var", "platform=Facebook", "-l", "es"); err != nil {
+	if _, stderr, err := crisisRun(t, state, "d\nchoose 1\na\nx\np\n", "run", "facebook-down", "--answers", "-", "--var", "platform=Facebook", "-l", "es"); err != nil {
 		t.Fatalf("run: %v\n%s", err, stderr)
 	}
 	runs, err := runbook.List(filepath.Join(state, "crisis", "runs"))

@@ -87,7 +87,7 @@ func TestRunOffersToResumePaused(t *testing.T) {
 		t.Errorf("the offer does not name the paused run on a line of its own:\n%s", screen)
 	}
 	tm.run("send-keys", "-t", "t", "Enter")
-	tm.waitFor("STEP 2/4")
+	tm.waitFor("STEP 2/5")
 	tm.send("p")
 	tm.waitFor("EXITED 0")
 	if got := runFolders(t, state); len(got) != 1 {

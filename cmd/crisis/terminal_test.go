@@ -109,7 +109,7 @@ func TestRunInTerminal(t *testing.T) {
 
 	tm.waitFor("platform - La plataforma caída")
 	tm.send("Facebook")
-	s := tm.waitFor("STEP 1/4")
+	s := tm.waitFor("STEP 1/5")
 	keep(s)
 	if !strings.Contains(tm.screen(true), "\x1b[") {
 		t.Error("no colour on a terminal")
@@ -117,7 +117,10 @@ func TestRunInTerminal(t *testing.T) {
 	tm.send("c 1 2 3 4")
 	tm.waitFor("[x] Spokesperson and approver called")
 	tm.send("d")
-	s = tm.waitFor("STEP 2/4")
+	s = tm.waitFor("STEP 2/5") // is it all of Meta?
+	keep(s)
+	tm.send("choose 1")
+	s = tm.waitFor("STEP 3/5")
 	keep(s)
 	tm.send("?")
 	tm.waitFor("p, pause")
@@ -127,9 +130,9 @@ func TestRunInTerminal(t *testing.T) {
 	s = tm.waitFor("next update due at")
 	keep(s)
 	tm.send("d")
-	tm.waitFor("STEP 3/4")
+	tm.waitFor("STEP 4/5")
 	tm.send("s handled by the night shift")
-	s = tm.waitFor("STEP 4/4")
+	s = tm.waitFor("STEP 5/5")
 	keep(s)
 	tm.send("d") // announcements unsent: asks for a second d
 	tm.waitFor("type d again")
@@ -160,13 +163,13 @@ func TestDrillInTerminal(t *testing.T) {
 	cmd := fmt.Sprintf("env NO_COLOR=1 XDG_STATE_HOME=%s %s -m %s drill facebook-down -l es --speed 600 --var platform=Facebook; echo EXITED $?; sleep 30",
 		state, crisisBin(t), repoRoot(t))
 	tm := newTmux(t, cmd)
-	tm.waitFor("STEP 1/4")
+	tm.waitFor("STEP 1/5")
 	if !strings.Contains(tm.history(), "[SIMULACRO] EXERCISE") {
 		t.Error("the drill's first screen is not marked as an exercise")
 	}
 	// Nobody types: the T+3m inject must arrive on its own (0.3 s at 600x).
 	tm.waitFor("INJECT 1")
-	commands := []string{"c 1 2 3 4", "d", "a", "r", "x", "d"} // r shows the holding texts in full
+	commands := []string{"c 1 2 3 4", "d", "choose 1", "a", "r", "x", "d"} // r shows the holding texts in full
 	deadline := time.Now().Add(25 * time.Second)
 	for !strings.Contains(tm.history(), "EXITED") && time.Now().Before(deadline) {
 		last := tm.lastLine()

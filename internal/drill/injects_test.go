@@ -108,6 +108,7 @@ func TestInjectorPlanOrder(t *testing.T) {
 		"Facebook", // the platform variable
 		"", "y",    // inject 0 (reply): take the draft; it did what was expected
 		"c 1 2 3 4", "d", // confirm
+		"choose 1",            // only Facebook
 		"a", "x all all", "d", // holding
 		"refer to the press line", "y", // inject 1 (decision)
 		"c 1 2", "d", // inbox
@@ -124,7 +125,7 @@ func TestInjectorPlanOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := s.Playbook
-	wantCursor := []int{0, 2, 3}
+	wantCursor := []int{0, 3, 4}
 	if len(view.shown) != len(p.Drill.Injects) {
 		t.Fatalf("%d injects shown, want %d: %+v", len(view.shown), len(p.Drill.Injects), view.shown)
 	}

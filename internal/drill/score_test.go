@@ -69,57 +69,60 @@ func TestGrade(t *testing.T) {
 		practise []string // each must be in the list, which has no others
 	}{
 		{"perfect", func(t *testing.T) (*manual.Playbook, *runbook.State) { return drilled(t, "facebook-down", true) }, 100,
-			[3]drill.Part{{4, 4, 40}, {11, 11, 30}, {3, 3, 20}}, 0, nil},
+			[3]drill.Part{{5, 5, 40}, {13, 13, 30}, {3, 3, 20}}, 0, nil},
 		{"skipped step and unanswered injects", func(t *testing.T) (*manual.Playbook, *runbook.State) {
 			// The inbox step is skipped and the run ends before the 20m and
 			// 45m injects arrive.
 			return drilled(t, "facebook-down", false,
 				"c 1 2 3 4", "+4m", "d", // confirm, at T+4m
 				"", "y", // the 3m inject: send the draft reply, on the mark
+				"choose 1",            // only Facebook
 				"a", "x all all", "d", // holding
 				"s no time to answer", // inbox
 				"a", "x all all", "d", // all-clear
 			)
-		}, 30 + 30 + 7 + 5,
-			[3]drill.Part{{3, 4, 30}, {11, 11, 30}, {1, 3, 7}}, 1,
+		}, 32 + 30 + 7 + 5,
+			[3]drill.Part{{4, 5, 32}, {13, 13, 30}, {1, 3, 7}}, 1,
 			[]string{`step "inbox" was skipped`, `answer the inject "A journalist calls`, `answer the inject "A colleague proposes`}},
 		{"late holding message", func(t *testing.T) (*manual.Playbook, *runbook.State) {
-			return drilled(t, "facebook-down", false,
+			// At speed 1: holding's 5 minutes after the scope decision are
+			// real minutes, enough for anyone.
+			return drilledAt(t, 1, "facebook-down", false,
 				"c 1 2 3 4", "+4m", "d", // confirm
-				"", "y", "a", "x all all", "+16m", "d", // the 3m inject, then holding done at T+20m
+				"", "y", "choose 1", "a", "x all all", "+16m", "d", // the 3m inject, only Facebook, then holding done at T+20m
 				"phoned the press line", "y", "c 1 2", "d", // the 20m inject, then inbox
 				"a", "x all all", "d") // all-clear
-		}, 30 + 30 + 13 + 10,
-			[3]drill.Part{{3, 4, 30}, {11, 11, 30}, {2, 3, 13}}, 0,
+		}, 32 + 30 + 13 + 10,
+			[3]drill.Part{{4, 5, 32}, {13, 13, 30}, {2, 3, 13}}, 0,
 			[]string{`step "holding" was late: know its deadline (T+15m)`, `answer the inject "A colleague proposes`}},
 		{"late at speed 20: the speed, not the trainee", func(t *testing.T) (*manual.Playbook, *runbook.State) {
 			// confirm (T+5m) lasts 15 s of real time at speed 20 and holding
-			// (T+15m, 10m after confirm's) 30 s: both late, neither judged.
+			// (T+15m, 5m after the scope decision's) 15 s: both late, neither judged.
 			// inbox's 15 minutes are 45 s: also too fast, but it is met.
 			return drilledAt(t, 20, "facebook-down", false,
 				"c 1 2 3 4", "+6m", "d", // confirm, late
-				"", "y", "a", "x all all", "+16m", "d", // the 3m inject, then holding done at T+22m
+				"", "y", "choose 1", "a", "x all all", "+16m", "d", // the 3m inject, only Facebook, then holding done at T+22m
 				"phoned the press line", "y", "c 1 2", "d", // the 20m inject, then inbox
 				"a", "x all all", "d") // all-clear
 		}, 40 + 30 + 13 + 10,
-			[3]drill.Part{{2, 2, 40}, {11, 11, 30}, {2, 3, 13}}, 0,
+			[3]drill.Part{{3, 3, 40}, {13, 13, 30}, {2, 3, 13}}, 0,
 			[]string{`step "confirm" was late, but at speed 20 its deadline (T+5m) left 15s of real time, too little for anyone: rehearse it at --speed 5 or slower`,
-				`step "holding" was late, but at speed 20 its deadline (T+15m) left 30s of real time`, `answer the inject "A colleague proposes`}},
+				`step "holding" was late, but at speed 20 its deadline (T+15m) left 15s of real time`, `answer the inject "A colleague proposes`}},
 		{"late at speed 1: know the deadline", func(t *testing.T) (*manual.Playbook, *runbook.State) {
 			return drilledAt(t, 1, "facebook-down", false,
 				"c 1 2 3 4", "+6m", "d", // confirm, late
-				"", "y", "a", "x all all", "+4m", "d", // the 3m inject, then holding done at T+10m
+				"", "y", "choose 1", "a", "x all all", "+4m", "d", // the 3m inject, only Facebook, then holding done at T+10m
 				"c 1 2", "d", // inbox, before the 20m inject
 				"a", "x all all", "d") // all-clear
-		}, 30 + 30 + 7 + 10,
-			[3]drill.Part{{3, 4, 30}, {11, 11, 30}, {1, 3, 7}}, 0,
+		}, 32 + 30 + 7 + 10,
+			[3]drill.Part{{4, 5, 32}, {13, 13, 30}, {1, 3, 7}}, 0,
 			[]string{`step "confirm" was late: know its deadline (T+5m)`, `answer the inject "A journalist calls`, `answer the inject "A colleague proposes`}},
 		{"nothing sent", func(t *testing.T) (*manual.Playbook, *runbook.State) {
 			// Steps with unsent announcements or unticked checklists take a second d.
-			return drilled(t, "facebook-down", false, "d", "d", "d", "d", "d", "d", "d", "d")
+			return drilled(t, "facebook-down", false, "d", "d", "choose 1", "d", "d", "d", "d", "d", "d")
 		}, 40 + 0 + 0 + 10,
-			[3]drill.Part{{4, 4, 40}, {0, 11, 0}, {0, 3, 0}}, 0,
-			append(slices.Repeat([]string{"prepare "}, 11), slices.Repeat([]string{"answer the inject "}, 3)...)},
+			[3]drill.Part{{5, 5, 40}, {0, 13, 0}, {0, 3, 0}}, 0,
+			append(slices.Repeat([]string{"prepare "}, 13), slices.Repeat([]string{"answer the inject "}, 3)...)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

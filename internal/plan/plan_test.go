@@ -160,10 +160,10 @@ func TestSteps(t *testing.T) {
 	if len(pl.FollowUp) != 3 || pl.FollowUp[2].DeadlineS != "7d" {
 		t.Errorf("follow-up %+v", pl.FollowUp)
 	}
-	if len(pl.Cadences) != 1 || pl.Updates != &pl.Cadences[0] {
+	if len(pl.Cadences) != 2 || pl.Updates != &pl.Cadences[0] { // customers, staff
 		t.Fatalf("updates %+v, cadences %+v", pl.Updates, pl.Cadences)
 	}
-	if u := pl.Updates; u.Every != "1h" || u.Message != "update" || len(u.Channels) != 4 {
+	if u := pl.Updates; u.Every != "20m" || len(u.Phases) != 2 || u.Message != "update" || len(u.Channels) != 5 {
 		t.Errorf("updates %+v", pl.Updates)
 	}
 }

@@ -120,6 +120,7 @@ func imperfectDrill(t *testing.T) run {
 	return scripted(t, "facebook-down", true, false,
 		"c 1 2 3 4", "+4m", "d", // confirm, at T+4m
 		"", "y", // the 3m inject: send the draft reply, on the mark
+		"choose 1",            // only Facebook
 		"a", "x all all", "d", // holding
 		"s no time to answer", // inbox
 		"a", "x all all", "d", // all-clear
@@ -133,6 +134,7 @@ func imperfectDrill(t *testing.T) run {
 func incident(t *testing.T) run {
 	return scripted(t, "facebook-down", false, false,
 		"+2m", "d", "d", // confirm, its checklist unticked: asked once, then done
+		"choose 1",                    // only Facebook
 		"+18m", "a", "x all all", "d", // holding, 5 minutes late
 		"+3m", "n called Ana | the press office", // a note on the inbox step
 		"s nothing to answer yet",
@@ -153,7 +155,7 @@ func built(t *testing.T, r run) *Report {
 
 func TestDeadlines(t *testing.T) {
 	rep := built(t, incident(t))
-	want := map[string]string{"confirm": "met", "holding": "missed", "inbox": "skipped", "all-clear": "met"}
+	want := map[string]string{"confirm": "met", "scope": "met", "holding": "missed", "inbox": "skipped", "all-clear": "met"}
 	if len(rep.Deadlines) != len(want) {
 		t.Fatalf("deadlines %+v, want %d", rep.Deadlines, len(want))
 	}
@@ -168,7 +170,7 @@ func TestDeadlines(t *testing.T) {
 			t.Errorf("step %s: late %q with status %s", d.Step, d.Late, d.Status)
 		}
 	}
-	if h := rep.Deadlines[1]; h.Late != "5m" || !h.Due.Equal(start.Add(15*time.Minute)) || !h.At.Equal(start.Add(20*time.Minute)) {
+	if h := rep.Deadlines[2]; h.Late != "5m" || !h.Due.Equal(start.Add(15*time.Minute)) || !h.At.Equal(start.Add(20*time.Minute)) {
 		t.Errorf("holding due %s, late %q; want 15m after the start, 5m late", h.Due, h.Late)
 	}
 	if rep.Status != "finished" || rep.AllClear == nil || rep.Drill || rep.Score != nil {
@@ -191,17 +193,19 @@ func TestDeviations(t *testing.T) {
 			late = append(late, d)
 		}
 	}
-	if len(late) != 1 || !strings.Contains(late[0], "between 2026-11-23 02:20:00 and 2026-11-23 03:53:00 (93m, cadence 1h)") {
-		t.Errorf("late updates %q, want one gap of 93m against a cadence of 1h", late)
+	// Customers hear every 20 minutes for the first two hours, staff hourly.
+	if len(late) != 2 || !strings.Contains(late[0], "between 2026-11-23 02:20:00 and 2026-11-23 03:53:00 (93m, cadence 20m): customers") ||
+		!strings.Contains(late[1], "between 2026-11-23 02:20:00 and 2026-11-23 03:53:00 (93m, cadence 1h): staff") {
+		t.Errorf("late updates %q, want a gap of 93m against the customers' 20m and the staff's 1h", late)
 	}
 }
 
 func TestOnTimeUpdatesAreNoDeviation(t *testing.T) {
 	r := scripted(t, "facebook-down", false, false,
-		"d", "d", "a", "x all all", "d", "s nothing to answer", "+50m", "u", "a", "x all all", "r", "+50m", "a", "x all all", "d")
+		"d", "d", "choose 1", "a", "x all all", "d", "s nothing to answer", "+15m", "u", "a", "x all all", "r", "+15m", "a", "x all all", "d")
 	for _, d := range built(t, r).Deviations {
 		if strings.HasPrefix(d, "no update") {
-			t.Errorf("updates 50 minutes apart with a cadence of 60: %q", d)
+			t.Errorf("updates 15 minutes apart with a cadence of 20: %q", d)
 		}
 	}
 }
@@ -212,17 +216,17 @@ func TestSentCarriesApprovals(t *testing.T) {
 	for _, s := range rep.Sent {
 		step := strings.SplitN(s.Step, "#", 2)[0]
 		count[step]++
-		want := "Carmen Vidal (CEO)" // the approver, by name
-		if step == "all-clear" {
+		want := "Carmen Vidal (CEO)"                           // the approver, by name
+		if step == "all-clear" || s.Message == "staff-brief" { // unapproved; pre-approved
 			want = ""
 		}
 		if s.By != want {
 			t.Errorf("sent %s/%s on %s (%s) approved by %q, want %q", s.Step, s.Message, s.Channel, s.Locale, s.By, want)
 		}
 	}
-	// holding: 4 + 1 + 2 channels, update: 4, all-clear: 4; each in es and en.
-	if count["holding"] != 14 || count["updates"] != 8 || count["all-clear"] != 8 {
-		t.Errorf("sent per step %v, want holding 14, updates 8, all-clear 8", count)
+	// holding: 5 + 1 + 2 channels, update: 5 + 1, all-clear: 5; each in es and en.
+	if count["holding"] != 16 || count["updates"] != 12 || count["all-clear"] != 10 {
+		t.Errorf("sent per step %v, want holding 16, updates 12, all-clear 10", count)
 	}
 }
 
@@ -393,7 +397,7 @@ func TestHTMLEscapes(t *testing.T) {
 
 func TestSummary(t *testing.T) {
 	rep := built(t, incident(t))
-	want := Summary{Deadlines: 4, Met: 2, Late: 1, Skipped: 1, Open: 0, Sent: 30, UnapprovedSends: 8, Unsent: 0, FollowUp: 3, Duration: "114m"}
+	want := Summary{Deadlines: 5, Met: 3, Late: 1, Skipped: 1, Open: 0, Sent: 38, UnapprovedSends: 10, Unsent: 0, FollowUp: 3, Duration: "114m"}
 	if rep.Summary != want {
 		t.Errorf("summary %+v, want %+v", rep.Summary, want)
 	}
@@ -409,7 +413,7 @@ func TestSummary(t *testing.T) {
 				t.Errorf("%s: %q comes before the summary (%d < %d)", name, later, i, sum)
 			}
 		}
-		for _, line := range []string{"Deadlines: 2 met, 1 late, 1 skipped, 0 open, of 4", "Texts sent: 30, of which 8 without a recorded approval",
+		for _, line := range []string{"Deadlines: 3 met, 1 late, 1 skipped, 0 open, of 5", "Texts sent: 38, of which 10 without a recorded approval",
 			"Duration: 114m (to the all-clear)", "Follow-up tasks: 3, the first due 2026-11-24 03:54:00"} {
 			if !strings.Contains(doc, line) {
 				t.Errorf("%s: the summary lacks %q", name, line)
@@ -489,7 +493,7 @@ func TestSentTexts(t *testing.T) {
 // People, steps, channels and checklist items go by what the manual calls
 // them, never by their ids.
 func TestNamesNotIds(t *testing.T) {
-	r := scripted(t, "facebook-down", false, false, "c 4", "d", "d", "a", "x all all", "d", "p")
+	r := scripted(t, "facebook-down", false, false, "c 4", "d", "d", "choose 1", "a", "x all all", "d", "p")
 	rep := built(t, r)
 	var lines []string
 	for _, e := range rep.Timeline {
@@ -577,7 +581,7 @@ func circles(t *testing.T, svg string) []float64 {
 // over the whole width, not squeezed into a dot.
 func TestTimelineSpansTheRun(t *testing.T) {
 	rep := built(t, scripted(t, "facebook-down", false, false,
-		"+1m", "d", "d", "+2m", "a", "x all all", "d", "+1m", "s nothing yet", "+3m", "a", "x all all", "d"))
+		"+1m", "d", "d", "choose 1", "+2m", "a", "x all all", "d", "+1m", "s nothing yet", "+3m", "a", "x all all", "d"))
 	var b bytes.Buffer
 	if err := HTML(&b, rep, english); err != nil {
 		t.Fatal(err)
@@ -595,7 +599,7 @@ func TestTimelineSpansTheRun(t *testing.T) {
 	if !strings.Contains(svg, fmt.Sprintf(`<line x1="%.1f"`, tlRight)) {
 		t.Errorf("the all-clear is not at the end of the plot:\n%s", svg)
 	}
-	for _, want := range []string{"a text marked sent", "a step's deadline", "all-clear", "3 later deadlines not drawn"} {
+	for _, want := range []string{"a text marked sent", "a step's deadline", "all-clear", "4 later deadlines not drawn"} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("the legend lacks %q", want)
 		}
@@ -613,6 +617,7 @@ var english = lang.For(language.English)
 func TestJournalTruthInReport(t *testing.T) {
 	rep := built(t, scripted(t, "facebook-down", false, false,
 		"c 1 2", "d", "d", // confirm, two items unticked
+		"choose 1",        // only Facebook
 		"+5m", "x all es", // holding sent at 02:05 Madrid, no approval recorded yet
 		"+2m", "a carmen --at 02:04", // given by phone at 02:04, before the send
 		"x status-page en", "x website-banner en", "x email-customers en", "d",
@@ -633,6 +638,12 @@ func TestJournalTruthInReport(t *testing.T) {
 		}
 	}
 	for _, s := range rep.Sent {
+		if s.Message == "staff-brief" { // pre-approved: sent on its owner's authority
+			if s.By != "" {
+				t.Errorf("%s on %s: approved by %q, want nobody: it is pre-approved", s.Message, s.Channel, s.By)
+			}
+			continue
+		}
 		if s.By != "Carmen Vidal (CEO)" {
 			t.Errorf("%s on %s: approved by %q, want Carmen Vidal, who approved at 02:04", s.Message, s.Channel, s.By)
 		}

@@ -92,7 +92,7 @@ func TestReopenAfterAllClear(t *testing.T) {
 	if st.Finished || !st.AllClear.IsZero() {
 		t.Errorf("reopened but finished %t, all-clear %v", st.Finished, st.AllClear)
 	}
-	// facebook-down: confirm, holding, inbox, all-clear; the holding
+	// facebook-down: confirm, scope, holding, inbox, all-clear; the holding
 	// step is where the public is told again.
 	if cur := s.Current(); cur == nil || cur.ID != "holding" {
 		t.Fatalf("continues from %v, want holding", cur)
@@ -106,11 +106,11 @@ func TestReopenAfterAllClear(t *testing.T) {
 	if len(st.Reopened) != 1 || !st.Reopened[0].AllClear.Equal(firstAllClear) {
 		t.Fatalf("reopened = %+v, want one, of the all-clear at %v", st.Reopened, firstAllClear)
 	}
-	// The incident starts over from the holding step: due 10 minutes after
-	// the reopening, as it was 10 minutes after confirm's T+5m; confirm's
-	// own deadline stays where it was.
+	// The incident starts over from the holding step: due 5 minutes after
+	// the reopening, as it was 5 minutes after the scope decision's T+10m;
+	// confirm's own deadline stays where it was.
 	at := st.Reopened[0].At
-	if got, want := s.Deadline(&s.Playbook.Steps[1]), at.Add(10*time.Minute); !got.Equal(want) {
+	if got, want := s.Deadline(&s.Playbook.Steps[s.Playbook.StepIndex("holding")]), at.Add(5*time.Minute); !got.Equal(want) {
 		t.Errorf("holding due %v after reopening at %v, want %v", got, at, want)
 	}
 	if got, want := s.Deadline(&s.Playbook.Steps[0]), st.StartedAt.Add(5*time.Minute); !got.Equal(want) {

@@ -379,7 +379,7 @@ func TestSendDrillNeverReachesRealTargets(t *testing.T) {
 	}
 	for _, b := range sandbox.bodies {
 		var p dispatch.WebhookPayload
-		if err := json.Unmarshal([]byte(b), &p); err != nil || !p.Drill || !strings.HasPrefix(p.Text, manual.DefaultDrillMark(p.Locale)) {
+		if err := json.Unmarshal([]byte(b), &p); err != nil || !p.Drill || !strings.HasPrefix(p.Text, f.S.Manual.DrillMark(p.Locale)) {
 			t.Errorf("drill delivery not marked as a drill: %s", b)
 		}
 	}
@@ -458,15 +458,16 @@ func crashThenResume(t *testing.T, crashOn string, answers ...string) (hook, sla
 }
 
 func TestSendInDoubtIsNeverResentAutomatically(t *testing.T) {
-	// Texts: 1 status-page (meta-holding) ... 7 slack-staff ... 10
-	// status-page (supplier-whatsapp). Slack "dies" after posting.
-	hook, slack, view, s := crashThenResume(t, "slack", "send all", "yes", "send 5", "send 7", "no")
+	// Texts: 1 status-page (meta-holding), 2 status-page-pe ... 8
+	// slack-staff ... 11 status-page (supplier-whatsapp). Slack "dies"
+	// after posting.
+	hook, slack, view, s := crashThenResume(t, "slack", "send all", "yes", "send 6", "send 8", "no")
 	shown := view.all()
 	for _, want := range []string{
 		"slack-staff (es) via slack in step holding: outcome unknown: check before resending: the channel the slack webhook posts to",
 		"not resent, outcome unknown: slack-staff (es)",
-		"type resend to send", // send 7 asks for the word resend
-		"text 5, email-customers (es), is not offered: its channel has no delivery target here",
+		"type resend to send", // send 8 asks for the word resend
+		"text 6, email-customers (es), is not offered: its channel has no delivery target here",
 	} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("screen lacks %q:\n%s", want, shown)
@@ -714,7 +715,7 @@ func TestSendGarbageAnswerIsUnknown(t *testing.T) {
 	for _, want := range []string{
 		"outcome unknown: check before resending: the latest posts of the Telegram channel @rioverdehogar",
 		"not resent, outcome unknown: telegram-channel (es)",
-		"4  telegram-channel (es) via telegram: unknown",
+		"5  telegram-channel (es) via telegram: unknown",
 	} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("screen lacks %q:\n%s", want, shown)
@@ -760,7 +761,7 @@ func TestSendMalformedRowsShownBeforeConfirming(t *testing.T) {
 		list + `:6:1: the row has 1 fields, the address is in field 2 (not sent to)`,
 		list + `:7:8: the row is not valid CSV: bare " in non-quoted-field (not sent to)`,
 		"and 1 more malformed row of " + list + " (not sent to)",
-		"5  email-customers  es  via smtp: 2 recipients of " + list + " (1 opted out, 6 malformed rows not sent)",
+		"6  email-customers  es  via smtp: 2 recipients of " + list + " (1 opted out, 6 malformed rows not sent)",
 		"send 1 text? type yes to send, no to stop: ",
 		"nothing sent",
 	}

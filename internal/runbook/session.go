@@ -261,14 +261,12 @@ func (s *Session) promiseDue() (time.Time, bool) {
 		return s.State.Promise, true
 	}
 	// Journals from before promises were recorded: a cadence after what
-	// the updates' audiences last heard (a staff SMS does not postpone the
-	// next customer update).
+	// the first cadence's audiences last heard (a staff SMS, which has a
+	// cadence of its own, does not postpone the next customer update).
 	var last time.Time
-	for _, u := range s.Playbook.Updates {
-		for _, aud := range u.Audiences {
-			if t := s.State.LastSentTo[aud.ID]; t.After(last) {
-				last = t
-			}
+	for _, aud := range s.Playbook.Updates[0].Audiences {
+		if t := s.State.LastSentTo[aud.ID]; t.After(last) {
+			last = t
 		}
 	}
 	if last.IsZero() {

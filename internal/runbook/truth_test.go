@@ -135,7 +135,7 @@ func TestSentOnSharedChannel(t *testing.T) {
 func TestOnlySpokenLocalesMustBeSent(t *testing.T) {
 	s, _ := startPlaybook(t, "facebook-down", map[string]string{"platform": "Facebook"})
 	d := drive(t, s)
-	d.must("c 1 2 3 4", "d", "a", "x")
+	d.must("c 1 2 3 4", "d", "choose 1", "a", "x")
 	for _, ch := range []string{"status-page", "website-banner", "email-customers"} {
 		d.must("x " + ch + " en")
 	}
@@ -171,8 +171,8 @@ func TestBackThenSkip(t *testing.T) {
 		t.Fatalf("the done confirm step is now %+v", st)
 	}
 	d.must("d")
-	if cur := s.Current(); cur == nil || cur.ID != "holding" {
-		t.Fatalf("d on the finished step did not go on to holding: %v", cur)
+	if cur := s.Current(); cur == nil || cur.ID != "scope" {
+		t.Fatalf("d on the finished step did not go on to scope: %v", cur)
 	}
 	for _, e := range mustRead(t, s.Dir) {
 		if e.Type == journal.TypeStepSkipped || (e.Type == journal.TypeStepDone && strings.Contains(string(e.Data), "holding")) {
@@ -236,7 +236,7 @@ func TestDoneWithUntickedChecklist(t *testing.T) {
 func TestDuplicateApproval(t *testing.T) {
 	s, _ := startPlaybook(t, "facebook-down", map[string]string{"platform": "Facebook"})
 	d := drive(t, s)
-	d.must("c 1 2 3 4", "d", "a")
+	d.must("c 1 2 3 4", "d", "choose 1", "a")
 	n := countType(t, s, journal.TypeMessageApproved)
 	d.must("a", "a tomas-ferrer")
 	if got := countType(t, s, journal.TypeMessageApproved); got != n {
@@ -257,7 +257,7 @@ func TestApprovalAt(t *testing.T) {
 	s, clock := startPlaybook(t, "facebook-down", map[string]string{"platform": "Facebook"})
 	// The run started at 02:00:01 UTC, 03:00 in Madrid.
 	d := drive(t, s)
-	d.must("c 1 2 3 4", "d")
+	d.must("c 1 2 3 4", "d", "choose 1")
 	clock.t = clock.t.Add(20 * time.Minute) // 03:20 Madrid
 	for _, bad := range []string{"a carmen --at 03:25", "a carmen --at 02:59", "a carmen --at 3 pm", "a carmen --at 25:00"} {
 		if err := d.do(bad); err == nil {
@@ -332,7 +332,7 @@ func TestPromiseNotMovedByALaterSend(t *testing.T) {
 func TestNoUpdateAfterAllClear(t *testing.T) {
 	s, _ := startPlaybook(t, "facebook-down", map[string]string{"platform": "Facebook"})
 	d := drive(t, s)
-	d.must("c 1 2 3 4", "d", "a", "x all all", "d", "s nothing in the inbox")
+	d.must("c 1 2 3 4", "d", "choose 1", "a", "x all all", "d", "s nothing in the inbox")
 	if _, ok := s.NextUpdateDue(); !ok {
 		t.Fatal("no update due after the holding message")
 	}
@@ -475,11 +475,16 @@ func TestUpdateNoteByLocale(t *testing.T) {
 	s, _ := startPlaybook(t, "facebook-down", map[string]string{"platform": "Facebook"})
 	d := drive(t, s)
 	d.must("u Facebook vuelve a cargar en algunos móviles.", "u en: Facebook loads again on some phones.")
-	want := map[string]string{"es": "Facebook vuelve a cargar en algunos móviles. Sentimos las molestias", "en": "Facebook loads again on some phones. We are sorry"}
+	want := map[string]string{"es": "Facebook vuelve a cargar en algunos móviles. Sentimos las molestias", "en": "Facebook loads again on some phones. We are sorry",
+		"staff es": "Actualización interna: Facebook vuelve a cargar en algunos móviles.", "staff en": "Internal update: Facebook loads again on some phones."}
 	n := 0
 	for _, a := range d.f.batch.Items {
-		if !strings.HasPrefix(a.Text, want[a.Locale]) {
-			t.Errorf("%s (%s): %q does not start with %q", a.Channel, a.Locale, a.Text, want[a.Locale])
+		key := a.Locale
+		if a.Audience == "staff" { // staff have their own cadence and update text
+			key = "staff " + a.Locale
+		}
+		if !strings.HasPrefix(a.Text, want[key]) {
+			t.Errorf("%s (%s): %q does not start with %q", a.Channel, a.Locale, a.Text, want[key])
 		}
 		n++
 	}

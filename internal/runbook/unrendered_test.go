@@ -26,7 +26,7 @@ func TestUnrenderableStepCanBeSkipped(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Catalog = cat
-	in := lines{"Facebook", "c 1 2 3 4", "d", "d", "s the holding text is broken; sent by hand"}
+	in := lines{"Facebook", "c 1 2 3 4", "d", "choose 1", "d", "s the holding text is broken; sent by hand"}
 	v := &quietView{}
 	f := &Flow{S: s, In: &in, View: v}
 	if err := f.AskVars(nil); err != nil {

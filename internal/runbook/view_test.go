@@ -45,13 +45,14 @@ func TestAlertRingsOnceAcrossResume(t *testing.T) {
 
 	r2 := reopen(t, r, opts)
 	view3 := &quietView{}
-	in3 := lines{"c 1 2 3 4", "d", "n waiting", "p"}
+	in3 := lines{"c 1 2 3 4", "d", "choose 1", "n waiting", "p"}
 	clock.t = clock.t.Add(20 * time.Minute) // holding is due at T+15m
 	if err := (&Flow{S: r2, In: &in3, View: view3, Notify: true}).Run(); !errors.Is(err, ErrPaused) {
 		t.Fatal(err)
 	}
-	if !slices.Equal(view3.alerts, []string{"step:holding"}) {
-		t.Errorf("alerts %q, want one for holding", view3.alerts)
+	// The scope decision (T+10m) and holding (T+15m) are both overdue.
+	if !slices.Equal(view3.alerts, []string{"step:scope", "step:holding"}) {
+		t.Errorf("alerts %q, want one for scope and one for holding", view3.alerts)
 	}
 	n := 0
 	for _, typ := range types(t, r2.Dir) {
@@ -59,8 +60,8 @@ func TestAlertRingsOnceAcrossResume(t *testing.T) {
 			n++
 		}
 	}
-	if n != 2 {
-		t.Errorf("%d alerts journaled, want 2", n)
+	if n != 3 {
+		t.Errorf("%d alerts journaled, want 3", n)
 	}
 }
 
@@ -88,7 +89,7 @@ func TestNoNotifyRingsNothing(t *testing.T) {
 func TestCopyIsJournaledAsCopiedNotSent(t *testing.T) {
 	s, _ := start(t)
 	view := &copyView{}
-	in := lines{"c 1 2 3 4", "d", "y 1", "y email-customers subject", "y email-customers en", "p"}
+	in := lines{"c 1 2 3 4", "d", "choose 1", "y 1", "y email-customers subject", "y email-customers en", "p"}
 	f := &Flow{S: s, In: &in, View: view}
 	if err := f.AskVars(map[string]string{"platform": "Facebook"}); err != nil {
 		t.Fatal(err)

@@ -23,6 +23,7 @@ func pastRuns(b *testing.B, n int) (string, *manual.Manual) {
 		run(b, m, cat, runs, "facebook-down", start, false, all, map[string]string{"platform": "Facebook"}, func(sc *script) {
 			sc.clk.at(3 * time.Minute)
 			sc.step("all")
+			sc.choose("facebook-only", "diego-santos")
 			sc.clk.at(9 * time.Minute)
 			sc.step("all")
 			sc.clk.at(60 * time.Minute)

@@ -24,13 +24,13 @@ func TestInChromium(t *testing.T) {
 	}
 	browser := func(args ...string) string { return string(chromium.Run(args...)) }
 	want := map[string][]string{
-		"es": {`lang="es"`, "En seguimiento", "Investigando", "Resuelto", "24/11/26 11:05", "Próxima actualización",
+		"es": {`lang="es"`, "En seguimiento", "Investigando", "Resuelto", "24/11/26 10:25", "Próxima actualización",
 			"<span>Nuestra web</span> <span class=\"svc down\">Sin servicio</span>", "<span>Facebook</span> <span class=\"svc recovering\">Recuperándose</span>"},
-		"en": {`lang="en"`, "Monitoring", "Investigating", "Resolved", "11/24/26 11:05 AM", "Next update",
+		"en": {`lang="en"`, "Monitoring", "Investigating", "Resolved", "11/24/26 10:25 AM", "Next update",
 			"<span>Our website</span> <span class=\"svc down\">Down</span>", "<span>Facebook</span> <span class=\"svc recovering\">Recovering</span>"},
-		"pl": {`lang="pl"`, "Monitorujemy", "Ustalamy przyczynę", "Rozwiązany", "24.11.2026 11:05", "Następna aktualizacja",
+		"pl": {`lang="pl"`, "Monitorujemy", "Ustalamy przyczynę", "Rozwiązany", "24.11.2026 10:25", "Następna aktualizacja",
 			"<span>Nasza strona internetowa</span> <span class=\"svc down\">Nie działa</span>", "<span>Facebook</span> <span class=\"svc recovering\">Wraca do działania</span>"},
-		"pt": {`lang="pt"`, "Em monitorização", "Em investigação", "Resolvido", "24/11/2026 11:05", "Próxima atualização",
+		"pt": {`lang="pt"`, "Em monitorização", "Em investigação", "Resolvido", "24/11/2026 10:25", "Próxima atualização",
 			"<span>O nosso site</span> <span class=\"svc down\">Em baixo</span>", "<span>Facebook</span> <span class=\"svc recovering\">A recuperar</span>"},
 	}
 	for l, needles := range want {

@@ -50,6 +50,14 @@ func (sc *script) step(locale string) {
 	}
 }
 
+// choose answers the current decision step, as the person by.
+func (sc *script) choose(which, by string) {
+	sc.t.Helper()
+	if _, err := sc.s.Choose(which, by); err != nil {
+		sc.t.Fatal(err)
+	}
+}
+
 func (sc *script) update(locale string) {
 	sc.t.Helper()
 	b, err := sc.s.RenderUpdate()
@@ -109,7 +117,8 @@ func exampleRuns(t testing.TB) (string, *manual.Manual) {
 	})
 	run(t, m, cat, runs, "facebook-down", time.Date(2026, 11, 24, 7, 55, 0, 0, time.UTC), false, all, map[string]string{"platform": "Facebook"}, func(sc *script) {
 		sc.clk.at(3 * time.Minute)
-		sc.step("all") // confirm
+		sc.step("all")                             // confirm
+		sc.choose("facebook-only", "diego-santos") // scope: only Facebook
 		sc.clk.at(9 * time.Minute)
 		sc.step("all") // holding
 		sc.clk.at(58 * time.Minute)

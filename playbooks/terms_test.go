@@ -1,0 +1,34 @@
+package playbooks_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/exampletest"
+	"github.com/crisis-cli/crisis/internal/render"
+)
+
+// TestOneWordForPassword: a security notice that says "contraseña" and
+// "clave", or "palavra-passe" and "senha", leaves the reader wondering
+// whether two things are meant. Every text of the account-related
+// playbooks, as previewed with the manual's examples (the reset address
+// included), keeps to one word per language.
+func TestOneWordForPassword(t *testing.T) {
+	m, cat := exampletest.Load(t)
+	pairs := map[string][2]string{"es": {"contraseña", "clave"}, "pt": {"palavra-passe", "senha"}}
+	for _, id := range []string{"data-leak", "account-hijack"} {
+		p := m.Playbook(id)
+		anns, err := render.Playbook(m, cat, p, render.Options{Examples: true, Locales: []string{"es", "pt"},
+			Clock: render.PreviewClock(p, time.Date(2026, 11, 26, 9, 33, 0, 0, time.UTC))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range anns {
+			text := strings.ToLower(a.Subject + "\n" + a.Text)
+			if w := pairs[a.Locale]; strings.Contains(text, w[0]) && strings.Contains(text, w[1]) {
+				t.Errorf("%s %s on %s (%s) says both %q and %q:\n%s", id, a.Message, a.Channel, a.Locale, w[0], w[1], a.Text)
+			}
+		}
+	}
+}
