@@ -50,7 +50,7 @@ func TestCtrlCAtFirstQuestion(t *testing.T) {
 	state := t.TempDir()
 	tm := newTmux(t, fmt.Sprintf("env NO_COLOR=1 XDG_STATE_HOME=%s %s -m %s run facebook-down; echo EXITED $?; sleep 30",
 		state, crisisBin(t), repoRoot(t)))
-	tm.waitFor("platform - La plataforma caída")
+	tm.waitFor("platform - The platform that is down")
 	tm.run("send-keys", "-t", "t", "C-c")
 	tm.waitFor("EXITED")
 	if got := runFolders(t, state); len(got) != 0 {

@@ -107,7 +107,7 @@ func TestRunInTerminal(t *testing.T) {
 	screens := &strings.Builder{}
 	keep := func(s string) { screens.WriteString(s + "\n======== 80x24 ========\n") }
 
-	tm.waitFor("platform - La plataforma caída")
+	tm.waitFor("platform - The platform that is down")
 	tm.send("Facebook")
 	s := tm.waitFor("STEP 1/5")
 	keep(s)

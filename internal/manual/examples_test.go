@@ -19,7 +19,7 @@ type exampleCase struct {
 }
 
 var exampleCases = []exampleCase{
-	{"crisis", "playbooks/x-down.en.yaml", nil}, // a file still in format 1.0: the example is 1
+	{"crisis", "playbooks/website-down.en.yaml", nil}, // a file still in format 1.0: the example is 1
 	{"the manual/kind", "playbooks/manual.yaml", nil},
 	{"a playbook/kind", "playbooks/facebook-down.yaml", nil},
 	{"a channel/kind", "playbooks/manual.yaml", []string{"channels", "0"}},
