@@ -36,6 +36,9 @@ type Translation struct {
 	// manual file, manual.LOCALE.yaml, holds only these, of the manual's
 	// variables.
 	Variables map[string]*VarText
+	// Texts holds, in a translation of the manual file, its own texts by
+	// section and id (format 1.1; see manualtext.go).
+	Texts     map[string]map[string]*ManualText
 	Pos       Pos
 	At        map[string]Pos // the position of each top-level value
 }
