@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 
+	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 
 	"github.com/crisis-cli/crisis/internal/diag"
@@ -95,32 +96,11 @@ func (m *Manual) In(locale string) *Manual {
 		return m
 	}
 	c := *m
-	text := func(section, id, def string) string {
-		if mt := t.Texts[section][id]; mt != nil {
-			return or(mt.Text, def)
-		}
-		return def
-	}
-	c.Roles = slices.Clone(m.Roles)
-	for i := range c.Roles {
-		c.Roles[i].Title = text("roles", c.Roles[i].ID, c.Roles[i].Title)
-	}
-	c.People = slices.Clone(m.People)
-	for i := range c.People {
-		c.People[i].Role = text("people", c.People[i].ID, c.People[i].Role)
-	}
-	c.Audiences = slices.Clone(m.Audiences)
-	for i := range c.Audiences {
-		c.Audiences[i].Description = text("audiences", c.Audiences[i].ID, c.Audiences[i].Description)
-	}
-	c.Domains = slices.Clone(m.Domains)
-	for i := range c.Domains {
-		c.Domains[i].Description = text("domains", c.Domains[i].ID, c.Domains[i].Description)
-	}
-	c.Channels = slices.Clone(m.Channels)
-	for i := range c.Channels {
-		c.Channels[i].Name = text("channels", c.Channels[i].ID, c.Channels[i].Name)
-	}
+	c.Roles = localTexts(m.Roles, t.Texts["roles"], func(r *Role) (string, *string) { return r.ID, &r.Title })
+	c.People = localTexts(m.People, t.Texts["people"], func(p *Person) (string, *string) { return p.ID, &p.Role })
+	c.Audiences = localTexts(m.Audiences, t.Texts["audiences"], func(a *Audience) (string, *string) { return a.ID, &a.Description })
+	c.Domains = localTexts(m.Domains, t.Texts["domains"], func(d *Domain) (string, *string) { return d.ID, &d.Description })
+	c.Channels = localTexts(m.Channels, t.Texts["channels"], func(ch *Channel) (string, *string) { return ch.ID, &ch.Name })
 	return &c
 }
 
@@ -131,6 +111,35 @@ func (p *Person) Label() string {
 		return p.Name
 	}
 	return p.Name + " (" + p.Role + ")"
+}
+
+// localTexts is a copy of items with the text field gives of each
+// replaced by its translation in texts, where there is one.
+func localTexts[T any](items []T, texts map[string]*ManualText, field func(*T) (string, *string)) []T {
+	out := slices.Clone(items)
+	for i := range out {
+		id, text := field(&out[i])
+		if mt := texts[id]; mt != nil {
+			*text = or(mt.Text, *text)
+		}
+	}
+	return out
+}
+
+// InLanguage is In for the locale that serves an operator who reads
+// want, as Localize chooses a playbook's: the manual as written when it
+// has no translation in that language.
+func (m *Manual) InLanguage(want language.Tag) *Manual {
+	locales := []string{m.Locales.Default}
+	for _, t := range m.Translations {
+		if t.Playbook == ManualID {
+			locales = append(locales, t.Locale)
+		}
+	}
+	if l := closest(locales, want); l != "" && l != m.Locales.Default {
+		return m.In(l)
+	}
+	return m
 }
 
 // decodeManualTexts reads the sections of a translation of the manual

@@ -12,11 +12,11 @@ func ownTexts(en string) map[string]string {
 	files := translated()
 	mf := strings.Replace(files[ManualFile], "crisis: 1\n", "crisis: 1.1\n", 1)
 	for old, new := range map[string]string{
-		"{id: customers}":                   "{id: customers, description: Clientes de la tienda}",
-		"{id: meta}":                        "{id: meta, description: \"Meta: Facebook e Instagram\"}",
-		"domain: telecom, owner: speaker}":  "domain: telecom, owner: speaker, name: SMS a clientes}",
-		"{id: speaker, person":              "{id: speaker, title: Portavoz, person",
-		"{id: ana, name: Ana, contacts":     "{id: ana, name: Ana, role: directora de comunicación, contacts",
+		"{id: customers}":                  "{id: customers, description: Clientes de la tienda}",
+		"{id: meta}":                       "{id: meta, description: \"Meta: Facebook e Instagram\"}",
+		"domain: telecom, owner: speaker}": "domain: telecom, owner: speaker, name: SMS a clientes}",
+		"{id: speaker, person":             "{id: speaker, title: Portavoz, person",
+		"{id: ana, name: Ana, contacts":    "{id: ana, name: Ana, role: directora de comunicación, contacts",
 	} {
 		if !strings.Contains(mf, old) {
 			panic("the minimal manual has no " + old)

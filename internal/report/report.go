@@ -392,7 +392,7 @@ type names struct {
 
 func (n names) person(id string) string {
 	if pe := n.m.Person(id); pe != nil && pe.Name != "" {
-		return pe.Name
+		return pe.Label()
 	}
 	return id
 }

@@ -78,9 +78,9 @@ func TestDeadlineCountsPlural(t *testing.T) {
 		return r.SummaryLines(lang.For(tag))[1]
 	}
 	for _, c := range []struct {
-		tag                     language.Tag
+		tag                      language.Tag
 		met, late, skipped, open int
-		want                    string
+		want                     string
 	}{
 		{language.English, 1, 2, 5, 12, "Deadlines: 1 met, 2 late, 5 skipped, 12 open, of 20"},
 		{language.Spanish, 1, 1, 1, 1, "Plazos: 4 en total; 1 cumplido, 1 con retraso, 1 omitido y 1 pendiente"},
@@ -134,9 +134,9 @@ func TestRepairedJournalInTheReadersLanguage(t *testing.T) {
 		want    map[language.Tag]string
 	}{
 		{1, map[language.Tag]string{
-			language.English: "(1 line lost); the damaged original is kept as journal.jsonl.damaged-1: the report does not cover what was lost",
-			language.Spanish: "; sin embargo, al reanudar la ejecución el registro estaba dañado y se reparó (el 2026-11-23 02:30:00: journal.jsonl:5: se ha editado una línea (1 línea perdida); el original dañado se conserva como journal.jsonl.damaged-1): el informe no abarca lo que se perdió",
-			language.Polish:  "; jednak przy wznowieniu przebiegu dziennik był uszkodzony i został naprawiony (2026-11-23 02:30:00: journal.jsonl:5: wiersz został zmieniony (utracono 1 wiersz); uszkodzony oryginał zachowano jako journal.jsonl.damaged-1): raport nie obejmuje tego, co utracono",
+			language.English:    "(1 line lost); the damaged original is kept as journal.jsonl.damaged-1: the report does not cover what was lost",
+			language.Spanish:    "; sin embargo, al reanudar la ejecución el registro estaba dañado y se reparó (el 2026-11-23 02:30:00: journal.jsonl:5: se ha editado una línea (1 línea perdida); el original dañado se conserva como journal.jsonl.damaged-1): el informe no abarca lo que se perdió",
+			language.Polish:     "; jednak przy wznowieniu przebiegu dziennik był uszkodzony i został naprawiony (2026-11-23 02:30:00: journal.jsonl:5: wiersz został zmieniony (utracono 1 wiersz); uszkodzony oryginał zachowano jako journal.jsonl.damaged-1): raport nie obejmuje tego, co utracono",
 			language.Portuguese: "; no entanto, ao retomar a execução, o registo estava danificado e foi reparado (em 2026-11-23 02:30:00: journal.jsonl:5: uma linha foi editada (1 linha perdida); o original danificado está guardado como journal.jsonl.damaged-1): o relatório não abrange o que se perdeu",
 		}},
 		{2, map[language.Tag]string{language.Polish: "(utracono 2 wiersze)", language.Spanish: "(2 líneas perdidas)", language.English: "(2 lines lost)"}},
