@@ -77,6 +77,7 @@ func (a *App) runQuiz(cmd *cobra.Command, args []string, o runOptions, q quizOpt
 	if err != nil {
 		return err
 	}
+	m = a.humanManual(m)
 	seed := q.seed
 	if seed == 0 {
 		seed = uint64(a.Now().UnixNano())

@@ -96,6 +96,12 @@ func (a *App) localize(m *manual.Manual, p *manual.Playbook) *manual.Playbook {
 	return lp
 }
 
+// humanManual is m with its own texts (role titles, people's roles,
+// audiences, domains, channel names) in the operator's language when the
+// manual has them, else as written: for what a person reads, never for
+// JSON, which carries the source the same on every machine.
+func (a *App) humanManual(m *manual.Manual) *manual.Manual { return m.InLanguage(a.Lang) }
+
 // requirePlaybook is requireManual for a command that shows the playbook
 // to a person: it returns it in the operator's language (see localize).
 func (a *App) requirePlaybook(id string) (*manual.Manual, *manual.Playbook, error) {

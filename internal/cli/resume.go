@@ -110,7 +110,7 @@ func (a *App) resumeSession(run *runbook.Run, o runOptions, given map[string]str
 	if o.reopen != "" {
 		open = runbook.Reopen
 	}
-	sess, err := open(run, runbook.Options{Manual: m, Playbook: p, Catalog: cat, Now: a.clockFor(pre.Drill, pre.Speed, pre.LastEvent),
+	sess, err := open(run, runbook.Options{Manual: a.humanManual(m), Playbook: p, Catalog: cat, Now: a.clockFor(pre.Drill, pre.Speed, pre.LastEvent),
 		CurrentManual: o.currentManual})
 	if dmg := run.Journal.Damage; !dmg.Intact() {
 		fmt.Fprintln(a.IO.Err, a.tr().Text(lang.Errorf("run.journal-damage", map[string]any{"Damage": runbook.DamageText(dmg)})))

@@ -334,7 +334,7 @@ func (a *App) openSession(args []string, p *manual.Playbook, o runOptions, vars 
 		return nil, &ExitError{Code: ExitManual, Err: err}
 	}
 	a.warnFallbacks(m, cat, locales)
-	sess, err := runbook.Start(runbook.Options{RunsDir: runs, Manual: m, Playbook: p, Catalog: cat,
+	sess, err := runbook.Start(runbook.Options{RunsDir: runs, Manual: a.humanManual(m), Playbook: p, Catalog: cat,
 		Drill: o.drill, Speed: o.speed, Locales: locales, Now: a.clockFor(o.drill, o.speed, time.Time{})})
 	var locked *journal.LockedError
 	if errors.As(err, &locked) && o.drill && locked.Known && !locked.Holder.Drill {

@@ -176,6 +176,9 @@ func (a *App) buildReport(run *runbook.Run, human bool) (*report.Report, error) 
 	} else if human {
 		p = a.localize(m, p)
 	}
+	if human {
+		m = a.humanManual(m)
+	}
 	r := report.FromState(m, p, st, events, dmg)
 	r.ReadTexts(os.DirFS(run.Dir))
 	if st.Drill && p != nil {

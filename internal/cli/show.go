@@ -25,7 +25,7 @@ func newShowCmd(app *App) *cobra.Command {
 			// JSON carries the texts as the playbook writes them, the
 			// same whatever the interface language; text is for a person.
 			if format.value != "json" {
-				p = app.localize(m, p)
+				p, m = app.localize(m, p), app.humanManual(m)
 			}
 			pl := plan.Build(m, p)
 			return app.write(format, "", writers{"json": asJSON(pl), "text": func(w io.Writer) error {

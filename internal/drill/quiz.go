@@ -91,7 +91,7 @@ func firstFallback(m *manual.Manual, p *manual.Playbook, r *rand.Rand, l *lang.L
 func people(m *manual.Manual) []string {
 	var names []string
 	for _, p := range m.People {
-		names = append(names, p.Name)
+		names = append(names, p.Label())
 	}
 	return names
 }
@@ -105,10 +105,10 @@ func approverDeputy(m *manual.Manual, p *manual.Playbook, r *rand.Rand, l *lang.
 	if holder == nil || deputy == nil {
 		return Question{}, false
 	}
-	opts, ans := choices(r, deputy.Name, people(m))
-	return Question{Text: l.T("drill.quiz.approver-deputy", map[string]any{"Playbook": p.Title, "Person": holder.Name}),
+	opts, ans := choices(r, deputy.Label(), people(m))
+	return Question{Text: l.T("drill.quiz.approver-deputy", map[string]any{"Playbook": p.Title, "Person": holder.Label()}),
 		Options: opts, Answer: ans, Source: role.Deputies[0].Pos,
-		Why: l.T("drill.quiz.approver-deputy-why", map[string]any{"Person": deputy.Name, "Role": role.ID})}, true
+		Why: l.T("drill.quiz.approver-deputy-why", map[string]any{"Person": deputy.Label(), "Role": role.ID})}, true
 }
 
 func spokesperson(m *manual.Manual, p *manual.Playbook, r *rand.Rand, l *lang.Localizer) (Question, bool) {
@@ -120,9 +120,9 @@ func spokesperson(m *manual.Manual, p *manual.Playbook, r *rand.Rand, l *lang.Lo
 	if pe == nil {
 		return Question{}, false
 	}
-	opts, ans := choices(r, pe.Name, people(m))
+	opts, ans := choices(r, pe.Label(), people(m))
 	return Question{Text: l.T("drill.quiz.spokesperson", map[string]any{"Playbook": p.Title}), Options: opts, Answer: ans, Source: role.Person.Pos,
-		Why: l.T("drill.quiz.spokesperson-why", map[string]any{"Person": pe.Name, "Role": role.ID})}, true
+		Why: l.T("drill.quiz.spokesperson-why", map[string]any{"Person": pe.Label(), "Role": role.ID})}, true
 }
 
 func notUsable(m *manual.Manual, p *manual.Playbook, r *rand.Rand, l *lang.Localizer) (Question, bool) {

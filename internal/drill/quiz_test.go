@@ -104,13 +104,13 @@ func rightAnswer(m *manual.Manual, p *manual.Playbook, q drill.Question) (right 
 		}
 	case strings.HasPrefix(q.Text, prefix+"who approves messages when "):
 		role := m.Role(p.Approver.ID)
-		if !strings.Contains(q.Text, m.Person(role.Person.ID).Name) {
+		if !strings.Contains(q.Text, m.Person(role.Person.ID).Label()) {
 			return nil, "", false
 		}
-		return is(m.Person(role.Deputies[0].ID).Name), role.Deputies[0].ID, true
+		return is(m.Person(role.Deputies[0].ID).Label()), role.Deputies[0].ID, true
 	case q.Text == prefix+"who speaks for the brand?":
 		id := m.Role(p.Speaker.ID).Person.ID
-		return is(m.Person(id).Name), "person: " + id, true
+		return is(m.Person(id).Label()), "person: " + id, true
 	case q.Text == prefix+"which of these channels can NOT be used?":
 		// The source is the value of down: its first domain or channel.
 		first := ""

@@ -6,9 +6,12 @@ import (
 )
 
 func init() {
-	// Manual-wide: the manual's variables are translated too (vartext.go).
-	register(Meta{ID: "CR306", Severity: diag.Warning, Scope: ScopeManual}, withManualTexts(checkPlaybookTexts, checkManualVarTexts))
-	register(Meta{ID: "CR307", Severity: diag.Warning, Scope: ScopeManual}, withManualTexts(checkPlaybookStale, checkManualVarStale))
+	// Manual-wide: the manual's variables are translated too (vartext.go),
+	// and its own texts (rule_manualtext.go).
+	register(Meta{ID: "CR306", Severity: diag.Warning, Scope: ScopeManual},
+		withManualTexts(checkPlaybookTexts, alsoManualOwnTexts(checkManualVarTexts, checkManualOwnTexts)))
+	register(Meta{ID: "CR307", Severity: diag.Warning, Scope: ScopeManual},
+		withManualTexts(checkPlaybookStale, alsoManualOwnTexts(checkManualVarStale, checkManualOwnStale)))
 }
 
 // translatesPlaybooks tells a manual that translates its playbooks: one

@@ -101,10 +101,12 @@ func staleVarTexts(c *Context, file string, vars []manual.Variable, t *manual.Tr
 
 // translatesVariables tells a manual that translates variables' descriptions
 // somewhere: as with playbooks, one such translation makes every one of
-// them checked, and a manual that translates none is not flagged.
+// them checked, and a manual that translates none is not flagged. A
+// translation of the manual file that gives only its own texts (roles,
+// channels ...) translates no description.
 func translatesVariables(m *manual.Manual) bool {
 	for _, t := range m.Translations {
-		if t.Playbook == manual.ManualID || len(t.Variables) > 0 {
+		if len(t.Variables) > 0 || (t.Playbook == manual.ManualID && len(t.Texts) == 0) {
 			return true
 		}
 	}

@@ -163,8 +163,11 @@ func (d *decoder) decodeRole(n *yaml.Node) Role {
 }
 
 func (d *decoder) decodePerson(n *yaml.Node) Person {
-	o := d.object(n, "a person", "id", "name", "contacts")
+	o := d.object(n, "a person", "id", "name", "role", "contacts")
 	p := Person{ID: o.id("id"), Name: o.str("name", true), Pos: d.pos(n)}
+	if o.get("role", false) != nil && d.since11(o.key("role"), "role") {
+		p.Role = o.str("role", false)
+	}
 	for _, c := range o.list("contacts", true) {
 		co := d.object(c, "a contact", "via", "value", "domain")
 		ct := Contact{Value: co.str("value", true), Domain: co.ref("domain", false), Pos: d.pos(c)}

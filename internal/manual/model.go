@@ -165,6 +165,7 @@ type Role struct {
 type Person struct {
 	ID       string
 	Name     string
+	Role     string // what they do, shown after the name (format 1.1)
 	Contacts []Contact
 	Pos      Pos
 }

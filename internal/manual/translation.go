@@ -36,8 +36,11 @@ type Translation struct {
 	// manual file, manual.LOCALE.yaml, holds only these, of the manual's
 	// variables.
 	Variables map[string]*VarText
-	Pos       Pos
-	At        map[string]Pos // the position of each top-level value
+	// Texts holds, in a translation of the manual file, its own texts by
+	// section and id (format 1.1; see manualtext.go).
+	Texts map[string]map[string]*ManualText
+	Pos   Pos
+	At    map[string]Pos // the position of each top-level value
 }
 
 // StepText is the translation of one step's texts.
@@ -168,6 +171,19 @@ func (m *Manual) Localize(p *Playbook, want language.Tag) (*Playbook, string, bo
 	for _, t := range p.Translations {
 		locales = append(locales, t.Locale)
 	}
+	best := closest(locales, want)
+	if best == "" {
+		return p, m.Locales.Default, false
+	}
+	if best == m.Locales.Default {
+		return p, best, true
+	}
+	return m.withVariables(p.In(best), best), best, true
+}
+
+// closest is the locale of locales that serves want: the same tag, else
+// the first of the same language (es-PE reads es); "" when none does.
+func closest(locales []string, want language.Tag) string {
 	base, _ := want.Base()
 	best := ""
 	for _, l := range locales {
@@ -176,20 +192,13 @@ func (m *Manual) Localize(p *Playbook, want language.Tag) (*Playbook, string, bo
 			continue
 		}
 		if tag == want {
-			best = l
-			break
+			return l
 		}
 		if b, _ := tag.Base(); b == base && best == "" {
 			best = l
 		}
 	}
-	if best == "" {
-		return p, m.Locales.Default, false
-	}
-	if best == m.Locales.Default {
-		return p, best, true
-	}
-	return m.withVariables(p.In(best), best), best, true
+	return best
 }
 
 // translationName splits a translation file's name, meta-outage.en.yaml,

@@ -85,11 +85,12 @@ func localVariables(vars []Variable, t *Translation) []Variable {
 // decodeManualTranslation fills t from the root node of a translation of
 // the manual file: the descriptions of its variables, nothing else.
 func (d *decoder) decodeManualTranslation(root *yaml.Node, t *Translation) {
-	o := d.object(root, "a translation of the manual", "crisis", "kind", "variables")
+	o := d.object(root, "a translation of the manual", append([]string{"crisis", "kind", "variables"}, manualTextSections()...)...)
 	d.header(o, "translation")
 	t.Pos = d.pos(root)
 	t.At = o.at()
 	t.Variables = d.decodeVarTexts(o)
+	t.Texts = d.decodeManualTexts(o)
 }
 
 // decodeVarTexts reads a translation's variables: section, part of format
@@ -143,6 +144,7 @@ func resolveManualTranslation(m *Manual, t *Translation, diags *diag.List) {
 			say("loader.unsupported-locale.hint", args{"File": ManualFile}))
 	}
 	resolveVarTexts(ManualFile, m.Variables, t, diags)
+	resolveManualTexts(m, t, diags)
 }
 
 // resolveVarTexts reports a description translated for a variable that

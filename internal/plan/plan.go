@@ -162,7 +162,7 @@ func person(m *manual.Manual, p *manual.Playbook, id string) Person {
 	if pe == nil {
 		return Person{ID: id, Name: id}
 	}
-	out := Person{ID: pe.ID, Name: pe.Name}
+	out := Person{ID: pe.ID, Name: pe.Label()}
 	for _, c := range pe.Contacts {
 		out.Contacts = append(out.Contacts, Contact{Via: c.Via, Value: c.Value, Up: m.ContactUp(p, c)})
 	}
@@ -182,7 +182,7 @@ func step(m *manual.Manual, s manual.Step) Step {
 		DeadlineS: manual.FormatDuration(s.Deadline), Checklist: s.Checklist}
 	if r := m.Role(s.Owner.ID); r != nil {
 		if pe := m.Person(r.Person.ID); pe != nil {
-			st.OwnerName = pe.Name
+			st.OwnerName = pe.Label()
 		}
 	}
 	for _, a := range s.Announce {

@@ -141,11 +141,11 @@ func TestSteps(t *testing.T) {
 	pl := build(t, example(t), "meta-outage")
 	type step struct{ id, owner, ownerName, deadline string }
 	want := []step{
-		{"confirm", "customer-care", "Marta Silva (customer care)", "5m"},
-		{"holding", "spokesperson", "Lucía Moreno (communications director)", "15m"},
-		{"phone-and-sms", "customer-care", "Marta Silva (customer care)", "30m"},
-		{"press", "spokesperson", "Lucía Moreno (communications director)", "45m"},
-		{"all-clear", "spokesperson", "Lucía Moreno (communications director)", "8h"},
+		{"confirm", "customer-care", "Marta Silva (atención al cliente)", "5m"},
+		{"holding", "spokesperson", "Lucía Moreno (directora de comunicación)", "15m"},
+		{"phone-and-sms", "customer-care", "Marta Silva (atención al cliente)", "30m"},
+		{"press", "spokesperson", "Lucía Moreno (directora de comunicación)", "45m"},
+		{"all-clear", "spokesperson", "Lucía Moreno (directora de comunicación)", "8h"},
 	}
 	var got []step
 	for _, s := range pl.Steps {

@@ -22,7 +22,7 @@ import (
 func TestSpanishHTMLInChromium(t *testing.T) {
 	chromium := browsertest.New(t)
 	dir := t.TempDir()
-	for name, rep := range map[string]*Report{"sends": sendsReport(t), "incident": built(t, incident(t))} {
+	for name, rep := range map[string]*Report{"sends": sendsReport(t, "en"), "incident": built(t, incident(t))} {
 		var b bytes.Buffer
 		if err := HTML(&b, rep, lang.For(language.Spanish)); err != nil {
 			t.Fatal(err)

@@ -80,12 +80,12 @@ func (n names) describeDecision(str func(string) string) *lang.Error {
 	case next == runbook.EndStep || next == "":
 		then = lang.Errorf("decision.event.end", nil)
 	default:
-		then = lang.Errorf("decision.event.next", map[string]any{"Step": n.step(next)})
+		then = lang.Errorf("decision.event.next", map[string]any{"Step": n.stepSay(next)})
 	}
-	e := lang.Errorf("decision.event", map[string]any{"Step": n.step(str("step")), "Title": str("title"),
+	e := lang.Errorf("decision.event", map[string]any{"Step": n.stepSay(str("step")), "Title": str("title"),
 		"Option": str("option"), "By": n.person(str("by")), "Then": then})
 	if str("severity") != "" {
-		e = lang.Errorf("decision.event.severity", map[string]any{"Decision": e, "Was": str("was"), "Now": str("severity")})
+		e = lang.Errorf("decision.event.severity", map[string]any{"Decision": e, "Was": severity(str("was")), "Now": severity(str("severity"))})
 	}
 	return e
 }
@@ -108,7 +108,7 @@ func writeDecisionsMD(b *strings.Builder, r *Report, l *lang.Localizer) {
 			line += "; " + l.T("decision.view.next", map[string]any{"Step": d.Next})
 		}
 		if d.Severity != "" {
-			line += "; " + l.T("decision.severity", map[string]any{"Was": d.Was, "Now": d.Severity})
+			line += "; " + l.Text(lang.Errorf("decision.severity", map[string]any{"Was": severity(d.Was), "Now": severity(d.Severity)}))
 		}
 		fmt.Fprintf(b, "- %s\n", line)
 	}

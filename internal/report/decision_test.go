@@ -89,8 +89,26 @@ func TestReportDecisions(t *testing.T) {
 	if err := Markdown(&b, rep, lang.For(language.Spanish)); err != nil {
 		t.Fatal(err)
 	}
-	if want := "decisión en ¿La muestra es auténtica?: La muestra coincide con nuestros datos (credible), por Bo Sanz; se sigue en Confirmar la filtración; gravedad high → critical\n"; !strings.Contains(b.String(), want) {
-		t.Errorf("no %q in\n%s", want, b.String())
+	for _, want := range []string{
+		"decisión en ¿La muestra es auténtica?: La muestra coincide con nuestros datos (credible), por Bo Sanz; se sigue en Confirmar la filtración; gravedad alta → crítica\n",
+		"decidido por Bo Sanz; → se sigue en el paso confirm; la gravedad ha cambiado: alta → crítica\n",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("no %q in\n%s", want, b.String())
+		}
+	}
+	// The severity words in Polish and Portuguese too.
+	for tag, want := range map[language.Tag]string{
+		language.Polish:     "waga wysoka → krytyczna",
+		language.Portuguese: "gravidade alta → crítica",
+	} {
+		b.Reset()
+		if err := Markdown(&b, rep, lang.For(tag)); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("%s: no %q in\n%s", tag, want, b.String())
+		}
 	}
 }
 

@@ -14,7 +14,7 @@ import (
 // died between intent and outcome, and a bulk send with a batch in flight
 // at the crash. The expected rows are written from the events by hand.
 func TestDeliveries(t *testing.T) {
-	rep := sendsReport(t)
+	rep := sendsReport(t, "en")
 	if len(rep.Deliveries) != 3 {
 		t.Fatalf("deliveries: %+v", rep.Deliveries)
 	}
@@ -67,10 +67,12 @@ func seq(from, to int) []int {
 
 // sendsReport is the report of a journal with one send acknowledged, one
 // whose process died between intent and outcome, and a bulk send with a
-// batch in flight at the crash.
-func sendsReport(t *testing.T) *Report {
+// batch in flight at the crash, made with the manual's own texts (names,
+// roles, channels) in locale, as a reader of that language gets it.
+func sendsReport(t *testing.T, locale string) *Report {
 	t.Helper()
 	m, _ := example(t)
+	m = m.In(locale)
 	c := &clock{t: start}
 	path := filepath.Join(t.TempDir(), "journal.jsonl")
 	j, _, err := journal.Create(path, c.now, time.UTC, journal.TypeRunStarted,

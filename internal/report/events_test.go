@@ -15,7 +15,6 @@ import (
 // Spanish and a Polish report are in Spanish and Polish, written here by
 // hand, while the JSON keeps its English texts.
 func TestTimelineInTheReadersLanguage(t *testing.T) {
-	sends := sendsReport(t)
 	inc := built(t, incident(t))
 	for _, c := range []struct {
 		tag        language.Tag
@@ -23,16 +22,17 @@ func TestTimelineInTheReadersLanguage(t *testing.T) {
 	}{
 		{language.Spanish, []string{
 			"T+0m: ejecución iniciada: Meta\n",
-			"T+0m: mensaje meta-holding aprobado por Carmen Vidal (CEO)\n",
+			"T+0m: mensaje meta-holding aprobado por Carmen Vidal (consejera delegada)\n",
 			"T+0m: enviando meta-holding por telegram-channel (es) a través de telegram\n",
 			"T+0m: envío r1/holding/meta-holding/telegram-channel/es: entregados: 1\n",
-			"T+0m: mensaje meta-holding enviado por Telegram channel t.me/rioverdehogar (es)\n",
+			"T+0m: mensaje meta-holding enviado por Canal de Telegram t.me/rioverdehogar (es)\n",
 			"## Envíos\n\n| canal | idioma | fecha de envío | enviado por | aprobado por | proveedor | id del proveedor | entregados | fallidos | desconocidos | estado |\n",
-			"| lucia | Carmen Vidal (CEO) | telegram | 4242 | 1 | 0 | 0 | enviado |",
+			"| Canal de Telegram t.me/rioverdehogar | es | ",
+			"| lucia | Carmen Vidal (consejera delegada) | telegram | 4242 | 1 | 0 | 0 | enviado |",
 			"| 0 | 0 | 1 | resultado desconocido: comprobar antes de reenviar |",
 			"Resultados desconocidos:\n",
 			"- status.rioverde.example (es), mensaje meta-holding a través de slack: 1 resultado desconocido; comprobar dónde publica slack antes de reenviar\n",
-			"- Newsletter and order e-mail (es), mensaje meta-holding a través de smtp: 100 resultados desconocidos; comprobar /srv/c.csv antes de reenviar\n",
+			"- Boletín y correos de pedidos (es), mensaje meta-holding a través de smtp: 100 resultados desconocidos; comprobar /srv/c.csv antes de reenviar\n",
 		}, []string{
 			"T+0m: variable platform = \"Facebook\"\n",
 			"T+2m: paso completado: Confirm the outage and open the incident\n",
@@ -44,16 +44,16 @@ func TestTimelineInTheReadersLanguage(t *testing.T) {
 		}},
 		{language.Polish, []string{
 			"T+0m: rozpoczęto przebieg: Meta\n",
-			"T+0m: zatwierdzenie wiadomości meta-holding: Carmen Vidal (CEO)\n",
+			"T+0m: zatwierdzenie wiadomości meta-holding: Carmen Vidal (prezes zarządu)\n",
 			"T+0m: wysyłanie wiadomości meta-holding: telegram-channel (es) przez telegram\n",
 			"T+0m: wysyłka r1/holding/meta-holding/telegram-channel/es: dostarczone: 1\n",
-			"T+0m: wysłano wiadomość meta-holding: Telegram channel t.me/rioverdehogar (es)\n",
+			"T+0m: wysłano wiadomość meta-holding: Kanał na Telegramie t.me/rioverdehogar (es)\n",
 			"## Wysyłki\n\n| kanał | język | czas wysłania | wysłane przez | zatwierdzone przez | dostawca | id u dostawcy | dostarczone | nieudane | nieznane | stan |\n",
 			"| 4242 | 1 | 0 | 0 | wysłane |",
 			"| 0 | 0 | 1 | wynik nieznany: sprawdź przed ponownym wysłaniem |",
 			"Nieznane wyniki:\n",
 			"- status.rioverde.example (es), wiadomość meta-holding przez slack: 1 nieznany wynik; przed ponownym wysłaniem sprawdź, gdzie publikuje slack\n",
-			"- Newsletter and order e-mail (es), wiadomość meta-holding przez smtp: 100 nieznanych wyników; przed ponownym wysłaniem sprawdź /srv/c.csv\n",
+			"- Newsletter i e-maile o zamówieniach (es), wiadomość meta-holding przez smtp: 100 nieznanych wyników; przed ponownym wysłaniem sprawdź /srv/c.csv\n",
 		}, []string{
 			"T+0m: zmienna platform = \"Facebook\"\n",
 			"T+2m: wykonano krok: Confirm the outage and open the incident\n",
@@ -65,6 +65,7 @@ func TestTimelineInTheReadersLanguage(t *testing.T) {
 		}},
 	} {
 		l := lang.For(c.tag)
+		sends := sendsReport(t, c.tag.String())
 		for i, rep := range []*Report{sends, inc} {
 			var b bytes.Buffer
 			if err := Markdown(&b, rep, l); err != nil {
@@ -88,7 +89,7 @@ func TestTimelineInTheReadersLanguage(t *testing.T) {
 		}
 	}
 	// The JSON says the same in every language: its texts are English.
-	js, _ := json.Marshal(sends.Timeline)
+	js, _ := json.Marshal(sendsReport(t, "en").Timeline)
 	for _, w := range []string{`"text":"run started: Meta"`, `"text":"send r1/holding/meta-holding/telegram-channel/es: 1 delivered"`} {
 		if !bytes.Contains(js, []byte(w)) {
 			t.Errorf("JSON timeline lacks %s: %s", w, js)
@@ -100,7 +101,7 @@ func TestTimelineInTheReadersLanguage(t *testing.T) {
 // deliveries are in the reader's language too.
 func TestHTMLInTheReadersLanguage(t *testing.T) {
 	var b bytes.Buffer
-	if err := HTML(&b, sendsReport(t), lang.For(language.Spanish)); err != nil {
+	if err := HTML(&b, sendsReport(t, "es"), lang.For(language.Spanish)); err != nil {
 		t.Fatal(err)
 	}
 	doc := b.String()

@@ -67,6 +67,9 @@ func (p htmlPage) Integrity() string             { return p.R.IntegrityLine(p.l)
 func (p htmlPage) Delivery(d Delivery) string    { return d.Say(p.l) }
 func (p htmlPage) Unknowns() []string            { return p.R.Unknowns(p.l) }
 
+// StepName is the name of the step a sent text or note belongs to.
+func (p htmlPage) StepName(step, title string) string { return StepName(p.l, step, title) }
+
 // DeliveryColumns are the deliveries table's headings.
 func (p htmlPage) DeliveryColumns() []string {
 	var out []string
@@ -170,13 +173,13 @@ func (t *timeline) svg() template.HTML {
 	}
 	for _, d := range r.Deadlines {
 		if !d.Due.Before(t.start) && !d.Due.After(t.end) {
-			fmt.Fprintf(b, `<line x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f" stroke="%s" stroke-dasharray="3 3"><title>deadline: %s</title></line>`,
-				t.x(d.Due), tlTop, t.x(d.Due), bottom, deadlineColor, template.HTMLEscapeString(d.Title))
+			fmt.Fprintf(b, `<line x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f" stroke="%s" stroke-dasharray="3 3"><title>%s</title></line>`,
+				t.x(d.Due), tlTop, t.x(d.Due), bottom, deadlineColor, template.HTMLEscapeString(t.l.T("reporttext.tooltip.deadline", map[string]any{"Step": d.Title})))
 		}
 	}
 	if r.AllClear != nil {
-		fmt.Fprintf(b, `<line x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f" stroke="%s" stroke-width="2"><title>all-clear</title></line>`,
-			t.x(*r.AllClear), tlTop-10, t.x(*r.AllClear), bottom, allClearColor)
+		fmt.Fprintf(b, `<line x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f" stroke="%s" stroke-width="2"><title>%s</title></line>`,
+			t.x(*r.AllClear), tlTop-10, t.x(*r.AllClear), bottom, allClearColor, template.HTMLEscapeString(t.l.T("report.legend.all-clear", nil)))
 	}
 	t.axis(b, bottom)
 	b.WriteString(`</svg>`)

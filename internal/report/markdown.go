@@ -82,7 +82,7 @@ func Markdown(w io.Writer, r *Report, l *lang.Localizer) error {
 		for _, loc := range c.Locales {
 			fmt.Fprintf(b, "#### %s (%s)\n\n", c.Name, loc.Locale)
 			for _, s := range loc.Sent {
-				fmt.Fprintf(b, "%s, %s, %s `%s`, %s\n\n", r.Local(s.At), s.StepTitle, l.T("report.col.message", nil), s.Message, s.Approval(l))
+				fmt.Fprintf(b, "%s, %s, %s `%s`, %s\n\n", r.Local(s.At), StepName(l, s.Step, s.StepTitle), l.T("report.col.message", nil), s.Message, s.Approval(l))
 				if s.Text == "" {
 					fmt.Fprintf(b, "> %s\n\n", l.T("report.text-missing", map[string]any{"Why": orDash(s.TextMissing)}))
 					continue
@@ -104,7 +104,7 @@ func Markdown(w io.Writer, r *Report, l *lang.Localizer) error {
 	fmt.Fprintf(b, "\n## %s\n\n", l.T("report.heading.notes", nil))
 	var notes []string
 	for _, n := range r.Notes {
-		notes = append(notes, fmt.Sprintf("%s (%s): %s", r.Local(n.At), orDash(n.StepTitle), n.Text))
+		notes = append(notes, fmt.Sprintf("%s (%s): %s", r.Local(n.At), orDash(StepName(l, n.Step, n.StepTitle)), n.Text))
 	}
 	list(b, notes, none)
 	fmt.Fprintf(b, "\n## %s\n\n", l.T("report.heading.timeline", nil))

@@ -54,7 +54,7 @@ type Report struct {
 	// Markdown and HTML in the reader's language; Deviations stays English
 	// so the JSON is the same in every language.
 	deviations []*lang.Error
-	// intact is Integrity as a message when the journal is whole.
+	// intact is Integrity as a message, for the reader's language.
 	intact    *lang.Error
 	Notes     []Note       `json:"notes"`
 	Integrity string       `json:"integrity"`
@@ -345,7 +345,7 @@ func (r *Report) timeline(events []journal.Event, n names) {
 	}
 	for _, k := range order {
 		step, msg, _ := strings.Cut(k, "/")
-		r.deviate("deviations.unapproved", map[string]any{"Message": msg, "Step": fmt.Sprintf("%q", n.step(step)), "Channels": strings.Join(unapproved[k], ", ")})
+		r.deviate("deviations.unapproved", map[string]any{"Message": msg, "Step": n.quotedStep(step), "Channels": strings.Join(unapproved[k], ", ")})
 	}
 }
 
@@ -392,7 +392,7 @@ type names struct {
 
 func (n names) person(id string) string {
 	if pe := n.m.Person(id); pe != nil && pe.Name != "" {
-		return pe.Name
+		return pe.Label()
 	}
 	return id
 }
@@ -432,23 +432,25 @@ func (n names) findStep(id string) *manual.Step {
 	return nil
 }
 
-// step is a step's title; cadence updates ("updates#2") are "Update 2".
+// step is a step's title in English, as the JSON says it; cadence
+// updates ("updates#2") are "Update 2" (stepSay says them in a language).
 func (n names) step(id string) string {
-	if num, ok := strings.CutPrefix(id, runbook.UpdatesStep+"#"); ok {
-		return "Update " + num
-	}
-	if s := n.findStep(id); s != nil && s.Title != "" {
-		return s.Title
-	}
-	return id
+	return fmt.Sprint(n.stepSay(id))
 }
 
-// check is the text of a checklist item (1-based).
+// check is the text of a checklist item (1-based), in English for the
+// JSON; checkSay says it as a message's data.
 func (n names) check(step string, item int) string {
+	return fmt.Sprint(n.checkSay(step, item))
+}
+
+// checkSay is a checklist item's text, or, when the manual no longer has
+// it, which item of which step it was in the reader's language.
+func (n names) checkSay(step string, item int) any {
 	if s := n.findStep(step); s != nil && item >= 1 && item <= len(s.Checklist) {
 		return s.Checklist[item-1]
 	}
-	return fmt.Sprintf("item %d of %s", item, n.step(step))
+	return lang.Errorf("reporttext.item", map[string]any{"Item": item, "Step": n.stepSay(step)})
 }
 
 // describe says in words what an event was, as an interface message: its
@@ -458,10 +460,10 @@ func (n names) describe(e journal.Event, approvals map[string]string) *lang.Erro
 	var d map[string]any
 	_ = json.Unmarshal(e.Data, &d)
 	str := func(k string) string { s, _ := d[k].(string); return s }
-	say := func(id string, kv ...string) *lang.Error {
+	say := func(id string, kv ...any) *lang.Error {
 		data := map[string]any{}
 		for i := 0; i+1 < len(kv); i += 2 {
-			data[kv[i]] = kv[i+1]
+			data[kv[i].(string)] = kv[i+1]
 		}
 		return lang.Errorf("events."+id, data)
 	}
@@ -472,16 +474,16 @@ func (n names) describe(e journal.Event, approvals map[string]string) *lang.Erro
 		return say("var-set", "Name", str("name"), "Value", strconv.Quote(str("value")))
 	case journal.TypeStepDone:
 		if d["all_clear"] == true {
-			return say("step-done-all-clear", "Step", n.step(str("step")))
+			return say("step-done-all-clear", "Step", n.stepSay(str("step")))
 		}
-		return say("step-done", "Step", n.step(str("step")))
+		return say("step-done", "Step", n.stepSay(str("step")))
 	case journal.TypeStepSkipped:
-		return say("step-skipped", "Step", n.step(str("step")), "Reason", str("reason"))
+		return say("step-skipped", "Step", n.stepSay(str("step")), "Reason", str("reason"))
 	case journal.TypeChecked:
 		item, _ := d["item"].(float64)
-		return say("checked", "Item", n.check(str("step"), int(item)))
+		return say("checked", "Item", n.checkSay(str("step"), int(item)))
 	case journal.TypeStepBack:
-		return say("step-back", "From", n.step(str("from")), "To", n.step(str("to")))
+		return say("step-back", "From", n.stepSay(str("from")), "To", n.stepSay(str("to")))
 	case journal.TypeNote:
 		return say("note", "Text", str("text"))
 	case journal.TypeMessageRendered:
@@ -496,9 +498,9 @@ func (n names) describe(e journal.Event, approvals map[string]string) *lang.Erro
 		}
 		return say("approved", "Message", str("message"), "By", n.person(str("by")))
 	case journal.TypeStepForward:
-		return say("step-forward", "From", n.step(str("from")))
+		return say("step-forward", "From", n.stepSay(str("from")))
 	case journal.TypeStepReopened:
-		return say("step-reopened", "Step", n.step(str("step")), "Reason", str("reason"))
+		return say("step-reopened", "Step", n.stepSay(str("step")), "Reason", str("reason"))
 	case journal.TypeRunState:
 		state := any(str("state"))
 		if id := "report.state." + str("state"); lang.For(language.English).Has(id) {
@@ -506,13 +508,13 @@ func (n names) describe(e journal.Event, approvals map[string]string) *lang.Erro
 		}
 		return lang.Errorf("events.state", map[string]any{"State": state})
 	case journal.TypeUpdateNote:
-		return say("update-note", "Update", n.step(str("update")), "Locale", str("locale"), "Text", str("text"))
+		return say("update-note", "Update", n.stepSay(str("update")), "Locale", str("locale"), "Text", str("text"))
 	case journal.TypeMessageSent:
 		return say("sent", "Message", str("message"), "Channel", n.channel(str("channel")), "Locale", str("locale"))
 	case journal.TypeRunAbandoned:
 		return say("abandoned", "Reason", str("reason"))
 	case journal.TypeRunReopened:
-		return say("reopened", "Step", n.step(str("step")))
+		return say("reopened", "Step", n.stepSay(str("step")))
 	case journal.TypeInjectArrived:
 		return say("inject", "Event", str("event"))
 	case journal.TypeInjectAnswered:
@@ -535,7 +537,7 @@ func (r *Report) deadlines(p *manual.Playbook, st *runbook.State, n names) {
 		}
 		for _, ro := range st.StepsReopened {
 			if ro.Step == s.ID {
-				r.deviate("deviations.reopened", map[string]any{"Step": fmt.Sprintf("%q", n.step(s.ID)), "At": r.Local(ro.At), "Reason": ro.Reason})
+				r.deviate("deviations.reopened", map[string]any{"Step": n.quotedStep(s.ID), "At": r.Local(ro.At), "Reason": ro.Reason})
 			}
 		}
 		if ss := st.Steps[s.ID]; ss != nil {
@@ -546,21 +548,21 @@ func (r *Report) deadlines(p *manual.Playbook, st *runbook.State, n names) {
 				for _, i := range ss.Unticked {
 					items = append(items, strconv.Quote(n.check(s.ID, i)))
 				}
-				r.deviate("deviations.unticked", map[string]any{"Step": fmt.Sprintf("%q", n.step(s.ID)), "Items": strings.Join(items, ", ")})
+				r.deviate("deviations.unticked", map[string]any{"Step": n.quotedStep(s.ID), "Items": strings.Join(items, ", ")})
 			}
 			switch {
 			case ss.Skipped:
 				d.Status = "skipped"
-				r.deviate("deviations.skipped", map[string]any{"Step": fmt.Sprintf("%q", n.step(s.ID)), "Reason": ss.Reason})
+				r.deviate("deviations.skipped", map[string]any{"Step": n.quotedStep(s.ID), "Reason": ss.Reason})
 			case at.After(d.Due):
 				by := at.Sub(d.Due)
 				d.Status, d.Late, d.LateSeconds = "missed", late(by), int64((by+time.Second-1)/time.Second)
-				r.deviate("deviations.late", map[string]any{"Step": fmt.Sprintf("%q", n.step(s.ID)), "Late": d.Late})
+				r.deviate("deviations.late", map[string]any{"Step": n.quotedStep(s.ID), "Late": d.Late})
 			default:
 				d.Status = "met"
 			}
 		} else if st.Finished {
-			r.deviate("deviations.never-done", map[string]any{"Step": fmt.Sprintf("%q", n.step(s.ID))})
+			r.deviate("deviations.never-done", map[string]any{"Step": n.quotedStep(s.ID)})
 		}
 		r.Deadlines = append(r.Deadlines, d)
 	}
@@ -622,14 +624,12 @@ func (r *Report) updates(p *manual.Playbook, st *runbook.State) {
 
 func (r *Report) integrity(events []journal.Event, dmg journal.Damage) {
 	r.intact = lang.Errorf("deviations.intact", map[string]any{"Count": len(events)})
-	r.Integrity = r.intact.Error()
 	if !dmg.Intact() {
-		r.intact = nil
-		r.Integrity = "journal damaged: " + dmg.String() + "; the report covers the valid prefix"
+		r.intact = damaged(dmg)
 	}
 	// A journal repaired on resume verifies again; what was lost then is
 	// known only from the resumption's record of it.
-	var repairs []string
+	var repairs []error
 	for _, e := range events {
 		var res runbook.Resumed
 		if e.Type != journal.TypeRunResumed || json.Unmarshal(e.Data, &res) != nil || res.Damage == "" {
@@ -638,20 +638,12 @@ func (r *Report) integrity(events []journal.Event, dmg journal.Damage) {
 		if res.Repair != nil && res.Repair.Kind == string(journal.DamageTruncated) {
 			continue // a write cut short by a crash was never acknowledged: nothing was lost
 		}
-		text := fmt.Sprintf("at %s: %s", r.Local(e.UTC), res.Damage)
-		if p := res.Repair; p != nil {
-			text = fmt.Sprintf("at %s: %s:%d: %s (%d lines lost)", r.Local(e.UTC), p.Journal, p.Line, res.Damage, p.Dropped)
-			if p.MovedTo != "" {
-				text += "; the damaged original is kept as " + p.MovedTo
-			}
-		}
-		repairs = append(repairs, text)
+		repairs = append(repairs, r.repaired(r.Local(e.UTC), res))
 	}
 	if len(repairs) > 0 {
-		r.intact = nil
-		r.Integrity += "; but the journal was found damaged and repaired when the run was resumed " + strings.Join(repairs, "; ") +
-			": the report does not cover what was lost"
+		r.intact = lang.Errorf("reporttext.repaired", map[string]any{"Integrity": r.intact, "Repairs": joined{repairs, "; "}})
 	}
+	r.Integrity = r.intact.Error()
 	if len(events) > 0 {
 		r.LastHash = events[len(events)-1].Hash
 	}
@@ -681,7 +673,7 @@ func (r *Report) unsent(st *runbook.State, events []journal.Event, n names) {
 		r.Summary.Unsent++
 	}
 	for _, step := range order {
-		r.deviate("deviations.unsent", map[string]any{"Step": fmt.Sprintf("%q", n.step(step)), "Messages": strings.Join(missing[step], ", ")})
+		r.deviate("deviations.unsent", map[string]any{"Step": n.quotedStep(step), "Messages": strings.Join(missing[step], ", ")})
 	}
 }
 
@@ -825,7 +817,9 @@ func (r *Report) SummaryLines(l *lang.Localizer) []string {
 		lines = append(lines, l.N("report.summary.reopened", len(r.Spans), map[string]any{"Spans": strings.Join(spans, "; ")}))
 	}
 	if s.Deadlines > 0 {
-		lines = append(lines, l.T("report.summary.deadlines", map[string]any{"Met": s.Met, "Late": s.Late, "Skipped": s.Skipped, "Open": s.Open, "Deadlines": s.Deadlines}))
+		lines = append(lines, l.T("report.summary.deadlines", map[string]any{"Deadlines": s.Deadlines,
+			"Met": lang.Countf("reporttext.deadlines.met", s.Met, nil), "Late": lang.Countf("reporttext.deadlines.late", s.Late, nil),
+			"Skipped": lang.Countf("reporttext.deadlines.skipped", s.Skipped, nil), "Open": lang.Countf("reporttext.deadlines.open", s.Open, nil)}))
 	} else {
 		lines = append(lines, l.T("report.summary.deadlines-unknown", nil))
 	}
@@ -908,11 +902,10 @@ func (r *Report) DeviationLines(l *lang.Localizer) []string {
 	return lines
 }
 
-// IntegrityLine is what the journal's check found, in l's language when
-// the journal is whole (damage is described in the words of the check).
+// IntegrityLine is what the journal's check found, in l's language.
 func (r *Report) IntegrityLine(l *lang.Localizer) string {
 	if r.intact == nil {
-		return r.Integrity
+		return r.Integrity // a report read back from JSON has only the English
 	}
 	return l.Text(r.intact)
 }

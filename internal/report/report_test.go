@@ -86,7 +86,9 @@ type run struct {
 func scripted(t *testing.T, playbook string, isDrill, auto bool, lines ...string) run {
 	t.Helper()
 	m, cat := example(t)
-	// As an English-speaking operator runs it: the expectations are English.
+	// As an English-speaking operator runs it: the expectations are English,
+	// the manual's own texts (names, roles, channels) too.
+	m = m.In("en")
 	p := m.Playbook(playbook).In("en")
 	c := &clock{t: start}
 	s, err := runbook.Start(runbook.Options{RunsDir: t.TempDir(), Manual: m, Playbook: p, Catalog: cat,

@@ -156,12 +156,12 @@ func (f *Flow) approve(arg string) error {
 	if n == 0 {
 		return nil
 	}
-	f.info("run.approved", map[string]any{"Name": person.Name})
+	f.info("run.approved", map[string]any{"Name": person.Label()})
 	if f.sayNeeded() {
 		return nil // gated: only holders of its roles could approve
 	}
 	if !f.mayApprove(person.ID) {
-		f.warn("run.not-approver", map[string]any{"Name": person.Name})
+		f.warn("run.not-approver", map[string]any{"Name": person.Label()})
 	}
 	return nil
 }
@@ -180,7 +180,7 @@ func (f *Flow) allApproved() bool {
 // no longer has them.
 func (f *Flow) name(id string) string {
 	if p := f.S.Manual.Person(id); p != nil {
-		return p.Name
+		return p.Label()
 	}
 	return id
 }

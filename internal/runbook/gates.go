@@ -317,7 +317,7 @@ func (f *Flow) escalate() error {
 // personName is a person's name, or their id when the manual lacks them.
 func (s *Session) personName(id string) string {
 	if p := s.Manual.Person(id); p != nil {
-		return p.Name
+		return p.Label()
 	}
 	return id
 }

@@ -23,14 +23,21 @@ import (
 const SnapshotDir = "manual"
 
 // manualFiles are the manual files a run of p uses, by path in the manual
-// folder, sorted: the manual file, the playbook with its translations
-// (playbooks/ID.LOCALE.yaml) and every template file.
+// folder, sorted: the manual file with its translations
+// (playbooks/manual.LOCALE.yaml: the names, roles and channels a report
+// shows), the playbook with its translations (playbooks/ID.LOCALE.yaml)
+// and every template file.
 // Other playbooks are left out, so editing one does not make every run of
 // the others look as if its manual changed.
 func manualFiles(m *manual.Manual, p *manual.Playbook) []string {
 	files := []string{manual.ManualFile, p.File}
 	for _, t := range p.Translations {
 		files = append(files, t.File)
+	}
+	for _, t := range m.Translations {
+		if t.Playbook == manual.ManualID {
+			files = append(files, t.File)
+		}
 	}
 	for _, t := range m.Templates {
 		files = append(files, t.File)

@@ -470,12 +470,13 @@ func TestAffectedServices(t *testing.T) {
 	_, m := exampleRuns(t)
 	p := &manual.Playbook{ID: "everything", Down: manual.Down{Domains: []manual.Ref{{ID: "google"}, {ID: "slack"}, {ID: "telecom"}, {ID: "stores"}}}}
 	got := affected(m, p)
-	want := []Service{{"email", "Newsletter and order e-mail"}, {"email", "Purchasing mailbox"}, {"email", "Press office mailbox"},
-		{"sms", "SMS to customers in Spain with open orders"}, {"sms", "SMS to customers in Portugal with open orders"},
-		{"sms", "SMS to customers in Poland with open orders"}, {"sms", "SMS to customers in Peru with open orders"},
-		{"store-sign", "Printed signs at store entrances and tills"},
-		{"phone", "Customer line in Spain, 900 100 200 (recorded message)"}, {"phone", "Customer line in Portugal, 800 100 200 (recorded message)"},
-		{"phone", "Customer line in Poland, 800 300 400 (recorded message)"}, {"phone", "Customer line in Peru, 0800 10200 (recorded message)"}}
+	// The manual names its channels in its default language, Spanish.
+	want := []Service{{"email", "Boletín y correos de pedidos"}, {"email", "Buzón de Compras"}, {"email", "Buzón de la oficina de prensa"},
+		{"sms", "SMS a clientes en España con pedidos abiertos"}, {"sms", "SMS a clientes en Portugal con pedidos abiertos"},
+		{"sms", "SMS a clientes en Polonia con pedidos abiertos"}, {"sms", "SMS a clientes en Perú con pedidos abiertos"},
+		{"store-sign", "Carteles impresos en las entradas y cajas de las tiendas"},
+		{"phone", "Línea de atención en España, 900 100 200 (mensaje grabado)"}, {"phone", "Línea de atención en Portugal, 800 100 200 (mensaje grabado)"},
+		{"phone", "Línea de atención en Polonia, 800 300 400 (mensaje grabado)"}, {"phone", "Línea de atención en Perú, 0800 10200 (mensaje grabado)"}}
 	if !slices.Equal(got, want) {
 		t.Fatalf("affected:\n got %v\nwant %v", got, want)
 	}
@@ -486,9 +487,9 @@ func TestAffectedServices(t *testing.T) {
 		names         []string
 		svcState      string
 	}{
-		{"es", Investigating, []string{"Correo electrónico", "SMS", "Printed signs at store entrances and tills", "Atención telefónica"}, "Sin servicio"},
-		{"pl", Monitoring, []string{"E-mail", "SMS", "Printed signs at store entrances and tills", "Infolinia"}, "Wraca do działania"},
-		{"pt", Resolved, []string{"E-mail", "SMS", "Printed signs at store entrances and tills", "Linha de apoio"}, ""},
+		{"es", Investigating, []string{"Correo electrónico", "SMS", "Carteles impresos en las entradas y cajas de las tiendas", "Atención telefónica"}, "Sin servicio"},
+		{"pl", Monitoring, []string{"E-mail", "SMS", "Carteles impresos en las entradas y cajas de las tiendas", "Infolinia"}, "Wraca do działania"},
+		{"pt", Resolved, []string{"E-mail", "SMS", "Carteles impresos en las entradas y cajas de las tiendas", "Linha de apoio"}, ""},
 	}
 	for _, c := range cases {
 		inc.State = c.state

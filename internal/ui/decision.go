@@ -31,7 +31,7 @@ func (v *RunView) options(s *runbook.Session, st *manual.Step) {
 
 func personName(s *runbook.Session, id string) string {
 	if p := s.Manual.Person(id); p != nil {
-		return p.Name
+		return p.Label()
 	}
 	return id
 }

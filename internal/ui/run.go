@@ -144,7 +144,7 @@ func (v *RunView) approvers(s *runbook.Session) string {
 	}
 	name := func(id string) string {
 		if p := s.Manual.Person(id); p != nil {
-			return p.Name
+			return p.Label()
 		}
 		return id
 	}
@@ -162,7 +162,7 @@ func (v *RunView) owner(s *runbook.Session, st *manual.Step) string {
 	}
 	label := roleLabel(r.ID, r.Title)
 	if p := s.Manual.Person(r.Person.ID); p != nil {
-		return label + " - " + p.Name
+		return label + " - " + p.Label()
 	}
 	return label
 }
