@@ -26,19 +26,19 @@ func TestRunWordsInTheReadersLanguage(t *testing.T) {
 			[]string{
 				"2026-11-23 03:53:00, Actualización 1, mensaje `update`, aprobado por ",
 				": novedades de Actualización 1 (es): Facebook vuelve a cargar en algunos móviles.\n",
-				"- Plazos: 4 en total; 2 cumplidos, 1 con retraso, 1 omitido y 0 pendientes\n",
+				"- Plazos: 5 en total; 3 cumplidos, 1 con retraso, 1 omitido y 0 pendientes\n",
 			},
 			[]string{"<title>plazo: Send the holding message</title>", "<title>fin del incidente</title>", " · Actualización 1 · mensaje "}},
 		{language.Polish,
 			[]string{
 				"2026-11-23 03:53:00, Aktualizacja 1, wiadomość `update`, ",
-				"- Terminy: 2 dotrzymane, 1 przekroczony, 1 pominięty, 0 otwartych, razem 4\n",
+				"- Terminy: 3 dotrzymane, 1 przekroczony, 1 pominięty, 0 otwartych, razem 5\n",
 			},
 			[]string{"<title>termin: Send the holding message</title>", "<title>koniec incydentu</title>"}},
 		{language.Portuguese,
 			[]string{
 				"2026-11-23 03:53:00, Atualização 1, mensagem `update`, ",
-				"- Prazos (4): 2 cumpridos, 1 com atraso, 1 saltado, 0 pendentes\n",
+				"- Prazos (5): 3 cumpridos, 1 com atraso, 1 saltado, 0 pendentes\n",
 			},
 			[]string{"<title>prazo: Send the holding message</title>", "<title>fim do incidente</title>"}},
 	} {
