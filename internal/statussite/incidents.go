@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	textlang "golang.org/x/text/language"
 	"io"
 	"io/fs"
 	"os"
@@ -236,6 +237,17 @@ func later(a, b string) string {
 type Service struct {
 	Kind string // the channel kind: the page names it in the reader's language when it has a label
 	Name string // the manual's name for the channel
+	// Names is the channel's name in each locale's page, where the
+	// manual translates it (manual.LOCALE.yaml); else the page shows Name.
+	Names map[string]string
+}
+
+// NameIn is the service's name for locale's page.
+func (sv Service) NameIn(locale string) string {
+	if n, ok := sv.Names[locale]; ok {
+		return n
+	}
+	return sv.Name
 }
 
 // affected lists what a playbook says is down, as the public knows it:
@@ -263,7 +275,7 @@ func affected(m *manual.Manual, p *manual.Playbook) []Service {
 			name = c.ID
 		}
 		if !slices.ContainsFunc(out, func(s Service) bool { return s.Name == name }) {
-			out = append(out, Service{Kind: c.Kind, Name: name})
+			out = append(out, Service{Kind: c.Kind, Name: name, Names: channelNames(m, c.ID)})
 		}
 	}
 	return out
@@ -451,4 +463,21 @@ func updateID(runID string, seq int) string {
 	s[6] = (s[6] & 0x0f) | 0x50
 	s[8] = (s[8] & 0x3f) | 0x80
 	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", s[0:4], s[4:6], s[6:8], s[8:10], s[10:16])
+}
+
+// channelNames is the name of channel id in each supported locale whose
+// translation of the manual gives one different from the source's.
+func channelNames(m *manual.Manual, id string) map[string]string {
+	var names map[string]string
+	for _, l := range m.Locales.Supported {
+		c := m.InLanguage(textlang.Make(l)).Channel(id)
+		if c == nil || c.Name == "" || c.Name == m.Channel(id).Name {
+			continue
+		}
+		if names == nil {
+			names = map[string]string{}
+		}
+		names[l] = c.Name
+	}
+	return names
 }

@@ -257,7 +257,7 @@ func (s *site) incident(inc *Incident, locale string, t map[string]string) incid
 	for _, sv := range inc.Services {
 		name := t["service."+sv.Kind]
 		if name == "" {
-			name = sv.Name
+			name = sv.NameIn(locale)
 		}
 		if slices.Contains(names, name) {
 			continue // two e-mail channels are one service to the reader
