@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	textlang "golang.org/x/text/language"
 	"io"
 	"io/fs"
 	"os"
@@ -466,18 +465,21 @@ func updateID(runID string, seq int) string {
 }
 
 // channelNames is the name of channel id in each supported locale whose
-// translation of the manual gives one different from the source's.
+// translation of the manual gives one (manual.LOCALE.yaml), read from the
+// translation itself rather than a translated copy of the whole manual.
 func channelNames(m *manual.Manual, id string) map[string]string {
 	var names map[string]string
 	for _, l := range m.Locales.Supported {
-		c := m.InLanguage(textlang.Make(l)).Channel(id)
-		if c == nil || c.Name == "" || c.Name == m.Channel(id).Name {
+		t := m.ManualTranslation(l)
+		if t == nil {
 			continue
 		}
-		if names == nil {
-			names = map[string]string{}
+		if mt := t.Texts["channels"][id]; mt != nil && mt.Text != "" {
+			if names == nil {
+				names = map[string]string{}
+			}
+			names[l] = mt.Text
 		}
-		names[l] = c.Name
 	}
 	return names
 }
