@@ -293,8 +293,9 @@ func (o *object) refs(key string, required bool) []Ref {
 		return nil
 	}
 	out := make([]Ref, 0, len(list)) // sized once: a manual holds thousands
+	what := key + " item"            // once per list, not per item: lists are most of a manual's values
 	for _, n := range list {
-		if r := o.d.ref(n, key+" item"); r.ID != "" {
+		if r := o.d.ref(n, what); r.ID != "" {
 			out = append(out, r)
 		}
 	}
@@ -302,9 +303,14 @@ func (o *object) refs(key string, required bool) []Ref {
 }
 
 func (o *object) strings(key string) []string {
+	list := o.list(key, false)
+	if len(list) == 0 {
+		return nil
+	}
 	var out []string
-	for _, n := range o.list(key, false) {
-		if s, ok := o.d.scalar(n, key+" item"); ok {
+	what := key + " item"
+	for _, n := range list {
+		if s, ok := o.d.scalar(n, what); ok {
 			out = append(out, s)
 		}
 	}
