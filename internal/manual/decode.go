@@ -77,6 +77,12 @@ func (d *decoder) object(n *yaml.Node, what string, known ...string) *object {
 		d.report(n, RuleType, say("loader.not-mapping", args{"What": subject(what), "Found": kindOf(n)}), say("loader.not-mapping.hint", nil))
 		return o
 	}
+	if plain(n.Content, known) {
+		// The usual case: nothing to report and nothing to drop, so the
+		// mapping's own list serves, one allocation fewer per mapping.
+		o.pairs = n.Content[: len(n.Content)&^1 : len(n.Content)&^1]
+		return o
+	}
 	o.pairs = make([]*yaml.Node, 0, len(n.Content))
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -103,6 +109,23 @@ func (d *decoder) object(n *yaml.Node, what string, known ...string) *object {
 		o.pairs = append(o.pairs, k, v)
 	}
 	return o
+}
+
+// plain tells whether every key of a mapping's content is a known word
+// written once, so that object has nothing to report or leave out.
+func plain(content []*yaml.Node, known []string) bool {
+	for i := 0; i+1 < len(content); i += 2 {
+		k := content[i]
+		if k.Kind != yaml.ScalarNode || !slices.Contains(known, k.Value) {
+			return false
+		}
+		for j := 0; j < i; j += 2 {
+			if content[j].Value == k.Value {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // key returns the node of a known key present, nil when absent.
