@@ -93,7 +93,7 @@ func collectFits(c *Context, fc *fitCalls) {
 			counts[name] = render.CountVariable(m, p, f.vars[name])
 		}
 	}
-	inputs := make(map[string]*fitInput, len(counts)) // per message: announcements share them
+	inputs := make(map[string]fitInput, len(counts)) // per message: announcements share them
 	var key []byte
 	vals := fc.vals[:0] // every input's values, one after the other
 	defer func() { fc.vals = vals[:0] }()
@@ -109,7 +109,7 @@ func collectFits(c *Context, fc *fitCalls) {
 				in, vals = f.fitInput(p, name, loc, &key, vals)
 				inputs[name] = in
 			}
-			if in == nil {
+			if in.renders == nil {
 				continue
 			}
 			for i := range a.ann.Channels {
@@ -118,7 +118,7 @@ func collectFits(c *Context, fc *fitCalls) {
 				if ch == nil || m.IsDown(p, ch.ID) {
 					continue
 				}
-				fc.calls = append(fc.calls, fitCall{ref, name, ch, loc, f.fit(name, counts[name], ch, in)})
+				fc.calls = append(fc.calls, fitCall{ref, name, ch, loc, f.fit(name, counts[name], ch, &in)})
 			}
 		}
 	}
@@ -157,17 +157,18 @@ type fitInput struct {
 	renders *fitRenders
 }
 
-// fitInput is what p renders a message with in loc; nil when a value is
-// not valid (CR405 reports it). Its renders are looked up once per input
+// fitInput is what p renders a message with in loc, without renders when
+// a value is not valid (CR405 reports it); a value, not a pointer: every
+// message of every playbook in every locale has one. Its renders are looked up once per input
 // rather than once per channel: the key holds every value.
 // key is a buffer for the render key, reused from one input to the next;
 // the values are appended to arena (returned grown), which each worker
 // reuses: an input's values are needed only while its renders are made.
-func (f *facts) fitInput(p *manual.Playbook, name, loc string, key *[]byte, arena []fitValue) (*fitInput, []fitValue) {
+func (f *facts) fitInput(p *manual.Playbook, name, loc string, key *[]byte, arena []fitValue) (fitInput, []fitValue) {
 	start := len(arena)
 	arena, ok := f.worst.values(arena, p, loc, f.vars[name])
 	if !ok {
-		return nil, arena[:start]
+		return fitInput{}, arena[:start]
 	}
 	vals := arena[start:len(arena):len(arena)]
 	k := append(append(append(append((*key)[:0], name...), 0), loc...), 0)
@@ -180,7 +181,7 @@ func (f *facts) fitInput(p *manual.Playbook, name, loc string, key *[]byte, aren
 		f.renders[string(k)] = r
 	}
 	f.rendersMu.Unlock()
-	return &fitInput{loc: loc, vals: vals, renders: r}, arena
+	return fitInput{loc: loc, vals: vals, renders: r}, arena
 }
 
 // fit renders and measures, once per message, locale, values and channel;
