@@ -76,13 +76,15 @@ func (f *facts) draft(m *manual.Manual, p *manual.Playbook, name, loc string, op
 	if err != nil {
 		return err
 	}
-	key := string(requestKey(nil, req))
+	var buf [256]byte // most keys fit: no allocation but the map's own copy
+	k := requestKey(buf[:0], req)
 	f.drafts.mu.Lock()
-	err, done := f.drafts.err[key]
+	err, done := f.drafts.err[string(k)] // looked up without copying the key
 	f.drafts.mu.Unlock()
 	if done {
 		return err
 	}
+	key := string(k)
 	_, err = f.cat.Render(req)
 	f.drafts.mu.Lock()
 	if f.drafts.err == nil {
@@ -96,34 +98,35 @@ func (f *facts) draft(m *manual.Manual, p *manual.Playbook, name, loc string, op
 // requestKey appends to key everything a render depends on, each part
 // prefixed with its length so no two requests share a key.
 func requestKey(key []byte, req message.Request) []byte {
-	str := func(s string) {
-		key = binary.AppendUvarint(key, uint64(len(s)))
-		key = append(key, s...)
-	}
-	val := func(v any) {
-		switch x := v.(type) {
-		case nil:
-			str("n")
-		case string:
-			str("s")
-			str(x)
-		case int:
-			str("i")
-			str(strconv.Itoa(x))
-		default:
-			str(fmt.Sprintf("%T", x))
-			str(fmt.Sprint(x))
-		}
-	}
-	str(req.Message)
-	str(req.Kind)
-	str(req.Locale)
-	str(req.Tag)
-	str(strconv.FormatBool(req.Drill))
-	val(req.Count)
+	key = appendPart(key, req.Message)
+	key = appendPart(key, req.Kind)
+	key = appendPart(key, req.Locale)
+	key = appendPart(key, req.Tag)
+	key = appendPart(key, strconv.FormatBool(req.Drill))
+	key = appendValue(key, req.Count)
 	for _, name := range slices.Sorted(maps.Keys(req.Data)) {
-		str(name)
-		val(req.Data[name])
+		key = appendPart(key, name)
+		key = appendValue(key, req.Data[name])
 	}
 	return key
+}
+
+// appendPart and appendValue are requestKey's parts: plain functions
+// rather than closures over the key, which would move it to the heap.
+func appendPart(key []byte, s string) []byte {
+	key = binary.AppendUvarint(key, uint64(len(s)))
+	return append(key, s...)
+}
+
+func appendValue(key []byte, v any) []byte {
+	switch x := v.(type) {
+	case nil:
+		return appendPart(key, "n")
+	case string:
+		return appendPart(appendPart(key, "s"), x)
+	case int:
+		return appendPart(appendPart(key, "i"), strconv.Itoa(x))
+	default:
+		return appendPart(appendPart(key, fmt.Sprintf("%T", x)), fmt.Sprint(x))
+	}
 }
