@@ -151,9 +151,14 @@ func (f *facts) lookup(locale, id string) *manual.Message { return f.ids[locale]
 
 // hasVariant reports whether a locale has a text for message on a channel
 // kind, its own variant or the generic one, as rendering looks it up.
+// The ids are built in a stack buffer and looked up without a copy: CR302
+// asks once per announcement, channel and message file.
 func (f *facts) hasVariant(locale, name, kind string) bool {
-	for _, v := range []string{kind, manual.GenericVariant} {
-		if f.lookup(locale, name+"."+v) != nil || f.lookup(locale, name+"."+v+".body") != nil {
+	ids := f.ids[locale]
+	var buf [128]byte
+	for _, v := range [...]string{kind, manual.GenericVariant} {
+		id := append(append(append(buf[:0], name...), '.'), v...)
+		if ids[string(id)] != nil || ids[string(append(id, ".body"...))] != nil {
 			return true
 		}
 	}
