@@ -41,19 +41,11 @@ func checkManualOwnTexts(c *Context) {
 	if !translatesOwnTexts(m) {
 		return
 	}
-	for _, loc := range m.Locales.Supported {
-		if loc == m.Locales.Default {
-			continue
-		}
-		t := m.ManualTranslation(loc)
-		if t == nil {
-			if translatesVariables(m) && describes(m.Variables) {
-				continue // checkManualVarTexts reports the missing file
-			}
-			c.Report(orTop(m.At["roles"], m.File), "manualtext.missing-file", "lint.CR306.hint", args{"Locale": loc,
-				"File": manual.PlaybooksDir + "/" + manual.ManualID + "." + loc + ".yaml", "Default": m.Locales.Default})
-			continue
-		}
+	missing := "manualtext.missing-file"
+	if translatesVariables(m) && describes(m.Variables) {
+		missing = "" // checkManualVarTexts reports the missing file
+	}
+	eachManualTranslation(c, orTop(m.At["roles"], m.File), missing, func(loc string, t *manual.Translation) {
 		for _, s := range m.SourceTexts() {
 			if s.Text == "" {
 				continue
@@ -63,7 +55,7 @@ func checkManualOwnTexts(c *Context) {
 					"Locale": loc, "File": t.File, "Default": m.Locales.Default})
 			}
 		}
-	}
+	})
 }
 
 // checkManualOwnStale is CR307 for the manual's own texts: reported at

@@ -47,18 +47,9 @@ func checkManualVarTexts(c *Context) {
 	if m.Format != manual.Format11 || !translatesVariables(m) || !describes(m.Variables) {
 		return
 	}
-	for _, loc := range m.Locales.Supported {
-		if loc == m.Locales.Default {
-			continue
-		}
-		t := m.ManualTranslation(loc)
-		if t == nil {
-			c.Report(orTop(m.At["variables"], m.File), "lint.CR306.manualfile", "lint.CR306.hint", args{"Locale": loc,
-				"File": manual.PlaybooksDir + "/" + manual.ManualID + "." + loc + ".yaml", "Default": m.Locales.Default})
-			continue
-		}
+	eachManualTranslation(c, orTop(m.At["variables"], m.File), "lint.CR306.manualfile", func(loc string, t *manual.Translation) {
 		missingVarTexts(c, m.Variables, t, loc)
-	}
+	})
 }
 
 // describes tells whether any of vars has a description to translate.
