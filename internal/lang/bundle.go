@@ -4,6 +4,7 @@ import (
 	"crypto/sha1"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"sync"
 
@@ -183,6 +184,19 @@ func Countf(id string, count int, data map[string]any) *Error {
 }
 
 func (e *Error) Error() string { return For(language.English).message(e) }
+
+// Unwrap gives the errors among e's data (the reason a message names), in
+// the order of their keys, so that errors.Is and errors.As still reach an
+// error a message wraps.
+func (e *Error) Unwrap() []error {
+	var errs []error
+	for _, k := range slices.Sorted(maps.Keys(e.Data)) {
+		if err, ok := e.Data[k].(error); ok {
+			errs = append(errs, err)
+		}
+	}
+	return errs
+}
 
 // message fills e's text in l's language; data that are themselves an
 // *Error (a hint inside a message) are filled in the same language, and

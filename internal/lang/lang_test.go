@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"errors"
 	"fmt"
 	"testing"
 
@@ -105,5 +106,17 @@ func TestAnswer(t *testing.T) {
 		if _, ok := Answer(s); ok {
 			t.Errorf("Answer(%q) understood", s)
 		}
+	}
+}
+
+// An error a message names is still reachable under it.
+func TestErrorUnwrapsItsData(t *testing.T) {
+	inner := errors.New("disk full")
+	err := error(Errorf("rendermarket.value", map[string]any{"Market": "es-es", "Err": inner}))
+	if !errors.Is(err, inner) {
+		t.Errorf("errors.Is does not reach the error inside %v", err)
+	}
+	if errors.Is(Errorf("rendermarket.value", map[string]any{"Market": "es-es", "Err": "text"}), inner) {
+		t.Error("a message without an error inside unwraps to one")
 	}
 }

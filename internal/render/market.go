@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 )
@@ -72,7 +73,7 @@ func marketData(m *manual.Manual, p *manual.Playbook, base map[string]any, rs []
 					continue
 				}
 				if vals[i], err = Check(decl, name, val); err != nil {
-					return nil, nil, fmt.Errorf("market %s: %w", mk.ID, err)
+					return nil, nil, lang.Errorf("rendermarket.value", map[string]any{"Market": mk.ID, "Err": err})
 				}
 			}
 		default:

@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"errors"
 	"maps"
 	"os"
 	"path/filepath"
@@ -9,6 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/text/language"
+
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/render"
@@ -186,5 +190,41 @@ func TestMarketRequiredFact(t *testing.T) {
 	m.Markets = nil
 	if _, err := render.Playbook(m, cat, m.Playbook("facebook-down"), render.Options{Step: "holding", Clock: marketClock}); err == nil {
 		t.Error("a required value without markets rendered without being given")
+	}
+}
+
+// A market's wrong value is named with its market in the interface
+// language, and the value's own error stays reachable under it.
+func TestMarketValueErrorLocalizedAndWrapped(t *testing.T) {
+	m, cat := marketsManual(t)
+	name := m.Variables[0].Name
+	var mk *manual.Market
+	for i := range m.Markets {
+		if _, ok := m.Markets[i].Values[name]; ok {
+			mk = &m.Markets[i]
+			break
+		}
+	}
+	if mk == nil {
+		t.Fatalf("no market gives %s", name)
+	}
+	mk.Values[name] = "800\u202e100"
+	_, err := render.Playbook(m, cat, m.Playbook("facebook-down"), render.Options{Step: "holding", Clock: marketClock})
+	var ve *render.ValueError
+	if !errors.As(err, &ve) || ve.Name != name {
+		t.Fatalf("err = %v, want a *render.ValueError for %s under it", err, name)
+	}
+	for _, c := range []struct {
+		tag  language.Tag
+		want string
+	}{
+		{language.English, "market " + mk.ID + ": "},
+		{language.Spanish, "mercado " + mk.ID + ": "},
+		{language.Polish, "rynek " + mk.ID + ": "},
+		{language.Portuguese, "mercado " + mk.ID + ": "},
+	} {
+		if got := lang.For(c.tag).Text(err); !strings.Contains(got, c.want) {
+			t.Errorf("%s: %q, want it to contain %q", c.tag, got, c.want)
+		}
 	}
 }
