@@ -131,8 +131,8 @@ func (l *Localizer) N(id string, count int, data map[string]any) string {
 }
 
 // fill returns data with each value that is itself an *Error (a phrase
-// inside a message: "a list", "did you mean ...?") replaced by its text in
-// l's language; data without one is returned as it is.
+// inside a message: "a list", "did you mean ...?") or a Phrase replaced by
+// its text in l's language; data without one is returned as it is.
 func (l *Localizer) fill(data any) any {
 	m, ok := data.(map[string]any)
 	if !ok {
@@ -140,17 +140,31 @@ func (l *Localizer) fill(data any) any {
 	}
 	var out map[string]any
 	for k, v := range m {
-		if inner, ok := v.(*Error); ok {
-			if out == nil {
-				out = maps.Clone(m)
-			}
-			out[k] = l.message(inner)
+		var text string
+		switch v := v.(type) {
+		case *Error:
+			text = l.message(v)
+		case Phrase:
+			text = v.In(l.Tag)
+		default:
+			continue
 		}
+		if out == nil {
+			out = maps.Clone(m)
+		}
+		out[k] = text
 	}
 	if out == nil {
 		return m
 	}
 	return out
+}
+
+// Phrase is a value a message shows whose words are the language's own (a
+// time of day: "1:33 AM" in English, "1:33" in Spanish): it is written in
+// the language of the message it fills.
+type Phrase interface {
+	In(tag language.Tag) string
 }
 
 // SourceHash is go-i18n's hash of a source message, the one a translation
@@ -207,6 +221,8 @@ func (l *Localizer) message(e *Error) string {
 		switch inner := v.(type) {
 		case *Error:
 			v = l.message(inner)
+		case Phrase:
+			v = inner.In(l.Tag)
 		case error:
 			v = l.Text(inner)
 		}

@@ -120,3 +120,29 @@ func TestErrorUnwrapsItsData(t *testing.T) {
 		t.Error("a message without an error inside unwraps to one")
 	}
 }
+
+// hourPhrase is a Phrase whose words depend on the language.
+type hourPhrase struct{}
+
+func (hourPhrase) In(tag language.Tag) string {
+	if tag == language.Spanish {
+		return "a la 1:33"
+	}
+	return "at 1:33 AM"
+}
+
+// A Phrase in a message's data is written in the language the message is,
+// whether the message is printed directly or as an error.
+func TestPhraseInTheMessagesLanguage(t *testing.T) {
+	data := map[string]any{"At": hourPhrase{}, "Clock": "x", "TheClock": "x"}
+	if got := For(language.Spanish).T("run.next-update", data); got != "próxima actualización a la 1:33" {
+		t.Errorf("T: %q", got)
+	}
+	err := Errorf("run.next-update", data)
+	if got := For(language.Spanish).Text(err); got != "próxima actualización a la 1:33" {
+		t.Errorf("Text: %q", got)
+	}
+	if got := err.Error(); got != "next update due at 1:33 AM" {
+		t.Errorf("Error: %q", got)
+	}
+}

@@ -24,6 +24,7 @@ import (
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
 
@@ -494,7 +495,9 @@ func (n names) describe(e journal.Event, approvals map[string]string) *lang.Erro
 			approvals[k] = str("by")
 		}
 		if at, err := time.Parse(time.RFC3339Nano, str("at")); err == nil {
-			return say("approved-at", "Message", str("message"), "By", n.person(str("by")), "Clock", at.In(n.m.Location).Format("15:04"))
+			e := say("approved-at", "Message", str("message"), "By", n.person(str("by")))
+			message.WithClock(e.Data, at.In(n.m.Location))
+			return e
 		}
 		return say("approved", "Message", str("message"), "By", n.person(str("by")))
 	case journal.TypeStepForward:

@@ -259,8 +259,8 @@ func (s *Session) ApproveAt(b Batch, by string, at time.Time) (int, error) {
 	return n, nil
 }
 
-// local is a time as the run's screens show it: in the manual's zone.
-func (s *Session) local(t time.Time) string { return t.In(s.Manual.Location).Format("15:04") }
+// local is a time as the run's screens take it: in the manual's zone.
+func (s *Session) local(t time.Time) time.Time { return t.In(s.Manual.Location) }
 
 // Sent marks the batch's announcements on a channel and in a locale ("all"
 // for every one) as sent, each once. It returns how many it marked, and

@@ -11,6 +11,7 @@ import (
 
 	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/suggest"
 )
 
@@ -146,7 +147,7 @@ func (f *Flow) approve(arg string) error {
 		}
 	}
 	if who := f.S.State.ApprovedBy(f.batch.Step, f.batch.Items[0].Message); who != "" && f.allApproved() {
-		f.warn("run.already-approved", map[string]any{"Name": f.name(who), "Clock": f.S.local(f.S.State.ApprovedAt[MessageKey{f.batch.Step, f.batch.Items[0].Message}])})
+		f.warn("run.already-approved", message.WithClock(map[string]any{"Name": f.name(who)}, f.S.local(f.S.State.ApprovedAt[MessageKey{f.batch.Step, f.batch.Items[0].Message}])))
 		return nil
 	}
 	n, err := f.S.ApproveAt(f.batch, person.ID, at)
@@ -296,7 +297,7 @@ func (f *Flow) sent(arg string) error {
 	}
 	if due, ok := f.S.NextUpdateDue(); ok && !due.Equal(f.announcedDue) {
 		f.announcedDue = due
-		f.info("run.next-update", map[string]any{"Clock": due.In(f.S.Manual.Location).Format("15:04")})
+		f.info("run.next-update", message.WithClock(nil, f.S.local(due)))
 	}
 	return nil
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/render"
 )
 
@@ -211,8 +212,8 @@ func (f *Flow) commands() error {
 		}
 		if st := f.S.Current(); st != nil && st.ID != f.overdue && !f.S.Now().Before(f.S.Deadline(st)) {
 			f.overdue = st.ID
-			f.warn("run.step-due", map[string]any{"Step": fmt.Sprintf("%q", st.ID),
-				"Deadline": manual.FormatDuration(st.Deadline), "Clock": f.S.Deadline(st).In(f.S.Manual.Location).Format("15:04")})
+			f.warn("run.step-due", message.WithClock(map[string]any{"Step": fmt.Sprintf("%q", st.ID),
+				"Deadline": manual.FormatDuration(st.Deadline)}, f.S.local(f.S.Deadline(st))))
 			if err := f.alert(stepDue(st, f.S.Deadline(st))); err != nil {
 				return err
 			}
@@ -340,7 +341,7 @@ func (f *Flow) countdown(id string, at time.Time) string {
 		rel = l.T("run.prompt.in", map[string]any{"Left": manual.FormatDuration((left + time.Minute - 1).Truncate(time.Minute))})
 	}
 	rel = strings.Repeat(" ", max(8-utf8.RuneCountInString(rel), 0)) + rel
-	return l.T(id, map[string]any{"Clock": at.In(f.S.Manual.Location).Format("15:04"), "Left": rel})
+	return l.T(id, message.WithClock(map[string]any{"Left": rel}, f.S.local(at)))
 }
 
 // nextUpdate is the prompt's part about the next cadence update.

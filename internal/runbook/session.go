@@ -393,7 +393,7 @@ func (e *ReadOnlyError) Unwrap() error {
 	if e.State.Skipped {
 		id = "run.read-only.skipped"
 	}
-	return lang.Errorf(id, map[string]any{"Step": fmt.Sprintf("%q", e.Step), "Clock": e.State.At.In(e.loc).Format("15:04")})
+	return lang.Errorf(id, message.WithClock(map[string]any{"Step": fmt.Sprintf("%q", e.Step)}, e.State.At.In(e.loc)))
 }
 
 // Skip skips the current step; a reason is required, since skipped steps

@@ -6,6 +6,7 @@ import (
 
 	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/plan"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
@@ -18,8 +19,8 @@ func (v *RunView) options(s *runbook.Session, st *manual.Step) {
 		return
 	}
 	if d := s.State.Decided(st.ID); d != nil {
-		v.printf("%s\n", v.Th.OK.Render(v.t("decision.view.decided", map[string]any{
-			"Clock": d.At.In(s.Manual.Location).Format("15:04"), "Name": personName(s, d.By), "Option": d.Option})))
+		v.printf("%s\n", v.Th.OK.Render(v.t("decision.view.decided", message.WithClock(map[string]any{
+			"Name": personName(s, d.By), "Option": d.Option}, d.At.In(s.Manual.Location)))))
 	}
 	v.printf("%s\n", v.Th.Heading.Render(v.t("decision.view.heading", nil)))
 	i := s.Playbook.StepIndex(st.ID)

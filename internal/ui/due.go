@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
 
@@ -8,9 +11,9 @@ import (
 // keeps and when it fell due (or falls due, when offered ahead of time),
 // then when each other cadence is due: one line per cadence.
 func (v *RunView) dueLines(s *runbook.Session, b runbook.Batch) {
-	clock := func(d runbook.CadenceDue) string { return d.At.In(s.Manual.Location).Format("15:04") }
+	at := func(d runbook.CadenceDue) time.Time { return d.At.In(s.Manual.Location) }
 	for _, d := range b.Due {
-		args := map[string]any{"Cadence": d.Name(), "Clock": clock(d)}
+		args := message.WithClock(map[string]any{"Cadence": d.Name()}, at(d))
 		switch {
 		case d.At.IsZero():
 			continue
@@ -23,6 +26,6 @@ func (v *RunView) dueLines(s *runbook.Session, b runbook.Batch) {
 		}
 	}
 	for _, d := range b.Later {
-		v.printf("  %s\n", v.Th.Muted.Render(v.t("due.later", map[string]any{"Cadence": d.Name(), "Clock": clock(d)})))
+		v.printf("  %s\n", v.Th.Muted.Render(v.t("due.later", message.WithClock(map[string]any{"Cadence": d.Name()}, at(d)))))
 	}
 }

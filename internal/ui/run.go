@@ -12,6 +12,7 @@ import (
 	"github.com/crisis-cli/crisis/internal/drill"
 	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/plan"
 	"github.com/crisis-cli/crisis/internal/render"
 	"github.com/crisis-cli/crisis/internal/runbook"
@@ -77,7 +78,7 @@ func (v *RunView) Start(s *runbook.Session) {
 	start := s.State.StartedAt.In(s.Manual.Location)
 	v.printf("%s  %s\n", v.Th.Title.Render(pl.Title), Severity(v.Th, pl.Severity))
 	v.printf("%s %s · %s\n", v.Th.Muted.Render(v.t("run.card.run", nil)), s.State.RunID,
-		v.t("run.card.started", map[string]any{"Clock": start.Format("15:04"), "Zone": s.Manual.TimeZone}))
+		v.t("run.card.started", message.WithClock(map[string]any{"Zone": s.Manual.TimeZone}, start)))
 	v.printf("%s %s\n", v.Th.Muted.Render(v.t("run.card.journal", nil)), s.Dir)
 	var down []string
 	for _, d := range pl.Down {
@@ -131,7 +132,7 @@ func (v *RunView) Update(s *runbook.Session, b runbook.Batch) {
 // sentStatus says on a card whether it was marked sent, and when.
 func (v *RunView) sentStatus(s *runbook.Session, b runbook.Batch, a render.Announcement) string {
 	if at, ok := s.State.SentAt(b.Step, a.Message, a.Channel, a.Locale); ok {
-		return v.Th.OK.Render(v.t("run.text.sent", map[string]any{"Clock": at.In(s.Manual.Location).Format("15:04")}))
+		return v.Th.OK.Render(v.t("run.text.sent", message.WithClock(nil, at.In(s.Manual.Location))))
 	}
 	return v.Th.Warn.Render(v.t("run.text.not-sent", nil))
 }
@@ -171,12 +172,12 @@ func (v *RunView) owner(s *runbook.Session, st *manual.Step) string {
 // overdue once passed.
 func (v *RunView) deadline(s *runbook.Session, st *manual.Step) string {
 	due := s.Deadline(st)
-	clock := due.In(s.Manual.Location).Format("15:04")
+	at := due.In(s.Manual.Location)
 	left := due.Sub(s.Now()).Round(time.Minute)
 	if left < 0 {
-		return v.Th.Error.Render(v.t("run.step.overdue", map[string]any{"Clock": clock, "Deadline": manual.FormatDuration(st.Deadline), "Late": manual.FormatDuration(-left)}))
+		return v.Th.Error.Render(v.t("run.step.overdue", message.WithClock(map[string]any{"Deadline": manual.FormatDuration(st.Deadline), "Late": manual.FormatDuration(-left)}, at)))
 	}
-	return v.t("run.step.left", map[string]any{"Clock": clock, "Deadline": manual.FormatDuration(st.Deadline), "Left": manual.FormatDuration(left)})
+	return v.t("run.step.left", message.WithClock(map[string]any{"Deadline": manual.FormatDuration(st.Deadline), "Left": manual.FormatDuration(left)}, at))
 }
 
 func (v *RunView) kindMark(kind string) string {
@@ -197,7 +198,7 @@ func (v *RunView) rule() string {
 
 // Reminder says an update is due.
 func (v *RunView) Reminder(s *runbook.Session, due time.Time) {
-	v.printf("%s\n", v.Th.Warn.Render(v.t("run.reminder", map[string]any{"Clock": due.In(s.Manual.Location).Format("15:04")})))
+	v.printf("%s\n", v.Th.Warn.Render(v.t("run.reminder", message.WithClock(nil, due.In(s.Manual.Location)))))
 }
 
 // Info says something happened.
@@ -232,7 +233,7 @@ func (v *RunView) End(s *runbook.Session) {
 	v.printf("\n%s\n", v.rule())
 	v.drillBanner(s)
 	if !s.State.AllClear.IsZero() {
-		v.printf("%s\n", v.Th.OK.Render(v.t("run.end.all-clear", map[string]any{"Clock": s.State.AllClear.In(s.Manual.Location).Format("15:04")})))
+		v.printf("%s\n", v.Th.OK.Render(v.t("run.end.all-clear", message.WithClock(nil, s.State.AllClear.In(s.Manual.Location)))))
 	}
 	if len(s.Playbook.FollowUp) > 0 {
 		v.printf("%s\n", v.Th.Heading.Render(v.t("run.end.follow-up", nil)))

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/crisis-cli/crisis/internal/lang"
+	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/render"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
@@ -163,11 +164,11 @@ func (v *RunView) Alert(s *runbook.Session, d runbook.Due) {
 	if v.Desktop.Getenv == nil {
 		return
 	}
-	at := d.At.In(s.Manual.Location).Format("15:04")
-	title, body := v.t("run.alert.update-title", nil), v.t("run.alert.update", map[string]any{"Playbook": s.Playbook.Title, "Clock": at})
+	at := d.At.In(s.Manual.Location)
+	title, body := v.t("run.alert.update-title", nil), v.t("run.alert.update", message.WithClock(map[string]any{"Playbook": s.Playbook.Title}, at))
 	if d.Step != nil {
-		title, body = v.t("run.alert.step-title", nil), v.t("run.alert.step", map[string]any{"Playbook": s.Playbook.Title,
-			"Step": fmt.Sprintf("%q", d.Step.Title), "Clock": at})
+		title, body = v.t("run.alert.step-title", nil), v.t("run.alert.step", message.WithClock(map[string]any{"Playbook": s.Playbook.Title,
+			"Step": fmt.Sprintf("%q", d.Step.Title)}, at))
 	}
 	v.Desktop.Notify(v.tty(), title, body)
 }
