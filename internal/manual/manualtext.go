@@ -12,7 +12,8 @@ import (
 
 // The manual file's own texts are read by people as much as a playbook's:
 // a role's title under a step's owner, a channel's name on every text to
-// send, the descriptions of audiences and failure domains in show. Format
+// send, the descriptions of audiences and failure domains in show, of the
+// reply library's replies in a run. Format
 // 1.1 translates them where it translates the manual's variables, in
 // playbooks/manual.LOCALE.yaml, each by id with the hash of its source
 // text:
@@ -40,6 +41,7 @@ var manualTextKeys = []struct{ Section, Key string }{
 	{"audiences", "description"},
 	{"domains", "description"},
 	{"channels", "name"},
+	{"replies", "description"},
 }
 
 func manualTextSections() []string {
@@ -83,11 +85,14 @@ func (m *Manual) SourceTexts() []SourceText {
 	for _, c := range m.Channels {
 		add("channels", c.ID, "name", c.Name, c.Pos)
 	}
+	for _, r := range m.Replies {
+		add("replies", r.ID, "description", r.Description, r.Pos)
+	}
 	return out
 }
 
 // In returns the manual with its own texts in locale: a copy whose roles,
-// audiences, domains and channels carry the translation's texts where it
+// audiences, domains, channels and replies carry the translation's texts where it
 // gives them, the source's elsewhere. Without a translation of the manual
 // file into locale, m itself is returned.
 func (m *Manual) In(locale string) *Manual {
@@ -101,6 +106,7 @@ func (m *Manual) In(locale string) *Manual {
 	c.Audiences = localTexts(m.Audiences, t.Texts["audiences"], func(a *Audience) (string, *string) { return a.ID, &a.Description })
 	c.Domains = localTexts(m.Domains, t.Texts["domains"], func(d *Domain) (string, *string) { return d.ID, &d.Description })
 	c.Channels = localTexts(m.Channels, t.Texts["channels"], func(ch *Channel) (string, *string) { return ch.ID, &ch.Name })
+	c.Replies = localTexts(m.Replies, t.Texts["replies"], func(r *Reply) (string, *string) { return r.ID, &r.Description })
 	return &c
 }
 

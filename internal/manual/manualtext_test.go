@@ -109,3 +109,33 @@ func TestManualTextsErrors(t *testing.T) {
 		})
 	}
 }
+
+// The reply library's descriptions are translated like the other texts of
+// the manual file: the run lists them in the operator's language.
+func TestManualTextsInReplies(t *testing.T) {
+	files := ownTexts(ownTextsEN + `replies:
+  apology: {hash: sha1-de67b0d54b61030c841d2f495dd1c81928d58ad1, description: A personal apology}
+`)
+	files[ManualFile] += `replies:
+  - {id: apology, message: holding, description: Disculpa personal}
+`
+	m, diags := load(t, files)
+	if len(diags) != 0 {
+		t.Fatalf("unexpected problems:\n%s", strings.Join(diags, "\n"))
+	}
+	if got := m.In("en").Reply("apology").Description; got != "A personal apology" {
+		t.Errorf("reply in en = %q", got)
+	}
+	if got := m.Reply("apology").Description; got != "Disculpa personal" {
+		t.Errorf("In changed the manual's reply: %q", got)
+	}
+	var found bool
+	for _, s := range m.SourceTexts() {
+		if s.Section == "replies" && s.ID == "apology" && s.Key == "description" {
+			found = s.Hash() == "sha1-de67b0d54b61030c841d2f495dd1c81928d58ad1"
+		}
+	}
+	if !found {
+		t.Error("the reply's description is not among the manual's source texts, with its hash")
+	}
+}
