@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -37,6 +38,19 @@ func summarize(p *manual.Playbook) playbookSummary {
 	return s
 }
 
+// downNames is what a playbook's summary says is down as a person reads
+// it: each channel by its name in m (the manual in the operator's
+// language) where the manual names it, each failure domain by its id.
+func downNames(m *manual.Manual, s playbookSummary) []string {
+	out := slices.Clone(s.Down)
+	for i, id := range out {
+		if c := m.Channel(id); c != nil && c.Name != "" && slices.Contains(s.DownChannels, id) {
+			out[i] = c.Name
+		}
+	}
+	return out
+}
+
 func newListCmd(app *App) *cobra.Command {
 	var format *formatFlag
 	cmd := &cobra.Command{
@@ -49,11 +63,15 @@ func newListCmd(app *App) *cobra.Command {
 				return err
 			}
 			var rows []playbookSummary
+			hm := app.humanManual(m)
 			for _, p := range m.Playbooks {
-				if format.value != "json" { // JSON: the same on every machine
-					p = app.localize(m, p)
+				if format.value == "json" { // JSON: the same on every machine
+					rows = append(rows, summarize(p))
+					continue
 				}
-				rows = append(rows, summarize(p))
+				s := summarize(app.localize(m, p))
+				s.Down = downNames(hm, s)
+				rows = append(rows, s)
 			}
 			if err := app.write(format, "", writers{"json": asJSON(rows), "text": func(w io.Writer) error { return writeList(app, w, rows) }}); err != nil {
 				return err

@@ -139,6 +139,9 @@ func (a *App) runRender(id string, o renderOptions) error {
 		return usageErrorf("%s", nothingOn(m, p, o.channels))
 	}
 	a.reportFallbacks(anns)
+	if o.format.value != "json" { // JSON: the same on every machine
+		named(a.humanManual(m), anns)
+	}
 	if err := a.writeAnnouncements(o.format, anns); err != nil {
 		return err
 	}
@@ -317,4 +320,14 @@ func joinRefs(refs []manual.Ref) string {
 		ids[i] = r.ID
 	}
 	return strings.Join(ids, ", ")
+}
+
+// named gives each text the name of its channel in m (the manual in the
+// operator's language), as the human formats head it.
+func named(m *manual.Manual, anns []render.Announcement) {
+	for i := range anns {
+		if c := m.Channel(anns[i].Channel); c != nil {
+			anns[i].ChannelName = c.Name
+		}
+	}
 }

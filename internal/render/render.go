@@ -76,6 +76,10 @@ type Announcement struct {
 	channel.Measurement
 	SubjectMeasure *channel.Measurement `json:"-"`
 	Warnings       []string             `json:"warnings,omitempty"`
+	// ChannelName is the channel's name as a human format heads the text
+	// with it, in the operator's language (the command layer fills it):
+	// JSON keys a text by its channel's id alone.
+	ChannelName string `json:"-"`
 }
 
 // item is one announcement of the playbook before rendering.

@@ -19,7 +19,7 @@ func AnnouncementCard(th *Theme, a render.Announcement, status string) string {
 	if th.Color {
 		marker = th.Accent.Render("▌")
 	}
-	fmt.Fprintf(b, "%s %s  %s  %s  %s", marker, th.Title.Render(a.Channel), th.Muted.Render(a.Kind), th.Accent.Render(a.Locale),
+	fmt.Fprintf(b, "%s %s  %s  %s  %s", marker, th.Title.Render(channelHeading(a)), th.Muted.Render(a.Kind), th.Accent.Render(a.Locale),
 		th.Muted.Render("to "+a.Audience+" · "+a.Step+"/"+a.Message))
 	if len(a.Markets) > 0 {
 		fmt.Fprintf(b, "  %s", th.Muted.Render("· markets "+strings.Join(a.Markets, ", ")))
@@ -63,7 +63,7 @@ func AnnouncementsMarkdown(anns []render.Announcement) string {
 		if !a.Fits {
 			fit = "**DOES NOT FIT**"
 		}
-		fmt.Fprintf(b, "## %s · %s · %s\n\n", a.Channel, a.Locale, a.Step)
+		fmt.Fprintf(b, "## %s · %s · %s\n\n", channelHeading(a), a.Locale, a.Step)
 		if len(a.Markets) > 0 {
 			fmt.Fprintf(b, "Markets: %s.\n\n", strings.Join(a.Markets, ", "))
 		}
@@ -74,4 +74,13 @@ func AnnouncementsMarkdown(anns []render.Announcement) string {
 		fmt.Fprintf(b, "```text\n%s\n```\n\n", strings.TrimRight(a.Text, "\n"))
 	}
 	return sanitize.Text(b.String())
+}
+
+// channelHeading is the channel a text is headed with: its id, which
+// --channel takes, and its name when the manual gives one.
+func channelHeading(a render.Announcement) string {
+	if a.ChannelName == "" || a.ChannelName == a.Channel {
+		return a.Channel
+	}
+	return a.Channel + " (" + a.ChannelName + ")"
 }
