@@ -81,60 +81,48 @@ func TestFormatClockGSM7(t *testing.T) {
 // has 10:30 (the Portuguese rules of the EU Publications Office's Código de
 // Redação Interinstitucional on writing hours; Ciberdúvidas da Língua
 // Portuguesa likewise): CLDR's HH:mm is not the prose form.
-func TestAtClock(t *testing.T) {
+func TestAtClockAndTheClockOf(t *testing.T) {
 	at := func(h, m int) time.Time { return time.Date(2026, 3, 5, h, m, 0, 0, time.UTC) }
 	for _, c := range []struct {
+		f      func(time.Time, string) string
 		at     time.Time
 		locale string
 		want   string
 	}{
-		{at(1, 33), "es-ES", "a la 1:33"},
-		{at(10, 33), "es-ES", "a las 10:33"},
-		{at(1, 33), "es", "a la 1:33"},
-		{at(10, 33), "es", "a las 10:33"},
-		{at(0, 33), "es", "a las 0:33"},
-		{at(13, 5), "es", "a las 13:05"},
-		{at(1, 33), "es-PE", "a la 01:33"},
-		{at(1, 33), "pt-PT", "à 1h33"},
-		{at(10, 33), "pt-PT", "às 10h33"},
-		{at(1, 33), "pt", "à 1h33"},
-		{at(10, 33), "pt", "às 10h33"},
-		{at(22, 5), "pt-PT", "às 22h05"},
-		{at(1, 33), "pl-PL", "o 01:33"},
-		{at(1, 33), "pl", "o 01:33"},
-		{at(10, 33), "pl", "o 10:33"},
-		{at(1, 33), "en-GB", "at 01:33"},
-		{at(1, 33), "en", "at 1:33 AM"},
-		{at(10, 33), "en", "at 10:33 AM"},
-		{at(13, 33), "en-US", "at 1:33 PM"},
-		{at(13, 33), "ja", "13:33"},
+		// After another preposition the article stays and "a" does not
+		// contract: "desde la 1:33", "desde as 10h33".
+		{TheClockOf, at(1, 33), "es", "la 1:33"},
+		{TheClockOf, at(10, 33), "es", "las 10:33"},
+		{TheClockOf, at(1, 33), "pt", "a 1h33"},
+		{TheClockOf, at(10, 33), "pt", "as 10h33"},
+		{TheClockOf, at(1, 33), "pl", "01:33"},
+		{TheClockOf, at(10, 33), "pl", "10:33"},
+		{TheClockOf, at(1, 33), "en", "1:33 AM"},
+		{TheClockOf, at(10, 33), "en", "10:33 AM"},
+		// "at"
+		{AtClock, at(1, 33), "es-ES", "a la 1:33"},
+		{AtClock, at(10, 33), "es-ES", "a las 10:33"},
+		{AtClock, at(1, 33), "es", "a la 1:33"},
+		{AtClock, at(10, 33), "es", "a las 10:33"},
+		{AtClock, at(0, 33), "es", "a las 0:33"},
+		{AtClock, at(13, 5), "es", "a las 13:05"},
+		{AtClock, at(1, 33), "es-PE", "a la 01:33"},
+		{AtClock, at(1, 33), "pt-PT", "à 1h33"},
+		{AtClock, at(10, 33), "pt-PT", "às 10h33"},
+		{AtClock, at(1, 33), "pt", "à 1h33"},
+		{AtClock, at(10, 33), "pt", "às 10h33"},
+		{AtClock, at(22, 5), "pt-PT", "às 22h05"},
+		{AtClock, at(1, 33), "pl-PL", "o 01:33"},
+		{AtClock, at(1, 33), "pl", "o 01:33"},
+		{AtClock, at(10, 33), "pl", "o 10:33"},
+		{AtClock, at(1, 33), "en-GB", "at 01:33"},
+		{AtClock, at(1, 33), "en", "at 1:33 AM"},
+		{AtClock, at(10, 33), "en", "at 10:33 AM"},
+		{AtClock, at(13, 33), "en-US", "at 1:33 PM"},
+		{AtClock, at(13, 33), "ja", "13:33"},
 	} {
-		if got := AtClock(c.at, c.locale); got != c.want {
-			t.Errorf("AtClock(%s, %s) = %q, want %q", c.at.Format("15:04"), c.locale, got, c.want)
-		}
-	}
-}
-
-// After another preposition the article stays and "a" does not contract:
-// "desde la 1:33", "desde as 10h33".
-func TestTheClockOf(t *testing.T) {
-	at := func(h, m int) time.Time { return time.Date(2026, 3, 5, h, m, 0, 0, time.UTC) }
-	for _, c := range []struct {
-		at     time.Time
-		locale string
-		want   string
-	}{
-		{at(1, 33), "es", "la 1:33"},
-		{at(10, 33), "es", "las 10:33"},
-		{at(1, 33), "pt", "a 1h33"},
-		{at(10, 33), "pt", "as 10h33"},
-		{at(1, 33), "pl", "01:33"},
-		{at(10, 33), "pl", "10:33"},
-		{at(1, 33), "en", "1:33 AM"},
-		{at(10, 33), "en", "10:33 AM"},
-	} {
-		if got := TheClockOf(c.at, c.locale); got != c.want {
-			t.Errorf("TheClockOf(%s, %s) = %q, want %q", c.at.Format("15:04"), c.locale, got, c.want)
+		if got := c.f(c.at, c.locale); got != c.want {
+			t.Errorf("%s in %s = %q, want %q", c.at.Format("15:04"), c.locale, got, c.want)
 		}
 	}
 }
