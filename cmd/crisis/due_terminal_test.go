@@ -27,8 +27,8 @@ func TestUpdateRoundInTerminal(t *testing.T) {
 	s := tm.waitFor("[updates 1 · a approve")
 	for _, re := range []string{
 		`(?m)^UPDATE 1$`,
-		`(?m)^  customers: not due before \d\d:\d\d, shown ahead of time$`,
-		`(?m)^  customers-pe: next update due at \d\d:\d\d$`,
+		`(?m)^  customers: not due before \d?\d:\d\d [AP]M, shown ahead of time$`,
+		`(?m)^  customers-pe: next update due at \d?\d:\d\d [AP]M$`,
 		`(?m)sms-customers-es`,
 		`(?m)email-customers`,
 	} {

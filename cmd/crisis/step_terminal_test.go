@@ -69,7 +69,7 @@ func TestEveryStepFitsTheFirstScreen(t *testing.T) {
 			tm := newTmux(t, cmd)
 			tm.waitPrompt(1, len(p.Steps))
 			card, _, _ := strings.Cut(strings.TrimLeft(tm.history(), "\n"), "───")
-			if n := strings.Count(card, "\n"); n > 24 || !regexp.MustCompile(`(?m)^run \d{8}-\d{6}-`+tc.playbook+` · started \d\d:\d\d \(Europe/Madrid\)$`).MatchString(card) {
+			if n := strings.Count(card, "\n"); n > 24 || !regexp.MustCompile(`(?m)^run \d{8}-\d{6}-`+tc.playbook+` · started \d?\d:\d\d [AP]M \(Europe/Madrid\)$`).MatchString(card) {
 				t.Errorf("the start card is %d lines, or lacks the run id and the zone:\n%s", n, card)
 			}
 			for i, st := range p.Steps {
@@ -78,7 +78,7 @@ func TestEveryStepFitsTheFirstScreen(t *testing.T) {
 				if !strings.Contains(flat, fmt.Sprintf("STEP %d/%d %s", i+1, len(p.Steps), st.Title)) {
 					t.Errorf("step %s: title not on the first screen:\n%s", st.ID, s)
 				}
-				if !regexp.MustCompile(`due \d\d:\d\d \(T\+` + regexp.QuoteMeta(manual.FormatDuration(st.Deadline))).MatchString(flat) {
+				if !regexp.MustCompile(`due \d?\d:\d\d [AP]M \(T\+` + regexp.QuoteMeta(manual.FormatDuration(st.Deadline))).MatchString(flat) {
 					t.Errorf("step %s: deadline not on the first screen:\n%s", st.ID, s)
 				}
 				for n, ch := range rows(st) {
