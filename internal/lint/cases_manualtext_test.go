@@ -47,7 +47,7 @@ func TestManualTextsFileMissing(t *testing.T) {
 		edit{"templates/pt.yaml", "", baseEN}, edit{"playbooks/manual.pt.yaml", "", "crisis: 1.1\nkind: translation\n" + plOwn})
 	files[fManual] = files[fManual][:strings.Index(files[fManual], "variables:")]
 	res := lintFiles(t, files, nil, Config{})
-	want := "the manual's own texts (roles, people, audiences, domains, channels) have no pl translation: playbooks/manual.pl.yaml does not exist"
+	want := "the manual's own texts (roles, people, audiences, domains, channels, replies) have no pl translation: playbooks/manual.pl.yaml does not exist"
 	for _, d := range res.Findings {
 		if d.Rule == "CR306" && d.Message == want {
 			if d.Pos.File != fManual || d.Pos.Line != 48 || d.Pos.Col != 3 {
