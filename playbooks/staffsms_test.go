@@ -13,15 +13,15 @@ import (
 // two segments, and every staff SMS of every playbook, in every language
 // it is written in, fits them with that language's drill mark in front:
 // GSM-7 throughout, so at most 306 septets. Polish staff SMS are written
-// without diacritics, and so is the Polish drill mark.
+// without diacritics, and so is the Polish drill mark of SMS.
 func TestStaffSMSFitInADrill(t *testing.T) {
 	m, cat := exampletest.Load(t)
 	ch := m.Channel("sms-staff")
 	if ch == nil || ch.Limit != 2 {
 		t.Fatalf("sms-staff: limit %v, want the normal 2 segments", ch)
 	}
-	if got := m.DrillMark("pl"); got != "[CWICZENIA]" {
-		t.Errorf("the Polish drill mark is %q, want [CWICZENIA], in the SMS alphabet", got)
+	if got := m.DrillMarkFor("pl", ch.Kind, ch.ID); got != "[CWICZENIA]" {
+		t.Errorf("the Polish drill mark of sms-staff is %q, want [CWICZENIA], in the SMS alphabet", got)
 	}
 	at := time.Date(2026, 11, 26, 9, 33, 0, 0, time.UTC)
 	n := 0
@@ -33,7 +33,7 @@ func TestStaffSMSFitInADrill(t *testing.T) {
 		}
 		for _, a := range anns {
 			n++
-			if !strings.HasPrefix(a.Text, m.DrillMark(a.Locale)) {
+			if !strings.HasPrefix(a.Text, m.DrillMarkFor(a.Locale, a.Kind, a.Channel)) {
 				t.Errorf("%s %s (%s): no drill mark: %q", p.ID, a.Message, a.Locale, a.Text)
 			}
 			if a.Encoding != "GSM-7" || a.Segments > 2 || !a.Fits {
@@ -43,5 +43,42 @@ func TestStaffSMSFitInADrill(t *testing.T) {
 	}
 	if n < 4*10 {
 		t.Errorf("only %d staff SMS rendered", n)
+	}
+}
+
+// TestPolishDrillMarkSpeltRight: only SMS carry the Polish mark without
+// the acute; a Polish drill e-mail, its subject included, the status page
+// and the social posts say [ĆWICZENIA], as Polish is written.
+func TestPolishDrillMarkSpeltRight(t *testing.T) {
+	m, cat := exampletest.Load(t)
+	at := time.Date(2026, 11, 26, 9, 33, 0, 0, time.UTC)
+	kinds := map[string]int{}
+	for _, p := range m.Playbooks {
+		anns, err := render.Playbook(m, cat, p, render.Options{Locales: []string{"pl"}, Examples: true, Drill: true,
+			Clock: render.PreviewClock(p, at)})
+		if err != nil {
+			t.Fatalf("%s: %v", p.ID, err)
+		}
+		for _, a := range anns {
+			if a.Locale != "pl" || a.LocaleUsed != "" {
+				continue
+			}
+			want := "[ĆWICZENIA] "
+			if a.Kind == "sms" {
+				want = "[CWICZENIA] "
+			}
+			kinds[a.Kind]++
+			if !strings.HasPrefix(a.Text, want) {
+				t.Errorf("%s %s on %s: the text does not start with %q: %q", p.ID, a.Message, a.Channel, want, a.Text)
+			}
+			if a.Kind == "email" && !strings.HasPrefix(a.Subject, want) {
+				t.Errorf("%s %s on %s: the subject does not start with %q: %q", p.ID, a.Message, a.Channel, want, a.Subject)
+			}
+		}
+	}
+	for _, k := range []string{"email", "status-page", "sms"} {
+		if kinds[k] == 0 {
+			t.Errorf("no Polish %s rendered (%v)", k, kinds)
+		}
 	}
 }

@@ -123,7 +123,7 @@ func TestRunInSpanish(t *testing.T) {
 func TestDrillInPolish(t *testing.T) {
 	tm := newTmuxIn(t, "pl_PL.UTF-8", "drill facebook-down -l pl --speed 600 --var platform=Facebook")
 	tm.waitFor("KROK 1/5")
-	assertShows(t, "the drill's first screen", tm.history(), "[CWICZENIA] ĆWICZENIA: NIC TU NIE JEST PRAWDZIWE, NIC NIE JEST WYSYŁANE",
+	assertShows(t, "the drill's first screen", tm.history(), "[ĆWICZENIA] ĆWICZENIA: NIC TU NIE JEST PRAWDZIWE, NIC NIE JEST WYSYŁANE",
 		"odpowiada: ", " · termin ")
 	// Nobody types: the T+3m inject arrives on its own.
 	tm.waitFor("⚡ ZDARZENIE 1 (T+")

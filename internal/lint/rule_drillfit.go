@@ -20,7 +20,7 @@ func checkDrillFit(c *Context) {
 	eachFit(c, func(ref manual.Ref, name string, ch *manual.Channel, loc string, r *fitResult) {
 		if r.ok && r.fits && !r.drillFits {
 			c.Report(ref.Pos, "lint.CR503", "lint.CR503.hint",
-				args{"Message": name, "Channel": ch.ID, "Kind": ch.Kind, "Locale": loc, "Mark": c.Manual.DrillMark(loc), "Problem": r.drillProblem})
+				args{"Message": name, "Channel": ch.ID, "Kind": ch.Kind, "Locale": loc, "Mark": c.Manual.DrillMarkFor(loc, ch.Kind, ch.ID), "Problem": r.drillProblem})
 		}
 	})
 }

@@ -204,7 +204,7 @@ func (f *facts) fit(name, count string, ch *manual.Channel, in *fitInput) *fitRe
 		if res, err := f.cat.Render(req); err == nil {
 			r.ok = true
 			r.fits, r.problem = measure(prof, res)
-			res.MarkDrill(f.cat.DrillMark(in.loc))
+			res.MarkDrill(f.cat.DrillMark(in.loc, ch.Kind, ch.ID))
 			r.drillFits, r.drillProblem = measure(prof, res)
 		}
 	}

@@ -15,10 +15,11 @@ func init() {
 }
 
 // checkReplyFit renders each reply an inbox step names as the run's reply
-// command drafts it (render.Message, the run's values: here every declared
+// command drafts it (render.Reply, the run's values: here every declared
 // value at its longest and the longest clock), for every channel through
 // which the playbook reaches a public audience and that is up, in every
-// locale, and measures it as CR501 measures announcements. Variables no
+// locale and for every market the channel reaches there (with that
+// market's facts), and measures it as CR501 measures announcements. Variables no
 // one declares are CR402's; messages that exist nowhere, the loader's.
 func checkReplyFit(c *Context) {
 	m, p, f := c.Manual, c.Playbook, c.facts
@@ -66,18 +67,27 @@ func checkOneReply(c *Context, ref manual.Ref, r *manual.Reply, chans []*manual.
 			if err != nil {
 				continue // an unknown kind is the loader's
 			}
-			res, err := render.Message(m, f.cat, p, r.Message.ID, ch.Kind, loc, opts)
-			var missing *message.MissingError
-			data := args{"Reply": r.ID, "Message": r.Message.ID, "Channel": ch.ID, "Kind": ch.Kind, "Locale": loc}
-			switch {
-			case errors.As(err, &missing):
-			case err != nil:
-				data["Error"] = err.Error()
-				c.Report(ref.Pos, "lint.CR804.error", "lint.CR804.error.hint", data)
-			default:
-				if fits, problem := measure(prof, res); !fits {
-					data["Problem"] = problem
-					c.Report(ref.Pos, "lint.CR804", "lint.CR804.hint", data)
+			// Once per market the channel reaches, with its facts and
+			// clock, as the run's reply --market drafts it.
+			for _, mk := range render.ReplyMarkets(m, ch, loc) {
+				opts.Market = mk
+				a, err := render.Reply(m, f.cat, p, r, ch, loc, opts)
+				var missing *message.MissingError
+				data := args{"Reply": r.ID, "Message": r.Message.ID, "Channel": ch.ID, "Kind": ch.Kind, "Locale": loc, "Market": mk}
+				switch {
+				case errors.As(err, &missing):
+				case err != nil:
+					data["Error"] = err.Error()
+					c.Report(ref.Pos, "lint.CR804.error", "lint.CR804.error.hint", data)
+				default:
+					if fits, problem := measure(prof, message.Result{Text: a.Text, Subject: a.Subject}); !fits {
+						data["Problem"] = problem
+						id := "lint.CR804"
+						if mk != "" {
+							id = "lint.CR804.market"
+						}
+						c.Report(ref.Pos, id, "lint.CR804.hint", data)
+					}
 				}
 			}
 		}

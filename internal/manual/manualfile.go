@@ -102,7 +102,7 @@ func (d *decoder) decodeManual(root *yaml.Node, m *Manual) {
 func (d *decoder) decodeLocales(n *yaml.Node) Locales {
 	o := d.object(n, "locales", "default", "supported", "drill_marks")
 	l := Locales{Default: o.str("default", true), Supported: o.strings("supported"), Pos: d.pos(n)}
-	l.DrillMarks, l.DrillMarksAt = d.decodeDrillMarks(o)
+	d.decodeDrillMarks(o, &l)
 	if len(l.Supported) == 0 && l.Default != "" {
 		// A manual in one language need not list it twice.
 		l.Supported = []string{l.Default}

@@ -121,22 +121,6 @@ func DefaultDrillMark(locale string) string {
 	return defaultDrillMarks["en"]
 }
 
-// DrillMark is the exercise mark of a locale in this manual: the one
-// locales.drill_marks gives for the locale (or its language), else the
-// built-in default. It is the one place a drill mark is decided.
-func (m *Manual) DrillMark(locale string) string {
-	if m != nil {
-		if mk, ok := m.Locales.DrillMarks[locale]; ok {
-			return mk
-		}
-		lang, _, _ := strings.Cut(strings.ReplaceAll(locale, "_", "-"), "-")
-		if mk, ok := m.Locales.DrillMarks[lang]; ok {
-			return mk
-		}
-	}
-	return DefaultDrillMark(locale)
-}
-
 var marketKeys = []string{"id", "name", "locale", "timezone", "values"}
 
 // decodeMarkets reads the manual's markets: key (format 1.1).
@@ -205,21 +189,6 @@ func (d *decoder) stringMap(n *yaml.Node, what string, vars bool) (map[string]st
 		}
 	}
 	return vals, at
-}
-
-// decodeDrillMarks reads locales.drill_marks (format 1.1).
-func (d *decoder) decodeDrillMarks(o *object) (map[string]string, map[string]Pos) {
-	n := o.get("drill_marks", false)
-	if !d.since11(o.key("drill_marks"), "locales.drill_marks") {
-		return nil, nil
-	}
-	marks, at := d.stringMap(n, "drill_marks", false)
-	for loc, mk := range marks {
-		if strings.TrimSpace(mk) == "" {
-			report(d.diags, at[loc], RuleMissing, say("loader.drill-mark-empty", args{"Locale": loc}), say("loader.drill-mark-empty.hint", args{"Locale": loc}))
-		}
-	}
-	return marks, at
 }
 
 // marketRefs reads the markets: of an audience or a channel (format 1.1).

@@ -100,10 +100,15 @@ type Locales struct {
 	Default   string
 	Supported []string
 	// DrillMarks overrides the built-in exercise mark of a locale
-	// (format 1.1); see Manual.DrillMark.
+	// (format 1.1); see Manual.DrillMarkFor.
 	DrillMarks   map[string]string
 	DrillMarksAt map[string]Pos
-	Pos          Pos
+	// DrillMarksOn are a locale's marks for one channel kind or one
+	// channel (by locale, then kind or channel id), where they differ
+	// from the locale's: see drillmark.go.
+	DrillMarksOn   map[string]map[string]string
+	DrillMarksOnAt map[string]map[string]Pos
+	Pos            Pos
 }
 
 // Audience is a group of people the business must reach: customers, staff,

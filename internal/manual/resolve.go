@@ -112,6 +112,7 @@ func resolve(m *Manual, diags *diag.List) {
 		ix.people.add(p.ID, p.Pos, diags)
 	}
 	resolveManual(m, ix, diags)
+	checkDrillMarks(m, ix, diags)
 	resolveMarkets(m, diags)
 	resolveLocales(m, ix, diags)
 	resolveReplies(m, ix, diags)

@@ -25,8 +25,8 @@ type Catalog struct {
 	bundle    *i18n.Bundle
 	files     map[string]*manual.TemplateFile
 	Default   string
-	source    func(file string, n int) string // the manual's lines, to place errors
-	drillMark func(locale string) string      // the manual's (manual.Manual.DrillMark)
+	source    func(file string, n int) string           // the manual's lines, to place errors
+	drillMark func(locale, kind, channel string) string // the manual's (manual.Manual.DrillMarkFor)
 }
 
 // NewCatalog builds a go-i18n bundle from the manual's message files.
@@ -37,7 +37,7 @@ func NewCatalog(m *manual.Manual) (*Catalog, error) {
 		return nil, fmt.Errorf("default locale %q: %w", def, err)
 	}
 	c := &Catalog{bundle: i18n.NewBundle(defTag), files: map[string]*manual.TemplateFile{}, Default: def,
-		localizers: map[string]*i18n.Localizer{}, parsers: map[string]sandboxParser{}, source: m.SourceLine, drillMark: m.DrillMark}
+		localizers: map[string]*i18n.Localizer{}, parsers: map[string]sandboxParser{}, source: m.SourceLine, drillMark: m.DrillMarkFor}
 	for _, t := range m.Templates {
 		tag, err := language.Parse(t.Locale)
 		if err != nil {

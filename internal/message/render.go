@@ -16,6 +16,7 @@ type Request struct {
 	Data    map[string]any // variable values; count variables as int
 	Count   any            // the value choosing the plural form, nil for none
 	Drill   bool           // mark the text as an exercise
+	Channel string         // the channel's id, whose drill mark may be its own; empty: the kind's
 	// Tag is the reader's full locale (pt-PT for a text in pt), whose
 	// CLDR plural rules choose the form; empty: Locale's own.
 	Tag string
@@ -63,7 +64,7 @@ func (c *Catalog) Render(req Request) (Result, error) {
 			}
 		}
 		if req.Drill {
-			res.MarkDrill(c.drillMark(loc))
+			res.MarkDrill(c.drillMark(loc, req.Kind, req.Channel))
 		}
 		return res, nil
 	}
@@ -82,9 +83,11 @@ func (res *Result) MarkDrill(mark string) {
 	}
 }
 
-// DrillMark is the exercise mark of a locale in the catalog's manual
-// (manual.Manual.DrillMark).
-func (c *Catalog) DrillMark(locale string) string { return c.drillMark(locale) }
+// DrillMark is the exercise mark of a text in locale on a channel of kind
+// with id channel in the catalog's manual (manual.Manual.DrillMarkFor).
+func (c *Catalog) DrillMark(locale, kind, channel string) string {
+	return c.drillMark(locale, kind, channel)
+}
 
 func (c *Catalog) execute(loc, id string, req Request, res *Result) (string, error) {
 	text, err := c.localize(loc, req.Tag, id, req.Data, req.Count)

@@ -175,7 +175,7 @@ func renderItem(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, it i
 		if err != nil {
 			return nil, err
 		}
-		req := message.Request{Message: it.ann.Message.ID, Kind: ch.Kind, Locale: loc, Data: withNextUpdate(m, data, opts.Clock, ch.ID, audiences, loc), Count: count, Drill: opts.Drill}
+		req := message.Request{Message: it.ann.Message.ID, Kind: ch.Kind, Locale: loc, Data: withNextUpdate(m, data, opts.Clock, ch.ID, audiences, loc), Count: count, Drill: opts.Drill, Channel: ch.ID}
 		if len(rs) > 0 {
 			tag := func(mk *manual.Market) string { return loc }
 			if own {

@@ -442,7 +442,7 @@ func (x *sender) one(it *sendItem, i int, at time.Time) (dispatch.Outcome, error
 	if err := s.repeatsUpdate(a.Step, a); err != nil && it.rec == nil {
 		return dispatch.Outcome{}, err
 	}
-	if s.State.Drill && !strings.HasPrefix(a.Text, s.Manual.DrillMark(a.Locale)) {
+	if s.State.Drill && !strings.HasPrefix(a.Text, s.Manual.DrillMarkFor(a.Locale, a.Kind, a.Channel)) {
 		return dispatch.Outcome{}, lang.Errorf("send.no-drill-mark", map[string]any{"Label": it.label()})
 	}
 	intent := SendIntent{Key: sendKey(s, a), Step: a.Step, Message: a.Message, Channel: a.Channel, Locale: a.Locale,

@@ -25,7 +25,7 @@ func (s *site) entries(locale string) []entry {
 			txt := u.In(locale, fallback)
 			title := t[u.State] + ": " + inc.TitleIn(locale)
 			if s.Drill {
-				title = s.Manual.DrillMark(locale) + " " + title
+				title = s.Manual.DrillMarkFor(locale, "status-page", "") + " " + title
 			}
 			out = append(out, entry{id: u.ID, title: title, lang: txt.Lang, body: txt.Body, at: u.At,
 				link: fmt.Sprintf("%s%s/#u-%s-%d", s.base, locale, inc.RunID, u.Seq)})
@@ -39,7 +39,7 @@ func (s *site) feedTitle(locale string) string {
 	t, _ := textsFor(locale)
 	title := s.Manual.Organisation + ": " + t["title"]
 	if s.Drill {
-		title = s.Manual.DrillMark(locale) + " " + title
+		title = s.Manual.DrillMarkFor(locale, "status-page", "") + " " + title
 	}
 	return title
 }

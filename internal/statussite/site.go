@@ -204,7 +204,7 @@ type updateView struct {
 func (s *site) page(locale, dir string) ([]byte, error) {
 	t, _ := textsFor(locale)
 	root := strings.Repeat("../", strings.Count(dir, "/"))
-	v := pageView{Lang: locale, Org: s.Manual.Organisation, Root: root, Feeds: root + locale + "/", T: t, Drill: s.Drill, DrillMark: s.Manual.DrillMark(locale)}
+	v := pageView{Lang: locale, Org: s.Manual.Organisation, Root: root, Feeds: root + locale + "/", T: t, Drill: s.Drill, DrillMark: s.Manual.DrillMarkFor(locale, "status-page", "")}
 	v.TimesIn = fmt.Sprintf(t["times_in"], s.zoneName())
 	now := s.Now.In(s.Manual.Location)
 	v.Generated = fmt.Sprintf(t["generated"], message.FormatDate(now, locale), message.AtClock(now, locale)) // "a la 1:33", "a las 10:30"
