@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -62,9 +63,17 @@ func writeRepliesMD(b *strings.Builder, r *Report, l *lang.Localizer) {
 	if len(r.Replies) == 0 {
 		return
 	}
-	fmt.Fprintf(b, "## %s\n\n| %s |\n| --- | --- | --- | --- | --- | --- |\n", l.T("replies.report.heading", nil), l.T("replies.report.columns", nil))
+	columns, rule := l.T("replies.report.columns", nil), "| --- | --- | --- | --- | --- | --- |"
+	if r.RepliesByMarket() {
+		columns, rule = columns+" | "+l.T("replies.report.markets", nil), rule+" --- |"
+	}
+	fmt.Fprintf(b, "## %s\n\n| %s |\n%s\n", l.T("replies.report.heading", nil), columns, rule)
 	for _, c := range r.Replies {
-		fmt.Fprintf(b, "| %s | `%s` | %d | %d | %s | %s |\n", c.Reply, c.Message, c.Drafted, c.TooLong, c.ChannelList(), c.LocaleList())
+		fmt.Fprintf(b, "| %s | `%s` | %d | %d | %s | %s |", c.Reply, c.Message, c.Drafted, c.TooLong, c.ChannelList(), c.LocaleList())
+		if r.RepliesByMarket() {
+			fmt.Fprintf(b, " %s |", c.MarketList())
+		}
+		b.WriteString("\n")
 	}
 	b.WriteString("\n")
 }
@@ -72,6 +81,23 @@ func writeRepliesMD(b *strings.Builder, r *Report, l *lang.Localizer) {
 // ChannelList and LocaleList are the channels and locales, comma-separated.
 func (c ReplyCount) ChannelList() string { return strings.Join(c.Channels, ", ") }
 func (c ReplyCount) LocaleList() string  { return strings.Join(c.Locales, ", ") }
+
+// RepliesByMarket reports whether any reply was written for a market
+// (format 1.1): only then do the Markdown and HTML tables count the drafts
+// per market, so a 1.0 manual's report keeps its six columns.
+func (r *Report) RepliesByMarket() bool {
+	return slices.ContainsFunc(r.Replies, func(c ReplyCount) bool { return len(c.Markets) > 0 })
+}
+
+// MarketList is the drafts per market, by market id: "es-es 1, es-pe 2".
+func (c ReplyCount) MarketList() string {
+	ids := slices.Sorted(maps.Keys(c.Markets))
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = fmt.Sprintf("%s %d", id, c.Markets[id])
+	}
+	return strings.Join(parts, ", ")
+}
 
 // Columns are a table's headings, written in one message separated by " | ".
 func (p htmlPage) Columns(id string) []string { return strings.Split(p.T(id), " | ") }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
 	"strings"
@@ -65,5 +66,24 @@ func TestRepliesCountedPerMarket(t *testing.T) {
 	js, _ := json.Marshal(r.Replies)
 	if !strings.Contains(string(js), `"markets":{"es-es":1,"es-pe":2}`) {
 		t.Errorf("replies = %s, want markets es-es 1 and es-pe 2", js)
+	}
+	// The Markdown and HTML reports count them too, in the reader's language.
+	var b strings.Builder
+	writeRepliesMD(&b, r, lang.For(language.Polish))
+	wantMD := "## Przygotowane odpowiedzi\n\n| odpowiedź | wiadomość | szkice | za długie | kanały | języki | szkice według rynku |\n| --- | --- | --- | --- | --- | --- | --- |\n" +
+		"| apology | `reply-apology` | 3 | 0 | sms-customers-pe, email-customers, sms-customers-es | es | es-es 1, es-pe 2 |\n\n"
+	if b.String() != wantMD {
+		t.Errorf("markdown:\n%s\nwant:\n%s", b.String(), wantMD)
+	}
+	rep := sendsReport(t, "es")
+	rep.Replies = r.Replies
+	var h bytes.Buffer
+	if err := HTML(&h, rep, lang.For(language.Spanish)); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<th>preparadas por mercado</th>", "<td>es-es 1, es-pe 2</td>"} {
+		if !strings.Contains(h.String(), want) {
+			t.Errorf("HTML has no %s", want)
+		}
 	}
 }
