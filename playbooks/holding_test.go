@@ -143,3 +143,59 @@ func public(m *manual.Manual, audiences string) bool {
 func hasClock(text, clock string) bool {
 	return regexp.MustCompile(`(^|[^0-9])` + regexp.QuoteMeta(clock) + `($|[^0-9])`).MatchString(text)
 }
+
+// A maintenance window booked from Madrid, 3 December 2026 from 02:00 to
+// 05:00 (UTC+1), as each market's readers must read it: their own day and
+// clock, written as their locale writes them (CLDR short formats: es-ES
+// d/M/yy and H:mm, es-PE d/MM/yy and HH:mm, pt-PT dd/MM/yy, en-GB
+// dd/MM/yyyy, pl dd.MM.yyyy, all HH:mm). Worked out by hand: Lisbon and
+// the Canaries are an hour behind Madrid, Warsaw on Madrid's time, Lima
+// six hours behind, on the evening before.
+var windowWant = map[string]struct{ date, start, end string }{
+	"es-es": {"3/12/26", "2:00", "5:00"},
+	"es-ic": {"3/12/26", "1:00", "4:00"},
+	"en-es": {"03/12/2026", "02:00", "05:00"},
+	"pt-pt": {"03/12/26", "01:00", "04:00"},
+	"pl-pl": {"03.12.2026", "02:00", "05:00"},
+	"es-pe": {"2/12/26", "20:00", "23:00"},
+}
+
+// TestMaintenanceWindowPerMarket: the notice of a planned maintenance names
+// the window in each market's own day and time, never in Madrid's alone.
+func TestMaintenanceWindowPerMarket(t *testing.T) {
+	m, cat := exampletest.Load(t)
+	p := m.Playbook("planned-maintenance")
+	vars := map[string]string{"window_start": "2026-12-03 02:00", "window_end": "2026-12-03 05:00"}
+	for _, mk := range m.Markets {
+		want, ok := windowWant[mk.ID]
+		if !ok {
+			t.Fatalf("market %s is not in the test's table", mk.ID)
+		}
+		anns, err := render.Playbook(m, cat, p, render.Options{Step: "announce", Market: mk.ID, Examples: true, Vars: vars,
+			Clock: render.Clock{Start: holdingAt, NextUpdate: holdingAt}})
+		if err != nil {
+			t.Fatalf("%s: %v", mk.ID, err)
+		}
+		n := 0
+		for _, a := range anns {
+			if a.Message != "maint-notice" || !a.Required || !mk.Reads(a.Locale) || !public(m, a.Audience) {
+				continue
+			}
+			n++
+			text := a.Subject + "\n" + a.Text
+			for _, s := range []string{want.date, want.start, want.end} {
+				if !hasClock(text, s) {
+					t.Errorf("%s on %s (%s): no %s in\n%s", mk.ID, a.Channel, a.Locale, s, text)
+				}
+			}
+			for id, other := range windowWant {
+				if other.date != want.date && hasClock(text, other.date) {
+					t.Errorf("%s on %s (%s): %s's day %s in\n%s", mk.ID, a.Channel, a.Locale, id, other.date, text)
+				}
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: no maintenance notice", mk.ID)
+		}
+	}
+}

@@ -178,7 +178,7 @@ func worstText(m *manual.Manual, p *manual.Playbook, name string) string {
 
 func longest(v manual.Variable) string {
 	val := v.Example
-	if v.Type != "count" && v.Type != "time" && v.MaxLength > 0 {
+	if v.Type != "count" && v.Type != "time" && v.Type != "datetime" && v.MaxLength > 0 {
 		r := []rune(val)
 		if len(r) > v.MaxLength {
 			val = string(r[:v.MaxLength])

@@ -192,7 +192,7 @@ func (d *decoder) decodeVariables(nodes []*yaml.Node) []Variable {
 			Description: o.str("description", true),
 			Example:     o.str("example", true),
 			MaxLength:   o.integer("max_length"),
-			Type:        o.oneOf("type", false, "text", "text", "count", "time", "url"),
+			Type:        o.oneOf("type", false, "text", "text", "count", "time", "datetime", "url"),
 			Required:    o.boolean("required"),
 			PerMarket:   o.perMarket(),
 			Pos:         d.pos(n),

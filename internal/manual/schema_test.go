@@ -375,6 +375,8 @@ drill:
 		{"required maybe", mf, "max_length: 15", "max_length: 15\n    required: maybe", false},
 		{"type count", mf, "max_length: 15", "max_length: 15\n    type: count", true},
 		{"type number", mf, "max_length: 15", "max_length: 15\n    type: number", false},
+		{"type datetime", mf, "max_length: 15", "max_length: 15\n    type: datetime", true},
+		{"type date", mf, "max_length: 15", "max_length: 15\n    type: date", false},
 		// Channel locales: a list of locale codes, or nothing.
 		{"channel locales list", mf, "    name: Facebook page\n", "    name: Facebook page\n    locales: [es]\n", true},
 		{"channel locales empty", mf, "    name: Facebook page\n", "    name: Facebook page\n    locales:\n", true},

@@ -17,6 +17,8 @@ var FuncDocs = []struct{ Name, Doc string }{
 	{"title", `{{title .store_name}}: each word capitalised`},
 	{"default", `{{default "our shop" .store_name}}: a fallback when the value is empty`},
 	{"trim", `{{trim .store_name}}: without surrounding spaces`},
+	{"date", `{{date .window_start}}: the date of a datetime variable, in the reader's zone`},
+	{"clock", `{{clock .window_start}}: the clock time of a datetime variable, in the reader's zone`},
 }
 
 var funcsCache sync.Map // locale -> template.FuncMap
@@ -49,6 +51,8 @@ func newFuncs(locale string) template.FuncMap {
 			}
 			return def
 		},
-		"trim": strings.TrimSpace,
+		"trim":  strings.TrimSpace,
+		"date":  instantPart("date", func(i Instant) string { return i.Date }),
+		"clock": instantPart("clock", func(i Instant) string { return i.Clock }),
 	}
 }

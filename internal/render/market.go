@@ -76,6 +76,11 @@ func marketData(m *manual.Manual, p *manual.Playbook, base map[string]any, rs []
 					return nil, nil, lang.Errorf("rendermarket.value", map[string]any{"Market": mk.ID, "Err": err})
 				}
 			}
+		case decl != nil && decl.Type == "datetime":
+			if inst, ok := base[name].(message.Instant); ok {
+				data[name] = perMarketInstant(rs, inst, tag)
+			}
+			continue
 		default:
 			continue
 		}

@@ -75,6 +75,10 @@ func Values(m *manual.Manual, p *manual.Playbook, names []string, opts Options, 
 		if err != nil {
 			return nil, err
 		}
+		if decl.Type == "datetime" {
+			// Check read it: the manual's zone makes it one moment.
+			v = instant(m, val, m.Location, locale)
+		}
 		data[name] = v
 	}
 	if len(missing.Missing) > 0 {
@@ -145,6 +149,8 @@ func quoteShort(s string) string {
 //	text   anything else
 //	count  a whole number from 0 to MaxCount, digits only: 12
 //	time   a clock time: 14:05, 14.05, 14h05 or 2:05 PM
+//	datetime  a moment: 2026-12-03 02:00 in the manual's zone, or with an
+//	       offset (2026-12-03T02:00+01:00); templates get a message.Instant
 //	url    a web address, with or without http(s)://: example.org/path
 //
 // It returns the value as templates get it: a count as an int, so it both
@@ -187,6 +193,14 @@ func Check(decl *manual.Variable, name, val string) (any, error) {
 	case "time":
 		if val != "" && !clockRE.MatchString(val) {
 			return bad("value.time", nil)
+		}
+	case "datetime":
+		// Any zone reads the form; the manual's zone makes it a moment
+		// (instant).
+		if val != "" {
+			if _, err := ParseDatetime(val, time.UTC); err != nil {
+				return bad("datetime.value", nil)
+			}
 		}
 	case "url":
 		if val != "" {

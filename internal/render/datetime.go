@@ -1,0 +1,75 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/message"
+)
+
+// datetimeRE is a datetime value: a day and a clock time, 2026-12-03
+// 02:00 (a T may stand for the space, seconds may follow), read in the
+// manual's time zone, or followed by Z or an offset (+01:00, -0500) when
+// the operator gives the moment in another zone.
+var datetimeRE = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2}(?::\d{2})?) ?(Z|[+-]\d{2}:?\d{2})?$`)
+
+var errDatetime = errors.New("not a datetime")
+
+// ParseDatetime is the moment a datetime value names: in loc (the manual's
+// zone) unless the value gives its own offset. A clock time that loc skips
+// (02:30 on the night the clocks go forward) is read as Go's time.Date
+// reads it, an hour later; one it repeats, as the first.
+func ParseDatetime(val string, loc *time.Location) (time.Time, error) {
+	g := datetimeRE.FindStringSubmatch(strings.TrimSpace(val))
+	if g == nil {
+		return time.Time{}, errDatetime
+	}
+	clock := g[2]
+	if len(clock) < 5 || clock[1] == ':' {
+		clock = "0" + clock
+	}
+	if len(clock) == 5 {
+		clock += ":00"
+	}
+	s := g[1] + "T" + clock
+	if g[3] != "" {
+		off := g[3]
+		if off != "Z" && !strings.Contains(off, ":") {
+			off = off[:3] + ":" + off[3:]
+		}
+		return time.Parse(time.RFC3339, s+off)
+	}
+	return time.ParseInLocation("2006-01-02T15:04:05", s, loc)
+}
+
+// instant is a datetime variable's value in a text for locale, in loc.
+// Check has already read val; the zone makes it one moment.
+func instant(m *manual.Manual, val string, loc *time.Location, locale string) any {
+	t, err := ParseDatetime(val, m.Location)
+	if err != nil {
+		return val // "" for an optional one without a value
+	}
+	return message.NewInstant(t, loc, locale)
+}
+
+// perMarketInstant is a moment as the readers of rs read it: each market's
+// date and clock time in its own zone and locale, each part naming the
+// markets where they differ, as joinPerMarket does for any value, so that
+// {{clock .window_start}} on a channel to Spain and the Canary Islands
+// reads "2:00 (España) / 1:00 (Canarias)".
+func perMarketInstant(rs []*manual.Market, inst message.Instant, tag func(*manual.Market) string) message.Instant {
+	dates, clocks := make([]any, len(rs)), make([]any, len(rs))
+	for i, mk := range rs {
+		v := message.NewInstant(inst.At, mk.Location, tag(mk))
+		dates[i], clocks[i] = v.Date, v.Clock
+	}
+	out := message.Instant{At: inst.At, Date: fmt.Sprint(joinPerMarket(rs, dates)), Clock: fmt.Sprint(joinPerMarket(rs, clocks))}
+	if len(rs) > 0 {
+		out.At = inst.At.In(rs[0].Location)
+	}
+	return out
+}
