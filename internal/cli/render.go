@@ -116,7 +116,7 @@ func (a *App) runRender(id string, o renderOptions) error {
 	if err := checkMarket(m, o.market, locales); err != nil {
 		return err
 	}
-	start, err := parseAt(o.at, m.Location, a.Now)
+	start, err := parseAt(o.at, atZone(m, o.market), a.Now)
 	if err != nil {
 		return err
 	}
