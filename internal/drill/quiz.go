@@ -166,30 +166,19 @@ func holdingDeadline(m *manual.Manual, p *manual.Playbook, r *rand.Rand, l *lang
 	return Question{}, false
 }
 
-// smsSegments asks how many segments an SMS variant of the manual takes,
-// filled with the variables' examples: the trainee learns that one accent
-// can double the cost of a message.
+// smsSegments asks how many segments an SMS text of the playbook takes, as
+// one market's readers get it: the variables' examples, the market's own
+// facts (its phone) and its clock, rendered as the run renders it
+// (render.Playbook, whose template data render.Values builds). The
+// trainee learns that one accent can double the cost of a message.
 func smsSegments(m *manual.Manual, p *manual.Playbook, r *rand.Rand, l *lang.Localizer) (Question, bool) {
-	announced := map[string]bool{}
-	for _, s := range p.Steps {
-		for _, a := range s.Announce {
-			announced[a.Message.ID] = true
-		}
-	}
-	var msgs []*manual.Message
-	for _, t := range m.Templates {
-		for _, msg := range t.Messages {
-			if name, variant, _ := manual.SplitID(msg.ID); variant == "sms" && announced[name] {
-				msgs = append(msgs, msg)
-			}
-		}
-	}
-	if len(msgs) == 0 {
+	picks := smsPicks(m, p)
+	if len(picks) == 0 {
 		return Question{}, false
 	}
-	msg := msgs[r.IntN(len(msgs))]
-	text, err := fillExamples(m, p, msg.Text())
-	if err != nil {
+	pk := picks[r.IntN(len(picks))]
+	text, ok := smsText(m, p, pk)
+	if !ok {
 		return Question{}, false
 	}
 	sms, _ := channel.Lookup("sms")
@@ -203,19 +192,75 @@ func smsSegments(m *manual.Manual, p *manual.Playbook, r *rand.Rand, l *lang.Loc
 	if len(got.Forcing) > 0 {
 		why = l.T("drill.quiz.sms-why-ucs2", data)
 	}
-	return Question{Text: l.T("drill.quiz.sms", map[string]any{"Text": strconv.Quote(text)}), Options: opts, Answer: ans, Source: msg.FormPos["other"], Why: why}, true
+	return Question{Text: l.T("drill.quiz.sms", map[string]any{"Text": strconv.Quote(text)}), Options: opts, Answer: ans, Source: pk.msg.FormPos["other"], Why: why}, true
 }
 
-func fillExamples(m *manual.Manual, p *manual.Playbook, text string) (string, error) {
-	used, err := message.Variables(text)
+// smsPick is one SMS text a market reads: a message's sms variant in a
+// locale, announced at a step on an SMS channel reaching the market ("" in
+// a manual without markets).
+type smsPick struct {
+	msg                           *manual.Message
+	step, channel, locale, market string
+}
+
+// smsPicks lists the SMS texts of p, each for each market that reads it,
+// in the playbook's order.
+func smsPicks(m *manual.Manual, p *manual.Playbook) []smsPick {
+	variant := map[string]*manual.Message{} // locale + "/" + message name
+	for _, t := range m.Templates {
+		for _, msg := range t.Messages {
+			if name, v, _ := manual.SplitID(msg.ID); v == "sms" {
+				variant[t.Locale+"/"+name] = msg
+			}
+		}
+	}
+	var picks []smsPick
+	for _, s := range p.Steps {
+		for _, a := range s.Announce {
+			for _, ref := range a.Channels {
+				ch := m.Channel(ref.ID)
+				if ch == nil || ch.Kind != "sms" {
+					continue
+				}
+				for _, loc := range m.ChannelLocales(ch) {
+					msg := variant[loc+"/"+a.Message.ID]
+					if msg == nil {
+						continue
+					}
+					markets := []string{""}
+					if len(m.Markets) > 0 {
+						markets = nil
+						for _, mk := range m.Readers(ch, loc) {
+							markets = append(markets, mk.ID)
+						}
+					}
+					for _, mk := range markets {
+						picks = append(picks, smsPick{msg: msg, step: s.ID, channel: ch.ID, locale: loc, market: mk})
+					}
+				}
+			}
+		}
+	}
+	return picks
+}
+
+// smsText is the text of pk as its market reads it, at a fixed instant.
+func smsText(m *manual.Manual, p *manual.Playbook, pk smsPick) (string, bool) {
+	cat, err := message.NewCatalog(m)
 	if err != nil {
-		return "", err
+		return "", false
 	}
 	start := time.Date(2026, 10, 4, 17, 40, 0, 0, m.Location) // the day of the Meta outage
-	opts := render.Options{Examples: true, Clock: render.Clock{Start: start, NextUpdate: start.Add(time.Hour)}}
-	data, err := render.Values(m, p, used, opts, m.Locales.Default)
+	anns, err := render.Playbook(m, cat, p, render.Options{Step: pk.step, Channels: []string{pk.channel}, Locales: []string{pk.locale},
+		Market: pk.market, Examples: true, Clock: render.Clock{Start: start, NextUpdate: start.Add(time.Hour)}})
 	if err != nil {
-		return "", err
+		return "", false
 	}
-	return message.Execute(text, m.Locales.Default, data)
+	name, _, _ := manual.SplitID(pk.msg.ID)
+	for _, a := range anns {
+		if a.Message == name && a.Channel == pk.channel && a.Locale == pk.locale {
+			return a.Text, true
+		}
+	}
+	return "", false
 }
