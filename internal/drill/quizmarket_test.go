@@ -1,13 +1,18 @@
 package drill_test
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/crisis-cli/crisis/internal/drill"
+	"github.com/crisis-cli/crisis/internal/manual"
 )
 
 // The quiz's SMS texts are filled as the market reading them gets them:
@@ -66,5 +71,50 @@ func TestQuizSMSInTheMarketsOwnFacts(t *testing.T) {
 		if !seen[mk.name] {
 			t.Errorf("no SMS question with %s's line %s", mk.name, mk.phone)
 		}
+	}
+}
+
+// In testdata/markets, with an SMS variant of the holding message, the
+// quiz's SMS for Spain names the next update at 18:40 (Madrid, an hour
+// after 17:40) and the one for the Canaries at 17:40, each read alone,
+// never the two zones joined in one text.
+func TestQuizSMSInTheMarketsZone(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "markets")
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(os.DirFS(dir), ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join(dir, path))
+		fsys[path] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	es := string(fsys["templates/es.yaml"].Data)
+	es = strings.Replace(es, "staff-holding:\n", "  sms:\n    other: \"Rioverde: Facebook no funciona. Novedades a las {{.next_update}}. Tel. {{.support_phone}}\"\nstaff-holding:\n", 1)
+	fsys["templates/es.yaml"] = &fstest.MapFile{Data: []byte(es)}
+	m, diags, err := manual.Load(fsys, "markets")
+	if err != nil || len(diags) > 0 {
+		t.Fatalf("load: %v %v", err, diags)
+	}
+	seen := map[string]bool{}
+	for seed := uint64(0); seed < 16; seed++ {
+		for _, q := range drill.Quiz(m, m.Playbook("facebook-down"), 6, seed, english) {
+			if strings.Contains(q.Text, "Novedades a las") {
+				for _, want := range []string{"18:40", "17:40"} {
+					if strings.Contains(q.Text, "a las "+want+". Tel. 900 100 200") {
+						seen[want] = true
+					}
+				}
+				if strings.Contains(q.Text, "España") {
+					t.Errorf("one market's SMS names several: %s", q.Text)
+				}
+			}
+		}
+	}
+	if !seen["18:40"] || !seen["17:40"] {
+		t.Errorf("SMS questions name the next update at %v; want 18:40 (Spain) and 17:40 (Canaries)", seen)
 	}
 }
