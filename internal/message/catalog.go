@@ -37,7 +37,8 @@ func NewCatalog(m *manual.Manual) (*Catalog, error) {
 		return nil, fmt.Errorf("default locale %q: %w", def, err)
 	}
 	c := &Catalog{bundle: i18n.NewBundle(defTag), files: map[string]*manual.TemplateFile{}, Default: def,
-		localizers: map[string]*i18n.Localizer{}, parsers: map[string]sandboxParser{}, source: m.SourceLine, drillMark: m.DrillMarkFor}
+		localizers: map[string]*i18n.Localizer{}, parsers: map[string]sandboxParser{}, source: m.SourceLine, drillMark: m.DrillMarkFor,
+		parsed: parseCache{texts: indexOf(m)}}
 	for _, t := range m.Templates {
 		tag, err := language.Parse(t.Locale)
 		if err != nil {

@@ -5,15 +5,12 @@ import (
 	"maps"
 	"net/url"
 	"regexp"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
-	"weak"
 
 	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
@@ -337,72 +334,10 @@ func CountVariable(m *manual.Manual, p *manual.Playbook, used []string) string {
 // UsedVariables lists the variables any form of any variant of the named
 // messages uses, in every locale.
 func UsedVariables(m *manual.Manual, messages []string) ([]string, error) {
-	idx := variableIndex(m)
 	var names []string
 	for _, msg := range messages {
-		names = append(names, idx.variables(msg)...)
+		names = append(names, message.MessageVariables(m, msg)...)
 	}
 	slices.Sort(names)
 	return slices.Compact(names), nil
-}
-
-// varIndex is a manual's variables by message. Each message's texts are
-// parsed the first time its variables are asked for, once: rendering a
-// whole manual stays linear, renders running at once each parse the
-// messages they need instead of waiting for one to parse them all, and a
-// message nobody renders is never parsed.
-type varIndex struct {
-	once  sync.Once
-	texts map[string][]string // message name -> every form of every variant, in every locale
-	vars  sync.Map            // message name -> *messageVars
-}
-
-// indexes caches each manual's variable index. A manual is held weakly and
-// its entry dropped once it is unreachable: a process that loads manuals
-// one after another (a test suite, a benchmark, a language server) kept
-// every one of them alive, and each collection marked them all again.
-var indexes sync.Map // weak.Pointer[manual.Manual] -> *varIndex
-
-type messageVars struct {
-	once sync.Once
-	vars []string // sorted
-}
-
-func variableIndex(m *manual.Manual) *varIndex {
-	key := weak.Make(m)
-	v, loaded := indexes.LoadOrStore(key, &varIndex{})
-	if !loaded {
-		runtime.AddCleanup(m, func(k weak.Pointer[manual.Manual]) { indexes.Delete(k) }, key)
-	}
-	ix := v.(*varIndex)
-	ix.once.Do(func() {
-		ix.texts = map[string][]string{}
-		for _, t := range m.Templates {
-			for _, msg := range t.Messages {
-				name, _, _ := manual.SplitID(msg.ID)
-				for _, text := range msg.Forms {
-					ix.texts[name] = append(ix.texts[name], text)
-				}
-			}
-		}
-	})
-	return ix
-}
-
-func (ix *varIndex) variables(msg string) []string {
-	v, _ := ix.vars.LoadOrStore(msg, &messageVars{})
-	mv := v.(*messageVars)
-	mv.once.Do(func() {
-		for _, text := range ix.texts[msg] {
-			// A text that does not parse or is refused (lint's CR401)
-			// fails when its own step renders, where the run can skip
-			// it; it must not stop every other step and playbook.
-			if vs, err := message.Variables(text); err == nil {
-				mv.vars = append(mv.vars, vs...)
-			}
-		}
-		slices.Sort(mv.vars)
-		mv.vars = slices.Compact(mv.vars)
-	})
-	return mv.vars
 }
