@@ -124,7 +124,11 @@ func (a *App) runRender(id string, o renderOptions) error {
 		return render.Options{Step: o.step, Channels: o.channels, Locales: locales, Vars: vars, Drill: o.drill, Market: o.market,
 			Examples: o.examples, Clock: render.PreviewClock(pb, start)}
 	})
-	var anns []render.Announcement
+	n := 0
+	for _, r := range rendered {
+		n += len(r.Announcements)
+	}
+	anns := make([]render.Announcement, 0, n)
 	for i, r := range rendered {
 		var missing *message.MissingError
 		if errors.As(r.Err, &missing) {

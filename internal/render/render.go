@@ -112,19 +112,27 @@ func Playbook(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, opts O
 	if len(locales) == 0 {
 		locales = m.Locales.Supported
 	}
-	var out []Announcement
+	// An announcement is about 500 bytes: the texts are appended where
+	// they stay, in a slice that holds them all (at most one a channel,
+	// item and locale), not grown and copied text by text.
+	most := 0
+	for _, it := range items {
+		most += len(it.ann.Channels)
+	}
+	out := make([]Announcement, 0, most*len(locales))
 	for _, loc := range locales {
 		data, err := Values(m, p, used, opts, loc)
 		if err != nil {
 			return nil, err
 		}
 		for _, it := range items {
-			anns, err := renderItem(m, cat, p, it, loc, data, opts)
-			if err != nil {
+			if out, err = renderItem(out, m, cat, p, it, loc, data, opts); err != nil {
 				return nil, err
 			}
-			out = append(out, anns...)
 		}
+	}
+	if len(out) == 0 {
+		return nil, nil // none is no list, as a run journals it
 	}
 	return out, nil
 }
@@ -154,8 +162,8 @@ func selectItems(p *manual.Playbook, step string, cadences []string) ([]item, er
 	return items, nil
 }
 
-func renderItem(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, it item, loc string, data map[string]any, opts Options) ([]Announcement, error) {
-	var out []Announcement
+// renderItem appends the item's announcements in locale loc to out.
+func renderItem(out []Announcement, m *manual.Manual, cat *message.Catalog, p *manual.Playbook, it item, loc string, data map[string]any, opts Options) ([]Announcement, error) {
 	var audiences []string
 	for _, a := range it.ann.Audiences {
 		audiences = append(audiences, a.ID)
