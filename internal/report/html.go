@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/journal"
@@ -16,22 +17,26 @@ import (
 //go:embed report.html.tmpl
 var htmlTemplate string
 
-var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
-	"local": func(r *Report, t time.Time) string { return r.Local(t) },
-	"localp": func(r *Report, t *time.Time) string {
-		if t == nil {
-			return "-"
-		}
-		return r.Local(*t)
-	},
-}).Parse(htmlTemplate))
+// htmlTmpl is parsed when a report is first written as HTML, not when the
+// program starts: every command paid its half millisecond at start-up.
+var htmlTmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"local": func(r *Report, t time.Time) string { return r.Local(t) },
+		"localp": func(r *Report, t *time.Time) string {
+			if t == nil {
+				return "-"
+			}
+			return r.Local(*t)
+		},
+	}).Parse(htmlTemplate))
+})
 
 // HTML writes the report as one self-contained HTML file (inline CSS and an
 // inline SVG timeline; no scripts, no external resources), laid out to read
 // well on screen, on a phone and on paper.
 func HTML(w io.Writer, r *Report, l *lang.Localizer) error {
 	tl := newTimeline(r, l)
-	return htmlTmpl.Execute(w, htmlPage{R: r, Timeline: tl.svg(), Legend: tl.legend(), Lang: l.Tag.String(), l: l})
+	return htmlTmpl().Execute(w, htmlPage{R: r, Timeline: tl.svg(), Legend: tl.legend(), Lang: l.Tag.String(), l: l})
 }
 
 // htmlPage is what the template reads: the report, its pictures, and the

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/manual"
@@ -160,7 +161,9 @@ type site struct {
 //go:embed page.html.tmpl
 var pageTemplate string
 
-var pageTmpl = template.Must(template.New("page").Parse(pageTemplate))
+// pageTmpl is parsed when a page is first built, not when the program
+// starts: every command paid for it at start-up.
+var pageTmpl = sync.OnceValue(func() *template.Template { return template.Must(template.New("page").Parse(pageTemplate)) })
 
 type pageView struct {
 	Lang, Org, Root, Feeds, TimesIn, Generated string
@@ -225,7 +228,7 @@ func (s *site) page(locale, dir string) ([]byte, error) {
 		}
 	}
 	var b bytes.Buffer
-	if err := pageTmpl.Execute(&b, v); err != nil {
+	if err := pageTmpl().Execute(&b, v); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
