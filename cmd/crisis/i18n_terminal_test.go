@@ -93,7 +93,8 @@ func TestRunInSpanish(t *testing.T) {
 	tm.send("a")
 	tm.waitFor("aprobado por Carmen Vidal")
 	tm.send("x")
-	s = tm.waitFor("próxima actualización a las ")
+	// "a la 1:07" in the one o'clock hour, "a las 10:07" in the others.
+	s = tm.waitFor("próxima actualización a la")
 	assertShows(t, "after x", s, "comunicados marcados como enviados")
 	tm.send("d")
 	tm.waitFor("PASO 4/5")
@@ -107,7 +108,7 @@ func TestRunInSpanish(t *testing.T) {
 	assertShows(t, "the question of d", tm.joined(), "5 comunicados sin marcar como enviados: x (es), ")
 	tm.send("d")
 	s = tm.waitFor("EXITED 0")
-	assertShows(t, "the end", s, "FIN DEL INCIDENTE a las ", "TAREAS POSTERIORES (plazos desde el fin del incidente)",
+	assertShows(t, "the end", s, "FIN DEL INCIDENTE a la", "TAREAS POSTERIORES (plazos desde el fin del incidente)",
 		"terminada; su informe:", "crisis report ")
 	assertNoEnglish(t, "the end", s)
 	for _, line := range strings.Split(tm.history(), "\n") {

@@ -30,7 +30,7 @@ func TestJSONSameInEveryLanguage(t *testing.T) {
 		{"list", "--format", "json"},
 		{"show", "meta-outage", "--format", "json"},
 		{"measure", "--channel", "sms", "--format", "json", "Tienda cerrada hoy. Próxima apertura: 10:00"},
-		{"render", "facebook-down", "--var", "platform=Facebook", "--format", "json"},
+		{"render", "facebook-down", "--var", "platform=Facebook", "--at", "2026-11-26T09:33:00Z", "--format", "json"}, // a fixed instant: the clock would otherwise move between languages
 		{"lint", "--format", "json"},
 		{"lint", "--list-rules", "--format", "json"},
 		{"lint", "--explain", "CR101", "--format", "json"},
