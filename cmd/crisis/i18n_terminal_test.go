@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -95,6 +96,9 @@ func TestRunInSpanish(t *testing.T) {
 	tm.send("x")
 	// "a la 1:07" in the one o'clock hour, "a las 10:07" in the others.
 	s = tm.waitFor("próxima actualización a la")
+	if !spanishAt.MatchString(s) {
+		t.Errorf("the next update is not said as Spanish says an hour (a la 1:MM, a las H:MM):\n%s", s)
+	}
 	assertShows(t, "after x", s, "comunicados marcados como enviados")
 	tm.send("d")
 	tm.waitFor("PASO 4/5")
@@ -108,6 +112,9 @@ func TestRunInSpanish(t *testing.T) {
 	assertShows(t, "the question of d", tm.joined(), "5 comunicados sin marcar como enviados: x (es), ")
 	tm.send("d")
 	s = tm.waitFor("EXITED 0")
+	if !regexp.MustCompile(`FIN DEL INCIDENTE ` + spanishAt.String()).MatchString(s) {
+		t.Errorf("the end is not said as Spanish says an hour:\n%s", s)
+	}
 	assertShows(t, "the end", s, "FIN DEL INCIDENTE a la", "TAREAS POSTERIORES (plazos desde el fin del incidente)",
 		"terminada; su informe:", "crisis report ")
 	assertNoEnglish(t, "the end", s)
@@ -161,3 +168,7 @@ func TestDrillInPolish(t *testing.T) {
 		"EXITED 0")
 	assertNoEnglish(t, "the drill", h)
 }
+
+// spanishAt is "at" a time of day in Spanish: the article agrees with the
+// hour, "a la 1:07" but "a las 0:07", "a las 10:07".
+var spanishAt = regexp.MustCompile(`(a la 1|a las (0|[2-9]|1[0-9]|2[0-3])):[0-5][0-9]`)
