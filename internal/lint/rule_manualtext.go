@@ -73,13 +73,7 @@ func checkManualOwnStale(c *Context) {
 			}
 			data := args{"Section": s.Section, "ID": s.ID, "Key": s.Key, "Locale": t.Locale, "File": m.File,
 				"Default": m.Locales.Default, "Hash": s.Hash()}
-			switch mt.Hash {
-			case s.Hash():
-			case "":
-				c.Report(mt.Pos, "manualtext.nohash", "lint.CR307.nohash.hint", data)
-			default:
-				c.Report(mt.Pos, "manualtext.stale", "lint.CR307.stale.hint", data)
-			}
+			reportHash(c, mt.Pos, mt.Hash, s.Hash(), "manualtext.nohash", "manualtext.stale", data)
 		}
 	}
 }

@@ -106,13 +106,7 @@ func checkPlaybookStale(c *Context) {
 		// messages naming it, data fills them.
 		check := func(pos diag.Pos, nohash, stale string, data args, have, want string) {
 			data["Playbook"], data["Locale"], data["File"], data["Default"], data["Hash"] = p.ID, t.Locale, p.File, m.Locales.Default, want
-			switch have {
-			case want:
-			case "":
-				c.Report(pos, nohash, "lint.CR307.nohash.hint", data)
-			default:
-				c.Report(pos, stale, "lint.CR307.stale.hint", data)
-			}
+			reportHash(c, pos, have, want, nohash, stale, data)
 		}
 		if t.Title != "" || t.Detection != "" {
 			pos := t.At["hash"]
@@ -137,5 +131,18 @@ func checkPlaybookStale(c *Context) {
 			}
 		}
 		staleVarTexts(c, p.File, p.Variables, t)
+	}
+}
+
+// reportHash is CR307's verdict on one translation: silent when its hash
+// have is that of the source text (want), else the nohash or the stale
+// message at pos, with the hint that says how to refresh it.
+func reportHash(c *Context, pos diag.Pos, have, want, nohash, stale string, data args) {
+	switch have {
+	case want:
+	case "":
+		c.Report(pos, nohash, "lint.CR307.nohash.hint", data)
+	default:
+		c.Report(pos, stale, "lint.CR307.stale.hint", data)
 	}
 }

@@ -80,13 +80,7 @@ func staleVarTexts(c *Context, file string, vars []manual.Variable, t *manual.Tr
 			continue
 		}
 		data := args{"Variable": v.Name, "Locale": t.Locale, "File": file, "Default": c.Manual.Locales.Default, "Hash": v.TextHash()}
-		switch vt.Hash {
-		case v.TextHash():
-		case "":
-			c.Report(vt.Pos, "lint.CR307.nohash.variable", "lint.CR307.nohash.hint", data)
-		default:
-			c.Report(vt.Pos, "lint.CR307.stale.variable", "lint.CR307.stale.hint", data)
-		}
+		reportHash(c, vt.Pos, vt.Hash, v.TextHash(), "lint.CR307.nohash.variable", "lint.CR307.stale.variable", data)
 	}
 }
 
