@@ -146,18 +146,18 @@ func hasClock(text, clock string) bool {
 
 // A maintenance window booked from Madrid, 3 December 2026 from 02:00 to
 // 05:00 (UTC+1), as each market's readers must read it: their own day and
-// clock, written as their locale writes them (CLDR short formats: es-ES
-// d/M/yy and H:mm, es-PE d/MM/yy and HH:mm, pt-PT dd/MM/yy, en-GB
-// dd/MM/yyyy, pl dd.MM.yyyy, all HH:mm). Worked out by hand: Lisbon and
-// the Canaries are an hour behind Madrid, Warsaw on Madrid's time, Lima
-// six hours behind, on the evening before.
-var windowWant = map[string]struct{ date, start, end string }{
-	"es-es": {"3/12/26", "2:00", "5:00"},
-	"es-ic": {"3/12/26", "1:00", "4:00"},
-	"en-es": {"03/12/2026", "02:00", "05:00"},
-	"pt-pt": {"03/12/26", "01:00", "04:00"},
-	"pl-pl": {"03.12.2026", "02:00", "05:00"},
-	"es-pe": {"2/12/26", "20:00", "23:00"},
+// span of hours, in running text as their language writes it (the day and
+// month of CLDR's MMMMd; the hours of CLDR's short time, es-ES H:mm,
+// es-PE, en-GB and pl HH:mm, and Portuguese running text's 1h00). Worked
+// out by hand: Lisbon and the Canaries are an hour behind Madrid, Warsaw
+// on Madrid's time, Lima six hours behind, on the evening before.
+var windowWant = map[string]struct{ date, span string }{
+	"es-es": {"3 de diciembre", "el 3 de diciembre, de 2:00 a 5:00,"},
+	"es-ic": {"3 de diciembre", "el 3 de diciembre, de 1:00 a 4:00,"},
+	"en-es": {"3 December", "on 3 December, from 02:00 to 05:00,"},
+	"pt-pt": {"3 de dezembro", "no dia 3 de dezembro, da 1h00 às 4h00,"},
+	"pl-pl": {"3 grudnia", "3 grudnia od 02:00 do 05:00 "},
+	"es-pe": {"2 de diciembre", "el 2 de diciembre, de 20:00 a 23:00,"},
 }
 
 // TestMaintenanceWindowPerMarket: the notice of a planned maintenance names
@@ -183,10 +183,8 @@ func TestMaintenanceWindowPerMarket(t *testing.T) {
 			}
 			n++
 			text := a.Subject + "\n" + a.Text
-			for _, s := range []string{want.date, want.start, want.end} {
-				if !hasClock(text, s) {
-					t.Errorf("%s on %s (%s): no %s in\n%s", mk.ID, a.Channel, a.Locale, s, text)
-				}
+			if !strings.Contains(text, want.span) {
+				t.Errorf("%s on %s (%s): no %q in\n%s", mk.ID, a.Channel, a.Locale, want.span, text)
 			}
 			for id, other := range windowWant {
 				if other.date != want.date && hasClock(text, other.date) {

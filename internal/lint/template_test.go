@@ -30,6 +30,15 @@ func TestTemplateFindingPositions(t *testing.T) {
 			"CR401", "templates/en.yaml:12:12", `line 2, column 1 of the text: function "printf" is not available`},
 		{"execution", `in {{.update_minutes}} minutes.`, `in {{lower .update_minutes}} minutes.`,
 			"CR404", "templates/en.yaml:17:40", "wrong type for value"},
+		// The datetime functions take a datetime variable: lint renders
+		// every form, with the longest values (update_minutes 30), and
+		// says which function was given what.
+		{"date of a count", `in {{.update_minutes}} minutes.`, `in {{date .update_minutes}} minutes.`,
+			"CR404", "templates/en.yaml:17:40", `error calling date: date takes a variable of type datetime, not "30"`},
+		{"window of a text", `in {{.update_minutes}} minutes.`, `in {{window .platform .platform}} minutes.`,
+			"CR404", "templates/en.yaml:17:40", `error calling window: window takes a variable of type datetime, not "Facebookxx"`},
+		{"window misspelt", `in {{.update_minutes}} minutes.`, `in {{windows .platform .platform}} minutes.`,
+			"CR401", "templates/en.yaml:17:40", `function "windows" not defined`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,7 +1,6 @@
 package message
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -46,7 +45,7 @@ func TheClockOf(t time.Time, locale string) string {
 		}
 		return "las " + FormatClock(t, locale)
 	case "pt":
-		clock := fmt.Sprintf("%dh%02d", t.Hour(), t.Minute())
+		clock := ptClock(t)
 		if one {
 			return "a " + clock
 		}

@@ -17,8 +17,9 @@ var FuncDocs = []struct{ Name, Doc string }{
 	{"title", `{{title .store_name}}: each word capitalised`},
 	{"default", `{{default "our shop" .store_name}}: a fallback when the value is empty`},
 	{"trim", `{{trim .store_name}}: without surrounding spaces`},
-	{"date", `{{date .window_start}}: the date of a datetime variable, in the reader's zone`},
+	{"date", `{{date .window_start}}: the day and month of a datetime variable (and its year, if not this year's), in the reader's zone`},
 	{"clock", `{{clock .window_start}}: the clock time of a datetime variable, in the reader's zone`},
+	{"window", `{{window .window_start .window_end}}: the span between two datetime variables, its day included, in the reader's zone and words`},
 }
 
 var funcsCache sync.Map // locale -> template.FuncMap
@@ -51,8 +52,9 @@ func newFuncs(locale string) template.FuncMap {
 			}
 			return def
 		},
-		"trim":  strings.TrimSpace,
-		"date":  instantPart("date", func(i Instant) string { return i.Date }),
-		"clock": instantPart("clock", func(i Instant) string { return i.Clock }),
+		"trim":   strings.TrimSpace,
+		"date":   instantPart("date", func(i Instant) string { return i.Date }),
+		"clock":  instantPart("clock", func(i Instant) string { return i.Clock }),
+		"window": window,
 	}
 }

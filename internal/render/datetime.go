@@ -2,7 +2,6 @@ package render
 
 import (
 	"errors"
-	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -46,30 +45,30 @@ func ParseDatetime(val string, loc *time.Location) (time.Time, error) {
 	return time.ParseInLocation("2006-01-02T15:04:05", s, loc)
 }
 
-// instant is a datetime variable's value in a text for locale, in loc.
-// Check has already read val; the zone makes it one moment.
-func instant(m *manual.Manual, val string, loc *time.Location, locale string) any {
+// instant is a datetime variable's value in a text for locale, in loc,
+// written at now (a date in another year names its year). Check has
+// already read val; the zone makes it one moment.
+func instant(m *manual.Manual, val string, loc *time.Location, locale string, now time.Time) any {
 	t, err := ParseDatetime(val, m.Location)
 	if err != nil {
 		return val // "" for an optional one without a value
 	}
-	return message.NewInstant(t, loc, locale)
+	return message.NewInstant(t, loc, locale, now)
 }
 
 // perMarketInstant is a moment as the readers of rs read it: each market's
-// date and clock time in its own zone and locale, each part naming the
-// markets where they differ, as joinPerMarket does for any value, so that
-// {{clock .window_start}} on a channel to Spain and the Canary Islands
-// reads "2:00 (España) / 1:00 (Canarias)".
+// day and clock time in its own zone and locale (message.PerReader), so
+// that {{window .window_start .window_end}} on a channel to Spain and the
+// Canary Islands reads "el 3 de diciembre, de 2:00 a 5:00 (de 1:00 a 4:00
+// en Canarias)" and {{clock .window_start}} "2:00 (1:00 en Canarias)".
 func perMarketInstant(rs []*manual.Market, inst message.Instant, tag func(*manual.Market) string) message.Instant {
-	dates, clocks := make([]any, len(rs)), make([]any, len(rs))
+	if len(rs) == 0 {
+		return inst
+	}
+	readers := make([]message.Instant, len(rs))
 	for i, mk := range rs {
-		v := message.NewInstant(inst.At, mk.Location, tag(mk))
-		dates[i], clocks[i] = v.Date, v.Clock
+		readers[i] = message.NewInstant(inst.At, mk.Location, tag(mk), inst.Now)
+		readers[i].Market = mk.Name
 	}
-	out := message.Instant{At: inst.At, Date: fmt.Sprint(joinPerMarket(rs, dates)), Clock: fmt.Sprint(joinPerMarket(rs, clocks))}
-	if len(rs) > 0 {
-		out.At = inst.At.In(rs[0].Location)
-	}
-	return out
+	return message.PerReader(readers)
 }

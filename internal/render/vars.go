@@ -74,7 +74,7 @@ func Values(m *manual.Manual, p *manual.Playbook, names []string, opts Options, 
 		}
 		if decl.Type == "datetime" {
 			// Check read it: the manual's zone makes it one moment.
-			v = instant(m, val, m.Location, locale)
+			v = instant(m, val, m.Location, locale, opts.Clock.Start)
 		}
 		data[name] = v
 	}

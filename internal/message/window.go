@@ -1,0 +1,148 @@
+package message
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/crisis-cli/crisis/internal/lang"
+	"golang.org/x/text/language"
+)
+
+// window is the template function {{window .window_start .window_end}}:
+// the span between two datetime values as running text writes it, the day
+// included, in the first reader's zone and words ("el 3 de diciembre, de
+// 2:00 a 5:00"), and, once and in parentheses, the span as each other
+// market reading the text reads it where it differs, with its own day when
+// that is not the first's ("de 1:00 a 4:00 en Canarias"; "el 2 de
+// diciembre, de 20:00 a 23:00 en Perú"). A span that ends on another day
+// names both ("del 3 de diciembre a las 23:00 al 4 de diciembre a las
+// 2:00"). The words are each language's (window.* in internal/lang).
+func window(from, to any) (string, error) {
+	a, ok := from.(Instant)
+	if !ok {
+		return "", notDatetime("window", from)
+	}
+	b, ok := to.(Instant)
+	if !ok {
+		return "", notDatetime("window", to)
+	}
+	fr, tr := a.readings(), b.readings()
+	n := min(len(fr), len(tr))
+	first := span(fr[0], tr[0], true)
+	if n == 1 {
+		return first, nil
+	}
+	spans := make([]string, n)
+	for i := range n {
+		// Another market's span names its day only when it is not the
+		// first's: "(de 1:00 a 4:00 en Canarias)".
+		spans[i] = span(fr[i], tr[i], !sameDay(fr[i].At, fr[0].At))
+	}
+	spans[0] = span(fr[0], tr[0], false)
+	return first + others(fr[0].Locale, fr[:n], spans), nil
+}
+
+// span is the window from a to b in a's locale: withDate adds the day
+// before the hours; a span over midnight always names both days.
+func span(a, b Instant, withDate bool) string {
+	l := localizer(a.Locale)
+	data := map[string]any{
+		"From": runningClock(a.At, a.Locale), "To": runningClock(b.At, b.Locale),
+		"FromOne": a.At.Hour() == 1, "ToOne": b.At.Hour() == 1,
+	}
+	if !sameDay(a.At, b.At) {
+		data["FromDate"], data["ToDate"] = dayMonth(a), dayMonth(b)
+		data["FromAt"], data["ToAt"] = AtClock(a.At, a.Locale), AtClock(b.At, b.Locale)
+		return l.T("window.span", data)
+	}
+	r := l.T("window.range", data)
+	if !withDate {
+		return r
+	}
+	return l.T("window.on", map[string]any{"Date": dayMonth(a), "Range": r})
+}
+
+// dayMonth is i's day and month as running text writes it, the year too
+// when i is not in the year the text is written in.
+func dayMonth(i Instant) string { return FormatDayMonth(i.At, i.Now, i.Locale) }
+
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
+}
+
+// runningClock is a time of day in running text: the locale's CLDR short
+// time (FormatClock), except in Portuguese, whose running text writes 2h00
+// where a table writes 02:00 (TheClockOf).
+func runningClock(t time.Time, locale string) string {
+	if baseOf(locale) == "pt" {
+		return ptClock(t)
+	}
+	return FormatClock(t, locale)
+}
+
+func ptClock(t time.Time) string { return fmt.Sprintf("%dh%02d", t.Hour(), t.Minute()) }
+
+// alongside is the first reader's value of part in running text and, once
+// in parentheses, each other value with the markets that read it:
+// "3 de diciembre (2 de diciembre en Perú)"; the first value alone when
+// every reader has it.
+func alongside(rs []Instant, part func(Instant) string) string {
+	vals := make([]string, len(rs))
+	for i, r := range rs {
+		vals[i] = part(r)
+	}
+	return vals[0] + others(rs[0].Locale, rs, vals)
+}
+
+// others is " (...)" naming each value of vals that is not the first
+// reader's, once, with the names of the markets that read it, in the order
+// the readers come; "" when there is none.
+func others(locale string, rs []Instant, vals []string) string {
+	var order []string
+	names := map[string][]string{}
+	for i, v := range vals {
+		if v == vals[0] {
+			continue
+		}
+		if names[v] == nil {
+			order = append(order, v)
+		}
+		names[v] = append(names[v], rs[i].Market)
+	}
+	if len(order) == 0 {
+		return ""
+	}
+	l := localizer(locale)
+	parts := make([]string, len(order))
+	for i, v := range order {
+		parts[i] = l.T("window.elsewhere", map[string]any{"What": v, "Markets": and(l, names[v])})
+	}
+	return " (" + strings.Join(parts, "; ") + ")"
+}
+
+// and joins names as the language lists them: "Canarias y Baleares".
+func and(l *lang.Localizer, names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return l.T("window.and", map[string]any{"List": strings.Join(names[:len(names)-1], ", "), "Last": names[len(names)-1]})
+}
+
+var localizers sync.Map // base language -> *lang.Localizer
+
+// localizer is the catalogue of locale's language, whose window.* words
+// write a window in a text of that locale: English for a language crisis
+// does not speak.
+func localizer(locale string) *lang.Localizer {
+	base := baseOf(locale)
+	if l, ok := localizers.Load(base); ok {
+		return l.(*lang.Localizer)
+	}
+	l := lang.For(language.Make(base))
+	localizers.Store(base, l)
+	return l
+}
