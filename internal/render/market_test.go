@@ -22,7 +22,14 @@ import (
 // and the United Kingdom, each with its own support phone.
 func marketsManual(t *testing.T) (*manual.Manual, *message.Catalog) {
 	t.Helper()
-	m, diags, err := manual.Load(os.DirFS(filepath.Join("..", "..", "testdata", "markets")), "markets")
+	return testdataManual(t, "markets")
+}
+
+// testdataManual is the manual in testdata/NAME, which loads without a
+// finding, and its catalogue.
+func testdataManual(t *testing.T, name string) (*manual.Manual, *message.Catalog) {
+	t.Helper()
+	m, diags, err := manual.Load(os.DirFS(filepath.Join("..", "..", "testdata", name)), name)
 	if err != nil || len(diags) > 0 {
 		t.Fatalf("load: %v %v", err, diags)
 	}

@@ -1,13 +1,9 @@
 package render_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
-	"github.com/crisis-cli/crisis/internal/manual"
-	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/render"
 )
 
@@ -18,14 +14,7 @@ import (
 // Madrid, Lima six hours behind; the text is written on 26 November 2026,
 // so a window in January 2027 names its year.
 func TestWindowThreeZones(t *testing.T) {
-	m, diags, err := manual.Load(os.DirFS(filepath.Join("..", "..", "testdata", "window")), "window")
-	if err != nil || len(diags) > 0 {
-		t.Fatalf("load: %v %v", err, diags)
-	}
-	cat, err := message.NewCatalog(m)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, cat := testdataManual(t, "window")
 	now := time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)
 	for _, tt := range []struct {
 		market, start, end, want string
