@@ -88,6 +88,6 @@ func (c *Context) reportTemplate(msg *manual.Message, form string, err error, id
 			pos, text = at, te.Msg
 		}
 	}
-	data["Error"] = text
+	data["Error"] = templateWords{text, err}
 	c.Report(pos, id, hint, data)
 }

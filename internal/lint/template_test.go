@@ -7,7 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/language"
+
 	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/message"
 )
 
@@ -34,9 +37,9 @@ func TestTemplateFindingPositions(t *testing.T) {
 		// every form, with the longest values (update_minutes 30), and
 		// says which function was given what.
 		{"date of a count", `in {{.update_minutes}} minutes.`, `in {{date .update_minutes}} minutes.`,
-			"CR404", "templates/en.yaml:17:40", `error calling date: date takes a variable of type datetime, not "30"`},
+			"CR404", "templates/en.yaml:17:40", `cannot be rendered (values as fb-down declares them): date takes a variable of type datetime, not "30"`},
 		{"window of a text", `in {{.update_minutes}} minutes.`, `in {{window .platform .platform}} minutes.`,
-			"CR404", "templates/en.yaml:17:40", `error calling window: window takes a variable of type datetime, not "Facebookxx"`},
+			"CR404", "templates/en.yaml:17:40", `cannot be rendered (values as fb-down declares them): window takes a variable of type datetime, not "Facebookxx"`},
 		{"window misspelt", `in {{.update_minutes}} minutes.`, `in {{windows .platform .platform}} minutes.`,
 			"CR401", "templates/en.yaml:17:40", `function "windows" not defined`},
 	}
@@ -115,5 +118,19 @@ func TestRenderUnlistedLocale(t *testing.T) {
 	}
 	if d := res.Findings[i]; d.Pos.String() != "templates/de.yaml:17:40" || !strings.Contains(d.Message, "wrong type for value; expected string; got int") {
 		t.Errorf("got %s %q, want CR404 at templates/de.yaml:17:40, wrong type", d.Pos, d.Message)
+	}
+}
+
+// TestDatetimeMisuseTranslated: a datetime function given another value is
+// reported in the interface language, the function's words included.
+func TestDatetimeMisuseTranslated(t *testing.T) {
+	res := lintFiles(t, build(t, edit{fEN, `in {{.update_minutes}} minutes.`, `in {{date .update_minutes}} minutes.`}), nil, Config{})
+	i := slices.IndexFunc(res.Findings, func(d diag.Diagnostic) bool { return d.Rule == "CR404" })
+	if i < 0 {
+		t.Fatalf("no CR404 finding: %v", res.Findings)
+	}
+	msg, _ := res.Findings[i].Shown(lang.For(language.Spanish))
+	if want := `: date solo admite una variable de tipo fecha y hora (datetime), no "30"`; !strings.HasSuffix(msg, want) {
+		t.Errorf("Spanish: %q, want it to end with %q", msg, want)
 	}
 }

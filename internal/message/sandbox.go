@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	i18ntemplate "github.com/nicksnyder/go-i18n/v2/i18n/template"
+
+	"github.com/crisis-cli/crisis/internal/lang"
 )
 
 // A manual arrives by pull request, so its templates are untrusted input to
@@ -395,6 +397,12 @@ func run(t *template.Template, text string, data any) (string, error) {
 			te.Line, te.Col = lineCol(text, off+1)
 		}
 		te.Msg = m[3]
+	}
+	var words *lang.Error
+	if errors.As(err, &words) {
+		// A function's own error (date given a text) names the function:
+		// without Go's "error calling date: " it reads in one language.
+		te.Msg = words.Error()
 	}
 	return "", te
 }

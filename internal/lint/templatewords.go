@@ -1,0 +1,22 @@
+package lint
+
+import (
+	"golang.org/x/text/language"
+
+	"github.com/crisis-cli/crisis/internal/lang"
+)
+
+// templateWords is why a text cannot be rendered, as a finding shows it
+// (text, after the text's position) in the finding's language: the words
+// of an interface message inside it ("date takes a variable of type
+// datetime") are translated, the rest (text/template's own) kept as
+// written.
+type templateWords struct {
+	text string
+	err  error
+}
+
+func (w templateWords) Error() string { return w.text }
+func (w templateWords) Unwrap() error { return w.err }
+
+func (w templateWords) In(tag language.Tag) string { return lang.For(tag).Text(w) }
