@@ -29,7 +29,7 @@ import (
 // tr is the localizer of the interface language, made on first use.
 func (a *App) tr() *lang.Localizer {
 	if a.l == nil {
-		a.l = lang.For(a.Lang)
+		a.l = lang.For(a.Lang).WithRegion(a.Region)
 	}
 	return a.l
 }

@@ -35,6 +35,10 @@ type App struct {
 	// Lang is the interface language, decided before the command tree is
 	// built (help texts are written in it); see internal/lang.
 	Lang language.Tag
+	// Region is the interface language as the user named it, with its
+	// region (en-GB from en_GB.UTF-8): times of day are written as the
+	// region writes them. Lang when they named none.
+	Region language.Tag
 
 	l        *lang.Localizer // see tr
 	helpDone bool            // see localizeHelp
@@ -65,8 +69,8 @@ func Main() int {
 
 // Run executes one command line against app and returns the exit code.
 func Run(ctx context.Context, app *App, args []string) int {
-	t, _, err := lang.Choose(cmp.Or(lang.FlagValue(args), os.Getenv("CRISIS_LANG")), os.Getenv, app.configLang)
-	app.Lang = t
+	t, region, _, err := lang.ChooseRegional(cmp.Or(lang.FlagValue(args), os.Getenv("CRISIS_LANG")), os.Getenv, app.configLang)
+	app.Lang, app.Region = t, region
 	if err != nil {
 		fmt.Fprintf(app.IO.Err, "crisis: %s\n", sanitize.Text(err.Error()))
 		return ExitUsage

@@ -66,6 +66,30 @@ type Localizer struct {
 	Tag language.Tag
 	l   *i18n.Localizer
 	ids map[string]bool
+	// region writes the Phrases (a time of day) as the user's region
+	// does: en-GB's 24-hour clock in English words. Tag when none.
+	region language.Tag
+}
+
+// WithRegion is l writing its Phrases as region does (en-GB for an
+// English interface asked for with en_GB), when region is a region of
+// l's language; l itself otherwise.
+func (l *Localizer) WithRegion(region language.Tag) *Localizer {
+	rb, _ := region.Base()
+	if lb, _ := l.Tag.Base(); rb != lb || region == l.Tag {
+		return l
+	}
+	c := *l
+	c.region = region
+	return &c
+}
+
+// phraseTag is the tag Phrases are written in.
+func (l *Localizer) phraseTag() language.Tag {
+	if l.region != (language.Tag{}) {
+		return l.region
+	}
+	return l.Tag
 }
 
 // For returns the localizer for tag (one of Supported).
@@ -145,7 +169,7 @@ func (l *Localizer) fill(data any) any {
 		case *Error:
 			text = l.message(v)
 		case Phrase:
-			text = v.In(l.Tag)
+			text = v.In(l.phraseTag())
 		default:
 			continue
 		}
@@ -222,7 +246,7 @@ func (l *Localizer) message(e *Error) string {
 		case *Error:
 			v = l.message(inner)
 		case Phrase:
-			v = inner.In(l.Tag)
+			v = inner.In(l.phraseTag())
 		case error:
 			v = l.Text(inner)
 		}

@@ -34,62 +34,85 @@ const (
 // language crisis does not speak falls through to the configuration, since
 // that variable serves every program on the machine. C and POSIX mean English.
 func Choose(flag string, getenv func(string) string, config func() string) (language.Tag, Source, error) {
+	t, _, src, err := ChooseRegional(flag, getenv, config)
+	return t, src, err
+}
+
+// ChooseRegional is Choose, and with it the language as the user named it
+// when the name gives a region (en_GB.UTF-8 is English, and en-GB):
+// the interface speaks the language and writes a time of day as the
+// region's CLDR clock does, 24-hour in en-GB (Localizer.WithRegion).
+// regional is tag itself when the name gives no region.
+func ChooseRegional(flag string, getenv func(string) string, config func() string) (tag, regional language.Tag, src Source, err error) {
 	if flag != "" {
-		t, err := Parse(flag)
-		return t, FromFlag, err
+		t, r, err := parse(flag)
+		return t, r, FromFlag, err
 	}
 	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		v := getenv(name)
 		if v == "" {
 			continue
 		}
-		if t, ok := fromLocale(v); ok {
-			return t, FromEnv, nil
+		if t, r, ok := fromLocale(v); ok {
+			return t, r, FromEnv, nil
 		}
 		break // set but not ours: the next variables do not apply
 	}
 	if config != nil {
 		if v := config(); v != "" {
-			t, err := Parse(v)
+			t, r, err := parse(v)
 			if err != nil {
-				return language.English, FromConfig, fmt.Errorf("lang in the configuration file: %w", err)
+				return language.English, language.English, FromConfig, fmt.Errorf("lang in the configuration file: %w", err)
 			}
-			return t, FromConfig, nil
+			return t, r, FromConfig, nil
 		}
 	}
-	return language.English, FromDefault, nil
+	return language.English, language.English, FromDefault, nil
 }
 
 // Parse reads a language the user named (es, pl-PL, pt_PT.UTF-8) and
 // returns the supported interface language it asks for.
 func Parse(s string) (language.Tag, error) {
-	if t, ok := fromLocale(s); ok {
-		return t, nil
+	t, _, err := parse(s)
+	return t, err
+}
+
+func parse(s string) (tag, regional language.Tag, err error) {
+	if t, r, ok := fromLocale(s); ok {
+		return t, r, nil
 	}
-	return language.English, fmt.Errorf("interface language %q is not available; use one of %s", s, Names)
+	return language.English, language.English, fmt.Errorf("interface language %q is not available; use one of %s", s, Names)
 }
 
 // fromLocale maps a POSIX locale name or a BCP 47 tag to a supported
 // language: "es_PE.UTF-8" and "es-419" are Spanish, "C" is English.
-func fromLocale(s string) (language.Tag, bool) {
+// regional is the language with the region the name gives (es-PE), the
+// supported language itself when it gives none.
+func fromLocale(s string) (tag, regional language.Tag, ok bool) {
 	s = strings.TrimSpace(s)
 	if i := strings.IndexAny(s, ".@"); i >= 0 {
 		s = s[:i] // codeset and modifier: es_ES.UTF-8@euro
 	}
 	if s == "C" || s == "POSIX" {
-		return language.English, true
+		return language.English, language.English, true
 	}
 	t, err := language.Parse(strings.ReplaceAll(s, "_", "-"))
 	if err != nil {
-		return language.English, false
+		return language.English, language.English, false
 	}
 	base, _ := t.Base()
 	for _, sup := range Supported {
 		if b, _ := sup.Base(); b == base {
-			return sup, true
+			regional = sup
+			if r, c := t.Region(); c == language.Exact {
+				if rt, err := language.Compose(base, r); err == nil {
+					regional = rt
+				}
+			}
+			return sup, regional, true
 		}
 	}
-	return language.English, false
+	return language.English, language.English, false
 }
 
 // FlagValue finds --lang in a command line before cobra parses it: help

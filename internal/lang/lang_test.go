@@ -146,3 +146,53 @@ func TestPhraseInTheMessagesLanguage(t *testing.T) {
 		t.Errorf("Error: %q", got)
 	}
 }
+
+// The region the user names stays with the interface language, so that a
+// time of day is written as the region writes it: en_GB is English with
+// en-GB's 24-hour clock.
+func TestChooseRegional(t *testing.T) {
+	for _, c := range []struct {
+		flag          string
+		env           map[string]string
+		tag, regional string
+	}{
+		{"", map[string]string{"LANG": "en_GB.UTF-8"}, "en", "en-GB"},
+		{"en-GB", nil, "en", "en-GB"},
+		{"", map[string]string{"LANG": "en_US.UTF-8"}, "en", "en-US"},
+		{"", map[string]string{"LC_ALL": "es_PE.UTF-8@euro"}, "es", "es-PE"},
+		{"pt_PT", nil, "pt", "pt-PT"},
+		{"en", nil, "en", "en"},
+		{"", map[string]string{"LANG": "C"}, "en", "en"},
+		{"", nil, "en", "en"},
+	} {
+		tag, regional, _, err := ChooseRegional(c.flag, env(c.env), nil)
+		if err != nil || tag.String() != c.tag || regional.String() != c.regional {
+			t.Errorf("%q %v: %s, %s, %v; want %s, %s", c.flag, c.env, tag, regional, err, c.tag, c.regional)
+		}
+	}
+}
+
+// regionPhrase writes the tag it is written in.
+type regionPhrase struct{}
+
+func (regionPhrase) In(tag language.Tag) string { return tag.String() }
+
+// WithRegion writes a message's Phrases in the region's tag, its words
+// still the language's; a region of another language is ignored.
+func TestWithRegion(t *testing.T) {
+	data := map[string]any{"Cadence": "customers", "At": regionPhrase{}}
+	en := For(language.English)
+	for _, c := range []struct {
+		l    *Localizer
+		want string
+	}{
+		{en, "customers: next update due en"},
+		{en.WithRegion(language.BritishEnglish), "customers: next update due en-GB"},
+		{en.WithRegion(language.MustParse("es-PE")), "customers: next update due en"},
+		{For(language.Spanish).WithRegion(language.MustParse("es-PE")), "customers: próxima actualización es-PE"},
+	} {
+		if got := c.l.T("due.later", data); got != c.want {
+			t.Errorf("%s: %q, want %q", c.l.Tag, got, c.want)
+		}
+	}
+}
