@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"text/template"
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/lang"
@@ -47,7 +48,6 @@ func window(from, to any) (string, error) {
 // span is the window from a to b in a's locale: withDate adds the day
 // before the hours; a span over midnight always names both days.
 func span(a, b Instant, withDate bool) string {
-	l := localizer(a.Locale)
 	data := map[string]any{
 		"From": runningClock(a.At, a.Locale), "To": runningClock(b.At, b.Locale),
 		"FromOne": a.At.Hour() == 1, "ToOne": b.At.Hour() == 1,
@@ -55,13 +55,13 @@ func span(a, b Instant, withDate bool) string {
 	if !sameDay(a.At, b.At) {
 		data["FromDate"], data["ToDate"] = dayMonth(a), dayMonth(b)
 		data["FromAt"], data["ToAt"] = AtClock(a.At, a.Locale), AtClock(b.At, b.Locale)
-		return l.T("window.span", data)
+		return say(a.Locale, "window.span", data)
 	}
-	r := l.T("window.range", data)
+	r := say(a.Locale, "window.range", data)
 	if !withDate {
 		return r
 	}
-	return l.T("window.on", map[string]any{"Date": dayMonth(a), "Range": r})
+	return say(a.Locale, "window.on", map[string]any{"Date": dayMonth(a), "Range": r})
 }
 
 // dayMonth is i's day and month as running text writes it, the year too
@@ -116,33 +116,39 @@ func others(locale string, rs []Instant, vals []string) string {
 	if len(order) == 0 {
 		return ""
 	}
-	l := localizer(locale)
 	parts := make([]string, len(order))
 	for i, v := range order {
-		parts[i] = l.T("window.elsewhere", map[string]any{"What": v, "Markets": and(l, names[v])})
+		parts[i] = say(locale, "window.elsewhere", map[string]any{"What": v, "Markets": and(locale, names[v])})
 	}
 	return " (" + strings.Join(parts, "; ") + ")"
 }
 
 // and joins names as the language lists them: "Canarias y Baleares".
-func and(l *lang.Localizer, names []string) string {
+func and(locale string, names []string) string {
 	if len(names) < 2 {
 		return strings.Join(names, "")
 	}
-	return l.T("window.and", map[string]any{"List": strings.Join(names[:len(names)-1], ", "), "Last": names[len(names)-1]})
+	return say(locale, "window.and", map[string]any{"List": strings.Join(names[:len(names)-1], ", "), "Last": names[len(names)-1]})
 }
 
-var localizers sync.Map // base language -> *lang.Localizer
+var sayings sync.Map // template text -> *template.Template
 
-// localizer is the catalogue of locale's language, whose window.* words
-// write a window in a text of that locale: English for a language crisis
-// does not speak.
-func localizer(locale string) *lang.Localizer {
-	base := baseOf(locale)
-	if l, ok := localizers.Load(base); ok {
-		return l.(*lang.Localizer)
+// say is message id of internal/lang in locale's language (English for
+// one crisis does not speak), filled with data: the words a window is
+// written with. The catalogue test checks every text parses and fills.
+func say(locale, id string, data map[string]any) string {
+	text := lang.Words(language.Make(baseOf(locale)), id)
+	t, ok := sayings.Load(text)
+	if !ok {
+		parsed, err := template.New(id).Parse(text)
+		if err != nil {
+			return id
+		}
+		t, _ = sayings.LoadOrStore(text, parsed)
 	}
-	l := lang.For(language.Make(base))
-	localizers.Store(base, l)
-	return l
+	var b strings.Builder
+	if err := t.(*template.Template).Execute(&b, data); err != nil {
+		return id
+	}
+	return b.String()
 }
