@@ -135,7 +135,8 @@ var sayings sync.Map // template text -> *template.Template
 
 // say is message id of internal/lang in locale's language (English for
 // one crisis does not speak), filled with data: the words a window is
-// written with. The catalogue test checks every text parses and fills.
+// written with (TestWindow fills each language's). An id that does not
+// parse or fill is shown as itself, as the interface does.
 func say(locale, id string, data map[string]any) string {
 	text := lang.Words(language.Make(baseOf(locale)), id)
 	t, ok := sayings.Load(text)
