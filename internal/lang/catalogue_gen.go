@@ -5025,7 +5025,7 @@ func compiled(lang string) []*i18n.Message {
 			{ID: "window.not-datetime", Other: "{{.Func}} przyjmuje tylko zmienną typu data i godzina (datetime), a nie {{.Value}}"},
 			{ID: "window.on", Other: "{{.Date}} {{.Range}}"},
 			{ID: "window.range", Other: "od {{.From}} do {{.To}}"},
-			{ID: "window.span", Other: "od {{.FromDate}}, godz. {{.From}}, do {{.ToDate}}, godz. {{.To}}"},
+			{ID: "window.span", Other: "od godz. {{.From}} {{.FromDate}} do godz. {{.To}} {{.ToDate}}"},
 		}
 	case "pt":
 		return []*i18n.Message{

@@ -74,7 +74,7 @@ func TestWindow(t *testing.T) {
 		{"pl", "2026-12-03 02:00", "2026-12-03 05:00", []reader{{"Polska", "Europe/Warsaw", "pl-PL"}},
 			"3 grudnia od 02:00 do 05:00"},
 		{"pl over midnight", "2026-12-03 23:00", "2026-12-04 02:00", []reader{{"Polska", "Europe/Warsaw", "pl-PL"}},
-			"od 3 grudnia, godz. 23:00, do 4 grudnia, godz. 02:00"},
+			"od godz. 23:00 3 grudnia do godz. 02:00 4 grudnia"},
 		{"pl two zones", "2026-12-03 02:00", "2026-12-03 05:00", []reader{{"Polska", "Europe/Warsaw", "pl-PL"}, {"Wyspy Kanaryjskie", "Atlantic/Canary", "pl-PL"}},
 			"3 grudnia od 02:00 do 05:00 (Wyspy Kanaryjskie: od 01:00 do 04:00)"},
 		{"pt-PT", "2026-12-03 02:00", "2026-12-03 05:00", []reader{{"Portugal", "Europe/Lisbon", "pt-PT"}},
