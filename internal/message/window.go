@@ -35,13 +35,14 @@ func window(from, to any) (string, error) {
 	if n == 1 {
 		return first, nil
 	}
+	// Another market's span names its day only when it is not the
+	// first's: "(de 1:00 a 4:00 en Canarias)"; one like the first's is
+	// not repeated.
 	spans := make([]string, n)
-	for i := range n {
-		// Another market's span names its day only when it is not the
-		// first's: "(de 1:00 a 4:00 en Canarias)".
+	spans[0] = span(fr[0], tr[0], false)
+	for i := 1; i < n; i++ {
 		spans[i] = span(fr[i], tr[i], !sameDay(fr[i].At, fr[0].At))
 	}
-	spans[0] = span(fr[0], tr[0], false)
 	return first + others(fr[0].Locale, fr[:n], spans), nil
 }
 

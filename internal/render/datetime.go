@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"errors"
 	"regexp"
 	"strings"
@@ -68,7 +69,7 @@ func perMarketInstant(rs []*manual.Market, inst message.Instant, tag func(*manua
 	readers := make([]message.Instant, len(rs))
 	for i, mk := range rs {
 		readers[i] = message.NewInstant(inst.At, mk.Location, tag(mk), inst.Now)
-		readers[i].Market = mk.Name
+		readers[i].Market = cmp.Or(mk.Name, mk.ID) // the name is optional
 	}
 	return message.PerReader(readers)
 }
