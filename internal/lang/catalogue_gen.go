@@ -3347,7 +3347,7 @@ func compiled(lang string) []*i18n.Message {
 			{ID: "value.url", Other: "una URL es una dirección web como example.org/ruta o https://example.org/ruta"},
 			{ID: "value.url-scheme", Other: "solo se admiten direcciones http y https; una URL es una dirección web como example.org/ruta o https://example.org/ruta"},
 			{ID: "value.url-spaces", Other: "una URL no lleva espacios; una URL es una dirección web como example.org/ruta o https://example.org/ruta"},
-			{ID: "window.and", Other: "{{.List}} y {{.Last}}"},
+			{ID: "window.and", Other: "{{.List}} {{if .LastI}}e{{else}}y{{end}} {{.Last}}"},
 			{ID: "window.elsewhere", Other: "{{.What}} en {{.Markets}}"},
 			{ID: "window.not-datetime", Other: "{{.Func}} solo admite una variable de tipo fecha y hora (datetime), no {{.Value}}"},
 			{ID: "window.on", Other: "el {{.Date}}, {{.Range}}"},

@@ -129,7 +129,26 @@ func and(locale string, names []string) string {
 	if len(names) < 2 {
 		return strings.Join(names, "")
 	}
-	return say(locale, "window.and", map[string]any{"List": strings.Join(names[:len(names)-1], ", "), "Last": names[len(names)-1]})
+	last := names[len(names)-1]
+	return say(locale, "window.and", map[string]any{"List": strings.Join(names[:len(names)-1], ", "), "Last": last, "LastI": startsWithI(last)})
+}
+
+// startsWithI tells whether a name starts with the sound i, before which
+// Spanish writes e for y (RAE, Diccionario panhispánico de dudas, "y"):
+// Italia, Islas Baleares, Ibiza, Hispania; not Hierro or Hielo, whose hie
+// is a diphthong, nor a y.
+func startsWithI(name string) bool {
+	s := strings.ToLower(name)
+	s = strings.TrimPrefix(s, "h")
+	switch {
+	case strings.HasPrefix(s, "í"):
+		return true
+	case !strings.HasPrefix(s, "i"):
+		return false
+	}
+	// i followed by a vowel is a diphthong (hie-, hia-): y stays.
+	rest := strings.TrimPrefix(s, "i")
+	return rest == "" || !strings.ContainsRune("aeouáéóú", []rune(rest)[0])
 }
 
 var sayings sync.Map // template text -> *template.Template
