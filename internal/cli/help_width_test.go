@@ -51,3 +51,17 @@ func TestHelpExamplesBreakAsShell(t *testing.T) {
 		t.Errorf("drill --help lacks\n%s\nin:\n%s", want, out)
 	}
 }
+
+// TestHelpKeepsEachTemplateFunctionOnItsLine: render's help lists its
+// template functions one to a line, in every language; a long entry
+// wraps under itself rather than running into the next.
+func TestHelpKeepsEachTemplateFunctionOnItsLine(t *testing.T) {
+	for _, l := range languages {
+		_, out, _ := runCLIAll(t, context.Background(), "", "--lang", l, "render", "--help")
+		for _, f := range []string{"{{upper .platform}}", "{{lower .platform}}", "{{trim .store_name}}", "{{date .window_start}}", "{{clock .window_start}}", "{{window .window_start .window_end}}"} {
+			if !strings.Contains(out, "\n  "+f+":") {
+				t.Errorf("--lang %s render --help: %s does not begin a line of its own:\n%s", l, f, out)
+			}
+		}
+	}
+}

@@ -89,9 +89,13 @@ func command(s string) bool {
 
 func indentOf(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
 
+// listItem is a line that starts an item of its own: a bullet, or an
+// entry of a definition list such as render's template functions
+// ("{{upper .platform}}: the value in capitals"), which must not run into
+// the entry before it when a paragraph is re-wrapped.
 func listItem(s string) bool {
 	t := strings.TrimSpace(s)
-	return strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ")
+	return strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "{{")
 }
 
 func tooWide(lines []string) bool {
