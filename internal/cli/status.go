@@ -3,7 +3,10 @@ package cli
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strconv"
+	"time"
 
 	"github.com/spf13/cobra"
 	// Where a status page can be published: a local folder, and any
@@ -109,5 +112,26 @@ func (a *App) buildStatus(drill bool) (statussite.Files, error) {
 	if err != nil {
 		return nil, err
 	}
-	return statussite.Build(statussite.Options{Manual: m, Incidents: incidents, Now: a.Now(), BaseURL: base, Drill: drill})
+	built, err := a.siteTime()
+	if err != nil {
+		return nil, err
+	}
+	return statussite.Build(statussite.Options{Manual: m, Incidents: incidents, Now: built, BaseURL: base, Drill: drill})
+}
+
+// siteTime is the time a status site says it was built at: now, or
+// SOURCE_DATE_EPOCH where set, the reproducible-builds convention
+// (https://reproducible-builds.org/specs/source-date-epoch/), so that two
+// builds of the same runs give the same files byte for byte. A value that
+// is not a whole number of seconds is an error, as the convention asks.
+func (a *App) siteTime() (time.Time, error) {
+	v, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
+	if !ok || v == "" {
+		return a.Now(), nil
+	}
+	s, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return time.Time{}, usageError("sitetime.bad-epoch", map[string]any{"Value": strconv.Quote(v)})
+	}
+	return time.Unix(s, 0).UTC(), nil
 }
