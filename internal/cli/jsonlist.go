@@ -28,19 +28,29 @@ func writeJSONList(w io.Writer, list reflect.Value) error {
 	var wg sync.WaitGroup
 	for p := range parts {
 		wg.Go(func() {
-			var item bytes.Buffer
-			enc := newJSONEncoder(&item, "  ")
-			for i := p * n / len(parts); i < (p+1)*n/len(parts); i++ {
-				item.Reset()
+			// Each item is encoded straight into its part, its final
+			// newline cut off: an item's own buffer, copied into the part,
+			// doubled the bytes written. The part is sized from its first
+			// item for all of them, rather than doubled as it fills: the
+			// copies it left behind were 1.5 MB of the 19 MB render --all
+			// allocates, each page of it a fault (nothing is collected).
+			buf := &parts[p]
+			enc := newJSONEncoder(buf, "  ")
+			from, to := p*n/len(parts), (p+1)*n/len(parts)
+			for i := from; i < to; i++ {
+				if i > 0 {
+					buf.WriteString(",\n  ")
+				}
+				start := buf.Len()
 				// The item's address, as the encoder of the whole list
 				// uses it: a method on the pointer applies the same.
 				if errs[p] = enc.Encode(list.Index(i).Addr().Interface()); errs[p] != nil {
 					return
 				}
-				if i > 0 {
-					parts[p].WriteString(",\n  ")
+				buf.Truncate(buf.Len() - 1)
+				if i == from && to-from > 1 {
+					buf.Grow((buf.Len() - start) * (to - from) * 5 / 4)
 				}
-				parts[p].Write(bytes.TrimSuffix(item.Bytes(), []byte("\n")))
 			}
 		})
 	}
