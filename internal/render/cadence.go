@@ -1,27 +1,28 @@
 package render
 
 import (
-	"maps"
+	"slices"
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 )
 
-// withNextUpdate is data with next_update set for one text, when the
-// clock knows each cadence's time and data carries the variable.
-func withNextUpdate(m *manual.Manual, data map[string]any, clock Clock, channel string, audiences []string, locale string) map[string]any {
+// withNextUpdate is data with next_update set for one text using the
+// variables used, when the clock knows each cadence's time and data
+// carries the variable.
+func withNextUpdate(m *manual.Manual, data map[string]any, used []string, clock Clock, channel string, audiences []string, locale string) map[string]any {
 	if clock.NextFor == nil {
 		return data
 	}
-	if _, used := data["next_update"]; !used {
+	if _, ok := data["next_update"]; !ok || !slices.Contains(used, "next_update") {
 		return data
 	}
 	t, ok := clock.NextFor(channel, audiences)
 	if !ok {
 		return data
 	}
-	out := maps.Clone(data)
+	out := textData(data, used)
 	out["next_update"] = message.FormatClock(t.In(m.Location), locale)
 	return out
 }

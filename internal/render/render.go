@@ -183,8 +183,12 @@ func renderItem(out []Announcement, m *manual.Manual, cat *message.Catalog, p *m
 		if err != nil {
 			return nil, err
 		}
-		req := message.Request{Message: it.ann.Message.ID, Kind: ch.Kind, Locale: loc, Data: withNextUpdate(m, data, opts.Clock, ch.ID, audiences, loc), Count: count, Drill: opts.Drill, Channel: ch.ID}
-		if len(rs) > 0 {
+		req := message.Request{Message: it.ann.Message.ID, Kind: ch.Kind, Locale: loc, Count: count, Drill: opts.Drill, Channel: ch.ID}
+		if len(rs) == 0 {
+			req.Data = withNextUpdate(m, data, used, opts.Clock, ch.ID, audiences, loc)
+		} else {
+			// The markets' data is made from data, next_update included
+			// (cadenceOptions).
 			tag := func(mk *manual.Market) string { return loc }
 			if own {
 				tag = func(mk *manual.Market) string { return mk.Locale }
