@@ -37,6 +37,9 @@ type tree struct {
 	once sync.Once
 	t    *template.Template
 	err  error
+	// calls: the text calls one of Funcs' functions, so its execution
+	// may depend on the locale's (upper, lower and title do).
+	calls bool
 }
 
 // indexes holds each manual's index. A manual is held weakly and its
@@ -69,6 +72,11 @@ func indexOf(m *manual.Manual) *index {
 // compiled is text compiled once, as compile does; a text that fails
 // fails the same way each time.
 func (ix *index) compiled(text string) (*template.Template, error) {
+	tr := ix.tree(text)
+	return tr.t, tr.err
+}
+
+func (ix *index) tree(text string) *tree {
 	ix.mu.Lock()
 	tr := ix.trees[text]
 	if tr == nil {
@@ -76,19 +84,30 @@ func (ix *index) compiled(text string) (*template.Template, error) {
 		ix.trees[text] = tr
 	}
 	ix.mu.Unlock()
-	tr.once.Do(func() { tr.t, tr.err = compile(text, "und") })
-	return tr.t, tr.err
+	tr.once.Do(func() {
+		if tr.t, tr.err = compile(text, "und"); tr.err == nil {
+			tr.calls = len(gather(tr.t, walkCalls)) > 0
+		}
+	})
+	return tr
 }
 
 // inLocale is text compiled once and given locale's functions.
 func (ix *index) inLocale(text, locale string) (*template.Template, error) {
-	t, err := ix.compiled(text)
-	if err != nil {
-		return nil, err
+	tr := ix.tree(text)
+	if tr.err != nil {
+		return nil, tr.err
+	}
+	if !tr.calls {
+		// A text calling none of the functions runs the same in every
+		// locale: most of a manual's texts, each of which was cloned,
+		// its functions made again, for the locale it is rendered in
+		// (a tenth of what rendering the example manual allocated).
+		return tr.t, nil
 	}
 	// A clone has its own functions and shares the parse tree, which
 	// execution never changes; a template never executed can be cloned.
-	t, err = t.Clone()
+	t, err := tr.t.Clone()
 	if err != nil {
 		return nil, err
 	}

@@ -70,3 +70,31 @@ func TestIndexTextInLocale(t *testing.T) {
 		}
 	}
 }
+
+// A text calling none of the functions runs as compiled in every locale,
+// not cloned with each locale's functions; one calling a function, at any
+// depth, gets the locale's.
+func TestIndexClonesOnlyTextsCallingFunctions(t *testing.T) {
+	ix := indexOf(&manual.Manual{})
+	for text, calls := range map[string]bool{
+		"Hola {{.name}}":                                false,
+		"{{if .n}}una{{else}}{{.n}}{{end}}":             false,
+		"{{with .v}}{{.}}{{end}} {{/* upper */}}":       false,
+		"{{upper .v}}":                                  true,
+		"{{if .v}}a{{else}}{{default \"x\" .w}}{{end}}": true,
+		"{{with .v}}{{lower .}}{{end}}":                 true,
+		"{{if .v}}{{(title .w)}}{{end}}":                true,
+	} {
+		shared, err := ix.compiled(text)
+		if err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+		got, err := ix.inLocale(text, "pl")
+		if err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+		if cloned := got != shared; cloned != calls {
+			t.Errorf("%q in pl: cloned %v, want %v", text, cloned, calls)
+		}
+	}
+}

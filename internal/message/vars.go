@@ -49,43 +49,59 @@ func gather(t *template.Template, visit func(parse.Node, *[]string)) []string {
 }
 
 func walk(n parse.Node, names *[]string) {
+	visit(n, func(n parse.Node) {
+		if f, ok := n.(*parse.FieldNode); ok && len(f.Ident) > 0 {
+			*names = append(*names, f.Ident[0])
+		}
+	})
+}
+
+// walkCalls gathers the names of the functions a template calls (those
+// of Funcs: a message may call no other).
+func walkCalls(n parse.Node, names *[]string) {
+	visit(n, func(n parse.Node) {
+		if id, ok := n.(*parse.IdentifierNode); ok && isFunc(id.Ident) {
+			*names = append(*names, id.Ident)
+		}
+	})
+}
+
+// visit calls f on n and on every node within it that a message may hold.
+func visit(n parse.Node, f func(parse.Node)) {
+	f(n)
 	switch n := n.(type) {
 	case *parse.ListNode:
 		if n != nil {
 			for _, c := range n.Nodes {
-				walk(c, names)
+				visit(c, f)
 			}
 		}
 	case *parse.ActionNode:
-		walk(n.Pipe, names)
+		visit(n.Pipe, f)
 	case *parse.PipeNode:
 		if n != nil {
 			for _, c := range n.Cmds {
-				walk(c, names)
+				visit(c, f)
 			}
 		}
 	case *parse.CommandNode:
 		for _, a := range n.Args {
-			walk(a, names)
-		}
-	case *parse.FieldNode:
-		if len(n.Ident) > 0 {
-			*names = append(*names, n.Ident[0])
+			visit(a, f)
 		}
 	case *parse.IfNode:
-		walkBranch(&n.BranchNode, names)
+		visitBranch(&n.BranchNode, f)
 	case *parse.RangeNode:
-		walkBranch(&n.BranchNode, names)
+		visitBranch(&n.BranchNode, f)
 	case *parse.WithNode:
-		walkBranch(&n.BranchNode, names)
+		visitBranch(&n.BranchNode, f)
 	}
 }
 
-func walkBranch(b *parse.BranchNode, names *[]string) {
-	walk(b.Pipe, names)
-	walk(b.List, names)
+func visitBranch(b *parse.BranchNode, f func(parse.Node)) {
+	visit(b.Pipe, f)
+	visit(b.List, f)
 	if b.ElseList != nil {
-		walk(b.ElseList, names)
+		visit(b.ElseList, f)
 	}
 }
 
