@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // texts.json holds the page's own words (not the announcements, which come
@@ -16,13 +17,16 @@ var textsJSON []byte
 
 type catalog map[string]map[string]string
 
-var texts = func() catalog {
+// texts is read when a page is first built, not at start-up: decoding it
+// was a fifth of a millisecond of every command's package initialisation,
+// render and lint included, which never build a page.
+var texts = sync.OnceValue(func() catalog {
 	var c catalog
 	if err := json.Unmarshal(textsJSON, &c); err != nil {
 		panic("statussite: texts.json: " + err.Error()) // embedded at build time; a test reads it too
 	}
 	return c
-}()
+})
 
 // Locales lists the locales the page texts exist in.
 func Locales() []string { return []string{"es", "en", "pl", "pt"} }
@@ -31,14 +35,14 @@ func Locales() []string { return []string{"es", "en", "pl", "pt"} }
 // language's, else English.
 func textsFor(locale string) (map[string]string, string) {
 	l := strings.ToLower(locale)
-	if t, ok := texts[l]; ok {
+	if t, ok := texts()[l]; ok {
 		return t, l
 	}
 	lang, _, _ := strings.Cut(l, "-")
-	if t, ok := texts[lang]; ok {
+	if t, ok := texts()[lang]; ok {
 		return t, lang
 	}
-	return texts["en"], "en"
+	return texts()["en"], "en"
 }
 
 // checkLocales refuses a manual locale the site has no texts for, rather

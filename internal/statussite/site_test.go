@@ -444,13 +444,13 @@ func TestJSONSchemas(t *testing.T) {
 // empty one.
 func TestCatalog(t *testing.T) {
 	for _, l := range Locales() {
-		for k := range texts["en"] {
-			if strings.TrimSpace(texts[l][k]) == "" {
+		for k := range texts()["en"] {
+			if strings.TrimSpace(texts()[l][k]) == "" {
 				t.Errorf("%s lacks %q", l, k)
 			}
 		}
-		if len(texts[l]) != len(texts["en"]) {
-			t.Errorf("%s has %d keys, en %d", l, len(texts[l]), len(texts["en"]))
+		if len(texts()[l]) != len(texts()["en"]) {
+			t.Errorf("%s has %d keys, en %d", l, len(texts()[l]), len(texts()["en"]))
 		}
 	}
 	if err := checkLocales([]string{"es", "de"}); err == nil || !strings.Contains(err.Error(), "de") {
