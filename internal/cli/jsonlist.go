@@ -8,6 +8,7 @@ import (
 	"net"
 	"reflect"
 	"runtime"
+	"slices"
 	"sync"
 )
 
@@ -23,35 +24,39 @@ func writeJSONList(w io.Writer, list reflect.Value) error {
 		_, err := io.WriteString(w, "[]\n")
 		return err
 	}
-	parts := make([]bytes.Buffer, min(runtime.GOMAXPROCS(0), n))
+	parts := make([][]byte, min(runtime.GOMAXPROCS(0), n))
 	errs := make([]error, len(parts))
 	var wg sync.WaitGroup
 	for p := range parts {
 		wg.Go(func() {
-			// Each item is encoded straight into its part, its final
-			// newline cut off: an item's own buffer, copied into the part,
-			// doubled the bytes written. The part is sized from its first
-			// item for all of them, rather than doubled as it fills: the
-			// copies it left behind were 1.5 MB of the 19 MB render --all
-			// allocates, each page of it a fault (nothing is collected).
-			buf := &parts[p]
-			enc := newJSONEncoder(buf, "  ")
+			// Each item is encoded compact and indented into its part (see
+			// appendIndented), without its final newline. The part is sized
+			// from its first item for all of them, rather than doubled as it
+			// fills: the copies it left behind were 1.5 MB of the 19 MB
+			// render --all allocates, each page of it a fault (nothing is
+			// collected).
+			var item bytes.Buffer
+			enc := json.NewEncoder(&item)
+			enc.SetEscapeHTML(false)
+			var buf []byte
 			from, to := p*n/len(parts), (p+1)*n/len(parts)
 			for i := from; i < to; i++ {
 				if i > 0 {
-					buf.WriteString(",\n  ")
+					buf = append(buf, ",\n  "...)
 				}
-				start := buf.Len()
+				item.Reset()
 				// The item's address, as the encoder of the whole list
 				// uses it: a method on the pointer applies the same.
 				if errs[p] = enc.Encode(list.Index(i).Addr().Interface()); errs[p] != nil {
 					return
 				}
-				buf.Truncate(buf.Len() - 1)
+				start := len(buf)
+				buf = appendIndented(buf, bytes.TrimSuffix(item.Bytes(), []byte("\n")), "  ", "  ")
 				if i == from && to-from > 1 {
-					buf.Grow((buf.Len() - start) * (to - from) * 5 / 4)
+					buf = slices.Grow(buf, (len(buf)-start)*(to-from)*5/4)
 				}
 			}
+			parts[p] = buf
 		})
 	}
 	wg.Wait()
@@ -60,7 +65,7 @@ func writeJSONList(w io.Writer, list reflect.Value) error {
 	}
 	out := net.Buffers{[]byte("[\n  ")}
 	for i := range parts {
-		out = append(out, parts[i].Bytes())
+		out = append(out, parts[i])
 	}
 	out = append(out, []byte("\n]\n"))
 	_, err := out.WriteTo(w)
