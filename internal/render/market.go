@@ -111,10 +111,16 @@ func textData(base map[string]any, used []string) map[string]any {
 // value once, with the names of the markets that have it:
 // "900 100 200 (España, Canarias) / 800 100 200 (Portugal)".
 func joinPerMarket(rs []*manual.Market, vals []any) any {
+	if len(vals) == 1 {
+		return vals[0] // most texts are read in one market
+	}
 	var order []string
 	names := map[string][]string{}
 	for i, v := range vals {
-		s := fmt.Sprint(v)
+		s, ok := v.(string)
+		if !ok {
+			s = fmt.Sprint(v)
+		}
 		if names[s] == nil {
 			order = append(order, s)
 		}
