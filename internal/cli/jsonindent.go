@@ -1,7 +1,5 @@
 package cli
 
-import "bytes"
-
 // appendIndented appends src, one value as encoding/json writes it compact
 // (valid, no space outside strings), to dst indented as an Encoder with
 // SetIndent(prefix, indent) writes it: each element on a line of its own,
@@ -32,18 +30,13 @@ func appendIndented(dst, src []byte, prefix, indent string) []byte {
 		switch c {
 		case '"':
 			end := i + 1
-			for {
-				j := bytes.IndexAny(src[end:], `"\`)
-				if j < 0 {
-					end = len(src) - 1 // not valid JSON: copied as it is
-					break
+			for end < len(src) && src[end] != '"' {
+				if src[end] == '\\' {
+					end++ // an escape: the next byte is never the end
 				}
-				end += j
-				if src[end] == '"' {
-					break
-				}
-				end += 2 // an escape: the next byte is never the end
+				end++
 			}
+			end = min(end, len(src)-1) // not valid JSON: copied as it is
 			dst = append(dst, src[i:end+1]...)
 			i = end
 		case '{', '[':
