@@ -235,20 +235,45 @@ func (o *object) oneOf(key string, required bool, def string, allowed ...string)
 	return s
 }
 
-var durationRE = regexp.MustCompile(`^(\d+)(s|m|h|d)$`)
+// maxDurationCount bounds the number of a duration: no review, drill or
+// deadline of a manual is 100,000 units long, and the bound keeps the
+// product far from overflowing.
+const maxDurationCount = 100000
 
-// parseDuration reads the manual's durations: a whole number and one unit.
-// Days are allowed because review and drill intervals are written in days.
+// parseDuration reads the manual's durations: a whole number and one unit
+// (s, m, h or d), spaces around them allowed. Days are allowed because
+// review and drill intervals are written in days. Read by hand rather
+// than by a regular expression: every step, cadence and inject of every
+// playbook has one, and the expression's match was a tenth of decoding.
 func parseDuration(s string) (time.Duration, bool) {
-	m := durationRE.FindStringSubmatch(strings.TrimSpace(s))
-	if m == nil {
+	s = strings.TrimSpace(s)
+	if len(s) < 2 {
 		return 0, false
 	}
-	n, err := strconv.Atoi(m[1])
-	if err != nil || n > 100000 {
+	var unit time.Duration
+	switch s[len(s)-1] {
+	case 's':
+		unit = time.Second
+	case 'm':
+		unit = time.Minute
+	case 'h':
+		unit = time.Hour
+	case 'd':
+		unit = 24 * time.Hour
+	default:
 		return 0, false
 	}
-	unit := map[string]time.Duration{"s": time.Second, "m": time.Minute, "h": time.Hour, "d": 24 * time.Hour}[m[2]]
+	n := 0
+	for _, c := range []byte(s[:len(s)-1]) {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		// Leading zeros are allowed ("007m"), so the bound is checked on
+		// the value as it grows, not on the number of digits.
+		if n = n*10 + int(c-'0'); n > maxDurationCount {
+			return 0, false
+		}
+	}
 	return time.Duration(n) * unit, true
 }
 
