@@ -143,7 +143,7 @@ func notUsable(m *manual.Manual, p *manual.Playbook, r *rand.Rand, l *lang.Local
 		return Question{}, false
 	}
 	opts, ans := choices(r, d.ID, up)
-	pos := p.At["down"]
+	pos := p.At.Get("down")
 	why := l.T("drill.quiz.not-usable-down", map[string]any{"Channel": d.ID})
 	if m.DomainDown(p, d.Domain.ID) {
 		why = l.T("drill.quiz.not-usable-domain", map[string]any{"Channel": d.ID, "Domain": d.Domain.ID})
@@ -160,7 +160,7 @@ func holdingDeadline(m *manual.Manual, p *manual.Playbook, r *rand.Rand, l *lang
 		pool := []string{"5m", "10m", "15m", "30m", "1h", "2h", "4h"}
 		opts, ans := choices(r, right, pool)
 		return Question{Text: l.T("drill.quiz.holding", map[string]any{"Playbook": p.Title}),
-			Options: opts, Answer: ans, Source: s.At["deadline"],
+			Options: opts, Answer: ans, Source: s.At.Get("deadline"),
 			Why: l.T("drill.quiz.holding-why", nil)}, true
 	}
 	return Question{}, false

@@ -12,10 +12,10 @@ func init() {
 
 func checkApproval(c *Context) {
 	a := c.Manual.Approval
-	if pos, ok := a.At["approved_by"]; ok && len(a.ApprovedBy) == 0 {
+	if pos, ok := a.At.Lookup("approved_by"); ok && len(a.ApprovedBy) == 0 {
 		c.Report(pos, "lint.CR601.nobody", "lint.CR601.nobody.hint", nil)
 	}
-	if pos, ok := a.At["approved_on"]; ok && !a.ApprovedOn.IsZero() && notBegunAnywhere(a.ApprovedOn, c.Now) {
+	if pos, ok := a.At.Lookup("approved_on"); ok && !a.ApprovedOn.IsZero() && notBegunAnywhere(a.ApprovedOn, c.Now) {
 		c.Report(pos, "lint.CR601.future", "lint.CR601.future.hint", args{"Date": a.ApprovedOn.Format("2006-01-02")})
 	}
 }

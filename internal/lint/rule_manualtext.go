@@ -45,7 +45,7 @@ func checkManualOwnTexts(c *Context) {
 	if translatesVariables(m) && describes(m.Variables) {
 		missing = "" // checkManualVarTexts reports the missing file
 	}
-	eachManualTranslation(c, orTop(m.At["roles"], m.File), missing, func(loc string, t *manual.Translation) {
+	eachManualTranslation(c, orTop(m.At.Get("roles"), m.File), missing, func(loc string, t *manual.Translation) {
 		for _, s := range m.SourceTexts() {
 			if s.Text == "" {
 				continue

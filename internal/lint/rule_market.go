@@ -26,7 +26,7 @@ func checkMarketLocale(c *Context) {
 		if mk.Locale == "" || slices.ContainsFunc(m.Locales.Supported, mk.Reads) {
 			continue
 		}
-		c.Report(at(mk.At, "locale", mk.Pos), "lint.CR310", "lint.CR310.hint",
+		c.Report(atOr(mk.At, "locale", mk.Pos), "lint.CR310", "lint.CR310.hint",
 			args{"Market": mk.ID, "Locale": mk.Locale, "Language": mk.Language(), "Supported": strings.Join(m.Locales.Supported, ", ")})
 	}
 }
@@ -41,7 +41,7 @@ func checkMarketFacts(c *Context) {
 				continue
 			}
 			if _, ok := mk.Values[v.Name]; !ok {
-				c.Report(at(mk.At, "values", mk.Pos), "lint.CR311", "lint.CR311.hint",
+				c.Report(atOr(mk.At, "values", mk.Pos), "lint.CR311", "lint.CR311.hint",
 					args{"Market": mk.ID, "Variable": v.Name, "Example": v.Example})
 			}
 		}
@@ -113,14 +113,6 @@ func marketList(rs []*manual.Market) string {
 		ids[i] = mk.ID
 	}
 	return strings.Join(ids, ", ")
-}
-
-// at is the position of key in positions, else def.
-func at(positions map[string]manual.Pos, key string, def manual.Pos) manual.Pos {
-	if p, ok := positions[key]; ok {
-		return p
-	}
-	return def
 }
 
 // checkMarketFit measures what each market reads (format 1.1): a text read

@@ -32,7 +32,7 @@ func checkPlaybookTexts(c *Context) {
 		}
 		t := p.Translation(loc)
 		if t == nil {
-			c.Report(orTop(p.At["title"], p.File), "lint.CR306.file", "lint.CR306.hint", args{"Playbook": p.ID, "Locale": loc,
+			c.Report(orTop(p.At.Get("title"), p.File), "lint.CR306.file", "lint.CR306.hint", args{"Playbook": p.ID, "Locale": loc,
 				"File": manual.PlaybooksDir + "/" + p.ID + "." + loc + ".yaml", "Default": m.Locales.Default})
 			continue
 		}
@@ -42,10 +42,10 @@ func checkPlaybookTexts(c *Context) {
 			c.Report(pos, message, "lint.CR306.hint", data)
 		}
 		if t.Title == "" {
-			missing(p.At["title"], "lint.CR306.playbooktitle", args{})
+			missing(p.At.Get("title"), "lint.CR306.playbooktitle", args{})
 		}
 		if t.Detection == "" && p.Detection != "" {
-			missing(p.At["detection"], "lint.CR306.detection", args{})
+			missing(p.At.Get("detection"), "lint.CR306.detection", args{})
 		}
 		for _, group := range [][]manual.Step{p.Steps, p.FollowUp} {
 			for _, s := range group {
@@ -55,10 +55,10 @@ func checkPlaybookTexts(c *Context) {
 					missing(s.Pos, "lint.CR306.step", args{"Step": s.ID})
 					continue
 				case st.Title == "":
-					missing(s.At["title"], "lint.CR306.steptitle", args{"Step": s.ID})
+					missing(s.At.Get("title"), "lint.CR306.steptitle", args{"Step": s.ID})
 				}
 				if st.Instructions == "" && s.Instructions != "" {
-					missing(s.At["instructions"], "lint.CR306.instructions", args{"Step": s.ID})
+					missing(s.At.Get("instructions"), "lint.CR306.instructions", args{"Step": s.ID})
 				}
 				for _, o := range s.Options { // a decision's (format 1.1)
 					if st.Options[o.ID] == "" {
@@ -66,7 +66,7 @@ func checkPlaybookTexts(c *Context) {
 					}
 				}
 				if len(st.Checklist) != len(s.Checklist) {
-					pos := s.At["checklist"]
+					pos := s.At.Get("checklist")
 					if pos.IsZero() { // the source has none, the translation has some
 						pos = st.Pos
 					}
@@ -109,10 +109,10 @@ func checkPlaybookStale(c *Context) {
 			reportHash(c, pos, have, want, nohash, stale, data)
 		}
 		if t.Title != "" || t.Detection != "" {
-			pos := t.At["hash"]
+			pos := t.At.Get("hash")
 			for _, k := range []string{"title", "detection"} {
 				if pos.IsZero() {
-					pos = t.At[k]
+					pos = t.At.Get(k)
 				}
 			}
 			check(pos, "lint.CR307.nohash.header", "lint.CR307.stale.header", args{}, t.Hash, p.HeaderHash())

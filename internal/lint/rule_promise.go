@@ -157,8 +157,8 @@ func checkPhases(c *Context) {
 	}
 }
 
-func hasKey(at map[string]diag.Pos, key string) bool {
-	_, ok := at[key]
+func hasKey(at manual.Positions, key string) bool {
+	_, ok := at.Lookup(key)
 	return ok
 }
 

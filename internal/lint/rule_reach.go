@@ -43,8 +43,8 @@ func lostChannel(m *manual.Manual, p *manual.Playbook, audience string) string {
 }
 
 // atOr is the position of a key's value, else def.
-func atOr(at map[string]diag.Pos, key string, def diag.Pos) diag.Pos {
-	if p, ok := at[key]; ok {
+func atOr(at manual.Positions, key string, def diag.Pos) diag.Pos {
+	if p, ok := at.Lookup(key); ok {
 		return p
 	}
 	return def

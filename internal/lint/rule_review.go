@@ -15,7 +15,7 @@ func checkReview(c *Context) {
 		return
 	}
 	days := int(c.Now.Sub(a.NextReview()).Hours() / 24)
-	c.Report(atOr(a.At, "approved_on", c.Manual.Approval.At["review_every"]), "lint.CR602", "lint.CR602.hint",
+	c.Report(atOr(a.At, "approved_on", c.Manual.Approval.At.Get("review_every")), "lint.CR602", "lint.CR602.hint",
 		args{"Expired": a.NextReview().Format("2006-01-02"), "Count": days, "Approved": a.ApprovedOn.Format("2006-01-02"),
 			"Every": manual.FormatDuration(a.ReviewEvery)})
 }

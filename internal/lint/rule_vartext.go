@@ -47,7 +47,7 @@ func checkManualVarTexts(c *Context) {
 	if m.Format != manual.Format11 || !translatesVariables(m) || !describes(m.Variables) {
 		return
 	}
-	eachManualTranslation(c, orTop(m.At["variables"], m.File), "lint.CR306.manualfile", func(loc string, t *manual.Translation) {
+	eachManualTranslation(c, orTop(m.At.Get("variables"), m.File), "lint.CR306.manualfile", func(loc string, t *manual.Translation) {
 		missingVarTexts(c, m.Variables, t, loc)
 	})
 }

@@ -73,10 +73,10 @@ func TestCadencesList(t *testing.T) {
 	if p0.Pos.Line != 24 || p0.Pos.Col != 9 || p1.Pos.Line != 25 || p1.Pos.Col != 9 {
 		t.Errorf("phases at %v and %v, want 24:9 and 25:9", p0.Pos, p1.Pos)
 	}
-	if at := p0.At["for"]; at.Line != 24 || at.Col != 27 {
+	if at := p0.At.Get("for"); at.Line != 24 || at.Col != 27 {
 		t.Errorf("for at %v, want 24:27", at)
 	}
-	if at := c.At["on_change"]; at.Line != 26 || at.Col != 16 {
+	if at := c.At.Get("on_change"); at.Line != 26 || at.Col != 16 {
 		t.Errorf("on_change at %v, want 26:16", at)
 	}
 	if s.ID != "staff" || s.Every != time.Hour || s.OnChange || s.After.ID != "hold" || s.After.Pos.Line != 31 || s.After.Pos.Col != 12 {

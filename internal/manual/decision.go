@@ -24,7 +24,7 @@ type Option struct {
 	Severity string // the incident's new severity; "" leaves it as it is
 	Escalate Ref    // a playbook the run goes on in; empty: none
 	Pos      Pos
-	At       map[string]Pos
+	At       Positions
 }
 
 var optionKeys = []string{"id", "title", "next", "severity", "escalate"}
@@ -96,7 +96,7 @@ func resolveDecisions(p *Playbook, diags *diag.List) {
 	}
 	for _, s := range p.FollowUp {
 		if s.Kind == StepDecision {
-			report(diags, s.At["kind"], RuleType, say("loader.follow-up-decision", args{"Step": q(s.ID)}), say("loader.follow-up-decision.hint", nil))
+			report(diags, s.At.Get("kind"), RuleType, say("loader.follow-up-decision", args{"Step": q(s.ID)}), say("loader.follow-up-decision.hint", nil))
 		}
 	}
 	for _, s := range p.Steps {

@@ -86,7 +86,7 @@ func TestLoadDecision(t *testing.T) {
 	if p := o[1].Escalate.Pos; p.Line != 30 || p.Col != 19 {
 		t.Errorf("escalate of wider at %v, want 30:19", p)
 	}
-	if p := o[0].At["severity"]; p.Line != 27 || p.Col != 19 {
+	if p := o[0].At.Get("severity"); p.Line != 27 || p.Col != 19 {
 		t.Errorf("severity of ours at %v, want 27:19", p)
 	}
 	pb := m.Playbooks[0]

@@ -26,6 +26,9 @@ type decoder struct {
 	// every playbook, and one copy of each is held instead of thousands.
 	// nil shares nothing.
 	strs map[string]string
+	// posBlock is the block the file's Positions are taken from (see
+	// object.at).
+	posBlock []keyPos
 }
 
 // maxShared bounds the texts shared: ids and keys are short, and hashing
@@ -161,15 +164,6 @@ func (o *object) get(key string, required bool) *yaml.Node {
 		return nil
 	}
 	return v
-}
-
-// at records the position of every value present, keyed by its key.
-func (o *object) at() map[string]Pos {
-	m := make(map[string]Pos, len(o.pairs)/2)
-	for i := 0; i+1 < len(o.pairs); i += 2 {
-		m[o.d.share(o.pairs[i].Value)] = o.d.pos(o.pairs[i+1])
-	}
-	return m
 }
 
 // scalar returns the text of a scalar node, reporting any other shape.

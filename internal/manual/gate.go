@@ -19,7 +19,7 @@ type Gate struct {
 	TwoPerson     bool
 	EscalateAfter time.Duration
 	Pos           Pos
-	At            map[string]Pos
+	At            Positions
 }
 
 // PreApproved is the one scalar an approval can be.

@@ -84,7 +84,7 @@ func TestLoadGatesAndLaterFacts(t *testing.T) {
 	if g == nil || g.PreApproved || !g.TwoPerson || g.EscalateAfter != 10*time.Minute ||
 		len(g.Roles) != 1 || g.Roles[0] != (Ref{ID: "speaker", Pos: Pos{File: "playbooks/fb-down.yaml", Line: 31, Col: 15}}) ||
 		g.Pos != (Pos{File: "playbooks/fb-down.yaml", Line: 31, Col: 7}) ||
-		g.At["escalate_after"] != (Pos{File: "playbooks/fb-down.yaml", Line: 33, Col: 23}) {
+		g.At.Get("escalate_after") != (Pos{File: "playbooks/fb-down.yaml", Line: 33, Col: 23}) {
 		t.Errorf("press approval: %+v", g)
 	}
 	if a := press.Announce[0].Approval; a == nil || a.TwoPerson || len(a.Roles) != 1 || a.Pos != (Pos{File: "playbooks/fb-down.yaml", Line: 38, Col: 19}) {

@@ -26,7 +26,7 @@ type Market struct {
 	Values   map[string]string
 	ValuesAt map[string]Pos
 	Pos      Pos
-	At       map[string]Pos
+	At       Positions
 }
 
 // Language is the language of the market's locale: es for es-ES.
@@ -216,7 +216,7 @@ func (o *object) perMarket() bool {
 // resolveMarkets checks market ids and every reference to a market.
 func resolveMarkets(m *Manual, diags *diag.List) {
 	ix := newIndex("market")
-	ix.unknown = len(m.At) == 0
+	ix.unknown = m.At.Len() == 0
 	for _, mk := range m.Markets {
 		ix.add(mk.ID, mk.Pos, diags)
 	}

@@ -70,7 +70,7 @@ func TestLoadMarkets(t *testing.T) {
 	if pt.Values["support_phone"] != "800 100 200" || pt.ValuesAt["support_phone"].String() != "playbooks/manual.yaml:31:22" {
 		t.Errorf("pt-pt values %v at %v", pt.Values, pt.ValuesAt)
 	}
-	if es.ValuesAt["support_phone"].String() != "playbooks/manual.yaml:25:29" || es.At["timezone"].String() != "playbooks/manual.yaml:24:15" {
+	if es.ValuesAt["support_phone"].String() != "playbooks/manual.yaml:25:29" || es.At.Get("timezone").String() != "playbooks/manual.yaml:24:15" {
 		t.Errorf("es-es at %v %v", es.ValuesAt, es.At)
 	}
 	if !m.Variables[0].PerMarket {

@@ -80,7 +80,7 @@ type Manual struct {
 
 	// At holds the position of each top-level key's value in the manual
 	// file, for findings about a whole section ("approval", "locales"...).
-	At map[string]Pos
+	At Positions
 }
 
 // Approval records that the directors approved the manual, and until when
@@ -89,7 +89,7 @@ type Approval struct {
 	ApprovedBy  []Ref // people
 	ApprovedOn  time.Time
 	ReviewEvery time.Duration
-	At          map[string]Pos
+	At          Positions
 }
 
 // NextReview is when the manual must be reviewed again.
@@ -152,7 +152,7 @@ type Channel struct {
 	LocalesAt []Pos // where each of Locales is written
 	Markets   []Ref // the markets it reaches (format 1.1); empty: all
 	Pos       Pos
-	At        map[string]Pos
+	At        Positions
 }
 
 // Role is a responsibility in a crisis (spokesperson, approver, community
@@ -163,7 +163,7 @@ type Role struct {
 	Person   Ref
 	Deputies []Ref
 	Pos      Pos
-	At       map[string]Pos
+	At       Positions
 }
 
 // Person is someone the manual names, with every way to reach them.
@@ -239,7 +239,7 @@ type Playbook struct {
 	// manual's default, in file name order (see In and Localize).
 	Translations []*Translation
 	Pos          Pos
-	At           map[string]Pos
+	At           Positions
 	// manualDescriptions holds, in a playbook localized by
 	// Manual.Localize, the descriptions of the manual's variables in its
 	// language (see Describe).
@@ -294,7 +294,7 @@ type Step struct {
 	// Options are a decision step's options (1.1).
 	Options []Option
 	Pos     Pos
-	At      map[string]Pos
+	At      Positions
 }
 
 // Announcement says which message goes to which audiences on which channels.
@@ -320,7 +320,7 @@ type Cadence struct {
 	Audiences []Ref
 	Channels  []Ref
 	Pos       Pos
-	At        map[string]Pos
+	At        Positions
 }
 
 // Phase is one stretch of a cadence: updates every Every for For, the last
@@ -329,7 +329,7 @@ type Phase struct {
 	Every time.Duration
 	For   time.Duration
 	Pos   Pos
-	At    map[string]Pos
+	At    Positions
 }
 
 // Drill holds what a rehearsal of the playbook adds: injects that arrive at

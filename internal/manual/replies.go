@@ -92,8 +92,8 @@ func resolveReplies(m *Manual, ix indexes, diags *diag.List) {
 	}
 	// The manual file could not be read, or its library was refused (a
 	// 1.0 file): that problem is reported, not every step's reference.
-	_, refused := m.At["replies"]
-	replies.unknown = len(m.At) == 0 || (refused && m.Format != Format11)
+	_, refused := m.At.Lookup("replies")
+	replies.unknown = m.At.Len() == 0 || (refused && m.Format != Format11)
 	for _, p := range m.Playbooks {
 		for _, group := range [][]Step{p.Steps, p.FollowUp} {
 			for _, s := range group {

@@ -94,7 +94,7 @@ func resolve(m *Manual, diags *diag.List) {
 		x.others = all
 		// When the manual file could not be read at all, its problem is
 		// reported; every playbook's references to it are not.
-		x.unknown = len(m.At) == 0
+		x.unknown = m.At.Len() == 0
 	}
 	for _, a := range m.Audiences {
 		ix.audiences.add(a.ID, a.Pos, diags)

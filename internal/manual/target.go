@@ -24,7 +24,7 @@ type Target struct {
 	// Only a channel's target has one.
 	Drill *Target
 	Pos   Pos
-	At    map[string]Pos
+	At    Positions
 }
 
 // SecretRef names where a target's secret lives: exactly one of an

@@ -40,7 +40,7 @@ type Translation struct {
 	// section and id (format 1.1; see manualtext.go).
 	Texts map[string]map[string]*ManualText
 	Pos   Pos
-	At    map[string]Pos // the position of each top-level value
+	At    Positions // the position of each top-level value
 }
 
 // StepText is the translation of one step's texts.

@@ -1,0 +1,68 @@
+package manual
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// A playbook of 120 steps holds more key positions than several blocks:
+// the first steps' positions stay right once later blocks are taken, and a
+// key a mapping lacks has none.
+func TestPositionsAcrossBlocks(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`crisis: 1
+kind: playbook
+title: Facebook down
+severity: high
+detection: the page fails
+down: {channels: [fb]}
+fallbacks:
+  customers: [sms]
+spokesperson: speaker
+approver: speaker
+steps:
+  - id: hold
+    title: Hold
+    kind: holding
+    owner: speaker
+    deadline: 10m
+    announce: [{message: holding, audiences: [customers], channels: [sms]}]
+`)
+	// Step i (from 1) starts on line 18+5*(i-1).
+	for i := 1; i <= 120; i++ {
+		fmt.Fprintf(&b, "  - id: s%d\n    title: Step %d\n    owner: speaker\n    deadline:   %dm\n    instructions: do it\n", i, i, 10+i)
+	}
+	b.WriteString("updates: {every: 1h, message: holding, audiences: [customers], channels: [sms]}\n")
+	m, diags := loadCadences(t, b.String())
+	if len(diags) != 0 {
+		t.Fatalf("unexpected problems:\n%s", strings.Join(diags, "\n"))
+	}
+	p := m.Playbooks[0]
+	if got := p.At.Get("steps"); got != (Pos{File: "playbooks/fb-down.yaml", Line: 12, Col: 3}) {
+		t.Errorf("steps at %v, want playbooks/fb-down.yaml:12:3 (the first dash)", got)
+	}
+	if got := p.At.Get("updates"); got != (Pos{File: "playbooks/fb-down.yaml", Line: 618, Col: 10}) {
+		t.Errorf("updates at %v, want playbooks/fb-down.yaml:618:10", got)
+	}
+	if got, ok := p.At.Lookup("follow_up"); ok || got != (Pos{}) {
+		t.Errorf("follow_up at %v, %t: the playbook has none", got, ok)
+	}
+	if n := p.At.Len(); n != 11 {
+		t.Errorf("%d top-level keys, want 11", n)
+	}
+	for _, i := range []int{1, 2, 7, 50, 119, 120} {
+		s := p.Steps[i]
+		line := 18 + 5*(i-1)
+		want := Pos{File: "playbooks/fb-down.yaml", Line: line + 3, Col: 17}
+		if got := s.At.Get("deadline"); got != want {
+			t.Errorf("step %s: deadline at %v, want %v", s.ID, got, want)
+		}
+		if got := s.At.Get("title"); got.Line != line+1 || got.Col != 12 {
+			t.Errorf("step %s: title at %v, want line %d col 12", s.ID, got, line+1)
+		}
+		if _, ok := s.At.Lookup("kind"); ok {
+			t.Errorf("step %s has no kind, but a position for it", s.ID)
+		}
+	}
+}
