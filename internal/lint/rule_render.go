@@ -26,16 +26,29 @@ func checkRender(c *Context) {
 	}
 	var vals []fitValue
 	var key []byte
+	var cols []int
+	var rowSeen []bool
+	table := newValueTable(m, f)
 	for _, t := range m.Templates {
+		table.fill(m, t.Locale)
 		for _, msg := range t.Messages {
 			name, _, _ := manual.SplitID(msg.ID)
 			// Every playbook that sends the message fills it with its own
 			// values: a text may fail with the second one's only. Playbooks
-			// that give it the same values are rendered once.
+			// that give it the same values are rendered once; those that
+			// share a row of the table give it the same values.
 			seen := map[string]bool{}
+			cols = table.columns(cols, f.msgVars[msg])
+			rowSeen = append(rowSeen[:0], make([]bool, len(table.rows))...)
 			for _, p := range f.announcers[name] {
 				var ok bool
-				if vals, ok = f.worst.values(vals[:0], p, t.Locale, f.msgVars[msg]); !ok {
+				if row := table.row(p); row < 0 {
+					vals, ok = f.worst.values(vals[:0], p, t.Locale, f.msgVars[msg])
+				} else if !rowSeen[row] {
+					rowSeen[row] = true
+					vals, ok = table.values(vals[:0], row, cols)
+				}
+				if !ok {
 					continue
 				}
 				key = appendKey(key[:0], vals)
