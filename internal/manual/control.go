@@ -31,19 +31,23 @@ func (d *decoder) checkControl(n *yaml.Node) {
 // passed over at once, and only a word holding some other byte is read
 // byte by byte. A text that may hold one is read again by First.
 func mayHoldControl(s string) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
-		// A byte under 0x20 borrows in x-0x20 and had its high bit clear;
-		// a byte of 0x7F or more has its high bit set in x+1 or in x.
-		// Either sets a high bit (a carry or borrow across bytes can set
-		// one too: the word is then only read byte by byte).
-		if ((x-0x20*ones)&^x|(x+ones)|x)&highs != 0 && controlAt(s, i, i+8) {
+		if !printable(binary.LittleEndian.Uint64([]byte(s[i:i+8]))) && controlAt(s, i, i+8) {
 			return true
 		}
 	}
 	return controlAt(s, i, len(s))
+}
+
+// printable reports whether the eight bytes of x are all printable ASCII,
+// 0x20 to 0x7E. The lowest byte under 0x20 borrows in x-0x20 and sets its
+// high bit there; the lowest byte of 0x7F or more has its high bit set in
+// x+1 or in x. A carry or borrow across bytes can set a high bit too, so a
+// word of printable ASCII may be taken for another, never the reverse.
+func printable(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return ((x-0x20*ones)|(x+ones)|x)&highs == 0
 }
 
 // controlAt reports whether one of s's bytes from..to starts a character

@@ -36,3 +36,45 @@ func TestMayHoldControl(t *testing.T) {
 		}
 	}
 }
+
+// printable takes a word for printable ASCII only when each of its eight
+// bytes is, wherever the other byte is and whatever its neighbours are.
+func TestPrintable(t *testing.T) {
+	byByte := func(w [8]byte) bool {
+		for _, c := range w {
+			if c < 0x20 || c > 0x7E {
+				return false
+			}
+		}
+		return true
+	}
+	word := func(w [8]byte) uint64 {
+		var x uint64
+		for i := 7; i >= 0; i-- {
+			x = x<<8 | uint64(w[i])
+		}
+		return x
+	}
+	for _, fill := range []byte{0x20, 'a', 0x7E} {
+		for k := range 8 {
+			for b := range 256 {
+				w := [8]byte{fill, fill, fill, fill, fill, fill, fill, fill}
+				w[k] = byte(b)
+				if got, want := printable(word(w)), byByte(w); got != want {
+					t.Fatalf("printable(% x) = %t, want %t", w, got, want)
+				}
+			}
+		}
+	}
+	// Two bytes that are not printable, next to each other or apart,
+	// their carries and borrows meeting.
+	for k := range 7 {
+		for _, pair := range [][2]byte{{0x1F, 0xFF}, {0xFF, 0x1F}, {0x00, 0x7F}, {0x7F, 0x00}, {0xFF, 0xFF}, {0x00, 0x00}, {0x1F, 0x7F}} {
+			w := [8]byte{'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a'}
+			w[k], w[7] = pair[0], pair[1]
+			if printable(word(w)) {
+				t.Errorf("printable(% x) = true", w)
+			}
+		}
+	}
+}
