@@ -13,22 +13,23 @@ import (
 // read afterwards: parsing every template once instead of once per
 // playbook is what keeps a 1,000-playbook manual under a second.
 type facts struct {
-	cat        *message.Catalog // nil when the catalog cannot be built
-	source     *manual.TemplateFile
-	vars       map[string][]string                   // message name -> variables any form uses
-	names      map[string]map[string]bool            // locale -> message names
-	ids        map[string]map[string]*manual.Message // locale -> full id -> message
-	parseErrs  []formError
-	msgVars    map[*manual.Message][]string  // variables of one message's forms
-	compiled   map[formKey]*message.Template // every form that compiled, once (CR404 executes them)
-	announcers map[string][]*manual.Playbook // message name -> playbooks sending it
-	sms        map[string]bool               // messages announced on an SMS channel
-	rendersMu  sync.Mutex
-	renders    map[string]*fitRenders // fit rule: input key -> renders
-	worst      *worstValues           // values the rules render with
-	drafts     drafts                 // reply drafts (rule_reply.go)
-	variants   []map[string]bool      // per template file: "message.variant" -> names the next update (rule_promise.go)
-	news       []localeNews           // per template file: message -> carries what is new (rule_promise.go)
+	cat         *message.Catalog // nil when the catalog cannot be built
+	source      *manual.TemplateFile
+	vars        map[string][]string                   // message name -> variables any form uses
+	names       map[string]map[string]bool            // locale -> message names
+	ids         map[string]map[string]*manual.Message // locale -> full id -> message
+	parseErrs   []formError
+	msgVars     map[*manual.Message][]string  // variables of one message's forms
+	compiled    map[formKey]*message.Template // every form that compiled, once (CR404 executes them)
+	announcers  map[string][]*manual.Playbook // message name -> playbooks sending it
+	sms         map[string]bool               // messages announced on an SMS channel
+	rendersMu   sync.Mutex
+	renders     map[string]*fitRenders // fit rule: input key -> renders
+	worst       *worstValues           // values the rules render with
+	valueTables valueTables            // the same, by playbook and locale (see tables)
+	drafts      drafts                 // reply drafts (rule_reply.go)
+	variants    []map[string]bool      // per template file: "message.variant" -> names the next update (rule_promise.go)
+	news        []localeNews           // per template file: message -> carries what is new (rule_promise.go)
 }
 
 func newFacts(m *manual.Manual) *facts {

@@ -166,7 +166,12 @@ type fitInput struct {
 // reuses: an input's values are needed only while its renders are made.
 func (f *facts) fitInput(p *manual.Playbook, name, loc string, key *[]byte, arena []fitValue) (fitInput, []fitValue) {
 	start := len(arena)
-	arena, ok := f.worst.values(arena, p, loc, f.vars[name])
+	var ok bool
+	if lt, row := f.tables().row(p, loc); row >= 0 {
+		arena, ok = lt.values(arena, row, f.valueTables.byName[name])
+	} else {
+		arena, ok = f.worst.values(arena, p, loc, f.vars[name])
+	}
 	if !ok {
 		return fitInput{}, arena[:start]
 	}

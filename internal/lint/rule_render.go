@@ -28,9 +28,8 @@ func checkRender(c *Context) {
 	var key []byte
 	var cols []int
 	var rowSeen []bool
-	table := newValueTable(m, f)
+	tables := f.tables()
 	for _, t := range m.Templates {
-		table.fill(m, t.Locale)
 		for _, msg := range t.Messages {
 			name, _, _ := manual.SplitID(msg.ID)
 			// Every playbook that sends the message fills it with its own
@@ -38,15 +37,20 @@ func checkRender(c *Context) {
 			// that give it the same values are rendered once; those that
 			// share a row of the table give it the same values.
 			seen := map[string]bool{}
-			cols = table.columns(cols, f.msgVars[msg])
-			rowSeen = append(rowSeen[:0], make([]bool, len(table.rows))...)
+			cols = tables.columns(cols[:0], f.msgVars[msg])
+			rowSeen = rowSeen[:0]
 			for _, p := range f.announcers[name] {
 				var ok bool
-				if row := table.row(p); row < 0 {
+				if lt, row := tables.row(p, t.Locale); row < 0 {
 					vals, ok = f.worst.values(vals[:0], p, t.Locale, f.msgVars[msg])
-				} else if !rowSeen[row] {
-					rowSeen[row] = true
-					vals, ok = table.values(vals[:0], row, cols)
+				} else {
+					if len(rowSeen) == 0 {
+						rowSeen = append(rowSeen, make([]bool, len(lt.rows))...)
+					}
+					if !rowSeen[row] {
+						rowSeen[row] = true
+						vals, ok = lt.values(vals[:0], row, cols)
+					}
 				}
 				if !ok {
 					continue
