@@ -27,6 +27,7 @@ type facts struct {
 	renders     map[string]*fitRenders // fit rule: input key -> renders
 	worst       *worstValues           // values the rules render with
 	valueTables valueTables            // the same, by playbook and locale (see tables)
+	gaps        map[variantKey]string  // CR302: locales missing a kind's variant (see variantGaps)
 	drafts      drafts                 // reply drafts (rule_reply.go)
 	variants    []map[string]bool      // per template file: "message.variant" -> names the next update (rule_promise.go)
 	news        []localeNews           // per template file: message -> carries what is new (rule_promise.go)
@@ -54,6 +55,7 @@ func newFacts(m *manual.Manual) *facts {
 	for _, p := range m.Playbooks {
 		f.addAnnouncer(m, p)
 	}
+	f.addVariantGaps(m)
 	return f
 }
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/manual"
 )
 
 func init() {
@@ -22,14 +23,48 @@ func checkVariant(c *Context) {
 			if ch == nil {
 				continue
 			}
-			var missing []string
-			for _, t := range m.Templates {
-				if f.hasMessage(t.Locale, name) && !f.hasVariant(t.Locale, name, ch.Kind) {
-					missing = append(missing, t.Locale)
-				}
+			if missing := f.variantGaps(m, name, ch.Kind); missing != "" {
+				c.Report(ref.Pos, "lint.CR302", "lint.CR302.hint", args{"Message": name, "Kind": ch.Kind, "Locales": missing})
 			}
-			if len(missing) > 0 {
-				c.Report(ref.Pos, "lint.CR302", "lint.CR302.hint", args{"Message": name, "Kind": ch.Kind, "Locales": strings.Join(missing, ", ")})
+		}
+	}
+}
+
+// variantKey is a message name and a channel kind.
+type variantKey struct{ name, kind string }
+
+// variantGaps lists, comma-separated, the locales that have the message
+// but neither the kind's variant nor the generic one. It depends on the
+// message and the kind only, and every playbook sends the same messages
+// on channels of the same kinds: the facts hold it for every message some
+// playbook sends and every kind of channel, computed before the rules run
+// (see addVariantGaps).
+func (f *facts) variantGaps(m *manual.Manual, name, kind string) string {
+	if gaps, ok := f.gaps[variantKey{name, kind}]; ok {
+		return gaps
+	}
+	return f.missingVariant(m, name, kind)
+}
+
+func (f *facts) missingVariant(m *manual.Manual, name, kind string) string {
+	var missing []string
+	for _, t := range m.Templates {
+		if f.hasMessage(t.Locale, name) && !f.hasVariant(t.Locale, name, kind) {
+			missing = append(missing, t.Locale)
+		}
+	}
+	return strings.Join(missing, ", ")
+}
+
+// addVariantGaps computes variantGaps for every message some playbook
+// sends and every kind of channel of the manual.
+func (f *facts) addVariantGaps(m *manual.Manual) {
+	f.gaps = map[variantKey]string{}
+	for name := range f.announcers {
+		for i := range m.Channels {
+			k := variantKey{name, m.Channels[i].Kind}
+			if _, ok := f.gaps[k]; !ok {
+				f.gaps[k] = f.missingVariant(m, name, k.kind)
 			}
 		}
 	}
