@@ -6,35 +6,17 @@ import (
 	"testing"
 )
 
-// A playbook of 120 steps holds more key positions than several blocks:
+// A playbook of 121 steps holds more key positions than several blocks:
 // the first steps' positions stay right once later blocks are taken, and a
 // key a mapping lacks has none.
 func TestPositionsAcrossBlocks(t *testing.T) {
+	// The steps go after the cadence playbook's holding step, on line 18:
+	// step i (from 1) starts on line 18+5*(i-1).
 	var b strings.Builder
-	b.WriteString(`crisis: 1
-kind: playbook
-title: Facebook down
-severity: high
-detection: the page fails
-down: {channels: [fb]}
-fallbacks:
-  customers: [sms]
-spokesperson: speaker
-approver: speaker
-steps:
-  - id: hold
-    title: Hold
-    kind: holding
-    owner: speaker
-    deadline: 10m
-    announce: [{message: holding, audiences: [customers], channels: [sms]}]
-`)
-	// Step i (from 1) starts on line 18+5*(i-1).
 	for i := 1; i <= 120; i++ {
 		fmt.Fprintf(&b, "  - id: s%d\n    title: Step %d\n    owner: speaker\n    deadline:   %dm\n    instructions: do it\n", i, i, 10+i)
 	}
-	b.WriteString("updates: {every: 1h, message: holding, audiences: [customers], channels: [sms]}\n")
-	m, diags := loadCadences(t, b.String())
+	m, diags := loadCadences(t, strings.Replace(cadencePlaybook, "updates:\n", b.String()+"updates:\n", 1))
 	if len(diags) != 0 {
 		t.Fatalf("unexpected problems:\n%s", strings.Join(diags, "\n"))
 	}
@@ -42,8 +24,8 @@ steps:
 	if got := p.At.Get("steps"); got != (Pos{File: "playbooks/fb-down.yaml", Line: 12, Col: 3}) {
 		t.Errorf("steps at %v, want playbooks/fb-down.yaml:12:3 (the first dash)", got)
 	}
-	if got := p.At.Get("updates"); got != (Pos{File: "playbooks/fb-down.yaml", Line: 618, Col: 10}) {
-		t.Errorf("updates at %v, want playbooks/fb-down.yaml:618:10", got)
+	if got := p.At.Get("updates"); got != (Pos{File: "playbooks/fb-down.yaml", Line: 619, Col: 3}) {
+		t.Errorf("updates at %v, want playbooks/fb-down.yaml:619:3 (the first dash)", got)
 	}
 	if got, ok := p.At.Lookup("follow_up"); ok || got != (Pos{}) {
 		t.Errorf("follow_up at %v, %t: the playbook has none", got, ok)
