@@ -42,7 +42,7 @@ func TestInjectReplyFollowsTheMarket(t *testing.T) {
 	want := []string{
 		"Lo sentimos. Llame al 0800 10200; volvemos a escribirle a las 11:00.",
 		"Lo sentimos. Llame al 0800 10200; volvemos a escribirle a las 10:30.",
-		"Lo sentimos. Llame al 900 100 200 (España) / 0800 10200 (Perú); volvemos a escribirle a las 16:30 (España) / 10:30 (Perú).",
+		"Lo sentimos. Llame al 900 100 200 (España) / 0800 10200 (Perú); volvemos a escribirle a las 16:30 (10:30 en Perú).",
 	}
 	if len(view.shown) != len(want) {
 		t.Fatalf("%d injects shown, want %d", len(view.shown), len(want))

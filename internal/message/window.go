@@ -43,7 +43,7 @@ func window(from, to any) (string, error) {
 	for i := 1; i < n; i++ {
 		spans[i] = span(fr[i], tr[i], !sameDay(fr[i].At, fr[0].At))
 	}
-	return first + others(fr[0].Locale, fr[:n], spans), nil
+	return first + others(fr[0].Locale, marketsOf(fr[:n]), spans), nil
 }
 
 // span is the window from a to b in a's locale: withDate adds the day
@@ -96,13 +96,31 @@ func alongside(rs []Instant, part func(Instant) string) string {
 	for i, r := range rs {
 		vals[i] = part(r)
 	}
-	return vals[0] + others(rs[0].Locale, rs, vals)
+	return Alongside(rs[0].Locale, marketsOf(rs), vals)
+}
+
+func marketsOf(rs []Instant) []string {
+	names := make([]string, len(rs))
+	for i, r := range rs {
+		names[i] = r.Market
+	}
+	return names
+}
+
+// Alongside is vals[0], the value the first of markets reads, in running
+// text and, once in parentheses, each other value with the names of the
+// markets that read it, in locale's words: "11:30 (10:30 en Canarias)";
+// vals[0] alone when every market reads the same. A time of the incident
+// (start_time, next_update) read in several zones is written so, as a
+// datetime variable's is.
+func Alongside(locale string, markets, vals []string) string {
+	return vals[0] + others(locale, markets, vals)
 }
 
 // others is " (...)" naming each value of vals that is not the first
 // reader's, once, with the names of the markets that read it, in the order
 // the readers come; "" when there is none.
-func others(locale string, rs []Instant, vals []string) string {
+func others(locale string, markets, vals []string) string {
 	var order []string
 	names := map[string][]string{}
 	for i, v := range vals {
@@ -112,7 +130,7 @@ func others(locale string, rs []Instant, vals []string) string {
 		if names[v] == nil {
 			order = append(order, v)
 		}
-		names[v] = append(names[v], rs[i].Market)
+		names[v] = append(names[v], markets[i])
 	}
 	if len(order) == 0 {
 		return ""

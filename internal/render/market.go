@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -37,10 +38,12 @@ func readers(m *manual.Manual, ch *manual.Channel, loc string, opts Options) (rs
 // marketData is data as the readers of rs read it: each per-market
 // variable the market's own value, each time of the incident in the
 // market's zone and written as its full locale writes it (24-hour for
-// en-GB; tag says which locale writes it). One text read in several markets that differ names each
-// market's value beside it, in the order the manual declares them:
-// "11:30 (España) / 10:30 (Canarias)" (lint CR312 asks to split a channel
-// whose markets differ in a fact). count is the value choosing the plural
+// en-GB; tag says which locale writes it). One text read in several
+// markets names a time the first market's way with the others' once in
+// parentheses, "11:30 (10:30 en Canarias)", and a fact that differs with
+// the names of the markets that have each value, in the order the manual
+// declares them: "900 100 200 (España) / 0800 10200 (Perú)" (lint CR312
+// asks to split a channel whose markets differ in a fact). count is the value choosing the plural
 // form: the first market's. Only the variables the text's message uses
 // (used) are rewritten: base holds those of every text of the playbook, and
 // working out the others for each text was most of the time spent here.
@@ -61,9 +64,14 @@ func marketData(m *manual.Manual, p *manual.Playbook, base map[string]any, rs []
 		vals := make([]any, len(rs))
 		switch decl := m.Variable(p, name); {
 		case at[name] != nil:
+			// A time of the incident as each market's clock reads it:
+			// "11:30 (10:30 en Canarias)", as a datetime variable is.
+			times, names := make([]string, len(rs)), make([]string, len(rs))
 			for i, mk := range rs {
-				vals[i] = at[name](mk)
+				times[i], names[i] = at[name](mk), cmp.Or(mk.Name, mk.ID)
 			}
+			data[name] = message.Alongside(tag(rs[0]), names, times)
+			continue
 		case decl != nil && decl.PerMarket:
 			for i, mk := range rs {
 				val, ok := mk.Values[name]

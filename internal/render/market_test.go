@@ -69,7 +69,7 @@ func TestMarketTimesAndFacts(t *testing.T) {
 		markets               []string
 	}{
 		// One SMS to Spain and the Canaries: one time per zone, named.
-		{"sms-es", "es", "Rioverde Hogar: nuestra página de Facebook no funciona. Te escribiremos de nuevo a las 11:30 (España) / 10:30 (Canarias). Atención al cliente: 900 100 200.", []string{"es-es", "es-ic"}},
+		{"sms-es", "es", "Rioverde Hogar: nuestra página de Facebook no funciona. Te escribiremos de nuevo a las 11:30 (10:30 en Canarias). Atención al cliente: 900 100 200.", []string{"es-es", "es-ic"}},
 		// Portugal: Lisbon's time, Portugal's phone.
 		{"sms-pt", "pt", "Rioverde Hogar: a nossa página do Facebook não funciona. Voltaremos a escrever-lhe às 10:30. Apoio ao cliente: 800 100 200.", []string{"pt-pt"}},
 		// en-GB reads a 24-hour clock, and the UK's phone.
@@ -79,7 +79,7 @@ func TestMarketTimesAndFacts(t *testing.T) {
 		{"sms-pt", "es", "Rioverde Hogar: nuestra página de Facebook no funciona. Te escribiremos de nuevo a las 10:30. Atención al cliente: 800 100 200.", []string{"pt-pt"}},
 		// A Portuguese text on the status page, read in markets that differ:
 		// each value once, with the markets that have it.
-		{"status-page", "pt", "Rioverde Hogar: a nossa página do Facebook não funciona. Voltaremos a escrever-lhe às 11:30 (España) / 10:30 (Canarias, United Kingdom). Apoio ao cliente: 900 100 200 (España, Canarias) / 0800 100 200 (United Kingdom).", []string{"es-es", "es-ic", "uk"}},
+		{"status-page", "pt", "Rioverde Hogar: a nossa página do Facebook não funciona. Voltaremos a escrever-lhe às 11:30 (Canarias e United Kingdom: 10:30). Apoio ao cliente: 900 100 200 (España, Canarias) / 0800 100 200 (United Kingdom).", []string{"es-es", "es-ic", "uk"}},
 	} {
 		a := find(t, anns, "holding", tt.channel, tt.locale)
 		if a.Text != tt.text {
@@ -91,7 +91,7 @@ func TestMarketTimesAndFacts(t *testing.T) {
 	}
 	// The staff SMS reaches every market: its start time is Spain's and
 	// the Canaries' in Spanish, the UK's in English.
-	if a := find(t, anns, "holding", "sms-staff", "es"); !strings.Contains(a.Text, "desde las 11:00 (España) / 10:00 (Canarias).") {
+	if a := find(t, anns, "holding", "sms-staff", "es"); !strings.Contains(a.Text, "desde las 11:00 (10:00 en Canarias).") {
 		t.Errorf("staff es: %q", a.Text)
 	}
 }
