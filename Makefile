@@ -15,8 +15,10 @@ build:
 # Unit, end-to-end (testscript), terminal (tmux) and browser (chromium) tests;
 # fuzz tests run their seed corpus here. Tools the terminal and browser tests
 # need are installed by .ci/run in CI; locally those tests skip without them.
+# The tests' own vet step is off: go vet ./... has just run every analyzer
+# it runs, on the same files.
 test: vet staticcheck
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -vet=off ./...
 	$(GO) test -count=1 -race -skip '$(RACE_SKIP)' $(RACE_PKGS)
 
 # The packages whose code starts goroutines or shares state between them,
