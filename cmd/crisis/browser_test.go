@@ -25,6 +25,7 @@ import (
 // the drill's score), screenshots at desktop and phone width must show a
 // real page, and it must print to PDF.
 func TestReportInChromium(t *testing.T) {
+	t.Parallel()
 	browser := browsertest.New(t).Run
 	state, work := t.TempDir(), t.TempDir()
 	env := append(os.Environ(), "XDG_STATE_HOME="+state, "NO_COLOR=1")

@@ -151,12 +151,14 @@ func runWithKills(t *testing.T, kills []int) []string {
 }
 
 func TestKillAndResume(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("runs crisis many times")
 	}
 	want := runWithKills(t, nil)
 	for _, kills := range [][]int{{1}, {4}, {5, 10}, {1, 3, 6, 7, 12, 14}} {
 		t.Run(fmt.Sprint(kills), func(t *testing.T) {
+			t.Parallel()
 			got := runWithKills(t, kills)
 			if !slices.Equal(got, want) {
 				t.Errorf("journal after kills %v:\n got %v\nwant %v", kills, strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -188,11 +190,13 @@ var crashCases = []crashCase{
 // step behind (a kill between the append and the head's rewrite), and
 // every third cut also leaves a torn half of the next line.
 func TestCrashAfterEveryWrite(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("runs crisis many times")
 	}
 	for _, c := range crashCases {
 		t.Run(c.playbook, func(t *testing.T) {
+			t.Parallel()
 			state := t.TempDir()
 			ends := runCounting(t, state, c)
 			runs, err := runbook.List(filepath.Join(state, "crisis", "runs"))

@@ -13,6 +13,7 @@ import (
 // choosing the wider outage escalates the run to outage, whose holding
 // text, already sent, is not offered again.
 func TestDecisionInTerminal(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(repoRoot(t), "testdata", "decisions")
 	start := func(t *testing.T) *tmux {
 		cmd := fmt.Sprintf("%s XDG_STATE_HOME=%s %s -m %s run leak --lang en; echo EXITED $?; sleep 30",

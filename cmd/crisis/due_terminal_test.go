@@ -13,6 +13,7 @@ import (
 // holding texts just sent, u offers the cadence due first, ahead of its
 // time, saying when it is due and when the other one is; at 80x24.
 func TestUpdateRoundInTerminal(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(repoRoot(t), "testdata", "replymarkets")
 	cmd := fmt.Sprintf("%s XDG_STATE_HOME=%s %s -m %s run fb-down --lang en; echo EXITED $?; sleep 30",
 		noDesktop, t.TempDir(), crisisBin(t), dir)

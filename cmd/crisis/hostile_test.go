@@ -93,6 +93,7 @@ var hostileCases = []hostileCase{
 // hostile manual as a separate process under ulimit -v: each must end in
 // its finding, named with file:line:col, within 10 s and 2 GB.
 func TestHostileManuals(t *testing.T) {
+	t.Parallel()
 	if raceEnabled {
 		t.Skip("the race detector reserves more address space than the limit allows")
 	}

@@ -52,6 +52,7 @@ func newTmuxIn(t *testing.T, locale, args string) *tmux {
 
 // TestRunInSpanish walks facebook-down to its end with LANG=es_ES.UTF-8.
 func TestRunInSpanish(t *testing.T) {
+	t.Parallel()
 	tm := newTmuxIn(t, "es_ES.UTF-8", "run facebook-down -l es")
 
 	tm.waitForPrompt("(p. ej. ")
@@ -129,6 +130,7 @@ func TestRunInSpanish(t *testing.T) {
 // 600: the exercise banner, the inject and its questions, the step view and
 // the score in Polish.
 func TestDrillInPolish(t *testing.T) {
+	t.Parallel()
 	tm := newTmuxIn(t, "pl_PL.UTF-8", "drill facebook-down -l pl --speed 600 --var platform=Facebook")
 	tm.waitFor("KROK 1/5")
 	assertShows(t, "the drill's first screen", tm.history(), "[ĆWICZENIA] ĆWICZENIA: NIC TU NIE JEST PRAWDZIWE, NIC NIE JEST WYSYŁANE",

@@ -14,6 +14,7 @@ import (
 // the answer offered, and answers that would fail lint send the questions
 // round again. The manual written then lints with no finding.
 func TestInitInTerminal(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "handbook")
 	cmd := fmt.Sprintf("env NO_COLOR=1 TZ=Europe/Warsaw %s init %s; echo EXITED $?; sleep 30", crisisBin(t), dir)
 	tm := newTmux(t, cmd)

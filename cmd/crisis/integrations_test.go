@@ -63,6 +63,7 @@ type actionStep struct {
 // writes annotations and a SARIF file, and fails on a broken manual. The
 // steps that need GitHub (setup-go, upload-sarif) are checked by shape.
 func TestGitHubAction(t *testing.T) {
+	buildsCrisis(t)
 	data, err := os.ReadFile(filepath.Join(repoRoot(t), "action.yml"))
 	if err != nil {
 		t.Fatal(err)
@@ -228,6 +229,7 @@ func expand(t *testing.T, s string, inputs map[string]string, temp string) strin
 // crisis from a clone of this repository (offline, through a bare copy),
 // twice in the same builds folder, as a shell runner keeps it.
 func TestGitLabTemplate(t *testing.T) {
+	buildsCrisis(t)
 	data, err := os.ReadFile(filepath.Join(repoRoot(t), "docs", "ci", "gitlab-ci.yml"))
 	if err != nil {
 		t.Fatal(err)

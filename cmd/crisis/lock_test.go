@@ -154,6 +154,7 @@ func TestLiveRunBlocksRun(t *testing.T) {
 // TestLockFileTamperedWhileLive: emptying or deleting the lock file of a
 // live run does not let a second run of the playbook start.
 func TestLockFileTamperedWhileLive(t *testing.T) {
+	t.Parallel()
 	for name, tamper := range map[string]func(string) error{
 		"emptied":     func(path string) error { return os.WriteFile(path, nil, 0o644) },
 		"deleted":     os.Remove,

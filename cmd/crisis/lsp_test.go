@@ -23,6 +23,7 @@ import (
 // keys complete. .ci/run
 // installs the server; without it the test is skipped locally.
 func TestEditorSchemaInInitRepository(t *testing.T) {
+	t.Parallel()
 	server := requireTool(t, "yaml-language-server")
 	dir := t.TempDir()
 	initManual(t, dir)

@@ -25,6 +25,7 @@ func TestMain(m *testing.M) {
 // an empty work directory with the repository's example manual at
 // $MANUAL, no terminal and NO_COLOR unset.
 func TestScripts(t *testing.T) {
+	t.Parallel()
 	root, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)

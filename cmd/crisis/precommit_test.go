@@ -14,6 +14,7 @@ import (
 // and runs it on a manual made by crisis init in another repository. A
 // clean manual passes; a typo'd key fails the hook with the finding shown.
 func TestPreCommitHook(t *testing.T) {
+	buildsCrisis(t)
 	precommit := requireTool(t, "pre-commit")
 	git := requireTool(t, "git")
 	tmp := t.TempDir()

@@ -50,6 +50,7 @@ func copyManual(t *testing.T, edits map[string]string) string {
 // one command, in a real 80x24 terminal: what will go where is shown, the
 // confirmation asked, progress drawn, and each outcome shown.
 func TestSendInTerminal(t *testing.T) {
+	t.Parallel()
 	var mu sync.Mutex
 	got := map[string]int{}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -57,6 +57,7 @@ func (tm *tmux) waitPrompt(n, of int) string {
 // scrolled, the step's title, its deadline and every line of what to send
 // are visible, above the prompt.
 func TestEveryStepFitsTheFirstScreen(t *testing.T) {
+	t.Parallel()
 	m, _ := exampletest.Load(t)
 	for _, tc := range []struct{ playbook, args string }{
 		{"meta-outage", "--lang en -l es,en,pt,pl"},
@@ -106,6 +107,7 @@ func TestEveryStepFitsTheFirstScreen(t *testing.T) {
 // its lines (the terminal joins what it wrapped) gives exactly the text
 // written to the run's folder: subject apart from the body for an e-mail.
 func TestViewShowsOneTextWhole(t *testing.T) {
+	t.Parallel()
 	state := t.TempDir()
 	cmd := fmt.Sprintf("%s XDG_STATE_HOME=%s %s -m %s run meta-outage -l es,en,pt,pl; sleep 30",
 		noDesktop, state, crisisBin(t), repoRoot(t))
@@ -159,6 +161,7 @@ func TestViewShowsOneTextWhole(t *testing.T) {
 // paused drill with that step still overdue writes nothing more; the next
 // step falling due rings once more.
 func TestBellRingsOnceWhenAStepFallsDue(t *testing.T) {
+	t.Parallel()
 	state, out := t.TempDir(), filepath.Join(t.TempDir(), "pane.bytes")
 	drill := fmt.Sprintf("%s XDG_STATE_HOME=%s %s -m %s drill", noDesktop, state, crisisBin(t), repoRoot(t))
 	cmd := fmt.Sprintf("sleep 0.5; %s facebook-down -l es --speed 300 --var platform=Facebook; sleep 1; %s --resume; echo EXITED $?; sleep 30", drill, drill)

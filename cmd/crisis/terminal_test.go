@@ -99,6 +99,7 @@ func (tm *tmux) send(keys string) {
 }
 
 func TestRunInTerminal(t *testing.T) {
+	t.Parallel()
 	state := t.TempDir()
 	shot := filepath.Join(t.TempDir(), "screens.txt")
 	cmd := fmt.Sprintf("env -u NO_COLOR TERM=xterm-256color XDG_STATE_HOME=%s %s -m %s run facebook-down -l es; echo EXITED $?; sleep 30",
@@ -159,6 +160,7 @@ func TestRunInTerminal(t *testing.T) {
 // the trainee sits at the prompt (the prompt wakes for them), reply drafts
 // are accepted with Enter, and the drill is scored.
 func TestDrillInTerminal(t *testing.T) {
+	t.Parallel()
 	state := t.TempDir()
 	cmd := fmt.Sprintf("env NO_COLOR=1 XDG_STATE_HOME=%s %s -m %s drill facebook-down -l es --speed 600 --var platform=Facebook; echo EXITED $?; sleep 30",
 		state, crisisBin(t), repoRoot(t))
