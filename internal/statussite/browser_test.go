@@ -16,13 +16,12 @@ import (
 // language; the screenshots are real pages. CRISIS_SCREENSHOTS=DIR keeps
 // them.
 func TestInChromium(t *testing.T) {
-	chromium := browsertest.New(t)
+	browsertest.New(t) // skips here without Chromium
 	files, _, _, _ := exampleSite(t)
 	site, work := t.TempDir(), t.TempDir()
 	if err := files.Write(site); err != nil {
 		t.Fatal(err)
 	}
-	browser := func(args ...string) string { return string(chromium.Run(args...)) }
 	want := map[string][]string{
 		"es": {`lang="es"`, "En seguimiento", "Investigando", "Resuelto", "24/11/26 10:25", "Próxima actualización",
 			"<span>Nuestra web</span> <span class=\"svc down\">Sin servicio</span>", "<span>Facebook</span> <span class=\"svc recovering\">Recuperándose</span>"},
@@ -33,37 +32,44 @@ func TestInChromium(t *testing.T) {
 		"pt": {`lang="pt"`, "Em monitorização", "Em investigação", "Resolvido", "24/11/2026 10:25", "Próxima atualização",
 			"<span>O nosso site</span> <span class=\"svc down\">Em baixo</span>", "<span>Facebook</span> <span class=\"svc recovering\">A recuperar</span>"},
 	}
+	// Each language's page in a Chromium of its own, side by side: a
+	// Chromium spends most of its second starting up.
 	for l, needles := range want {
-		page := "file://" + filepath.Join(site, l, "index.html")
-		dom := browser("--dump-dom", page)
-		for _, n := range append(needles, `data-state="monitoring"`, `data-state="investigating"`, `data-state="resolved"`, "Europe/Madrid") {
-			if !strings.Contains(dom, n) {
-				t.Errorf("%s: the page lacks %q", l, n)
+		t.Run(l, func(t *testing.T) {
+			t.Parallel()
+			chromium := browsertest.New(t)
+			browser := func(args ...string) string { return string(chromium.Run(args...)) }
+			page := "file://" + filepath.Join(site, l, "index.html")
+			dom := browser("--dump-dom", page)
+			for _, n := range append(needles, `data-state="monitoring"`, `data-state="investigating"`, `data-state="resolved"`, "Europe/Madrid") {
+				if !strings.Contains(dom, n) {
+					t.Errorf("%s: the page lacks %q", l, n)
+				}
 			}
-		}
-		// The current state lists the live incidents' services only: the
-		// resolved Meta outage's WhatsApp is not down any more.
-		if now := between(dom, `id="services"`, `</section>`); strings.Count(now, "data-service-state=") != 3 || strings.Contains(now, "WhatsApp") {
-			t.Errorf("%s: the current state is not the live incidents' three services: %s", l, now)
-		}
-		current := `hreflang="` + l + `" lang="` + l + `" aria-current="page"`
-		if !strings.Contains(dom, current) || strings.Count(dom, `aria-current="page"`) != 1 {
-			t.Errorf("%s: the language switch does not mark %s alone as current", l, l)
-		}
-		pdf := filepath.Join(work, l+".pdf")
-		browser("--print-to-pdf="+pdf, "--no-pdf-header-footer", page)
-		if b, err := os.ReadFile(pdf); err != nil || !strings.HasPrefix(string(b[:4]), "%PDF") {
-			t.Errorf("%s: printing to PDF failed: %v", l, err)
-		}
-		for _, size := range []string{"360,800", "1280,800"} {
-			shot := filepath.Join(work, l+"-"+strings.Split(size, ",")[0]+".png")
-			browser("--screenshot="+shot, "--window-size="+size, "--hide-scrollbars", page)
-			checkShot(t, shot, size)
-			if dir := os.Getenv("CRISIS_SCREENSHOTS"); dir != "" {
-				b, _ := os.ReadFile(shot)
-				_ = os.WriteFile(filepath.Join(dir, "status-"+filepath.Base(shot)), b, 0o644)
+			// The current state lists the live incidents' services only: the
+			// resolved Meta outage's WhatsApp is not down any more.
+			if now := between(dom, `id="services"`, `</section>`); strings.Count(now, "data-service-state=") != 3 || strings.Contains(now, "WhatsApp") {
+				t.Errorf("%s: the current state is not the live incidents' three services: %s", l, now)
 			}
-		}
+			current := `hreflang="` + l + `" lang="` + l + `" aria-current="page"`
+			if !strings.Contains(dom, current) || strings.Count(dom, `aria-current="page"`) != 1 {
+				t.Errorf("%s: the language switch does not mark %s alone as current", l, l)
+			}
+			pdf := filepath.Join(work, l+".pdf")
+			browser("--print-to-pdf="+pdf, "--no-pdf-header-footer", page)
+			if b, err := os.ReadFile(pdf); err != nil || !strings.HasPrefix(string(b[:4]), "%PDF") {
+				t.Errorf("%s: printing to PDF failed: %v", l, err)
+			}
+			for _, size := range []string{"360,800", "1280,800"} {
+				shot := filepath.Join(work, l+"-"+strings.Split(size, ",")[0]+".png")
+				browser("--screenshot="+shot, "--window-size="+size, "--hide-scrollbars", page)
+				checkShot(t, shot, size)
+				if dir := os.Getenv("CRISIS_SCREENSHOTS"); dir != "" {
+					b, _ := os.ReadFile(shot)
+					_ = os.WriteFile(filepath.Join(dir, "status-"+filepath.Base(shot)), b, 0o644)
+				}
+			}
+		})
 	}
 }
 
