@@ -258,18 +258,27 @@ func TestGitLabTemplate(t *testing.T) {
 	}
 	// The runner's clone source: a bare repository holding this checkout's
 	// commit, reached over file:// so --depth works as it does over https.
+	// It borrows this checkout's objects (objects/info/alternates) instead
+	// of receiving a copy of the whole history; a clone from it still gets
+	// its own copy of the commit's files.
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}
 	tmp := t.TempDir()
 	bare := filepath.Join(tmp, "crisis.git")
-	for _, args := range [][]string{
-		{"init", "--quiet", "--bare", bare},
-		{"-C", repoRoot(t), "push", "--quiet", bare, "HEAD:refs/heads/crisis-test"},
-	} {
-		if out, err := exec.Command("git", args...).CombinedOutput(); err != nil {
-			t.Skipf("no git checkout to build from: git %v: %v\n%s", args, err, out)
-		}
+	common, err := exec.Command("git", "-C", repoRoot(t), "rev-parse", "--path-format=absolute", "--git-common-dir").Output()
+	if err != nil {
+		t.Skipf("no git checkout to build from: %v", err)
+	}
+	if out, err := exec.Command("git", "init", "--quiet", "--bare", bare).CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v\n%s", err, out)
+	}
+	objects := filepath.Join(strings.TrimSpace(string(common)), "objects")
+	if err := os.WriteFile(filepath.Join(bare, "objects", "info", "alternates"), []byte(objects+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("git", "-C", repoRoot(t), "push", "--quiet", bare, "HEAD:refs/heads/crisis-test").CombinedOutput(); err != nil {
+		t.Fatalf("git push: %v\n%s", err, out)
 	}
 	modcache, err := exec.Command("go", "env", "GOMODCACHE").Output()
 	if err != nil {
