@@ -130,7 +130,6 @@ func TestRunInSpanish(t *testing.T) {
 // 600: the exercise banner, the inject and its questions, the step view and
 // the score in Polish.
 func TestDrillInPolish(t *testing.T) {
-	t.Parallel()
 	tm := newTmuxIn(t, "pl_PL.UTF-8", "drill facebook-down -l pl --speed 600 --var platform=Facebook")
 	tm.waitFor("KROK 1/5")
 	assertShows(t, "the drill's first screen", tm.history(), "[ĆWICZENIA] ĆWICZENIA: NIC TU NIE JEST PRAWDZIWE, NIC NIE JEST WYSYŁANE",

@@ -160,7 +160,6 @@ func TestRunInTerminal(t *testing.T) {
 // the trainee sits at the prompt (the prompt wakes for them), reply drafts
 // are accepted with Enter, and the drill is scored.
 func TestDrillInTerminal(t *testing.T) {
-	t.Parallel()
 	state := t.TempDir()
 	cmd := fmt.Sprintf("env NO_COLOR=1 XDG_STATE_HOME=%s %s -m %s drill facebook-down -l es --speed 600 --var platform=Facebook; echo EXITED $?; sleep 30",
 		state, crisisBin(t), repoRoot(t))
