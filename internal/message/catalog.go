@@ -94,22 +94,21 @@ func (c *Catalog) Locales() []string {
 }
 
 // variant finds the best text ids for a message on a channel kind in one
-// locale: the kind's own variant, else the generic one. Kinds with parts
-// (e-mail) use body and subject.
-func (c *Catalog) variant(locale, message, kind string) (text string, parts map[string]string, ok bool) {
-	f := c.files[locale]
-	if f == nil {
-		return "", nil, false
-	}
+// locale, looked up in each of locs (a regional catalogue, then its base
+// locale): the kind's own variant, else the generic one. Kinds with parts
+// (e-mail) use body and subject. A region's generic text does not replace
+// its base's text for the kind: the channel variant is written to the
+// channel's measure, which a text for every channel is not.
+func (c *Catalog) variant(locs []string, message, kind string) (text string, parts map[string]string, ok bool) {
 	for _, v := range []string{kind, manual.GenericVariant} {
 		base := message + "." + v
-		if f.Lookup(base) != nil {
+		if c.has(locs, base) {
 			return base, nil, true
 		}
-		if f.Lookup(base+".body") != nil {
+		if c.has(locs, base+".body") {
 			parts = map[string]string{}
 			for _, part := range manual.Parts {
-				if part != "body" && f.Lookup(base+"."+part) != nil {
+				if part != "body" && c.has(locs, base+"."+part) {
 					parts[part] = base + "." + part
 				}
 			}

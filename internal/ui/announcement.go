@@ -19,7 +19,11 @@ func AnnouncementCard(th *Theme, a render.Announcement, status string) string {
 	if th.Color {
 		marker = th.Accent.Render("▌")
 	}
-	fmt.Fprintf(b, "%s %s  %s  %s  %s", marker, th.Title.Render(channelHeading(a)), th.Muted.Render(a.Kind), th.Accent.Render(a.Locale),
+	locale := a.Locale
+	if a.Region != "" {
+		locale += " (" + a.Region + ")" // a regional text, not the locale's own
+	}
+	fmt.Fprintf(b, "%s %s  %s  %s  %s", marker, th.Title.Render(channelHeading(a)), th.Muted.Render(a.Kind), th.Accent.Render(locale),
 		th.Muted.Render("to "+a.Audience+" · "+a.Step+"/"+a.Message))
 	if len(a.Markets) > 0 {
 		fmt.Fprintf(b, "  %s", th.Muted.Render("· markets "+strings.Join(a.Markets, ", ")))
