@@ -1,0 +1,59 @@
+package lint
+
+// Regional catalogues (format 1.1 markets): templates/en-GB.yaml holds the
+// texts that differ for the United Kingdom's readers; every other text is
+// en's.
+const fGB = "templates/en-GB.yaml"
+
+// ukMarket is the base manual with one market, the United Kingdom, reading
+// en-GB.
+var ukMarket = markets11("  - id: uk\n    name: United Kingdom\n    locale: en-GB\n    timezone: Europe/London\n    values: {status_url: status.example}\n")
+
+// withGB is ukMarket with en-GB.yaml holding text.
+func withGB(text string) []edit {
+	return append(append([]edit{}, ukMarket...), edit{fGB, "", text})
+}
+
+// gbHolding replaces en's holding text for the United Kingdom, with no hash:
+// a regional text is not a translation.
+const gbHolding = "holding:\n  default:\n    other: \"{{.platform}} is down. Follow {{.status_url}} for updates.\"\n"
+
+func init() {
+	ruleCases = append(ruleCases,
+		ruleCase{name: "cr320-bad", rule: "CR320", fires: true, edits: withGB("holdin:\n  default:\n    other: \"{{.platform}} is down.\"\n"),
+			at: anchor{fGB, "holdin:\n  default", "default"}, says: `regional text holdin.default (en-GB) replaces no en text: the en messages have no holdin.default`},
+		// A variant the base file lacks for that message: en has
+		// staff-brief.sms alone.
+		ruleCase{name: "cr320-variant", rule: "CR320", fires: true, edits: withGB("staff-brief:\n  default:\n    other: \"{{.platform}} is down.\"\n"),
+			at: anchor{fGB, "staff-brief:\n  default", "default"}, says: `regional text staff-brief.default (en-GB) replaces no en text`},
+		ruleCase{name: "cr320-good", rule: "CR320", edits: withGB(gbHolding)},
+		ruleCase{name: "cr321-bad", rule: "CR321", fires: true, edits: append(append([]edit{}, ukMarket...), edit{"templates/en-IE.yaml", "", gbHolding}),
+			at: anchor{"templates/en-IE.yaml", "holding:", "holding"}, says: `templates/en-IE.yaml holds regional texts for en-IE, which no market reads`},
+		// A manual without markets: no reader reads under any full tag.
+		ruleCase{name: "cr321-no-markets", rule: "CR321", fires: true, edits: []edit{{fGB, "", gbHolding}},
+			at: anchor{fGB, "holding:", "holding"}, says: `templates/en-GB.yaml holds regional texts for en-GB, which no market reads`},
+		ruleCase{name: "cr321-good", rule: "CR321", edits: withGB(gbHolding)},
+		// A regional text needs no hash (CR303), no variant for every
+		// channel (CR302), nor a place in locales.supported (CR005).
+		ruleCase{name: "cr303-regional-good", rule: "CR303", edits: withGB(gbHolding)},
+		ruleCase{name: "cr302-regional-good", rule: "CR302", edits: withGB(gbHolding)},
+		ruleCase{name: "cr005-regional-good", rule: "CR005", edits: withGB(gbHolding)},
+		// It keeps every text's rules: the plural forms of its own tag,
+		// the declared variables, the channel's limit as its market
+		// reads it.
+		ruleCase{name: "cr304-regional-bad", rule: "CR304", fires: true, edits: withGB("update:\n  default:\n    other: \"Still down. Next update in {{.update_minutes}} minutes.\"\n"),
+			at: anchor{fGB, "update:\n  default", "default"}, says: `update.default (en-GB) lacks plural forms one`},
+		ruleCase{name: "cr402-regional-bad", rule: "CR402", fires: true, edits: withGB("holding:\n  default:\n    other: \"{{.platform}} is down. Call {{.uk_phone}}.\"\n"),
+			at: anchor{fPlaybook, "- message: holding", "holding"}, says: `{{.uk_phone}}`},
+		// 92 characters as the United Kingdom reads it: platform at its
+		// longest (10), " is down. Follow " (17), uk's status_url (14) and
+		// the 51 after it; en's own text fits.
+		ruleCase{name: "cr501-regional-bad", rule: "CR501", fires: true,
+			edits: append(withGB("holding:\n  default:\n    other: \"{{.platform}} is down. Follow {{.status_url}}, where we post every update as soon as we have it.\"\n"),
+				edit{fManual, "    domain: hosting\n    owner: spokesperson\n", "    domain: hosting\n    owner: spokesperson\n    limit: 60\n"}),
+			at:   anchor{fPlaybook, "message: holding\n        audiences: [customers]\n        channels: [status-page]", "status-page"},
+			says: `holding on status-page in en does not fit: 92 characters, limit 60, as read in uk`},
+		ruleCase{name: "cr501-regional-good", rule: "CR501",
+			edits: append(withGB(gbHolding), edit{fManual, "    domain: hosting\n    owner: spokesperson\n", "    domain: hosting\n    owner: spokesperson\n    limit: 60\n"})},
+	)
+}
