@@ -33,6 +33,18 @@ func init() {
 		ruleCase{name: "cr321-no-markets", rule: "CR321", fires: true, edits: []edit{{fGB, "", gbHolding}},
 			at: anchor{fGB, "holding:", "holding"}, says: `templates/en-GB.yaml holds regional texts for en-GB, which no market reads`},
 		ruleCase{name: "cr321-good", rule: "CR321", edits: withGB(gbHolding)},
+		// The status page reaches the United Kingdom and Ireland: one text
+		// for both, en's.
+		ruleCase{name: "cr322-bad", rule: "CR322", fires: true,
+			edits: append(markets11("  - id: uk\n    name: United Kingdom\n    locale: en-GB\n    timezone: Europe/London\n    values: {status_url: status.example}\n  - id: ie\n    name: Ireland\n    locale: en-IE\n    timezone: Europe/Dublin\n    values: {status_url: status.example}\n"),
+				edit{fGB, "", gbHolding}),
+			at: anchor{fGB, "holding:\n  default", "default"}, says: `no reader takes regional text holding.default (en-GB): no channel gives it to uk`},
+		// en's sms text comes before en-GB's generic one on the staff SMS.
+		ruleCase{name: "cr322-shadowed", rule: "CR322", fires: true,
+			edits: append(withGB("staff-brief:\n  default:\n    other: \"{{.platform}} is down.\"\n"),
+				edit{fEN, "staff-brief:\n  sms:\n", "staff-brief:\n  default:\n    other: \"{{.platform}} is down.\"\n  sms:\n"}),
+			at: anchor{fGB, "staff-brief:\n  default", "default"}, says: `no reader takes regional text staff-brief.default (en-GB): no channel gives it to uk`},
+		ruleCase{name: "cr322-good", rule: "CR322", edits: withGB(gbHolding)},
 		// A regional text needs no hash (CR303), no variant for every
 		// channel (CR302), nor a place in locales.supported (CR005).
 		ruleCase{name: "cr303-regional-good", rule: "CR303", edits: withGB(gbHolding)},

@@ -1,6 +1,9 @@
 package message
 
 import (
+	"maps"
+	"slices"
+
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 
@@ -79,4 +82,26 @@ func (c *Catalog) holder(locs []string, id string) string {
 		}
 	}
 	return ""
+}
+
+// RegionalIDs are the ids of region's catalogue that a text of message on
+// a channel of kind, in locale, takes when its readers share region's tag:
+// what Render would take from it. Lint reports a regional text no reader
+// ever takes.
+func (c *Catalog) RegionalIDs(message, kind, locale, region string) []string {
+	locs := c.withRegion(locale, region)
+	if len(locs) < 2 {
+		return nil
+	}
+	text, parts, ok := c.variant(locs, message, kind)
+	if !ok {
+		return nil
+	}
+	var ids []string
+	for _, id := range append([]string{text}, slices.Collect(maps.Values(parts))...) {
+		if c.holder(locs, id) == locs[0] {
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }
