@@ -65,6 +65,13 @@ func init() {
 				edit{fManual, "    domain: hosting\n    owner: spokesperson\n", "    domain: hosting\n    owner: spokesperson\n    limit: 60\n"}),
 			at:   anchor{fPlaybook, "message: holding\n        audiences: [customers]\n        channels: [status-page]", "status-page"},
 			says: `holding on status-page in en does not fit: 92 characters, limit 60, as read in uk`},
+		// The staff SMS as the United Kingdom reads it: platform at its
+		// longest (10) and 144 more, 154 of the segment's 160 septets;
+		// "[DRILL] " adds 10 (the brackets are GSM-7 escapes, two septets
+		// each): 164, two segments where one is allowed.
+		ruleCase{name: "cr503-regional-bad", rule: "CR503", fires: true, edits: withGB("staff-brief:\n  sms:\n    other: \"{{.platform}} is down. Staff: use this SMS list and the office phone; customers go to the status page. Tell nobody outside; press calls go to the office now!\"\n"),
+			at: anchor{fPlaybook, "channels: [sms-staff]", "sms-staff"}, says: `staff-brief on sms-staff in en fits, but not with the drill mark [DRILL]: 164 GSM-7 septets, limit 160 (2 segments in GSM-7, 1 allowed), as read in uk`},
+		ruleCase{name: "cr503-regional-good", rule: "CR503", edits: withGB("staff-brief:\n  sms:\n    other: \"{{.platform}} is down. Staff: use this SMS list and the office phone.\"\n")},
 		ruleCase{name: "cr501-regional-good", rule: "CR501",
 			edits: append(withGB(gbHolding), edit{fManual, "    domain: hosting\n    owner: spokesperson\n", "    domain: hosting\n    owner: spokesperson\n    limit: 60\n"})},
 	)
