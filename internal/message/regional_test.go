@@ -44,15 +44,7 @@ holding:
     other: "Lo sabemos."
 `)},
 	}
-	m, diags, err := manual.Load(fsys, "t")
-	if err != nil || diags.HasErrors() {
-		t.Fatalf("load: %v %v", err, diags)
-	}
-	c, err := NewCatalog(m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return loadCatalog(t, fsys, true)
 }
 
 func TestRegionalRender(t *testing.T) {
