@@ -154,6 +154,17 @@ func marketRenders(c *Context) ([]render.Announcement, bool) {
 	if len(m.Markets) == 0 || f.cat == nil {
 		return nil, false
 	}
+	if fc := c.fits; fc != nil {
+		if fc.marketFor != p {
+			fc.marketFor = p
+			fc.market, fc.marketOK = renderMarkets(m, f, p)
+		}
+		return fc.market, fc.marketOK
+	}
+	return renderMarkets(m, f, p)
+}
+
+func renderMarkets(m *manual.Manual, f *facts, p *manual.Playbook) ([]render.Announcement, bool) {
 	vars := map[string]string{}
 	for _, vs := range [][]manual.Variable{m.Variables, p.Variables} {
 		for _, v := range vs {
