@@ -118,8 +118,8 @@ func TestPeruReadsNoStores(t *testing.T) {
 		for _, id := range replies {
 			r := m.Reply(id)
 			for _, ch := range chans {
-				if !m.Public(ch.Audiences[0].ID) || !mk.Reads(m.ChannelLocales(ch)[0]) {
-					continue
+				if !slices.Contains(m.ChannelLocales(ch), "es") {
+					continue // a reply there is in another language
 				}
 				a, err := render.Reply(m, cat, p, r, ch, "es", opts)
 				if err != nil {
