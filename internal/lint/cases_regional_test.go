@@ -18,6 +18,9 @@ func withGB(text string) []edit {
 // a regional text is not a translation.
 const gbHolding = "holding:\n  default:\n    other: \"{{.platform}} is down. Follow {{.status_url}} for updates.\"\n"
 
+// enEmail gives en's all-clear an e-mail with a subject and a body.
+var enEmail = edit{fEN, "all-clear:\n  default:\n", "all-clear:\n  email:\n    subject:\n      other: \"{{.platform}} works again\"\n    body:\n      other: \"{{.platform}} works again.\"\n  default:\n"}
+
 func init() {
 	ruleCases = append(ruleCases,
 		ruleCase{name: "cr320-bad", rule: "CR320", fires: true, edits: withGB("holdin:\n  default:\n    other: \"{{.platform}} is down.\"\n"),
@@ -72,6 +75,11 @@ func init() {
 		ruleCase{name: "cr503-regional-bad", rule: "CR503", fires: true, edits: withGB("staff-brief:\n  sms:\n    other: \"{{.platform}} is down. Staff: use this SMS list and the office phone; customers go to the status page. Tell nobody outside; press calls go to the office now!\"\n"),
 			at: anchor{fPlaybook, "channels: [sms-staff]", "sms-staff"}, says: `staff-brief on sms-staff in en fits, but not with the drill mark [DRILL]: 164 GSM-7 septets, limit 160 (2 segments in GSM-7, 1 allowed), as read in uk`},
 		ruleCase{name: "cr503-regional-good", rule: "CR503", edits: withGB("staff-brief:\n  sms:\n    other: \"{{.platform}} is down. Staff: use this SMS list and the office phone.\"\n")},
+		// A regional e-mail body takes its base's subject; a regional
+		// e-mail in one text has none.
+		ruleCase{name: "cr406-regional-good", rule: "CR406", edits: append(withGB("all-clear:\n  email:\n    body:\n      other: \"{{.platform}} is working again.\"\n"), enEmail)},
+		ruleCase{name: "cr406-regional-bad", rule: "CR406", fires: true, otherErrors: true, edits: append(withGB("all-clear:\n  email:\n    other: \"{{.platform}} is working again.\"\n"), enEmail),
+			at: anchor{fGB, "all-clear:\n  email", "email"}, says: `the email text of all-clear in en-GB has no subject`},
 		ruleCase{name: "cr501-regional-good", rule: "CR501",
 			edits: append(withGB(gbHolding), edit{fManual, "    domain: hosting\n    owner: spokesperson\n", "    domain: hosting\n    owner: spokesperson\n    limit: 60\n"})},
 	)
