@@ -80,6 +80,13 @@ func init() {
 		ruleCase{name: "cr406-regional-good", rule: "CR406", edits: append(withGB("all-clear:\n  email:\n    body:\n      other: \"{{.platform}} is working again.\"\n"), enEmail)},
 		ruleCase{name: "cr406-regional-bad", rule: "CR406", fires: true, otherErrors: true, edits: append(withGB("all-clear:\n  email:\n    other: \"{{.platform}} is working again.\"\n"), enEmail),
 			at: anchor{fGB, "all-clear:\n  email", "email"}, says: `the email text of all-clear in en-GB has no subject`},
+		// en-GB's generic staff brief, with a non-GSM "…": the staff SMS
+		// take en's sms text, which comes first, so it is no SMS text; one
+		// of en-GB's own sms texts is.
+		ruleCase{name: "cr502-regional-good", rule: "CR502", edits: append(withGB("staff-brief:\n  default:\n    other: \"{{.platform}} is down… Use SMS.\"\n"),
+			edit{fEN, "staff-brief:\n  sms:\n", "staff-brief:\n  default:\n    other: \"{{.platform}} is down.\"\n  sms:\n"})},
+		ruleCase{name: "cr502-regional-bad", rule: "CR502", fires: true, edits: withGB("staff-brief:\n  sms:\n    other: \"{{.platform}} is down… Use SMS.\"\n"),
+			at: anchor{fGB, "down… Use", "…"}, says: `forces the whole SMS into UCS-2`},
 		ruleCase{name: "cr501-regional-good", rule: "CR501",
 			edits: append(withGB(gbHolding), edit{fManual, "    domain: hosting\n    owner: spokesperson\n", "    domain: hosting\n    owner: spokesperson\n    limit: 60\n"})},
 	)
