@@ -58,6 +58,11 @@ func init() {
 		// reads it.
 		ruleCase{name: "cr304-regional-bad", rule: "CR304", fires: true, edits: withGB("update:\n  default:\n    other: \"Still down. Next update in {{.update_minutes}} minutes.\"\n"),
 			at: anchor{fGB, "update:\n  default", "default"}, says: `update.default (en-GB) lacks plural forms one`},
+		// en's update is plural: en-GB's, though it names no count, is
+		// given the same and needs the same forms.
+		ruleCase{name: "cr304-regional-base", rule: "CR304", fires: true, edits: withGB("update:\n  default:\n    other: \"Still down. We post again soon.\"\n"),
+			at: anchor{fGB, "update:\n  default", "default"}, says: `update.default (en-GB) lacks plural forms one`},
+		ruleCase{name: "cr304-regional-good", rule: "CR304", edits: withGB("update:\n  default:\n    one: \"Still down. We post again soon.\"\n    other: \"Still down. We post again soon.\"\n")},
 		ruleCase{name: "cr402-regional-bad", rule: "CR402", fires: true, edits: withGB("holding:\n  default:\n    other: \"{{.platform}} is down. Call {{.uk_phone}}.\"\n"),
 			at: anchor{fPlaybook, "- message: holding", "holding"}, says: `{{.uk_phone}}`},
 		// 92 characters as the United Kingdom reads it: platform at its
