@@ -143,8 +143,8 @@ func checkRegionalRead(c *Context) {
 			}
 		}
 		for _, msg := range t.Messages {
-			if read[msg.ID] {
-				continue
+			if read[msg.ID] || f.lookup(base, msg.ID) == nil {
+				continue // an id its base lacks is CR320's
 			}
 			var markets []string
 			for _, mk := range m.Markets {
