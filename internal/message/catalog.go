@@ -24,6 +24,9 @@ type Catalog struct {
 	parsed    parseCache // the parsers' templates
 	bundle    *i18n.Bundle
 	files     map[string]*manual.TemplateFile
+	// ids are each file's text ids, by locale: a text is looked up in a
+	// locale and its region for every announcement (holder).
+	ids       map[string]map[string]bool
 	Default   string
 	source    func(file string, n int) string           // the manual's lines, to place errors
 	drillMark func(locale, kind, channel string) string // the manual's (manual.Manual.DrillMarkFor)
@@ -36,7 +39,7 @@ func NewCatalog(m *manual.Manual) (*Catalog, error) {
 	if err != nil {
 		return nil, fmt.Errorf("default locale %q: %w", def, err)
 	}
-	c := &Catalog{bundle: i18n.NewBundle(defTag), files: map[string]*manual.TemplateFile{}, Default: def,
+	c := &Catalog{bundle: i18n.NewBundle(defTag), files: map[string]*manual.TemplateFile{}, ids: map[string]map[string]bool{}, Default: def,
 		localizers: map[string]*i18n.Localizer{}, parsers: map[string]sandboxParser{}, source: m.SourceLine, drillMark: m.DrillMarkFor,
 		parsed: parseCache{texts: indexOf(m)}}
 	for _, t := range m.Templates {
@@ -52,6 +55,11 @@ func NewCatalog(m *manual.Manual) (*Catalog, error) {
 			return nil, fmt.Errorf("%s: %w", t.File, err)
 		}
 		c.files[t.Locale] = t
+		ids := make(map[string]bool, len(t.Messages))
+		for _, msg := range t.Messages {
+			ids[msg.ID] = true
+		}
+		c.ids[t.Locale] = ids
 	}
 	return c, nil
 }

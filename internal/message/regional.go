@@ -77,7 +77,7 @@ func (c *Catalog) has(locs []string, id string) bool {
 // none does.
 func (c *Catalog) holder(locs []string, id string) string {
 	for _, l := range locs {
-		if f := c.files[l]; f != nil && f.Lookup(id) != nil {
+		if c.ids[l][id] {
 			return l
 		}
 	}

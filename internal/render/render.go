@@ -198,7 +198,11 @@ func renderItem(out []Announcement, m *manual.Manual, cat *message.Catalog, p *m
 				req.Tag = rs[0].Locale
 				// Every reader of the channel, not only opts.Market's: a
 				// preview for one market shows the text the channel sends.
-				req.Region = manual.SharedTag(m.Readers(ch, loc))
+				all := rs
+				if opts.Market != "" {
+					all = m.Readers(ch, loc)
+				}
+				req.Region = manual.SharedTag(all)
 			}
 			if req.Data, req.Count, err = marketData(m, p, data, rs, tag, cadenceOptions(opts, ch.ID, audiences), used); err != nil {
 				return nil, renderError(it, ch, err)
