@@ -4,7 +4,8 @@ package templates
 
 import "embed"
 
-// FS holds es.yaml, en.yaml, pl.yaml and pt.yaml.
+// FS holds es.yaml, en.yaml, pl.yaml and pt.yaml, and es-PE.yaml, the
+// Spanish texts that differ for Peru.
 //
 //go:embed *.yaml
 var FS embed.FS

@@ -45,8 +45,19 @@ func newFacts(m *manual.Manual) *facts {
 	for _, t := range m.Templates {
 		f.addFile(t)
 	}
+	// A regional catalogue's channels read its base locale's variant of
+	// a kind before the region's generic text (message.Catalog): its
+	// promises are the base's, overlaid with its own.
+	base := map[string]map[string]bool{}
 	for _, t := range m.Templates {
-		f.addPromises(t)
+		if !m.IsRegional(t) {
+			base[t.Locale] = f.addPromises(t, nil)
+		}
+	}
+	for _, t := range m.Templates {
+		if m.IsRegional(t) {
+			f.addPromises(t, base[m.RegionalBase(t.Locale)])
+		}
 	}
 	for name, vs := range f.vars {
 		slices.Sort(vs)

@@ -70,6 +70,12 @@ type fitCalls struct {
 	playbook *manual.Playbook
 	calls    []fitCall
 	vals     []fitValue // the inputs' values while collecting them
+	// market are the playbook's texts as each market reads them
+	// (marketRenders), for marketFor: CR501 measures them, CR503 again
+	// with the drill mark where a regional catalogue wrote them.
+	marketFor *manual.Playbook
+	market    []render.Announcement
+	marketOK  bool
 }
 
 type fitCall struct {

@@ -20,10 +20,14 @@ func init() {
 func checkGSM(c *Context) {
 	f := c.facts
 	for _, t := range c.Manual.Templates {
+		// A regional catalogue's generic text goes out by SMS only where
+		// neither it nor its base has an sms text (message.Catalog).
+		base := c.Manual.RegionalBase(t.Locale)
 		for _, msg := range t.Messages {
 			name, variant, _ := manual.SplitID(msg.ID)
 			sms := variant == "sms" ||
-				variant == manual.GenericVariant && f.sms[name] && f.lookup(t.Locale, name+".sms") == nil
+				variant == manual.GenericVariant && f.sms[name] && f.lookup(t.Locale, name+".sms") == nil &&
+					(base == "" || f.lookup(base, name+".sms") == nil)
 			if sms {
 				checkGSMForms(c, msg)
 			}

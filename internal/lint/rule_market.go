@@ -122,19 +122,10 @@ func marketList(rs []*manual.Market) string {
 // its longest; reported under CR501 where checkFit has not already
 // reported the text. fitted holds "message channel locale" of those.
 func checkMarketFit(c *Context, reported map[string]bool) {
-	m, p, f := c.Manual, c.Playbook, c.facts
-	if len(m.Markets) == 0 || f.cat == nil {
+	m, p := c.Manual, c.Playbook
+	anns, ok := marketRenders(c)
+	if !ok {
 		return
-	}
-	vars := map[string]string{}
-	for _, vs := range [][]manual.Variable{m.Variables, p.Variables} {
-		for _, v := range vs {
-			vars[v.Name] = longest(v)
-		}
-	}
-	anns, err := render.Playbook(m, f.cat, p, render.Options{Vars: vars, Clock: longestClock(m)})
-	if err != nil {
-		return // CR404 reports what does not render
 	}
 	for a := range announcements(p) {
 		for _, ref := range a.ann.Channels {
@@ -153,4 +144,33 @@ func checkMarketFit(c *Context, reported map[string]bool) {
 			}
 		}
 	}
+}
+
+// marketRenders are the playbook's texts as each market reads them, with
+// every other value at its longest, as render does it; not ok in a manual
+// without markets or when they do not render (CR404 reports it).
+func marketRenders(c *Context) ([]render.Announcement, bool) {
+	m, p, f := c.Manual, c.Playbook, c.facts
+	if len(m.Markets) == 0 || f.cat == nil {
+		return nil, false
+	}
+	if fc := c.fits; fc != nil {
+		if fc.marketFor != p {
+			fc.marketFor = p
+			fc.market, fc.marketOK = renderMarkets(m, f, p)
+		}
+		return fc.market, fc.marketOK
+	}
+	return renderMarkets(m, f, p)
+}
+
+func renderMarkets(m *manual.Manual, f *facts, p *manual.Playbook) ([]render.Announcement, bool) {
+	vars := map[string]string{}
+	for _, vs := range [][]manual.Variable{m.Variables, p.Variables} {
+		for _, v := range vs {
+			vars[v.Name] = longest(v)
+		}
+	}
+	anns, err := render.Playbook(m, f.cat, p, render.Options{Vars: vars, Clock: longestClock(m)})
+	return anns, err == nil
 }

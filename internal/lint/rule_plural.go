@@ -19,8 +19,12 @@ func checkPlural(c *Context) {
 	counts := countVariables(c.Manual)
 	for _, t := range c.Manual.Templates {
 		need := message.Categories(t.Locale)
+		// A regional text replaces a plural base text: it is given the
+		// same count, and keeps every form its tag needs.
+		base := c.Manual.RegionalBase(t.Locale)
 		for _, msg := range t.Messages {
-			if !isPlural(msg, c.facts.msgVars[msg], counts) {
+			bm := c.facts.lookup(base, msg.ID)
+			if !isPlural(msg, c.facts.msgVars[msg], counts) && (bm == nil || !isPlural(bm, c.facts.msgVars[bm], counts)) {
 				continue
 			}
 			var missing []string

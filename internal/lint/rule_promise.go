@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/crisis-cli/crisis/internal/diag"
@@ -95,17 +96,27 @@ func (f *facts) promises(name, kind string) bool {
 
 // addPromises notes, for each variant of each message in one locale,
 // whether any of its parts names the next update's time, and for each
-// message whether some variant carries what is new.
-func (f *facts) addPromises(t *manual.TemplateFile) {
-	variants, news := map[string]bool{}, map[string]bool{}
+// message whether some variant carries what is new. A regional catalogue
+// starts from its base's variants (base), which its own replace. It
+// returns the variants noted.
+func (f *facts) addPromises(t *manual.TemplateFile, base map[string]bool) map[string]bool {
+	variants, news := maps.Clone(base), map[string]bool{}
+	if variants == nil {
+		variants = map[string]bool{}
+	}
+	own := map[string]bool{}
 	for _, msg := range t.Messages {
 		name, variant, _ := manual.SplitID(msg.ID)
 		key := name + "." + variant
+		if !own[key] {
+			own[key], variants[key] = true, false
+		}
 		variants[key] = variants[key] || slices.Contains(f.msgVars[msg], promiseVar)
 		news[name] = news[name] || slices.ContainsFunc(f.msgVars[msg], func(v string) bool { return slices.Contains(newsVars, v) })
 	}
 	f.variants = append(f.variants, variants)
 	f.news = append(f.news, localeNews{t.Locale, news})
+	return variants
 }
 
 // localeNews says, for the messages of one locale, which carry what is new.

@@ -21,9 +21,15 @@ const emailKind = "email"
 func checkSubject(c *Context) {
 	m, f := c.Manual, c.facts
 	for _, t := range m.Templates {
+		base := m.RegionalBase(t.Locale)
 		for _, msg := range t.Messages {
 			name, variant, part := manual.SplitID(msg.ID)
 			if variant != emailKind || part == "subject" {
+				continue
+			}
+			// A regional body takes its base's subject, part by part
+			// (message.Catalog); a whole e-mail in one text has none.
+			if part == "body" && base != "" && f.lookup(base, name+".email.subject") != nil {
 				continue
 			}
 			if f.lookup(t.Locale, name+".email.subject") == nil {

@@ -49,6 +49,11 @@ func (f *facts) variantGaps(m *manual.Manual, name, kind string) string {
 func (f *facts) missingVariant(m *manual.Manual, name, kind string) string {
 	var missing []string
 	for _, t := range m.Templates {
+		// A regional catalogue holds only what differs; the rest is its
+		// base locale's.
+		if m.IsRegional(t) {
+			continue
+		}
 		if f.hasMessage(t.Locale, name) && !f.hasVariant(t.Locale, name, kind) {
 			missing = append(missing, t.Locale)
 		}

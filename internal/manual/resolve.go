@@ -221,7 +221,9 @@ func resolveLocales(m *Manual, ix indexes, diags *diag.List) {
 		}
 	}
 	for _, t := range m.Templates {
-		if len(loc.Supported) > 0 && !slices.Contains(loc.Supported, t.Locale) {
+		// A regional catalogue (es-PE beside es) is read by its markets
+		// without being a locale of its own; lint checks it (CR320-CR322).
+		if len(loc.Supported) > 0 && !slices.Contains(loc.Supported, t.Locale) && !m.IsRegional(t) {
 			warn(diags, t.Pos, RuleDangling, say("loader.unsupported-locale", args{"File": t.File, "Locale": q(t.Locale)}),
 				say("loader.unsupported-locale.hint", args{"File": ManualFile}))
 		}

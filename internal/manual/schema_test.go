@@ -618,3 +618,35 @@ func TestSchemaChannelKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestSchemaAgreesWithLoaderRegional: a regional catalogue
+// (templates/es-PE.yaml) has a message file's shape, with no hash: the
+// schema and the loader accept and refuse the same ones.
+func TestSchemaAgreesWithLoaderRegional(t *testing.T) {
+	s := compileSchemas(t)
+	valid := os.DirFS(filepath.Join("..", "..", "testdata", "broken", "_valid"))
+	for _, c := range []struct {
+		name, text string
+		ok         bool
+	}{
+		{"regional text", "holding:\n  sms:\n    other: \"Lo sabemos.\"\n", true},
+		{"regional plural forms", "holding:\n  sms:\n    one: x\n    many: y\n    other: z\n", true},
+		{"regional flat id", "holding.sms: x\n", true},
+		{"regional unknown variant", "holding:\n  smss:\n    other: x\n", false},
+		{"regional unknown key", "holding:\n  sms:\n    note: x\n    other: y\n", false},
+		{"regional no other form", "holding:\n  sms:\n    one: x\n", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			for _, rel := range manualFiles(t, valid) {
+				data, err := fs.ReadFile(valid, rel)
+				if err != nil {
+					t.Fatal(err)
+				}
+				fsys[rel] = &fstest.MapFile{Data: data}
+			}
+			fsys["templates/es-PE.yaml"] = &fstest.MapFile{Data: []byte(c.text)}
+			checkAgreement(t, s, fsys, "templates/es-PE.yaml", c.ok)
+		})
+	}
+}

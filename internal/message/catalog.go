@@ -24,6 +24,9 @@ type Catalog struct {
 	parsed    parseCache // the parsers' templates
 	bundle    *i18n.Bundle
 	files     map[string]*manual.TemplateFile
+	// ids are each file's text ids, by locale: a text is looked up in a
+	// locale and its region for every announcement (holder).
+	ids       map[string]map[string]bool
 	Default   string
 	source    func(file string, n int) string           // the manual's lines, to place errors
 	drillMark func(locale, kind, channel string) string // the manual's (manual.Manual.DrillMarkFor)
@@ -36,7 +39,7 @@ func NewCatalog(m *manual.Manual) (*Catalog, error) {
 	if err != nil {
 		return nil, fmt.Errorf("default locale %q: %w", def, err)
 	}
-	c := &Catalog{bundle: i18n.NewBundle(defTag), files: map[string]*manual.TemplateFile{}, Default: def,
+	c := &Catalog{bundle: i18n.NewBundle(defTag), files: map[string]*manual.TemplateFile{}, ids: map[string]map[string]bool{}, Default: def,
 		localizers: map[string]*i18n.Localizer{}, parsers: map[string]sandboxParser{}, source: m.SourceLine, drillMark: m.DrillMarkFor,
 		parsed: parseCache{texts: indexOf(m)}}
 	for _, t := range m.Templates {
@@ -52,6 +55,11 @@ func NewCatalog(m *manual.Manual) (*Catalog, error) {
 			return nil, fmt.Errorf("%s: %w", t.File, err)
 		}
 		c.files[t.Locale] = t
+		ids := make(map[string]bool, len(t.Messages))
+		for _, msg := range t.Messages {
+			ids[msg.ID] = true
+		}
+		c.ids[t.Locale] = ids
 	}
 	return c, nil
 }
@@ -94,22 +102,21 @@ func (c *Catalog) Locales() []string {
 }
 
 // variant finds the best text ids for a message on a channel kind in one
-// locale: the kind's own variant, else the generic one. Kinds with parts
-// (e-mail) use body and subject.
-func (c *Catalog) variant(locale, message, kind string) (text string, parts map[string]string, ok bool) {
-	f := c.files[locale]
-	if f == nil {
-		return "", nil, false
-	}
+// locale, looked up in each of locs (a regional catalogue, then its base
+// locale): the kind's own variant, else the generic one. Kinds with parts
+// (e-mail) use body and subject. A region's generic text does not replace
+// its base's text for the kind: the channel variant is written to the
+// channel's measure, which a text for every channel is not.
+func (c *Catalog) variant(locs []string, message, kind string) (text string, parts map[string]string, ok bool) {
 	for _, v := range []string{kind, manual.GenericVariant} {
 		base := message + "." + v
-		if f.Lookup(base) != nil {
+		if c.has(locs, base) {
 			return base, nil, true
 		}
-		if f.Lookup(base+".body") != nil {
+		if c.has(locs, base+".body") {
 			parts = map[string]string{}
 			for _, part := range manual.Parts {
-				if part != "body" && f.Lookup(base+"."+part) != nil {
+				if part != "body" && c.has(locs, base+"."+part) {
 					parts[part] = base + "." + part
 				}
 			}

@@ -20,6 +20,11 @@ type Request struct {
 	// Tag is the reader's full locale (pt-PT for a text in pt), whose
 	// CLDR plural rules choose the form; empty: Locale's own.
 	Tag string
+	// Region is the full locale every reader of the text reads under
+	// (es-PE; manual.SharedTag), whose regional catalogue
+	// (templates/es-PE.yaml) is read before Locale's, text by text;
+	// empty: Locale's texts alone.
+	Region string
 }
 
 // Result is a localized message.
@@ -31,6 +36,9 @@ type Result struct {
 	Locale  string   // the locale actually used
 	Chain   []string // the fallback chain that was followed
 	Variant string   // the template id used for the text
+	// Region is the regional catalogue a text was taken from (es-PE),
+	// empty when every text is Locale's.
+	Region string
 	// Warnings are problems that did not stop rendering but must be seen:
 	// a locale fallback, a plural form missing in a translation.
 	Warnings []string
@@ -43,7 +51,8 @@ func (c *Catalog) Render(req Request) (Result, error) {
 	chain := c.Chain(req.Locale)
 	res := Result{Chain: chain}
 	for _, loc := range chain {
-		textID, parts, ok := c.variant(loc, req.Message, req.Kind)
+		locs := c.withRegion(loc, req.Region)
+		textID, parts, ok := c.variant(locs, req.Message, req.Kind)
 		if !ok {
 			continue
 		}
@@ -53,12 +62,12 @@ func (c *Catalog) Render(req Request) (Result, error) {
 				req.Message, req.Locale, loc, strings.Join(chain, " -> ")))
 		}
 		var err error
-		if res.Text, err = c.execute(loc, textID, req, &res); err != nil {
+		if res.Text, err = c.execute(c.holder(locs, textID), textID, req, &res); err != nil {
 			return res, err
 		}
 		for part, dst := range map[string]*string{"subject": &res.Subject, "header": &res.Header, "footer": &res.Footer} {
 			if id := parts[part]; id != "" {
-				if *dst, err = c.execute(loc, id, req, &res); err != nil {
+				if *dst, err = c.execute(c.holder(locs, id), id, req, &res); err != nil {
 					return res, err
 				}
 			}
@@ -90,7 +99,11 @@ func (c *Catalog) DrillMark(locale, kind, channel string) string {
 }
 
 func (c *Catalog) execute(loc, id string, req Request, res *Result) (string, error) {
-	text, err := c.localize(loc, req.Tag, id, req.Data, req.Count)
+	tag := req.Tag
+	if loc != res.Locale { // a regional catalogue's text (Catalog.withRegion)
+		res.Region, tag = loc, loc
+	}
+	text, err := c.localize(loc, tag, id, req.Data, req.Count)
 	if err != nil {
 		if text == "" {
 			return "", &RenderError{ID: id, Locale: loc, Err: err, Pos: c.formPos(loc, id, err)}

@@ -138,13 +138,5 @@ func catalogOf(t *testing.T, templates string) *Catalog {
 		manual.ManualFile:   {Data: []byte(testManual)},
 		"templates/es.yaml": {Data: []byte(templates)},
 	}
-	m, _, err := manual.Load(fsys, "t")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := NewCatalog(m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return loadCatalog(t, fsys, false)
 }

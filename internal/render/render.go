@@ -73,6 +73,9 @@ type Announcement struct {
 	// fallback followed is reported, never silent.
 	LocaleUsed string   `json:"locale_used,omitempty"`
 	Chain      []string `json:"locale_chain,omitempty"`
+	// Region is the regional catalogue a text was taken from (es-PE for
+	// Peru's readers of an es text, format 1.1), empty for Locale's own.
+	Region string `json:"region,omitempty"`
 	channel.Measurement
 	SubjectMeasure *channel.Measurement `json:"-"`
 	Warnings       []string             `json:"warnings,omitempty"`
@@ -193,6 +196,13 @@ func renderItem(out []Announcement, m *manual.Manual, cat *message.Catalog, p *m
 			if own {
 				tag = func(mk *manual.Market) string { return mk.Locale }
 				req.Tag = rs[0].Locale
+				// Every reader of the channel, not only opts.Market's: a
+				// preview for one market shows the text the channel sends.
+				all := rs
+				if opts.Market != "" {
+					all = m.Readers(ch, loc)
+				}
+				req.Region = manual.SharedTag(all)
 			}
 			if req.Data, req.Count, err = marketData(m, p, data, rs, tag, cadenceOptions(opts, ch.ID, audiences), used); err != nil {
 				return nil, renderError(it, ch, err)
@@ -204,7 +214,7 @@ func renderItem(out []Announcement, m *manual.Manual, cat *message.Catalog, p *m
 		}
 		a := Announcement{Playbook: p.ID, Step: it.step, Message: it.ann.Message.ID, Channel: ch.ID, Kind: ch.Kind,
 			Locale: loc, Markets: marketIDs(rs), Audience: strings.Join(audiences, ", "), Required: m.Speaks(ch, loc), Subject: res.Subject, Header: res.Header, Footer: res.Footer,
-			Text: res.Text, Warnings: res.Warnings}
+			Text: res.Text, Warnings: res.Warnings, Region: res.Region}
 		if res.Locale != loc {
 			a.LocaleUsed, a.Chain = res.Locale, res.Chain
 		}
@@ -243,7 +253,7 @@ func draft(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, msg, kind
 		tag := func(*manual.Market) string { return loc }
 		if own {
 			tag = func(mk *manual.Market) string { return mk.Locale }
-			req.Tag = rs[0].Locale
+			req.Tag, req.Region = rs[0].Locale, manual.SharedTag(rs)
 		}
 		used, err := UsedVariables(m, []string{msg})
 		if err != nil {

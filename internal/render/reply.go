@@ -26,7 +26,7 @@ func Reply(m *manual.Manual, cat *message.Catalog, p *manual.Playbook, r *manual
 		return Announcement{}, err
 	}
 	a := Announcement{Playbook: p.ID, Step: "reply:" + r.ID, Message: r.Message.ID, Channel: ch.ID, Kind: ch.Kind, Locale: loc,
-		Markets: marketIDs(markets(mk)), Subject: res.Subject, Header: res.Header, Footer: res.Footer, Text: res.Text, Warnings: res.Warnings}
+		Markets: marketIDs(markets(mk)), Subject: res.Subject, Header: res.Header, Footer: res.Footer, Text: res.Text, Warnings: res.Warnings, Region: res.Region}
 	if res.Locale != loc {
 		a.LocaleUsed, a.Chain = res.Locale, res.Chain
 	}

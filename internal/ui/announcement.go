@@ -19,7 +19,7 @@ func AnnouncementCard(th *Theme, a render.Announcement, status string) string {
 	if th.Color {
 		marker = th.Accent.Render("▌")
 	}
-	fmt.Fprintf(b, "%s %s  %s  %s  %s", marker, th.Title.Render(channelHeading(a)), th.Muted.Render(a.Kind), th.Accent.Render(a.Locale),
+	fmt.Fprintf(b, "%s %s  %s  %s  %s", marker, th.Title.Render(channelHeading(a)), th.Muted.Render(a.Kind), th.Accent.Render(localeLabel(a)),
 		th.Muted.Render("to "+a.Audience+" · "+a.Step+"/"+a.Message))
 	if len(a.Markets) > 0 {
 		fmt.Fprintf(b, "  %s", th.Muted.Render("· markets "+strings.Join(a.Markets, ", ")))
@@ -63,7 +63,7 @@ func AnnouncementsMarkdown(anns []render.Announcement) string {
 		if !a.Fits {
 			fit = "**DOES NOT FIT**"
 		}
-		fmt.Fprintf(b, "## %s · %s · %s\n\n", channelHeading(a), a.Locale, a.Step)
+		fmt.Fprintf(b, "## %s · %s · %s\n\n", channelHeading(a), localeLabel(a), a.Step)
 		if len(a.Markets) > 0 {
 			fmt.Fprintf(b, "Markets: %s.\n\n", strings.Join(a.Markets, ", "))
 		}
@@ -83,4 +83,13 @@ func channelHeading(a render.Announcement) string {
 		return a.Channel
 	}
 	return a.Channel + " (" + a.ChannelName + ")"
+}
+
+// localeLabel is the announcement's locale, with the regional catalogue
+// its text came from when it is not the locale's own: "es (es-PE)".
+func localeLabel(a render.Announcement) string {
+	if a.Region != "" {
+		return a.Locale + " (" + a.Region + ")"
+	}
+	return a.Locale
 }

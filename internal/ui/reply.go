@@ -12,7 +12,7 @@ import (
 // a text of the step, under a heading that says it is a reply, never sent
 // by the run, and that y copies it.
 func (v *RunView) Reply(s *runbook.Session, r *manual.Reply, a render.Announcement) {
-	head := "── " + v.t("replies.head", map[string]any{"Reply": r.ID, "Channel": a.Channel, "Kind": a.Kind, "Locale": a.Locale})
+	head := "── " + v.t("replies.head", map[string]any{"Reply": r.ID, "Channel": a.Channel, "Kind": a.Kind, "Locale": localeLabel(a)})
 	v.printf("\n%s\n", v.Th.Title.Render(head))
 	v.whole(a, v.t("replies.subject", nil), v.t("replies.body", nil))
 	v.printf("%s\n", v.Th.Muted.Render(v.t("replies.copy-hint", nil)))

@@ -120,7 +120,7 @@ func (v *RunView) Texts(s *runbook.Session, b runbook.Batch, locale string) {
 
 func (v *RunView) text(s *runbook.Session, b runbook.Batch, a render.Announcement) {
 	n := b.Number(a)
-	head := "── " + v.t("run.text.head", map[string]any{"N": n, "Channel": a.Channel, "Kind": a.Kind, "Locale": a.Locale,
+	head := "── " + v.t("run.text.head", map[string]any{"N": n, "Channel": a.Channel, "Kind": a.Kind, "Locale": localeLabel(a),
 		"Audience": a.Audience, "Status": v.sentStatus(s, b, a)})
 	v.printf("\n%s\n", v.Th.Title.Render(head))
 	v.readIn(s, a)
