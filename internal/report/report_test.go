@@ -106,9 +106,17 @@ func scripted(t *testing.T, playbook string, isDrill, auto bool, lines ...string
 	if err := f.AskVars(map[string]string{"platform": "Facebook"}); err != nil {
 		t.Fatal(err)
 	}
+	return runToEnd(t, f, m, p)
+}
+
+// runToEnd runs f's session of p until it ends or pauses and reads its
+// journal back, which must be intact.
+func runToEnd(t *testing.T, f *runbook.Flow, m *manual.Manual, p *manual.Playbook) run {
+	t.Helper()
 	if err := f.Run(); err != nil && !errors.Is(err, runbook.ErrPaused) {
 		t.Fatal(err)
 	}
+	s := f.S
 	events, dmg, err := journal.Read(filepath.Join(s.Dir, runbook.JournalFile))
 	if err != nil || !dmg.Intact() {
 		t.Fatalf("read the journal: %v %v", err, dmg)
@@ -131,14 +139,7 @@ func testdataRun(t *testing.T, dir, playbook, locale string, lines ...string) ru
 	}
 	defer s.Close()
 	f := &runbook.Flow{S: s, In: &script{clock: c, lines: lines}, View: quietView{}}
-	if err := f.Run(); err != nil && !errors.Is(err, runbook.ErrPaused) {
-		t.Fatal(err)
-	}
-	events, dmg, err := journal.Read(filepath.Join(s.Dir, runbook.JournalFile))
-	if err != nil || !dmg.Intact() {
-		t.Fatalf("read the journal: %v %v", err, dmg)
-	}
-	return run{m: m, p: p, events: events, dmg: dmg, state: s.State, dir: s.Dir}
+	return runToEnd(t, f, m, p)
 }
 
 // imperfectDrill rehearses facebook-down on its own clock: the inbox step is
