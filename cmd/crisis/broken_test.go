@@ -67,14 +67,8 @@ func readBrokenWant(t *testing.T, file string) brokenWant {
 // as crisis in $PATH by testscript.Main) on every manual in testdata/broken:
 // each must exit 3 or 1 and name the mistake with its file:line:col.
 func TestBrokenManuals(t *testing.T) {
-	bin, err := exec.LookPath("crisis")
-	if err != nil {
-		t.Fatalf("crisis is not in $PATH (testscript.Main installs it): %v", err)
-	}
-	root, err := filepath.Abs(filepath.Join("..", "..", "testdata", "broken"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	bin := crisisBin(t)
+	root := filepath.Join(repoRoot(t), "testdata", "broken")
 	entries, err := os.ReadDir(root)
 	if err != nil {
 		t.Fatal(err)

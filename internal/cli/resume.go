@@ -121,9 +121,7 @@ func (a *App) resumeSession(run *runbook.Run, o runOptions, given map[string]str
 	if err != nil {
 		return nil, err
 	}
-	sess.Localize = func(p *manual.Playbook) *manual.Playbook { return a.localize(m, p) }
-	if err := sess.SetVars(vals); err != nil {
-		sess.Close()
+	if err := a.settle(sess, m, vals); err != nil {
 		return nil, err
 	}
 	if o.reopen != "" {

@@ -346,12 +346,22 @@ func (a *App) openSession(args []string, p *manual.Playbook, o runOptions, vars 
 	if err != nil {
 		return nil, err
 	}
-	sess.Localize = func(p *manual.Playbook) *manual.Playbook { return a.localize(m, p) }
-	if err := sess.SetVars(vals); err != nil {
-		sess.Close()
+	if err := a.settle(sess, m, vals); err != nil {
 		return nil, err
 	}
 	return sess, nil
+}
+
+// settle makes a session, started or resumed, show the playbook in the
+// user's language and hold the run's variable values; a session it cannot
+// settle is closed, releasing the run's lock.
+func (a *App) settle(sess *runbook.Session, m *manual.Manual, vals map[string]string) error {
+	sess.Localize = func(p *manual.Playbook) *manual.Playbook { return a.localize(m, p) }
+	if err := sess.SetVars(vals); err != nil {
+		sess.Close()
+		return err
+	}
+	return nil
 }
 
 // resumeRun resumes the run named by target (a run id or a unique prefix,

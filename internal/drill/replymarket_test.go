@@ -1,15 +1,12 @@
 package drill_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/drill"
-	"github.com/crisis-cli/crisis/internal/manual"
-	"github.com/crisis-cli/crisis/internal/message"
+	"github.com/crisis-cli/crisis/internal/exampletest"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
 
@@ -19,14 +16,7 @@ import (
 // e-mail list every 30 minutes). On the e-mail list reaching Spain and Peru, the inject's
 // market chooses; without one, each market's value is named beside it.
 func TestInjectReplyFollowsTheMarket(t *testing.T) {
-	m, diags, err := manual.Load(os.DirFS(filepath.Join("..", "..", "testdata", "replymarkets")), "replymarkets")
-	if err != nil || diags.HasErrors() {
-		t.Fatalf("load: %v %v", err, diags)
-	}
-	cat, err := message.NewCatalog(m)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, cat := exampletest.LoadDir(t, "replymarkets")
 	clock := &ticker{t: time.Date(2026, 11, 23, 15, 0, 0, 0, time.UTC)}
 	s, err := runbook.Start(runbook.Options{RunsDir: t.TempDir(), Manual: m, Playbook: m.Playbook("fb-down"), Catalog: cat,
 		Drill: true, Speed: 1, Locales: []string{"es"}, Now: clock.now})

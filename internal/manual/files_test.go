@@ -176,10 +176,7 @@ func (f endlessFile) Read(p []byte) (int, error) {
 // TestSizeBoundWithoutStat: a file whose size the file system does not
 // tell is still read no further than MaxFileSize+1 bytes.
 func TestSizeBoundWithoutStat(t *testing.T) {
-	fsys := fstest.MapFS{}
-	for name, body := range valid() {
-		fsys[name] = &fstest.MapFile{Data: []byte(body)}
-	}
+	fsys := mapFS(valid())
 	fsys["playbooks/proc.yaml"] = &fstest.MapFile{}
 	var read int64
 	_, diags, err := Load(endlessFS{fsys, "playbooks/proc.yaml", &read}, "test")
@@ -206,10 +203,7 @@ func TestMisnamedAndNestedFilesReported(t *testing.T) {
 	files["playbooks/.git/config.yml"] = "hidden folders are not searched"
 	files["templates/old/pl.yml"] = minimalTemplates
 	files["playbooks/short.yml"] = minimalPlaybook
-	fsys := fstest.MapFS{}
-	for name, body := range files {
-		fsys[name] = &fstest.MapFile{Data: []byte(body)}
-	}
+	fsys := mapFS(files)
 	m, diags, err := Load(fsys, "test")
 	if err != nil {
 		t.Fatal(err)

@@ -61,10 +61,7 @@ func FuzzLoad(f *testing.F) {
 			t.Skip()
 		}
 		name := fuzzTargets[int(target)%len(fuzzTargets)]
-		fsys := fstest.MapFS{}
-		for file, body := range valid() {
-			fsys[file] = &fstest.MapFile{Data: []byte(body)}
-		}
+		fsys := mapFS(valid())
 		fsys[name] = &fstest.MapFile{Data: data}
 
 		m, diags, err := loadWithin(t, fsys, 10*time.Second)

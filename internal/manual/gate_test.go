@@ -3,7 +3,6 @@ package manual
 import (
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"golang.org/x/text/language"
@@ -127,6 +126,8 @@ func TestLoadGatesAndLaterFactsErrors(t *testing.T) {
 	}
 }
 
+// loadEditedIn loads files with the first from in file replaced by to,
+// and returns its problems.
 func loadEditedIn(t *testing.T, files map[string]string, file, from, to string) []string {
 	t.Helper()
 	if !strings.Contains(files[file], from) {
@@ -141,11 +142,7 @@ func loadEditedIn(t *testing.T, files map[string]string, file, from, to string) 
 // finding: shown in the reader's language.
 func TestGateFindingsInTheReadersLanguage(t *testing.T) {
 	files := gateFiles(strings.Replace(gatesPlaybook, "known: later", "known: soon", 1))
-	fsys := fstest.MapFS{}
-	for name, body := range files {
-		fsys[name] = &fstest.MapFile{Data: []byte(body)}
-	}
-	_, diags, err := Load(fsys, "test")
+	_, diags, err := Load(mapFS(files), "test")
 	if err != nil {
 		t.Fatal(err)
 	}

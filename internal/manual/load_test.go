@@ -50,13 +50,18 @@ const minimalTemplates = `holding:
     other: "We know."
 `
 
-func load(t *testing.T, files map[string]string) (*Manual, []string) {
-	t.Helper()
+// mapFS is a manual's files, by path, as a file system to load.
+func mapFS(files map[string]string) fstest.MapFS {
 	fsys := fstest.MapFS{}
 	for name, body := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(body)}
 	}
-	m, diags, err := Load(fsys, "test")
+	return fsys
+}
+
+func load(t *testing.T, files map[string]string) (*Manual, []string) {
+	t.Helper()
+	m, diags, err := Load(mapFS(files), "test")
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
@@ -80,13 +85,7 @@ func valid() map[string]string {
 // by to, and returns its problems.
 func loadEdited(t *testing.T, file, from, to string) []string {
 	t.Helper()
-	files := valid()
-	if !strings.Contains(files[file], from) {
-		t.Fatalf("fixture has no %q", from)
-	}
-	files[file] = strings.Replace(files[file], from, to, 1)
-	_, diags := load(t, files)
-	return diags
+	return loadEditedIn(t, valid(), file, from, to)
 }
 
 func TestLoadValid(t *testing.T) {

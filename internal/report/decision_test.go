@@ -1,16 +1,12 @@
 package report
 
 import (
-	"errors"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"golang.org/x/text/language"
 
-	"github.com/crisis-cli/crisis/internal/exampletest"
-	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
@@ -18,23 +14,7 @@ import (
 // decided runs leak of testdata/decisions with the given commands.
 func decided(t *testing.T, lines ...string) run {
 	t.Helper()
-	m, cat := exampletest.LoadDir(t, "decisions")
-	c := &clock{t: start}
-	s, err := runbook.Start(runbook.Options{RunsDir: t.TempDir(), Manual: m, Playbook: m.Playbook("leak"), Catalog: cat,
-		Locales: []string{"es"}, Now: c.now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	f := &runbook.Flow{S: s, In: &script{clock: c, lines: lines}, View: quietView{}}
-	if err := f.Run(); err != nil && !errors.Is(err, runbook.ErrPaused) {
-		t.Fatal(err)
-	}
-	events, dmg, err := journal.Read(filepath.Join(s.Dir, runbook.JournalFile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return run{m: m, p: m.Playbook("leak"), events: events, dmg: dmg, dir: s.Dir}
+	return testdataRun(t, "decisions", "leak", "es", lines...)
 }
 
 // The report says which option was chosen, by whom and when, the severity

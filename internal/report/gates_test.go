@@ -1,18 +1,11 @@
 package report
 
 import (
-	"errors"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/lang"
-	"github.com/crisis-cli/crisis/internal/manual"
-	"github.com/crisis-cli/crisis/internal/message"
-	"github.com/crisis-cli/crisis/internal/runbook"
 	"golang.org/x/text/language"
 )
 
@@ -20,29 +13,7 @@ import (
 // pre-approved step, a two-person gate) with the given commands.
 func gatesRun(t *testing.T, lines ...string) run {
 	t.Helper()
-	m, diags, err := manual.Load(os.DirFS(filepath.Join("..", "..", "testdata", "gates")), "gates")
-	if err != nil || diags.HasErrors() {
-		t.Fatalf("load: %v %v", err, diags)
-	}
-	cat, err := message.NewCatalog(m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := &clock{t: start}
-	s, err := runbook.Start(runbook.Options{RunsDir: t.TempDir(), Manual: m, Playbook: m.Playbook("fb-down"), Catalog: cat, Locales: []string{"en"}, Now: c.now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	f := &runbook.Flow{S: s, In: &script{clock: c, lines: lines}, View: quietView{}}
-	if err := f.Run(); err != nil && !errors.Is(err, runbook.ErrPaused) {
-		t.Fatal(err)
-	}
-	events, dmg, err := journal.Read(filepath.Join(s.Dir, runbook.JournalFile))
-	if err != nil || !dmg.Intact() {
-		t.Fatalf("read the journal: %v %v", err, dmg)
-	}
-	return run{m: m, p: s.Playbook, events: events, dmg: dmg, state: s.State, dir: s.Dir}
+	return testdataRun(t, "gates", "fb-down", "en", lines...)
 }
 
 // The report says who approved what as which role, what went out

@@ -106,14 +106,40 @@ func scripted(t *testing.T, playbook string, isDrill, auto bool, lines ...string
 	if err := f.AskVars(map[string]string{"platform": "Facebook"}); err != nil {
 		t.Fatal(err)
 	}
+	return runToEnd(t, f, m, p)
+}
+
+// runToEnd runs f's session of p until it ends or pauses and reads its
+// journal back, which must be intact.
+func runToEnd(t *testing.T, f *runbook.Flow, m *manual.Manual, p *manual.Playbook) run {
+	t.Helper()
 	if err := f.Run(); err != nil && !errors.Is(err, runbook.ErrPaused) {
 		t.Fatal(err)
 	}
+	s := f.S
 	events, dmg, err := journal.Read(filepath.Join(s.Dir, runbook.JournalFile))
 	if err != nil || !dmg.Intact() {
 		t.Fatalf("read the journal: %v %v", err, dmg)
 	}
 	return run{m: m, p: p, events: events, dmg: dmg, state: s.State, dir: s.Dir}
+}
+
+// testdataRun runs a playbook of the manual in testdata/DIR in one locale
+// with the given commands and reads its journal back. The run may end
+// paused.
+func testdataRun(t *testing.T, dir, playbook, locale string, lines ...string) run {
+	t.Helper()
+	m, cat := exampletest.LoadDir(t, dir)
+	p := m.Playbook(playbook)
+	c := &clock{t: start}
+	s, err := runbook.Start(runbook.Options{RunsDir: t.TempDir(), Manual: m, Playbook: p, Catalog: cat,
+		Locales: []string{locale}, Now: c.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	f := &runbook.Flow{S: s, In: &script{clock: c, lines: lines}, View: quietView{}}
+	return runToEnd(t, f, m, p)
 }
 
 // imperfectDrill rehearses facebook-down on its own clock: the inbox step is

@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/crisis-cli/crisis/internal/exampletest"
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/manual"
-	"github.com/crisis-cli/crisis/internal/message"
 )
 
 // startGates begins a run of testdata/gates (a 1.1 manual: a fact known
@@ -19,14 +19,7 @@ import (
 // and a legal gate step) on a fake clock.
 func startGates(t *testing.T) (*Session, *fakeClock) {
 	t.Helper()
-	m, diags, err := manual.Load(os.DirFS(filepath.Join("..", "..", "testdata", "gates")), "gates")
-	if err != nil || diags.HasErrors() {
-		t.Fatalf("load: %v %v", err, diags)
-	}
-	cat, err := message.NewCatalog(m)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, cat := exampletest.LoadDir(t, "gates")
 	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
 	s, err := Start(Options{RunsDir: t.TempDir(), Manual: m, Playbook: m.Playbook("fb-down"), Catalog: cat, Locales: []string{"en"}, Now: clock.now})
 	if err != nil {

@@ -2,15 +2,14 @@ package runbook
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/crisis-cli/crisis/internal/exampletest"
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/manual"
-	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/render"
 )
 
@@ -34,14 +33,7 @@ func (v *replyView) Copy(text string) (string, error) {
 // a reply drafted from the examples would say so).
 func replySession(t *testing.T, drill bool) *Session {
 	t.Helper()
-	m, diags, err := manual.Load(os.DirFS(filepath.Join("..", "..", "testdata", "replies")), "replies")
-	if err != nil || diags.HasErrors() {
-		t.Fatalf("load: %v %v", err, diags)
-	}
-	cat, err := message.NewCatalog(m)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, cat := exampletest.LoadDir(t, "replies")
 	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
 	s, err := Start(Options{RunsDir: t.TempDir(), Manual: m, Playbook: m.Playbook("fb-down"), Catalog: cat,
 		Locales: []string{"en", "pt"}, Now: clock.now, Drill: drill})
