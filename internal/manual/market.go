@@ -38,7 +38,7 @@ func (mk *Market) Language() string {
 // Reads reports whether the market's readers read texts written in locale:
 // its tag is locale, or its language is.
 func (mk *Market) Reads(locale string) bool {
-	return strings.EqualFold(mk.Locale, locale) || mk.Language() == strings.ToLower(locale)
+	return SameTag(mk.Locale, locale) || mk.Language() == strings.ToLower(locale)
 }
 
 // Market is the market with that id, nil when there is none.

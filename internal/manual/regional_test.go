@@ -51,9 +51,9 @@ func TestRegionalBase(t *testing.T) {
 		"es-PE":      "es",
 		"es_pe":      "es",
 		"es-419":     "es",
-		"es":         "",   // a supported locale is a translation
-		"pt-BR":      "",   // supported in full
-		"pt-PT":      "",   // pt is not supported, pt-BR is no parent of it
+		"es":         "", // a supported locale is a translation
+		"pt-BR":      "", // supported in full
+		"pt-PT":      "", // pt is not supported, pt-BR is no parent of it
 		"zh-Hant-TW": "zh-Hant",
 		"en-GB":      "",
 	} {
@@ -77,6 +77,19 @@ func TestSharedTag(t *testing.T) {
 	} {
 		if got := SharedTag(c.rs); got != c.want {
 			t.Errorf("SharedTag(%v) = %q, want %q", c.rs, got, c.want)
+		}
+	}
+}
+
+// TestMarketReadsAnySpellingOfItsTag: a market reads the texts of its own
+// tag however the tag is spelt (es_PE, es-pe), as the regional catalogue
+// is found whatever its spelling, and those of its language; not another
+// region's.
+func TestMarketReadsAnySpellingOfItsTag(t *testing.T) {
+	mk := Market{ID: "pe", Locale: "es-PE"}
+	for locale, want := range map[string]bool{"es-PE": true, "es_PE": true, "es-pe": true, "es": true, "ES": true, "es-ES": false, "pt": false} {
+		if got := mk.Reads(locale); got != want {
+			t.Errorf("market es-PE reads %q: %v, want %v", locale, got, want)
 		}
 	}
 }
