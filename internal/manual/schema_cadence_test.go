@@ -1,12 +1,8 @@
 package manual_test
 
 import (
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-	"testing/fstest"
 )
 
 // TestSchemaAgreesOnCadences checks the schema and the loader agree on the
@@ -15,16 +11,8 @@ import (
 // cannot tell apart, see TestCadenceProblems).
 func TestSchemaAgreesOnCadences(t *testing.T) {
 	s := compileSchemas(t)
-	valid := os.DirFS(filepath.Join("..", "..", "testdata", "broken", "_valid"))
 	const pb = "playbooks/facebook-down.yaml"
-	base := fstest.MapFS{}
-	for _, rel := range manualFiles(t, valid) {
-		data, err := fs.ReadFile(valid, rel)
-		if err != nil {
-			t.Fatal(err)
-		}
-		base[rel] = &fstest.MapFile{Data: data}
-	}
+	base := validManual(t)
 	const one = "updates:\n  every: 30m\n  message: holding\n  audiences: [customers]\n  channels: [sms-customers]\n"
 	const list = "updates:\n  - id: customers\n    every: 30m\n    message: holding\n    audiences: [customers]\n    channels: [sms-customers]\n"
 	const phases = "updates:\n  - id: customers\n    phases:\n      - {every: 20m, for: 2h}\n      - {every: 60m}\n    on_change: yes\n    message: holding\n    audiences: [customers]\n    channels: [sms-customers]\n"
@@ -57,12 +45,7 @@ func TestSchemaAgreesOnCadences(t *testing.T) {
 				t.Fatalf("%s holds no %q", pb, one)
 			}
 			data = strings.Replace(strings.Replace(data, one, c.updates, 1), "crisis: 1\n", "crisis: 1.1\n", 1)
-			fsys := fstest.MapFS{}
-			for k, v := range base {
-				fsys[k] = v
-			}
-			fsys[pb] = &fstest.MapFile{Data: []byte(data)}
-			checkAgreement(t, s, fsys, pb, c.ok)
+			checkAgreement(t, s, withFile(base, pb, data), pb, c.ok)
 		})
 	}
 }

@@ -1,12 +1,8 @@
 package manual_test
 
 import (
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-	"testing/fstest"
 )
 
 // TestSchemaAgreesOnRepliesAndVisibility: the loader and the schemas accept
@@ -14,18 +10,11 @@ import (
 // replies (format 1.1).
 func TestSchemaAgreesOnRepliesAndVisibility(t *testing.T) {
 	s := compileSchemas(t)
-	valid := os.DirFS(filepath.Join("..", "..", "testdata", "broken", "_valid"))
-	base := map[string]string{}
-	for _, rel := range manualFiles(t, valid) {
-		data, err := fs.ReadFile(valid, rel)
-		if err != nil {
-			t.Fatal(err)
-		}
-		base[rel] = string(data)
-	}
 	const pb, mf = "playbooks/facebook-down.yaml", "playbooks/manual.yaml"
-	base[mf] = strings.Replace(base[mf], "crisis: 1\n", "crisis: 1.1\n", 1)
-	base[pb] = strings.Replace(base[pb], "crisis: 1\n", "crisis: 1.1\n", 1)
+	base := validManual(t)
+	for _, f := range []string{mf, pb} {
+		base = withFile(base, f, strings.Replace(string(base[f].Data), "crisis: 1\n", "crisis: 1.1\n", 1))
+	}
 	const lib = "\nreplies:\n  - id: apology\n    message: holding\n    description: Sorry\n"
 	cases := []struct {
 		name, file, old, new string
@@ -48,15 +37,11 @@ func TestSchemaAgreesOnRepliesAndVisibility(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			fsys := fstest.MapFS{}
-			for k, v := range base {
-				fsys[k] = &fstest.MapFile{Data: []byte(v)}
-			}
-			if !strings.Contains(base[c.file], c.old) {
+			data := string(base[c.file].Data)
+			if !strings.Contains(data, c.old) {
 				t.Fatalf("%s holds no %q", c.file, c.old)
 			}
-			fsys[c.file] = &fstest.MapFile{Data: []byte(strings.Replace(base[c.file], c.old, c.new, 1))}
-			checkAgreement(t, s, fsys, c.file, c.ok)
+			checkAgreement(t, s, withFile(base, c.file, strings.Replace(data, c.old, c.new, 1)), c.file, c.ok)
 		})
 	}
 }

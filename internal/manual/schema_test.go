@@ -158,6 +158,33 @@ func validateFile(t *testing.T, s schemas, fsys fs.FS, rel string) error {
 	return s.forFile(rel).Validate(v)
 }
 
+// validManual reads the valid manual of testdata/broken into memory, for
+// the agreement tests to change one file of it at a time (see withFile).
+func validManual(t *testing.T) fstest.MapFS {
+	t.Helper()
+	valid := os.DirFS(filepath.Join("..", "..", "testdata", "broken", "_valid"))
+	base := fstest.MapFS{}
+	for _, rel := range manualFiles(t, valid) {
+		data, err := fs.ReadFile(valid, rel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		base[rel] = &fstest.MapFile{Data: data}
+	}
+	return base
+}
+
+// withFile is a copy of base with one file's text replaced: the subtests
+// share base, so none may change it.
+func withFile(base fstest.MapFS, file, text string) fstest.MapFS {
+	fsys := make(fstest.MapFS, len(base)+1)
+	for k, v := range base {
+		fsys[k] = v
+	}
+	fsys[file] = &fstest.MapFile{Data: []byte(text)}
+	return fsys
+}
+
 // manualFiles lists the YAML files of a manual folder.
 func manualFiles(t *testing.T, fsys fs.FS) []string {
 	t.Helper()
@@ -287,15 +314,7 @@ func TestSchemaBrokenCorpus(t *testing.T) {
 // date limits, yes/no booleans).
 func TestSchemaAgreesWithLoader(t *testing.T) {
 	s := compileSchemas(t)
-	valid := os.DirFS(filepath.Join("..", "..", "testdata", "broken", "_valid"))
-	base := fstest.MapFS{}
-	for _, rel := range manualFiles(t, valid) {
-		data, err := fs.ReadFile(valid, rel)
-		if err != nil {
-			t.Fatal(err)
-		}
-		base[rel] = &fstest.MapFile{Data: data}
-	}
+	base := validManual(t)
 	const pb, mf, es = "playbooks/facebook-down.yaml", "playbooks/manual.yaml", "templates/es.yaml"
 	for _, rel := range []string{pb, mf, es} {
 		if base[rel] == nil {
@@ -504,16 +523,11 @@ drill:
 			if !strings.Contains(data, c.old) {
 				t.Fatalf("%s holds no %q", c.file, c.old)
 			}
-			fsys := fstest.MapFS{}
-			for k, v := range base {
-				fsys[k] = v
-			}
 			changed := strings.Replace(data, c.old, c.new, 1)
 			if strings.HasPrefix(c.name, "1.1 ") {
 				changed = strings.Replace(changed, "crisis: 1\n", "crisis: 1.1\n", 1)
 			}
-			fsys[c.file] = &fstest.MapFile{Data: []byte(changed)}
-			checkAgreement(t, s, fsys, c.file, c.ok)
+			checkAgreement(t, s, withFile(base, c.file, changed), c.file, c.ok)
 		})
 	}
 }
@@ -624,7 +638,7 @@ func TestSchemaChannelKinds(t *testing.T) {
 // schema and the loader accept and refuse the same ones.
 func TestSchemaAgreesWithLoaderRegional(t *testing.T) {
 	s := compileSchemas(t)
-	valid := os.DirFS(filepath.Join("..", "..", "testdata", "broken", "_valid"))
+	base := validManual(t)
 	for _, c := range []struct {
 		name, text string
 		ok         bool
@@ -637,16 +651,7 @@ func TestSchemaAgreesWithLoaderRegional(t *testing.T) {
 		{"regional no other form", "holding:\n  sms:\n    one: x\n", false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			fsys := fstest.MapFS{}
-			for _, rel := range manualFiles(t, valid) {
-				data, err := fs.ReadFile(valid, rel)
-				if err != nil {
-					t.Fatal(err)
-				}
-				fsys[rel] = &fstest.MapFile{Data: data}
-			}
-			fsys["templates/es-PE.yaml"] = &fstest.MapFile{Data: []byte(c.text)}
-			checkAgreement(t, s, fsys, "templates/es-PE.yaml", c.ok)
+			checkAgreement(t, s, withFile(base, "templates/es-PE.yaml", c.text), "templates/es-PE.yaml", c.ok)
 		})
 	}
 }
