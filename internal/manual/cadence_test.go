@@ -9,24 +9,7 @@ import (
 // cadencePlaybook is the minimal playbook in 1.1 with two cadences: the
 // customers' in phases and on change, the staff's hourly. Lines are
 // numbered for the positions below.
-const cadencePlaybook = `crisis: 1.1
-kind: playbook
-title: Facebook down
-severity: high
-detection: the page fails
-down: {channels: [fb]}
-fallbacks:
-  customers: [sms]
-spokesperson: speaker
-approver: speaker
-steps:
-  - id: hold
-    title: Hold
-    kind: holding
-    owner: speaker
-    deadline: 10m
-    announce: [{message: holding, audiences: [customers], channels: [sms]}]
-updates:
+const cadencePlaybook = "crisis: 1.1\n" + fbDownHead + holdStep + `updates:
   - id: customers
     message: holding
     audiences: [customers]
@@ -43,18 +26,8 @@ updates:
     every: 1h
 `
 
-func loadCadences(t *testing.T, playbook string) (*Manual, []string) {
-	t.Helper()
-	files := valid()
-	files["playbooks/fb-down.yaml"] = playbook
-	return load(t, files)
-}
-
 func TestCadencesList(t *testing.T) {
-	m, diags := loadCadences(t, cadencePlaybook)
-	if len(diags) != 0 {
-		t.Fatalf("unexpected problems:\n%s", strings.Join(diags, "\n"))
-	}
+	m := loadClean(t, withPlaybook(cadencePlaybook))
 	ups := m.Playbooks[0].Updates
 	if len(ups) != 2 {
 		t.Fatalf("%d cadences, want 2", len(ups))
@@ -104,10 +77,7 @@ func TestCadencesList(t *testing.T) {
 
 // The 1.0 mapping stays valid and means one cadence without an id.
 func TestCadenceMapping10(t *testing.T) {
-	m, diags := load(t, valid())
-	if len(diags) != 0 {
-		t.Fatal(diags)
-	}
+	m := loadClean(t, valid())
 	ups := m.Playbooks[0].Updates
 	if len(ups) != 1 || ups[0].ID != "" || ups[0].Every != 30*time.Minute || ups[0].Interval(5*time.Hour) != 30*time.Minute {
 		t.Fatalf("updates = %+v", ups)
@@ -148,7 +118,7 @@ func TestCadenceProblems(t *testing.T) {
 			f + ":31:12: error: unknown step \"holdd\""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, diags := loadCadences(t, tt.playbook)
+			_, diags := load(t, withPlaybook(tt.playbook))
 			for _, d := range diags {
 				if strings.HasPrefix(d, tt.want) {
 					return

@@ -7,24 +7,7 @@ import (
 
 // decisionPlaybook branches on a verification: two endings, and an
 // escalation to another playbook.
-const decisionPlaybook = `crisis: 1.1
-kind: playbook
-title: Facebook down
-severity: high
-detection: the page fails
-down: {channels: [fb]}
-fallbacks:
-  customers: [sms]
-spokesperson: speaker
-approver: speaker
-steps:
-  - id: hold
-    title: Hold
-    kind: holding
-    owner: speaker
-    deadline: 10m
-    announce: [{message: holding, audiences: [customers], channels: [sms]}]
-  - id: verify
+const decisionPlaybook = "crisis: 1.1\n" + fbDownHead + holdStep + `  - id: verify
     kind: decision
     title: Is it only us?
     owner: speaker
@@ -53,12 +36,8 @@ updates: {every: 30m, message: holding, audiences: [customers], channels: [sms]}
 `
 
 func TestLoadDecision(t *testing.T) {
-	files := valid()
-	files["playbooks/fb-down.yaml"] = decisionPlaybook
-	m, diags := load(t, files)
-	if len(diags) != 0 {
-		t.Fatalf("unexpected problems:\n%s", strings.Join(diags, "\n"))
-	}
+	files := withPlaybook(decisionPlaybook)
+	m := loadClean(t, files)
 	s := m.Playbooks[0].Steps[1]
 	if s.Kind != StepDecision || len(s.Options) != 3 {
 		t.Fatalf("step = %+v", s)
@@ -167,8 +146,7 @@ func TestLoadDecisionProblems(t *testing.T) {
 // A translation gives the option titles by option id; the step's hash
 // covers them, and a step without options hashes as in 1.0.
 func TestTranslateOptions(t *testing.T) {
-	files := valid()
-	files["playbooks/fb-down.yaml"] = decisionPlaybook
+	files := withPlaybook(decisionPlaybook)
 	files["playbooks/fb-down.en.yaml"] = `crisis: 1.1
 kind: translation
 steps:
@@ -180,10 +158,7 @@ steps:
 `
 	files[ManualFile] = strings.Replace(files[ManualFile], "supported: [es]", "supported: [es, en]", 1)
 	files["templates/en.yaml"] = minimalTemplates
-	m, diags := load(t, files)
-	if len(diags) != 0 {
-		t.Fatalf("unexpected problems:\n%s", strings.Join(diags, "\n"))
-	}
+	m := loadClean(t, files)
 	p := m.Playbooks[0]
 	en := p.In("en")
 	got := []string{en.Steps[1].Options[0].Title, en.Steps[1].Options[1].Title, en.Steps[1].Options[2].Title}
@@ -198,7 +173,7 @@ steps:
 		t.Errorf("hash = %s", h)
 	}
 	files["playbooks/fb-down.en.yaml"] = strings.Replace(files["playbooks/fb-down.en.yaml"], "crisis: 1.1", "crisis: 1", 1)
-	_, diags = load(t, files)
+	_, diags := load(t, files)
 	if want := "fb-down.en.yaml:6:5: error: options is part of format 1.1, and this file says crisis: 1 [CR008]"; !containsDiag(diags, want) {
 		t.Errorf("no %q in\n%s", want, strings.Join(diags, "\n"))
 	}

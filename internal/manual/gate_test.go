@@ -12,17 +12,7 @@ import (
 
 // gatesPlaybook is a 1.1 playbook with a fact learned later, approval
 // gates on a step and an announcement, and a legal gate step.
-const gatesPlaybook = `crisis: 1.1
-kind: playbook
-title: Facebook down
-severity: high
-detection: the page fails
-down: {channels: [fb]}
-fallbacks:
-  customers: [sms]
-spokesperson: speaker
-approver: speaker
-variables:
+const gatesPlaybook = "crisis: 1.1\n" + fbDownHead + `variables:
   - name: affected_stores
     description: Stores that cannot take card payments
     example: "3"
@@ -59,17 +49,8 @@ steps:
 updates: {every: 30m, message: holding, audiences: [customers], channels: [sms]}
 `
 
-func gateFiles(playbook string) map[string]string {
-	files := valid()
-	files["playbooks/fb-down.yaml"] = playbook
-	return files
-}
-
 func TestLoadGatesAndLaterFacts(t *testing.T) {
-	m, diags := load(t, gateFiles(gatesPlaybook))
-	if len(diags) != 0 {
-		t.Fatalf("unexpected problems:\n%s", strings.Join(diags, "\n"))
-	}
+	m := loadClean(t, withPlaybook(gatesPlaybook))
 	p := m.Playbooks[0]
 	v := p.Variables[0]
 	if !v.Later || v.By != (Ref{ID: "press", Pos: Pos{File: "playbooks/fb-down.yaml", Line: 17, Col: 9}}) || v.Format != Format11 {
@@ -119,7 +100,7 @@ func TestLoadGatesAndLaterFactsErrors(t *testing.T) {
 		{"    by: press\n", "", f + "12:5: error: a variable known later needs by [CR006]"},
 		{"kind: gate", "kind: action", f + "44:11: error: from is for a step of kind gate [CR003]"},
 	} {
-		diags := loadEditedIn(t, gateFiles(gatesPlaybook), "playbooks/fb-down.yaml", tt.from, tt.to)
+		diags := loadEditedIn(t, withPlaybook(gatesPlaybook), "playbooks/fb-down.yaml", tt.from, tt.to)
 		if !containsDiag(diags, tt.want) {
 			t.Errorf("%q -> %q: no %q in\n%s", tt.from, tt.to, tt.want, strings.Join(diags, "\n"))
 		}
@@ -141,7 +122,7 @@ func loadEditedIn(t *testing.T, files map[string]string, file, from, to string) 
 // The format 1.1 findings are catalogue texts like every other loader
 // finding: shown in the reader's language.
 func TestGateFindingsInTheReadersLanguage(t *testing.T) {
-	files := gateFiles(strings.Replace(gatesPlaybook, "known: later", "known: soon", 1))
+	files := withPlaybook(strings.Replace(gatesPlaybook, "known: later", "known: soon", 1))
 	_, diags, err := Load(mapFS(files), "test")
 	if err != nil {
 		t.Fatal(err)

@@ -19,10 +19,7 @@ func injectFiles(inject string) map[string]string {
 
 func TestInjectChannelAndMarket(t *testing.T) {
 	files := injectFiles("channel: sms")
-	m, diags := load(t, files)
-	if len(diags) != 0 {
-		t.Fatalf("unexpected problems:\n%s", strings.Join(diags, "\n"))
-	}
+	m := loadClean(t, files)
 	line := strings.Count(files["playbooks/fb-down.yaml"], "\n") // the inject's line
 	in := m.Playbooks[0].Drill.Injects[0]
 	// "    - {at: 5m, event: A customer asks, expect: Apologise, respond: reply, message: holding, channel: sms}"

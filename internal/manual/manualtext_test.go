@@ -43,10 +43,7 @@ channels:
 `
 
 func TestManualTextsIn(t *testing.T) {
-	m, diags := load(t, ownTexts(ownTextsEN))
-	if len(diags) != 0 {
-		t.Fatalf("unexpected problems:\n%s", strings.Join(diags, "\n"))
-	}
+	m := loadClean(t, ownTexts(ownTextsEN))
 	en := m.In("en")
 	if got := en.Role("speaker").Title; got != "Spokesperson" {
 		t.Errorf("role title in en = %q", got)
@@ -119,10 +116,7 @@ func TestManualTextsInReplies(t *testing.T) {
 	files[ManualFile] += `replies:
   - {id: apology, message: holding, description: Disculpa personal}
 `
-	m, diags := load(t, files)
-	if len(diags) != 0 {
-		t.Fatalf("unexpected problems:\n%s", strings.Join(diags, "\n"))
-	}
+	m := loadClean(t, files)
 	if got := m.In("en").Reply("apology").Description; got != "A personal apology" {
 		t.Errorf("reply in en = %q", got)
 	}

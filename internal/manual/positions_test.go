@@ -16,10 +16,7 @@ func TestPositionsAcrossBlocks(t *testing.T) {
 	for i := 1; i <= 120; i++ {
 		fmt.Fprintf(&b, "  - id: s%d\n    title: Step %d\n    owner: speaker\n    deadline:   %dm\n    instructions: do it\n", i, i, 10+i)
 	}
-	m, diags := loadCadences(t, strings.Replace(cadencePlaybook, "updates:\n", b.String()+"updates:\n", 1))
-	if len(diags) != 0 {
-		t.Fatalf("unexpected problems:\n%s", strings.Join(diags, "\n"))
-	}
+	m := loadClean(t, withPlaybook(strings.Replace(cadencePlaybook, "updates:\n", b.String()+"updates:\n", 1)))
 	p := m.Playbooks[0]
 	if got := p.At.Get("steps"); got != (Pos{File: "playbooks/fb-down.yaml", Line: 12, Col: 3}) {
 		t.Errorf("steps at %v, want playbooks/fb-down.yaml:12:3 (the first dash)", got)

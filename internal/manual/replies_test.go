@@ -19,10 +19,7 @@ func replyFiles() map[string]string {
 }
 
 func TestLoadVisibilityAndReplies(t *testing.T) {
-	m, diags := load(t, replyFiles())
-	if len(diags) != 0 {
-		t.Fatalf("unexpected problems:\n%s", strings.Join(diags, "\n"))
-	}
+	m := loadClean(t, replyFiles())
 	if got := []string{m.Audiences[0].Visibility, m.Audiences[1].Visibility}; got[0] != VisibilityPublic || got[1] != VisibilityInternal {
 		t.Errorf("visibilities = %v, want public, internal", got)
 	}

@@ -16,12 +16,7 @@ title: Facebook no funciona
 severity: high
 detection: |
   la página falla
-down: {channels: [fb]}
-fallbacks:
-  customers: [sms]
-spokesperson: speaker
-approver: speaker
-steps:
+` + fbDownFallback + `steps:
   - id: hold
     title: Mensaje de espera
     kind: holding
@@ -75,10 +70,7 @@ func translated() map[string]string {
 }
 
 func TestTranslationLoads(t *testing.T) {
-	m, diags := load(t, translated())
-	if len(diags) != 0 {
-		t.Fatalf("unexpected problems:\n%s", strings.Join(diags, "\n"))
-	}
+	m := loadClean(t, translated())
 	p := m.Playbook("fb-down")
 	if p == nil || len(p.Translations) != 1 || len(m.Translations) != 1 {
 		t.Fatalf("translations not attached: %+v", p)
@@ -228,10 +220,7 @@ func TestInFallsBackPerText(t *testing.T) {
 		"checklist: [Website, SMS]", "checklist: [Website]",
 		"    - event: A customer asks\n      expect: Reply\n", "    - event: A customer asks\n",
 	).Replace(translatedEN)
-	m, diags := load(t, files)
-	if len(diags) != 0 {
-		t.Fatalf("unexpected problems:\n%s", strings.Join(diags, "\n"))
-	}
+	m := loadClean(t, files)
 	en := m.Playbook("fb-down").In("en")
 	got := []string{en.Steps[0].Title, en.Steps[0].Instructions, strings.Join(en.Steps[0].Checklist, ","), en.Drill.Injects[0].Event, en.Drill.Injects[0].Expect}
 	want := []string{"Holding message", "Publicadlo ya.", "Web,SMS", "A customer asks", "Responder"}

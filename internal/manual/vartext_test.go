@@ -32,10 +32,7 @@ variables:
 `
 
 func TestVariableTextsLoad(t *testing.T) {
-	m, diags := load(t, varsTranslated())
-	if len(diags) != 0 {
-		t.Fatalf("unexpected problems:\n%s", strings.Join(diags, "\n"))
-	}
+	m := loadClean(t, varsTranslated())
 	p := m.Playbook("fb-down")
 	pt := p.Translation("en").Variables["platform"]
 	if pt == nil || pt.Description != "the platform that is down" || pt.Pos.String() != "playbooks/fb-down.en.yaml:21:3" {
