@@ -107,18 +107,6 @@ func TestLoadGatesAndLaterFactsErrors(t *testing.T) {
 	}
 }
 
-// loadEditedIn loads files with the first from in file replaced by to,
-// and returns its problems.
-func loadEditedIn(t *testing.T, files map[string]string, file, from, to string) []string {
-	t.Helper()
-	if !strings.Contains(files[file], from) {
-		t.Fatalf("fixture has no %q", from)
-	}
-	files[file] = strings.Replace(files[file], from, to, 1)
-	_, diags := load(t, files)
-	return diags
-}
-
 // The format 1.1 findings are catalogue texts like every other loader
 // finding: shown in the reader's language.
 func TestGateFindingsInTheReadersLanguage(t *testing.T) {

@@ -56,3 +56,22 @@ func loadClean(t *testing.T, files map[string]string) *Manual {
 	}
 	return m
 }
+
+// editedIn is files with the first from in file replaced by to. A from the
+// fixture lacks stops the test: else the edit would test nothing.
+func editedIn(t *testing.T, files map[string]string, file, from, to string) map[string]string {
+	t.Helper()
+	if !strings.Contains(files[file], from) {
+		t.Fatalf("fixture has no %q", from)
+	}
+	files[file] = strings.Replace(files[file], from, to, 1)
+	return files
+}
+
+// loadEditedIn loads files with the first from in file replaced by to,
+// and returns its problems.
+func loadEditedIn(t *testing.T, files map[string]string, file, from, to string) []string {
+	t.Helper()
+	_, diags := load(t, editedIn(t, files, file, from, to))
+	return diags
+}

@@ -164,12 +164,7 @@ func TestMarketErrors(t *testing.T) {
 		{"    values:\n      support_phone: \"800 100 200\"\n", "    values: [800 100 200]\n",
 			`playbooks/manual.yaml:30:13: error: values must be a mapping, found a list [CR003]`},
 	} {
-		files := marketFiles()
-		if !strings.Contains(files[ManualFile], tt.from) {
-			t.Fatalf("fixture has no %q", tt.from)
-		}
-		files[ManualFile] = strings.Replace(files[ManualFile], tt.from, tt.to, 1)
-		_, diags := load(t, files)
+		diags := loadEditedIn(t, marketFiles(), ManualFile, tt.from, tt.to)
 		if !containsDiag(diags, tt.want) {
 			t.Errorf("%s -> %s: no %q in\n%s", tt.from, tt.to, tt.want, strings.Join(diags, "\n"))
 		}

@@ -82,12 +82,7 @@ func TestVisibilityAndRepliesErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			files := replyFiles()
-			if !strings.Contains(files[tt.file], tt.from) {
-				t.Fatalf("fixture has no %q", tt.from)
-			}
-			files[tt.file] = strings.Replace(files[tt.file], tt.from, tt.to, 1)
-			_, diags := load(t, files)
+			diags := loadEditedIn(t, replyFiles(), tt.file, tt.from, tt.to)
 			if tt.want == "" {
 				if len(diags) != 0 {
 					t.Errorf("unexpected problems:\n%s", strings.Join(diags, "\n"))

@@ -100,12 +100,7 @@ func TestVariableTextProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			files := varsTranslated()
-			if !strings.Contains(files[tt.file], tt.from) {
-				t.Fatalf("fixture has no %q", tt.from)
-			}
-			files[tt.file] = strings.Replace(files[tt.file], tt.from, tt.to, 1)
-			wantProblem(t, files, tt.want)
+			wantProblem(t, editedIn(t, varsTranslated(), tt.file, tt.from, tt.to), tt.want)
 		})
 	}
 }
