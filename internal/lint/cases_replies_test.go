@@ -7,8 +7,6 @@ import (
 	"testing"
 
 	"golang.org/x/text/language"
-
-	"github.com/crisis-cli/crisis/internal/lang"
 )
 
 // Cases of the rules on audience visibility, e-mail subjects, drill marks
@@ -110,11 +108,7 @@ func init() {
 // TestRepliesFindingsInTheReadersLanguage: findings of these rules as a
 // Spanish, Polish and Portuguese reader gets them, written by hand.
 func TestRepliesFindingsInTheReadersLanguage(t *testing.T) {
-	tests := []struct {
-		name      string
-		tag       language.Tag
-		msg, hint string
-	}{
+	checkInReadersLanguage(t, []readerFinding{
 		{"cr110-kind", language.Spanish, "staff-brief es para el público interno staff y se anuncia en status-page, un canal status-page que cualquiera puede leer",
 			"anunciar staff-brief en un canal que solo lea staff, o escribir un mensaje público para el canal público"},
 		{"cr110-audience", language.Polish, "wiadomość staff-brief jest dla odbiorców wewnętrznych staff, a ogłaszana jest w kanale sms-staff, który dociera też do odbiorców publicznych customers",
@@ -127,14 +121,5 @@ func TestRepliesFindingsInTheReadersLanguage(t *testing.T) {
 			"encurte o texto en de reply-apology ou dê-lhe uma variante status-page que caiba"},
 		{"cr803-bad", language.Spanish, "el protocolo fb-down llega al público customers y no tiene paso de bandeja de entrada",
 			"añadir un paso con replies: [...] de la biblioteca de respuestas del manual, a cargo de quien atiende a los clientes"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name+"/"+tt.tag.String(), func(t *testing.T) {
-			tc := caseNamed(t, tt.name)
-			msg, hint := firstOf(t, tc.rule, tc.edits...).Shown(lang.For(tt.tag))
-			if msg != tt.msg || hint != tt.hint {
-				t.Errorf("%s:\n got %q\n     %q\nwant %q\n     %q", tt.tag, msg, hint, tt.msg, tt.hint)
-			}
-		})
-	}
+	})
 }

@@ -37,11 +37,7 @@ func caseNamed(t *testing.T, name string) ruleCase {
 // and a Polish reader get them, written by hand. The English text the
 // finding carries (what JSON shows) does not change.
 func TestFindingsInTheReadersLanguage(t *testing.T) {
-	tests := []struct {
-		name      string
-		tag       language.Tag
-		msg, hint string
-	}{
+	checkInReadersLanguage(t, []readerFinding{
 		{"cr101-bad", language.Spanish, `whatsapp comparte el dominio de fallo "meta" con facebook-page, que está caído: caerá con él`,
 			"elegir un canal que dependa de otro proveedor; si cae todo el proveedor, añadirlo en down.domains"},
 		{"cr101-bad", language.Polish, `whatsapp ma wspólną domenę awarii "meta" z kanałem facebook-page, który jest niedostępny: padnie razem z nim`,
@@ -56,7 +52,22 @@ func TestFindingsInTheReadersLanguage(t *testing.T) {
 			"dodaj krok z kind: all-clear, który ogłasza koniec incydentu"},
 		{"cr902-unknown", language.Spanish, "la exclusión indica una regla desconocida, CR1O1", `¿quizá "CR101"?`},
 		{"cr902-unknown", language.Polish, "wyciszenie wskazuje nieznaną regułę CR1O1", `czy chodziło o "CR101"?`},
-	}
+	})
+}
+
+// readerFinding is the first finding of the rule case name as a reader of
+// tag gets it: its message and hint, written by hand.
+type readerFinding struct {
+	name      string
+	tag       language.Tag
+	msg, hint string
+}
+
+// checkInReadersLanguage checks each finding as its reader gets it, and
+// that the English text the finding carries (what JSON shows) is still the
+// case's.
+func checkInReadersLanguage(t *testing.T, tests []readerFinding) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name+"/"+tt.tag.String(), func(t *testing.T) {
 			tc := caseNamed(t, tt.name)
