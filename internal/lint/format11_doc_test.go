@@ -5,8 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/crisis-cli/crisis/internal/manual"
 )
 
 // The complete 1.1 manual that docs/format.md shows passes lint with no
@@ -14,16 +12,7 @@ import (
 // gets a manual that works.
 func TestFormat11DocManual(t *testing.T) {
 	dir := filepath.Join(repoRoot, "testdata", "format11")
-	m, res, err := Run(os.DirFS(dir), ".", Options{Now: testNow})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range res.Findings {
-		t.Errorf("%v", d)
-	}
-	if m.Format != manual.Format11 || len(m.Playbooks) != 1 || m.Playbooks[0].Format != manual.Format11 {
-		t.Fatalf("not a 1.1 manual with one 1.1 playbook")
-	}
+	lintClean11(t, dir)
 	doc, err := os.ReadFile(filepath.Join(repoRoot, "docs", "format.md"))
 	if err != nil {
 		t.Fatal(err)

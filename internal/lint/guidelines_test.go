@@ -20,26 +20,31 @@ func TestGuidelinesLintClean(t *testing.T) {
 	}
 	for _, dir := range dirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			m, res, err := Run(os.DirFS(dir), ".", Options{Now: testNow})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, d := range res.Findings {
-				t.Errorf("%v", d)
-			}
-			if m.Format != manual.Format11 || len(m.Playbooks) != 1 || m.Playbooks[0].Format != manual.Format11 {
-				t.Fatalf("not one 1.1 playbook: %+v", m.Playbooks)
-			}
+			lintClean11(t, dir)
 		})
 	}
 	// PagerDuty: at least every 20 minutes for the first two hours, then
 	// less often; an update whenever the impact changes.
-	m, _, err := Run(os.DirFS(filepath.Join(repoRoot, "testdata", "guidelines", "pagerduty")), ".", Options{Now: testNow})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := lintClean11(t, filepath.Join(repoRoot, "testdata", "guidelines", "pagerduty"))
 	c := m.Playbooks[0].CadenceFor("status-page", []string{"customers"})
 	if c == nil || c.Interval(0) != 20*time.Minute || c.Interval(2*time.Hour) != time.Hour || !c.OnChange {
 		t.Errorf("pagerduty customers' cadence %+v", c)
 	}
+}
+
+// lintClean11 lints the manual in dir, which must be a 1.1 manual with one
+// 1.1 playbook and lint with no finding at all, and returns it.
+func lintClean11(t *testing.T, dir string) *manual.Manual {
+	t.Helper()
+	m, res, err := Run(os.DirFS(dir), ".", Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range res.Findings {
+		t.Errorf("%v", d)
+	}
+	if m.Format != manual.Format11 || len(m.Playbooks) != 1 || m.Playbooks[0].Format != manual.Format11 {
+		t.Fatalf("not a 1.1 manual with one 1.1 playbook: %+v", m.Playbooks)
+	}
+	return m
 }
