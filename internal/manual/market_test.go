@@ -50,10 +50,7 @@ func marketFiles() map[string]string {
 }
 
 func TestLoadMarkets(t *testing.T) {
-	m, diags := load(t, marketFiles())
-	if len(diags) != 0 {
-		t.Fatalf("diags: %v", diags)
-	}
+	m := loadClean(t, marketFiles())
 	if len(m.Markets) != 2 {
 		t.Fatalf("markets: %+v", m.Markets)
 	}

@@ -48,10 +48,7 @@ func TestLoadVisibilityAndReplies(t *testing.T) {
 
 // A 1.0 audience is public, as it always was.
 func TestVisibilityDefault(t *testing.T) {
-	m, diags := load(t, valid())
-	if len(diags) != 0 {
-		t.Fatal(diags)
-	}
+	m := loadClean(t, valid())
 	for _, a := range m.Audiences {
 		if a.Visibility != VisibilityPublic {
 			t.Errorf("%s: visibility %q", a.ID, a.Visibility)
