@@ -5,16 +5,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/crisis-cli/crisis/internal/exampletest"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/render"
 )
-
-// The instant of the test: a Thursday morning in November, when Spain,
-// Portugal and Poland are on winter time and Peru is five hours behind UTC.
-var holdingAt = time.Date(2026, 11, 26, 9, 33, 0, 0, time.UTC)
 
 // What each market's readers must find in the first public statement of
 // every playbook: the instant as their own clock shows it, written as their
@@ -92,7 +87,7 @@ func TestHoldingReachesEveryMarket(t *testing.T) {
 			// Every time a text names is the instant (the next update
 			// too), so each market's text shows the instant in its zone.
 			anns, err := render.Playbook(m, cat, p, render.Options{Step: s.ID, Market: mk.ID, Examples: true,
-				Clock: render.Clock{Start: holdingAt, NextUpdate: holdingAt}})
+				Clock: atPreview})
 			if err != nil {
 				t.Errorf("%s %s: %v", p.ID, mk.ID, err)
 				continue
@@ -172,7 +167,7 @@ func TestMaintenanceWindowPerMarket(t *testing.T) {
 			t.Fatalf("market %s is not in the test's table", mk.ID)
 		}
 		anns, err := render.Playbook(m, cat, p, render.Options{Step: "announce", Market: mk.ID, Examples: true, Vars: vars,
-			Clock: render.Clock{Start: holdingAt, NextUpdate: holdingAt}})
+			Clock: atPreview})
 		if err != nil {
 			t.Fatalf("%s: %v", mk.ID, err)
 		}

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/crisis-cli/crisis/internal/exampletest"
 	"github.com/crisis-cli/crisis/internal/manual"
@@ -61,10 +60,6 @@ func TestStoreWord(t *testing.T) {
 	}
 }
 
-// peruAt is the fixed instant the texts are rendered at: a Thursday
-// morning in November, in Lima the small hours.
-var peruAt = time.Date(2026, 11, 26, 9, 33, 0, 0, time.UTC)
-
 // TestPeruReadsNoStores renders, for every playbook, every text a channel
 // reaching Peru carries there (each step's announcements, the updates, the
 // replies its steps offer and its drill injects' replies), with the
@@ -90,7 +85,7 @@ func TestPeruReadsNoStores(t *testing.T) {
 			t.Errorf("channel %s does not reach %s", id, peru)
 		}
 	}
-	opts := render.Options{Market: peru, Examples: true, Clock: render.Clock{Start: peruAt, NextUpdate: peruAt}}
+	opts := render.Options{Market: peru, Examples: true, Clock: atPreview}
 	check := func(where, text string) {
 		if w := storeWord(text); w != "" {
 			t.Errorf("%s speaks of a store (%q) to Peru:\n%s", where, w, text)
@@ -160,7 +155,7 @@ func TestPeruReadsItsRegionalTexts(t *testing.T) {
 	m, cat := exampletest.Load(t)
 	p := m.Playbook("payment-outage")
 	anns, err := render.Playbook(m, cat, p, render.Options{Step: "holding", Channels: []string{"status-page", "status-page-pe"}, Locales: []string{"es"},
-		Examples: true, Clock: render.Clock{Start: peruAt, NextUpdate: peruAt}})
+		Examples: true, Clock: atPreview})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,6 @@ package playbooks_test
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/crisis-cli/crisis/internal/exampletest"
 	"github.com/crisis-cli/crisis/internal/render"
@@ -23,15 +22,9 @@ func TestStaffSMSFitInADrill(t *testing.T) {
 	if got := m.DrillMarkFor("pl", ch.Kind, ch.ID); got != "[CWICZENIA]" {
 		t.Errorf("the Polish drill mark of sms-staff is %q, want [CWICZENIA], in the SMS alphabet", got)
 	}
-	at := time.Date(2026, 11, 26, 9, 33, 0, 0, time.UTC)
 	n := 0
 	for _, p := range m.Playbooks {
-		anns, err := render.Playbook(m, cat, p, render.Options{Channels: []string{"sms-staff"}, Examples: true, Drill: true,
-			Clock: render.PreviewClock(p, at)})
-		if err != nil {
-			t.Fatalf("%s: %v", p.ID, err)
-		}
-		for _, a := range anns {
+		for _, a := range preview(t, m, cat, p, render.Options{Channels: []string{"sms-staff"}, Drill: true}) {
 			n++
 			if !strings.HasPrefix(a.Text, m.DrillMarkFor(a.Locale, a.Kind, a.Channel)) {
 				t.Errorf("%s %s (%s): no drill mark: %q", p.ID, a.Message, a.Locale, a.Text)
@@ -51,15 +44,9 @@ func TestStaffSMSFitInADrill(t *testing.T) {
 // and the social posts say [ĆWICZENIA], as Polish is written.
 func TestPolishDrillMarkSpeltRight(t *testing.T) {
 	m, cat := exampletest.Load(t)
-	at := time.Date(2026, 11, 26, 9, 33, 0, 0, time.UTC)
 	kinds := map[string]int{}
 	for _, p := range m.Playbooks {
-		anns, err := render.Playbook(m, cat, p, render.Options{Locales: []string{"pl"}, Examples: true, Drill: true,
-			Clock: render.PreviewClock(p, at)})
-		if err != nil {
-			t.Fatalf("%s: %v", p.ID, err)
-		}
-		for _, a := range anns {
+		for _, a := range preview(t, m, cat, p, render.Options{Locales: []string{"pl"}, Drill: true}) {
 			if a.Locale != "pl" || a.LocaleUsed != "" {
 				continue
 			}

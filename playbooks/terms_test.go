@@ -3,7 +3,6 @@ package playbooks_test
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/crisis-cli/crisis/internal/exampletest"
 	"github.com/crisis-cli/crisis/internal/render"
@@ -19,12 +18,7 @@ func TestOneWordForPassword(t *testing.T) {
 	pairs := map[string][2]string{"es": {"contraseña", "clave"}, "pt": {"palavra-passe", "senha"}}
 	for _, id := range []string{"data-leak", "account-hijack"} {
 		p := m.Playbook(id)
-		anns, err := render.Playbook(m, cat, p, render.Options{Examples: true, Locales: []string{"es", "pt"},
-			Clock: render.PreviewClock(p, time.Date(2026, 11, 26, 9, 33, 0, 0, time.UTC))})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, a := range anns {
+		for _, a := range preview(t, m, cat, p, render.Options{Locales: []string{"es", "pt"}}) {
 			text := strings.ToLower(a.Subject + "\n" + a.Text)
 			if w := pairs[a.Locale]; strings.Contains(text, w[0]) && strings.Contains(text, w[1]) {
 				t.Errorf("%s %s on %s (%s) says both %q and %q:\n%s", id, a.Message, a.Channel, a.Locale, w[0], w[1], a.Text)
