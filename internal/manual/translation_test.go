@@ -108,10 +108,7 @@ func TestTranslationHashes(t *testing.T) {
 }
 
 func TestTranslationProblems(t *testing.T) {
-	tests := []struct {
-		name, file, from, to string
-		want                 string // one diagnostic, whole
-	}{
+	wantEditProblems(t, translated, []editCase{
 		{"unknown step", "playbooks/fb-down.en.yaml", "  hold:\n", "  hodl:\n",
 			`playbooks/fb-down.en.yaml:8:3: error: playbooks/fb-down.yaml has no step "hodl" to translate [CR005] (did you mean "hold"?)`},
 		{"follow-up under steps", "playbooks/fb-down.en.yaml", "follow_up:\n  review:", "  review:",
@@ -126,18 +123,11 @@ func TestTranslationProblems(t *testing.T) {
 			`playbooks/fb-down.en.yaml:13:3: error: step "hold" is translated twice [CR004] (remove one of them; the first is at playbooks/fb-down.en.yaml:8:3)`},
 		{"checklist as text", "playbooks/fb-down.en.yaml", "checklist: [Website, SMS]", "checklist: Website",
 			`playbooks/fb-down.en.yaml:12:16: error: checklist must be a list, found a scalar ("Website") [CR003]`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			wantProblem(t, editedIn(t, translated(), tt.file, tt.from, tt.to), tt.want)
-		})
-	}
+	})
 }
 
 func TestTranslationFiles(t *testing.T) {
-	tests := []struct {
-		name, file, want string
-	}{
+	wantMisplacedProblems(t, translated, translatedEN, []misplacedCase{
 		{"of no playbook", "playbooks/fb-up.en.yaml",
 			`playbooks/fb-up.en.yaml:1:1: error: translation of playbook "fb-up", which the manual does not have [CR005] (rename it after its playbook (playbooks/ID.en.yaml), or remove it)`},
 		{"into the default locale", "playbooks/fb-down.es.yaml",
@@ -148,11 +138,41 @@ func TestTranslationFiles(t *testing.T) {
 			`playbooks/fb-down.en.yml:1:1: error: playbooks/fb-down.yaml is translated into en twice: here and in playbooks/fb-down.en.yaml [CR004] (keep one of them)`},
 		{"not a locale", "playbooks/fb-down.english.yaml",
 			`playbooks/fb-down.english.yaml:1:1: error: file name "fb-down.english.yaml" is not a playbook id and a locale [CR003]`},
-	}
+	})
+}
+
+// editCase is one edit of a fixture's file and the diagnostic it must
+// raise, written whole.
+type editCase struct {
+	name, file, from, to string
+	want                 string
+}
+
+// wantEditProblems makes each case's edit in a fresh fixture and wants its
+// problem.
+func wantEditProblems(t *testing.T, fixture func() map[string]string, tests []editCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			files := translated()
-			files[tt.file] = translatedEN
+			wantProblem(t, editedIn(t, fixture(), tt.file, tt.from, tt.to), tt.want)
+		})
+	}
+}
+
+// misplacedCase is a translation written again under another file name,
+// and the problem that name must raise.
+type misplacedCase struct {
+	name, file, want string
+}
+
+// wantMisplacedProblems writes text to each case's file in a fresh fixture
+// and wants its problem.
+func wantMisplacedProblems(t *testing.T, fixture func() map[string]string, text string, tests []misplacedCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := fixture()
+			files[tt.file] = text
 			wantProblem(t, files, tt.want)
 		})
 	}

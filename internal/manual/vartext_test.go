@@ -79,10 +79,7 @@ func TestLocalizeDescribes(t *testing.T) {
 }
 
 func TestVariableTextProblems(t *testing.T) {
-	tests := []struct {
-		name, file, from, to string
-		want                 string // one diagnostic, whole
-	}{
+	wantEditProblems(t, varsTranslated, []editCase{
 		{"unknown playbook variable", "playbooks/fb-down.en.yaml", "  platform:\n", "  platfrom:\n",
 			`playbooks/fb-down.en.yaml:21:3: error: playbooks/fb-down.yaml declares no variable "platfrom" to translate [CR005] (did you mean "platform"?)`},
 		{"unknown manual variable", "playbooks/manual.en.yaml", "  phone:\n", "  phnoe:\n",
@@ -97,30 +94,16 @@ func TestVariableTextProblems(t *testing.T) {
 			`playbooks/manual.en.yaml:3:12: error: variables must be a mapping of variable names, found a list [CR003] (map each variable's name to its texts: platform: {hash: ..., description: ...})`},
 		{"unknown key", "playbooks/manual.en.yaml", "    description:", "    descripton:",
 			`playbooks/manual.en.yaml:6:5: error: unknown key "descripton" in the texts of variable phone [CR002] (did you mean "description"?)`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			wantProblem(t, editedIn(t, varsTranslated(), tt.file, tt.from, tt.to), tt.want)
-		})
-	}
+	})
 }
 
 func TestManualTranslationFiles(t *testing.T) {
-	tests := []struct {
-		name, file, want string
-	}{
+	wantMisplacedProblems(t, varsTranslated, manualEN, []misplacedCase{
 		{"into the default locale", "playbooks/manual.es.yaml",
 			`playbooks/manual.es.yaml:1:1: error: playbooks/manual.yaml is written in es, the manual's default locale: it has no translation into it [CR005] (write these texts in playbooks/manual.yaml, or remove the file)`},
 		{"into an unsupported locale", "playbooks/manual.fr.yaml",
 			`playbooks/manual.fr.yaml:1:1: warning: playbooks/manual.fr.yaml holds locale "fr", which the manual does not list as supported [CR005] (add it to locales.supported in playbooks/manual.yaml, or remove the file)`},
 		{"twice", "playbooks/manual.en.yml",
 			`playbooks/manual.en.yml:1:1: error: playbooks/manual.yaml is translated into en twice: here and in playbooks/manual.en.yaml [CR004] (keep one of them)`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			files := varsTranslated()
-			files[tt.file] = manualEN
-			wantProblem(t, files, tt.want)
-		})
-	}
+	})
 }
