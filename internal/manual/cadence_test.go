@@ -118,13 +118,7 @@ func TestCadenceProblems(t *testing.T) {
 			f + ":31:12: error: unknown step \"holdd\""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, diags := load(t, withPlaybook(tt.playbook))
-			for _, d := range diags {
-				if strings.HasPrefix(d, tt.want) {
-					return
-				}
-			}
-			t.Errorf("no %q in\n%s", tt.want, strings.Join(diags, "\n"))
+			wantProblem(t, withPlaybook(tt.playbook), tt.want)
 		})
 	}
 }

@@ -48,13 +48,6 @@ func TestDrillMarkByChannelErrors(t *testing.T) {
 	} {
 		files := marketFiles()
 		files[ManualFile] = strings.Replace(files[ManualFile], `drill_marks: {pt: "[EXERCÍCIO]"}`, tt.to, 1)
-		_, diags := load(t, files)
-		found := false
-		for _, d := range diags {
-			found = found || strings.HasPrefix(d, tt.want)
-		}
-		if !found {
-			t.Errorf("%s: no %q in\n%s", tt.to, tt.want, strings.Join(diags, "\n"))
-		}
+		wantProblem(t, files, tt.want)
 	}
 }

@@ -75,3 +75,15 @@ func loadEditedIn(t *testing.T, files map[string]string, file, from, to string) 
 	_, diags := load(t, editedIn(t, files, file, from, to))
 	return diags
 }
+
+// wantProblem loads files and fails unless one problem starts with want.
+func wantProblem(t *testing.T, files map[string]string, want string) {
+	t.Helper()
+	_, diags := load(t, files)
+	for _, d := range diags {
+		if strings.HasPrefix(d, want) {
+			return
+		}
+	}
+	t.Errorf("no problem %q; got:\n%s", want, strings.Join(diags, "\n"))
+}

@@ -178,18 +178,6 @@ func wantMisplacedProblems(t *testing.T, fixture func() map[string]string, text 
 	}
 }
 
-// wantProblem loads files and fails unless one problem starts with want.
-func wantProblem(t *testing.T, files map[string]string, want string) {
-	t.Helper()
-	_, diags := load(t, files)
-	for _, d := range diags {
-		if strings.HasPrefix(d, want) {
-			return
-		}
-	}
-	t.Errorf("no problem %q; got:\n%s", want, strings.Join(diags, "\n"))
-}
-
 func TestLocalize(t *testing.T) {
 	m, _ := load(t, translated())
 	p := m.Playbook("fb-down")
