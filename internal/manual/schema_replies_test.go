@@ -16,10 +16,7 @@ func TestSchemaAgreesOnRepliesAndVisibility(t *testing.T) {
 		base = withFile(base, f, strings.Replace(string(base[f].Data), "crisis: 1\n", "crisis: 1.1\n", 1))
 	}
 	const lib = "\nreplies:\n  - id: apology\n    message: holding\n    description: Sorry\n"
-	cases := []struct {
-		name, file, old, new string
-		ok                   bool
-	}{
+	cases := []editAgreement{
 		{"visibility internal", mf, "  - id: customers\n", "  - id: customers\n    visibility: internal\n", true},
 		{"visibility public", mf, "  - id: customers\n", "  - id: customers\n    visibility: public\n", true},
 		{"visibility private", mf, "  - id: customers\n", "  - id: customers\n    visibility: private\n", false},
@@ -37,11 +34,7 @@ func TestSchemaAgreesOnRepliesAndVisibility(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			data := string(base[c.file].Data)
-			if !strings.Contains(data, c.old) {
-				t.Fatalf("%s holds no %q", c.file, c.old)
-			}
-			checkAgreement(t, s, withFile(base, c.file, strings.Replace(data, c.old, c.new, 1)), c.file, c.ok)
+			c.check(t, s, base)
 		})
 	}
 }

@@ -343,10 +343,7 @@ drill:
 	// A translation of the manual file: its variables' descriptions (1.1).
 	const mt = "playbooks/manual.en.yaml"
 	base[mt] = &fstest.MapFile{Data: []byte("crisis: 1\nkind: translation\n")}
-	cases := []struct {
-		name, file, old, new string
-		ok                   bool // what both must say
-	}{
+	cases := []editAgreement{
 		// Durations: a whole number and one unit, at most 100000 of it.
 		{"duration 100000m", pb, "deadline: 10m", "deadline: 100000m", true},
 		{"duration 100001m", pb, "deadline: 10m", "deadline: 100001m", false},
@@ -515,21 +512,39 @@ drill:
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			data := string(base[c.file].Data)
-			if strings.HasPrefix(c.name, "1.1 ") && c.file == mf {
-				// A 1.1 manual has one market, pt-pt, its cases may name.
-				data += "markets: [{id: pt-pt, name: Portugal, locale: pt-PT, timezone: Europe/Lisbon, values: {support_phone: 800 100 200}}]\n"
-			}
-			if !strings.Contains(data, c.old) {
-				t.Fatalf("%s holds no %q", c.file, c.old)
-			}
-			changed := strings.Replace(data, c.old, c.new, 1)
+			b := base
 			if strings.HasPrefix(c.name, "1.1 ") {
-				changed = strings.Replace(changed, "crisis: 1\n", "crisis: 1.1\n", 1)
+				// The file made 1.1 before the edit, whose text does
+				// not hold the version line.
+				data := strings.Replace(string(base[c.file].Data), "crisis: 1\n", "crisis: 1.1\n", 1)
+				if c.file == mf {
+					// A 1.1 manual has one market, pt-pt, its cases may name.
+					data += "markets: [{id: pt-pt, name: Portugal, locale: pt-PT, timezone: Europe/Lisbon, values: {support_phone: 800 100 200}}]\n"
+				}
+				b = withFile(base, c.file, data)
 			}
-			checkAgreement(t, s, withFile(base, c.file, changed), c.file, c.ok)
+			c.check(t, s, b)
 		})
 	}
+}
+
+// editAgreement is one edit of a file of the valid manual: the first old in
+// it made new, and what the loader and the schema must both say of it.
+type editAgreement struct {
+	name, file, old, new string
+	ok                   bool
+}
+
+// check makes the edit in a copy of base and checks the loader and the
+// schema agree on it. An old the file lacks stops the test: the edit would
+// test nothing.
+func (c editAgreement) check(t *testing.T, s schemas, base fstest.MapFS) {
+	t.Helper()
+	data := string(base[c.file].Data)
+	if !strings.Contains(data, c.old) {
+		t.Fatalf("%s holds no %q", c.file, c.old)
+	}
+	checkAgreement(t, s, withFile(base, c.file, strings.Replace(data, c.old, c.new, 1)), c.file, c.ok)
 }
 
 // checkAgreement loads the manual in fsys and validates file against its
