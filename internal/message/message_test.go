@@ -57,9 +57,8 @@ people: [{id: a, name: A, contacts: [{via: phone, value: "1"}]}]
 
 func catalog(t *testing.T) *Catalog {
 	t.Helper()
-	fsys := fstest.MapFS{
-		manual.ManualFile: {Data: []byte(testManual)},
-		"templates/es.yaml": {Data: []byte(`update:
+	return loadCatalog(t, map[string]string{
+		"templates/es.yaml": `update:
   default:
     one: "Próxima en {{.n}} minuto."
     many: "Próxima en {{.n}} de minutos."
@@ -81,21 +80,24 @@ func catalog(t *testing.T) *Catalog {
 only-es:
   default:
     other: "Solo español {{.v}}"
-`)},
-		"templates/pl.yaml": {Data: []byte(`update:
+`,
+		"templates/pl.yaml": `update:
   default:
     one: "Za {{.n}} minutę."
     few: "Za {{.n}} minuty."
     other: "Za {{.n}} minut."
-`)},
-	}
-	return loadCatalog(t, fsys, true)
+`,
+	}, true)
 }
 
-// loadCatalog loads the manual in fsys and returns its catalog; strict:
-// the manual must have no errors.
-func loadCatalog(t *testing.T, fsys fstest.MapFS, strict bool) *Catalog {
+// loadCatalog loads testManual with the message files templates (path:
+// text) and returns its catalog; strict: the manual must have no errors.
+func loadCatalog(t *testing.T, templates map[string]string, strict bool) *Catalog {
 	t.Helper()
+	fsys := fstest.MapFS{manual.ManualFile: {Data: []byte(testManual)}}
+	for name, text := range templates {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
 	m, diags, err := manual.Load(fsys, "t")
 	if err != nil || strict && diags.HasErrors() {
 		t.Fatalf("load: %v %v", err, diags)

@@ -1,20 +1,14 @@
 package message
 
-import (
-	"testing"
-	"testing/fstest"
-
-	"github.com/crisis-cli/crisis/internal/manual"
-)
+import "testing"
 
 // regionalCatalog is a manual with es texts and a Peruvian catalogue
 // replacing some of them: update's generic text and e-mail subject, and
 // holding's generic text while es has an SMS text of its own.
 func regionalCatalog(t *testing.T) *Catalog {
 	t.Helper()
-	fsys := fstest.MapFS{
-		manual.ManualFile: {Data: []byte(testManual)},
-		"templates/es.yaml": {Data: []byte(`update:
+	return loadCatalog(t, map[string]string{
+		"templates/es.yaml": `update:
   default:
     one: "Próxima en {{.n}} minuto."
     many: "Próxima en {{.n}} de minutos."
@@ -29,9 +23,9 @@ holding:
     other: "Lo sabemos; en tienda, efectivo."
   sms:
     other: "SMS: lo sabemos."
-`)},
-		"templates/pl.yaml": {Data: []byte("update:\n  default:\n    other: \"Za {{.n}} minut.\"\n")},
-		"templates/es-PE.yaml": {Data: []byte(`update:
+`,
+		"templates/pl.yaml": "update:\n  default:\n    other: \"Za {{.n}} minut.\"\n",
+		"templates/es-PE.yaml": `update:
   default:
     one: "Siguiente en {{.n}} minuto."
     many: "Siguiente en {{.n}} de minutos."
@@ -42,9 +36,8 @@ holding:
 holding:
   default:
     other: "Lo sabemos."
-`)},
-	}
-	return loadCatalog(t, fsys, true)
+`,
+	}, true)
 }
 
 func TestRegionalRender(t *testing.T) {

@@ -4,10 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
-
-	"github.com/crisis-cli/crisis/internal/manual"
 )
 
 // TestParseRefuses lists what a message template may not do: each was
@@ -134,9 +131,5 @@ func TestRenderErrorAtAction(t *testing.T) {
 // catalogOf is the catalog of testManual with es messages templates.
 func catalogOf(t *testing.T, templates string) *Catalog {
 	t.Helper()
-	fsys := fstest.MapFS{
-		manual.ManualFile:   {Data: []byte(testManual)},
-		"templates/es.yaml": {Data: []byte(templates)},
-	}
-	return loadCatalog(t, fsys, false)
+	return loadCatalog(t, map[string]string{"templates/es.yaml": templates}, false)
 }
