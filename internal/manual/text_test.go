@@ -70,6 +70,17 @@ steps:
 	"templates/xx_y.yaml":     {Data: []byte("a: b\n")},
 }
 
+// leadPlaybookHead is the head of the playbooks of mistakes11 and
+// features11, whose mistakes are in what follows it: a playbook with no
+// fault of its own that the lead speaks for and approves.
+const leadPlaybookHead = `kind: playbook
+title: T
+severity: high
+detection: D
+spokesperson: lead
+approver: lead
+`
+
 // mistakes11 makes the mistakes of format 1.1's markets, cadences and
 // decisions.
 var mistakes11 = fstest.MapFS{
@@ -98,14 +109,7 @@ markets:
     values: {support_phone: "1", support_phone: "2", Bad-Name: x}
     values_typo: x
 `)},
-	"playbooks/fb.yaml": {Data: []byte(`crisis: 1.1
-kind: playbook
-title: T
-severity: high
-detection: D
-spokesperson: lead
-approver: lead
-variables:
+	"playbooks/fb.yaml": {Data: []byte("crisis: 1.1\n" + leadPlaybookHead + `variables:
   - {name: local, description: d, example: e, per_market: true}
 updates: []
 steps:
@@ -131,14 +135,7 @@ steps:
   d: {title: D, options: [x]}
   e: {title: E, options: {Bad_Id: X, x: X, x: Y}}
 `)},
-	"playbooks/up.yaml": {Data: []byte(`crisis: 1.1
-kind: playbook
-title: T
-severity: high
-detection: D
-spokesperson: lead
-approver: lead
-updates:
+	"playbooks/up.yaml": {Data: []byte("crisis: 1.1\n" + leadPlaybookHead + `updates:
   - {id: c, every: 60m, phases: [{every: 20m}], message: m, audiences: [customers], channels: [page]}
   - {id: c, every: 60m, message: m, audiences: [customers], channels: [page]}
 steps:
@@ -165,25 +162,11 @@ roles: [{id: lead, title: Lead, person: ana}]
 people: [{id: ana, name: Ana, contacts: [{via: phone, value: "1"}]}]
 replies: [{id: sorry, message: m}]
 `)},
-	"playbooks/fb.yaml": {Data: []byte(`crisis: 1
-kind: playbook
-title: T
-severity: high
-detection: D
-spokesperson: lead
-approver: lead
-updates: [{id: c, every: 60m, message: m, audiences: [customers], channels: [page]}]
+	"playbooks/fb.yaml": {Data: []byte("crisis: 1\n" + leadPlaybookHead + `updates: [{id: c, every: 60m, message: m, audiences: [customers], channels: [page]}]
 steps:
   - {id: a, title: A, owner: lead, deadline: 5m, replies: [sorry]}
 `)},
-	"playbooks/up.yaml": {Data: []byte(`crisis: 1
-kind: playbook
-title: T
-severity: high
-detection: D
-spokesperson: lead
-approver: lead
-updates: {id: c, every: 60m, message: m, audiences: [customers], channels: [page]}
+	"playbooks/up.yaml": {Data: []byte("crisis: 1\n" + leadPlaybookHead + `updates: {id: c, every: 60m, message: m, audiences: [customers], channels: [page]}
 steps:
   - {id: a, title: A, owner: lead, deadline: 5m}
 `)},
