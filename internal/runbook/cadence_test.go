@@ -112,12 +112,9 @@ func startCadences(t *testing.T, runs string, edits ...string) (*Session, *fakeC
 	if err != nil {
 		t.Fatal(err)
 	}
-	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
+	clock := newClock()
 	o := Options{RunsDir: runs, Manual: m, Playbook: m.Playbook("fb-down"), Catalog: cat, Locales: []string{"en"}, Now: clock.now}
-	s, err := Start(o)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := mustStart(t, o)
 	t.Cleanup(func() { s.Close() })
 	return s, clock, o
 }
@@ -183,16 +180,7 @@ func TestUpdateNeverRepeats(t *testing.T) {
 		t.Fatal("the repeated update was marked sent")
 	}
 	// After a resume the state is replayed: still refused.
-	s.Close()
-	run, err := ReadRun(s.Dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := Resume(run, o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { r.Close() })
+	r := reopen(t, s, o)
 	d = drive(t, r)
 	d.must("u")
 	if err := d.do("x all"); err == nil {

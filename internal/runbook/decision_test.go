@@ -18,17 +18,14 @@ import (
 func decisionOptions(t *testing.T, playbook string) (Options, *fakeClock) {
 	t.Helper()
 	m, cat := exampletest.LoadDir(t, "decisions")
-	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
+	clock := newClock()
 	return Options{RunsDir: t.TempDir(), Manual: m, Playbook: m.Playbook(playbook), Catalog: cat,
 		Locales: []string{"es"}, Now: clock.now}, clock
 }
 
 func runLines(t *testing.T, o Options, in ...string) *Session {
 	t.Helper()
-	s, err := Start(o)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := mustStart(t, o)
 	t.Cleanup(func() { s.Close() })
 	l := lines(in)
 	f := &Flow{S: s, In: &l, View: &quietView{}}
@@ -117,10 +114,7 @@ func TestDecisionCrediblePath(t *testing.T) {
 // an option the step lacks is refused with the options listed.
 func TestDecisionRefusals(t *testing.T) {
 	o, _ := decisionOptions(t, "leak")
-	s, err := Start(o)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := mustStart(t, o)
 	defer s.Close()
 	f := &Flow{S: s, View: &quietView{}}
 	if err := f.do("choose 1"); err == nil || err.Error() != `step "standby" is not a decision: d completes it` {
@@ -170,10 +164,7 @@ func TestDecisionRefusals(t *testing.T) {
 // the lock moved to it; a resume finds the run where it is.
 func TestDecisionEscalation(t *testing.T) {
 	o, clock := decisionOptions(t, "leak")
-	s, err := Start(o)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := mustStart(t, o)
 	l := lines{"a", "x all", "d", "choose wider"}
 	view := &quietView{}
 	f := &Flow{S: s, In: &l, View: view}
@@ -219,10 +210,7 @@ func TestDecisionEscalation(t *testing.T) {
 	s.Close()
 
 	// Resume: the journal alone says the run is in outage, at hold.
-	run, err := ReadRun(s.Dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	run := readRun(t, s.Dir)
 	if run.State.Playbook != "outage" || len(run.State.PlaybookEscalations) != 1 || run.State.PlaybookEscalations[0].From != "leak" {
 		t.Fatalf("replayed: playbook %s, escalations %+v", run.State.Playbook, run.State.PlaybookEscalations)
 	}
@@ -259,10 +247,7 @@ func TestDecisionReopened(t *testing.T) {
 	if s.State.OffPath["confirm"] || s.State.OffPath["clear"] || !s.State.OffPath["fake-clear"] {
 		t.Errorf("off path = %v", s.State.OffPath)
 	}
-	run, err := ReadRun(s.Dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	run := readRun(t, s.Dir)
 	run.State.Bind(s.Steps())
 	if run.State.Cursor != 2 || run.State.OffPath["clear"] || run.State.Decided("verify").Option != "credible" {
 		t.Errorf("replayed: cursor %d, off %v, decided %+v", run.State.Cursor, run.State.OffPath, run.State.Decided("verify"))

@@ -20,11 +20,8 @@ import (
 func startGates(t *testing.T) (*Session, *fakeClock) {
 	t.Helper()
 	m, cat := exampletest.LoadDir(t, "gates")
-	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
-	s, err := Start(Options{RunsDir: t.TempDir(), Manual: m, Playbook: m.Playbook("fb-down"), Catalog: cat, Locales: []string{"en"}, Now: clock.now})
-	if err != nil {
-		t.Fatal(err)
-	}
+	clock := newClock()
+	s := mustStart(t, Options{RunsDir: t.TempDir(), Manual: m, Playbook: m.Playbook("fb-down"), Catalog: cat, Locales: []string{"en"}, Now: clock.now})
 	t.Cleanup(func() { s.Close() })
 	return s, clock
 }

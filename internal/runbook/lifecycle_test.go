@@ -15,10 +15,7 @@ import (
 func finishedRun(t *testing.T) (*Run, Options) {
 	t.Helper()
 	opts := options(t, t.TempDir(), &fakeClock{t: time.Date(2026, 11, 23, 1, 0, 0, 0, time.UTC)})
-	s, err := Start(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := mustStart(t, opts)
 	f := &Flow{S: s, In: &lines{}, View: &quietView{}, Auto: true}
 	if err := f.AskVars(map[string]string{"platform": "Facebook"}); err != nil {
 		t.Fatal(err)
@@ -27,23 +24,14 @@ func finishedRun(t *testing.T) (*Run, Options) {
 		t.Fatal(err)
 	}
 	s.Close()
-	run, err := ReadRun(s.Dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	run := readRun(t, s.Dir)
 	return run, opts
 }
 
 func TestAbandon(t *testing.T) {
 	opts := options(t, t.TempDir(), &fakeClock{t: time.Date(2026, 11, 23, 1, 0, 0, 0, time.UTC)})
-	s, err := Start(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	run, err := ReadRun(s.Dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := mustStart(t, opts)
+	run := readRun(t, s.Dir)
 	if err := Abandon(run, "false alarm", opts.Now, time.UTC); err == nil || !strings.Contains(err.Error(), "live") {
 		t.Errorf("abandoning a live run: %v, want a refusal naming it live", err)
 	}
@@ -54,10 +42,7 @@ func TestAbandon(t *testing.T) {
 	if err := Abandon(run, "false alarm: our Wi-Fi", opts.Now, time.UTC); err != nil {
 		t.Fatal(err)
 	}
-	again, err := ReadRun(s.Dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	again := readRun(t, s.Dir)
 	if a := again.State.Abandoned; a == nil || a.Reason != "false alarm: our Wi-Fi" || a.At.IsZero() {
 		t.Fatalf("abandoned = %+v", a)
 	}
@@ -122,10 +107,7 @@ func TestReopenAfterAllClear(t *testing.T) {
 	}
 	s.Close()
 	// Replayed from the journal, as a report reads it.
-	again, err := ReadRun(s.Dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	again := readRun(t, s.Dir)
 	if !again.State.Finished || !again.State.AllClear.After(firstAllClear) || len(again.State.Reopened) != 1 {
 		t.Errorf("after the second all-clear: finished %t, all-clear %v (first %v), reopened %d",
 			again.State.Finished, again.State.AllClear, firstAllClear, len(again.State.Reopened))

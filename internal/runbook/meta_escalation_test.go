@@ -17,10 +17,7 @@ func TestFacebookEscalatesToMetaOnItsClock(t *testing.T) {
 	clock := &fakeClock{t: time.Date(2026, 11, 26, 2, 0, 0, 0, time.UTC)}
 	o := Options{RunsDir: t.TempDir(), Manual: m, Playbook: m.Playbook("facebook-down"), Catalog: cat,
 		Locales: []string{"es"}, Now: clock.now}
-	s, err := Start(o)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := mustStart(t, o)
 	defer s.Close()
 	start := s.State.StartedAt
 	clock.t = clock.t.Add(8 * time.Minute)

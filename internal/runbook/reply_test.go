@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/crisis-cli/crisis/internal/exampletest"
 	"github.com/crisis-cli/crisis/internal/journal"
@@ -34,12 +33,9 @@ func (v *replyView) Copy(text string) (string, error) {
 func replySession(t *testing.T, drill bool) *Session {
 	t.Helper()
 	m, cat := exampletest.LoadDir(t, "replies")
-	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
-	s, err := Start(Options{RunsDir: t.TempDir(), Manual: m, Playbook: m.Playbook("fb-down"), Catalog: cat,
+	clock := newClock()
+	s := mustStart(t, Options{RunsDir: t.TempDir(), Manual: m, Playbook: m.Playbook("fb-down"), Catalog: cat,
 		Locales: []string{"en", "pt"}, Now: clock.now, Drill: drill})
-	if err != nil {
-		t.Fatal(err)
-	}
 	t.Cleanup(func() { s.Close() })
 	for name, val := range map[string]string{"platform": "Instagram", "status_url": "status.acme.example"} {
 		if err := s.SetVar(name, val); err != nil {

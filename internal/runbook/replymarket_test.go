@@ -32,10 +32,7 @@ func startReplyMarkets(t *testing.T, edit func(*manual.Manual)) *Session {
 		t.Fatal(err)
 	}
 	clock := &fakeClock{t: time.Date(2026, 11, 23, 15, 0, 0, 0, time.UTC)}
-	s, err := Start(Options{RunsDir: t.TempDir(), Manual: m, Playbook: m.Playbook("fb-down"), Catalog: cat, Locales: []string{"es"}, Now: clock.now})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := mustStart(t, Options{RunsDir: t.TempDir(), Manual: m, Playbook: m.Playbook("fb-down"), Catalog: cat, Locales: []string{"es"}, Now: clock.now})
 	t.Cleanup(func() { s.Close() })
 	return s
 }

@@ -51,6 +51,32 @@ type fakeClock struct{ t time.Time }
 
 func (c *fakeClock) now() time.Time { c.t = c.t.Add(time.Second); return c.t }
 
+// newClock is the fake clock most tests run on: 02:00 UTC on the day the
+// example incident happens, so the deadlines they assert read as written.
+func newClock() *fakeClock { return &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)} }
+
+// mustStart starts a run, failing the test if it cannot; closing it stays
+// with the test, as some close it early to read or resume the journal.
+func mustStart(t testing.TB, o Options) *Session {
+	t.Helper()
+	s, err := Start(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// readRun reads a run back from its folder as resume and report do,
+// failing the test if the journal cannot be read.
+func readRun(t testing.TB, dir string) *Run {
+	t.Helper()
+	run, err := ReadRun(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return run
+}
+
 func options(t *testing.T, runs string, clock *fakeClock) Options {
 	t.Helper()
 	m, diags, err := manual.Load(manual.Builtin(), manual.BuiltinRoot)
@@ -69,11 +95,8 @@ func options(t *testing.T, runs string, clock *fakeClock) Options {
 // clock, closed when the test ends.
 func start(t *testing.T) (*Session, *fakeClock) {
 	t.Helper()
-	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
-	s, err := Start(options(t, t.TempDir(), clock))
-	if err != nil {
-		t.Fatal(err)
-	}
+	clock := newClock()
+	s := mustStart(t, options(t, t.TempDir(), clock))
 	t.Cleanup(func() { s.Close() })
 	return s, clock
 }
@@ -163,19 +186,16 @@ func TestResumeExactlyOnce(t *testing.T) {
 func runScript(t *testing.T, script []string, cut int) []string {
 	t.Helper()
 	runs := t.TempDir()
-	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
+	clock := newClock()
 	opts := options(t, runs, clock)
-	s, err := Start(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := mustStart(t, opts)
 	first, rest := script, []string(nil)
 	if cut >= 0 {
 		first, rest = script[:cut], script[cut:]
 	}
 	in := lines(slices.Clone(first))
 	f := &Flow{S: s, In: &in, View: &quietView{}}
-	err = f.AskVars(nil)
+	err := f.AskVars(nil)
 	if err == nil {
 		err = f.Run()
 	}
@@ -189,10 +209,7 @@ func runScript(t *testing.T, script []string, cut int) []string {
 	if err != nil && !errors.Is(err, ErrPaused) && !strings.Contains(err.Error(), "input ended") {
 		t.Fatalf("cut %d: %v", cut, err)
 	}
-	run, err := ReadRun(s.Dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	run := readRun(t, s.Dir)
 	r, err := Resume(run, opts)
 	if err != nil || !run.Journal.Damage.Intact() {
 		t.Fatalf("resume: %v %v", err, run.Journal.Damage)
@@ -212,13 +229,10 @@ func runScript(t *testing.T, script []string, cut int) []string {
 
 func TestSecondLiveRunIsRefused(t *testing.T) {
 	runs := t.TempDir()
-	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
-	s, err := Start(options(t, runs, clock))
-	if err != nil {
-		t.Fatal(err)
-	}
+	clock := newClock()
+	s := mustStart(t, options(t, runs, clock))
 	defer s.Close()
-	_, err = Start(options(t, runs, clock))
+	_, err := Start(options(t, runs, clock))
 	var locked *journal.LockedError
 	if !errors.As(err, &locked) || !strings.Contains(err.Error(), "pid") {
 		t.Fatalf("want a lock error naming the pid, got %v", err)
@@ -392,10 +406,7 @@ func TestAllClearSurvivesAKillAfterItsDone(t *testing.T) {
 		t.Fatal("no step.done of the all-clear step")
 	}
 	cutAfter(t, s.Dir, done+1)
-	run, err := ReadRun(s.Dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	run := readRun(t, s.Dir)
 	if run.State.AllClear.IsZero() {
 		t.Fatal("the all-clear step is done but the all-clear was lost")
 	}
@@ -408,12 +419,9 @@ func TestAllClearSurvivesAKillAfterItsDone(t *testing.T) {
 // of its channels, then interrupted, is the one u shows after a resume, so
 // the rest can be marked; not a new update.
 func TestHalfSentUpdateIsFinishedAfterResume(t *testing.T) {
-	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
+	clock := newClock()
 	opts := options(t, t.TempDir(), clock)
-	s, err := Start(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := mustStart(t, opts)
 	if err := s.SetVar("platform", "Facebook"); err != nil {
 		t.Fatal(err)
 	}

@@ -183,12 +183,9 @@ func metaRun(t testing.TB, runs string, drill bool, locales []string, targets ma
 
 func playbookRun(t testing.TB, playbook, runs string, drill bool, locales []string, targets map[string]*manual.Target, answers ...string) (*Flow, *quietViewLog) {
 	m, cat := metaManual(t, targets)
-	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
-	s, err := Start(Options{RunsDir: runs, Manual: m, Playbook: m.Playbook(playbook), Catalog: cat, Drill: drill,
+	clock := newClock()
+	s := mustStart(t, Options{RunsDir: runs, Manual: m, Playbook: m.Playbook(playbook), Catalog: cat, Drill: drill,
 		Locales: locales, Now: clock.now})
-	if err != nil {
-		t.Fatal(err)
-	}
 	t.Cleanup(func() { s.Close() })
 	in := lines(answers)
 	view := &quietViewLog{}
@@ -667,11 +664,8 @@ func TestSendWhatsAppTemplate(t *testing.T) {
 			p.Steps[i].Announce[0].Channels = append(p.Steps[i].Announce[0].Channels, manual.Ref{ID: "whatsapp-bsp"})
 		}
 	}
-	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
-	s, err := Start(Options{RunsDir: t.TempDir(), Manual: m, Playbook: p, Catalog: cat, Locales: []string{"es"}, Now: clock.now})
-	if err != nil {
-		t.Fatal(err)
-	}
+	clock := newClock()
+	s := mustStart(t, Options{RunsDir: t.TempDir(), Manual: m, Playbook: p, Catalog: cat, Locales: []string{"es"}, Now: clock.now})
 	defer s.Close()
 	gview := &quietViewLog{}
 	in := lines{"c 1 2 3 4", "d", "a", "send", "send all", "yes"}

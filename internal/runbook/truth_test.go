@@ -21,13 +21,10 @@ import (
 // Spanish and English, its variables given.
 func startPlaybook(t *testing.T, playbook string, vars map[string]string) (*Session, *fakeClock) {
 	t.Helper()
-	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
+	clock := newClock()
 	o := options(t, t.TempDir(), clock)
 	o.Playbook = o.Manual.Playbook(playbook).In("en") // as an English-speaking operator runs it
-	s, err := Start(o)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := mustStart(t, o)
 	t.Cleanup(func() { s.Close() })
 	if err := s.SetVars(vars); err != nil {
 		t.Fatal(err)

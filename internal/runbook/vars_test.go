@@ -5,7 +5,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/render"
@@ -16,16 +15,13 @@ import (
 // example manual learns it later, on reaching the holding step).
 func startPayment(t *testing.T) (*Session, Options) {
 	t.Helper()
-	clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
+	clock := newClock()
 	opts := options(t, t.TempDir(), clock)
 	opts.Playbook = opts.Manual.Playbook("payment-outage")
 	for i := range opts.Playbook.Variables {
 		opts.Playbook.Variables[i].Later = false
 	}
-	s, err := Start(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := mustStart(t, opts)
 	t.Cleanup(func() { s.Close() })
 	return s, opts
 }
@@ -34,10 +30,7 @@ func startPayment(t *testing.T) (*Session, Options) {
 func reopen(t *testing.T, s *Session, opts Options) *Session {
 	t.Helper()
 	s.Close()
-	run, err := ReadRun(s.Dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	run := readRun(t, s.Dir)
 	r, err := Resume(run, opts)
 	if err != nil {
 		t.Fatal(err)

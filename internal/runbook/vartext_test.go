@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"golang.org/x/text/language"
 
@@ -78,11 +77,8 @@ variables:
 				t.Fatal(err)
 			}
 			p, _, _ := m.Localize(m.Playbook("fb-down"), language.Polish)
-			clock := &fakeClock{t: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC)}
-			s, err := Start(Options{RunsDir: t.TempDir(), Manual: m, Playbook: p, Catalog: cat, Locales: []string{"en"}, Now: clock.now})
-			if err != nil {
-				t.Fatal(err)
-			}
+			clock := newClock()
+			s := mustStart(t, Options{RunsDir: t.TempDir(), Manual: m, Playbook: p, Catalog: cat, Locales: []string{"en"}, Now: clock.now})
 			defer s.Close()
 			in := &prompts{lines: lines{"d", "x all", "d", "7", "p"}}
 			f := &Flow{S: s, In: in, View: &quietView{}}
