@@ -15,12 +15,7 @@ import (
 func TestGradeDecision(t *testing.T) {
 	m, cat := exampletest.LoadDir(t, "decisions")
 	in := &timed{now: time.Date(2026, 11, 23, 1, 0, 0, 0, time.UTC), lines: []string{"a", "x all", "d", "+10m", "choose fake", "a", "x all", "d"}}
-	s, err := runbook.Start(runbook.Options{RunsDir: t.TempDir(), Manual: m, Playbook: m.Playbook("leak"), Catalog: cat,
-		Drill: true, Speed: 8, Locales: []string{"es"}, Now: in.clock})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := startDrillWith(t, runbook.Options{Manual: m, Playbook: m.Playbook("leak"), Catalog: cat, Speed: 8, Locales: []string{"es"}, Now: in.clock})
 	view := &injectView{}
 	inj := &drill.Injector{S: s, In: in, View: view}
 	f := &runbook.Flow{S: s, In: in, View: view, OnCommand: inj.Deliver}

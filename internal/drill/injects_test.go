@@ -74,8 +74,16 @@ func startDrillAt(t *testing.T, playbook string, now func() time.Time, speed flo
 	t.Helper()
 	m, cat := example(t)
 	// As an English-speaking operator runs it: the expectations are English.
-	s, err := runbook.Start(runbook.Options{RunsDir: t.TempDir(), Manual: m, Playbook: m.Playbook(playbook).In("en"), Catalog: cat,
-		Drill: true, Speed: speed, Locales: []string{"es", "en"}, Now: now})
+	return startDrillWith(t, runbook.Options{Manual: m, Playbook: m.Playbook(playbook).In("en"), Catalog: cat,
+		Speed: speed, Locales: []string{"es", "en"}, Now: now})
+}
+
+// startDrillWith starts o as a drill in a temporary runs folder, closed
+// when the test ends: the one way every drill test starts its run.
+func startDrillWith(t *testing.T, o runbook.Options) *runbook.Session {
+	t.Helper()
+	o.RunsDir, o.Drill = t.TempDir(), true
+	s, err := runbook.Start(o)
 	if err != nil {
 		t.Fatal(err)
 	}

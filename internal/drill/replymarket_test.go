@@ -18,12 +18,7 @@ import (
 func TestInjectReplyFollowsTheMarket(t *testing.T) {
 	m, cat := exampletest.LoadDir(t, "replymarkets")
 	clock := &ticker{t: time.Date(2026, 11, 23, 15, 0, 0, 0, time.UTC)}
-	s, err := runbook.Start(runbook.Options{RunsDir: t.TempDir(), Manual: m, Playbook: m.Playbook("fb-down"), Catalog: cat,
-		Drill: true, Speed: 1, Locales: []string{"es"}, Now: clock.now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := startDrillWith(t, runbook.Options{Manual: m, Playbook: m.Playbook("fb-down"), Catalog: cat, Speed: 1, Locales: []string{"es"}, Now: clock.now})
 	view := &injectView{}
 	inj := &drill.Injector{S: s, In: &lines{}, View: view, PlanOrder: true, Auto: true}
 	if err := inj.Deliver(); err != nil {
