@@ -14,7 +14,7 @@ import (
 // every script exercises the real binary's argument parsing and exit codes.
 func TestMain(m *testing.M) {
 	if filepath.Base(os.Args[0]) != "crisis" { // not when run as the scripts' crisis command
-		englishInterface()
+		cli.EnglishEnvironment()
 	}
 	testscript.Main(m, map[string]func(){
 		"crisis": func() { os.Exit(cli.Main()) },
@@ -42,16 +42,4 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 	})
-}
-
-// englishInterface makes the tests' own environment ask for the English
-// interface whatever the developer's locale, so tests that expect English
-// words pass on a Spanish or Polish desktop too. A test of another language
-// says so in its command (env LANG=es_ES.UTF-8 ...), which LC_ALL and
-// LC_MESSAGES left unset let through.
-func englishInterface() {
-	os.Unsetenv("LC_ALL")
-	os.Unsetenv("LC_MESSAGES")
-	os.Unsetenv("CRISIS_LANG")
-	os.Setenv("LANG", "C.UTF-8")
 }

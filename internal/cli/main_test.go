@@ -9,9 +9,6 @@ import (
 // whatever the developer's locale: they call Run in-process, which reads
 // LC_ALL, LC_MESSAGES and LANG.
 func TestMain(m *testing.M) {
-	os.Unsetenv("LC_ALL")
-	os.Unsetenv("LC_MESSAGES")
-	os.Unsetenv("CRISIS_LANG")
-	os.Setenv("LANG", "C.UTF-8")
+	EnglishEnvironment()
 	os.Exit(m.Run())
 }
