@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,9 +15,7 @@ func TestDecisionInTerminal(t *testing.T) {
 	t.Parallel()
 	dir := filepath.Join(repoRoot(t), "testdata", "decisions")
 	start := func(t *testing.T) *tmux {
-		cmd := fmt.Sprintf("%s XDG_STATE_HOME=%s %s -m %s run leak --lang en; echo EXITED $?; sleep 30",
-			noDesktop, t.TempDir(), crisisBin(t), dir)
-		tm := newTmux(t, cmd)
+		tm := crisisInTmux(t, dir, "run leak --lang en")
 		tm.waitPrompt(1, 5)
 		tm.send("a")
 		tm.waitFor("approved by Ana Ruiz")

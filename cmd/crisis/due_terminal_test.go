@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -15,9 +14,7 @@ import (
 func TestUpdateRoundInTerminal(t *testing.T) {
 	t.Parallel()
 	dir := filepath.Join(repoRoot(t), "testdata", "replymarkets")
-	cmd := fmt.Sprintf("%s XDG_STATE_HOME=%s %s -m %s run fb-down --lang en; echo EXITED $?; sleep 30",
-		noDesktop, t.TempDir(), crisisBin(t), dir)
-	tm := newTmux(t, cmd)
+	tm := crisisInTmux(t, dir, "run fb-down --lang en")
 	tm.waitPrompt(1, 3)
 	tm.send("a")
 	tm.waitFor("approved by Ana")

@@ -45,9 +45,17 @@ func assertShows(t *testing.T, what, screen string, want ...string) {
 // newTmuxIn runs crisis ARGS on the example manual in a terminal whose
 // LANG is locale (LC_ALL and LC_MESSAGES unset, as a desktop sets them).
 func newTmuxIn(t *testing.T, locale, args string) *tmux {
-	cmd := fmt.Sprintf("%s LANG=%s LC_ALL= LC_MESSAGES= XDG_STATE_HOME=%s %s -m %s %s; echo EXITED $?; sleep 30",
-		noDesktop, locale, t.TempDir(), crisisBin(t), repoRoot(t), args)
-	return newTmux(t, cmd)
+	return crisisInTmux(t, repoRoot(t), args, "LANG="+locale, "LC_ALL=", "LC_MESSAGES=")
+}
+
+// crisisInTmux runs `crisis -m MANUAL ARGS` in a new terminal with its own
+// state folder and no desktop notifications, env set before it. The pane
+// stays open after crisis ends (EXITED and its code, then a pause) so the
+// test can still read the last screen and the exit code.
+func crisisInTmux(t *testing.T, manual, args string, env ...string) *tmux {
+	t.Helper()
+	vars := strings.Join(append(env, "XDG_STATE_HOME="+t.TempDir()), " ")
+	return newTmux(t, fmt.Sprintf("%s %s %s -m %s %s; echo EXITED $?; sleep 30", noDesktop, vars, crisisBin(t), manual, args))
 }
 
 // TestRunInSpanish walks facebook-down to its end with LANG=es_ES.UTF-8.

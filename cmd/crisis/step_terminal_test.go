@@ -65,9 +65,7 @@ func TestEveryStepFitsTheFirstScreen(t *testing.T) {
 	} {
 		t.Run(tc.playbook, func(t *testing.T) {
 			p := m.Playbook(tc.playbook).In("en") // as --lang en shows it
-			cmd := fmt.Sprintf("%s XDG_STATE_HOME=%s %s -m %s run %s %s; echo EXITED $?; sleep 30",
-				noDesktop, t.TempDir(), crisisBin(t), repoRoot(t), tc.playbook, tc.args)
-			tm := newTmux(t, cmd)
+			tm := crisisInTmux(t, repoRoot(t), "run "+tc.playbook+" "+tc.args)
 			tm.waitPrompt(1, len(p.Steps))
 			card, _, _ := strings.Cut(strings.TrimLeft(tm.history(), "\n"), "───")
 			if n := strings.Count(card, "\n"); n > 24 || !regexp.MustCompile(`(?m)^run \d{8}-\d{6}-`+tc.playbook+` · started \d?\d:\d\d [AP]M \(Europe/Madrid\)$`).MatchString(card) {
