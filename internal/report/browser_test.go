@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"cmp"
 	"os"
 	"path/filepath"
@@ -23,12 +22,8 @@ func TestSpanishHTMLInChromium(t *testing.T) {
 	chromium := browsertest.New(t)
 	dir := t.TempDir()
 	for name, rep := range map[string]*Report{"sends": sendsReport(t, "en"), "incident": built(t, incident(t))} {
-		var b bytes.Buffer
-		if err := HTML(&b, rep, lang.For(language.Spanish)); err != nil {
-			t.Fatal(err)
-		}
 		page := filepath.Join(dir, name+".html")
-		if err := os.WriteFile(page, b.Bytes(), 0o644); err != nil {
+		if err := os.WriteFile(page, []byte(rendered(t, HTML, rep, lang.For(language.Spanish))), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		dom := string(chromium.Run("--dump-dom", "file://"+page))

@@ -50,31 +50,25 @@ func TestReportDecisions(t *testing.T) {
 	if rep.Summary.Deadlines != 4 || rep.Summary.Met != 4 || rep.Summary.Open != 0 {
 		t.Errorf("summary = %+v", rep.Summary)
 	}
-	var b strings.Builder
-	if err := Markdown(&b, rep, lang.For(language.English)); err != nil {
-		t.Fatal(err)
-	}
+	b := rendered(t, Markdown, rep, lang.For(language.English))
 	for _, want := range []string{
 		"## Decisions\n\n- 2026-11-23 02:45:00, ¿La muestra es auténtica?: La muestra coincide con nuestros datos (credible), decided by Bo Sanz; → goes on at step confirm; severity changed: high → critical\n- not on this path (passed over, not skipped): fake-clear\n",
 		"| La muestra era falsa | 2026-11-23 08:00:00 | - | not on this path |\n",
 		"decision at ¿La muestra es auténtica?: La muestra coincide con nuestros datos (credible), by Bo Sanz; on to Confirmar la filtración; severity high → critical\n",
 	} {
-		if !strings.Contains(b.String(), want) {
-			t.Errorf("no %q in\n%s", want, b.String())
+		if !strings.Contains(b, want) {
+			t.Errorf("no %q in\n%s", want, b)
 		}
 	}
 	// The timeline says the decision in the reader's language, as every
 	// other event.
-	b.Reset()
-	if err := Markdown(&b, rep, lang.For(language.Spanish)); err != nil {
-		t.Fatal(err)
-	}
+	b = rendered(t, Markdown, rep, lang.For(language.Spanish))
 	for _, want := range []string{
 		"decisión en ¿La muestra es auténtica?: La muestra coincide con nuestros datos (credible), por Bo Sanz; se sigue en Confirmar la filtración; gravedad alta → crítica\n",
 		"decidido por Bo Sanz; → se sigue en el paso confirm; la gravedad ha cambiado: alta → crítica\n",
 	} {
-		if !strings.Contains(b.String(), want) {
-			t.Errorf("no %q in\n%s", want, b.String())
+		if !strings.Contains(b, want) {
+			t.Errorf("no %q in\n%s", want, b)
 		}
 	}
 	// The severity words in Polish and Portuguese too.
@@ -82,12 +76,9 @@ func TestReportDecisions(t *testing.T) {
 		language.Polish:     "waga wysoka → krytyczna",
 		language.Portuguese: "gravidade alta → crítica",
 	} {
-		b.Reset()
-		if err := Markdown(&b, rep, lang.For(tag)); err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(b.String(), want) {
-			t.Errorf("%s: no %q in\n%s", tag, want, b.String())
+		b := rendered(t, Markdown, rep, lang.For(tag))
+		if !strings.Contains(b, want) {
+			t.Errorf("%s: no %q in\n%s", tag, want, b)
 		}
 	}
 }
@@ -108,11 +99,8 @@ func TestReportEscalation(t *testing.T) {
 	if got := strings.Join(steps, " "); got != "hold:met restore:met clear:met" {
 		t.Errorf("deadlines %s", got)
 	}
-	var b strings.Builder
-	if err := Markdown(&b, rep, lang.For(language.Spanish)); err != nil {
-		t.Fatal(err)
-	}
-	if want := "- 2026-11-23 02:10:00, ¿La muestra es auténtica?: También caen Instagram y WhatsApp (wider), decidido por Bo Sanz; escalado al protocolo outage\n"; !strings.Contains(b.String(), want) {
-		t.Errorf("no %q in\n%s", want, b.String())
+	b := rendered(t, Markdown, rep, lang.For(language.Spanish))
+	if want := "- 2026-11-23 02:10:00, ¿La muestra es auténtica?: También caen Instagram y WhatsApp (wider), decidido por Bo Sanz; escalado al protocolo outage\n"; !strings.Contains(b, want) {
+		t.Errorf("no %q in\n%s", want, b)
 	}
 }

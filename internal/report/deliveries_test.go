@@ -35,11 +35,7 @@ func TestDeliveries(t *testing.T) {
 	if em.Reached != 98 || em.Failed != 1 || em.Unknown != 100 || em.SentAt != nil {
 		t.Errorf("email: reached %d failed %d unknown %d: %+v", em.Reached, em.Failed, em.Unknown, em)
 	}
-	var b strings.Builder
-	if err := Markdown(&b, rep, english); err != nil {
-		t.Fatal(err)
-	}
-	md := b.String()
+	md := rendered(t, Markdown, rep, english)
 	for _, want := range []string{
 		"## Deliveries",
 		"| Telegram channel t.me/rioverdehogar | es | 2026-11-23 ",

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -37,21 +36,15 @@ func TestDeviationsInTheReadersLanguage(t *testing.T) {
 			"- passo \"Answer every comment and message\" ignorado: nothing to answer yet\n",
 		}},
 	} {
-		var b bytes.Buffer
-		if err := Markdown(&b, rep, lang.For(c.tag)); err != nil {
-			t.Fatal(err)
-		}
+		b := rendered(t, Markdown, rep, lang.For(c.tag))
 		for _, w := range c.want {
-			if !strings.Contains(b.String(), w) {
-				t.Errorf("%s: the report lacks %q:\n%s", c.tag, w, b.String())
+			if !strings.Contains(b, w) {
+				t.Errorf("%s: the report lacks %q:\n%s", c.tag, w, b)
 			}
 		}
 	}
-	var h bytes.Buffer
-	if err := HTML(&h, rep, lang.For(language.Spanish)); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(h.String(), "<li>paso &#34;Answer every comment and message&#34; omitido: nothing to answer yet</li>") {
+	h := rendered(t, HTML, rep, lang.For(language.Spanish))
+	if !strings.Contains(h, "<li>paso &#34;Answer every comment and message&#34; omitido: nothing to answer yet</li>") {
 		t.Errorf("the Spanish HTML report lacks the skipped step")
 	}
 	js, _ := json.Marshal(rep.Deviations)

@@ -67,11 +67,7 @@ func TestTimelineInTheReadersLanguage(t *testing.T) {
 		l := lang.For(c.tag)
 		sends := sendsReport(t, c.tag.String())
 		for i, rep := range []*Report{sends, inc} {
-			var b bytes.Buffer
-			if err := Markdown(&b, rep, l); err != nil {
-				t.Fatal(err)
-			}
-			md := b.String()
+			md := rendered(t, Markdown, rep, l)
 			want := c.want
 			if i == 1 {
 				want = c.gone
@@ -100,11 +96,7 @@ func TestTimelineInTheReadersLanguage(t *testing.T) {
 // TestHTMLInTheReadersLanguage: the HTML report's events table and its
 // deliveries are in the reader's language too.
 func TestHTMLInTheReadersLanguage(t *testing.T) {
-	var b bytes.Buffer
-	if err := HTML(&b, sendsReport(t, "es"), lang.For(language.Spanish)); err != nil {
-		t.Fatal(err)
-	}
-	doc := b.String()
+	doc := rendered(t, HTML, sendsReport(t, "es"), lang.For(language.Spanish))
 	for _, w := range []string{
 		`<h2 id="deliveries">Envíos</h2>`, "<th>fecha de envío</th>", "<td>enviado</td>",
 		"<td>envío r1/holding/meta-holding/telegram-channel/es: entregados: 1</td>",

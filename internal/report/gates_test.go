@@ -35,13 +35,10 @@ func TestReportGates(t *testing.T) {
 	if rep.Summary.UnapprovedSends != 0 {
 		t.Errorf("pre-approved texts counted unapproved: %d", rep.Summary.UnapprovedSends)
 	}
-	var b strings.Builder
-	if err := Markdown(&b, rep, lang.For(language.English)); err != nil {
-		t.Fatal(err)
-	}
+	b := rendered(t, Markdown, rep, lang.For(language.English))
 	for _, line := range []string{"## Approvals", "### Sent pre-approved", "message `holding`, status-page (en)",
 		"message `staff-brief`, sms-staff (en)", "message `all-clear`: Cleo"} {
-		if !strings.Contains(b.String(), line) {
+		if !strings.Contains(b, line) {
 			t.Errorf("no %q in the report", line)
 		}
 	}

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"encoding/json"
 	"reflect"
 	"strings"
@@ -77,12 +76,9 @@ func TestRepliesCountedPerMarket(t *testing.T) {
 	}
 	rep := sendsReport(t, "es")
 	rep.Replies = r.Replies
-	var h bytes.Buffer
-	if err := HTML(&h, rep, lang.For(language.Spanish)); err != nil {
-		t.Fatal(err)
-	}
+	h := rendered(t, HTML, rep, lang.For(language.Spanish))
 	for _, want := range []string{"<th>preparadas por mercado</th>", "<td>es-es 1, es-pe 2</td>"} {
-		if !strings.Contains(h.String(), want) {
+		if !strings.Contains(h, want) {
 			t.Errorf("HTML has no %s", want)
 		}
 	}

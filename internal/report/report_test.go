@@ -171,6 +171,18 @@ func incident(t *testing.T) run {
 	)
 }
 
+// rendered is rep written by format (Markdown or HTML) as a reader of l
+// reads it, the test failing if it cannot be written: what the tests of
+// the report's words look into.
+func rendered(t *testing.T, format func(io.Writer, *Report, *lang.Localizer) error, rep *Report, l *lang.Localizer) string {
+	t.Helper()
+	var b strings.Builder
+	if err := format(&b, rep, l); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
 func built(t *testing.T, r run) *Report {
 	t.Helper()
 	rep, err := Build(r.m, r.p, r.events, r.dmg)
@@ -263,12 +275,9 @@ func TestNotes(t *testing.T) {
 	if len(rep.Notes) != 1 || rep.Notes[0].Step != "inbox" || rep.Notes[0].Text != "called Ana | the press office" {
 		t.Fatalf("notes %+v", rep.Notes)
 	}
-	var b bytes.Buffer
-	if err := Markdown(&b, rep, english); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(b.String(), "(Answer every comment and message): called Ana | the press office") {
-		t.Errorf("the note is not in the Markdown report:\n%s", b.String())
+	b := rendered(t, Markdown, rep, english)
+	if !strings.Contains(b, "(Answer every comment and message): called Ana | the press office") {
+		t.Errorf("the note is not in the Markdown report:\n%s", b)
 	}
 }
 
@@ -358,11 +367,7 @@ func TestHTML(t *testing.T) {
 			if r.state.Drill {
 				rep.Score = drill.Grade(r.p, r.state)
 			}
-			var b bytes.Buffer
-			if err := HTML(&b, rep, english); err != nil {
-				t.Fatal(err)
-			}
-			doc := b.String()
+			doc := rendered(t, HTML, rep, english)
 			lower := strings.ToLower(doc)
 			if !strings.HasPrefix(doc, "<!DOCTYPE html>") || strings.Count(lower, "<html") != 1 || strings.Count(lower, "</html>") != 1 ||
 				strings.Count(lower, "<body") != 1 || !strings.HasSuffix(strings.TrimSpace(lower), "</html>") {
@@ -404,18 +409,15 @@ func TestHTML(t *testing.T) {
 
 func TestHTMLEscapes(t *testing.T) {
 	r := scripted(t, "facebook-down", false, false, `n <img src="https://evil.example/x.png"> & <script>alert(1)</script>`, "d", "d", "p")
-	var b bytes.Buffer
 	rep, err := Build(r.m, r.p, r.events, r.dmg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := HTML(&b, rep, english); err != nil {
-		t.Fatal(err)
+	b := rendered(t, HTML, rep, english)
+	if strings.Contains(b, "<script>") || strings.Contains(b, "<img") {
+		t.Errorf("a note's markup reached the HTML:\n%s", b)
 	}
-	if strings.Contains(b.String(), "<script>") || strings.Contains(b.String(), "<img") {
-		t.Errorf("a note's markup reached the HTML:\n%s", b.String())
-	}
-	if !strings.Contains(b.String(), "&lt;script&gt;") {
+	if !strings.Contains(b, "&lt;script&gt;") {
 		t.Error("the note is not shown escaped")
 	}
 	if rep.Status != "paused" {
@@ -430,11 +432,7 @@ func TestSummary(t *testing.T) {
 		t.Errorf("summary %+v, want %+v", rep.Summary, want)
 	}
 	for name, write := range map[string]func(io.Writer, *Report, *lang.Localizer) error{"markdown": Markdown, "html": HTML} {
-		var b bytes.Buffer
-		if err := write(&b, rep, english); err != nil {
-			t.Fatal(err)
-		}
-		doc := b.String()
+		doc := rendered(t, write, rep, english)
 		sum := strings.Index(doc, "Summary")
 		for _, later := range []string{"Deadlines", "Texts sent", "Timeline", "Deviations"} {
 			if i := strings.Index(doc, later); sum < 0 || i < sum {
@@ -465,12 +463,8 @@ func TestSentTexts(t *testing.T) {
 		!strings.HasPrefix(x.Text, "Facebook no funciona ahora mismo en todo el mundo.") {
 		t.Errorf("first sent %+v", x)
 	}
-	var b bytes.Buffer
-	if err := Markdown(&b, rep, english); err != nil {
-		t.Fatal(err)
-	}
 	// The e-mail's subject and its whole body, under its channel and locale.
-	md := b.String()
+	md := rendered(t, Markdown, rep, english)
 	mail := strings.Index(md, "#### Newsletter and order e-mail (es)")
 	if mail < 0 || !strings.Contains(md[mail:], "Subject: Facebook no funciona: cómo seguir en contacto con nosotros") ||
 		!strings.Contains(md[mail:], "El equipo de Ríoverde Hogar") {
@@ -509,11 +503,8 @@ func TestSentTexts(t *testing.T) {
 	if s := rep.Sent[0]; s.Text != "" || !strings.Contains(s.TextMissing, "not in the run folder") {
 		t.Errorf("text %q, missing %q", s.Text, s.TextMissing)
 	}
-	b.Reset()
-	if err := Markdown(&b, rep, english); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(b.String(), "> Text not available: "+x.File+" is not in the run folder any more.") {
+	b := rendered(t, Markdown, rep, english)
+	if !strings.Contains(b, "> Text not available: "+x.File+" is not in the run folder any more.") {
 		t.Error("the Markdown report does not say the text is missing")
 	}
 }
@@ -610,11 +601,7 @@ func circles(t *testing.T, svg string) []float64 {
 func TestTimelineSpansTheRun(t *testing.T) {
 	rep := built(t, scripted(t, "facebook-down", false, false,
 		"+1m", "d", "d", "choose 1", "+2m", "a", "x all all", "d", "+1m", "s nothing yet", "+3m", "a", "x all all", "d"))
-	var b bytes.Buffer
-	if err := HTML(&b, rep, english); err != nil {
-		t.Fatal(err)
-	}
-	doc := b.String()
+	doc := rendered(t, HTML, rep, english)
 	svg := doc[strings.Index(doc, "<svg"):strings.Index(doc, "</svg>")]
 	xs := circles(t, svg)
 	if len(xs) == 0 {

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -42,25 +41,20 @@ func TestRunWordsInTheReadersLanguage(t *testing.T) {
 			},
 			[]string{"<title>prazo: Send the holding message</title>", "<title>fim do incidente</title>"}},
 	} {
-		var md, html bytes.Buffer
-		if err := Markdown(&md, rep, lang.For(c.tag)); err != nil {
-			t.Fatal(err)
-		}
-		if err := HTML(&html, rep, lang.For(c.tag)); err != nil {
-			t.Fatal(err)
-		}
+		md := rendered(t, Markdown, rep, lang.For(c.tag))
+		html := rendered(t, HTML, rep, lang.For(c.tag))
 		for _, w := range c.md {
-			if !strings.Contains(md.String(), w) {
-				t.Errorf("%s Markdown lacks %q:\n%s", c.tag, w, md.String())
+			if !strings.Contains(md, w) {
+				t.Errorf("%s Markdown lacks %q:\n%s", c.tag, w, md)
 			}
 		}
 		for _, w := range c.html {
-			if !strings.Contains(html.String(), w) {
+			if !strings.Contains(html, w) {
 				t.Errorf("%s HTML lacks %q", c.tag, w)
 			}
 		}
 		for _, english := range []string{"Update 1", "deadline:", "<title>all-clear</title>"} {
-			if strings.Contains(md.String()+html.String(), english) {
+			if strings.Contains(md+html, english) {
 				t.Errorf("%s report still says %q", c.tag, english)
 			}
 		}
