@@ -32,21 +32,26 @@ func TestRepliesCounted(t *testing.T) {
 	if !reflect.DeepEqual(r.Replies, want) {
 		t.Errorf("replies = %+v, want %+v", r.Replies, want)
 	}
-	var b strings.Builder
-	writeRepliesMD(&b, r, lang.For(language.Spanish))
 	wantMD := "## Respuestas preparadas\n\n| respuesta | mensaje | preparadas | demasiado largas | canales | idiomas |\n| --- | --- | --- | --- | --- | --- |\n" +
 		"| apology | `reply-apology` | 3 | 0 | x, email-customers | es, pt |\n| order-check | `reply-order` | 1 | 1 | sms-customers | pl |\n\n"
-	if b.String() != wantMD {
-		t.Errorf("markdown:\n%s\nwant:\n%s", b.String(), wantMD)
+	if got := repliesMD(r, language.Spanish); got != wantMD {
+		t.Errorf("markdown:\n%s\nwant:\n%s", got, wantMD)
 	}
 	// No reply drafted: no section, and no key in the JSON.
 	empty := &Report{}
 	empty.replies(nil)
-	b.Reset()
-	writeRepliesMD(&b, empty, lang.For(language.English))
-	if js, _ := json.Marshal(empty); b.Len() != 0 || strings.Contains(string(js), `"replies"`) {
-		t.Errorf("empty: %q %s", b.String(), js)
+	md := repliesMD(empty, language.English)
+	if js, _ := json.Marshal(empty); md != "" || strings.Contains(string(js), `"replies"`) {
+		t.Errorf("empty: %q %s", md, js)
 	}
+}
+
+// repliesMD is the report's section of drafted replies in Markdown, in
+// the language of tag.
+func repliesMD(r *Report, tag language.Tag) string {
+	var b strings.Builder
+	writeRepliesMD(&b, r, lang.For(tag))
+	return b.String()
 }
 
 // Replies written for a market (format 1.1) are counted per market.
@@ -67,12 +72,10 @@ func TestRepliesCountedPerMarket(t *testing.T) {
 		t.Errorf("replies = %s, want markets es-es 1 and es-pe 2", js)
 	}
 	// The Markdown and HTML reports count them too, in the reader's language.
-	var b strings.Builder
-	writeRepliesMD(&b, r, lang.For(language.Polish))
 	wantMD := "## Przygotowane odpowiedzi\n\n| odpowiedź | wiadomość | szkice | za długie | kanały | języki | szkice według rynku |\n| --- | --- | --- | --- | --- | --- | --- |\n" +
 		"| apology | `reply-apology` | 3 | 0 | sms-customers-pe, email-customers, sms-customers-es | es | es-es 1, es-pe 2 |\n\n"
-	if b.String() != wantMD {
-		t.Errorf("markdown:\n%s\nwant:\n%s", b.String(), wantMD)
+	if got := repliesMD(r, language.Polish); got != wantMD {
+		t.Errorf("markdown:\n%s\nwant:\n%s", got, wantMD)
 	}
 	rep := sendsReport(t, "es")
 	rep.Replies = r.Replies
