@@ -46,6 +46,34 @@ func asError(t *testing.T, err error) *Error {
 	return e
 }
 
+// checkNotPosted checks a send the provider did not take: an *Error of
+// the class retry, no recipient reached and the one counted failed, and
+// none of the secrets in the error or the outcome.
+func checkNotPosted(t *testing.T, out Outcome, err error, retry Retry, secrets ...string) {
+	t.Helper()
+	e := asError(t, err)
+	if e.Retry != retry || out.Delivered != 0 || out.FailedCount != 1 {
+		t.Errorf("error %v: retry %v, want %v (delivered %d, failed %d)", e, e.Retry, retry, out.Delivered, out.FailedCount)
+	}
+	for _, secret := range secrets {
+		if strings.Contains(err.Error(), secret) || strings.Contains(fmt.Sprintf("%+v", out), secret) {
+			t.Errorf("the secret leaked: %v", err)
+		}
+	}
+}
+
+// checkAttempts checks what a scripted send asked of the double: that many
+// requests, with the target sleeping the waits listed between them.
+func checkAttempts(t *testing.T, d *double, env *testEnv, requests int, slept []time.Duration) {
+	t.Helper()
+	if d.requests() != requests {
+		t.Errorf("%d requests, want %d", d.requests(), requests)
+	}
+	if fmt.Sprint(env.slept) != fmt.Sprint(slept) {
+		t.Errorf("slept %v, want %v", env.slept, slept)
+	}
+}
+
 func TestFaults(t *testing.T) {
 	cases := []struct {
 		name     string
@@ -99,22 +127,9 @@ func TestFaults(t *testing.T) {
 					t.Fatalf("not posted: %v", err)
 				}
 			} else {
-				e := asError(t, err)
-				if e.Retry != c.retry || out.Delivered != 0 || out.FailedCount != 1 {
-					t.Errorf("error %v: retry %v, want %v", e, e.Retry, c.retry)
-				}
-				for _, secret := range []string{"sekrit-token", "ABC-DEF1234", "mastodon-token-1"} {
-					if strings.Contains(err.Error(), secret) || strings.Contains(fmt.Sprintf("%+v", out), secret) {
-						t.Errorf("the secret leaked: %v", err)
-					}
-				}
+				checkNotPosted(t, out, err, c.retry, "sekrit-token", "ABC-DEF1234", "mastodon-token-1")
 			}
-			if d.requests() != c.requests {
-				t.Errorf("%d requests, want %d", d.requests(), c.requests)
-			}
-			if fmt.Sprint(env.slept) != fmt.Sprint(c.slept) {
-				t.Errorf("slept %v, want %v", env.slept, c.slept)
-			}
+			checkAttempts(t, d, env, c.requests, c.slept)
 			if c.name == "mastodon reset after the request was read is retried: the key makes it safe" &&
 				d.got[0].Header.Get("Idempotency-Key") != d.got[1].Header.Get("Idempotency-Key") {
 				t.Errorf("the retry carried another Idempotency-Key")

@@ -112,14 +112,9 @@ func TestIncidentIO(t *testing.T) {
 					t.Fatalf("not posted: %+v, %v", out, err)
 				}
 			} else {
-				e := asError(t, err)
-				if e.Retry != c.retry || out.FailedCount != 1 || strings.Contains(e.Error(), "inc-key-0123456789") {
-					t.Errorf("error %v: retry %v, want %v", e, e.Retry, c.retry)
-				}
+				checkNotPosted(t, out, err, c.retry, "inc-key-0123456789")
 			}
-			if d.requests() != c.requests || fmt.Sprint(env.slept) != fmt.Sprint(c.slept) {
-				t.Errorf("%d requests, slept %v; want %d, %v", d.requests(), env.slept, c.requests, c.slept)
-			}
+			checkAttempts(t, d, env, c.requests, c.slept)
 		})
 	}
 }
