@@ -27,15 +27,23 @@ var update = flag.Bool("update", false, "rewrite the golden files (then read eve
 func exampleSite(t testing.TB) (Files, []*Incident, *manual.Manual, string) {
 	t.Helper()
 	runs, m := exampleRuns(t)
+	files, incs := siteAt(t, runs, m, frozen)
+	return files, incs, m, runs
+}
+
+// siteAt reads the runs in runs (drills left out) and builds the public
+// site as it stands at now, the test failing if either cannot be done.
+func siteAt(t testing.TB, runs string, m *manual.Manual, now time.Time) (Files, []*Incident) {
+	t.Helper()
 	incs, err := Read(runs, m, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := Build(Options{Manual: m, Incidents: incs, Now: frozen, BaseURL: DefaultBaseURL(m)})
+	files, err := Build(Options{Manual: m, Incidents: incs, Now: now, BaseURL: DefaultBaseURL(m)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return files, incs, m, runs
+	return files, incs
 }
 
 // TestGolden compares the whole site with files read line by line when
@@ -167,14 +175,7 @@ func TestDrillPreview(t *testing.T) {
 func TestStableIDs(t *testing.T) {
 	runs, m := exampleRuns(t)
 	ids := func(now time.Time) map[string]bool {
-		incs, err := Read(runs, m, false)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files, err := Build(Options{Manual: m, Incidents: incs, Now: now, BaseURL: DefaultBaseURL(m)})
-		if err != nil {
-			t.Fatal(err)
-		}
+		files, _ := siteAt(t, runs, m, now)
 		var f jsonFeed
 		if err := json.Unmarshal(files["pl/feed.json"], &f); err != nil {
 			t.Fatal(err)

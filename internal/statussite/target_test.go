@@ -120,14 +120,7 @@ func TestSendToTheStatusSite(t *testing.T) {
 			t.Errorf("outcome %+v: want delivered with the update's id, as the feed has it", o)
 		}
 	}
-	incs, err := Read(runs, m, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rebuilt, err := Build(Options{Manual: m, Incidents: incs, Now: frozen, BaseURL: DefaultBaseURL(m)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rebuilt, _ := siteAt(t, runs, m, frozen)
 	if !sameFiles(published, rebuilt) {
 		for p := range rebuilt {
 			if !bytes.Equal(rebuilt[p], published[p]) {
