@@ -14,8 +14,8 @@ import (
 // the path are neither missed deadlines nor texts not sent.
 func TestGradeDecision(t *testing.T) {
 	m, cat := exampletest.LoadDir(t, "decisions")
-	in := &timed{now: time.Date(2026, 11, 23, 1, 0, 0, 0, time.UTC), lines: []string{"a", "x all", "d", "+10m", "choose fake", "a", "x all", "d"}}
-	s := startDrillWith(t, runbook.Options{Manual: m, Playbook: m.Playbook("leak"), Catalog: cat, Speed: 8, Locales: []string{"es"}, Now: in.clock})
+	in := &exampletest.Script{Now: time.Date(2026, 11, 23, 1, 0, 0, 0, time.UTC), Lines: []string{"a", "x all", "d", "+10m", "choose fake", "a", "x all", "d"}}
+	s := startDrillWith(t, runbook.Options{Manual: m, Playbook: m.Playbook("leak"), Catalog: cat, Speed: 8, Locales: []string{"es"}, Now: in.Clock})
 	view := &injectView{}
 	inj := &drill.Injector{S: s, In: in, View: view}
 	f := &runbook.Flow{S: s, In: in, View: view, OnCommand: inj.Deliver}

@@ -2,38 +2,16 @@ package drill_test
 
 import (
 	"errors"
-	"io"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/drill"
+	"github.com/crisis-cli/crisis/internal/exampletest"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
-
-// timed is a runbook.Input answering from a list; an entry "+DURATION"
-// moves the drill clock forward instead of answering.
-type timed struct {
-	now   time.Time
-	lines []string
-}
-
-func (c *timed) clock() time.Time { return c.now }
-
-func (c *timed) ReadLine(string) (string, error) {
-	for len(c.lines) > 0 {
-		line := c.lines[0]
-		c.lines = c.lines[1:]
-		if d, err := time.ParseDuration(strings.TrimPrefix(line, "+")); err == nil && strings.HasPrefix(line, "+") {
-			c.now = c.now.Add(d)
-			continue
-		}
-		return line, nil
-	}
-	return "", io.EOF
-}
 
 // drilled runs a drill of a playbook with the given commands (auto answers
 // everything as --yes does) and returns the playbook and the final state.
@@ -45,8 +23,8 @@ func drilled(t *testing.T, playbook string, auto bool, lines ...string) (*manual
 // drilledAt is drilled at a speed; the durations of lines are drill time.
 func drilledAt(t *testing.T, speed float64, playbook string, auto bool, lines ...string) (*manual.Playbook, *runbook.State) {
 	t.Helper()
-	in := &timed{now: time.Date(2026, 11, 23, 1, 0, 0, 0, time.UTC), lines: lines}
-	s := startDrillAt(t, playbook, in.clock, speed)
+	in := &exampletest.Script{Now: time.Date(2026, 11, 23, 1, 0, 0, 0, time.UTC), Lines: lines}
+	s := startDrillAt(t, playbook, in.Clock, speed)
 	view := &injectView{}
 	inj := &drill.Injector{S: s, In: in, View: view, PlanOrder: auto, Auto: auto}
 	f := &runbook.Flow{S: s, In: in, View: view, Auto: auto, OnCommand: inj.Deliver}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/crisis-cli/crisis/internal/exampletest"
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
@@ -69,9 +70,9 @@ func sendsReport(t *testing.T, locale string) *Report {
 	t.Helper()
 	m, _ := example(t)
 	m = m.In(locale)
-	c := &clock{t: start}
+	c := &exampletest.Script{Now: start} // no answers: a clock the journal's events move
 	path := filepath.Join(t.TempDir(), "journal.jsonl")
-	j, _, err := journal.Create(path, c.now, time.UTC, journal.TypeRunStarted,
+	j, _, err := journal.Create(path, c.Clock, time.UTC, journal.TypeRunStarted,
 		runbook.Started{RunID: "r1", Playbook: "meta-outage", Title: "Meta", Locales: []string{"es"}})
 	if err != nil {
 		t.Fatal(err)
@@ -96,7 +97,7 @@ func sendsReport(t *testing.T, locale string) *Report {
 			Delivered: seq(2, 99), Failed: []int{101}, Settled: 100}},
 	}
 	for _, s := range steps {
-		c.t = c.t.Add(time.Second)
+		c.Now = c.Now.Add(time.Second)
 		if _, err := j.Append(s.typ, s.data); err != nil {
 			t.Fatal(err)
 		}

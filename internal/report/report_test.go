@@ -27,32 +27,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-// clock is a fake clock that only a script moves: reports do not change
-// when the code reads the time once more or less.
-type clock struct{ t time.Time }
-
-func (c *clock) now() time.Time { return c.t }
-
-// script is a runbook.Input answering from a list; an entry "+DURATION"
-// moves the clock forward instead of answering.
-type script struct {
-	clock *clock
-	lines []string
-}
-
-func (s *script) ReadLine(string) (string, error) {
-	for len(s.lines) > 0 {
-		line := s.lines[0]
-		s.lines = s.lines[1:]
-		if d, err := time.ParseDuration(strings.TrimPrefix(line, "+")); err == nil && strings.HasPrefix(line, "+") {
-			s.clock.t = s.clock.t.Add(d)
-			continue
-		}
-		return line, nil
-	}
-	return "", io.EOF
-}
-
 type quietView struct{ runbook.NoScreen }
 
 func (quietView) Start(*runbook.Session)                              {}
@@ -90,14 +64,15 @@ func scripted(t *testing.T, playbook string, isDrill, auto bool, lines ...string
 	// the manual's own texts (names, roles, channels) too.
 	m = m.In("en")
 	p := m.Playbook(playbook).In("en")
-	c := &clock{t: start}
+	// Reports do not change when the code reads the time once more or less:
+	// only the script moves the clock.
+	in := &exampletest.Script{Now: start, Lines: lines}
 	s, err := runbook.Start(runbook.Options{RunsDir: t.TempDir(), Manual: m, Playbook: p, Catalog: cat,
-		Drill: isDrill, Locales: []string{"es", "en"}, Now: c.now})
+		Drill: isDrill, Locales: []string{"es", "en"}, Now: in.Clock})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	in := &script{clock: c, lines: lines}
 	f := &runbook.Flow{S: s, In: in, View: quietView{}, Auto: auto}
 	if isDrill {
 		inj := &drill.Injector{S: s, In: in, View: quietView{}, PlanOrder: auto, Auto: auto}
@@ -131,14 +106,14 @@ func testdataRun(t *testing.T, dir, playbook, locale string, lines ...string) ru
 	t.Helper()
 	m, cat := exampletest.LoadDir(t, dir)
 	p := m.Playbook(playbook)
-	c := &clock{t: start}
+	in := &exampletest.Script{Now: start, Lines: lines}
 	s, err := runbook.Start(runbook.Options{RunsDir: t.TempDir(), Manual: m, Playbook: p, Catalog: cat,
-		Locales: []string{locale}, Now: c.now})
+		Locales: []string{locale}, Now: in.Clock})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	f := &runbook.Flow{S: s, In: &script{clock: c, lines: lines}, View: quietView{}}
+	f := &runbook.Flow{S: s, In: in, View: quietView{}}
 	return runToEnd(t, f, m, p)
 }
 

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,23 +11,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/crisis-cli/crisis/internal/exampletest"
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/render"
 )
 
-// lines is an Input that answers from a list, then ends.
-type lines []string
-
-func (l *lines) ReadLine(string) (string, error) {
-	if len(*l) == 0 {
-		return "", io.EOF
-	}
-	s := (*l)[0]
-	*l = (*l)[1:]
-	return s, nil
-}
+// lines is an Input that answers from a list, then ends: the run tests
+// write dozens, so under a short name.
+type lines = exampletest.Lines
 
 // quietView records what was shown.
 type quietView struct {

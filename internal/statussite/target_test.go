@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,18 +18,6 @@ import (
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/runbook"
 )
-
-// answers is a run's operator, reading from a list.
-type answers []string
-
-func (a *answers) ReadLine(string) (string, error) {
-	if len(*a) == 0 {
-		return "", io.EOF
-	}
-	s := (*a)[0]
-	*a = (*a)[1:]
-	return s, nil
-}
 
 // screen records what a run shows.
 type screen struct {
@@ -67,7 +54,7 @@ func sendToSite(t *testing.T, drill bool, target *manual.Target) (runs string, m
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	in := answers{"c 1 2 3 4", "d", "a", "send all", "yes"}
+	in := exampletest.Lines{"c 1 2 3 4", "d", "a", "send all", "yes"}
 	v = &screen{}
 	env := dispatch.Env{RunsDir: runs, Manual: m, Now: func() time.Time { return frozen }}
 	f := &runbook.Flow{S: s, In: &in, View: v, Dispatch: &runbook.Dispatcher{Env: env}}
