@@ -111,39 +111,27 @@ func (b *bluesky) Send(ctx context.Context, req Request) (Outcome, error) {
 	}
 	body := map[string]any{"repo": s.DID, "collection": bskyPost, "rkey": rkey, "record": record}
 	link := "https://bsky.app/profile/" + s.Handle + "/post/" + rkey
-	var last *Error
-	for attempt := 1; attempt <= b.api.env.Retry.Attempts; attempt++ {
-		ref, found, err := b.existing(ctx, s, rkey)
-		if err != nil {
-			return notPosted("bluesky", err)
-		}
-		if found {
+	return b.api.lookThenPost(ctx, lookThenPost{
+		provider: "bluesky",
+		post:     jsonCall("createRecord", b.base+"/xrpc/com.atproto.repo.createRecord", body, bearer(s.AccessJwt)),
+		look: func(ctx context.Context) (Outcome, bool, *Error) {
+			ref, found, err := b.existing(ctx, s, rkey)
+			return postFound(found, err, "bluesky", ref.URI, link)
+		},
+		made: func(ans answer) (Outcome, bool) {
+			var ref bskyRef
+			if err := b.api.decode("createRecord", ans, &ref); err != nil || ref.URI == "" {
+				return Outcome{}, false
+			}
 			o, _ := posted("bluesky", ref.URI, link)
-			if attempt == 1 {
-				o.Notes = append(o.Notes, "already posted (record "+rkey+" exists): not posted again")
-			}
-			return o, nil
-		}
-		ans, err := b.api.once(ctx, jsonCall("createRecord", b.base+"/xrpc/com.atproto.repo.createRecord", body, bearer(s.AccessJwt)))
-		if err == nil {
-			if derr := b.api.decode("createRecord", ans, &ref); derr == nil && ref.URI != "" {
-				return posted("bluesky", ref.URI, link)
-			}
-			// An answer we cannot read: the lookup says what happened.
-			err = b.api.fail("createRecord", ans.status, Unknown, "unreadable answer: %s", excerpt(ans.body))
-		}
-		if err.Retry == Refused {
-			return notPosted("bluesky", err)
-		}
-		last = err
-		if !b.api.backoff(ctx, err, attempt) {
-			break
-		}
-	}
-	if last.Retry == Unknown {
-		last.Msg += " (check " + link + " before resending)"
-	}
-	return notPosted("bluesky", last)
+			return o, true
+		},
+		already:    "already posted (record " + rkey + " exists): not posted again",
+		unreadable: "unreadable answer",
+		// Not looked up again after the last attempt: the message names
+		// the post's own link, where the operator sees whether it is there.
+		check: link,
+	})
 }
 
 // recordKey is a TID (atproto.com/specs/tid: 53 bits of microseconds, 10

@@ -97,48 +97,30 @@ func (p *incidentIO) update(ctx context.Context, a Announcement, state string) (
 	if state != "" {
 		body["incident_status"] = state
 	}
-	var last *Error
-	for attempt := 1; attempt <= p.api.env.Retry.Attempts; attempt++ {
-		found, err := p.posted(ctx, a.Thread, a.Text)
-		if err != nil {
-			return notPosted("incidentio", err)
-		}
-		if found {
-			o, _ := posted("incidentio", a.Thread, "")
-			if attempt == 1 {
-				o.Notes = append(o.Notes, "already posted (the incident has an update with this text): not posted again")
-			}
-			return o, nil
-		}
-		ans, err := p.api.once(ctx, jsonCall("update", p.base+"/v2/status_page_incident_updates", body, bearer(p.secret.reveal())))
-		if err == nil {
+	return p.api.lookThenPost(ctx, lookThenPost{
+		provider: "incidentio",
+		post:     jsonCall("update", p.base+"/v2/status_page_incident_updates", body, bearer(p.secret.reveal())),
+		look: func(ctx context.Context) (Outcome, bool, *Error) {
+			found, err := p.posted(ctx, a.Thread, a.Text)
+			return postFound(found, err, "incidentio", a.Thread, "")
+		},
+		made: func(ans answer) (Outcome, bool) {
 			var res struct {
 				Update struct {
 					ID string `json:"id"`
 				} `json:"status_page_incident_update"`
 			}
-			if jsonUnmarshal(ans.body, &res) && res.Update.ID != "" {
-				return posted("incidentio", a.Thread, "")
+			if !jsonUnmarshal(ans.body, &res) || res.Update.ID == "" {
+				return Outcome{}, false
 			}
-			// An answer we cannot read: the lookup says what happened.
-			err = p.api.fail("update", ans.status, Unknown, "the answer has no update id: %s", excerpt(ans.body))
-		}
-		if err.Retry == Refused {
-			return notPosted("incidentio", err)
-		}
-		last = err
-		if !p.api.backoff(ctx, err, attempt) {
-			break
-		}
-	}
-	if last.Retry == Unknown {
-		// The last attempt may have posted: look once more.
-		if found, err := p.posted(ctx, a.Thread, a.Text); err == nil && found {
-			return posted("incidentio", a.Thread, "")
-		}
-		last.Msg += " (check the incident's updates on the status page before resending)"
-	}
-	return notPosted("incidentio", last)
+			o, _ := posted("incidentio", a.Thread, "")
+			return o, true
+		},
+		already:    "already posted (the incident has an update with this text): not posted again",
+		unreadable: "the answer has no update id",
+		lookLast:   true, // the last attempt may have posted: look once more
+		check:      "the incident's updates on the status page",
+	})
 }
 
 // posted reports whether the incident has an update with this text.
