@@ -16,13 +16,5 @@ func LoadDir(t testing.TB, name string) (*manual.Manual, *message.Catalog) {
 	t.Helper()
 	_, here, _, _ := runtime.Caller(0)
 	dir := filepath.Join(filepath.Dir(here), "..", "..", "testdata", name)
-	m, diags, err := manual.Load(os.DirFS(dir), ".")
-	if err != nil || diags.HasErrors() {
-		t.Fatalf("load testdata/%s: %v %v", name, err, diags)
-	}
-	cat, err := message.NewCatalog(m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m, cat
+	return LoadFS(t, os.DirFS(dir), ".")
 }

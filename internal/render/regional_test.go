@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/crisis-cli/crisis/internal/exampletest"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/render"
@@ -43,14 +44,7 @@ reply-apology:
   default:
     other: "Disculpa que no te hayamos respondido: WhatsApp no funciona. Llámanos al {{.support_phone}}."
 `)}
-	m, diags, err := manual.Load(fsys, "regional")
-	if err != nil || diags.HasErrors() {
-		t.Fatalf("load: %v %v", err, diags)
-	}
-	cat, err := message.NewCatalog(m)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, cat := exampletest.LoadFS(t, fsys, "regional")
 	return m, cat
 }
 

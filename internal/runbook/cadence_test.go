@@ -6,7 +6,7 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/crisis-cli/crisis/internal/manual"
+	"github.com/crisis-cli/crisis/internal/exampletest"
 	"github.com/crisis-cli/crisis/internal/message"
 )
 
@@ -104,14 +104,7 @@ func startCadences(t *testing.T, runs string, edits ...string) (*Session, *fakeC
 		pb = strings.Replace(pb, edits[i], edits[i+1], 1)
 	}
 	fsys["playbooks/fb-down.yaml"] = &fstest.MapFile{Data: []byte(pb)}
-	m, diags, err := manual.Load(fsys, ".")
-	if err != nil || diags.HasErrors() {
-		t.Fatalf("load: %v %v", err, diags)
-	}
-	cat, err := message.NewCatalog(m)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, cat := exampletest.LoadFS(t, fsys, ".")
 	clock := newClock()
 	o := Options{RunsDir: runs, Manual: m, Playbook: m.Playbook("fb-down"), Catalog: cat, Locales: []string{"en"}, Now: clock.now}
 	s := mustStart(t, o)

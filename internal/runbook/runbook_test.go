@@ -13,8 +13,6 @@ import (
 
 	"github.com/crisis-cli/crisis/internal/exampletest"
 	"github.com/crisis-cli/crisis/internal/journal"
-	"github.com/crisis-cli/crisis/internal/manual"
-	"github.com/crisis-cli/crisis/internal/message"
 	"github.com/crisis-cli/crisis/internal/render"
 )
 
@@ -71,14 +69,7 @@ func readRun(t testing.TB, dir string) *Run {
 
 func options(t *testing.T, runs string, clock *fakeClock) Options {
 	t.Helper()
-	m, diags, err := manual.Load(manual.Builtin(), manual.BuiltinRoot)
-	if err != nil || diags.HasErrors() {
-		t.Fatalf("load: %v %v", err, diags)
-	}
-	cat, err := message.NewCatalog(m)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, cat := exampletest.Load(t)
 	return Options{RunsDir: runs, Manual: m, Playbook: m.Playbook("facebook-down"), Catalog: cat,
 		Locales: []string{"es", "en"}, Now: clock.now}
 }

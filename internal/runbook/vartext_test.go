@@ -9,8 +9,8 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/crisis-cli/crisis/internal/exampletest"
 	"github.com/crisis-cli/crisis/internal/manual"
-	"github.com/crisis-cli/crisis/internal/message"
 )
 
 // prompts is lines that records the questions asked.
@@ -68,14 +68,7 @@ variables:
 				fsys["playbooks/fb-down.pl.yaml"].Data = []byte("crisis: 1.1\nkind: translation\n")
 				fsys["playbooks/manual.pl.yaml"] = &fstest.MapFile{Data: []byte(polish)}
 			}
-			m, diags, err := manual.Load(fsys, "gates")
-			if err != nil || diags.HasErrors() {
-				t.Fatalf("load: %v %v", err, diags)
-			}
-			cat, err := message.NewCatalog(m)
-			if err != nil {
-				t.Fatal(err)
-			}
+			m, cat := exampletest.LoadFS(t, fsys, "gates")
 			p, _, _ := m.Localize(m.Playbook("fb-down"), language.Polish)
 			clock := newClock()
 			s := mustStart(t, Options{RunsDir: t.TempDir(), Manual: m, Playbook: p, Catalog: cat, Locales: []string{"en"}, Now: clock.now})
