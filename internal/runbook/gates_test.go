@@ -1,7 +1,6 @@
 package runbook
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -29,21 +28,7 @@ func startGates(t *testing.T) (*Session, *fakeClock) {
 // sentEvents returns the payloads of the run's message.sent events.
 func sentEvents(t *testing.T, s *Session) []Message {
 	t.Helper()
-	events, _, err := journal.Read(filepath.Join(s.Dir, JournalFile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []Message
-	for _, e := range events {
-		if e.Type == journal.TypeMessageSent {
-			var m Message
-			if err := json.Unmarshal(e.Data, &m); err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, m)
-		}
-	}
-	return out
+	return journaled[Message](t, s.Dir, journal.TypeMessageSent)
 }
 
 // A fact known later is not asked at the start; on reaching its step the

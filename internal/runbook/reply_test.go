@@ -1,8 +1,6 @@
 package runbook
 
 import (
-	"encoding/json"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -77,24 +75,8 @@ func TestReplyDrafted(t *testing.T) {
 	if strings.Join(v.copied, "|") != strings.Join(wantCopied, "|") {
 		t.Errorf("copied %q, want %q", v.copied, wantCopied)
 	}
-	events, _, err := journal.Read(filepath.Join(s.Dir, JournalFile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var drafted []ReplyDrafted
-	copies := 0
-	for _, e := range events {
-		switch e.Type {
-		case journal.TypeReplyDrafted:
-			var d ReplyDrafted
-			if err := json.Unmarshal(e.Data, &d); err != nil {
-				t.Fatal(err)
-			}
-			drafted = append(drafted, d)
-		case journal.TypeMessageCopied:
-			copies++
-		}
-	}
+	drafted := journaled[ReplyDrafted](t, s.Dir, journal.TypeReplyDrafted)
+	copies := len(journaled[Copied](t, s.Dir, journal.TypeMessageCopied))
 	wantDrafted := []ReplyDrafted{
 		{Reply: "apology", Message: "reply-apology", Channel: "x", Locale: "pt", Step: "holding", Fits: true},
 		{Reply: "apology", Message: "reply-apology", Channel: "email-customers", Locale: "en", Step: "holding", Fits: true},

@@ -1,7 +1,6 @@
 package runbook
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,14 +84,7 @@ func TestReplyFollowsTheChannelsMarket(t *testing.T) {
 		}
 	}
 	var markets []string
-	for _, e := range mustRead(t, s.Dir) {
-		if e.Type != journal.TypeReplyDrafted {
-			continue
-		}
-		var d ReplyDrafted
-		if err := json.Unmarshal(e.Data, &d); err != nil {
-			t.Fatal(err)
-		}
+	for _, d := range journaled[ReplyDrafted](t, s.Dir, journal.TypeReplyDrafted) {
 		markets = append(markets, d.Channel+":"+d.Market)
 	}
 	if got, want := strings.Join(markets, " "), "sms-customers-pe:es-pe sms-customers-es:es-es email-customers:es-pe email-customers:es-es"; got != want {

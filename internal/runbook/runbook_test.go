@@ -2,6 +2,7 @@ package runbook
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -146,6 +147,24 @@ func mustRead(t *testing.T, dir string) []journal.Event {
 		t.Fatal(err)
 	}
 	return events
+}
+
+// journaled is the payloads of the events of type typ in the journal in
+// dir, in order, each decoded as the run wrote it.
+func journaled[T any](t *testing.T, dir, typ string) []T {
+	t.Helper()
+	var out []T
+	for _, e := range mustRead(t, dir) {
+		if e.Type != typ {
+			continue
+		}
+		var v T
+		if err := json.Unmarshal(e.Data, &v); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 // TestResumeExactlyOnce interrupts a run at every point of a script (the

@@ -1,7 +1,6 @@
 package runbook
 
 import (
-	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -41,17 +40,7 @@ func reopen(t *testing.T, s *Session, opts Options) *Session {
 
 func varEvents(t *testing.T, s *Session) []Var {
 	t.Helper()
-	var out []Var
-	for _, e := range mustRead(t, s.Dir) {
-		if e.Type == journal.TypeVarSet {
-			var v Var
-			if err := json.Unmarshal(e.Data, &v); err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, v)
-		}
-	}
-	return out
+	return journaled[Var](t, s.Dir, journal.TypeVarSet)
 }
 
 // TestPromptAsksAgain: a value the declaration does not allow, typed at

@@ -1,7 +1,6 @@
 package runbook
 
 import (
-	"encoding/json"
 	"errors"
 	"path/filepath"
 	"slices"
@@ -104,16 +103,7 @@ func TestCopyIsJournaledAsCopiedNotSent(t *testing.T) {
 	if slices.Contains(got, journal.TypeMessageSent) {
 		t.Errorf("a copy was journaled as sent: %v", got)
 	}
-	var copied []Copied
-	for _, e := range mustRead(t, s.Dir) {
-		if e.Type == journal.TypeMessageCopied {
-			var c Copied
-			if err := json.Unmarshal(e.Data, &c); err != nil {
-				t.Fatal(err)
-			}
-			copied = append(copied, c)
-		}
-	}
+	copied := journaled[Copied](t, s.Dir, journal.TypeMessageCopied)
 	want := []string{"x es text", "email-customers es subject", "email-customers en body"}
 	var have []string
 	for _, c := range copied {
