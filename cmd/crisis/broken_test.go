@@ -3,9 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -67,29 +65,17 @@ func readBrokenWant(t *testing.T, file string) brokenWant {
 // as crisis in $PATH by testscript.Main) on every manual in testdata/broken:
 // each must exit 3 or 1 and name the mistake with its file:line:col.
 func TestBrokenManuals(t *testing.T) {
-	bin := crisisBin(t)
 	root := filepath.Join(repoRoot(t), "testdata", "broken")
 	entries, err := os.ReadDir(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// LC_ALL=C: the interface in English, whatever the machine's locale.
-	env := append(os.Environ(), "NO_COLOR=1", "LC_ALL=C", "XDG_CONFIG_HOME="+t.TempDir(), "XDG_STATE_HOME="+t.TempDir())
+	// The interface is English, whatever the machine's locale: TestMain
+	// sets this process's environment, which crisisAt passes on.
+	state := t.TempDir()
 	run := func(t *testing.T, dir, name string) (int, string, string) {
 		t.Helper()
-		var stdout, stderr bytes.Buffer
-		cmd := exec.Command(bin, "-m", name, "list")
-		cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = dir, env, &stdout, &stderr
-		err := cmd.Run()
-		var ee *exec.ExitError
-		switch {
-		case err == nil:
-			return 0, stdout.String(), stderr.String()
-		case errors.As(err, &ee):
-			return ee.ExitCode(), stdout.String(), stderr.String()
-		}
-		t.Fatalf("running crisis: %v", err)
-		return 0, "", ""
+		return crisisAt(t, dir, state, "-m", name, "list")
 	}
 
 	t.Run("_valid", func(t *testing.T) {

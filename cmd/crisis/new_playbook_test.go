@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,17 +13,8 @@ func TestNewPlaybookExitCodes(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "shop")
 	initManual(t, dir)
 	run := func(args ...string) (int, string) {
-		cmd := exec.Command(crisisBin(t), append([]string{"new", "playbook"}, args...)...)
-		cmd.Dir = dir
-		out, err := cmd.CombinedOutput()
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			return ee.ExitCode(), string(out)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		return 0, string(out)
+		code, stdout, stderr := crisisAt(t, dir, t.TempDir(), append([]string{"new", "playbook"}, args...)...)
+		return code, stdout + stderr
 	}
 	for _, tc := range []struct {
 		args []string
