@@ -49,16 +49,7 @@ func TestGrade(t *testing.T) {
 		{"perfect", func(t *testing.T) (*manual.Playbook, *runbook.State) { return drilled(t, "facebook-down", true) }, 100,
 			[3]drill.Part{{5, 5, 40}, {13, 13, 30}, {3, 3, 20}}, 0, nil},
 		{"skipped step and unanswered injects", func(t *testing.T) (*manual.Playbook, *runbook.State) {
-			// The inbox step is skipped and the run ends before the 20m and
-			// 45m injects arrive.
-			return drilled(t, "facebook-down", false,
-				"c 1 2 3 4", "+4m", "d", // confirm, at T+4m
-				"", "y", // the 3m inject: send the draft reply, on the mark
-				"choose 1",            // only Facebook
-				"a", "x all all", "d", // holding
-				"s no time to answer", // inbox
-				"a", "x all all", "d", // all-clear
-			)
+			return drilled(t, "facebook-down", false, exampletest.ImperfectDrill()...)
 		}, 32 + 30 + 7 + 5,
 			[3]drill.Part{{4, 5, 32}, {13, 13, 30}, {1, 3, 7}}, 1,
 			[]string{`step "inbox" was skipped`, `answer the inject "A journalist calls`, `answer the inject "A colleague proposes`}},

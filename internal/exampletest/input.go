@@ -44,3 +44,18 @@ func (s *Script) ReadLine(string) (string, error) {
 	}
 	return "", io.EOF
 }
+
+// ImperfectDrill is an operator's answers in a drill of the example's
+// facebook-down that goes wrong as a drill's score and report must show:
+// the inbox step is skipped and the run ends before the 20m and 45m
+// injects arrive. Both grade it: one scenario, written once.
+func ImperfectDrill() []string {
+	return []string{
+		"c 1 2 3 4", "+4m", "d", // confirm, at T+4m
+		"", "y", // the 3m inject: send the draft reply, on the mark
+		"choose 1",            // only Facebook
+		"a", "x all all", "d", // holding
+		"s no time to answer", // inbox
+		"a", "x all all", "d", // all-clear
+	}
+}

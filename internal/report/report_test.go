@@ -120,14 +120,7 @@ func testdataRun(t *testing.T, dir, playbook, locale string, lines ...string) ru
 // imperfectDrill rehearses facebook-down on its own clock: the inbox step is
 // skipped and the run ends before the 20m and 45m injects arrive.
 func imperfectDrill(t *testing.T) run {
-	return scripted(t, "facebook-down", true, false,
-		"c 1 2 3 4", "+4m", "d", // confirm, at T+4m
-		"", "y", // the 3m inject: send the draft reply, on the mark
-		"choose 1",            // only Facebook
-		"a", "x all all", "d", // holding
-		"s no time to answer", // inbox
-		"a", "x all all", "d", // all-clear
-	)
+	return scripted(t, "facebook-down", true, false, exampletest.ImperfectDrill()...)
 }
 
 // incident is a real run of facebook-down: the holding message goes out
