@@ -13,16 +13,19 @@ import (
 // read afterwards: parsing every template once instead of once per
 // playbook is what keeps a 1,000-playbook manual under a second.
 type facts struct {
-	cat         *message.Catalog // nil when the catalog cannot be built
-	source      *manual.TemplateFile
-	vars        map[string][]string                   // message name -> variables any form uses
-	names       map[string]map[string]bool            // locale -> message names
-	ids         map[string]map[string]*manual.Message // locale -> full id -> message
-	parseErrs   []formError
-	msgVars     map[*manual.Message][]string  // variables of one message's forms
-	compiled    map[formKey]*message.Template // every form that compiled, once (CR404 executes them)
-	announcers  map[string][]*manual.Playbook // message name -> playbooks sending it
-	sms         map[string]bool               // messages announced on an SMS channel
+	cat        *message.Catalog // nil when the catalog cannot be built
+	source     *manual.TemplateFile
+	vars       map[string][]string                   // message name -> variables any form uses
+	names      map[string]map[string]bool            // locale -> message names
+	ids        map[string]map[string]*manual.Message // locale -> full id -> message
+	parseErrs  []formError
+	msgVars    map[*manual.Message][]string  // variables of one message's forms
+	compiled   map[formKey]*message.Template // every form that compiled, once (CR404 executes them)
+	announcers map[string][]*manual.Playbook // message name -> playbooks sending it
+	// places are the announcers' places in the manual, in the same order:
+	// CR404 finds their rows of the value tables by place, not by pointer.
+	places      map[string][]int
+	sms         map[string]bool // messages announced on an SMS channel
 	rendersMu   sync.Mutex
 	renders     map[string]*fitRenders // fit rule: input key -> renders
 	worst       *worstValues           // values the rules render with
@@ -36,7 +39,7 @@ type facts struct {
 func newFacts(m *manual.Manual) *facts {
 	f := &facts{vars: map[string][]string{}, names: map[string]map[string]bool{}, ids: map[string]map[string]*manual.Message{},
 		msgVars: map[*manual.Message][]string{}, compiled: map[formKey]*message.Template{},
-		announcers: map[string][]*manual.Playbook{}, sms: map[string]bool{}, renders: map[string]*fitRenders{},
+		announcers: map[string][]*manual.Playbook{}, places: map[string][]int{}, sms: map[string]bool{}, renders: map[string]*fitRenders{},
 		worst: newWorstValues(m)}
 	if cat, err := message.NewCatalog(m); err == nil {
 		f.cat = cat
@@ -63,8 +66,8 @@ func newFacts(m *manual.Manual) *facts {
 		slices.Sort(vs)
 		f.vars[name] = slices.Compact(vs)
 	}
-	for _, p := range m.Playbooks {
-		f.addAnnouncer(m, p)
+	for i, p := range m.Playbooks {
+		f.addAnnouncer(m, p, i)
 	}
 	f.addVariantGaps(m)
 	return f
@@ -108,13 +111,14 @@ func (f *facts) addFile(t *manual.TemplateFile) {
 	}
 }
 
-func (f *facts) addAnnouncer(m *manual.Manual, p *manual.Playbook) {
+func (f *facts) addAnnouncer(m *manual.Manual, p *manual.Playbook, place int) {
 	seen := map[string]bool{}
 	for a := range announcements(p) {
 		name := a.ann.Message.ID
 		if !seen[name] {
 			seen[name] = true
 			f.announcers[name] = append(f.announcers[name], p)
+			f.places[name] = append(f.places[name], place)
 		}
 		for _, ref := range a.ann.Channels {
 			if ch := m.Channel(ref.ID); ch != nil && ch.Kind == "sms" {
@@ -126,6 +130,7 @@ func (f *facts) addAnnouncer(m *manual.Manual, p *manual.Playbook) {
 		if name := in.Message.ID; name != "" && !seen[name] {
 			seen[name] = true
 			f.announcers[name] = append(f.announcers[name], p)
+			f.places[name] = append(f.places[name], place)
 		}
 	}
 }

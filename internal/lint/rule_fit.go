@@ -103,16 +103,18 @@ func collectFits(c *Context, fc *fitCalls) {
 	var key []byte
 	vals := fc.vals[:0] // every input's values, one after the other
 	defer func() { fc.vals = vals[:0] }()
+	tables := f.tables()
 	for _, loc := range m.Locales.Supported {
 		if m.TemplatesFor(loc) == nil {
 			continue
 		}
+		lt, row := tables.row(p, loc) // once per locale, not per message
 		clear(inputs)
 		for a := range anns {
 			name := a.ann.Message.ID
 			in, seen := inputs[name]
 			if !seen {
-				in, vals = f.fitInput(p, name, loc, &key, vals)
+				in, vals = f.fitInput(p, name, loc, lt, row, &key, vals)
 				inputs[name] = in
 			}
 			if in.renders == nil {
@@ -163,17 +165,18 @@ type fitInput struct {
 	renders *fitRenders
 }
 
-// fitInput is what p renders a message with in loc, without renders when
+// fitInput is what p renders a message with in loc (row of lt, the value
+// tables' row of p in loc, -1 for none), without renders when
 // a value is not valid (CR405 reports it); a value, not a pointer: every
 // message of every playbook in every locale has one. Its renders are looked up once per input
 // rather than once per channel: the key holds every value.
 // key is a buffer for the render key, reused from one input to the next;
 // the values are appended to arena (returned grown), which each worker
 // reuses: an input's values are needed only while its renders are made.
-func (f *facts) fitInput(p *manual.Playbook, name, loc string, key *[]byte, arena []fitValue) (fitInput, []fitValue) {
+func (f *facts) fitInput(p *manual.Playbook, name, loc string, lt *valueTable, row int, key *[]byte, arena []fitValue) (fitInput, []fitValue) {
 	start := len(arena)
 	var ok bool
-	if lt, row := f.tables().row(p, loc); row >= 0 {
+	if row >= 0 {
 		arena, ok = lt.values(arena, row, f.valueTables.byName[name])
 	} else {
 		arena, ok = f.worst.values(arena, p, loc, f.vars[name])

@@ -39,11 +39,13 @@ func checkRender(c *Context) {
 			seen := map[string]bool{}
 			cols = tables.columns(cols[:0], f.msgVars[msg])
 			rowSeen = rowSeen[:0]
-			for _, p := range f.announcers[name] {
+			lt, places := tables.byLocale[t.Locale], f.places[name]
+			for i, p := range f.announcers[name] {
 				var ok bool
-				if lt, row := tables.row(p, t.Locale); row < 0 {
+				if lt == nil {
 					vals, ok = f.worst.values(vals[:0], p, t.Locale, f.msgVars[msg])
 				} else {
+					row := lt.rowOf[places[i]]
 					if len(rowSeen) == 0 {
 						rowSeen = append(rowSeen, make([]bool, len(lt.rows))...)
 					}
