@@ -73,3 +73,22 @@ func (p Profile) measure(text string) Measurement {
 func (p Profile) simple(unit string, n int) Measurement {
 	return Measurement{Unit: unit, Length: n, Limit: p.Limit, Fits: n <= p.Limit}
 }
+
+// FitsWithin reports whether every text of at most n UTF-8 bytes fits the
+// profile's main limit, so a caller that can bound a text's length need
+// not build it to know (lint's CR501). Only profiles whose Fits is one
+// count against Limit answer true: UTF-8 bytes and UTF-16 units count at
+// most one per byte of the text as given; characters and graphemes are
+// counted after NFC, which makes a text at most three times as many code
+// points (UAX #15's table of maximum expansion factors: 3 for NFC), and a
+// text holds at most one code point per byte. SMS segments, weighted and
+// URL-shortened lengths, payloads and hashtag caps answer false.
+func (p Profile) FitsWithin(n int) bool {
+	switch p.counter {
+	case algoBytes, algoUTF16Units:
+		return n <= p.Limit
+	case algoChars, algoGraphemes, algoSlack, algoVoice:
+		return 3*n <= p.Limit
+	}
+	return false
+}

@@ -21,6 +21,7 @@ type facts struct {
 	parseErrs  []formError
 	msgVars    map[*manual.Message][]string  // variables of one message's forms
 	compiled   map[formKey]*message.Template // every form that compiled, once (CR404 executes them)
+	bounds     map[string][]formBound        // message name -> every compiled form's bound (fitbound.go)
 	announcers map[string][]*manual.Playbook // message name -> playbooks sending it
 	// places are the announcers' places in the manual, in the same order:
 	// CR404 finds their rows of the value tables by place, not by pointer.
@@ -38,7 +39,7 @@ type facts struct {
 
 func newFacts(m *manual.Manual) *facts {
 	f := &facts{vars: map[string][]string{}, names: map[string]map[string]bool{}, ids: map[string]map[string]*manual.Message{},
-		msgVars: map[*manual.Message][]string{}, compiled: map[formKey]*message.Template{},
+		msgVars: map[*manual.Message][]string{}, compiled: map[formKey]*message.Template{}, bounds: map[string][]formBound{},
 		announcers: map[string][]*manual.Playbook{}, places: map[string][]int{}, sms: map[string]bool{}, renders: map[string]*fitRenders{},
 		worst: newWorstValues(m)}
 	if cat, err := message.NewCatalog(m); err == nil {
@@ -104,6 +105,7 @@ func (f *facts) addFile(t *manual.TemplateFile) {
 				continue
 			}
 			f.compiled[formKey{msg, form}] = tmpl
+			f.addBound(msg, tmpl)
 			vs := tmpl.Variables()
 			f.vars[name] = append(f.vars[name], vs...)
 			f.msgVars[msg] = append(f.msgVars[msg], vs...)

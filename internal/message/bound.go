@@ -1,0 +1,55 @@
+package message
+
+import "text/template/parse"
+
+// Bound says how long the template's output can get: it prints at most
+// static bytes of its own text plus, for each name in printed (once per
+// place the template prints it), the printed value of that variable. Not
+// ok when the template prints anything else: a function's result, a
+// range, a {{with}} (whose dot is a value), another template. Both
+// branches of an {{if}} count, so the bound holds whichever runs; a
+// condition prints nothing. Lint uses it to skip renders that cannot
+// exceed a channel's limit.
+func (t *Template) Bound() (static int, printed []string, ok bool) {
+	if len(t.t.Templates()) > 1 || t.t.Tree == nil {
+		return 0, nil, false
+	}
+	ok = bound(t.t.Tree.Root, &static, &printed)
+	return static, printed, ok
+}
+
+func bound(n parse.Node, static *int, printed *[]string) bool {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return true
+		}
+		for _, c := range n.Nodes {
+			if !bound(c, static, printed) {
+				return false
+			}
+		}
+		return true
+	case *parse.TextNode:
+		*static += len(n.Text)
+		return true
+	case *parse.CommentNode:
+		return true
+	case *parse.ActionNode:
+		// Only {{.name}}: one command of one field, nothing declared.
+		p := n.Pipe
+		if p == nil || len(p.Decl) > 0 || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 1 {
+			return false
+		}
+		f, isField := p.Cmds[0].Args[0].(*parse.FieldNode)
+		if !isField || len(f.Ident) != 1 {
+			return false
+		}
+		*printed = append(*printed, f.Ident[0])
+		return true
+	case *parse.IfNode:
+		return bound(n.List, static, printed) && bound(n.ElseList, static, printed)
+	default:
+		return false
+	}
+}
