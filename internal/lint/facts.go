@@ -105,7 +105,7 @@ func (f *facts) addFile(t *manual.TemplateFile) {
 				continue
 			}
 			f.compiled[formKey{msg, form}] = tmpl
-			f.addBound(msg, tmpl)
+			f.addBound(msg, form, tmpl)
 			vs := tmpl.Variables()
 			f.vars[name] = append(f.vars[name], vs...)
 			f.msgVars[msg] = append(f.msgVars[msg], vs...)

@@ -12,6 +12,9 @@ var proveFits = true
 // formBound is how long one compiled form of a message can print
 // (message.Template.Bound), kept with the variant and part of its text.
 type formBound struct {
+	msg     *manual.Message
+	form    string
+	safe    bool // message.Template.Safe: CR404 need not execute it
 	variant string
 	part    bool // a part of a text (body, subject): CR501 measures the subject too
 	static  int
@@ -20,9 +23,9 @@ type formBound struct {
 }
 
 // addBound records a compiled form's bound under its message name.
-func (f *facts) addBound(msg *manual.Message, tmpl *message.Template) {
+func (f *facts) addBound(msg *manual.Message, form string, tmpl *message.Template) {
 	name, variant, part := manual.SplitID(msg.ID)
-	b := formBound{variant: variant, part: part != ""}
+	b := formBound{msg: msg, form: form, safe: tmpl.Safe(), variant: variant, part: part != ""}
 	b.static, b.printed, b.ok = tmpl.Bound()
 	f.bounds[name] = append(f.bounds[name], b)
 }
@@ -47,8 +50,8 @@ func (f *facts) printBound(name, kind string, vals []fitValue) (int, bool) {
 		}
 		n := b.static
 		for _, v := range b.printed {
-			l, ok := printedLen(vals, v)
-			if !ok {
+			l, found, ok := printedLen(vals, v)
+			if !found || !ok {
 				return 0, false
 			}
 			n += l
@@ -58,16 +61,46 @@ func (f *facts) printBound(name, kind string, vals []fitValue) (int, bool) {
 	return longest, any
 }
 
+// cannotFail reports whether CR404 may skip executing a form of message
+// name with vals, the variables vals lack standing for their names as
+// CR404 fills them in: the form is safe (message.Template.Safe) and its
+// bound under the sandbox's output limit, so executing it cannot fail.
+func (f *facts) cannotFail(name string, msg *manual.Message, form string, vals []fitValue) bool {
+	for i := range f.bounds[name] {
+		b := &f.bounds[name][i]
+		if b.msg != msg || b.form != form {
+			continue
+		}
+		if !b.safe {
+			return false
+		}
+		n := b.static
+		for _, v := range b.printed {
+			l, found, ok := printedLen(vals, v)
+			if !found {
+				l, ok = len(v), true
+			}
+			if !ok {
+				return false
+			}
+			n += l
+		}
+		return n <= message.MaxOutput
+	}
+	return false
+}
+
 // printedLen is the length of name's value in vals as a template prints
-// it: a text as it is, a number in decimal.
-func printedLen(vals []fitValue, name string) (int, bool) {
+// it: a text as it is, a number in decimal; not found when vals lack it,
+// not ok for a value of another type.
+func printedLen(vals []fitValue, name string) (n int, found, ok bool) {
 	for _, v := range vals {
 		if v.name != name {
 			continue
 		}
 		switch x := v.val.(type) {
 		case string:
-			return len(x), true
+			return len(x), true, true
 		case int:
 			n := 1
 			if x < 0 {
@@ -76,9 +109,9 @@ func printedLen(vals []fitValue, name string) (int, bool) {
 			for x /= 10; x != 0; x /= 10 {
 				n++
 			}
-			return n, true
+			return n, true, true
 		}
-		return 0, false
+		return 0, true, false
 	}
-	return 0, false
+	return 0, false, false
 }

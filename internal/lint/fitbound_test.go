@@ -43,3 +43,27 @@ func TestFitProvedAsRendered(t *testing.T) {
 		t.Fatal("no limit left every text fitting: the test measures nothing skipped")
 	}
 }
+
+// TestRenderPlainTooLong: a form printing only plain variables is not
+// executed when its bound is under the sandbox's output limit, and still
+// is, and reported, when its values can take it over: the platform padded
+// to 2,000 characters, printed 40 times (80,000 bytes) and 30 times.
+func TestRenderPlainTooLong(t *testing.T) {
+	for _, c := range []struct {
+		times int
+		fires bool
+	}{{40, true}, {30, false}} {
+		files := build(t,
+			edit{fEN, `other: "{{.platform}} works again."`, `other: "` + strings.Repeat("{{.platform}} ", c.times) + `works again."`},
+			edit{fPlaybook, "    max_length: 10", "    max_length: 2000"})
+		var got []string
+		for _, d := range lintFiles(t, files, nil, Config{}).Findings {
+			if d.Rule == "CR404" {
+				got = append(got, d.Pos.String()+" "+d.Message)
+			}
+		}
+		if !c.fires && len(got) > 0 || c.fires && (len(got) != 1 || !strings.Contains(got[0], "templates/en.yaml:12:") || !strings.Contains(got[0], "longer than 64 KiB")) {
+			t.Errorf("printed %d times: CR404 findings %q, want %v", c.times, got, c.fires)
+		}
+	}
+}

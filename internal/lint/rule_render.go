@@ -2,6 +2,7 @@ package lint
 
 import (
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/crisis-cli/crisis/internal/diag"
@@ -62,6 +63,11 @@ func checkRender(c *Context) {
 					continue
 				}
 				seen[string(key)] = true
+				if !slices.ContainsFunc(manual.PluralForms, func(form string) bool {
+					return f.compiled[formKey{msg, form}] != nil && !refused[msg][form] && !f.cannotFail(name, msg, form, vals)
+				}) {
+					continue // no form can fail with these values
+				}
 				data := dataOf(vals)
 				for _, v := range f.msgVars[msg] {
 					if _, ok := data[v]; !ok {
@@ -71,7 +77,7 @@ func checkRender(c *Context) {
 				for _, form := range manual.PluralForms {
 					// Each form was compiled once, with the facts.
 					tmpl := f.compiled[formKey{msg, form}]
-					if tmpl == nil || refused[msg][form] {
+					if tmpl == nil || refused[msg][form] || f.cannotFail(name, msg, form, vals) {
 						continue
 					}
 					if _, err := tmpl.Execute(data); err != nil {

@@ -53,3 +53,40 @@ func bound(n parse.Node, static *int, printed *[]string) bool {
 		return false
 	}
 }
+
+// Safe reports whether executing the template with a value for every
+// variable it uses can fail only past the sandbox's limits (MaxOutput,
+// ExecBudget): it prints only its text and plain variables (Bound is ok)
+// and its {{if}}s test plain variables, so no function is called and no
+// field looked up in a value. Lint's CR404 skips executing such a form
+// when its bound is under MaxOutput.
+func (t *Template) Safe() bool {
+	if _, _, ok := t.Bound(); !ok {
+		return false
+	}
+	return plainTests(t.t.Tree.Root)
+}
+
+func plainTests(n parse.Node) bool {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return true
+		}
+		for _, c := range n.Nodes {
+			if !plainTests(c) {
+				return false
+			}
+		}
+	case *parse.IfNode:
+		p := n.Pipe
+		if p == nil || len(p.Decl) > 0 || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 1 {
+			return false
+		}
+		if f, ok := p.Cmds[0].Args[0].(*parse.FieldNode); !ok || len(f.Ident) != 1 {
+			return false
+		}
+		return plainTests(n.List) && plainTests(n.ElseList)
+	}
+	return true // text, comments and plain actions (Bound checked them)
+}

@@ -38,3 +38,27 @@ func TestBound(t *testing.T) {
 		}
 	}
 }
+
+// TestSafe: a template printing and testing plain variables only cannot
+// fail with every value given; one testing a function's result or a
+// value's field can.
+func TestSafe(t *testing.T) {
+	cases := map[string]bool{
+		"plain text":                            true,
+		"{{.a}} and {{.b}}":                     true,
+		"{{if .a}}{{.a}}{{else if .b}}x{{end}}": true,
+		"{{if upper .a}}x{{end}}":               false,
+		"{{if .a}}x{{else if trim .b}}y{{end}}": false,
+		"{{if .a}}{{upper .a}}{{end}}":          false,
+		"{{with .a}}x{{end}}":                   false,
+	}
+	for text, want := range cases {
+		tmpl, err := Compile(text, "en")
+		if err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+		if got := tmpl.Safe(); got != want {
+			t.Errorf("%q: Safe() = %v, want %v", text, got, want)
+		}
+	}
+}
