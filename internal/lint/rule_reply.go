@@ -68,11 +68,34 @@ func (f *facts) exists(name string) bool {
 type drafts struct {
 	mu  sync.Mutex
 	err map[string]error
+	// vars are each message's variables (render.UsedVariables), the same
+	// for every inject, playbook and locale drafting it: usedVars by name.
+	vars sync.Map
+}
+
+type usedVars struct {
+	names []string
+	err   error
+}
+
+// used is render.UsedVariables of one message, found once (twice at
+// most, by two workers at the same time: the same list).
+func (d *drafts) used(m *manual.Manual, name string) ([]string, error) {
+	if u, ok := d.vars.Load(name); ok {
+		return u.(usedVars).names, u.(usedVars).err
+	}
+	names, err := render.UsedVariables(m, []string{name})
+	d.vars.Store(name, usedVars{names, err})
+	return names, err
 }
 
 // draft renders a reply as render.Message does, once per distinct request.
 func (f *facts) draft(m *manual.Manual, p *manual.Playbook, name, loc string, opts render.Options) error {
-	req, err := render.MessageRequest(m, p, name, "default", loc, opts)
+	used, err := f.drafts.used(m, name)
+	if err != nil {
+		return err
+	}
+	req, err := render.MessageRequestUsing(m, p, name, used, "default", loc, opts)
 	if err != nil {
 		return err
 	}

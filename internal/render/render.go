@@ -273,6 +273,13 @@ func MessageRequest(m *manual.Manual, p *manual.Playbook, msg, kind, loc string,
 	if err != nil {
 		return message.Request{}, err
 	}
+	return MessageRequestUsing(m, p, msg, used, kind, loc, opts)
+}
+
+// MessageRequestUsing is MessageRequest given the message's variables
+// (UsedVariables), which lint finds once per message rather than once
+// per playbook and locale.
+func MessageRequestUsing(m *manual.Manual, p *manual.Playbook, msg string, used []string, kind, loc string, opts Options) (message.Request, error) {
 	data, err := Values(m, p, used, opts, loc)
 	if err != nil {
 		return message.Request{}, err
