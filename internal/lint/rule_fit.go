@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -72,12 +73,21 @@ type fitCalls struct {
 	playbook *manual.Playbook
 	calls    []fitCall
 	vals     []fitValue // the inputs' values while collecting them
+	ups      []fitUp    // the playbook's announcements' channels that are up
 	// market are the playbook's texts as each market reads them
 	// (marketRenders), for marketFor: CR501 measures them, CR503 again
 	// with the drill mark where a regional catalogue wrote them.
 	marketFor *manual.Playbook
 	market    []render.Announcement
 	marketOK  bool
+}
+
+// fitUp is a channel an announcement of message name reaches, up in the
+// playbook.
+type fitUp struct {
+	name string
+	ref  *manual.Ref
+	ch   *manual.Channel
 }
 
 type fitCall struct {
@@ -93,14 +103,23 @@ func collectFits(c *Context, fc *fitCalls) {
 	if f.cat == nil {
 		return
 	}
-	anns := announcements(p)
 	counts := map[string]string{} // per message: the variable picking its plural form
-	for a := range anns {
-		if _, ok := counts[a.ann.Message.ID]; !ok {
-			name := a.ann.Message.ID
+	// The channels each announcement reaches that are up, in order: the
+	// same in every locale, so looked up once.
+	ups, down := fc.ups[:0], m.DownChannels(p)
+	for a := range announcements(p) {
+		name := a.ann.Message.ID
+		if _, ok := counts[name]; !ok {
 			counts[name] = render.CountVariable(m, p, f.vars[name])
 		}
+		for i := range a.ann.Channels {
+			ref := &a.ann.Channels[i]
+			if ch := m.Channel(ref.ID); ch != nil && !slices.Contains(down, ch) {
+				ups = append(ups, fitUp{name, ref, ch})
+			}
+		}
 	}
+	fc.ups = ups
 	inputs := make(map[string]fitInput, len(counts)) // per message: announcements share them
 	var key []byte
 	vals := fc.vals[:0] // every input's values, one after the other
@@ -112,24 +131,16 @@ func collectFits(c *Context, fc *fitCalls) {
 		}
 		lt, row := tables.row(p, loc) // once per locale, not per message
 		clear(inputs)
-		for a := range anns {
-			name := a.ann.Message.ID
-			in, seen := inputs[name]
+		for _, u := range ups {
+			in, seen := inputs[u.name]
 			if !seen {
-				in, vals = f.fitInput(p, name, loc, lt, row, &key, vals)
-				inputs[name] = in
+				in, vals = f.fitInput(p, u.name, loc, lt, row, &key, vals)
+				inputs[u.name] = in
 			}
 			if in.renders == nil {
 				continue
 			}
-			for i := range a.ann.Channels {
-				ref := &a.ann.Channels[i]
-				ch := m.Channel(ref.ID)
-				if ch == nil || m.IsDown(p, ch.ID) {
-					continue
-				}
-				fc.calls = append(fc.calls, fitCall{ref, name, ch, loc, f.fit(name, counts[name], ch, &in)})
-			}
+			fc.calls = append(fc.calls, fitCall{u.ref, u.name, u.ch, loc, f.fit(u.name, counts[u.name], u.ch, &in)})
 		}
 	}
 }
