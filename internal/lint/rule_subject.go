@@ -38,11 +38,17 @@ func checkSubject(c *Context) {
 		}
 	}
 	def := m.Locales.Default
+	skip := map[string]bool{} // by message name, decided once rather than per announcement
 	for _, p := range c.Playbooks() {
 		for a := range announcements(p) {
 			name := a.ann.Message.ID
-			own := f.lookup(def, name+".email") != nil || f.lookup(def, name+".email.body") != nil || f.lookup(def, name+".email.subject") != nil
-			if own || !f.hasMessage(def, name) {
+			s, known := skip[name]
+			if !known {
+				own := f.lookup(def, name+".email") != nil || f.lookup(def, name+".email.body") != nil || f.lookup(def, name+".email.subject") != nil
+				s = own || !f.hasMessage(def, name)
+				skip[name] = s
+			}
+			if s {
 				continue // its own email variant is checked above; a missing message is CR005's
 			}
 			for _, ref := range a.ann.Channels {
