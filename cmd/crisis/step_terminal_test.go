@@ -178,8 +178,9 @@ func TestBellRingsOnceWhenAStepFallsDue(t *testing.T) {
 			if time.Now().After(deadline) {
 				t.Fatalf("never saw %q:\n%s", text, tm.screen(false))
 			}
-			tm.answerInject(tm.lastLine())
-			time.Sleep(100 * time.Millisecond)
+			if prompt, at := tm.waitingAt(); !tm.answerInject(prompt, at) {
+				time.Sleep(50 * time.Millisecond)
+			}
 		}
 	}
 	until(`step "confirm" is due now`)
@@ -212,16 +213,17 @@ func (tm *tmux) lastLine() string {
 	return strings.TrimSpace(lines[len(lines)-1])
 }
 
-// answerInject answers a drill inject's prompt, if last is one: the draft
-// reply as it is, a decision, and yes to whether it did what was expected.
-func (tm *tmux) answerInject(last string) bool {
+// answerInject answers a drill inject's prompt, if the program waits at
+// one (prompt, at: tm.waitingAt): the draft reply as it is, a decision, and
+// yes to whether it did what was expected.
+func (tm *tmux) answerInject(prompt string, at cursor) bool {
 	switch {
-	case strings.HasSuffix(last, "(y/n) >"):
-		tm.send("y")
-	case strings.HasSuffix(last, "your decision >"):
-		tm.send("refer them to the spokesperson")
-	case strings.HasSuffix(last, "(Enter sends the draft) >"):
-		tm.run("send-keys", "-t", "t", "Enter")
+	case strings.HasSuffix(prompt, "(y/n) >"):
+		tm.answer(at, "y")
+	case strings.HasSuffix(prompt, "your decision >"):
+		tm.answer(at, "refer them to the spokesperson")
+	case strings.HasSuffix(prompt, "(Enter sends the draft) >"):
+		tm.answer(at, "")
 	default:
 		return false
 	}
