@@ -145,7 +145,8 @@ func TestDrillInPolish(t *testing.T) {
 		"odpowiada: ", " · termin ")
 	// Nobody types: the T+3m inject arrives on its own.
 	tm.waitFor("⚡ ZDARZENIE 1 (T+")
-	commands := []string{"c 1 2 3 4", "d", "choose 1", "a", "x", "d"}
+	script := stepScript{1: {"c 1 2 3 4", "d"}, 2: {"choose 1"}, 3: {"a", "x", "d"}}
+	sent := map[int]int{}
 	seen := map[string]bool{}
 	deadline := time.Now().Add(60 * time.Second)
 	for !strings.Contains(tm.history(), "EXITED") && time.Now().Before(deadline) {
@@ -164,11 +165,8 @@ func TestDrillInPolish(t *testing.T) {
 			// Step 1's five minutes pass in half a second at 600x: the
 			// prompt says the step is late however fast the answers come.
 			time.Sleep(50 * time.Millisecond)
-		case strings.HasSuffix(prompt, "? pomoc >") && len(commands) > 0:
-			tm.answer(at, commands[0])
-			commands = commands[1:]
 		case strings.HasSuffix(prompt, "? pomoc >"):
-			tm.answer(at, "d") // unsent texts ask for a second d
+			tm.answer(at, script.next(prompt, sent))
 		default:
 			time.Sleep(50 * time.Millisecond)
 		}

@@ -171,17 +171,15 @@ func TestDrillInTerminal(t *testing.T) {
 	}
 	// Nobody types: the T+3m inject must arrive on its own (0.3 s at 600x).
 	tm.waitFor("INJECT 1")
-	commands := []string{"c 1 2 3 4", "d", "choose 1", "a", "r", "x", "d"} // r shows the holding texts in full
+	script := stepScript{1: {"c 1 2 3 4", "d"}, 2: {"choose 1"}, 3: {"a", "r", "x", "d"}} // r shows the holding texts in full
+	sent := map[int]int{}
 	deadline := time.Now().Add(60 * time.Second)
 	for !strings.Contains(tm.history(), "EXITED") && time.Now().Before(deadline) {
 		prompt, at := tm.waitingAt()
 		switch {
 		case tm.answerInject(prompt, at):
-		case strings.HasSuffix(prompt, "? help >") && len(commands) > 0:
-			tm.answer(at, commands[0])
-			commands = commands[1:]
 		case strings.HasSuffix(prompt, "? help >"):
-			tm.answer(at, "d") // unsent texts or unticked items ask for a second d
+			tm.answer(at, script.next(prompt, sent))
 		default:
 			time.Sleep(50 * time.Millisecond)
 		}

@@ -71,3 +71,27 @@ func (tm *tmux) answer(at cursor, keys string) {
 	}
 	tm.t.Fatalf("the terminal never took %q; the screen shows:\n%s", keys, tm.screen(false))
 }
+
+// stepScript is what a drill test types at each step's prompt ("[N/M ...
+// ? help >"): the lines for step N in order, then the last one again for
+// as long as the step lasts ("d" for a step not listed). An inject that
+// arrives as a line is typed reads that line instead of the step; the
+// step's prompt then comes back and the step's line is typed again,
+// instead of the script running ahead into the next step's lines.
+type stepScript map[int][]string
+
+// next is the line to type at prompt, given how many lines each step has
+// been sent (sent, updated).
+func (s stepScript) next(prompt string, sent map[int]int) string {
+	var n int
+	if _, err := fmt.Sscanf(prompt, "[%d/", &n); err != nil {
+		return "d"
+	}
+	lines := s[n]
+	if len(lines) == 0 {
+		return "d" // unsent texts or unticked items ask for a second d
+	}
+	i := min(sent[n], len(lines)-1)
+	sent[n]++
+	return lines[i]
+}
