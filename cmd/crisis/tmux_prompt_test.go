@@ -20,32 +20,36 @@ import (
 // lines that scrolled off the screen.
 type cursor struct{ row, col int }
 
-// look returns the screen and the cursor at one instant: tmux runs one
-// client's commands together, drawing nothing the program writes between
-// them.
-func (tm *tmux) look() ([]string, cursor, int) {
+// look returns the screen, the cursor, the cursor's row on the screen and
+// the screen's width at one instant: tmux runs one client's commands
+// together, drawing nothing the program writes between them.
+func (tm *tmux) look() (lines []string, at cursor, y, width int) {
 	tm.t.Helper()
-	out := tm.run("display-message", "-p", "-t", "t", "#{history_size} #{cursor_y} #{cursor_x}", ";", "capture-pane", "-p", "-t", "t")
+	out := tm.run("display-message", "-p", "-t", "t", "#{history_size} #{cursor_y} #{cursor_x} #{pane_width}", ";", "capture-pane", "-p", "-t", "t")
 	head, screen, _ := strings.Cut(out, "\n")
-	var hist, y, x int
-	if _, err := fmt.Sscan(head, &hist, &y, &x); err != nil {
+	var hist, x int
+	if _, err := fmt.Sscan(head, &hist, &y, &x, &width); err != nil {
 		tm.t.Fatalf("tmux cursor %q: %v", head, err)
 	}
-	return strings.Split(screen, "\n"), cursor{hist + y, x}, y
+	return strings.Split(screen, "\n"), cursor{hist + y, x}, y, width
 }
 
 // waitingAt is the prompt the program waits at now, or "" when it is busy
 // or its last prompt is answered: the text of the cursor's line when the
-// cursor stands at its end; and where the cursor stands.
+// cursor stands at its end (with the rows above it that it wraps from: a
+// prompt can be wider than the terminal); and where the cursor stands.
 func (tm *tmux) waitingAt() (string, cursor) {
 	tm.t.Helper()
-	lines, at, y := tm.look()
+	lines, at, y, width := tm.look()
 	if y >= len(lines) {
 		return "", at
 	}
 	line := strings.TrimRight(lines[y], " ")
 	if line == "" || at.col < utf8.RuneCountInString(line) {
 		return "", at
+	}
+	for ; y > 0 && utf8.RuneCountInString(lines[y-1]) >= width; y-- {
+		line = lines[y-1] + line
 	}
 	return strings.TrimSpace(line), at
 }
@@ -63,7 +67,7 @@ func (tm *tmux) answer(at cursor, keys string) {
 		tm.run("send-keys", "-t", "t", "Enter")
 		deadline := time.Now().Add(10 * time.Second)
 		for time.Now().Before(deadline) {
-			if _, now, _ := tm.look(); now != at {
+			if _, now, _, _ := tm.look(); now != at {
 				return
 			}
 			time.Sleep(20 * time.Millisecond)
