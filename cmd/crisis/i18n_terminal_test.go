@@ -145,8 +145,7 @@ func TestDrillInPolish(t *testing.T) {
 		"odpowiada: ", " · termin ")
 	// Nobody types: the T+3m inject arrives on its own.
 	tm.waitFor("⚡ ZDARZENIE 1 (T+")
-	script := stepScript{1: {"c 1 2 3 4", "d"}, 2: {"choose 1"}, 3: {"a", "x", "d"}}
-	sent := map[int]int{}
+	script := newStepScript(map[int][]string{1: {"c 1 2 3 4", "d"}, 2: {"choose 1"}, 3: {"a", "x", "d"}})
 	seen := map[string]bool{}
 	deadline := time.Now().Add(60 * time.Second)
 	for !strings.Contains(tm.history(), "EXITED") && time.Now().Before(deadline) {
@@ -166,7 +165,7 @@ func TestDrillInPolish(t *testing.T) {
 			// prompt says the step is late however fast the answers come.
 			time.Sleep(50 * time.Millisecond)
 		case strings.HasSuffix(prompt, "? pomoc >"):
-			tm.answer(at, script.next(prompt, sent))
+			script.answer(tm, prompt, at)
 		default:
 			time.Sleep(50 * time.Millisecond)
 		}

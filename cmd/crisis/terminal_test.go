@@ -171,15 +171,14 @@ func TestDrillInTerminal(t *testing.T) {
 	}
 	// Nobody types: the T+3m inject must arrive on its own (0.3 s at 600x).
 	tm.waitFor("INJECT 1")
-	script := stepScript{1: {"c 1 2 3 4", "d"}, 2: {"choose 1"}, 3: {"a", "r", "x", "d"}} // r shows the holding texts in full
-	sent := map[int]int{}
+	script := newStepScript(map[int][]string{1: {"c 1 2 3 4", "d"}, 2: {"choose 1"}, 3: {"a", "r", "x", "d"}}) // r shows the holding texts in full
 	deadline := time.Now().Add(60 * time.Second)
 	for !strings.Contains(tm.history(), "EXITED") && time.Now().Before(deadline) {
 		prompt, at := tm.waitingAt()
 		switch {
 		case tm.answerInject(prompt, at):
 		case strings.HasSuffix(prompt, "? help >"):
-			tm.answer(at, script.next(prompt, sent))
+			script.answer(tm, prompt, at)
 		default:
 			time.Sleep(50 * time.Millisecond)
 		}

@@ -45,7 +45,10 @@ func (tm *tmux) waitingAt() (string, cursor) {
 		return "", at
 	}
 	line := strings.TrimRight(lines[y], " ")
-	if line == "" || at.col < utf8.RuneCountInString(line) {
+	// A prompt that ends at the right edge leaves the cursor on its last
+	// column, waiting to wrap.
+	n := utf8.RuneCountInString(line)
+	if line == "" || at.col < n && !(n >= width && at.col == width-1) {
 		return "", at
 	}
 	for ; y > 0 && utf8.RuneCountInString(lines[y-1]) >= width; y-- {
@@ -79,23 +82,45 @@ func (tm *tmux) answer(at cursor, keys string) {
 // stepScript is what a drill test types at each step's prompt ("[N/M ...
 // ? help >"): the lines for step N in order, then the last one again for
 // as long as the step lasts ("d" for a step not listed). An inject that
-// arrives as a line is typed reads that line instead of the step; the
-// step's prompt then comes back and the step's line is typed again,
-// instead of the script running ahead into the next step's lines.
-type stepScript map[int][]string
+// falls due as a line is typed can read that line instead of the step: a
+// line is taken as the step's only when no inject showed between it and
+// the step's next prompt; otherwise it is typed again (ticking, approving
+// or marking sent twice changes nothing).
+type stepScript struct {
+	lines map[int][]string
+	done  map[int]int // lines the step has read
+	// the line typed last: its step and the row of its prompt
+	pending      bool
+	step, atLine int
+}
 
-// next is the line to type at prompt, given how many lines each step has
-// been sent (sent, updated).
-func (s stepScript) next(prompt string, sent map[int]int) string {
+func newStepScript(lines map[int][]string) *stepScript {
+	return &stepScript{lines: lines, done: map[int]int{}}
+}
+
+// answer types the next line at the step prompt the program waits at.
+func (s *stepScript) answer(tm *tmux, prompt string, at cursor) {
+	tm.t.Helper()
+	if s.pending && !strings.Contains(tm.rows(s.atLine, at.row), "⚡") {
+		s.done[s.step]++
+	}
 	var n int
 	if _, err := fmt.Sscanf(prompt, "[%d/", &n); err != nil {
-		return "d"
+		tm.t.Fatalf("not a step's prompt: %q", prompt)
 	}
-	lines := s[n]
-	if len(lines) == 0 {
-		return "d" // unsent texts or unticked items ask for a second d
+	line := "d" // unsent texts or unticked items ask for a second d
+	if lines := s.lines[n]; len(lines) > 0 {
+		line = lines[min(s.done[n], len(lines)-1)]
 	}
-	i := min(sent[n], len(lines)-1)
-	sent[n]++
-	return lines[i]
+	s.pending, s.step, s.atLine = true, n, at.row
+	tm.answer(at, line)
+}
+
+// rows is the terminal's text from row from to row to, rows counted as a
+// cursor's are.
+func (tm *tmux) rows(from, to int) string {
+	tm.t.Helper()
+	_, at, y, _ := tm.look()
+	top := at.row - y // the screen's first row
+	return tm.run("capture-pane", "-p", "-t", "t", "-S", fmt.Sprint(from-top), "-E", fmt.Sprint(to-top))
 }
