@@ -7,7 +7,7 @@ FUZZTIME ?= 1m
 
 STATICCHECK ?= v0.8.2
 
-.PHONY: build test bench fuzz install vet staticcheck clean i18n
+.PHONY: build test test-plain test-cmd test-race test-raceskipped bench fuzz install vet staticcheck clean i18n
 
 build:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/crisis
@@ -15,22 +15,49 @@ build:
 # Unit, end-to-end (testscript), terminal (tmux) and browser (chromium) tests;
 # fuzz tests run their seed corpus here. Tools the terminal and browser tests
 # need are installed by .ci/run in CI; locally those tests skip without them.
-# The tests' own vet step is off: go vet ./... has just run every analyzer
-# it runs, on the same files.
-test: vet staticcheck
-	$(GO) test -count=1 -vet=off ./...
-	$(GO) test -count=1 -race -skip '$(RACE_SKIP)' $(RACE_PKGS)
+# The tests' own vet step is off: go vet ./... runs every analyzer it runs,
+# on the same files.
+#
+# Each test runs once: the packages with goroutines under the race detector
+# (whose run covers what a plain run of them does) but for RACE_SKIP, those
+# few tests in a plain run, everything else in a plain run. The four steps
+# and vet and staticcheck run side by side: the terminal, browser and git
+# tests mostly wait on other processes, leaving a core to the rest. make
+# prints each step's output whole when it ends (--output-sync), so a
+# failure reads as it would alone, and fails when any step fails.
+test:
+	@$(MAKE) --no-print-directory -j6 --output-sync=target \
+	  test-cmd test-race test-plain test-raceskipped vet staticcheck
+
+test-plain:
+	$(GO) test -count=1 -vet=off $(PLAIN_PKGS)
+
+# The built binary's tests wait on tmux, Chromium, git, pre-commit and other
+# crisis processes far more than they compute: four at a time, not one per
+# core.
+test-cmd:
+	$(GO) test -count=1 -vet=off -parallel 4 ./cmd/crisis
+
+test-race:
+	$(GO) test -count=1 -vet=off -race -skip '$(RACE_SKIP)' $(RACE_PKGS)
+
+test-raceskipped:
+	$(GO) test -count=1 -vet=off -run '$(RACE_SKIP)' $(RACE_PKGS)
 
 # The packages whose code starts goroutines or shares state between them,
-# tested again under the race detector. RACE_SKIP leaves out of that pass the
+# tested under the race detector. RACE_SKIP leaves out of that pass the
 # tests that only repeat, many times over, a path other tests of the package
 # already drive under the detector: one sequential flow resumed at each of 13
 # cuts (TestResumeExactlyOnce), one manual loaded once per example of a
 # missing key (TestMissingKeyExamples), whole drills graded or timed on a
 # fake clock (TestGrade, TestInjectorDue; drill's one piece of shared state,
-# its clock, is TestClock's). The first pass runs them in full.
+# its clock, is TestClock's), ten commands each run in four languages to
+# compare their JSON (TestJSONSameInEveryLanguage: of its commands only
+# lint starts goroutines, raced by cli's lint tests and lint's own). They
+# run in a plain pass (test-raceskipped).
 RACE_PKGS = ./internal/journal ./internal/runbook ./internal/drill ./internal/cli ./internal/dispatch ./internal/manual ./internal/lint
-RACE_SKIP = ^(TestResumeExactlyOnce|TestMissingKeyExamples|TestGrade|TestInjectorDue)$$
+RACE_SKIP = ^(TestResumeExactlyOnce|TestMissingKeyExamples|TestGrade|TestInjectorDue|TestJSONSameInEveryLanguage)$$
+PLAIN_PKGS = $(filter-out $(shell $(GO) list $(RACE_PKGS) ./cmd/crisis),$(shell $(GO) list ./...))
 
 # The interface's catalogue (internal/lang/locales): every English message
 # translated into es, pl and pt and none stale (its hash is the English

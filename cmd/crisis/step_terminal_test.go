@@ -170,36 +170,42 @@ func TestBellRingsOnceWhenAStepFallsDue(t *testing.T) {
 		s := string(data)
 		return strings.Count(s, "\a\x1b]9;"), strings.Count(s, "\x1b]9;"), strings.Count(s, "\x1b]777;notify;")
 	}
-	// answer the drill's injects until the text is on screen
-	until := func(text string) {
+	// answer the drill's injects, and step 1's prompt with step (if any),
+	// until the text is on screen: a line typed at the step's prompt as an
+	// inject arrives is read by the inject, and typed again at the step's
+	// prompt when it comes back.
+	until := func(text, step string) {
 		t.Helper()
-		deadline := time.Now().Add(20 * time.Second)
+		deadline := time.Now().Add(60 * time.Second)
 		for !strings.Contains(tm.history(), text) {
 			if time.Now().After(deadline) {
 				t.Fatalf("never saw %q:\n%s", text, tm.screen(false))
 			}
-			tm.answerInject(tm.lastLine())
-			time.Sleep(100 * time.Millisecond)
+			prompt, at := tm.waitingAt()
+			switch {
+			case tm.answerInject(prompt, at):
+			case step != "" && strings.HasPrefix(prompt, "[1/5 ") && strings.HasSuffix(prompt, "? help >"):
+				tm.answer(at, step)
+			default:
+				time.Sleep(50 * time.Millisecond)
+			}
 		}
 	}
-	until(`step "confirm" is due now`)
+	until(`step "confirm" is due now`, "")
 	time.Sleep(500 * time.Millisecond) // the prompt redraws itself meanwhile
 	if bel, osc9, osc777 := rung(); bel != 1 || osc9 != 1 || osc777 != 1 {
 		t.Fatalf("confirm falling due wrote the bell %d, OSC 9 %d, OSC 777 %d times; want once each", bel, osc9, osc777)
 	}
-	tm.send("p")
-	tm.waitFor("paused; resume with")
+	until("paused; resume with", "p")
 	tm.run("send-keys", "-R", "-t", "t") // a blank screen for the resumed drill
 	tm.run("clear-history", "-t", "t")
-	until(`step "confirm" is due now`) // said again after the resume...
+	until(`step "confirm" is due now`, "") // said again after the resume...
 	time.Sleep(500 * time.Millisecond)
 	if bel, osc9, osc777 := rung(); bel != 1 || osc9 != 1 || osc777 != 1 {
 		t.Errorf("after the resume: the bell %d, OSC 9 %d, OSC 777 %d times; want still once each", bel, osc9, osc777)
 	}
-	tm.send("d")
-	tm.waitFor("type d again") // the checklist is unticked
-	tm.send("d")
-	until(`step "scope" is due now`) // the next step: is it all of Meta?
+	until("type d again", "d")            // the checklist is unticked
+	until(`step "scope" is due now`, "d") // the next step: is it all of Meta?
 	time.Sleep(500 * time.Millisecond)
 	if bel, osc9, osc777 := rung(); bel != 2 || osc9 != 2 || osc777 != 2 {
 		t.Errorf("scope falling due: the bell %d, OSC 9 %d, OSC 777 %d times in all; want twice each", bel, osc9, osc777)
@@ -212,16 +218,17 @@ func (tm *tmux) lastLine() string {
 	return strings.TrimSpace(lines[len(lines)-1])
 }
 
-// answerInject answers a drill inject's prompt, if last is one: the draft
-// reply as it is, a decision, and yes to whether it did what was expected.
-func (tm *tmux) answerInject(last string) bool {
+// answerInject answers a drill inject's prompt, if the program waits at
+// one (prompt, at: tm.waitingAt): the draft reply as it is, a decision, and
+// yes to whether it did what was expected.
+func (tm *tmux) answerInject(prompt string, at cursor) bool {
 	switch {
-	case strings.HasSuffix(last, "(y/n) >"):
-		tm.send("y")
-	case strings.HasSuffix(last, "your decision >"):
-		tm.send("refer them to the spokesperson")
-	case strings.HasSuffix(last, "(Enter sends the draft) >"):
-		tm.run("send-keys", "-t", "t", "Enter")
+	case strings.HasSuffix(prompt, "(y/n) >"):
+		tm.answer(at, "y")
+	case strings.HasSuffix(prompt, "your decision >"):
+		tm.answer(at, "refer them to the spokesperson")
+	case strings.HasSuffix(prompt, "(Enter sends the draft) >"):
+		tm.answer(at, "")
 	default:
 		return false
 	}

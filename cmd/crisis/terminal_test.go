@@ -160,6 +160,7 @@ func TestRunInTerminal(t *testing.T) {
 // the trainee sits at the prompt (the prompt wakes for them), reply drafts
 // are accepted with Enter, and the drill is scored.
 func TestDrillInTerminal(t *testing.T) {
+	t.Parallel()
 	state := t.TempDir()
 	cmd := fmt.Sprintf("env NO_COLOR=1 XDG_STATE_HOME=%s %s -m %s drill facebook-down -l es --speed 600 --var platform=Facebook; echo EXITED $?; sleep 30",
 		state, crisisBin(t), repoRoot(t))
@@ -170,19 +171,17 @@ func TestDrillInTerminal(t *testing.T) {
 	}
 	// Nobody types: the T+3m inject must arrive on its own (0.3 s at 600x).
 	tm.waitFor("INJECT 1")
-	commands := []string{"c 1 2 3 4", "d", "choose 1", "a", "r", "x", "d"} // r shows the holding texts in full
-	deadline := time.Now().Add(25 * time.Second)
+	script := newStepScript(map[int][]string{1: {"c 1 2 3 4", "d"}, 2: {"choose 1"}, 3: {"a", "r", "x", "d"}}) // r shows the holding texts in full
+	deadline := time.Now().Add(60 * time.Second)
 	for !strings.Contains(tm.history(), "EXITED") && time.Now().Before(deadline) {
-		last := tm.lastLine()
+		prompt, at := tm.waitingAt()
 		switch {
-		case tm.answerInject(last):
-		case strings.HasSuffix(last, "? help >") && len(commands) > 0:
-			tm.send(commands[0])
-			commands = commands[1:]
-		case strings.HasSuffix(last, "? help >"):
-			tm.send("d") // unsent texts or unticked items ask for a second d
+		case tm.answerInject(prompt, at):
+		case strings.HasSuffix(prompt, "? help >"):
+			script.answer(tm, prompt, at)
+		default:
+			time.Sleep(50 * time.Millisecond)
 		}
-		time.Sleep(200 * time.Millisecond)
 	}
 	h := tm.history()
 	for _, want := range []string{"DRILL SCORE", "[SIMULACRO] Facebook", "EXITED 0"} {
