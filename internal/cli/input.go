@@ -12,6 +12,7 @@ import (
 
 	"github.com/crisis-cli/crisis/internal/runbook"
 	"github.com/crisis-cli/crisis/internal/sanitize"
+	"github.com/crisis-cli/crisis/internal/ui"
 )
 
 // lineInput reads the operator's lines from a terminal or an answers file.
@@ -28,6 +29,7 @@ type lineInput struct {
 	echo  bool // answers files: print each answer after its prompt, for the log
 	last  int  // the number of the line read last
 	live  bool // a terminal: ReadLineLive redraws the prompt in place
+	width int  // the terminal's columns, for a prompt redrawn in place
 }
 
 // numbered is a line with its number in the input, so an answers file's
@@ -155,7 +157,7 @@ func (in *lineInput) readLine(prompt func() string, wait time.Duration, redraw b
 		case <-tick:
 			if p := prompt(); p != shown {
 				shown = p
-				fmt.Fprint(in.out, "\x1b7\r"+p+"\x1b8")
+				fmt.Fprint(in.out, ui.RedrawPrompt(p, in.width))
 			}
 		}
 	}

@@ -286,6 +286,7 @@ func (a *App) input(cmd *cobra.Command, o runOptions) (runbook.Input, func(), er
 	// On a terminal the prompt's countdown is redrawn in place; in a log
 	// it stays as printed.
 	in.live = a.IO.OutTTY && o.answers == ""
+	in.width = a.termWidth()
 	if o.answers != "" {
 		return scriptedInput{in}, closer, nil
 	}
