@@ -140,11 +140,7 @@ func (in *lineInput) readLine(prompt func() string, wait time.Duration, redraw b
 	for {
 		select {
 		case line := <-in.lines:
-			in.last = line.n
-			if in.echo {
-				fmt.Fprintln(in.out, line.text)
-			}
-			return line.text, nil
+			return in.took(line), nil
 		case <-in.done:
 			fmt.Fprintln(in.out)
 			return "", in.err
@@ -152,6 +148,16 @@ func (in *lineInput) readLine(prompt func() string, wait time.Duration, redraw b
 			fmt.Fprintln(in.out)
 			return "", in.ctx.Err()
 		case <-timeout:
+			// A line typed as the wait ran out answers this prompt: woken
+			// instead, the flow would show what fell due and ask its own
+			// question, and the line, still waiting, would answer that
+			// (a step's d taken as an inject's decision). The flow wakes
+			// at its next read, what fell due being due still.
+			select {
+			case line := <-in.lines:
+				return in.took(line), nil
+			default:
+			}
 			fmt.Fprintln(in.out)
 			return "", runbook.ErrWake
 		case <-tick:
@@ -161,6 +167,16 @@ func (in *lineInput) readLine(prompt func() string, wait time.Duration, redraw b
 			}
 		}
 	}
+}
+
+// took records line as the one read last and gives its text, echoed after
+// its prompt for an answers file's log.
+func (in *lineInput) took(line numbered) string {
+	in.last = line.n
+	if in.echo {
+		fmt.Fprintln(in.out, line.text)
+	}
+	return line.text
 }
 
 // scriptedInput reads an answers file: no time passes between answers, so it

@@ -61,3 +61,22 @@ func TestNotifyCanBeTurnedOff(t *testing.T) {
 		}
 	}
 }
+
+// TestLineTypedAsTheWaitEndsAnswersThePrompt: when a typed line and the end
+// of the wait are both there, the line answers the prompt it was typed at;
+// the wake comes at the next read. Go's select picks among ready cases at
+// random, so each of 200 tries gives the wake half a chance.
+func TestLineTypedAsTheWaitEndsAnswersThePrompt(t *testing.T) {
+	for i := range 200 {
+		in := &lineInput{ctx: context.Background(), out: io.Discard, name: "standard input",
+			lines: make(chan numbered, 1), done: make(chan struct{})}
+		in.lines <- numbered{"d", i + 1}
+		// The prompt takes longer than the wait: when the select is
+		// reached, both the line and the timer are ready.
+		prompt := func() string { time.Sleep(time.Millisecond); return "> " }
+		got, err := in.readLine(prompt, time.Nanosecond, false)
+		if err != nil || got != "d" {
+			t.Fatalf("try %d: got %q, %v; want the typed line", i, got, err)
+		}
+	}
+}
