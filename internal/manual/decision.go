@@ -179,7 +179,7 @@ func (d *decoder) optionTexts(o *object) map[string]string {
 		if !ok {
 			continue
 		}
-		if !idRE.MatchString(id) {
+		if !isID(id) {
 			d.report(k, RuleType, say("loader.bad-id", args{"Value": q(id)}), say("loader.option-id.hint", nil))
 			continue
 		}

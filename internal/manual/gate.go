@@ -62,7 +62,7 @@ func (d *decoder) decodeLater(o *object, v *Variable) {
 	}
 	if bn := o.get("by", false); bn != nil && d.since11(bn, "by") {
 		v.By = d.ref(bn, "by")
-		if v.By.ID != "" && !idRE.MatchString(v.By.ID) {
+		if v.By.ID != "" && !isID(v.By.ID) {
 			d.report(bn, RuleType, say("loader.by-not-id", args{"Value": q(v.By.ID)}), say("loader.by-not-id.hint", nil))
 		}
 		if !v.Later {

@@ -314,7 +314,7 @@ func loadPlaybook(fsys fs.FS, mf file, diags *diag.List, strs map[string]string)
 	file := mf.name
 	p := &Playbook{ID: baseName(file), File: file}
 	pos := diag.Pos{File: file, Line: 1, Col: 1}
-	if !idRE.MatchString(p.ID) {
+	if !isID(p.ID) {
 		report(diags, pos, RuleType, say("loader.playbook-name", args{"Name": q(path.Base(file))}), say("loader.playbook-name.hint", nil))
 	}
 	data, ok := readFile(fsys, mf, diags)
@@ -340,7 +340,7 @@ func loadTranslation(fsys fs.FS, mf file, diags *diag.List, strs map[string]stri
 	id, locale, _ := translationName(file)
 	t := &Translation{Playbook: id, Locale: locale, File: file}
 	pos := diag.Pos{File: file, Line: 1, Col: 1}
-	if _, err := language.Parse(locale); err != nil || !idRE.MatchString(id) {
+	if _, err := language.Parse(locale); err != nil || !isID(id) {
 		report(diags, pos, RuleType, say("loader.translation-name", args{"Name": q(path.Base(file))}), say("loader.translation-name.hint", nil))
 		return nil, nil
 	}

@@ -99,7 +99,7 @@ func (d *decoder) addMessage(t *TemplateFile, seen map[string]Pos, m *Message) {
 	seen[m.ID] = m.Pos
 	name, variant, part := SplitID(m.ID)
 	switch {
-	case !idRE.MatchString(name):
+	case !isID(name):
 		report(d.diags, m.Pos, RuleType, say("loader.message-id", args{"ID": q(name)}), say("loader.message-id.hint", nil))
 	case variant == "":
 		report(d.diags, m.Pos, RuleType, say("loader.no-variant", args{"ID": q(name)}), say("loader.no-variant.hint", args{"Name": name}))

@@ -243,7 +243,7 @@ func (d *decoder) decodeTranslation(root *yaml.Node, t *Translation) {
 			if !ok {
 				continue
 			}
-			if !idRE.MatchString(id) {
+			if !isID(id) {
 				d.report(k, RuleType, say("loader.bad-id", args{"Value": q(id)}), say("loader.step-id.hint", nil))
 				continue
 			}
