@@ -25,7 +25,7 @@ func TestCheckTextColumn(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var diags diag.List
-		if checkText("f.yaml", []byte(tt.data), &diags) {
+		if ok, _ := checkText("f.yaml", []byte(tt.data), &diags); ok {
 			t.Errorf("%q: accepted", tt.data)
 			continue
 		}
@@ -35,7 +35,29 @@ func TestCheckTextColumn(t *testing.T) {
 	}
 	var diags diag.List
 	ok := "title: " + strings.Repeat("Łódź, 12345678 ", 20) + "\n\tkey: ok\r\n"
-	if !checkText("f.yaml", []byte(ok), &diags) || len(diags) != 0 {
+	if accepted, _ := checkText("f.yaml", []byte(ok), &diags); !accepted || len(diags) != 0 {
 		t.Errorf("%q refused: %v", ok, diags)
+	}
+}
+
+// checkText finds a document marker at the start of any line, after
+// ASCII, accented text or a CR LF, so that a file holding a second
+// document is never parsed as if it held one.
+func TestCheckTextMarked(t *testing.T) {
+	for data, want := range map[string]bool{
+		"a: 1\nb: 2\n":            false,
+		"a: '---'\nb: ...\n":      false,
+		"  ---\n":                 false,
+		"---\na: 1\n":             true,
+		"a: 1\n---\nb: 2\n":       true,
+		"a: 1\r\n---\r\nb: 2\r\n": true,
+		"a: Łódź\n...\n":          true,
+		"a: " + strings.Repeat("x", 30) + "\n--- b\n": true,
+	} {
+		var diags diag.List
+		ok, marked := checkText("f.yaml", []byte(data), &diags)
+		if !ok || marked != want {
+			t.Errorf("%q: ok %v marked %v, want marked %v (%v)", data, ok, marked, want, diags)
+		}
 	}
 }

@@ -32,7 +32,8 @@ var yamlErrRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // tool: huge files, binary data, several documents, and aliases (the
 // "billion laughs" bomb is made of them).
 func parseYAML(file string, data []byte, diags *diag.List) *yaml.Node {
-	if !checkText(file, data, diags) {
+	ok, marked := checkText(file, data, diags)
+	if !ok {
 		return nil
 	}
 	if blank(data) {
@@ -40,7 +41,7 @@ func parseYAML(file string, data []byte, diags *diag.List) *yaml.Node {
 		return nil
 	}
 	var doc yaml.Node
-	if !hasMarker(data) {
+	if !marked {
 		// Without a --- or ... line there is one document at most, and
 		// parsing from memory saves the Decoder's copying through a
 		// reader: a tenth of a load.
@@ -78,27 +79,26 @@ func checkedRoot(file string, doc *yaml.Node, diags *diag.List) *yaml.Node {
 	return doc.Content[0]
 }
 
-// hasMarker reports whether a line starts with a document marker, --- or
-// ...: a YAML stream holds a second document only after one of them.
-func hasMarker(data []byte) bool {
-	for line := range bytes.Lines(data) {
-		if bytes.HasPrefix(line, []byte("---")) || bytes.HasPrefix(line, []byte("...")) {
-			return true
-		}
-	}
-	return false
+// startsMarker reports whether a line starts with a document marker, ---
+// or ...: a YAML stream holds a second document only after one of them.
+func startsMarker(line []byte) bool {
+	return bytes.HasPrefix(line, []byte("---")) || bytes.HasPrefix(line, []byte("..."))
 }
 
-// checkText refuses files that are not reasonable UTF-8 text.
-func checkText(file string, data []byte, diags *diag.List) bool {
+// checkText refuses files that are not reasonable UTF-8 text. It also
+// tells whether a line starts with a document marker (marked), found on
+// the same pass over the bytes: parseYAML needs to know, and reading
+// every file's lines again for it was a pass of its own.
+func checkText(file string, data []byte, diags *diag.List) (ok, marked bool) {
 	if len(data) > MaxFileSize {
 		tooBig(file, int64(len(data)), diags)
-		return false
+		return false, false
 	}
 	if bytes.IndexByte(data[:min(len(data), 8000)], 0) >= 0 {
 		report(diags, diag.Pos{File: file, Line: 1, Col: 1}, RuleFile, say("loader.binary", nil), say("loader.binary.hint", nil))
-		return false
+		return false, false
 	}
+	marked = startsMarker(data) // a first line after a byte order mark starts with the mark
 	if bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) {
 		data = data[3:]
 	}
@@ -126,14 +126,14 @@ func checkText(file string, data []byte, diags *diag.List) bool {
 				msg = say("loader.not-utf8.latin1", args{"Byte": fmt.Sprintf("0x%02X", data[i]), "Char": strconv.QuoteRune(rune(data[i]))})
 			}
 			report(diags, diag.Pos{File: file, Line: line, Col: col}, RuleFile, msg, say("loader.not-utf8.hint", nil))
-			return false
+			return false, false
 		case r == '\r' && (i+1 == len(data) || data[i+1] != '\n'), r == 0x85, r == 0x2028, r == 0x2029:
 			// YAML breaks lines there and most editors do not, so no
 			// position after it would mean the same line to both.
 			name := map[rune]string{'\r': "loader.break.cr", 0x85: "loader.break.nel", 0x2028: "loader.break.ls", 0x2029: "loader.break.ps"}[r]
 			report(diags, diag.Pos{File: file, Line: line, Col: col}, RuleFile, say("loader.line-break", args{"Char": say(name, nil)}),
 				say("loader.line-break.hint", nil))
-			return false
+			return false, false
 		case r == 0xFFFE || r == 0xFFFF || (r != '\r' && sanitize.IsControl(r) && !sanitize.IsBidi(r)):
 			// One stray byte in a comment or a value, pasted from a terminal
 			// or a word processor: invisible in the editor, obeyed by a
@@ -141,15 +141,16 @@ func checkText(file string, data []byte, diags *diag.List) bool {
 			// to the texts' own check (CR009): it is the text's problem.
 			report(diags, diag.Pos{File: file, Line: line, Col: col}, RuleFile, say("loader.invisible", args{"Char": sanitize.Name(r)}),
 				say("loader.invisible.hint", nil))
-			return false
+			return false, false
 		case r == '\n':
 			line, col = line+1, 1
+			marked = marked || startsMarker(data[i+1:])
 		default:
 			col++
 		}
 		i += n
 	}
-	return true
+	return true, marked
 }
 
 // tooBig reports a file over MaxFileSize, at its first line so that every
