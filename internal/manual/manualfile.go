@@ -55,7 +55,7 @@ func (d *decoder) since11(n *yaml.Node, what string) bool {
 // decodeManual fills m from the manual file's root node.
 func (d *decoder) decodeManual(root *yaml.Node, m *Manual) {
 	o := d.object(root, "the manual", manualKeys...)
-	d.header(o, "manual")
+	d.header(&o, "manual")
 	m.Format = d.format
 	m.At = o.at()
 	m.Organisation = o.str("organisation", true)
@@ -95,14 +95,14 @@ func (d *decoder) decodeManual(root *yaml.Node, m *Manual) {
 		m.People = append(m.People, d.decodePerson(n))
 	}
 	m.Variables = d.decodeVariables(o.list("variables", false))
-	m.Replies = d.decodeReplies(o)
-	m.Markets = d.decodeMarkets(o)
+	m.Replies = d.decodeReplies(&o)
+	m.Markets = d.decodeMarkets(&o)
 }
 
 func (d *decoder) decodeLocales(n *yaml.Node) Locales {
 	o := d.object(n, "locales", "default", "supported", "drill_marks")
 	l := Locales{Default: o.str("default", true), Supported: o.strings("supported"), Pos: d.pos(n)}
-	d.decodeDrillMarks(o, &l)
+	d.decodeDrillMarks(&o, &l)
 	if len(l.Supported) == 0 && l.Default != "" {
 		// A manual in one language need not list it twice.
 		l.Supported = []string{l.Default}
@@ -197,7 +197,7 @@ func (d *decoder) decodeVariables(nodes []*yaml.Node) []Variable {
 			PerMarket:   o.perMarket(),
 			Pos:         d.pos(n),
 		}
-		d.decodeLater(o, &v)
+		d.decodeLater(&o, &v)
 		if v.MaxLength > MaxVariableLength {
 			// Lint renders every message with each value at its longest:
 			// an absurd bound would make the CI gate itself run out of memory.

@@ -10,7 +10,7 @@ var playbookKeys = []string{"crisis", "kind", "title", "severity", "detection", 
 // decodePlaybook fills p from a playbook file's root node.
 func (d *decoder) decodePlaybook(root *yaml.Node, p *Playbook) {
 	o := d.object(root, "a playbook", playbookKeys...)
-	d.header(o, "playbook")
+	d.header(&o, "playbook")
 	p.Format = d.format
 	p.Pos = d.pos(root)
 	p.At = o.at()
@@ -101,15 +101,15 @@ func (d *decoder) decodeStep(n *yaml.Node) Step {
 		Pos:          d.pos(n),
 		At:           o.at(),
 	}
-	d.decodeGateStep(o, &s)
+	d.decodeGateStep(&o, &s)
 	if list := o.list("announce", false); len(list) > 0 {
 		s.Announce = make([]Announcement, 0, len(list))
 		for _, a := range list {
 			s.Announce = append(s.Announce, d.decodeAnnouncement(a))
 		}
 	}
-	s.Replies = d.stepReplies(o)
-	d.decodeDecision(o, &s)
+	s.Replies = d.stepReplies(&o)
+	d.decodeDecision(&o, &s)
 	return s
 }
 

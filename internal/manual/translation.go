@@ -219,10 +219,10 @@ func (d *decoder) decodeTranslation(root *yaml.Node, t *Translation) {
 		return
 	}
 	o := d.object(root, "a translation", translationKeys...)
-	d.header(o, "translation")
+	d.header(&o, "translation")
 	t.Pos = d.pos(root)
 	t.At = o.at()
-	t.Variables = d.decodeVarTexts(o)
+	t.Variables = d.decodeVarTexts(&o)
 	t.Hash = o.str("hash", false)
 	t.Title = o.str("title", false)
 	t.Detection = o.str("detection", false)
@@ -255,7 +255,7 @@ func (d *decoder) decodeTranslation(root *yaml.Node, t *Translation) {
 			so := d.object(v, "the texts of step "+id, "hash", "title", "instructions", "checklist", "options")
 			t.Steps[id] = &StepText{Hash: so.str("hash", false), Title: so.str("title", false),
 				Instructions: so.str("instructions", false), Checklist: so.strings("checklist"),
-				Options: d.optionTexts(so), FollowUp: group == "follow_up", Pos: d.pos(k)}
+				Options: d.optionTexts(&so), FollowUp: group == "follow_up", Pos: d.pos(k)}
 		}
 	}
 	do := d.object(o.get("drill", false), "drill", "injects")

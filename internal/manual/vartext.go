@@ -86,11 +86,11 @@ func localVariables(vars []Variable, t *Translation) []Variable {
 // the manual file: the descriptions of its variables, nothing else.
 func (d *decoder) decodeManualTranslation(root *yaml.Node, t *Translation) {
 	o := d.object(root, "a translation of the manual", append([]string{"crisis", "kind", "variables"}, manualTextSections()...)...)
-	d.header(o, "translation")
+	d.header(&o, "translation")
 	t.Pos = d.pos(root)
 	t.At = o.at()
-	t.Variables = d.decodeVarTexts(o)
-	t.Texts = d.decodeManualTexts(o)
+	t.Variables = d.decodeVarTexts(&o)
+	t.Texts = d.decodeManualTexts(&o)
 }
 
 // decodeVarTexts reads a translation's variables: section, part of format
