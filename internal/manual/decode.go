@@ -63,6 +63,9 @@ type object struct {
 	// searching a slice is faster than two maps per mapping, and every
 	// playbook has hundreds of mappings.
 	pairs []*yaml.Node
+	// known is the keys this part of the format has, as the decoder
+	// spells them: Positions keep these rather than the file's copies.
+	known []string
 	// typos holds the known keys that an unknown key was probably meant
 	// to be: "ownr" is reported once, not again as a missing "owner".
 	typos map[string]bool
@@ -75,7 +78,7 @@ type object struct {
 // per playbook, and an object kept on the decoding function's stack is one
 // allocation fewer for each.
 func (d *decoder) object(n *yaml.Node, what string, known ...string) (o object) {
-	o = object{d: d, node: n, what: what}
+	o = object{d: d, node: n, what: what, known: known}
 	if n == nil {
 		return o
 	}

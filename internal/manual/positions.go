@@ -63,7 +63,21 @@ func (o *object) at() Positions {
 	start := len(d.posBlock)
 	for i := 0; i+1 < len(o.pairs); i += 2 {
 		v := o.pairs[i+1]
-		d.posBlock = append(d.posBlock, keyPos{key: d.share(o.pairs[i].Value), line: int32(v.Line), col: int32(v.Column)})
+		d.posBlock = append(d.posBlock, keyPos{key: o.knownKey(o.pairs[i].Value), line: int32(v.Line), col: int32(v.Column)})
 	}
 	return Positions{file: d.file, keys: d.posBlock[start:len(d.posBlock):len(d.posBlock)]}
+}
+
+// knownKey returns the decoder's own spelling of a key present: every
+// key of o.pairs is one of o.known. The positions then hold strings of
+// the program rather than of the file, shared by every file without a
+// lookup in the decoder's table of texts and without pointers the
+// collector has to follow into the heap.
+func (o *object) knownKey(key string) string {
+	for _, k := range o.known {
+		if k == key {
+			return k
+		}
+	}
+	return o.d.share(key)
 }
