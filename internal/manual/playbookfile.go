@@ -127,7 +127,11 @@ func (d *decoder) decodeAnnouncement(n *yaml.Node) Announcement {
 func (d *decoder) decodeDrill(n *yaml.Node) Drill {
 	o := d.object(n, "drill", "injects")
 	var dr Drill
-	for _, in := range o.list("injects", false) {
+	list := o.list("injects", false)
+	if len(list) > 0 {
+		dr.Injects = make([]Inject, 0, len(list)) // sized once
+	}
+	for _, in := range list {
 		io := d.object(in, "an inject", "at", "event", "expect", "respond", "message", "channel", "market")
 		inj := Inject{
 			At:      io.duration("at", true),
@@ -137,15 +141,20 @@ func (d *decoder) decodeDrill(n *yaml.Node) Drill {
 			Message: io.ref("message", false),
 			Pos:     d.pos(in),
 		}
-		for _, k := range []struct {
-			key string
-			ref *Ref
-		}{{"channel", &inj.Channel}, {"market", &inj.Market}} {
-			if io.get(k.key, false) != nil && d.since11(io.key(k.key), "an inject's "+k.key) {
-				*k.ref = io.ref(k.key, false)
-			}
-		}
+		// Set one by one rather than through pointers to inj's fields,
+		// which moved every inject to the heap before it was appended.
+		inj.Channel = io.ref11("channel", "an inject's channel")
+		inj.Market = io.ref11("market", "an inject's market")
 		dr.Injects = append(dr.Injects, inj)
 	}
 	return dr
+}
+
+// ref11 reads an optional reference that format 1.1 added, reporting it
+// in a 1.0 file (what names it there).
+func (o *object) ref11(key, what string) Ref {
+	if o.get(key, false) == nil || !o.d.since11(o.key(key), what) {
+		return Ref{}
+	}
+	return o.ref(key, false)
 }
