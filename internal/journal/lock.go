@@ -291,10 +291,8 @@ func acquire(path string) (*heldLock, error) {
 	}
 	for range 3 {
 		lk := flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDONLY), flock.SetPermissions(lockPerm))
-		ctx, cancel := context.WithTimeout(context.Background(), lockWait)
-		ok, err := lk.TryLockContext(ctx, 10*time.Millisecond)
-		cancel()
-		if err != nil && !errors.Is(err, context.DeadlineExceeded) {
+		ok, err := take(lk, lockWait)
+		if err != nil {
 			return nil, fmt.Errorf("lock %s: %w", path, err)
 		}
 		if !ok {
@@ -316,6 +314,24 @@ func acquire(path string) (*heldLock, error) {
 		lk.Unlock()
 	}
 	return nil, fmt.Errorf("lock %s: the file keeps being replaced", path)
+}
+
+// take locks lk, trying again for up to wait while someone else holds it
+// (a listing, for microseconds). It tries once before it looks at the
+// clock: flock's TryLockContext gives up without trying when its context
+// has already expired, and a goroutine resumed late on a loaded machine
+// would then report a lock nobody holds as held by a live run.
+func take(lk *flock.Flock, wait time.Duration) (bool, error) {
+	if ok, err := lk.TryLock(); ok || err != nil {
+		return ok, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), wait)
+	defer cancel()
+	ok, err := lk.TryLockContext(ctx, 10*time.Millisecond)
+	if errors.Is(err, context.DeadlineExceeded) {
+		return false, nil
+	}
+	return ok, err
 }
 
 // write replaces the holder information. It is not synced: it only

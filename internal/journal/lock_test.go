@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gofrs/flock"
 )
 
 func lockClock() time.Time { return time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC) }
@@ -386,5 +388,26 @@ func TestMayBeRunOf(t *testing.T) {
 		if got := mayBeRunOf(tt.id, tt.playbook, tt.drill); got != tt.want {
 			t.Errorf("mayBeRunOf(%q, %q, %v) = %v, want %v", tt.id, tt.playbook, tt.drill, got, tt.want)
 		}
+	}
+}
+
+// TestTakeTriesBeforeTheDeadline: a lock nobody holds is taken even when
+// the time to wait for it has already run out, as when a loaded machine
+// resumes the goroutine late; one somebody holds is refused, not waited
+// on past the time given.
+func TestTakeTriesBeforeTheDeadline(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.lock")
+	lk := flock.New(path)
+	if ok, err := take(lk, 0); !ok || err != nil {
+		t.Fatalf("a free lock with no time left: %v, %v; want taken", ok, err)
+	}
+	defer lk.Unlock()
+	other := flock.New(path)
+	start := time.Now()
+	if ok, err := take(other, 50*time.Millisecond); ok || err != nil {
+		t.Fatalf("a held lock: %v, %v; want refused", ok, err)
+	}
+	if waited := time.Since(start); waited < 50*time.Millisecond {
+		t.Errorf("refused after %v, before the 50ms it may wait", waited)
 	}
 }
