@@ -172,7 +172,7 @@ var ruleCases = []ruleCase{
 		edit{fManual, "    domain: hosting\n    owner: spokesperson\n", "    domain: hosting\n    owner: spokesperson\n    markets: [uk]\n"})},
 	// Markets that differ but read different languages: each reads its own text.
 	{name: "cr312-good", rule: "CR312", edits: markets11("  - id: uk\n    name: United Kingdom\n    locale: en-GB\n    timezone: Europe/London\n    values: {status_url: status.example}\n  - id: pl-pl\n    name: Polska\n    locale: pl-PL\n    timezone: Europe/Warsaw\n    values: {status_url: status.example/pl}\n")},
-	{name: "cr401-bad", rule: "CR401", fires: true, edits: []edit{{fEN, "{{.platform}} is down. Follow", "{{uper .platform}} is down. Follow"}}, at: anchor{fEN, `other: "{{uper`, `{{uper`}, says: `function "uper" not defined`},
+	{name: "cr401-bad", rule: "CR401", fires: true, edits: []edit{{fEN, "{{.platform}} is down. Follow", "{{uper .platform}} is down. Follow"}}, at: anchor{fEN, `other: "{{uper`, `{{uper`}, says: `function "uper" is not available in messages: did you mean "upper"?`},
 	{name: "cr401-range", rule: "CR401", fires: true, edits: []edit{{fEN, "works again.\"", "works again.{{range 1000000000}}!{{end}}\""}}, at: anchor{fEN, "again.{{range", "{{range"}, says: `{{range}} is not available`},
 	{name: "cr401-template", rule: "CR401", fires: true, edits: []edit{{fEN, "works again.\"", "works again.{{template \\\"nope\\\"}}\""}}, at: anchor{fEN, "again.{{template", "{{template"}, says: `{{template "nope"}} is not available`},
 	{name: "cr402-bad", rule: "CR402", fires: true, edits: []edit{{fEN, "works again.\"", "works again at {{.shop_url}}.\""}}, at: anchor{fPlaybook, "- message: all-clear", "all-clear"}, says: `{{.shop_url}}`},

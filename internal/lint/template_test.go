@@ -41,7 +41,7 @@ func TestTemplateFindingPositions(t *testing.T) {
 		{"window of a text", `in {{.update_minutes}} minutes.`, `in {{window .platform .platform}} minutes.`,
 			"CR404", "templates/en.yaml:17:40", `cannot be rendered (values as fb-down declares them): window takes a variable of type datetime, not "Facebookxx"`},
 		{"window misspelt", `in {{.update_minutes}} minutes.`, `in {{windows .platform .platform}} minutes.`,
-			"CR401", "templates/en.yaml:17:40", `function "windows" not defined`},
+			"CR401", "templates/en.yaml:17:40", `function "windows" is not available in messages: did you mean "window"?`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -63,11 +63,6 @@ func (e *TemplateError) Error() string {
 
 func (e *TemplateError) Unwrap() error { return e.Err }
 
-// Allowed lists what a template may use, for hints and docs.
-func Allowed() string {
-	return "variables {{.name}}, {{if}}/{{else}}/{{with}}, and the functions " + FuncNames()
-}
-
 // compile parses a template text with a locale's functions and checks it
 // against the allowlist. Every template crisis executes comes from here.
 func compile(text, locale string) (*template.Template, error) {
@@ -148,8 +143,7 @@ func checkNesting(text string) error {
 		}
 		if depth > MaxNesting || parens > MaxNesting {
 			line, col := lineCol(text, start+2)
-			return &TemplateError{Text: text, Line: line, Col: col,
-				Msg: fmt.Sprintf("actions nest more than %d deep: a message needs a few", MaxNesting)}
+			return reason(text, line, col, words("template.nesting", map[string]any{"Max": MaxNesting}))
 		}
 		i = min(end+2, len(text))
 		if end == len(text) {
@@ -182,6 +176,12 @@ func parseError(text string, err error) *TemplateError {
 		te.Line, _ = strconv.Atoi(m[1])
 		te.Msg = m[2]
 	}
+	// The position is read from the parser's words; the reason told is
+	// the interface's.
+	defer func() {
+		w := parseWords(te.Msg)
+		te.Msg, te.Err = w.Error(), w
+	}()
 	lines := strings.Split(text, "\n")
 	if te.Line < 1 || te.Line > len(lines) {
 		return te
@@ -212,7 +212,7 @@ func check(t *template.Template, text string) error {
 		}
 		if tt.Name() != t.Name() {
 			// {{define}} and {{block}} add a template of their own.
-			return c.fail(tt.Tree.Root.Position(), "{{define}} and {{block}} are not available in messages: write the text where it is used")
+			return c.fail(tt.Tree.Root.Position(), "template.define", map[string]any{"Define": "{{define}}", "Block": "{{block}}"})
 		}
 	}
 	if t.Tree == nil {
@@ -230,12 +230,21 @@ type checker struct {
 	with int
 }
 
-func (c *checker) fail(pos parse.Pos, format string, args ...any) error {
+// fail refuses the template at pos for the reason of interface message id
+// (template.*), filled with data and the template syntax: only ids, so
+// that every reason reads in the person's language.
+func (c *checker) fail(pos parse.Pos, id string, data map[string]any) error {
 	if c.err == nil {
 		line, col := lineCol(c.text, int(pos))
-		c.err = &TemplateError{Text: c.text, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+		c.err = reason(c.text, line, col, words(id, data))
 	}
 	return c.err
+}
+
+// reason is the TemplateError at line and col of text for reason w: its
+// English words as Msg, w itself as Err for translation.
+func reason(text string, line, col int, w *lang.Error) *TemplateError {
+	return &TemplateError{Text: text, Line: line, Col: col, Msg: w.Error(), Err: w}
 }
 
 func (c *checker) node(n parse.Node) {
@@ -253,7 +262,7 @@ func (c *checker) node(n parse.Node) {
 	case *parse.TextNode, *parse.CommentNode, *parse.StringNode, *parse.NumberNode, *parse.BoolNode, *parse.NilNode:
 	case *parse.DotNode:
 		if c.with == 0 {
-			c.fail(n.Position(), "{{.}} outside {{with}} is every value of the message at once; write {{.name}}")
+			c.fail(n.Position(), "template.dot", nil)
 		}
 	case *parse.ActionNode:
 		c.pipe(n.Pipe)
@@ -269,22 +278,22 @@ func (c *checker) node(n parse.Node) {
 		}
 	case *parse.FieldNode:
 		if len(n.Ident) > 1 {
-			c.fail(n.Position(), "%s: a variable has no fields; write {{.%s}}", n, n.Ident[0])
+			c.fail(n.Position(), "template.field", map[string]any{"Ref": "{{" + n.String() + "}}", "Fix": "{{." + n.Ident[0] + "}}"})
 		}
 	case *parse.IdentifierNode:
 		if !isFunc(n.Ident) {
-			c.fail(n.Position(), "function %q is not available in messages; they may call %s", n.Ident, FuncNames())
+			c.fail(n.Position(), "template.func", funcData(n.Ident))
 		}
 	case *parse.RangeNode:
-		c.fail(n.Position(), "{{range}} is not available in messages: a message has no lists to repeat")
+		c.fail(n.Position(), "template.range", map[string]any{"Action": "{{range}}"})
 	case *parse.TemplateNode:
-		c.fail(n.Position(), "{{template %q}} is not available in messages: write the text where it is used", n.Name)
+		c.fail(n.Position(), "template.call", map[string]any{"Action": fmt.Sprintf("{{template %q}}", n.Name)})
 	case *parse.VariableNode:
-		c.fail(n.Position(), "template variables ($) are not available in messages; write {{.name}}")
+		c.fail(n.Position(), "template.variable", nil)
 	case *parse.ChainNode:
-		c.fail(n.Position(), "%s: a value has no fields", n)
+		c.fail(n.Position(), "template.chain", map[string]any{"Ref": "{{" + n.String() + "}}"})
 	default:
-		c.fail(n.Position(), "%s is not available in messages; they may use %s", n, Allowed())
+		c.fail(n.Position(), "template.other", map[string]any{"Node": n.String(), "Funcs": FuncNames()})
 	}
 }
 
@@ -293,7 +302,7 @@ func (c *checker) pipe(p *parse.PipeNode) {
 		return
 	}
 	if len(p.Decl) > 0 {
-		c.fail(p.Position(), "template variables ($) are not available in messages; write {{.name}}")
+		c.fail(p.Position(), "template.variable", nil)
 		return
 	}
 	for _, cmd := range p.Cmds {

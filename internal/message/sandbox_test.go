@@ -34,7 +34,7 @@ func TestParseRefuses(t *testing.T) {
 		{`{{with .a}}{{.}}{{else}}x {{.}}{{end}}`, 1, 27, "{{.}} outside {{with}}"},
 		{`{{with .}}{{.}}{{end}}`, 1, 1, "{{.}} outside {{with}}"},
 		{`{{(.a).b}}`, 1, 0, "has no fields"},
-		{`{{uper .a}}`, 1, 0, `function "uper" not defined`},
+		{`{{uper .a}}`, 1, 1, `function "uper" is not available in messages: did you mean "upper"? Messages may call upper, lower,`},
 		{"x" + strings.Repeat("{{if .a}}", 51) + strings.Repeat("{{end}}", 51), 1, 1 + 1 + 50*9, "nest more than 50 deep"},
 		// {{else if}} nests in the parser as deep as {{if}} does, under one {{end}}:
 		// the 50th one is the 51st level.
