@@ -95,7 +95,8 @@ func TestParseReasonsRecognised(t *testing.T) {
 		_, err := Parse(tt.text)
 		var te *TemplateError
 		var words *lang.Error
-		if !errors.As(err, &te) || !errors.As(err, &words) {
+		// the reason's words, not the place in the text framing them
+		if !errors.As(err, &te) || !errors.As(te.Err, &words) {
 			t.Errorf("Parse(%q) = %v, want a *TemplateError with interface words", tt.text, err)
 			continue
 		}

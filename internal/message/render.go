@@ -106,7 +106,8 @@ func (c *Catalog) execute(loc, id string, req Request, res *Result) (string, err
 	text, err := c.localize(loc, tag, id, req.Data, req.Count)
 	if err != nil {
 		if text == "" {
-			return "", &RenderError{ID: id, Locale: loc, Err: err, Pos: c.formPos(loc, id, err)}
+			pos, atAction := c.formPos(loc, id, err)
+			return "", &RenderError{ID: id, Locale: loc, Err: err, Pos: pos, AtAction: atAction}
 		}
 		// go-i18n fell back to the "other" form: render, but say so.
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%s (%s): %v", id, loc, err))
@@ -119,37 +120,51 @@ func (c *Catalog) execute(loc, id string, req Request, res *Result) (string, err
 type RenderError struct {
 	ID, Locale string     // the template id (holding.sms, holding.email.subject) and its locale
 	Pos        manual.Pos // where the failing text is written, when known
+	AtAction   bool       // Pos is the failing action's own line and column
 	Err        error
 }
 
 func (e *RenderError) Error() string {
 	if e.Pos.File != "" {
-		return fmt.Sprintf("%s: %s (%s): %v", e.Pos, e.ID, e.Locale, e.Err)
+		return fmt.Sprintf("%s: %s (%s): %v", e.Pos, e.ID, e.Locale, e.shown())
 	}
-	return fmt.Sprintf("%s (%s): %v", e.ID, e.Locale, e.Err)
+	return fmt.Sprintf("%s (%s): %v", e.ID, e.Locale, e.shown())
+}
+
+// shown is the reason as the error tells it: a template error placed at
+// its action in the file leaves out its place within the text, which the
+// file's line and column already say.
+func (e *RenderError) shown() error {
+	if te, ok := e.Err.(*TemplateError); ok && e.AtAction {
+		return te.Reason()
+	}
+	return e.Err
 }
 
 // formPos finds the text of a template error among the forms of a message,
 // so the error names the file, line and column it is written at: the
 // action that failed, placed as lint places it (manual.TextPos), else the
 // text.
-func (c *Catalog) formPos(loc, id string, err error) manual.Pos {
+func (c *Catalog) formPos(loc, id string, err error) (pos manual.Pos, atAction bool) {
 	var te *TemplateError
 	msg := c.files[loc].Lookup(id)
 	if msg == nil || !errors.As(err, &te) {
-		return manual.Pos{}
+		return manual.Pos{}, false
 	}
 	for form, text := range msg.Forms {
 		if text == te.Text {
 			start := msg.FormPos[form]
 			if c.source != nil {
 				if at, ok := manual.TextPos(c.source, start, te.Text, te.Line, te.Col); ok {
-					return at
+					return at, te.Col > 0
 				}
 			}
-			return start
+			return start, false
 		}
 	}
-	return manual.Pos{}
+	return manual.Pos{}, false
 }
-func (e *RenderError) Unwrap() error { return e.Err }
+
+// Unwrap gives the reason as shown, for the interface language, and the
+// error itself, for errors.Is and errors.As.
+func (e *RenderError) Unwrap() []error { return []error{e.shown(), e.Err} }

@@ -49,19 +49,42 @@ type TemplateError struct {
 	Err  error // the underlying error, when there is one
 }
 
-func (e *TemplateError) Error() string {
+// Error is the reason with its place in the text before it: the line
+// when the text has several, the column when it is known.
+func (e *TemplateError) Error() string { return e.placed().Error() }
+
+// Unwrap gives the reason with its place as an interface message, for
+// where the error is shown whole, and the reason alone, for where Msg is
+// shown at the file's own line and column (lint): both are then shown in
+// the interface language. errors.Is and errors.As reach Err.
+func (e *TemplateError) Unwrap() []error { return []error{e.placed(), e.Reason()} }
+
+// placed is Reason framed by its place in the text.
+func (e *TemplateError) placed() error {
+	data := map[string]any{"Line": e.Line, "Col": e.Col, "Reason": e.Reason()}
 	switch {
 	case e.Line > 1 && e.Col > 0:
-		return fmt.Sprintf("line %d, column %d of the text: %s", e.Line, e.Col, e.Msg)
+		return lang.Errorf("renderfail.at-line-col", data)
 	case e.Line > 1:
-		return fmt.Sprintf("line %d of the text: %s", e.Line, e.Msg)
+		return lang.Errorf("renderfail.at-line", data)
 	case e.Col > 0:
-		return fmt.Sprintf("column %d of the text: %s", e.Col, e.Msg)
+		return lang.Errorf("renderfail.at-col", data)
 	}
-	return e.Msg
+	return e.Reason()
 }
 
-func (e *TemplateError) Unwrap() error { return e.Err }
+// Reason is why the text fails, without its place: Msg, whose words are
+// those of Err when Err is an interface message (translated with it), and
+// which leads to Err for errors.Is and errors.As.
+func (e *TemplateError) Reason() error { return reasonText{e.Msg, e.Err} }
+
+type reasonText struct {
+	msg string
+	err error
+}
+
+func (r reasonText) Error() string { return r.msg }
+func (r reasonText) Unwrap() error { return r.err }
 
 // compile parses a template text with a locale's functions and checks it
 // against the allowlist. Every template crisis executes comes from here.

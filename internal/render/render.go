@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/crisis-cli/crisis/internal/channel"
+	"github.com/crisis-cli/crisis/internal/lang"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 )
@@ -319,8 +320,10 @@ func wanted(ch *manual.Channel, filter []string) bool {
 	return len(filter) == 0 || slices.Contains(filter, ch.ID) || slices.Contains(filter, ch.Kind)
 }
 
+// renderError names the step, message and channel whose text failed, in
+// the interface language; errors.Is and errors.As reach err through it.
 func renderError(it item, ch *manual.Channel, err error) error {
-	return fmt.Errorf("step %s, message %s on %s: %w", it.step, it.ann.Message.ID, ch.ID, err)
+	return lang.Errorf("renderfail.item", map[string]any{"Step": it.step, "Message": it.ann.Message.ID, "Channel": ch.ID, "Reason": err})
 }
 
 // Plain is an announcement as one ready-to-paste text: the subject (or
