@@ -1728,6 +1728,7 @@ func compiled(lang string) []*i18n.Message {
 			{ID: "window.not-datetime", Other: "{{.Func}} takes a variable of type datetime, not {{.Value}}"},
 			{ID: "window.on", Other: "on {{.Date}}, {{.Range}}"},
 			{ID: "window.range", Other: "from {{.From}} to {{.To}}"},
+			{ID: "window.reversed", Other: "the window ends before it starts: {{.To}} comes before {{.From}}; swap the two values"},
 			{ID: "window.span", Other: "from {{.From}} on {{.FromDate}} to {{.To}} on {{.ToDate}}"},
 		}
 	case "es":
@@ -3450,6 +3451,7 @@ func compiled(lang string) []*i18n.Message {
 			{ID: "window.not-datetime", Other: "{{.Func}} solo admite una variable de tipo fecha y hora (datetime), no {{.Value}}"},
 			{ID: "window.on", Other: "el {{.Date}}, {{.Range}}"},
 			{ID: "window.range", Other: "de {{.From}} a {{.To}}"},
+			{ID: "window.reversed", Other: "el intervalo termina antes de empezar: {{.To}} es anterior a {{.From}}; intercambiar los dos valores"},
 			{ID: "window.span", Other: "del {{.FromDate}} {{.FromAt}} al {{.ToDate}} {{.ToAt}}"},
 		}
 	case "pl":
@@ -5172,6 +5174,7 @@ func compiled(lang string) []*i18n.Message {
 			{ID: "window.not-datetime", Other: "{{.Func}} przyjmuje tylko zmienną typu data i godzina (datetime), a nie {{.Value}}"},
 			{ID: "window.on", Other: "{{.Date}} {{.Range}}"},
 			{ID: "window.range", Other: "od {{.From}} do {{.To}}"},
+			{ID: "window.reversed", Other: "przedział kończy się, zanim się zacznie: {{.To}} jest wcześniej niż {{.From}}; zamień te dwie wartości miejscami"},
 			{ID: "window.span", Other: "od godz. {{.From}} {{.FromDate}} do godz. {{.To}} {{.ToDate}}"},
 		}
 	case "pt":
@@ -6894,6 +6897,7 @@ func compiled(lang string) []*i18n.Message {
 			{ID: "window.not-datetime", Other: "{{.Func}} só aceita uma variável do tipo data e hora (datetime), não {{.Value}}"},
 			{ID: "window.on", Other: "no dia {{.Date}}, {{.Range}}"},
 			{ID: "window.range", Other: "{{if .FromOne}}da{{else}}das{{end}} {{.From}} {{if .ToOne}}à{{else}}às{{end}} {{.To}}"},
+			{ID: "window.reversed", Other: "o intervalo termina antes de começar: {{.To}} é anterior a {{.From}}; troque os dois valores"},
 			{ID: "window.span", Other: "desde o dia {{.FromDate}} {{.FromAt}} até ao dia {{.ToDate}} {{.ToAt}}"},
 		}
 	}

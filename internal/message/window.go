@@ -29,6 +29,15 @@ func window(from, to any) (string, error) {
 	if !ok {
 		return "", notDatetime("window", to)
 	}
+	if b.At.Before(a.At) {
+		// Written as given, "de 5:00 a 2:00" would go out to customers:
+		// most likely the two values were typed the wrong way round. They
+		// are shown as a value is typed, in no language, in the first
+		// reader's zone.
+		const typed = "2006-01-02 15:04"
+		return "", lang.Errorf("window.reversed", map[string]any{
+			"From": fmt.Sprintf("%q", a.At.Format(typed)), "To": fmt.Sprintf("%q", b.At.Format(typed))})
+	}
 	fr, tr := a.readings(), b.readings()
 	n := min(len(fr), len(tr))
 	first := span(fr[0], tr[0], true)

@@ -143,3 +143,25 @@ func TestNotDatetimeTranslated(t *testing.T) {
 		t.Errorf("Polish: %q", got)
 	}
 }
+
+// A window whose end comes before its start is refused, in the interface
+// language, rather than written "de 5:00 a 2:00" for customers; one that
+// starts and ends at the same moment is written as given.
+func TestWindowReversed(t *testing.T) {
+	_, err := window(instantFor(t, "2026-12-03 05:00", spain), instantFor(t, "2026-12-03 02:00", spain))
+	if err == nil {
+		t.Fatal("a reversed window rendered")
+	}
+	if got, want := err.Error(), `the window ends before it starts: "2026-12-03 02:00" comes before "2026-12-03 05:00"; swap the two values`; got != want {
+		t.Errorf("English: %q, want %q", got, want)
+	}
+	if got, want := lang.For(language.Spanish).Text(err), `el intervalo termina antes de empezar: "2026-12-03 02:00" es anterior a "2026-12-03 05:00"; intercambiar los dos valores`; got != want {
+		t.Errorf("Spanish: %q, want %q", got, want)
+	}
+	if got, want := lang.For(language.Polish).Text(err), `przedział kończy się, zanim się zacznie: "2026-12-03 02:00" jest wcześniej niż "2026-12-03 05:00"; zamień te dwie wartości miejscami`; got != want {
+		t.Errorf("Polish: %q, want %q", got, want)
+	}
+	if _, err := window(instantFor(t, "2026-12-03 02:00", spain), instantFor(t, "2026-12-03 02:00", spain)); err != nil {
+		t.Errorf("a window of one moment: %v", err)
+	}
+}
