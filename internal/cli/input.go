@@ -137,6 +137,10 @@ func (in *lineInput) readLine(prompt func() string, wait time.Duration, redraw b
 	}
 	shown := prompt()
 	fmt.Fprint(in.out, shown)
+	// The cursor waits after the prompt first written; a redraw pads over
+	// the widest one written since (ui.RedrawPrompt).
+	first := ui.Width(shown)
+	covered := first
 	for {
 		select {
 		case line := <-in.lines:
@@ -162,8 +166,8 @@ func (in *lineInput) readLine(prompt func() string, wait time.Duration, redraw b
 			return "", runbook.ErrWake
 		case <-tick:
 			if p := prompt(); p != shown {
-				shown = p
-				fmt.Fprint(in.out, ui.RedrawPrompt(p, in.width))
+				fmt.Fprint(in.out, ui.RedrawPrompt(p, first, covered, in.width))
+				shown, covered = p, max(covered, ui.Width(p))
 			}
 		}
 	}
