@@ -38,8 +38,11 @@ func severity(th *Theme, sev, word string) string {
 func WritePlan(w io.Writer, th *Theme, l *lang.Localizer, pl plan.Plan, width int) error {
 	b := &strings.Builder{}
 	fmt.Fprintf(b, "%s  %s  %s\n", th.Title.Render(pl.Title), th.Muted.Render(pl.ID), SeverityIn(th, l, pl.Severity))
-	if pl.Detection != "" {
-		fmt.Fprintf(b, "%s\n", th.Muted.Render(strings.TrimSpace(pl.Detection)))
+	if d := strings.TrimSpace(pl.Detection); d != "" {
+		if width > 0 {
+			d = Reflow(d)
+		}
+		fmt.Fprintf(b, "%s\n", th.Muted.Render(d))
 	}
 	writeDown(b, th, l, pl.Down)
 	writeLeads(b, th, l, pl.Leads)

@@ -108,6 +108,9 @@ func (v *RunView) Step(s *runbook.Session, b runbook.Batch) {
 		v.Th.Bold.Render(st.Title), v.kindMark(st.Kind))
 	v.printf("%s\n", v.t("run.step.owner-due", map[string]any{"Owner": v.owner(s, st), "Due": v.deadline(s, st)}))
 	if t := strings.TrimSpace(st.Instructions); t != "" {
+		if v.Width > 0 {
+			t = Reflow(t)
+		}
 		v.printf("%s\n", t)
 	}
 	for i, c := range st.Checklist {

@@ -74,3 +74,41 @@ func wrapLine(line string, width int) string {
 	}
 	return strings.Join(parts, "\n")
 }
+
+// Reflow joins the lines of s that its writer broke in the middle of a
+// sentence, so that the terminal's width, not the editor's, decides where
+// they break. A manual's instructions are written with | and wrapped by
+// hand at the editor's width, often past 80 columns: wrapped again at 80,
+// every such line would leave a word or two alone on a row of its own. A
+// line is joined to the next unless it ends a sentence (. : ! ? ;), or
+// either line is blank, indented or a list item: a break there was meant.
+func Reflow(s string) string {
+	lines := strings.Split(s, "\n")
+	out := make([]string, 0, len(lines))
+	for i, line := range lines {
+		if i > 0 && continues(lines[i-1], line) {
+			out[len(out)-1] += " " + line
+			continue
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
+}
+
+// listItemRE is the start of a list item: "- ", "* ", "• ", "1. ", "2) ".
+var listItemRE = regexp.MustCompile(`^(?:[-*•]|\d+[.)])\s`)
+
+// continues reports whether next carries on the sentence prev broke off.
+func continues(prev, next string) bool {
+	p := strings.TrimRight(prev, " \t")
+	if p == "" || next == "" || strings.TrimSpace(next) == "" {
+		return false
+	}
+	if p[0] == ' ' || p[0] == '\t' || next[0] == ' ' || next[0] == '\t' {
+		return false
+	}
+	if listItemRE.MatchString(next) {
+		return false
+	}
+	return !strings.ContainsAny(p[len(p)-1:], ".:!?;")
+}

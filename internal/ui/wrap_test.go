@@ -35,3 +35,24 @@ func TestWrapKeepsWhatIsCopiedWhole(t *testing.T) {
 		t.Errorf("unwrapped output keeps the placeholder: %q", got)
 	}
 }
+
+// TestReflow: a line broken mid-sentence joins the next; a sentence's end,
+// a blank line, an indented line and a list item keep their breaks.
+func TestReflow(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"No podemos iniciar sesión en la cuenta, o publica o\nenvía mensajes que no hemos escrito.",
+			"No podemos iniciar sesión en la cuenta, o publica o envía mensajes que no hemos escrito."},
+		{"Comprobar desde dos redes que la página falla.\nLlamar por teléfono al portavoz.",
+			"Comprobar desde dos redes que la página falla.\nLlamar por teléfono al portavoz."},
+		{"Do osób, które\npisały do nas, napisać e-mailem:\n- po awarii\n- 2. krok\n1. pierwszy\n2) drugi",
+			"Do osób, które pisały do nas, napisać e-mailem:\n- po awarii\n- 2. krok\n1. pierwszy\n2) drugi"},
+		{"Pierwszy akapit bez kropki\n\nDrugi akapit", "Pierwszy akapit bez kropki\n\nDrugi akapit"},
+		{"Lista:\n- punkt, który\n  ciągnie się dalej\ndalej", "Lista:\n- punkt, który\n  ciągnie się dalej\ndalej"},
+		{"Pytanie?\nOdpowiedź; i\njeszcze", "Pytanie?\nOdpowiedź; i jeszcze"},
+		{"", ""},
+	} {
+		if got := Reflow(tt.in); got != tt.want {
+			t.Errorf("Reflow(%q) =\n%q\nwant\n%q", tt.in, got, tt.want)
+		}
+	}
+}
