@@ -32,9 +32,10 @@ func window(from, to any) (string, error) {
 	if b.At.Before(a.At) {
 		// Written as given, "de 5:00 a 2:00" would go out to customers:
 		// most likely the two values were typed the wrong way round. They
-		// are shown as a value is typed, in no language, in the first
-		// reader's zone.
-		const typed = "2006-01-02 15:04"
+		// are shown as a value may be typed (render.ParseDatetime), in no
+		// language, with the offset of the first reader's zone: that zone
+		// may not be the manual's, in which they were typed.
+		const typed = "2006-01-02 15:04 -07:00"
 		return "", lang.Errorf("window.reversed", map[string]any{
 			"From": fmt.Sprintf("%q", a.At.Format(typed)), "To": fmt.Sprintf("%q", b.At.Format(typed))})
 	}

@@ -152,13 +152,13 @@ func TestWindowReversed(t *testing.T) {
 	if err == nil {
 		t.Fatal("a reversed window rendered")
 	}
-	if got, want := err.Error(), `the window ends before it starts: "2026-12-03 02:00" comes before "2026-12-03 05:00"; swap the two values`; got != want {
+	if got, want := err.Error(), `the window ends before it starts: "2026-12-03 02:00 +01:00" comes before "2026-12-03 05:00 +01:00"; swap the two values`; got != want {
 		t.Errorf("English: %q, want %q", got, want)
 	}
-	if got, want := lang.For(language.Spanish).Text(err), `el intervalo termina antes de empezar: "2026-12-03 02:00" es anterior a "2026-12-03 05:00"; intercambiar los dos valores`; got != want {
+	if got, want := lang.For(language.Spanish).Text(err), `el intervalo termina antes de empezar: "2026-12-03 02:00 +01:00" es anterior a "2026-12-03 05:00 +01:00"; intercambiar los dos valores`; got != want {
 		t.Errorf("Spanish: %q, want %q", got, want)
 	}
-	if got, want := lang.For(language.Polish).Text(err), `przedział kończy się, zanim się zacznie: "2026-12-03 02:00" jest wcześniej niż "2026-12-03 05:00"; zamień te dwie wartości miejscami`; got != want {
+	if got, want := lang.For(language.Polish).Text(err), `przedział kończy się, zanim się zacznie: "2026-12-03 02:00 +01:00" jest wcześniej niż "2026-12-03 05:00 +01:00"; zamień te dwie wartości miejscami`; got != want {
 		t.Errorf("Polish: %q, want %q", got, want)
 	}
 	if _, err := window(instantFor(t, "2026-12-03 02:00", spain), instantFor(t, "2026-12-03 02:00", spain)); err != nil {
