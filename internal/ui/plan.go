@@ -106,11 +106,14 @@ func writeFallbacks(b *strings.Builder, th *Theme, l *lang.Localizer, fbs []plan
 	for _, f := range fbs {
 		var names []string
 		for i, c := range f.Channels {
+			// A channel's rank, name and mark stay on one row: "5." at the
+			// end of one row and its channel at the start of the next
+			// reads as two entries.
 			n := fmt.Sprintf("%d. %s", i+1, c.ID)
 			if !c.Up {
 				n += " " + th.Error.Render("("+l.T("show.channel-down", nil)+")")
 			}
-			names = append(names, n)
+			names = append(names, Keep(n))
 		}
 		fmt.Fprintf(b, "  %-10s %s\n", f.Audience+":", strings.Join(names, "  "))
 	}
