@@ -136,6 +136,13 @@ func (in *lineInput) readLine(prompt func() string, wait time.Duration, redraw b
 		tick = ticker.C
 	}
 	shown := prompt()
+	if !redraw && in.live && in.width > 0 && ui.Width(shown) > in.width {
+		// A question wider than the terminal (a variable's description
+		// with its example) is broken between words, as the output is;
+		// the terminal would cut it mid-word ("(p. ej. Facebook" and
+		// "):" alone on the next row).
+		shown = ui.Wrap(strings.TrimRight(shown, " "), in.width) + " "
+	}
 	fmt.Fprint(in.out, shown)
 	// The cursor waits after the prompt first written; a redraw pads over
 	// the widest one written since (ui.RedrawPrompt).

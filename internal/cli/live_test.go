@@ -80,3 +80,30 @@ func TestLineTypedAsTheWaitEndsAnswersThePrompt(t *testing.T) {
 		}
 	}
 }
+
+// TestWideQuestionBreaksBetweenWords: on an 80-column terminal a
+// variable's question wider than the row is broken between words, its
+// second row indented, the cursor after "): "; piped, it is written as
+// it is.
+func TestWideQuestionBreaksBetweenWords(t *testing.T) {
+	q := "platform - La plataforma caída, tal como la llaman los clientes (p. ej. Facebook): "
+	for _, tc := range []struct {
+		live bool
+		want string
+	}{
+		{true, "platform - La plataforma caída, tal como la llaman los clientes (p. ej.\n  Facebook): "},
+		{false, q},
+	} {
+		r, w := io.Pipe()
+		var out bytes.Buffer
+		in := newLineInput(context.Background(), r, &out, "standard input", false)
+		in.live, in.width = tc.live, 80
+		go func() { io.WriteString(w, "Facebook\n"); w.Close() }()
+		if line, err := in.ReadLine(q); err != nil || line != "Facebook" {
+			t.Fatalf("live %v: %q, %v", tc.live, line, err)
+		}
+		if out.String() != tc.want {
+			t.Errorf("live %v: wrote %q, want %q", tc.live, out.String(), tc.want)
+		}
+	}
+}
