@@ -54,15 +54,12 @@ func (d *discordWebhook) classify(status int, h http.Header, body []byte) *Error
 
 func (d *discordWebhook) Send(ctx context.Context, req Request) (Outcome, error) {
 	body := map[string]any{"content": req.Text, "allowed_mentions": map[string]any{"parse": []string{}}}
-	ans, err := d.api.do(ctx, jsonCall("post", d.url.reveal()+"?wait=true", body, nil))
-	if err != nil {
-		return notPosted("discord", err)
-	}
 	var msg struct {
 		ID        string `json:"id"`
 		ChannelID string `json:"channel_id"`
 	}
-	if err := d.api.decodeMade("post", ans, &msg, "message id", func() bool { return msg.ID != "" }); err != nil {
+	c := jsonCall("post", d.url.reveal()+"?wait=true", body, nil)
+	if err := d.api.doMade(ctx, c, &msg, "message id", func() bool { return msg.ID != "" }); err != nil {
 		return notPosted("discord", err)
 	}
 	return posted("discord", msg.ID, "")

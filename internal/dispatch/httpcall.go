@@ -241,9 +241,15 @@ func (a *httpAPI) decodeMade(op string, ans answer, v any, what string, made fun
 // verifies (found reports whether it does): a proxy's page or a stray
 // "{}" is not the provider saying yes.
 func (a *httpAPI) get(ctx context.Context, op, u string, h http.Header, v any, what string, found func() bool) *Error {
-	ans, err := a.do(ctx, call{op: op, method: http.MethodGet, url: u, header: h})
+	return a.doMade(ctx, call{op: op, method: http.MethodGet, url: u, header: h}, v, what, found)
+}
+
+// doMade makes the call and reads its answer into v with decodeMade: what
+// a post, a send or a read that must name what it made or found shares.
+func (a *httpAPI) doMade(ctx context.Context, c call, v any, what string, made func() bool) *Error {
+	ans, err := a.do(ctx, c)
 	if err != nil {
 		return err
 	}
-	return a.decodeMade(op, ans, v, what, found)
+	return a.decodeMade(c.op, ans, v, what, made)
 }

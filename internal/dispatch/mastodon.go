@@ -47,15 +47,11 @@ func (m *mastodon) Send(ctx context.Context, req Request) (Outcome, error) {
 	}
 	c := jsonCall("post", m.base+"/api/v1/statuses", body, h)
 	c.dedup = true
-	ans, err := m.api.do(ctx, c)
-	if err != nil {
-		return notPosted("mastodon", err)
-	}
 	var st struct {
 		ID  string `json:"id"`
 		URL string `json:"url"`
 	}
-	if err := m.api.decodeMade("post", ans, &st, "status id", func() bool { return st.ID != "" }); err != nil {
+	if err := m.api.doMade(ctx, c, &st, "status id", func() bool { return st.ID != "" }); err != nil {
 		return notPosted("mastodon", err)
 	}
 	return posted("mastodon", st.ID, st.URL)

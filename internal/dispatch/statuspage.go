@@ -83,15 +83,11 @@ func (s *statuspage) Send(ctx context.Context, req Request) (Outcome, error) {
 		c = jsonCall("update", s.pageURL()+"/incidents/"+url.PathEscape(req.Thread), map[string]any{"incident": incident}, s.auth())
 		c.method = http.MethodPatch
 	}
-	ans, err := s.api.do(ctx, c)
-	if err != nil {
-		return notPosted("statuspage", err)
-	}
 	var inc struct {
 		ID        string `json:"id"`
 		Shortlink string `json:"shortlink"`
 	}
-	if err := s.api.decodeMade(c.op, ans, &inc, "incident id", func() bool { return inc.ID != "" }); err != nil {
+	if err := s.api.doMade(ctx, c, &inc, "incident id", func() bool { return inc.ID != "" }); err != nil {
 		return notPosted("statuspage", err)
 	}
 	return posted("statuspage", inc.ID, inc.Shortlink)

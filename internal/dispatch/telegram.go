@@ -69,16 +69,12 @@ func (t *telegram) classify(status int, h http.Header, body []byte) *Error {
 
 func (t *telegram) Send(ctx context.Context, req Request) (Outcome, error) {
 	body := map[string]any{"chat_id": t.chatID, "text": req.Text}
-	ans, err := t.api.do(ctx, jsonCall("sendMessage", t.method("sendMessage"), body, nil))
-	if err != nil {
-		return notPosted("telegram", err)
-	}
 	var a telegramAnswer
 	var msg struct {
 		MessageID int64 `json:"message_id"`
 	}
 	made := func() bool { return a.OK && json.Unmarshal(a.Result, &msg) == nil && msg.MessageID != 0 }
-	if err := t.api.decodeMade("sendMessage", ans, &a, "message id", made); err != nil {
+	if err := t.api.doMade(ctx, jsonCall("sendMessage", t.method("sendMessage"), body, nil), &a, "message id", made); err != nil {
 		return notPosted("telegram", err)
 	}
 	id := fmt.Sprintf("%s/%d", t.chatID, msg.MessageID)

@@ -80,15 +80,12 @@ func (t *twilio) sendOne(ctx context.Context, a Announcement, to string, ours in
 	form := url.Values{"To": {to}, "MessagingServiceSid": {t.service}, "Body": {a.Text}}
 	h := t.auth()
 	h.Set("Content-Type", "application/x-www-form-urlencoded")
-	ans, err := t.api.do(ctx, call{op: "send", method: http.MethodPost, url: t.base + "/2010-04-01/Accounts/" + url.PathEscape(t.account) + "/Messages.json", header: h, body: []byte(form.Encode())})
-	if err != nil {
-		return "", "", err
-	}
+	c := call{op: "send", method: http.MethodPost, url: t.base + "/2010-04-01/Accounts/" + url.PathEscape(t.account) + "/Messages.json", header: h, body: []byte(form.Encode())}
 	var m struct {
 		SID         string `json:"sid"`
 		NumSegments string `json:"num_segments"`
 	}
-	if err := t.api.decodeMade("send", ans, &m, "message sid", func() bool { return m.SID != "" }); err != nil {
+	if err := t.api.doMade(ctx, c, &m, "message sid", func() bool { return m.SID != "" }); err != nil {
 		return "", "", err
 	}
 	// Twilio documents num_segments as "0" until a Messaging Service has

@@ -84,16 +84,13 @@ func (w *whatsapp) sendOne(ctx context.Context, a Announcement, to string) (stri
 		tmpl["components"] = []any{map[string]any{"type": "body", "parameters": params}}
 	}
 	body := map[string]any{"messaging_product": "whatsapp", "recipient_type": "individual", "to": to, "type": "template", "template": tmpl}
-	ans, err := w.api.do(ctx, jsonCall("send", w.base+"/"+url.PathEscape(w.phone)+"/messages", body, bearer(w.secret.reveal())))
-	if err != nil {
-		return "", "", err
-	}
+	c := jsonCall("send", w.base+"/"+url.PathEscape(w.phone)+"/messages", body, bearer(w.secret.reveal()))
 	var m struct {
 		Messages []struct {
 			ID string `json:"id"`
 		} `json:"messages"`
 	}
-	if err := w.api.decodeMade("send", ans, &m, "message id", func() bool { return len(m.Messages) > 0 && m.Messages[0].ID != "" }); err != nil {
+	if err := w.api.doMade(ctx, c, &m, "message id", func() bool { return len(m.Messages) > 0 && m.Messages[0].ID != "" }); err != nil {
 		return "", "", err
 	}
 	return m.Messages[0].ID, "", nil
