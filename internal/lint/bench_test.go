@@ -21,14 +21,26 @@ func (m memFS) WriteFile(name string, data []byte) error {
 	return nil
 }
 
-// BenchmarkLint1000x4 loads and lints the generated manual of 1,000
-// playbooks in 4 locales, as `crisis lint` does. Target: under 1 s and
-// 300 MB on two cores.
-func BenchmarkLint1000x4(b *testing.B) {
+// generate1000x4 generates the manual every benchmark here reads, 1,000
+// playbooks in 4 locales, and gives it as files and as their bytes.
+func generate1000x4(b *testing.B) (memFS, [][]byte) {
+	b.Helper()
 	fsys := memFS{}
 	if err := genmanual.Generate(fsys, genmanual.Options{Playbooks: 1000, Locales: 4}); err != nil {
 		b.Fatal(err)
 	}
+	var files [][]byte
+	for _, f := range fsys {
+		files = append(files, f.Data)
+	}
+	return fsys, files
+}
+
+// BenchmarkLint1000x4 loads and lints the generated manual of 1,000
+// playbooks in 4 locales, as `crisis lint` does. Target: under 1 s and
+// 300 MB on two cores.
+func BenchmarkLint1000x4(b *testing.B) {
+	fsys, _ := generate1000x4(b)
 	now := func() time.Time { return time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC) }
 	var findings int
 	cpu := startCPU()
@@ -66,14 +78,7 @@ func (c cpuClock) report(b *testing.B) {
 // floor under any YAML-based lint. make bench prints it beside
 // crisis lint and yamllint (cmd/crisis BenchmarkYamllint1000x4).
 func BenchmarkYAMLFloor1000x4(b *testing.B) {
-	fsys := memFS{}
-	if err := genmanual.Generate(fsys, genmanual.Options{Playbooks: 1000, Locales: 4}); err != nil {
-		b.Fatal(err)
-	}
-	var files [][]byte
-	for _, f := range fsys {
-		files = append(files, f.Data)
-	}
+	_, files := generate1000x4(b)
 	cpu := startCPU()
 	for b.Loop() {
 		parseFloor(b, files)
@@ -111,14 +116,7 @@ func parseFloor(b *testing.B, files [][]byte) {
 // holds to a few per cent. It reports both CPU times and x-floor, the
 // figure the README's "≤ 1.5x" row is about.
 func BenchmarkLintOverFloor1000x4(b *testing.B) {
-	fsys := memFS{}
-	if err := genmanual.Generate(fsys, genmanual.Options{Playbooks: 1000, Locales: 4}); err != nil {
-		b.Fatal(err)
-	}
-	var files [][]byte
-	for _, f := range fsys {
-		files = append(files, f.Data)
-	}
+	fsys, files := generate1000x4(b)
 	now := func() time.Time { return time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC) }
 	var floorCPU, lintCPU time.Duration
 	for b.Loop() {
