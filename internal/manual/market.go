@@ -43,12 +43,7 @@ func (mk *Market) Reads(locale string) bool {
 
 // Market is the market with that id, nil when there is none.
 func (m *Manual) Market(id string) *Market {
-	for i := range m.Markets {
-		if m.Markets[i].ID == id {
-			return &m.Markets[i]
-		}
-	}
-	return nil
+	return first(m.Markets, func(v *Market) bool { return v.ID == id })
 }
 
 // ChannelMarkets are the markets a channel reaches: those it names; else
@@ -77,12 +72,7 @@ func (m *Manual) ChannelMarkets(ch *Channel) []*Market {
 }
 
 func (m *Manual) audience(id string) *Audience {
-	for i := range m.Audiences {
-		if m.Audiences[i].ID == id {
-			return &m.Audiences[i]
-		}
-	}
-	return nil
+	return first(m.Audiences, func(v *Audience) bool { return v.ID == id })
 }
 
 // Readers are the markets a channel reaches that read texts in locale, in

@@ -7,50 +7,44 @@ import (
 
 // Channel returns the channel with the given id, or nil.
 func (m *Manual) Channel(id string) *Channel {
-	for i := range m.Channels {
-		if m.Channels[i].ID == id {
-			return &m.Channels[i]
-		}
-	}
-	return nil
+	return first(m.Channels, func(v *Channel) bool { return v.ID == id })
 }
 
 // Role returns the role with the given id, or nil.
 func (m *Manual) Role(id string) *Role {
-	for i := range m.Roles {
-		if m.Roles[i].ID == id {
-			return &m.Roles[i]
-		}
-	}
-	return nil
+	return first(m.Roles, func(v *Role) bool { return v.ID == id })
 }
 
 // Person returns the person with the given id, or nil.
 func (m *Manual) Person(id string) *Person {
-	for i := range m.People {
-		if m.People[i].ID == id {
-			return &m.People[i]
-		}
-	}
-	return nil
+	return first(m.People, func(v *Person) bool { return v.ID == id })
 }
 
 // Playbook returns the playbook with the given id, or nil.
 func (m *Manual) Playbook(id string) *Playbook {
-	for _, p := range m.Playbooks {
-		if p.ID == id {
-			return p
+	return firstOf(m.Playbooks, func(p *Playbook) bool { return p.ID == id })
+}
+
+// TemplatesFor returns the message file of a locale, or nil.
+func (m *Manual) TemplatesFor(locale string) *TemplateFile {
+	return firstOf(m.Templates, func(t *TemplateFile) bool { return t.Locale == locale })
+}
+
+// first returns the first element of list that match accepts, or nil: the
+// manual's lookups by id, which give a pointer into the manual itself.
+func first[T any](list []T, match func(*T) bool) *T {
+	for i := range list {
+		if match(&list[i]) {
+			return &list[i]
 		}
 	}
 	return nil
 }
 
-// TemplatesFor returns the message file of a locale, or nil.
-func (m *Manual) TemplatesFor(locale string) *TemplateFile {
-	for _, t := range m.Templates {
-		if t.Locale == locale {
-			return t
-		}
+// firstOf is first for a list of pointers.
+func firstOf[T any](list []*T, match func(*T) bool) *T {
+	if i := slices.IndexFunc(list, match); i >= 0 {
+		return list[i]
 	}
 	return nil
 }

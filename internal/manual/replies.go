@@ -25,12 +25,7 @@ type Reply struct {
 
 // Reply returns the reply of the library with the given id, or nil.
 func (m *Manual) Reply(id string) *Reply {
-	for i := range m.Replies {
-		if m.Replies[i].ID == id {
-			return &m.Replies[i]
-		}
-	}
-	return nil
+	return first(m.Replies, func(v *Reply) bool { return v.ID == id })
 }
 
 // Public reports whether the audience is public: anyone may read what is

@@ -62,10 +62,5 @@ func (t *TemplateFile) MessageIDs() []string {
 
 // Lookup finds the message with the given full id.
 func (t *TemplateFile) Lookup(id string) *Message {
-	for _, m := range t.Messages {
-		if m.ID == id {
-			return m
-		}
-	}
-	return nil
+	return firstOf(t.Messages, func(m *Message) bool { return m.ID == id })
 }
