@@ -97,12 +97,7 @@ func (in *Inject) TextHash() string { return TextHash(in.Event, in.Expect) }
 // Translation returns the playbook's translation into locale, nil when it
 // has none.
 func (p *Playbook) Translation(locale string) *Translation {
-	for _, t := range p.Translations {
-		if t.Locale == locale {
-			return t
-		}
-	}
-	return nil
+	return firstOf(p.Translations, func(t *Translation) bool { return t.Locale == locale })
 }
 
 // In returns the playbook with its texts in locale: a copy where every text

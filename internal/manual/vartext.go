@@ -35,12 +35,7 @@ func (v *Variable) TextHash() string { return TextHash(v.Description) }
 // ManualTranslation returns the manual file's translation into locale,
 // nil when it has none.
 func (m *Manual) ManualTranslation(locale string) *Translation {
-	for _, t := range m.Translations {
-		if t.Playbook == ManualID && t.Locale == locale {
-			return t
-		}
-	}
-	return nil
+	return firstOf(m.Translations, func(t *Translation) bool { return t.Playbook == ManualID && t.Locale == locale })
 }
 
 // Describe is the description of v as the operator reads it: in the
