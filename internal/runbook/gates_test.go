@@ -25,6 +25,19 @@ func startGates(t *testing.T) (*Session, *fakeClock) {
 	return s, clock
 }
 
+// pauseAfter runs the flow of s on the commands, the last of which pauses
+// it, and returns the paused flow and its view.
+func pauseAfter(t *testing.T, s *Session, cmds ...string) (*Flow, *quietView) {
+	t.Helper()
+	in := lines(cmds)
+	view := &quietView{}
+	f := &Flow{S: s, In: &in, View: view}
+	if err := f.Run(); err != ErrPaused {
+		t.Fatalf("run: %v", err)
+	}
+	return f, view
+}
+
 // sentEvents returns the payloads of the run's message.sent events.
 func sentEvents(t *testing.T, s *Session) []Message {
 	t.Helper()
@@ -41,12 +54,7 @@ func TestLaterFact(t *testing.T) {
 	if err != nil || len(need) != 0 {
 		t.Fatalf("asked at the start: %v %v", need, err)
 	}
-	in := lines{"d", "x all", "d", "", "p"}
-	view := &quietView{}
-	f := &Flow{S: s, In: &in, View: view}
-	if err := f.Run(); err != ErrPaused {
-		t.Fatalf("run: %v", err)
-	}
+	f, view := pauseAfter(t, s, "d", "x all", "d", "", "p")
 	if s.Current().ID != "customers" || len(f.batch.Items) != 0 {
 		t.Fatalf("at %s with %d texts offered", s.Current().ID, len(f.batch.Items))
 	}
@@ -62,7 +70,7 @@ func TestLaterFact(t *testing.T) {
 		t.Errorf("holding text published the example, or is missing: %q %v", text, err)
 	}
 
-	in = lines{"set affected_stores=4", "p"}
+	f.In = &lines{"set affected_stores=4", "p"}
 	if err := f.Run(); err != ErrPaused {
 		t.Fatalf("run: %v", err)
 	}
@@ -74,12 +82,7 @@ func TestLaterFact(t *testing.T) {
 // Reaching the step asks for the fact: a value typed there is journaled.
 func TestLaterFactAsked(t *testing.T) {
 	s, _ := startGates(t)
-	in := lines{"d", "x all", "d", "-2", "7", "p"}
-	view := &quietView{}
-	f := &Flow{S: s, In: &in, View: view}
-	if err := f.Run(); err != ErrPaused {
-		t.Fatalf("run: %v", err)
-	}
+	f, view := pauseAfter(t, s, "d", "x all", "d", "-2", "7", "p")
 	if s.State.Vars["affected_stores"] != "7" || len(f.batch.Items) != 1 {
 		t.Errorf("value %q, %d texts", s.State.Vars["affected_stores"], len(f.batch.Items))
 	}
@@ -209,11 +212,7 @@ func TestGateDeadlineFrom(t *testing.T) {
 	if got := s.Deadline(notify); !got.Equal(s.State.StartedAt.Add(72 * time.Hour)) {
 		t.Errorf("before confirm is done: %v", got)
 	}
-	in := lines{"d", "p"}
-	f := &Flow{S: s, In: &in, View: &quietView{}}
-	if err := f.Run(); err != ErrPaused {
-		t.Fatal(err)
-	}
+	pauseAfter(t, s, "d", "p")
 	done := s.State.Steps["confirm"].At
 	if done.Equal(s.State.StartedAt) {
 		t.Fatal("the fake clock did not move")
@@ -226,12 +225,7 @@ func TestGateDeadlineFrom(t *testing.T) {
 // d on a step whose texts still wait for a fact asks to be typed again.
 func TestDoneWithTextsWaiting(t *testing.T) {
 	s, _ := startGates(t)
-	in := lines{"d", "x all", "d", "", "d", "p"}
-	view := &quietView{}
-	f := &Flow{S: s, In: &in, View: view}
-	if err := f.Run(); err != ErrPaused {
-		t.Fatal(err)
-	}
+	_, view := pauseAfter(t, s, "d", "x all", "d", "", "d", "p")
 	want := "texts still waiting for a fact, never sent from this step: stores (affected_stores); type d again to complete the step anyway (the report will list it)"
 	if s.Current().ID != "customers" || !slices.Contains(view.warnings, want) {
 		t.Errorf("at %s; no %q in %q", s.Current().ID, want, view.warnings)
