@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	stdhtml "html"
-	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -26,7 +25,8 @@ import (
 // real page, and it must print to PDF.
 func TestReportInChromium(t *testing.T) {
 	t.Parallel()
-	browser := browsertest.New(t).Run
+	chromium := browsertest.New(t)
+	browser := chromium.Run
 	state, work := t.TempDir(), t.TempDir()
 	env := append(os.Environ(), "XDG_STATE_HOME="+state, "NO_COLOR=1")
 	run := func(args ...string) []byte {
@@ -61,29 +61,9 @@ func TestReportInChromium(t *testing.T) {
 		t.Fatalf("no run %s in %v", name, runs)
 		return "", reportJSON{}
 	}
-	screenshot := func(html string, width, height int) string {
+	screenshot := func(html string, width, height int) {
 		t.Helper()
-		shot := strings.TrimSuffix(html, ".html") + fmt.Sprintf("-%d.png", width)
-		browser("--screenshot="+shot, fmt.Sprintf("--window-size=%d,%d", width, height), "--hide-scrollbars", "file://"+html)
-		f, err := os.Open(shot)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		img, err := png.Decode(f)
-		if err != nil {
-			t.Fatalf("screenshot: %v", err)
-		}
-		if b := img.Bounds(); b.Dx() != width || b.Dy() != height {
-			t.Errorf("screenshot is %v, want %dx%d", b, width, height)
-		}
-		if colours := distinctColours(img); colours < 20 {
-			t.Errorf("screenshot has %d colours: the page did not render", colours)
-		}
-		if dir := os.Getenv("CRISIS_SCREENSHOTS"); dir != "" {
-			_ = os.WriteFile(filepath.Join(dir, filepath.Base(shot)), mustRead(t, shot), 0o644)
-		}
-		return shot
+		chromium.Screenshot("file://"+html, strings.TrimSuffix(html, ".html")+fmt.Sprintf("-%d.png", width), width, height)
 	}
 
 	run("run", "facebook-down", "--yes", "--var", "platform=Facebook", "-l", "es")
@@ -112,9 +92,7 @@ func TestReportInChromium(t *testing.T) {
 	if b, err := os.ReadFile(pdf); err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
 		t.Errorf("printing to PDF failed: %v", err)
 	}
-	if dir := os.Getenv("CRISIS_SCREENSHOTS"); dir != "" {
-		_ = os.WriteFile(filepath.Join(dir, "report.pdf"), mustRead(t, pdf), 0o644)
-	}
+	chromium.Keep(pdf)
 }
 
 // reportJSON is what the browser checks need from `crisis report --format
@@ -191,12 +169,4 @@ func checkTimelineSpan(t *testing.T, dom string, rep reportJSON) {
 	if !strings.Contains(dom, `class="legend"`) {
 		t.Error("the timeline has no legend")
 	}
-}
-
-func mustRead(t *testing.T, path string) []byte {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"image"
-	"image/color"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -42,20 +40,4 @@ func requireTool(t *testing.T, name string) string {
 		t.Skipf("%s not installed", name)
 	}
 	return path
-}
-
-// distinctColours counts the colours of an image, up to 1000: a blank or
-// failed render has a handful.
-func distinctColours(img image.Image) int {
-	seen := map[color.Color]bool{}
-	b := img.Bounds()
-	for y := b.Min.Y; y < b.Max.Y; y += 3 {
-		for x := b.Min.X; x < b.Max.X; x += 3 {
-			seen[img.At(x, y)] = true
-			if len(seen) >= 1000 {
-				return len(seen)
-			}
-		}
-	}
-	return len(seen)
 }
