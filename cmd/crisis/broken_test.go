@@ -1,65 +1,14 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/crisis-cli/crisis/internal/brokentest"
 )
-
-// brokenWant is a case's want.txt; see testdata/broken/README.md.
-type brokenWant struct {
-	At       string // file:line:col, relative to the case folder
-	Message  string // a substring of the error's message
-	Errors   int    // how many errors crisis reports
-	Generate string // a file the test writes before running crisis
-	Size     int64  // its size in bytes
-}
-
-func readBrokenWant(t *testing.T, file string) brokenWant {
-	t.Helper()
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := brokenWant{Errors: 1}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		key, value, ok := strings.Cut(line, ":")
-		value = strings.TrimSpace(value)
-		switch {
-		case !ok:
-			t.Fatalf("%s: line %q is not key: value", file, line)
-		case key == "at":
-			w.At = value
-		case key == "message":
-			w.Message = value
-		case key == "errors":
-			if w.Errors, err = strconv.Atoi(value); err != nil {
-				t.Fatalf("%s: errors: %v", file, err)
-			}
-		case key == "generate":
-			name, n, _ := strings.Cut(value, " ")
-			if w.Size, err = strconv.ParseInt(n, 10, 64); err != nil {
-				t.Fatalf("%s: generate: %v", file, err)
-			}
-			w.Generate = name
-		default:
-			t.Fatalf("%s: unknown key %q", file, key)
-		}
-	}
-	if w.At == "" || w.Message == "" {
-		t.Fatalf("%s: needs at: and message:", file)
-	}
-	return w
-}
 
 // TestBrokenManuals runs the real crisis binary (this test binary, installed
 // as crisis in $PATH by testscript.Main) on every manual in testdata/broken:
@@ -96,7 +45,7 @@ func TestBrokenManuals(t *testing.T) {
 		cases++
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			want := readBrokenWant(t, filepath.Join(root, name, "want.txt"))
+			want := brokentest.ReadWant(t, filepath.Join(root, name, "want.txt"))
 			dir := root
 			if want.Generate != "" {
 				dir = t.TempDir()

@@ -1,18 +1,16 @@
 package manual
 
 import (
-	"bufio"
-	"bytes"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
+	"github.com/crisis-cli/crisis/internal/brokentest"
 	"github.com/crisis-cli/crisis/internal/diag"
 )
 
@@ -32,19 +30,12 @@ func TestBrokenCorpus(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			var fsys fs.FS = os.DirFS(filepath.Join(root, name))
-			want := map[string]string{"errors": "1"}
-			if name == "_valid" {
-				want["errors"] = "0"
-			} else {
-				want = readWant(t, filepath.Join(root, name, "want.txt"))
+			var want brokentest.Want // _valid: no error
+			if name != "_valid" {
+				want = brokentest.ReadWant(t, filepath.Join(root, name, "want.txt"))
 			}
-			if g := want["generate"]; g != "" {
-				file, n, _ := strings.Cut(g, " ")
-				size, err := strconv.ParseInt(n, 10, 64)
-				if err != nil {
-					t.Fatal(err)
-				}
-				fsys = bigFS{FS: fsys, name: file, size: size, t: t}
+			if want.Generate != "" {
+				fsys = bigFS{FS: fsys, name: want.Generate, size: want.Size, t: t}
 			}
 			_, diags, err := Load(fsys, name)
 			if err != nil {
@@ -58,43 +49,18 @@ func TestBrokenCorpus(t *testing.T) {
 				}
 				errs++
 				got = append(got, d.Error())
-				if d.Pos.String() == want["at"] && strings.Contains(d.Message, want["message"]) {
+				if d.Pos.String() == want.At && strings.Contains(d.Message, want.Message) {
 					found = true
 				}
 			}
 			if name != "_valid" && !found {
-				t.Errorf("no error at %s containing %q; got:\n%s", want["at"], want["message"], strings.Join(got, "\n"))
+				t.Errorf("no error at %s containing %q; got:\n%s", want.At, want.Message, strings.Join(got, "\n"))
 			}
-			if n, _ := strconv.Atoi(want["errors"]); errs != n {
-				t.Errorf("%d errors, want %s:\n%s", errs, want["errors"], strings.Join(got, "\n"))
+			if errs != want.Errors {
+				t.Errorf("%d errors, want %d:\n%s", errs, want.Errors, strings.Join(got, "\n"))
 			}
 		})
 	}
-}
-
-func readWant(t *testing.T, file string) map[string]string {
-	t.Helper()
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := map[string]string{"errors": "1"}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		k, v, ok := strings.Cut(line, ":")
-		if !ok {
-			t.Fatalf("%s: %q is not key: value", file, line)
-		}
-		want[k] = strings.TrimSpace(v)
-	}
-	if want["at"] == "" || want["message"] == "" {
-		t.Fatalf("%s: needs at: and message:", file)
-	}
-	return want
 }
 
 // bigFS adds one file of the given size to an FS. Reading it fails the
