@@ -15,7 +15,7 @@ var layer = map[string]int{
 	// Leaves: no package of the module below them.
 	"internal/diag": 0, "internal/fsutil": 0, "internal/lang": 0, "internal/sanitize": 0,
 	"internal/suggest": 0, "internal/twittertext": 0, "internal/twittertext/internal/gentld": 0,
-	"internal/genmanual": 0, "internal/browsertest": 0, "internal/brokentest": 0, "docs/schema": 0, "playbooks": 0, "templates": 0,
+	"internal/genmanual": 0, "internal/browsertest": 0, "internal/brokentest": 0, "internal/goldentest": 0, "docs/schema": 0, "playbooks": 0, "templates": 0,
 	// On the leaves: channels' counting, the journal, drill records, the terminal.
 	"internal/channel": 1, "internal/journal": 1, "internal/drillrecord": 1, "internal/term": 1,
 	"internal/cmd/genmanual": 1,

@@ -5,7 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"github.com/crisis-cli/crisis/internal/exampletest"
-	"os"
+	"github.com/crisis-cli/crisis/internal/goldentest"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -83,27 +83,6 @@ func dump(anns []render.Announcement) string {
 	return b.String()
 }
 
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the rendering (go test -update rewrites it); got:\n%s", path, got)
-	}
-}
-
 // TestGoldenPlaybooks renders every playbook of the example manual in every
 // locale and channel, with the variables' examples.
 func TestGoldenPlaybooks(t *testing.T) {
@@ -120,7 +99,7 @@ func TestGoldenPlaybooks(t *testing.T) {
 			if len(anns) == 0 {
 				t.Fatal("nothing rendered")
 			}
-			golden(t, p.ID, dump(anns))
+			goldentest.Check(t, filepath.Join("testdata", p.ID+".golden"), []byte(dump(anns)), *update)
 		})
 	}
 }

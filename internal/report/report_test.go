@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"github.com/crisis-cli/crisis/internal/exampletest"
+	"github.com/crisis-cli/crisis/internal/goldentest"
 	"github.com/crisis-cli/crisis/internal/lang"
 	"golang.org/x/text/language"
 	"io"
@@ -270,27 +271,6 @@ func stable(t *testing.T, rep *Report, events []journal.Event) {
 	rep.LastHash = "HASH"
 }
 
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the report (go test -update rewrites it); got:\n%s", path, got)
-	}
-}
-
 func TestGolden(t *testing.T) {
 	runs := map[string]func(*testing.T) (run, *Report){
 		"incident": func(t *testing.T) (run, *Report) {
@@ -317,7 +297,7 @@ func TestGolden(t *testing.T) {
 				if err := write(&b, rep); err != nil {
 					t.Fatal(err)
 				}
-				golden(t, name+"."+ext+".golden", b.Bytes())
+				goldentest.Check(t, filepath.Join("testdata", name+"."+ext+".golden"), b.Bytes(), *update)
 			})
 		}
 	}

@@ -3,12 +3,12 @@ package output
 import (
 	"bytes"
 	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/goldentest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
@@ -84,7 +84,7 @@ func TestGolden(t *testing.T) {
 				if err := Write(&buf, Format(f), r, Options{}); err != nil {
 					t.Fatal(err)
 				}
-				golden(t, f+suffix+".golden", buf.Bytes())
+				goldentest.Check(t, filepath.Join("testdata", f+suffix+".golden"), buf.Bytes(), *update)
 			})
 		}
 	}
@@ -97,7 +97,7 @@ func TestTextStyled(t *testing.T) {
 	if err := Write(&buf, Text, sampleReport(), Options{Color: true, Style: style}); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "text-styled.golden", buf.Bytes())
+	goldentest.Check(t, filepath.Join("testdata", "text-styled.golden"), buf.Bytes(), *update)
 }
 
 func TestTextColorOffIgnoresStyle(t *testing.T) {
@@ -119,24 +119,6 @@ func TestWriteUnknownFormat(t *testing.T) {
 	err := Write(&bytes.Buffer{}, "yaml", sampleReport(), Options{})
 	if err == nil || !strings.Contains(err.Error(), "text, compact, json, github, sarif, junit, gitlab") {
 		t.Errorf("err = %v, want the list of formats", err)
-	}
-}
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	file := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(file, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (run go test -update to accept)\n--- got\n%s\n--- want\n%s", name, got, want)
 	}
 }
 
