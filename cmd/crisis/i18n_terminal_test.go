@@ -63,7 +63,10 @@ func TestRunInSpanish(t *testing.T) {
 	t.Parallel()
 	tm := newTmuxIn(t, "es_ES.UTF-8", "run facebook-down -l es")
 
-	tm.waitForPrompt("(p. ej. ")
+	// The question is wider than 80 columns: it breaks between words, so
+	// its example ends the last row.
+	tm.waitFor("(p. ej.")
+	tm.waitForPrompt("Facebook):")
 	tm.send("Facebook")
 	s := tm.waitFor("PASO 1/5")
 	assertShows(t, "step 1", s, "responsable: ", " · plazo ", "quedan ")
