@@ -112,12 +112,7 @@ func resolveDecisions(p *Playbook, diags *diag.List) {
 
 // Option returns the option of a decision step by id, nil when it has none.
 func (s *Step) Option(id string) *Option {
-	for i := range s.Options {
-		if s.Options[i].ID == id {
-			return &s.Options[i]
-		}
-	}
-	return nil
+	return first(s.Options, func(o *Option) bool { return o.ID == id })
 }
 
 // After is the id of the step a path goes on with after step i of p when
