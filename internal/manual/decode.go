@@ -242,11 +242,16 @@ const maxDurationCount = 100000
 
 // parseDuration reads the manual's durations: a whole number and one unit
 // (s, m, h or d), spaces around them allowed. Days are allowed because
-// review and drill intervals are written in days. Read by hand rather
-// than by a regular expression: every step, cadence and inject of every
-// playbook has one, and the expression's match was a tenth of decoding.
+// review and drill intervals are written in days. Hours and minutes (1h30m,
+// 9h05m) are allowed because crisis writes a duration past an hour so
+// (FormatDuration), and what lint quotes can be pasted back. Read by hand
+// rather than by a regular expression: every step, cadence and inject of
+// every playbook has one, and the expression's match was a tenth of decoding.
 func parseDuration(s string) (time.Duration, bool) {
 	s = strings.TrimSpace(s)
+	if h, m, ok := strings.Cut(s, "h"); ok && m != "" {
+		return parseHoursMinutes(h, m)
+	}
 	if len(s) < 2 {
 		return 0, false
 	}
@@ -263,18 +268,8 @@ func parseDuration(s string) (time.Duration, bool) {
 	default:
 		return 0, false
 	}
-	n := 0
-	for _, c := range []byte(s[:len(s)-1]) {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		// Leading zeros are allowed ("007m"), so the bound is checked on
-		// the value as it grows, not on the number of digits.
-		if n = n*10 + int(c-'0'); n > maxDurationCount {
-			return 0, false
-		}
-	}
-	return time.Duration(n) * unit, true
+	n, ok := durationCount(s[:len(s)-1])
+	return time.Duration(n) * unit, ok
 }
 
 func (o *object) duration(key string, required bool) time.Duration {

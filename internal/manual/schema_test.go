@@ -351,6 +351,13 @@ drill:
 		{"duration number", pb, "deadline: 10m", "deadline: 10", false},
 		{"duration empty", pb, "deadline: 10m", "deadline:", false},
 		{"duration 10min", pb, "deadline: 10m", "deadline: 10min", false},
+		// Or hours and minutes, as crisis writes a duration past an hour.
+		{"duration 1h30m", pb, "deadline: 10m", "deadline: 1h30m", true},
+		{"duration 9h5m", pb, "deadline: 10m", "deadline: 9h5m", true},
+		{"duration 1h60m", pb, "deadline: 10m", "deadline: 1h60m", false},
+		{"duration 1h075m", pb, "deadline: 10m", "deadline: 1h075m", false},
+		{"duration 1d6h", pb, "deadline: 10m", "deadline: 1d6h", false},
+		{"duration 100001h05m", pb, "deadline: 10m", "deadline: 100001h05m", false},
 		// Dates: YYYY-MM-DD and a real day.
 		{"date leap day", mf, "approved_on: 2026-01-10", "approved_on: 2028-02-29", true},
 		{"date no leap day", mf, "approved_on: 2026-01-10", "approved_on: 2026-02-29", false},

@@ -38,9 +38,9 @@ func TestTimelineInTheReadersLanguage(t *testing.T) {
 			"T+2m: paso completado: Confirm the outage and open the incident\n",
 			"T+23m: nota: called Ana | the press office\n",
 			"T+23m: paso omitido: Answer every comment and message (nothing to answer yet)\n",
-			"T+113m: estado del incidente: en observación\n",
-			"T+114m: paso completado: Announce that Facebook works again; se declara el fin del incidente\n",
-			"T+114m: ejecución terminada\n",
+			"T+1h53m: estado del incidente: en observación\n",
+			"T+1h54m: paso completado: Announce that Facebook works again; se declara el fin del incidente\n",
+			"T+1h54m: ejecución terminada\n",
 		}},
 		{language.Polish, []string{
 			"T+0m: rozpoczęto przebieg: Meta\n",
@@ -59,9 +59,9 @@ func TestTimelineInTheReadersLanguage(t *testing.T) {
 			"T+2m: wykonano krok: Confirm the outage and open the incident\n",
 			"T+23m: notatka: called Ana | the press office\n",
 			"T+23m: pominięto krok: Answer every comment and message (nothing to answer yet)\n",
-			"T+113m: stan incydentu: monitorujemy\n",
-			"T+114m: wykonano krok: Announce that Facebook works again; ogłoszono koniec incydentu\n",
-			"T+114m: zakończono przebieg\n",
+			"T+1h53m: stan incydentu: monitorujemy\n",
+			"T+1h54m: wykonano krok: Announce that Facebook works again; ogłoszono koniec incydentu\n",
+			"T+1h54m: zakończono przebieg\n",
 		}},
 	} {
 		l := lang.For(c.tag)

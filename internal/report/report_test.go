@@ -203,9 +203,9 @@ func TestDeviations(t *testing.T) {
 		}
 	}
 	// Customers hear every 20 minutes for the first two hours, staff hourly.
-	if len(late) != 2 || !strings.Contains(late[0], "between 2026-11-23 02:20:00 and 2026-11-23 03:53:00 (93m, cadence 20m): customers") ||
-		!strings.Contains(late[1], "between 2026-11-23 02:20:00 and 2026-11-23 03:53:00 (93m, cadence 1h): staff") {
-		t.Errorf("late updates %q, want a gap of 93m against the customers' 20m and the staff's 1h", late)
+	if len(late) != 2 || !strings.Contains(late[0], "between 2026-11-23 02:20:00 and 2026-11-23 03:53:00 (1h33m, cadence 20m): customers") ||
+		!strings.Contains(late[1], "between 2026-11-23 02:20:00 and 2026-11-23 03:53:00 (1h33m, cadence 1h): staff") {
+		t.Errorf("late updates %q, want a gap of 1h33m (93m) against the customers' 20m and the staff's 1h", late)
 	}
 }
 
@@ -375,7 +375,7 @@ func TestHTMLEscapes(t *testing.T) {
 
 func TestSummary(t *testing.T) {
 	rep := built(t, incident(t))
-	want := Summary{Deadlines: 5, Met: 3, Late: 1, Skipped: 1, Open: 0, Sent: 38, UnapprovedSends: 10, Unsent: 0, FollowUp: 3, Duration: "114m"}
+	want := Summary{Deadlines: 5, Met: 3, Late: 1, Skipped: 1, Open: 0, Sent: 38, UnapprovedSends: 10, Unsent: 0, FollowUp: 3, Duration: "1h54m"}
 	if rep.Summary != want {
 		t.Errorf("summary %+v, want %+v", rep.Summary, want)
 	}
@@ -388,7 +388,7 @@ func TestSummary(t *testing.T) {
 			}
 		}
 		for _, line := range []string{"Deadlines: 3 met, 1 late, 1 skipped, 0 open, of 5", "Texts sent: 38, of which 10 without a recorded approval",
-			"Duration: 114m (to the all-clear)", "Follow-up tasks: 3, the first due 2026-11-24 03:54:00"} {
+			"Duration: 1h54m (to the all-clear)", "Follow-up tasks: 3, the first due 2026-11-24 03:54:00"} {
 			if !strings.Contains(doc, line) {
 				t.Errorf("%s: the summary lacks %q", name, line)
 			}
