@@ -29,7 +29,10 @@ type lookThenPost struct {
 
 func (a *httpAPI) lookThenPost(ctx context.Context, p lookThenPost) (Outcome, error) {
 	var last *Error
-	for attempt := 1; attempt <= a.env.Retry.Attempts; attempt++ {
+	// At least one attempt, whatever Retry.Attempts says (an Env built
+	// without withDefaults may hold 0): backoff alone ends the loop, as in
+	// do, so last is always the error of an attempt made.
+	for attempt := 1; ; attempt++ {
 		o, found, err := p.look(ctx)
 		if err != nil {
 			return notPosted(p.provider, err)
