@@ -3,7 +3,6 @@ package lint
 import (
 	"errors"
 	"slices"
-	"strings"
 
 	"github.com/crisis-cli/crisis/internal/diag"
 	"github.com/crisis-cli/crisis/internal/manual"
@@ -94,8 +93,8 @@ func renderHint(err error) string {
 	switch {
 	case errors.Is(err, message.ErrTooLong), errors.Is(err, message.ErrTooSlow):
 		return "lint.CR404.long.hint"
-	case strings.Contains(err.Error(), "wrong type"):
-		// text/template: a function given a value of another type.
+	case message.IsCountAsText(err):
+		// A function that takes text given a count.
 		return "lint.CR404.type.hint"
 	}
 	return "lint.CR404.hint"

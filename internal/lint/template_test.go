@@ -32,7 +32,7 @@ func TestTemplateFindingPositions(t *testing.T) {
 		{"escapes", `    other: "{{.platform}} works again."`, `    other: "\u00d1u\n{{printf \"%09999999d\" 1}}"`,
 			"CR401", "templates/en.yaml:12:12", `line 2, column 1 of the text: function "printf" is not available`},
 		{"execution", `in {{.update_minutes}} minutes.`, `in {{lower .update_minutes}} minutes.`,
-			"CR404", "templates/en.yaml:17:40", "wrong type for value"},
+			"CR404", "templates/en.yaml:17:40", "cannot be rendered (values as fb-down declares them): .update_minutes is a count, a number, not text: write {{.update_minutes}} without a function"},
 		// The datetime functions take a datetime variable: lint renders
 		// every form, with the longest values (update_minutes 30), and
 		// says which function was given what.
@@ -79,7 +79,8 @@ func TestRenderEveryAnnouncer(t *testing.T) {
 	}
 	d := got[0]
 	want := "message all-clear.default, form other, cannot be rendered (values as zz-down declares them)"
-	if d.Rule != "CR404" || d.Pos.String() != "templates/en.yaml:12:13" || !strings.Contains(d.Message, want) || !strings.Contains(d.Message, "wrong type") {
+	if d.Rule != "CR404" || d.Pos.String() != "templates/en.yaml:12:13" || !strings.Contains(d.Message, want) ||
+		!strings.Contains(d.Message, ".platform is a count, a number, not text: write {{.platform}} without a function") {
 		t.Errorf("got %s %s %q, want CR404 at templates/en.yaml:12:13 %q", d.Rule, d.Pos, d.Message, want)
 	}
 	if !strings.Contains(d.Hint, "a count is a number") {
@@ -90,12 +91,13 @@ func TestRenderEveryAnnouncer(t *testing.T) {
 // TestRenderHint: the hint names what made the text fail, not always the
 // type mismatch.
 func TestRenderHint(t *testing.T) {
+	_, countAsText := message.Execute(`{{upper .n}}`, "en", map[string]any{"n": 3})
 	tests := []struct {
 		err  error
 		want string
 	}{
 		{fmt.Errorf("x: %w", message.ErrTooLong), "shorten the text"},
-		{errors.New(`template: m:1:2: executing "m" at <upper .n>: wrong type for value; expected string; got int`), "a count is a number"},
+		{countAsText, "a count is a number"},
 		{errors.New(`template: m:1:2: executing "m" at <title .n>: error calling title: boom`), "make the text render with the values"},
 	}
 	for _, tt := range tests {
@@ -116,7 +118,7 @@ func TestRenderUnlistedLocale(t *testing.T) {
 	if i < 0 {
 		t.Fatalf("no CR404 finding: %v", res.Findings)
 	}
-	if d := res.Findings[i]; d.Pos.String() != "templates/de.yaml:17:40" || !strings.Contains(d.Message, "wrong type for value; expected string; got int") {
+	if d := res.Findings[i]; d.Pos.String() != "templates/de.yaml:17:40" || !strings.Contains(d.Message, ".update_minutes is a count, a number, not text: write {{.update_minutes}} without a function") {
 		t.Errorf("got %s %q, want CR404 at templates/de.yaml:17:40, wrong type", d.Pos, d.Message)
 	}
 }

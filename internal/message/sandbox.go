@@ -404,7 +404,7 @@ func (w *limitWriter) Write(p []byte) (int, error) {
 
 // execErrRE reads text/template's "template: NAME:LINE:COL: executing ...:
 // message", COL counting bytes from 0.
-var execErrRE = regexp.MustCompile(`^template: [^:]*:(\d+):(\d+): executing "[^"]*" at <[^>]*>: (.*)$`)
+var execErrRE = regexp.MustCompile(`^template: [^:]*:(\d+):(\d+): executing "[^"]*" at <([^>]*)>: (.*)$`)
 
 // run executes a checked template within the limits.
 func run(t *template.Template, text string, data any) (string, error) {
@@ -420,6 +420,7 @@ func run(t *template.Template, text string, data any) (string, error) {
 			return "", te
 		}
 	}
+	node := "" // the part of the action the error names
 	if m := execErrRE.FindStringSubmatch(err.Error()); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		byteCol, _ := strconv.Atoi(m[2])
@@ -428,13 +429,16 @@ func run(t *template.Template, text string, data any) (string, error) {
 			off := len(strings.Join(lines[:line-1], "")) + byteCol
 			te.Line, te.Col = lineCol(text, off+1)
 		}
-		te.Msg = m[3]
+		te.Msg, node = m[4], m[3]
 	}
 	var words *lang.Error
 	if errors.As(err, &words) {
 		// A function's own error (date given a text) names the function:
 		// without Go's "error calling date: " it reads in one language.
 		te.Msg = words.Error()
+	} else {
+		words = execWords(te.Msg, node)
+		te.Msg, te.Err = words.Error(), words
 	}
 	return "", te
 }

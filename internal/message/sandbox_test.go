@@ -97,8 +97,8 @@ func TestExecuteLimits(t *testing.T) {
 func TestExecuteErrorPosition(t *testing.T) {
 	_, err := Execute("Hola\n  {{upper .n}}", "es", map[string]any{"n": 3})
 	var te *TemplateError
-	if !errors.As(err, &te) || te.Line != 2 || te.Col != 3 || !strings.Contains(te.Msg, "wrong type") {
-		t.Fatalf("err = %#v, want line 2 col 3 wrong type", err)
+	if !errors.As(err, &te) || te.Line != 2 || te.Col != 3 || !strings.Contains(te.Msg, ".n is a count, a number, not text") {
+		t.Fatalf("err = %#v, want line 2 col 3, a count given as text", err)
 	}
 }
 
