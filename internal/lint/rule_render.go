@@ -79,7 +79,7 @@ func checkRender(c *Context) {
 					if tmpl == nil || refused[msg][form] || f.cannotFail(name, msg, form, vals) {
 						continue
 					}
-					if _, err := tmpl.Execute(data); err != nil {
+					if _, err := tmpl.Execute(data); err != nil && !c.reversedByExamples(p, err) {
 						c.reportTemplate(msg, form, err, "lint.CR404", renderHint(err), args{"Message": msg.ID, "Form": form, "Playbook": p.ID})
 					}
 				}

@@ -37,7 +37,7 @@ func checkReply(c *Context) {
 		for _, loc := range m.Locales.Supported {
 			err := f.draft(m, p, in.Message.ID, loc, opts)
 			var missing *message.MissingError
-			if err == nil || errors.As(err, &missing) {
+			if err == nil || errors.As(err, &missing) || c.reversedByExamples(p, err) {
 				continue
 			}
 			if errors.Is(err, message.ErrNoMessage) {

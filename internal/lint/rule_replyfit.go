@@ -75,7 +75,7 @@ func checkOneReply(c *Context, ref manual.Ref, r *manual.Reply, chans []*manual.
 				var missing *message.MissingError
 				data := args{"Reply": r.ID, "Message": r.Message.ID, "Channel": ch.ID, "Kind": ch.Kind, "Locale": loc, "Market": mk}
 				switch {
-				case errors.As(err, &missing):
+				case errors.As(err, &missing), c.reversedByExamples(p, err): // CR405 reports reversed examples
 				case err != nil:
 					data["Error"] = err.Error()
 					c.Report(ref.Pos, "lint.CR804.error", "lint.CR804.error.hint", data)
