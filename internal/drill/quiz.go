@@ -206,11 +206,14 @@ type smsPick struct {
 // smsPicks lists the SMS texts of p, each for each market that reads it,
 // in the playbook's order.
 func smsPicks(m *manual.Manual, p *manual.Playbook) []smsPick {
-	variant := map[string]*manual.Message{} // locale + "/" + message name
+	// SMS variants by locale tag (lowercase) and message name: the
+	// supported locales' and the regional catalogues' (es-PE).
+	key := func(tag, name string) string { return strings.ToLower(strings.ReplaceAll(tag, "_", "-")) + "/" + name }
+	variant := map[string]*manual.Message{}
 	for _, t := range m.Templates {
 		for _, msg := range t.Messages {
 			if name, v, _ := manual.SplitID(msg.ID); v == "sms" {
-				variant[t.Locale+"/"+name] = msg
+				variant[key(t.Locale, name)] = msg
 			}
 		}
 	}
@@ -223,16 +226,24 @@ func smsPicks(m *manual.Manual, p *manual.Playbook) []smsPick {
 					continue
 				}
 				for _, loc := range m.ChannelLocales(ch) {
-					msg := variant[loc+"/"+a.Message.ID]
-					if msg == nil {
-						continue
-					}
 					markets := []string{""}
+					var readers []*manual.Market
 					if len(m.Markets) > 0 {
 						markets = nil
-						for _, mk := range m.Readers(ch, loc) {
+						readers = m.Readers(ch, loc)
+						for _, mk := range readers {
 							markets = append(markets, mk.ID)
 						}
+					}
+					// The channel sends a regional catalogue's SMS when
+					// every reader is of its region, as render chooses it
+					// (Peru's SMS line reads es-PE's), else loc's.
+					msg := variant[key(loc, a.Message.ID)]
+					if tag := manual.SharedTag(readers); tag != "" && variant[key(tag, a.Message.ID)] != nil {
+						msg = variant[key(tag, a.Message.ID)]
+					}
+					if msg == nil {
+						continue
 					}
 					for _, mk := range markets {
 						picks = append(picks, smsPick{msg: msg, step: s.ID, channel: ch.ID, locale: loc, market: mk})
