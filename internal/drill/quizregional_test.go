@@ -1,12 +1,12 @@
 package drill_test
 
 import (
-	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/crisis-cli/crisis/internal/drill"
+	"github.com/crisis-cli/crisis/internal/exampletest"
 	"github.com/crisis-cli/crisis/internal/manual"
 )
 
@@ -15,20 +15,7 @@ import (
 // reads it, and the answer's source is the regional text, not the es one
 // it replaces: the quiz took its texts from the supported locales alone.
 func TestQuizSMSOfARegionalCatalogue(t *testing.T) {
-	fsys := fstest.MapFS{}
-	for _, dir := range []string{manual.PlaybooksDir, manual.TemplatesDir} {
-		err := fs.WalkDir(manual.Builtin(), dir, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			data, err := fs.ReadFile(manual.Builtin(), path)
-			fsys[path] = &fstest.MapFile{Data: data}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	fsys := exampletest.Files(t)
 	pe := "templates/es-PE.yaml"
 	text := string(fsys[pe].Data)
 	line := strings.Count(text, "\n") + 3 // the other: line of the text appended, its quote at column 12

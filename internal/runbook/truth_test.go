@@ -2,7 +2,6 @@ package runbook
 
 import (
 	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +10,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/crisis-cli/crisis/internal/exampletest"
 	"github.com/crisis-cli/crisis/internal/journal"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
@@ -437,20 +437,7 @@ func TestStateAndUpdateNote(t *testing.T) {
 // that says the state too.
 func withUpdateNote(t *testing.T) *manual.Manual {
 	t.Helper()
-	files := fstest.MapFS{}
-	for _, dir := range []string{manual.PlaybooksDir, manual.TemplatesDir} {
-		err := fs.WalkDir(manual.Builtin(), dir, func(path string, e fs.DirEntry, err error) error {
-			if err != nil || e.IsDir() {
-				return err
-			}
-			b, err := fs.ReadFile(manual.Builtin(), path)
-			files[path] = &fstest.MapFile{Data: b}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	files := exampletest.Files(t)
 	es := string(files["templates/es.yaml"].Data)
 	old := `    other: "{{if .update_note}}{{.update_note}}{{else}}Seguimos trabajando para resolver la incidencia.{{end}} Sentimos las molestias y te seguimos`
 	if !strings.Contains(es, old) {
