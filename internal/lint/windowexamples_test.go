@@ -71,3 +71,22 @@ func TestReversedWindowInOneText(t *testing.T) {
 		t.Errorf("got %v, want one CR404 at templates/en.yaml:21:30, the window in the update's other form", got)
 	}
 }
+
+// Two examples the manual declares, and every playbook inherits, are one
+// mistake: said once, at the manual's example, whichever playbooks send
+// the texts. In manual.yaml (1.1, with a reply and staff's visibility
+// added above) the start's example is on line 80, the end's on line 84.
+func TestReversedWindowExamplesOfTheManual(t *testing.T) {
+	edits := append(inboxWithReply("Closed {{window .window_start .window_end}}."),
+		edit{fManual, "    max_length: 20\n", "    max_length: 20\n" +
+			"  - name: window_start\n    description: When the window opens\n    type: datetime\n    example: \"2026-12-03 05:00\"\n    required: true\n" +
+			"  - name: window_end\n    description: When it closes\n    example: \"2026-12-03 02:00\"\n    type: datetime\n    required: true\n"},
+		edit{fEN, `other: "{{.platform}} works again."`, `other: "{{.platform}} works again. Closed {{window .window_start .window_end}}."`})
+	files := build(t, edits...)
+	files["playbooks/zz-down.yaml"] = strings.Replace(files[fPlaybook], "title: Facebook is down", "title: Zed is down", 1)
+	got := windowFindings(lintFiles(t, files, nil, Config{}))
+	if len(got) != 1 || got[0].Rule != "CR405" || got[0].Pos.String() != "playbooks/manual.yaml:80:14" ||
+		!strings.HasSuffix(got[0].Hint, "(playbooks/manual.yaml:84)") {
+		t.Errorf("got %v, want one CR405 at playbooks/manual.yaml:80:14, the other example at line 84", got)
+	}
+}
