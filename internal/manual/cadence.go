@@ -39,6 +39,11 @@ func (d *decoder) decodeCadences(n *yaml.Node) []Cadence {
 
 var cadenceKeys = []string{"id", "every", "phases", "on_change", "after", "message", "audiences", "channels"}
 
+// phaseKeys, like every list of keys whose Positions are kept, is a
+// variable rather than a list written in the call: Positions refer to it,
+// and a list written in the call would be copied to the heap each time.
+var phaseKeys = []string{"every", "for"}
+
 // decodeCadence reads one cadence; inList says it is an item of a 1.1 list,
 // which names itself with an id.
 func (d *decoder) decodeCadence(n *yaml.Node, inList bool) Cadence {
@@ -67,7 +72,7 @@ func (d *decoder) decodeCadence(n *yaml.Node, inList bool) Cadence {
 		d.report(o.key("phases"), RuleType, say("loader.every-and-phases", nil), say("loader.every-and-phases.hint", nil))
 	case d.since11(o.key("phases"), "phases"):
 		for _, pn := range o.list("phases", true) {
-			po := d.object(pn, "a phase", "every", "for")
+			po := d.object(pn, "a phase", phaseKeys...)
 			c.Phases = append(c.Phases, Phase{Every: po.duration("every", true), For: po.duration("for", false), Pos: d.pos(pn), At: po.at()})
 		}
 	}

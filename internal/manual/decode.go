@@ -64,7 +64,7 @@ type object struct {
 	// playbook has hundreds of mappings.
 	pairs []*yaml.Node
 	// known is the keys this part of the format has, as the decoder
-	// spells them: Positions keep these rather than the file's copies.
+	// spells them: Positions keep indexes into it.
 	known []string
 	// typos holds the known keys that an unknown key was probably meant
 	// to be: "ownr" is reported once, not again as a missing "owner".

@@ -25,6 +25,8 @@ type Gate struct {
 // PreApproved is the one scalar an approval can be.
 const PreApproved = "pre-approved"
 
+var gateKeys = []string{"roles", "two_person", "escalate_after"}
+
 // decodeGate reads approval: pre-approved, or approval: {roles: [...],
 // two_person: true, escalate_after: 10m}.
 func (d *decoder) decodeGate(n *yaml.Node) *Gate {
@@ -38,7 +40,7 @@ func (d *decoder) decodeGate(n *yaml.Node) *Gate {
 		}
 		return &Gate{PreApproved: true, Pos: d.pos(n)}
 	}
-	o := d.object(n, "approval", "roles", "two_person", "escalate_after")
+	o := d.object(n, "approval", gateKeys...)
 	return &Gate{
 		Roles:         o.refs("roles", true),
 		TwoPerson:     o.boolean("two_person"),

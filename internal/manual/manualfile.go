@@ -110,8 +110,10 @@ func (d *decoder) decodeLocales(n *yaml.Node) Locales {
 	return l
 }
 
+var approvalKeys = []string{"approved_by", "approved_on", "review_every"}
+
 func (d *decoder) decodeApproval(n *yaml.Node) Approval {
-	o := d.object(n, "approval", "approved_by", "approved_on", "review_every")
+	o := d.object(n, "approval", approvalKeys...)
 	return Approval{
 		ApprovedBy:  o.refs("approved_by", true),
 		ApprovedOn:  o.date("approved_on", true),
@@ -120,8 +122,10 @@ func (d *decoder) decodeApproval(n *yaml.Node) Approval {
 	}
 }
 
+var channelKeys = []string{"id", "kind", "name", "audiences", "domain", "owner", "limit", "hashtags", "target", "locales", "markets"}
+
 func (d *decoder) decodeChannel(n *yaml.Node) Channel {
-	o := d.object(n, "a channel", "id", "kind", "name", "audiences", "domain", "owner", "limit", "hashtags", "target", "locales", "markets")
+	o := d.object(n, "a channel", channelKeys...)
 	c := Channel{
 		ID:        o.id("id"),
 		Name:      o.str("name", false),
@@ -150,8 +154,10 @@ func (d *decoder) decodeChannel(n *yaml.Node) Channel {
 	return c
 }
 
+var roleKeys = []string{"id", "title", "person", "deputies"}
+
 func (d *decoder) decodeRole(n *yaml.Node) Role {
-	o := d.object(n, "a role", "id", "title", "person", "deputies")
+	o := d.object(n, "a role", roleKeys...)
 	return Role{
 		ID:       o.id("id"),
 		Title:    o.str("title", false),

@@ -1,21 +1,29 @@
 package manual
 
+import "slices"
+
 // Positions holds where the value of each key of one mapping of a file is
 // written: a section of the manual, a step, a role... Findings about a
 // value that is not a reference of its own (a title to translate, a
 // deadline too late) point there. A manual of 1,000 playbooks has some
 // 20,000 of them: a list of keys with their line and column, kept in
 // blocks the decoder of a file shares, costs a fifth of a map each and is
-// searched as fast (a mapping has a handful of keys).
+// searched as fast (a mapping has a handful of keys). Each key is kept as
+// its index in names, the keys this part of the format has (the decoder's
+// own list, shared by every mapping of the kind), so that the blocks hold
+// no pointers: the collector neither scans them nor follows a pointer per
+// key while the manual is loaded.
 type Positions struct {
-	file string
-	keys []keyPos
+	file  string
+	names []string
+	keys  []keyPos
 }
 
-// keyPos is where one key's value is written in the file.
+// keyPos is where one key's value is written in the file; key is the
+// key's index in Positions.names.
 type keyPos struct {
-	key       string
 	line, col int32
+	key       uint16
 }
 
 // Get returns where key's value is written; the zero Pos when the
@@ -29,7 +37,7 @@ func (ps Positions) Get(key string) Pos {
 // has the key.
 func (ps Positions) Lookup(key string) (Pos, bool) {
 	for _, k := range ps.keys {
-		if k.key == key {
+		if ps.names[k.key] == key {
 			return Pos{File: ps.file, Line: int(k.line), Col: int(k.col)}, true
 		}
 	}
@@ -49,7 +57,8 @@ const (
 	maxPositionBlock = 256
 )
 
-// at records the position of every value present, keyed by its key.
+// at records the position of every value present, keyed by its key's
+// index in o.known: every key of o.pairs is one of them.
 func (o *object) at() Positions {
 	d := o.d
 	n := len(o.pairs) / 2
@@ -62,22 +71,10 @@ func (o *object) at() Positions {
 	}
 	start := len(d.posBlock)
 	for i := 0; i+1 < len(o.pairs); i += 2 {
-		v := o.pairs[i+1]
-		d.posBlock = append(d.posBlock, keyPos{key: o.knownKey(o.pairs[i].Value), line: int32(v.Line), col: int32(v.Column)})
-	}
-	return Positions{file: d.file, keys: d.posBlock[start:len(d.posBlock):len(d.posBlock)]}
-}
-
-// knownKey returns the decoder's own spelling of a key present: every
-// key of o.pairs is one of o.known. The positions then hold strings of
-// the program rather than of the file, shared by every file without a
-// lookup in the decoder's table of texts and without pointers the
-// collector has to follow into the heap.
-func (o *object) knownKey(key string) string {
-	for _, k := range o.known {
-		if k == key {
-			return k
+		if k := slices.Index(o.known, o.pairs[i].Value); k >= 0 { // always: object keeps known keys only
+			v := o.pairs[i+1]
+			d.posBlock = append(d.posBlock, keyPos{line: int32(v.Line), col: int32(v.Column), key: uint16(k)})
 		}
 	}
-	return o.d.share(key)
+	return Positions{file: d.file, names: o.known, keys: d.posBlock[start:len(d.posBlock):len(d.posBlock)]}
 }

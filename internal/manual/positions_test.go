@@ -2,6 +2,7 @@ package manual
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -42,6 +43,20 @@ func TestPositionsAcrossBlocks(t *testing.T) {
 		}
 		if _, ok := s.At.Lookup("kind"); ok {
 			t.Errorf("step %s has no kind, but a position for it", s.ID)
+		}
+	}
+}
+
+// The blocks of key positions hold no pointers, so the collector neither
+// scans them nor follows one per key: some 100,000 keys in a manual of
+// 1,000 playbooks, kept alive through every collection of a lint.
+func TestKeyPositionsHoldNoPointers(t *testing.T) {
+	typ := reflect.TypeFor[keyPos]()
+	for i := range typ.NumField() {
+		switch f := typ.Field(i); f.Type.Kind() {
+		case reflect.Int32, reflect.Uint16:
+		default:
+			t.Errorf("keyPos.%s is a %s: a key position holds numbers only", f.Name, f.Type)
 		}
 	}
 }
