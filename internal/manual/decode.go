@@ -25,9 +25,10 @@ type decoder struct {
 	// every playbook, and one copy of each is held instead of thousands.
 	// nil shares nothing.
 	strs map[string]string
-	// posBlock is the block the file's Positions are taken from (see
-	// object.at).
-	posBlock []keyPos
+	// blk holds the blocks the small slices the decoder keeps are taken
+	// from (see blocks), shared by the decoders of one loader goroutine.
+	// nil: the decoder's own.
+	blk *blocks
 }
 
 // maxShared bounds the texts shared: ids and keys are short, and hashing
@@ -350,14 +351,15 @@ func (o *object) refs(key string, required bool) []Ref {
 	if len(list) == 0 {
 		return nil
 	}
-	out := make([]Ref, 0, len(list)) // sized once: a manual holds thousands
-	what := key + " item"            // once per list, not per item: lists are most of a manual's values
+	b := &o.d.blocks().refs
+	start := reserve(b, len(list), refBlock)
+	what := key + " item" // once per list, not per item: lists are most of a manual's values
 	for _, n := range list {
 		if r := o.d.ref(n, what); r.ID != "" {
-			out = append(out, r)
+			*b = append(*b, r)
 		}
 	}
-	return out
+	return since(*b, start)
 }
 
 func (o *object) strings(key string) []string {
@@ -365,14 +367,18 @@ func (o *object) strings(key string) []string {
 	if len(list) == 0 {
 		return nil
 	}
-	var out []string
+	b := &o.d.blocks().texts
+	start := reserve(b, len(list), textBlock)
 	what := key + " item"
 	for _, n := range list {
 		if s, ok := o.d.scalar(n, what); ok {
-			out = append(out, s)
+			*b = append(*b, s)
 		}
 	}
-	return out
+	if len(*b) == start {
+		return nil // as before blocks: no text read, no list
+	}
+	return since(*b, start)
 }
 
 // id reads an identifier and checks its spelling, so ids stay typeable on a

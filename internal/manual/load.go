@@ -170,15 +170,15 @@ func loadFiles(fsys fs.FS, playbooks, translations, templates []file, sources ma
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			strs := map[string]string{} // this goroutine's, so no lock
+			strs, blk := map[string]string{}, &blocks{} // this goroutine's, so no lock
 			for i := range jobs {
 				switch j := i - len(playbooks) - len(translations); {
 				case i < len(playbooks):
-					pbs[i], data[i] = loadPlaybook(fsys, playbooks[i], &perFile[i], strs)
+					pbs[i], data[i] = loadPlaybook(fsys, playbooks[i], &perFile[i], strs, blk)
 				case j < 0:
-					trs[i-len(playbooks)], data[i] = loadTranslation(fsys, translations[i-len(playbooks)], &perFile[i], strs)
+					trs[i-len(playbooks)], data[i] = loadTranslation(fsys, translations[i-len(playbooks)], &perFile[i], strs, blk)
 				default:
-					tps[j], data[i] = loadTemplates(fsys, templates[j], &perFile[i], strs)
+					tps[j], data[i] = loadTemplates(fsys, templates[j], &perFile[i], strs, blk)
 				}
 			}
 		})
@@ -310,7 +310,7 @@ func resolveInside(fsys fs.FS, name string) (string, error) {
 	return resolved, nil
 }
 
-func loadPlaybook(fsys fs.FS, mf file, diags *diag.List, strs map[string]string) (*Playbook, []byte) {
+func loadPlaybook(fsys fs.FS, mf file, diags *diag.List, strs map[string]string, blk *blocks) (*Playbook, []byte) {
 	file := mf.name
 	p := &Playbook{ID: baseName(file), File: file}
 	pos := diag.Pos{File: file, Line: 1, Col: 1}
@@ -325,7 +325,7 @@ func loadPlaybook(fsys fs.FS, mf file, diags *diag.List, strs map[string]string)
 	if node == nil {
 		return nil, data
 	}
-	(&decoder{file: file, diags: diags, strs: strs}).decodePlaybook(node, p)
+	(&decoder{file: file, diags: diags, strs: strs, blk: blk}).decodePlaybook(node, p)
 	return p, data
 }
 
@@ -335,7 +335,7 @@ func baseName(file string) string {
 	return strings.TrimSuffix(strings.TrimSuffix(path.Base(file), ".yaml"), ".yml")
 }
 
-func loadTranslation(fsys fs.FS, mf file, diags *diag.List, strs map[string]string) (*Translation, []byte) {
+func loadTranslation(fsys fs.FS, mf file, diags *diag.List, strs map[string]string, blk *blocks) (*Translation, []byte) {
 	file := mf.name
 	id, locale, _ := translationName(file)
 	t := &Translation{Playbook: id, Locale: locale, File: file}
@@ -349,12 +349,12 @@ func loadTranslation(fsys fs.FS, mf file, diags *diag.List, strs map[string]stri
 		return nil, nil
 	}
 	if node := parseYAML(file, data, diags); node != nil {
-		(&decoder{file: file, diags: diags, strs: strs}).decodeTranslation(node, t)
+		(&decoder{file: file, diags: diags, strs: strs, blk: blk}).decodeTranslation(node, t)
 	}
 	return t, data
 }
 
-func loadTemplates(fsys fs.FS, mf file, diags *diag.List, strs map[string]string) (*TemplateFile, []byte) {
+func loadTemplates(fsys fs.FS, mf file, diags *diag.List, strs map[string]string, blk *blocks) (*TemplateFile, []byte) {
 	file := mf.name
 	t := &TemplateFile{Locale: baseName(file), File: file}
 	data, ok := readFile(fsys, mf, diags)
@@ -369,6 +369,6 @@ func loadTemplates(fsys fs.FS, mf file, diags *diag.List, strs map[string]string
 	if node == nil {
 		return t, data
 	}
-	(&decoder{file: file, diags: diags, strs: strs}).decodeTemplates(node, t)
+	(&decoder{file: file, diags: diags, strs: strs, blk: blk}).decodeTemplates(node, t)
 	return t, data
 }

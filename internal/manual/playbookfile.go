@@ -74,12 +74,14 @@ func (d *decoder) decodeFallbacks(n *yaml.Node) []Fallback {
 		if v.Kind != yaml.SequenceNode {
 			d.report(v, RuleType, say("loader.fallback-list", args{"Audience": aud.ID, "Found": kindOf(v)}), say("loader.fallback-list.hint", args{"Audience": aud.ID}))
 		} else {
-			fb.Channels = make([]Ref, 0, len(v.Content))
+			b := &d.blocks().refs
+			start := reserve(b, len(v.Content), refBlock)
 			for _, c := range v.Content {
 				if r := d.ref(c, "channel"); r.ID != "" {
-					fb.Channels = append(fb.Channels, r)
+					*b = append(*b, r)
 				}
 			}
+			fb.Channels = since(*b, start)
 		}
 		out = append(out, fb)
 	}

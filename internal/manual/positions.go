@@ -7,12 +7,12 @@ import "slices"
 // value that is not a reference of its own (a title to translate, a
 // deadline too late) point there. A manual of 1,000 playbooks has some
 // 20,000 of them: a list of keys with their line and column, kept in
-// blocks the decoder of a file shares, costs a fifth of a map each and is
-// searched as fast (a mapping has a handful of keys). Each key is kept as
-// its index in names, the keys this part of the format has (the decoder's
-// own list, shared by every mapping of the kind), so that the blocks hold
-// no pointers: the collector neither scans them nor follows a pointer per
-// key while the manual is loaded.
+// blocks the decoders of a loader goroutine share (see blocks), costs a
+// fifth of a map each and is searched as fast (a mapping has a handful of
+// keys). Each key is kept as its index in names, the keys this part of
+// the format has (the decoder's own list, shared by every mapping of the
+// kind), so that the blocks hold no pointers: the collector neither scans
+// them nor follows a pointer per key while the manual is loaded.
 type Positions struct {
 	file  string
 	names []string
@@ -47,16 +47,6 @@ func (ps Positions) Lookup(key string) (Pos, bool) {
 // Len is the number of keys the mapping has.
 func (ps Positions) Len() int { return len(ps.keys) }
 
-// positionBlock is how many key positions the decoder of one file
-// allocates at once, doubling up to maxPositionBlock: a playbook holds
-// about a hundred, the manual file a few hundred. A block is never moved,
-// so the Positions of one file share a few blocks and waste at most the
-// unused end of the last one.
-const (
-	positionBlock    = 32
-	maxPositionBlock = 256
-)
-
 // at records the position of every value present, keyed by its key's
 // index in o.known: every key of o.pairs is one of them.
 func (o *object) at() Positions {
@@ -65,16 +55,13 @@ func (o *object) at() Positions {
 	if n == 0 {
 		return Positions{file: d.file}
 	}
-	if cap(d.posBlock)-len(d.posBlock) < n {
-		size := min(max(2*cap(d.posBlock), positionBlock), maxPositionBlock)
-		d.posBlock = make([]keyPos, 0, max(size, n))
-	}
-	start := len(d.posBlock)
+	b := &d.blocks().pos
+	start := reserve(b, n, posBlock)
 	for i := 0; i+1 < len(o.pairs); i += 2 {
 		if k := slices.Index(o.known, o.pairs[i].Value); k >= 0 { // always: object keeps known keys only
 			v := o.pairs[i+1]
-			d.posBlock = append(d.posBlock, keyPos{line: int32(v.Line), col: int32(v.Column), key: uint16(k)})
+			*b = append(*b, keyPos{line: int32(v.Line), col: int32(v.Column), key: uint16(k)})
 		}
 	}
-	return Positions{file: d.file, names: o.known, keys: d.posBlock[start:len(d.posBlock):len(d.posBlock)]}
+	return Positions{file: d.file, names: o.known, keys: since(*b, start)}
 }
