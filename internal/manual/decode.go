@@ -186,6 +186,17 @@ func (d *decoder) scalar(n *yaml.Node, what string) (string, bool) {
 	return d.share(n.Value), true
 }
 
+// item returns the text of an item of the list under key, reporting any
+// other shape as a "KEY item". scalar names what it reads only in that
+// report, so the name is built for an item that is not a text alone,
+// rather than once per list: lists are most of a manual's values.
+func (d *decoder) item(n *yaml.Node, key string) (string, bool) {
+	if n != nil && n.Kind != yaml.ScalarNode {
+		return d.scalar(n, key+" item")
+	}
+	return d.scalar(n, key)
+}
+
 func (o *object) str(key string, required bool) string {
 	s, _ := o.d.scalar(o.get(key, required), key)
 	return s
@@ -353,10 +364,9 @@ func (o *object) refs(key string, required bool) []Ref {
 	}
 	b := &o.d.blocks().refs
 	start := reserve(b, len(list), refBlock)
-	what := key + " item" // once per list, not per item: lists are most of a manual's values
 	for _, n := range list {
-		if r := o.d.ref(n, what); r.ID != "" {
-			*b = append(*b, r)
+		if s, ok := o.d.item(n, key); ok && s != "" {
+			*b = append(*b, Ref{ID: s, Pos: o.d.pos(n)})
 		}
 	}
 	return since(*b, start)
@@ -369,9 +379,8 @@ func (o *object) strings(key string) []string {
 	}
 	b := &o.d.blocks().texts
 	start := reserve(b, len(list), textBlock)
-	what := key + " item"
 	for _, n := range list {
-		if s, ok := o.d.scalar(n, what); ok {
+		if s, ok := o.d.item(n, key); ok {
 			*b = append(*b, s)
 		}
 	}
