@@ -170,7 +170,7 @@ func loadFiles(fsys fs.FS, playbooks, translations, templates []file, sources ma
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			strs, blk := map[string]string{}, &blocks{} // this goroutine's, so no lock
+			strs, blk := newTexts(), &blocks{} // this goroutine's, so no lock
 			for i := range jobs {
 				switch j := i - len(playbooks) - len(translations); {
 				case i < len(playbooks):
@@ -310,7 +310,7 @@ func resolveInside(fsys fs.FS, name string) (string, error) {
 	return resolved, nil
 }
 
-func loadPlaybook(fsys fs.FS, mf file, diags *diag.List, strs map[string]string, blk *blocks) (*Playbook, []byte) {
+func loadPlaybook(fsys fs.FS, mf file, diags *diag.List, strs *texts, blk *blocks) (*Playbook, []byte) {
 	file := mf.name
 	p := &Playbook{ID: baseName(file), File: file}
 	pos := diag.Pos{File: file, Line: 1, Col: 1}
@@ -335,7 +335,7 @@ func baseName(file string) string {
 	return strings.TrimSuffix(strings.TrimSuffix(path.Base(file), ".yaml"), ".yml")
 }
 
-func loadTranslation(fsys fs.FS, mf file, diags *diag.List, strs map[string]string, blk *blocks) (*Translation, []byte) {
+func loadTranslation(fsys fs.FS, mf file, diags *diag.List, strs *texts, blk *blocks) (*Translation, []byte) {
 	file := mf.name
 	id, locale, _ := translationName(file)
 	t := &Translation{Playbook: id, Locale: locale, File: file}
@@ -354,7 +354,7 @@ func loadTranslation(fsys fs.FS, mf file, diags *diag.List, strs map[string]stri
 	return t, data
 }
 
-func loadTemplates(fsys fs.FS, mf file, diags *diag.List, strs map[string]string, blk *blocks) (*TemplateFile, []byte) {
+func loadTemplates(fsys fs.FS, mf file, diags *diag.List, strs *texts, blk *blocks) (*TemplateFile, []byte) {
 	file := mf.name
 	t := &TemplateFile{Locale: baseName(file), File: file}
 	data, ok := readFile(fsys, mf, diags)
