@@ -274,7 +274,10 @@ func resolvePlaybook(p *Playbook, ix indexes, manualVars map[string]Pos, diags *
 	for _, v := range p.Variables {
 		checkVariable(v, vars, diags)
 	}
-	steps := newIndex("step")
+	// Sized once: every playbook has one, and growing its map and list
+	// step by step was five allocations a playbook.
+	n := len(p.Steps) + len(p.FollowUp)
+	steps := &index{what: "step", pos: make(map[string]Pos, n), ids: make([]string, 0, n)}
 	for _, group := range [][]Step{p.Steps, p.FollowUp} {
 		for _, s := range group {
 			steps.add(s.ID, s.Pos, diags)
