@@ -6,6 +6,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/lang"
 )
 
 // A decision step (format 1.1) is a question the owner answers by choosing
@@ -163,28 +164,24 @@ func (d *decoder) optionTexts(o *object) map[string]string {
 	if n == nil || !d.since11(o.key("options"), "options") {
 		return nil
 	}
-	if n.Kind != yaml.MappingNode {
-		d.report(n, RuleType, say("loader.option-titles", args{"Found": kindOf(n)}), say("loader.option-titles.hint", nil))
-		return nil
-	}
 	out := map[string]string{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		id, ok := d.scalar(k, "an option id")
-		if !ok {
-			continue
-		}
-		if !isID(id) {
-			d.report(k, RuleType, say("loader.bad-id", args{"Value": q(id)}), say("loader.option-id.hint", nil))
-			continue
-		}
-		if _, dup := out[id]; dup {
-			d.report(k, RuleDuplicate, say("loader.option-translated-twice", args{"Option": q(id)}), say("loader.option-translated-twice.hint", nil))
-			continue
-		}
-		if title, ok := d.scalar(v, "an option's title"); ok {
+	read := d.ids(n, idMap{key: "an option id",
+		shape: func(found *lang.Error) (*lang.Error, *lang.Error) {
+			return say("loader.option-titles", args{"Found": found}), say("loader.option-titles.hint", nil)
+		},
+		check: badID("loader.option-id.hint"),
+		twice: func(id string, _ Pos) (*lang.Error, *lang.Error) {
+			return say("loader.option-translated-twice", args{"Option": q(id)}), say("loader.option-translated-twice.hint", nil)
+		},
+	}, func(_, v *yaml.Node, id string) bool {
+		title, ok := d.scalar(v, "an option's title")
+		if ok {
 			out[id] = title
 		}
+		return ok
+	})
+	if !read {
+		return nil
 	}
 	return out
 }

@@ -64,64 +64,46 @@ func (d *decoder) decodeDrillMarks(o *object, l *Locales) {
 	if !d.since11(o.key("drill_marks"), "locales.drill_marks") || n == nil {
 		return
 	}
-	if n.Kind != yaml.MappingNode {
-		d.stringMap(n, "drill_marks", false) // reports the shape
-		return
-	}
 	l.DrillMarks, l.DrillMarksAt = map[string]string{}, map[string]Pos{}
-	set := func(marks map[string]string, at map[string]Pos, key, what string, v *yaml.Node) {
-		if _, dup := marks[key]; dup {
-			return
-		}
-		if s, ok := d.scalar(v, what); ok {
-			marks[key], at[key] = s, d.pos(v)
-			if strings.TrimSpace(s) == "" {
-				report(d.diags, d.pos(v), RuleMissing, say("loader.drill-mark-empty", args{"Locale": what}), say("loader.drill-mark-empty.hint", args{"Locale": what}))
-			}
-		}
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		loc, ok := d.scalar(k, "drill_marks key")
+	// set keeps the mark v says for key, and tells whether v said one.
+	set := func(marks map[string]string, at map[string]Pos, key, what string, v *yaml.Node) bool {
+		s, ok := d.scalar(v, what)
 		if !ok {
-			continue
+			return false
 		}
-		if _, dup := l.DrillMarks[loc]; dup || l.DrillMarksOn[loc] != nil {
-			d.report(k, RuleDuplicate, say("loader.value-twice", args{"Name": q(loc), "What": subject("drill_marks")}), say("loader.value-twice.hint", nil))
-			continue
+		marks[key], at[key] = s, d.pos(v)
+		if strings.TrimSpace(s) == "" {
+			report(d.diags, d.pos(v), RuleMissing, say("loader.drill-mark-empty", args{"Locale": what}), say("loader.drill-mark-empty.hint", args{"Locale": what}))
 		}
+		return true
+	}
+	read := d.ids(n, nameValues("drill_marks"), func(_, v *yaml.Node, loc string) bool {
 		if v.Kind != yaml.MappingNode {
-			set(l.DrillMarks, l.DrillMarksAt, loc, loc, v)
-			continue
+			return set(l.DrillMarks, l.DrillMarksAt, loc, loc, v)
 		}
 		if len(v.Content) == 0 {
 			report(d.diags, d.pos(v), RuleMissing, say("loader.drill-mark-empty", args{"Locale": loc}), say("loader.drill-mark-empty.hint", args{"Locale": loc}))
-			continue
+			return false
 		}
 		on, onAt := map[string]string{}, map[string]Pos{}
-		for j := 0; j+1 < len(v.Content); j += 2 {
-			kk, vv := v.Content[j], v.Content[j+1]
-			key, ok := d.scalar(kk, "drill_marks key")
-			if !ok {
-				continue
-			}
-			if _, dup := on[key]; dup || (key == DrillMarkDefault && l.DrillMarksAt[loc] != Pos{}) {
-				d.report(kk, RuleDuplicate, say("loader.value-twice", args{"Name": q(key), "What": subject("drill_marks")}), say("loader.value-twice.hint", nil))
-				continue
-			}
+		d.ids(v, nameValues("drill_marks"), func(kk, vv *yaml.Node, key string) bool {
 			if key == DrillMarkDefault {
-				set(l.DrillMarks, l.DrillMarksAt, loc, loc, vv)
-				continue
+				return set(l.DrillMarks, l.DrillMarksAt, loc, loc, vv)
 			}
-			set(on, onAt, key, loc+" "+key, vv)
-			if _, ok := onAt[key]; ok {
-				onAt[key] = d.pos(kk) // where a misspelt kind or channel is shown
+			if !set(on, onAt, key, loc+" "+key, vv) {
+				return false
 			}
-		}
+			onAt[key] = d.pos(kk) // where a misspelt kind or channel is shown
+			return true
+		})
 		if l.DrillMarksOn == nil {
 			l.DrillMarksOn, l.DrillMarksOnAt = map[string]map[string]string{}, map[string]map[string]Pos{}
 		}
 		l.DrillMarksOn[loc], l.DrillMarksOnAt[loc] = on, onAt
+		return true
+	})
+	if !read { // not a mapping: no marks, as without drill_marks:
+		l.DrillMarks, l.DrillMarksAt = nil, nil
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/lang"
 )
 
 // The manual file's own texts are read by people as much as a playbook's:
@@ -157,24 +158,22 @@ func (d *decoder) decodeManualTexts(o *object) map[string]map[string]*ManualText
 		if n == nil || !d.since11(o.key(k.Section), k.Section+": in a translation") {
 			continue
 		}
-		if n.Kind != yaml.MappingNode {
-			d.report(n, RuleType, say("manualtext.not-mapping", args{"Section": k.Section, "Found": kindOf(n)}),
-				say("manualtext.not-mapping.hint", args{"Section": k.Section, "Key": k.Key}))
-			continue
-		}
 		texts := map[string]*ManualText{}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			kn, v := n.Content[i], n.Content[i+1]
-			id, ok := d.scalar(kn, "an id")
-			if !ok {
-				continue
-			}
-			if prev, dup := texts[id]; dup {
-				d.report(kn, RuleDuplicate, say("manualtext.twice", args{"Section": k.Section, "ID": q(id)}), say("loader.first-at.hint", args{"Pos": prev.Pos.String()}))
-				continue
-			}
+		read := d.ids(n, idMap{key: "an id",
+			shape: func(found *lang.Error) (*lang.Error, *lang.Error) {
+				return say("manualtext.not-mapping", args{"Section": k.Section, "Found": found}),
+					say("manualtext.not-mapping.hint", args{"Section": k.Section, "Key": k.Key})
+			},
+			twice: func(id string, first Pos) (*lang.Error, *lang.Error) {
+				return say("manualtext.twice", args{"Section": k.Section, "ID": q(id)}), say("loader.first-at.hint", args{"Pos": first.String()})
+			},
+		}, func(kn, v *yaml.Node, id string) bool {
 			vo := d.object(v, "the texts of "+id, "hash", k.Key)
 			texts[id] = &ManualText{Hash: vo.str("hash", false), Text: vo.str(k.Key, false), Pos: d.pos(kn)}
+			return true
+		})
+		if !read {
+			continue
 		}
 		if out == nil {
 			out = map[string]map[string]*ManualText{}

@@ -9,6 +9,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/lang"
 )
 
 // Market is where a part of the organisation's readers live (format 1.1):
@@ -155,30 +156,35 @@ func (d *decoder) stringMap(n *yaml.Node, what string, vars bool) (map[string]st
 	if n == nil {
 		return nil, nil
 	}
-	if n.Kind != yaml.MappingNode {
-		d.report(n, RuleType, say("loader.not-mapping", args{"What": subject(what), "Found": kindOf(n)}), say("loader.name-values.hint", nil))
-		return nil, nil
-	}
 	vals, at := map[string]string{}, map[string]Pos{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		name, ok := d.scalar(k, what+" key")
-		if !ok {
-			continue
-		}
-		if _, dup := vals[name]; dup {
-			d.report(k, RuleDuplicate, say("loader.value-twice", args{"Name": q(name), "What": subject(what)}), say("loader.value-twice.hint", nil))
-			continue
-		}
-		if vars && !varNameRE.MatchString(name) {
-			d.report(k, RuleType, say("loader.not-variable-name", args{"Name": q(name)}), say("loader.not-variable-name.hint", nil))
-			continue
-		}
-		if s, ok := d.scalar(v, name); ok {
+	m := nameValues(what)
+	if vars {
+		m.check = badVarName("loader.not-variable-name")
+	}
+	read := d.ids(n, m, func(_, v *yaml.Node, name string) bool {
+		s, ok := d.scalar(v, name)
+		if ok {
 			vals[name], at[name] = s, d.pos(v)
 		}
+		return ok
+	})
+	if !read {
+		return nil, nil
 	}
 	return vals, at
+}
+
+// nameValues is how a mapping of names to values is read (a market's
+// values, the drill marks): what names it in its findings.
+func nameValues(what string) idMap {
+	return idMap{key: what + " key",
+		shape: func(found *lang.Error) (*lang.Error, *lang.Error) {
+			return say("loader.not-mapping", args{"What": subject(what), "Found": found}), say("loader.name-values.hint", nil)
+		},
+		twice: func(name string, _ Pos) (*lang.Error, *lang.Error) {
+			return say("loader.value-twice", args{"Name": q(name), "What": subject(what)}), say("loader.value-twice.hint", nil)
+		},
+	}
 }
 
 // marketRefs reads the markets: of an audience or a channel (format 1.1).

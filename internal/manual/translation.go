@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
+
+	"github.com/crisis-cli/crisis/internal/lang"
 )
 
 // A playbook is written in the manual's default locale, its source. Its
@@ -228,30 +230,19 @@ func (d *decoder) decodeTranslation(root *yaml.Node, t *Translation) {
 		if n == nil {
 			continue
 		}
-		if n.Kind != yaml.MappingNode {
-			d.report(n, RuleType, say("loader.step-texts", args{"Key": group, "Found": kindOf(n)}), say("loader.step-texts.hint", nil))
-			continue
-		}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i], n.Content[i+1]
-			id, ok := d.scalar(k, "a step id")
-			if !ok {
-				continue
-			}
-			if !isID(id) {
-				d.report(k, RuleType, say("loader.bad-id", args{"Value": q(id)}), say("loader.step-id.hint", nil))
-				continue
-			}
-			if prev, dup := seen[id]; dup {
-				d.report(k, RuleDuplicate, say("loader.step-twice", args{"ID": q(id)}), say("loader.first-at.hint", args{"Pos": prev.String()}))
-				continue
-			}
-			seen[id] = d.pos(k)
+		d.ids(n, idMap{key: "a step id", seen: seen,
+			shape: func(found *lang.Error) (*lang.Error, *lang.Error) {
+				return say("loader.step-texts", args{"Key": group, "Found": found}), say("loader.step-texts.hint", nil)
+			},
+			check: badID("loader.step-id.hint"),
+			twice: firstAt("loader.step-twice", "ID"),
+		}, func(k, v *yaml.Node, id string) bool {
 			so := d.object(v, "the texts of step "+id, "hash", "title", "instructions", "checklist", "options")
 			t.Steps[id] = &StepText{Hash: so.str("hash", false), Title: so.str("title", false),
 				Instructions: so.str("instructions", false), Checklist: so.strings("checklist"),
 				Options: d.optionTexts(&so), FollowUp: group == "follow_up", Pos: d.pos(k)}
-		}
+			return true
+		})
 	}
 	do := d.object(o.get("drill", false), "drill", "injects")
 	for _, in := range do.list("injects", false) {

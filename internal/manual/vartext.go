@@ -7,6 +7,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/crisis-cli/crisis/internal/diag"
+	"github.com/crisis-cli/crisis/internal/lang"
 )
 
 // The description of a variable is what an operator reads when a run asks
@@ -95,27 +96,20 @@ func (d *decoder) decodeVarTexts(o *object) map[string]*VarText {
 	if n == nil || !d.since11(n, "variables: in a translation") {
 		return nil
 	}
-	if n.Kind != yaml.MappingNode {
-		d.report(n, RuleType, say("loader.var-texts", args{"Found": kindOf(n)}), say("loader.var-texts.hint", nil))
-		return nil
-	}
 	out := map[string]*VarText{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		name, ok := d.scalar(k, "a variable name")
-		if !ok {
-			continue
-		}
-		if !varNameRE.MatchString(name) {
-			d.report(k, RuleType, say("loader.variable-name", args{"Name": q(name)}), say("loader.variable-name.hint", nil))
-			continue
-		}
-		if prev, dup := out[name]; dup {
-			d.report(k, RuleDuplicate, say("loader.var-translated-twice", args{"Name": q(name)}), say("loader.first-at.hint", args{"Pos": prev.Pos.String()}))
-			continue
-		}
+	read := d.ids(n, idMap{key: "a variable name",
+		shape: func(found *lang.Error) (*lang.Error, *lang.Error) {
+			return say("loader.var-texts", args{"Found": found}), say("loader.var-texts.hint", nil)
+		},
+		check: badVarName("loader.variable-name"),
+		twice: firstAt("loader.var-translated-twice", "Name"),
+	}, func(k, v *yaml.Node, name string) bool {
 		vo := d.object(v, "the texts of variable "+name, "hash", "description")
 		out[name] = &VarText{Hash: vo.str("hash", false), Description: vo.str("description", false), Pos: d.pos(k)}
+		return true
+	})
+	if !read {
+		return nil
 	}
 	return out
 }
