@@ -75,16 +75,12 @@ func (p *incidentIO) Send(ctx context.Context, req Request) (Outcome, error) {
 		"incident_status": state, "notify_subscribers": p.notify, "idempotency_key": idempotencyKey(req.Key)}
 	c := jsonCall("open", p.base+"/v2/status_page_incidents", body, bearer(p.secret.reveal()))
 	c.dedup = true
-	ans, err := p.api.do(ctx, c)
-	if err != nil {
-		return notPosted("incidentio", err)
-	}
 	var res struct {
 		Incident struct {
 			ID string `json:"id"`
 		} `json:"status_page_incident"`
 	}
-	if err := p.api.decodeMade("open", ans, &res, "status page incident id", func() bool { return res.Incident.ID != "" }); err != nil {
+	if err := p.api.doMade(ctx, c, &res, "status page incident id", func() bool { return res.Incident.ID != "" }); err != nil {
 		return notPosted("incidentio", err)
 	}
 	return posted("incidentio", res.Incident.ID, "")
