@@ -4,6 +4,8 @@ import (
 	"regexp"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/crisis-cli/crisis/internal/lang"
 )
 
 var envNameRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
@@ -76,20 +78,23 @@ func (d *decoder) decodeTarget(n *yaml.Node, what string, drill bool) *Target {
 		}
 	}
 	if on := o.get("options", false); on != nil {
-		if on.Kind != yaml.MappingNode {
-			d.report(on, RuleType, say("loader.options", args{"Found": kindOf(on)}), say("loader.options.hint", nil))
-		} else {
-			t.Options = map[string]string{}
-			for i := 0; i+1 < len(on.Content); i += 2 {
-				k, v := on.Content[i], on.Content[i+1]
-				if _, dup := t.Options[k.Value]; dup {
-					d.report(k, RuleDuplicate, say("loader.option-twice", args{"Name": q(k.Value)}), say("loader.option-twice.hint", nil))
-					continue
-				}
-				if s, ok := d.scalar(v, "option "+k.Value); ok {
-					t.Options[k.Value] = s
-				}
+		t.Options = map[string]string{}
+		read := d.ids(on, idMap{key: "options key",
+			shape: func(found *lang.Error) (*lang.Error, *lang.Error) {
+				return say("loader.options", args{"Found": found}), say("loader.options.hint", nil)
+			},
+			twice: func(name string, _ Pos) (*lang.Error, *lang.Error) {
+				return say("loader.option-twice", args{"Name": q(name)}), say("loader.option-twice.hint", nil)
+			},
+		}, func(_, v *yaml.Node, name string) bool {
+			s, ok := d.scalar(v, "option "+name)
+			if ok {
+				t.Options[name] = s
 			}
+			return ok
+		})
+		if !read {
+			t.Options = nil
 		}
 	}
 	if rn := o.get("recipients", false); rn != nil {
