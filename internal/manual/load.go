@@ -70,9 +70,7 @@ func Load(fsys fs.FS, root string) (*Manual, diag.List, error) {
 	wg.Go(func() {
 		var ok bool
 		if manualData, ok = readFile(fsys, file{name: ManualFile}, &manualDiags); ok {
-			if node := parseYAML(ManualFile, manualData, &manualDiags); node != nil {
-				(&decoder{file: ManualFile, diags: &manualDiags}).decodeManual(node, m)
-			}
+			decodeFile(ManualFile, manualData, &manualDiags, nil, nil, (*decoder).decodeManual, m)
 		}
 	})
 	pbs, trs, tps := loadFiles(fsys, playbooks, translations, templates, m.Sources, &diags)
@@ -321,11 +319,9 @@ func loadPlaybook(fsys fs.FS, mf file, diags *diag.List, strs *texts, blk *block
 	if !ok {
 		return nil, nil
 	}
-	node := parseYAML(file, data, diags)
-	if node == nil {
+	if !decodeFile(file, data, diags, strs, blk, (*decoder).decodePlaybook, p) {
 		return nil, data
 	}
-	(&decoder{file: file, diags: diags, strs: strs, blk: blk}).decodePlaybook(node, p)
 	return p, data
 }
 
@@ -348,9 +344,7 @@ func loadTranslation(fsys fs.FS, mf file, diags *diag.List, strs *texts, blk *bl
 	if !ok {
 		return nil, nil
 	}
-	if node := parseYAML(file, data, diags); node != nil {
-		(&decoder{file: file, diags: diags, strs: strs, blk: blk}).decodeTranslation(node, t)
-	}
+	decodeFile(file, data, diags, strs, blk, (*decoder).decodeTranslation, t)
 	return t, data
 }
 
@@ -365,10 +359,6 @@ func loadTemplates(fsys fs.FS, mf file, diags *diag.List, strs *texts, blk *bloc
 		report(diags, diag.Pos{File: file, Line: 1, Col: 1}, RuleType, say("loader.messages-name", args{"Name": q(path.Base(file))}), say("loader.messages-name.hint", nil))
 		return nil, data
 	}
-	node := parseYAML(file, data, diags)
-	if node == nil {
-		return t, data
-	}
-	(&decoder{file: file, diags: diags, strs: strs, blk: blk}).decodeTemplates(node, t)
+	decodeFile(file, data, diags, strs, blk, (*decoder).decodeTemplates, t)
 	return t, data
 }

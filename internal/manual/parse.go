@@ -70,6 +70,19 @@ func parseYAML(file string, data []byte, diags *diag.List) *yaml.Node {
 	return checkedRoot(file, &doc, diags)
 }
 
+// decodeFile parses data, the text of file, and decodes its root into v
+// with decode, on a decoder of the file's own sharing strs and blk (nil:
+// nothing shared). It reports false, leaving v as it was, when data is
+// not YAML a manual may hold (reported by parseYAML).
+func decodeFile[T any](file string, data []byte, diags *diag.List, strs *texts, blk *blocks, decode func(*decoder, *yaml.Node, T), v T) bool {
+	node := parseYAML(file, data, diags)
+	if node == nil {
+		return false
+	}
+	decode(&decoder{file: file, diags: diags, strs: strs, blk: blk}, node, v)
+	return true
+}
+
 // checkedRoot returns the root node of a parsed document, nil when it is
 // empty or holds what a manual may not (see checkNodes).
 func checkedRoot(file string, doc *yaml.Node, diags *diag.List) *yaml.Node {
