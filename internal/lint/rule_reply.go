@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"unsafe"
 
 	"github.com/crisis-cli/crisis/internal/diag"
 	"github.com/crisis-cli/crisis/internal/manual"
@@ -68,6 +69,11 @@ func (f *facts) exists(name string) bool {
 type drafts struct {
 	mu  sync.Mutex
 	err map[string]error
+	// byDecl are the same outcomes by what a request is made of
+	// (declKey): most playbooks draft a reply with the manual's own
+	// declarations, and making their request again, to find it drafted
+	// already, was most of what CR802 still cost.
+	byDecl map[string]error
 	// vars are each message's variables (render.UsedVariables), the same
 	// for every inject, playbook and locale drafting it: usedVars by name.
 	vars sync.Map
@@ -95,6 +101,27 @@ func (f *facts) draft(m *manual.Manual, p *manual.Playbook, name, loc string, op
 	if err != nil {
 		return err
 	}
+	var dbuf [128]byte
+	dk := declKey(dbuf[:0], m, p, name, loc, used)
+	f.drafts.mu.Lock()
+	err, done := f.drafts.byDecl[string(dk)]
+	f.drafts.mu.Unlock()
+	if done {
+		return err
+	}
+	err = f.draftRequest(m, p, name, loc, used, opts)
+	f.drafts.mu.Lock()
+	if f.drafts.byDecl == nil {
+		f.drafts.byDecl = map[string]error{}
+	}
+	f.drafts.byDecl[string(dk)] = err
+	f.drafts.mu.Unlock()
+	return err
+}
+
+// draftRequest makes the request and renders it, once per distinct
+// request: playbooks declaring the same values each draft the same text.
+func (f *facts) draftRequest(m *manual.Manual, p *manual.Playbook, name, loc string, used []string, opts render.Options) error {
 	req, err := render.MessageRequestUsing(m, p, name, used, "default", loc, opts)
 	if err != nil {
 		return err
@@ -116,6 +143,26 @@ func (f *facts) draft(m *manual.Manual, p *manual.Playbook, name, loc string, op
 	f.drafts.err[key] = err
 	f.drafts.mu.Unlock()
 	return err
+}
+
+// declKey appends to key what a reply's draft is made of, with the
+// options checkReply drafts every reply with: the message, the locale,
+// the playbook's update cadence and the declaration each used variable
+// resolves to (m.Variable), or none. render.Values reads nothing else of
+// a playbook: a built-in variable's value is the manual's, the locale's
+// and the clock's but for update_minutes, the cadence, and a declared
+// one's is its declaration's example. Two playbooks with the same key
+// make the same request, and so draft alike.
+func declKey(key []byte, m *manual.Manual, p *manual.Playbook, name, loc string, used []string) []byte {
+	key = appendPart(key, name)
+	key = appendPart(key, loc)
+	key = binary.LittleEndian.AppendUint64(key, uint64(p.Cadence()))
+	for _, v := range used {
+		// A declaration is one the manual holds while lint runs, and
+		// the collector never moves it: its address names it.
+		key = binary.LittleEndian.AppendUint64(key, uint64(uintptr(unsafe.Pointer(m.Variable(p, v)))))
+	}
+	return key
 }
 
 // requestKey appends to key everything a render depends on, each part
