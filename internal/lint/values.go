@@ -51,17 +51,23 @@ func newWorstValues(m *manual.Manual) *worstValues {
 			locales = append(locales, t.Locale)
 		}
 	}
+	// A built-in value depends on the playbook by its cadence alone: each
+	// is resolved with the first playbook of each cadence, rather than
+	// looked up for every playbook, locale and name.
+	cadences := map[time.Duration]bool{}
 	for _, p := range m.Playbooks {
 		for i := range p.Variables {
 			w.decls[&p.Variables[i]] = resolve(p, p.Variables[i].Name)
 		}
+		cadence := p.Cadence()
+		if cadences[cadence] {
+			continue
+		}
+		cadences[cadence] = true
+		opts.Vars = nil
 		for _, loc := range locales {
 			for _, name := range manual.BuiltinVariables {
-				k := builtinKey{name: name, loc: loc, cadence: p.Cadence()}
-				if _, ok := w.builtins[k]; !ok {
-					opts.Vars = nil
-					w.builtins[k] = w.resolve(p, name, opts, loc)
-				}
+				w.builtins[builtinKey{name: name, loc: loc, cadence: cadence}] = w.resolve(p, name, opts, loc)
 			}
 		}
 	}
