@@ -47,7 +47,7 @@ func newFacts(m *manual.Manual) *facts {
 	}
 	f.source = m.TemplatesFor(m.Locales.Default)
 	for _, t := range m.Templates {
-		f.addFile(t)
+		f.addFile(m, t)
 	}
 	// A regional catalogue's channels read its base locale's variant of
 	// a kind before the region's generic text (message.Catalog): its
@@ -87,7 +87,7 @@ type formError struct {
 	err  error
 }
 
-func (f *facts) addFile(t *manual.TemplateFile) {
+func (f *facts) addFile(m *manual.Manual, t *manual.TemplateFile) {
 	names, ids := map[string]bool{}, map[string]*manual.Message{}
 	f.names[t.Locale], f.ids[t.Locale] = names, ids
 	for _, msg := range t.Messages {
@@ -99,7 +99,7 @@ func (f *facts) addFile(t *manual.TemplateFile) {
 			if !ok {
 				continue
 			}
-			tmpl, err := message.Compile(text, t.Locale)
+			tmpl, err := message.CompileFor(m, text, t.Locale)
 			if err != nil {
 				f.parseErrs = append(f.parseErrs, formError{msg: msg, form: form, err: err})
 				continue

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/crisis-cli/crisis/internal/lang"
+	"github.com/crisis-cli/crisis/internal/manual"
 )
 
 // Parse parses a template text with the allowed functions and checks it
@@ -168,6 +169,17 @@ type Template struct {
 // Compile checks and compiles one template text for a locale.
 func Compile(text, locale string) (*Template, error) {
 	t, err := compile(text, locale)
+	if err != nil {
+		return nil, err
+	}
+	return &Template{t: t, text: text}, nil
+}
+
+// CompileFor is Compile for a text of m's message files, made from the
+// compilation the catalogue renders it with (index): lint reads every
+// text and renders many of them, and parsed each of those twice.
+func CompileFor(m *manual.Manual, text, locale string) (*Template, error) {
+	t, err := indexOf(m).inLocale(text, locale)
 	if err != nil {
 		return nil, err
 	}
