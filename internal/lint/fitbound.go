@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"github.com/crisis-cli/crisis/internal/channel"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
 )
@@ -10,55 +11,80 @@ import (
 var proveFits = true
 
 // formBound is how long one compiled form of a message can print
-// (message.Template.Bound), kept with the variant and part of its text.
+// (message.Template.Bound), kept with its text.
 type formBound struct {
 	msg     *manual.Message
 	form    string
 	safe    bool // message.Template.Safe: CR404 need not execute it
-	variant string
-	part    bool // a part of a text (body, subject): CR501 measures the subject too
 	static  int
 	printed []string
 	ok      bool
+	sms     channel.SMSUnits // the static text's, for an SMS (printBound)
 }
 
 // addBound records a compiled form's bound under its message name.
 func (f *facts) addBound(msg *manual.Message, form string, tmpl *message.Template) {
-	name, variant, part := manual.SplitID(msg.ID)
-	b := formBound{msg: msg, form: form, safe: tmpl.Safe(), variant: variant, part: part != ""}
+	name, _, _ := manual.SplitID(msg.ID)
+	b := formBound{msg: msg, form: form, safe: tmpl.Safe()}
 	b.static, b.printed, b.ok = tmpl.Bound()
+	b.sms = channel.SMSUnits{Alone: true}
+	tmpl.BoundBy(func(text []byte) int {
+		b.sms = b.sms.Plus(channel.SMSUnitsOf(string(text)))
+		return 0
+	})
 	f.bounds[name] = append(f.bounds[name], b)
 }
 
 // printBound is the most UTF-8 bytes the text of message name on a
-// channel of kind can have, rendered with vals in any locale: a render
-// takes the kind's variant or the generic one, in some locale of the
-// chain, in some plural form, so the longest of all those bounds holds
-// whichever it takes (a form that did not compile renders nothing). Not
-// ok when some candidate cannot be bounded, has parts (a subject is
-// measured on its own), prints a value vals lack or a value that is not
-// a text or a number, or when there is no candidate.
-func (f *facts) printBound(name, kind string, vals []fitValue) (int, bool) {
-	longest, any := 0, false
+// channel of kind can have, rendered in loc with vals: the text the
+// catalogue takes (message.Catalog.Text: the kind's variant or the generic
+// one, in the first locale of the chain that has either), in any plural
+// form, so the longest of its forms' bounds holds whichever is chosen (a
+// form that did not compile renders nothing). Not ok when there is no
+// such text, it has parts (a subject is measured on its own), some form
+// cannot be bounded or prints a value vals lack or a value that is not a
+// text or a number. sms bounds the same forms' GSM-7 septets and UTF-16
+// units alike, each the most of any form, Alone when every form's pieces
+// are.
+func (f *facts) printBound(name, kind, loc string, vals []fitValue) (longest int, sms channel.SMSUnits, ok bool) {
+	sms.Alone = true
+	file, id, parts, found := f.cat.Text(message.Request{Message: name, Kind: kind, Locale: loc})
+	msg := f.lookup(file, id)
+	if !found || parts || msg == nil {
+		return 0, sms, false
+	}
 	for i := range f.bounds[name] {
 		b := &f.bounds[name][i]
-		if b.variant != kind && b.variant != manual.GenericVariant {
+		if b.msg != msg {
 			continue
 		}
-		if b.part || !b.ok {
-			return 0, false
+		if !b.ok {
+			return 0, sms, false
 		}
-		n := b.static
+		n, units := b.static, b.sms
 		for _, v := range b.printed {
 			l, found, ok := printedLen(vals, v)
 			if !found || !ok {
-				return 0, false
+				return 0, sms, false
 			}
 			n += l
+			units = units.Plus(printedSMS(vals, v))
 		}
-		longest, any = max(longest, n), true
+		longest, ok = max(longest, n), true
+		sms = sms.Either(units)
 	}
-	return longest, any
+	return longest, sms, ok
+}
+
+// printedSMS is what name's value in vals, as a template prints it, adds
+// to an SMS; not Alone when vals lack it.
+func printedSMS(vals []fitValue, name string) channel.SMSUnits {
+	for _, v := range vals {
+		if v.name == name {
+			return v.sms
+		}
+	}
+	return channel.SMSUnits{}
 }
 
 // cannotFail reports whether CR404 may skip executing a form of message

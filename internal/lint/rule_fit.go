@@ -227,7 +227,8 @@ func (f *facts) fit(name, count string, ch *manual.Channel, in *fitInput) *fitRe
 		// A text that cannot reach the limit even marked as a drill
 		// (mark, a space, the text) fits either way: no finding can come
 		// of rendering it. Whether it would render is CR404's to say.
-		if n, ok := f.printBound(name, ch.Kind, in.vals); ok && proveFits && prof.FitsWithin(len(mark)+1+n) {
+		if n, sms, ok := f.printBound(name, ch.Kind, in.loc, in.vals); ok && proveFits && (prof.FitsWithin(len(mark)+1+n) ||
+			prof.SMSFitsWithin(channel.SMSUnitsOf(mark).Plus(channel.SMSUnitsOf(" ")).Plus(sms))) {
 			r.ok, r.fits, r.drillFits = true, true, true
 		} else {
 			f.renderFit(r, prof, name, count, ch, in, mark)

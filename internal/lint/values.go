@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/crisis-cli/crisis/internal/channel"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/render"
 )
@@ -82,6 +83,10 @@ type fitValue struct {
 	val  any
 	id   uint32
 	bad  bool // not a valid value: messages using it are not rendered
+	// sms is what the value printed adds to an SMS (printBound): not
+	// Alone, so proving nothing, for a value that is not a text or a
+	// number.
+	sms channel.SMSUnits
 }
 
 // value is name's worst-case value in p in one locale; not ok for a
@@ -103,7 +108,14 @@ func (w *worstValues) resolve(p *manual.Playbook, name string, opts render.Optio
 	if err != nil {
 		return fitValue{name: name, bad: true}
 	}
-	return fitValue{name: name, val: data[name], id: w.intern(name, data[name])}
+	v := fitValue{name: name, val: data[name], id: w.intern(name, data[name])}
+	switch x := v.val.(type) {
+	case string:
+		v.sms = channel.SMSUnitsOf(x)
+	case int:
+		v.sms = channel.SMSUnitsOf(strconv.Itoa(x))
+	}
+	return v
 }
 
 // intern numbers each distinct name and value, formatted as %v does.

@@ -11,27 +11,33 @@ import "text/template/parse"
 // condition prints nothing. Lint uses it to skip renders that cannot
 // exceed a channel's limit.
 func (t *Template) Bound() (static int, printed []string, ok bool) {
+	return t.BoundBy(func(text []byte) int { return len(text) })
+}
+
+// BoundBy is Bound with each piece of the template's own text counted by
+// size rather than in bytes (lint counts an SMS's septets and units).
+func (t *Template) BoundBy(size func([]byte) int) (static int, printed []string, ok bool) {
 	if len(t.t.Templates()) > 1 || t.t.Tree == nil {
 		return 0, nil, false
 	}
-	ok = bound(t.t.Tree.Root, &static, &printed)
+	ok = bound(t.t.Tree.Root, size, &static, &printed)
 	return static, printed, ok
 }
 
-func bound(n parse.Node, static *int, printed *[]string) bool {
+func bound(n parse.Node, size func([]byte) int, static *int, printed *[]string) bool {
 	switch n := n.(type) {
 	case *parse.ListNode:
 		if n == nil {
 			return true
 		}
 		for _, c := range n.Nodes {
-			if !bound(c, static, printed) {
+			if !bound(c, size, static, printed) {
 				return false
 			}
 		}
 		return true
 	case *parse.TextNode:
-		*static += len(n.Text)
+		*static += size(n.Text)
 		return true
 	case *parse.CommentNode:
 		return true
@@ -48,7 +54,7 @@ func bound(n parse.Node, static *int, printed *[]string) bool {
 		*printed = append(*printed, f.Ident[0])
 		return true
 	case *parse.IfNode:
-		return bound(n.List, static, printed) && bound(n.ElseList, static, printed)
+		return bound(n.List, size, static, printed) && bound(n.ElseList, size, static, printed)
 	default:
 		return false
 	}

@@ -50,34 +50,56 @@ type Result struct {
 func (c *Catalog) Render(req Request) (Result, error) {
 	chain := c.Chain(req.Locale)
 	res := Result{Chain: chain}
-	for _, loc := range chain {
-		locs := c.withRegion(loc, req.Region)
-		textID, parts, ok := c.variant(locs, req.Message, req.Kind)
-		if !ok {
-			continue
-		}
-		res.Locale, res.Variant = loc, textID
-		if loc != req.Locale {
-			res.Warnings = append(res.Warnings, fmt.Sprintf("message %q has no %s text; using %s (tried %s)",
-				req.Message, req.Locale, loc, strings.Join(chain, " -> ")))
-		}
-		var err error
-		if res.Text, err = c.execute(c.holder(locs, textID), textID, req, &res); err != nil {
-			return res, err
-		}
-		for part, dst := range map[string]*string{"subject": &res.Subject, "header": &res.Header, "footer": &res.Footer} {
-			if id := parts[part]; id != "" {
-				if *dst, err = c.execute(c.holder(locs, id), id, req, &res); err != nil {
-					return res, err
-				}
+	loc, locs, textID, parts, ok := c.text(req, chain)
+	if !ok {
+		return res, fmt.Errorf("message %q: %w in %s", req.Message, ErrNoMessage, strings.Join(chain, ", "))
+	}
+	res.Locale, res.Variant = loc, textID
+	if loc != req.Locale {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("message %q has no %s text; using %s (tried %s)",
+			req.Message, req.Locale, loc, strings.Join(chain, " -> ")))
+	}
+	var err error
+	if res.Text, err = c.execute(c.holder(locs, textID), textID, req, &res); err != nil {
+		return res, err
+	}
+	for part, dst := range map[string]*string{"subject": &res.Subject, "header": &res.Header, "footer": &res.Footer} {
+		if id := parts[part]; id != "" {
+			if *dst, err = c.execute(c.holder(locs, id), id, req, &res); err != nil {
+				return res, err
 			}
 		}
-		if req.Drill {
-			res.MarkDrill(c.drillMark(loc, req.Kind, req.Channel))
-		}
-		return res, nil
 	}
-	return res, fmt.Errorf("message %q: %w in %s", req.Message, ErrNoMessage, strings.Join(chain, ", "))
+	if req.Drill {
+		res.MarkDrill(c.drillMark(loc, req.Kind, req.Channel))
+	}
+	return res, nil
+}
+
+// text finds the text Render takes: in the first locale of chain with the
+// kind's variant or the generic one, its id (the body's when it has parts)
+// and the locales it is looked up in (withRegion).
+func (c *Catalog) text(req Request, chain []string) (loc string, locs []string, id string, parts map[string]string, ok bool) {
+	for _, loc := range chain {
+		locs := c.withRegion(loc, req.Region)
+		if id, parts, ok := c.variant(locs, req.Message, req.Kind); ok {
+			return loc, locs, id, parts, true
+		}
+	}
+	return "", nil, "", nil, false
+}
+
+// Text names the text Render takes for req, without rendering it: the
+// locale whose file holds it and its id; parts when it has a subject or
+// other parts besides (id then names its body). Not ok when no locale of
+// the chain has one. Lint bounds the text Render would take to know
+// whether rendering it can matter.
+func (c *Catalog) Text(req Request) (file, id string, parts, ok bool) {
+	_, locs, id, ps, ok := c.text(req, c.Chain(req.Locale))
+	if !ok {
+		return "", "", false, false
+	}
+	return c.holder(locs, id), id, ps != nil, true
 }
 
 // MarkDrill marks a rendered text as an exercise with mark, the manual's
