@@ -1,6 +1,7 @@
 package channel
 
 import (
+	"sync/atomic"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -65,6 +66,37 @@ func (u SMSUnits) Either(v SMSUnits) SMSUnits {
 // characters, which splitting counts as costing two units (see
 // SMSFitsWithin). ASCII is never joined but as CR LF, and is not probed.
 func alone(r rune) bool {
+	if r < 0x10000 {
+		// Probing takes four segmentations: a character of the BMP is
+		// probed once per process, its answer kept in two bits.
+		w, shift := &aloneBMP[r/16], uint(r%16)*2
+		switch w.Load() >> shift & 3 {
+		case aloneYes:
+			return true
+		case aloneNo:
+			return false
+		}
+		a := probeAlone(r)
+		if a {
+			w.Or(aloneYes << shift)
+		} else {
+			w.Or(aloneNo << shift)
+		}
+		return a
+	}
+	return probeAlone(r)
+}
+
+// aloneBMP holds alone's answers for the BMP, two bits a character: not
+// probed yet, alone, not alone.
+var aloneBMP [0x10000 / 16]atomic.Uint32
+
+const (
+	aloneYes = 1
+	aloneNo  = 2
+)
+
+func probeAlone(r rune) bool {
 	c := string(r)
 	for _, probe := range [...]string{"a" + c, c + "a", c + c, c + "\u11A8"} {
 		if first, _, _, _ := uniseg.FirstGraphemeClusterInString(probe, -1); first == probe {

@@ -26,11 +26,10 @@ type formBound struct {
 func (f *facts) addBound(msg *manual.Message, form string, tmpl *message.Template) {
 	name, _, _ := manual.SplitID(msg.ID)
 	b := formBound{msg: msg, form: form, safe: tmpl.Safe()}
-	b.static, b.printed, b.ok = tmpl.Bound()
 	b.sms = channel.SMSUnits{Alone: true}
-	tmpl.BoundBy(func(text []byte) int {
+	b.static, b.printed, b.ok = tmpl.BoundBy(func(text []byte) int {
 		b.sms = b.sms.Plus(channel.SMSUnitsOf(string(text)))
-		return 0
+		return len(text)
 	})
 	f.bounds[name] = append(f.bounds[name], b)
 }
