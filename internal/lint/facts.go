@@ -26,6 +26,7 @@ type facts struct {
 	// places are the announcers' places in the manual, in the same order:
 	// CR404 finds their rows of the value tables by place, not by pointer.
 	places      map[string][]int
+	sends       [][]string      // by playbook place: the messages it sends or drafts, each once
 	sms         map[string]bool // messages announced on an SMS channel
 	rendersMu   sync.Mutex
 	renders     map[string]*fitRenders // fit rule: input key -> renders
@@ -114,11 +115,11 @@ func (f *facts) addFile(m *manual.Manual, t *manual.TemplateFile) {
 }
 
 func (f *facts) addAnnouncer(m *manual.Manual, p *manual.Playbook, place int) {
-	seen := map[string]bool{}
+	var seen []string // a playbook sends a few messages: a list, not a map
 	for a := range announcements(p) {
 		name := a.ann.Message.ID
-		if !seen[name] {
-			seen[name] = true
+		if !slices.Contains(seen, name) {
+			seen = append(seen, name)
 			f.announcers[name] = append(f.announcers[name], p)
 			f.places[name] = append(f.places[name], place)
 		}
@@ -129,12 +130,13 @@ func (f *facts) addAnnouncer(m *manual.Manual, p *manual.Playbook, place int) {
 		}
 	}
 	for _, in := range p.Drill.Injects {
-		if name := in.Message.ID; name != "" && !seen[name] {
-			seen[name] = true
+		if name := in.Message.ID; name != "" && !slices.Contains(seen, name) {
+			seen = append(seen, name)
 			f.announcers[name] = append(f.announcers[name], p)
 			f.places[name] = append(f.places[name], place)
 		}
 	}
+	f.sends = append(f.sends, seen)
 }
 
 // announced is one announcement of a playbook with the step it belongs to;

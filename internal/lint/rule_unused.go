@@ -1,8 +1,9 @@
 package lint
 
 import (
+	"slices"
+
 	"github.com/crisis-cli/crisis/internal/diag"
-	"github.com/crisis-cli/crisis/internal/manual"
 )
 
 func init() {
@@ -24,34 +25,22 @@ func checkUnused(c *Context) {
 			c.Report(v.Pos, "lint.CR403.manual", "lint.CR403.manual.hint", args{"Variable": v.Name, "Ref": "{{." + v.Name + "}}"})
 		}
 	}
-	for _, p := range m.Playbooks {
-		if len(p.Variables) == 0 {
-			continue
-		}
-		used := map[string]bool{}
-		for name := range playbookMessages(p) {
-			for _, v := range f.vars[name] {
-				used[v] = true
-			}
-		}
+	for i, p := range m.Playbooks {
 		for _, v := range p.Variables {
-			if v.Name != "" && !used[v.Name] {
+			if v.Name != "" && !f.sendsVariable(i, v.Name) {
 				c.Report(v.Pos, "lint.CR403.playbook", "lint.CR403.playbook.hint", args{"Variable": v.Name, "Ref": "{{." + v.Name + "}}", "Playbook": p.ID})
 			}
 		}
 	}
 }
 
-// playbookMessages is the set of message names a playbook sends or drafts.
-func playbookMessages(p *manual.Playbook) map[string]bool {
-	out := map[string]bool{}
-	for a := range announcements(p) {
-		out[a.ann.Message.ID] = true
-	}
-	for _, in := range p.Drill.Injects {
-		if in.Message.ID != "" {
-			out[in.Message.ID] = true
+// sendsVariable reports whether a message the playbook at place sends or
+// drafts uses the variable name.
+func (f *facts) sendsVariable(place int, name string) bool {
+	for _, msg := range f.sends[place] {
+		if _, found := slices.BinarySearch(f.vars[msg], name); found {
+			return true
 		}
 	}
-	return out
+	return false
 }
