@@ -36,9 +36,26 @@ type builtinKey struct {
 func newWorstValues(m *manual.Manual) *worstValues {
 	w := &worstValues{m: m, decls: map[*manual.Variable]fitValue{}, builtins: map[builtinKey]fitValue{}, ids: map[string]uint32{}}
 	opts := render.Options{Clock: longestClock(m)}
+	// Most playbooks declare the same variables alike: each distinct
+	// declaration and value is resolved once (render.Values reads the
+	// declaration m.Variable finds, and the value given).
+	resolved := map[resolvedKey]fitValue{}
 	resolve := func(p *manual.Playbook, name string) fitValue {
-		opts.Vars = map[string]string{name: worstText(m, p, name)}
-		return w.resolve(p, name, opts, m.Locales.Default) // a declared value has no locale
+		k := resolvedKey{name: name, text: worstText(m, p, name), cadence: manual.DefaultCadence}
+		if p != nil {
+			k.cadence = p.Cadence() // a built-in's value may depend on it, whatever is declared
+		}
+		if d := m.Variable(p, name); d != nil {
+			k.decl = *d
+			k.decl.Pos, k.decl.By.Pos = manual.Pos{}, manual.Pos{} // where it is written changes nothing
+		}
+		if v, ok := resolved[k]; ok {
+			return v
+		}
+		opts.Vars = map[string]string{name: k.text}
+		v := w.resolve(p, name, opts, m.Locales.Default) // a declared value has no locale
+		resolved[k] = v
+		return v
 	}
 	for i := range m.Variables {
 		w.decls[&m.Variables[i]] = resolve(nil, m.Variables[i].Name)
@@ -74,6 +91,16 @@ func newWorstValues(m *manual.Manual) *worstValues {
 	}
 	w.ids = nil // the keys hold the ids
 	return w
+}
+
+// resolvedKey is what resolving a declared variable depends on: its name,
+// the value given (worstText), the declaration found for it, but for its
+// place in the files, and the playbook's update cadence (update_minutes
+// is built in, declared or not).
+type resolvedKey struct {
+	name, text string
+	decl       manual.Variable
+	cadence    time.Duration
 }
 
 // fitValue is one resolved variable; id stands for its name and value in
