@@ -67,7 +67,7 @@ func (f *facts) printBound(name, kind, loc string, vals []fitValue) (longest int
 				return 0, sms, false
 			}
 			n += l
-			units = units.Plus(printedSMS(vals, v))
+			units = units.Plus(f.printedSMS(vals, v))
 		}
 		longest, ok = max(longest, n), true
 		sms = sms.Either(units)
@@ -77,10 +77,10 @@ func (f *facts) printBound(name, kind, loc string, vals []fitValue) (longest int
 
 // printedSMS is what name's value in vals, as a template prints it, adds
 // to an SMS; not Alone when vals lack it.
-func printedSMS(vals []fitValue, name string) channel.SMSUnits {
+func (f *facts) printedSMS(vals []fitValue, name string) channel.SMSUnits {
 	for _, v := range vals {
 		if v.name == name {
-			return v.sms
+			return f.worst.sms[v.id]
 		}
 	}
 	return channel.SMSUnits{}

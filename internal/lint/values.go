@@ -26,6 +26,10 @@ type worstValues struct {
 	decls    map[*manual.Variable]fitValue
 	builtins map[builtinKey]fitValue
 	ids      map[string]uint32 // name NUL value -> id, while resolving
+	// sms is what each value printed adds to an SMS, by id (printBound):
+	// not Alone, so proving nothing, for a value that is not a text or a
+	// number.
+	sms []channel.SMSUnits
 }
 
 type builtinKey struct {
@@ -110,10 +114,6 @@ type fitValue struct {
 	val  any
 	id   uint32
 	bad  bool // not a valid value: messages using it are not rendered
-	// sms is what the value printed adds to an SMS (printBound): not
-	// Alone, so proving nothing, for a value that is not a text or a
-	// number.
-	sms channel.SMSUnits
 }
 
 // value is name's worst-case value in p in one locale; not ok for a
@@ -136,11 +136,14 @@ func (w *worstValues) resolve(p *manual.Playbook, name string, opts render.Optio
 		return fitValue{name: name, bad: true}
 	}
 	v := fitValue{name: name, val: data[name], id: w.intern(name, data[name])}
+	for len(w.sms) <= int(v.id) {
+		w.sms = append(w.sms, channel.SMSUnits{})
+	}
 	switch x := v.val.(type) {
 	case string:
-		v.sms = channel.SMSUnitsOf(x)
+		w.sms[v.id] = channel.SMSUnitsOf(x)
 	case int:
-		v.sms = channel.SMSUnitsOf(strconv.Itoa(x))
+		w.sms[v.id] = channel.SMSUnitsOf(strconv.Itoa(x))
 	}
 	return v
 }
