@@ -22,6 +22,7 @@ type facts struct {
 	msgVars    map[*manual.Message][]string  // variables of one message's forms
 	compiled   map[formKey]*message.Template // every form that compiled, once (CR404 executes them)
 	bounds     map[string][]formBound        // message name -> every compiled form's bound (fitbound.go)
+	texts      renderedTexts                 // the text each message renders from, by kind and locale (fitbound.go)
 	announcers map[string][]*manual.Playbook // message name -> playbooks sending it
 	// places are the announcers' places in the manual, in the same order:
 	// CR404 finds their rows of the value tables by place, not by pointer.

@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"sync"
+
 	"github.com/crisis-cli/crisis/internal/channel"
 	"github.com/crisis-cli/crisis/internal/manual"
 	"github.com/crisis-cli/crisis/internal/message"
@@ -47,9 +49,8 @@ func (f *facts) addBound(msg *manual.Message, form string, tmpl *message.Templat
 // are.
 func (f *facts) printBound(name, kind, loc string, vals []fitValue) (longest int, sms channel.SMSUnits, ok bool) {
 	sms.Alone = true
-	file, id, parts, found := f.cat.Text(message.Request{Message: name, Kind: kind, Locale: loc})
-	msg := f.lookup(file, id)
-	if !found || parts || msg == nil {
+	msg := f.texts.of(f, name, kind, loc)
+	if msg == nil {
 		return 0, sms, false
 	}
 	for i := range f.bounds[name] {
@@ -73,6 +74,38 @@ func (f *facts) printBound(name, kind, loc string, vals []fitValue) (longest int
 		sms = sms.Either(units)
 	}
 	return longest, sms, ok
+}
+
+// renderedTexts are the texts the catalogue takes, by message, channel
+// kind and locale (message.Catalog.Text), found once for every value and
+// channel of the kind rather than for each.
+type renderedTexts struct {
+	mu sync.Mutex
+	m  map[textKey]*manual.Message
+}
+
+type textKey struct{ name, kind, loc string }
+
+// of is the text the catalogue takes for message name on a channel of
+// kind in loc; nil when there is none or it has parts.
+func (rt *renderedTexts) of(f *facts, name, kind, loc string) *manual.Message {
+	k := textKey{name, kind, loc}
+	rt.mu.Lock()
+	msg, ok := rt.m[k]
+	rt.mu.Unlock()
+	if ok {
+		return msg
+	}
+	if file, id, parts, found := f.cat.Text(message.Request{Message: name, Kind: kind, Locale: loc}); found && !parts {
+		msg = f.lookup(file, id)
+	}
+	rt.mu.Lock()
+	if rt.m == nil {
+		rt.m = map[textKey]*manual.Message{}
+	}
+	rt.m[k] = msg
+	rt.mu.Unlock()
+	return msg
 }
 
 // printedSMS is what name's value in vals, as a template prints it, adds
