@@ -89,12 +89,11 @@ func checkEscalation(c *Context) {
 
 // checkGateFrom reports a gate step whose from names no step before it.
 func checkGateFrom(c *Context) {
-	var before []string
-	for _, st := range c.Playbook.Steps {
-		if st.From.ID != "" && !slices.Contains(before, st.From.ID) {
+	steps := c.Playbook.Steps
+	for i, st := range steps {
+		if st.From.ID != "" && !slices.ContainsFunc(steps[:i], func(b manual.Step) bool { return b.ID == st.From.ID }) {
 			c.Report(st.From.Pos, "lint.CR208", "lint.CR208.hint", args{"Step": st.ID, "From": st.From.ID})
 		}
-		before = append(before, st.ID)
 	}
 }
 

@@ -26,6 +26,9 @@ func checkReplyFit(c *Context) {
 	if f.cat == nil {
 		return
 	}
+	if !slices.ContainsFunc(p.Steps, hasReplies) && !slices.ContainsFunc(p.FollowUp, hasReplies) {
+		return // most playbooks: no channel list to build
+	}
 	var chans []*manual.Channel
 	for _, fb := range p.Fallbacks {
 		if !m.Public(fb.Audience.ID) {
@@ -51,6 +54,8 @@ func checkReplyFit(c *Context) {
 		}
 	}
 }
+
+func hasReplies(s manual.Step) bool { return len(s.Replies) > 0 }
 
 func checkOneReply(c *Context, ref manual.Ref, r *manual.Reply, chans []*manual.Channel) {
 	m, p, f := c.Manual, c.Playbook, c.facts

@@ -24,7 +24,8 @@ func checkUnreachable(c *Context) {
 		if r == nil {
 			continue
 		}
-		for _, ref := range append([]manual.Ref{r.Person}, r.Deputies...) {
+		var buf [8]manual.Ref // a person and their deputies, on the stack
+		for _, ref := range append(append(buf[:0], r.Person), r.Deputies...) {
 			person := m.Person(ref.ID)
 			if person == nil || len(person.Contacts) == 0 || seen[person.ID] || reachable(m, p, person) {
 				continue

@@ -38,7 +38,11 @@ type builtinKey struct {
 }
 
 func newWorstValues(m *manual.Manual) *worstValues {
-	w := &worstValues{m: m, decls: map[*manual.Variable]fitValue{}, builtins: map[builtinKey]fitValue{}, ids: map[string]uint32{}}
+	n := len(m.Variables)
+	for _, p := range m.Playbooks {
+		n += len(p.Variables)
+	}
+	w := &worstValues{m: m, decls: make(map[*manual.Variable]fitValue, n), builtins: map[builtinKey]fitValue{}, ids: map[string]uint32{}}
 	opts := render.Options{Clock: longestClock(m)}
 	// Most playbooks declare the same variables alike: each distinct
 	// declaration and value is resolved once (render.Values reads the
