@@ -22,7 +22,8 @@ type Context struct {
 	meta    Meta
 	sev     diag.Severity
 	out     *diag.List
-	fits    *fitCalls // the worker's: CR501 and CR503 share one pass (rule_fit.go)
+	fits    *fitCalls     // the worker's: CR501 and CR503 share one pass (rule_fit.go)
+	used    *usedChannels // the worker's: the rules on channels that are down share one (usedchannels.go)
 }
 
 // Playbooks is the playbook of a playbook rule, or every playbook for a

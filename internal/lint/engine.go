@@ -110,7 +110,7 @@ func runJobs(jobs []func(*Context), base Context, workers int) diag.List {
 	}
 	close(queue)
 	lists := make([]diag.List, workers)
-	fits := make([]fitCalls, workers)
+	fits, used := make([]fitCalls, workers), make([]usedChannels, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
@@ -118,7 +118,7 @@ func runJobs(jobs []func(*Context), base Context, workers int) diag.List {
 			defer wg.Done()
 			for j := range queue {
 				c := base
-				c.out, c.fits = &lists[w], &fits[w]
+				c.out, c.fits, c.used = &lists[w], &fits[w], &used[w]
 				j(&c)
 			}
 		}()

@@ -2,7 +2,6 @@ package lint
 
 import (
 	"github.com/crisis-cli/crisis/internal/diag"
-	"github.com/crisis-cli/crisis/internal/manual"
 )
 
 func init() {
@@ -23,26 +22,10 @@ func checkCorrelated(c *Context) {
 	if len(downIn) == 0 {
 		return
 	}
-	forEachUsedChannel(p, func(ref manual.Ref) {
-		ch := m.Channel(ref.ID)
-		if ch == nil || m.IsDown(p, ch.ID) || downIn[ch.Domain.ID] == "" {
-			return
+	for _, u := range c.usedChannels() {
+		if u.ch == nil || u.down || downIn[u.ch.Domain.ID] == "" {
+			continue
 		}
-		c.Report(ref.Pos, "lint.CR101", "lint.CR101.hint", args{"Channel": ch.ID, "Domain": ch.Domain.ID, "Down": downIn[ch.Domain.ID]})
-	})
-}
-
-// forEachUsedChannel calls fn for every channel reference a playbook relies
-// on to reach people: fallbacks, announcements and updates.
-func forEachUsedChannel(p *manual.Playbook, fn func(manual.Ref)) {
-	for _, fb := range p.Fallbacks {
-		for _, ref := range fb.Channels {
-			fn(ref)
-		}
-	}
-	for a := range announcements(p) {
-		for _, ref := range a.ann.Channels {
-			fn(ref)
-		}
+		c.Report(u.ref.Pos, "lint.CR101", "lint.CR101.hint", args{"Channel": u.ch.ID, "Domain": u.ch.Domain.ID, "Down": downIn[u.ch.Domain.ID]})
 	}
 }

@@ -2,7 +2,6 @@ package lint
 
 import (
 	"github.com/crisis-cli/crisis/internal/diag"
-	"github.com/crisis-cli/crisis/internal/manual"
 )
 
 func init() {
@@ -11,15 +10,14 @@ func init() {
 
 func checkDownChannel(c *Context) {
 	m, p := c.Manual, c.Playbook
-	forEachUsedChannel(p, func(ref manual.Ref) {
-		ch := m.Channel(ref.ID)
-		if ch == nil || !m.IsDown(p, ch.ID) {
-			return
+	for _, u := range c.usedChannels() {
+		if u.ch == nil || !u.down {
+			continue
 		}
 		msg := "lint.CR102.listed"
-		if m.DomainDown(p, ch.Domain.ID) {
+		if m.DomainDown(p, u.ch.Domain.ID) {
 			msg = "lint.CR102.domain"
 		}
-		c.Report(ref.Pos, msg, "lint.CR102.hint", args{"Channel": ch.ID, "Domain": ch.Domain.ID})
-	})
+		c.Report(u.ref.Pos, msg, "lint.CR102.hint", args{"Channel": u.ch.ID, "Domain": u.ch.Domain.ID})
+	}
 }

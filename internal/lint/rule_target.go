@@ -114,13 +114,12 @@ func checkWhatsAppDown(c *Context) {
 	if !m.KindDown(p, "whatsapp") {
 		return
 	}
-	forEachUsedChannel(p, func(ref manual.Ref) {
-		ch := m.Channel(ref.ID)
-		if ch == nil || ch.Target == nil || ch.Target.Provider != "whatsapp" || m.IsDown(p, ch.ID) {
-			return // a channel that is down itself is CR102's
+	for _, u := range c.usedChannels() {
+		if ch := u.ch; ch == nil || ch.Target == nil || ch.Target.Provider != "whatsapp" || u.down {
+			continue // a channel that is down itself is CR102's
 		}
-		c.Report(ref.Pos, "lint.CR108", "lint.CR108.hint", args{"Channel": ch.ID})
-	})
+		c.Report(u.ref.Pos, "lint.CR108", "lint.CR108.hint", args{"Channel": u.ch.ID})
+	}
 }
 
 // checkStatusStoreDown warns when a playbook publishes its status page to a
@@ -129,18 +128,18 @@ func checkWhatsAppDown(c *Context) {
 // with the very outage it announces.
 func checkStatusStoreDown(c *Context) {
 	m, p := c.Manual, c.Playbook
-	forEachUsedChannel(p, func(ref manual.Ref) {
-		ch := m.Channel(ref.ID)
-		if ch == nil || ch.Target == nil || ch.Target.Provider != "statussite" || m.IsDown(p, ch.ID) {
-			return // a channel that is down itself is CR102's
+	for _, u := range c.usedChannels() {
+		ch := u.ch
+		if ch == nil || ch.Target == nil || ch.Target.Provider != "statussite" || u.down {
+			continue // a channel that is down itself is CR102's
 		}
 		d := ch.Target.Options["domain"]
 		if d == "" {
-			return
+			continue
 		}
 		shared := m.DomainDown(p, d) || slices.ContainsFunc(m.DownChannels(p), func(dc *manual.Channel) bool { return dc.Domain.ID == d })
 		if shared {
-			c.Report(ref.Pos, "lint.CR109", "lint.CR109.hint", args{"Channel": ch.ID, "Domain": d})
+			c.Report(u.ref.Pos, "lint.CR109", "lint.CR109.hint", args{"Channel": ch.ID, "Domain": d})
 		}
-	})
+	}
 }
