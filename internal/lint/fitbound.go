@@ -119,33 +119,37 @@ func (f *facts) printedSMS(vals []fitValue, name string) channel.SMSUnits {
 	return channel.SMSUnits{}
 }
 
-// cannotFail reports whether CR404 may skip executing a form of message
-// name with vals, the variables vals lack standing for their names as
-// CR404 fills them in: the form is safe (message.Template.Safe) and its
-// bound under the sandbox's output limit, so executing it cannot fail.
-func (f *facts) cannotFail(name string, msg *manual.Message, form string, vals []fitValue) bool {
+// boundOf is the bound of one form of a message of name, nil when the
+// form did not compile.
+func (f *facts) boundOf(name string, msg *manual.Message, form string) *formBound {
 	for i := range f.bounds[name] {
-		b := &f.bounds[name][i]
-		if b.msg != msg || b.form != form {
-			continue
+		if b := &f.bounds[name][i]; b.msg == msg && b.form == form {
+			return b
 		}
-		if !b.safe {
+	}
+	return nil
+}
+
+// cannotFail reports whether CR404 may skip executing the form b bounds
+// with vals, the variables vals lack standing for their names as CR404
+// fills them in: the form is safe (message.Template.Safe) and its bound
+// under the sandbox's output limit, so executing it cannot fail.
+func (b *formBound) cannotFail(vals []fitValue) bool {
+	if b == nil || !b.safe {
+		return false
+	}
+	n := b.static
+	for _, v := range b.printed {
+		l, found, ok := printedLen(vals, v)
+		if !found {
+			l, ok = len(v), true
+		}
+		if !ok {
 			return false
 		}
-		n := b.static
-		for _, v := range b.printed {
-			l, found, ok := printedLen(vals, v)
-			if !found {
-				l, ok = len(v), true
-			}
-			if !ok {
-				return false
-			}
-			n += l
-		}
-		return n <= message.MaxOutput
+		n += l
 	}
-	return false
+	return n <= message.MaxOutput
 }
 
 // printedLen is the length of name's value in vals as a template prints

@@ -28,6 +28,7 @@ func checkRender(c *Context) {
 	var key []byte
 	var cols []int
 	var rowSeen []bool
+	var forms []renderForm
 	tables := f.tables()
 	for _, t := range m.Templates {
 		for _, msg := range t.Messages {
@@ -37,6 +38,14 @@ func checkRender(c *Context) {
 			// that give it the same values are rendered once; those that
 			// share a row of the table give it the same values.
 			seen := map[string]bool{}
+			// The forms to execute, looked up once per message rather than
+			// for every playbook's values.
+			forms = forms[:0]
+			for _, form := range manual.PluralForms {
+				if tmpl := f.compiled[formKey{msg, form}]; tmpl != nil && !refused[msg][form] {
+					forms = append(forms, renderForm{form, tmpl, f.boundOf(name, msg, form)})
+				}
+			}
 			cols = tables.columns(cols[:0], f.msgVars[msg])
 			rowSeen = rowSeen[:0]
 			lt, places := tables.byLocale[t.Locale], f.places[name]
@@ -62,9 +71,7 @@ func checkRender(c *Context) {
 					continue
 				}
 				seen[string(key)] = true
-				if !slices.ContainsFunc(manual.PluralForms, func(form string) bool {
-					return f.compiled[formKey{msg, form}] != nil && !refused[msg][form] && !f.cannotFail(name, msg, form, vals)
-				}) {
+				if !slices.ContainsFunc(forms, func(rf renderForm) bool { return !rf.bound.cannotFail(vals) }) {
 					continue // no form can fail with these values
 				}
 				data := dataOf(vals)
@@ -73,19 +80,26 @@ func checkRender(c *Context) {
 						data[v] = v // undeclared: CR402 says so; render the rest
 					}
 				}
-				for _, form := range manual.PluralForms {
+				for _, rf := range forms {
 					// Each form was compiled once, with the facts.
-					tmpl := f.compiled[formKey{msg, form}]
-					if tmpl == nil || refused[msg][form] || f.cannotFail(name, msg, form, vals) {
+					if rf.bound.cannotFail(vals) {
 						continue
 					}
-					if _, err := tmpl.Execute(data); err != nil && !c.reversedByExamples(p, err) {
-						c.reportTemplate(msg, form, err, "lint.CR404", renderHint(err), args{"Message": msg.ID, "Form": form, "Playbook": p.ID})
+					if _, err := rf.tmpl.Execute(data); err != nil && !c.reversedByExamples(p, err) {
+						c.reportTemplate(msg, rf.form, err, "lint.CR404", renderHint(err), args{"Message": msg.ID, "Form": rf.form, "Playbook": p.ID})
 					}
 				}
 			}
 		}
 	}
+}
+
+// renderForm is a form CR404 executes, with its bound (nil when it has
+// none).
+type renderForm struct {
+	form  string
+	tmpl  *message.Template
+	bound *formBound
 }
 
 // renderHint is the hint saying how to fix what made a text fail to render.
