@@ -125,19 +125,12 @@ const (
 // List reads every run in a runs folder, newest first. A missing folder is
 // an empty list.
 func List(runsDir string) ([]Summary, error) {
-	entries, err := os.ReadDir(runsDir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
+	dirs, err := Dirs(runsDir)
 	if err != nil {
 		return nil, err
 	}
 	var out []Summary
-	for _, e := range entries {
-		if !e.IsDir() || e.Name() == drillrecord.Dir {
-			continue
-		}
-		dir := filepath.Join(runsDir, e.Name())
+	for _, dir := range dirs {
 		if !isRun(dir) {
 			continue
 		}
@@ -149,6 +142,27 @@ func List(runsDir string) ([]Summary, error) {
 	}
 	slices.SortFunc(out, func(a, b Summary) int { return b.StartedAt.Compare(a.StartedAt) })
 	return out, nil
+}
+
+// Dirs lists the folders of a runs folder that may hold a run: every
+// folder but the drill records'. A missing runs folder holds none. What
+// makes a folder a run is the caller's to decide: List keeps a run whose
+// journal is lost, to show it damaged; the status page needs a journal.
+func Dirs(runsDir string) ([]string, error) {
+	entries, err := os.ReadDir(runsDir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var dirs []string
+	for _, e := range entries {
+		if e.IsDir() && e.Name() != drillrecord.Dir {
+			dirs = append(dirs, filepath.Join(runsDir, e.Name()))
+		}
+	}
+	return dirs, nil
 }
 
 // isRun reports whether a folder of the runs folder holds a run: a

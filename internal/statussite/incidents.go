@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -109,23 +108,15 @@ func (i *Incident) Live() bool { return i.State != Resolved }
 // Each journal is read once (runbook.List would read it a second time to
 // summarise it, and the site needs none of that summary).
 func Read(runsDir string, m *manual.Manual, drills bool) ([]*Incident, error) {
-	entries, err := os.ReadDir(runsDir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
+	all, err := runbook.Dirs(runsDir)
 	if err != nil {
 		return nil, err
 	}
 	var dirs []string
-	for _, e := range entries {
-		dir := filepath.Join(runsDir, e.Name())
-		if !e.IsDir() {
-			continue
+	for _, dir := range all {
+		if _, err := os.Stat(filepath.Join(dir, runbook.JournalFile)); err == nil {
+			dirs = append(dirs, dir) // a run the page can tell
 		}
-		if _, err := os.Stat(filepath.Join(dir, runbook.JournalFile)); err != nil {
-			continue // the drill records' folder, or not a run
-		}
-		dirs = append(dirs, dir)
 	}
 	// Journals are independent: read them on every core, each once.
 	incs, errs := make([]*Incident, len(dirs)), make([]error, len(dirs))
