@@ -46,7 +46,7 @@ func checkReply(c *Context) {
 					args{"At": manual.FormatDuration(in.At), "Message": in.Message.ID, "Locale": loc})
 			} else {
 				c.Report(in.Message.Pos, "lint.CR802.error", "lint.CR802.error.hint",
-					args{"At": manual.FormatDuration(in.At), "Message": in.Message.ID, "Locale": loc, "Error": err.Error()})
+					args{"At": manual.FormatDuration(in.At), "Message": in.Message.ID, "Locale": loc, "Error": wordsOf(err)})
 			}
 			break
 		}

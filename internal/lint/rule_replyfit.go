@@ -82,7 +82,7 @@ func checkOneReply(c *Context, ref manual.Ref, r *manual.Reply, chans []*manual.
 				switch {
 				case errors.As(err, &missing), c.reversedByExamples(p, err): // CR405 reports reversed examples
 				case err != nil:
-					data["Error"] = err.Error()
+					data["Error"] = wordsOf(err)
 					c.Report(ref.Pos, "lint.CR804.error", "lint.CR804.error.hint", data)
 				default:
 					if fits, problem := measure(prof, message.Result{Text: a.Text, Subject: a.Subject}); !fits {

@@ -20,3 +20,8 @@ func (w templateWords) Error() string { return w.text }
 func (w templateWords) Unwrap() error { return w.err }
 
 func (w templateWords) In(tag language.Tag) string { return lang.For(tag).Text(w) }
+
+// wordsOf is err as a finding's {{.Error}}, shown whole in the finding's
+// language: the rules that report a text failing to render where they
+// cannot place it in the file (CR802, CR804) say it as CR404 does.
+func wordsOf(err error) templateWords { return templateWords{err.Error(), err} }

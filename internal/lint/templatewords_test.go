@@ -1,0 +1,43 @@
+package lint
+
+import (
+	"testing"
+
+	"golang.org/x/text/language"
+
+	"github.com/crisis-cli/crisis/internal/lang"
+)
+
+// A reply whose text fails to render when drafted: a count given to a
+// function that takes text.
+const replyUpperCount = "Sorry. We write again in {{upper .update_minutes}} minutes."
+
+// replyInject adds a drill inject answered with reply-apology.
+var replyInject = edit{fPlaybook, "updates:\n", "drill:\n  injects:\n    - at: 3m\n      event: A customer asks\n      expect: A reply\n      respond: reply\n      message: reply-apology\nupdates:\n"}
+
+// TestRenderErrorInTheReadersLanguage: the drill's CR802 and the inbox
+// step's CR804 say why a reply cannot be drafted in the reader's language,
+// as CR404 does; written by hand.
+func TestRenderErrorInTheReadersLanguage(t *testing.T) {
+	why := map[language.Tag]string{
+		language.Spanish: "templates/en.yaml:16:38: reply-apology.default (en): .update_minutes es una cantidad, un número, no un texto: escribir {{.update_minutes}} sin función",
+		language.Polish:  "templates/en.yaml:16:38: reply-apology.default (en): .update_minutes to liczba, a nie tekst: napisz {{.update_minutes}} bez funkcji",
+	}
+	tests := []struct {
+		rule string
+		tag  language.Tag
+		msg  string
+	}{
+		{"CR804", language.Spanish, "la respuesta apology no se puede preparar para status-page en en: "},
+		{"CR804", language.Polish, "nie można przygotować odpowiedzi apology dla status-page (en): "},
+		{"CR802", language.Spanish, "el simulacro no puede redactar la respuesta al estímulo de 3m: "},
+		{"CR802", language.Polish, "ćwiczenia nie przygotują szkicu odpowiedzi na zdarzenie w 3m: "},
+	}
+	for _, tt := range tests {
+		d := firstOf(t, tt.rule, append(inboxWithReply(replyUpperCount), replyInject)...)
+		msg, _ := d.Shown(lang.For(tt.tag))
+		if want := tt.msg + why[tt.tag]; msg != want {
+			t.Errorf("%s %s:\n got %q\nwant %q", tt.rule, tt.tag, msg, want)
+		}
+	}
+}
