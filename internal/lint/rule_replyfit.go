@@ -73,7 +73,10 @@ func checkOneReply(c *Context, ref manual.Ref, r *manual.Reply, chans []*manual.
 				continue // an unknown kind is the loader's
 			}
 			// Once per market the channel reaches, with its facts and
-			// clock, as the run's reply --market drafts it.
+			// clock, as the run's reply --market drafts it. A text that
+			// fails alike for two markets (the same error at the same
+			// place: the finding names no market) is reported once.
+			var failed []string
 			for _, mk := range render.ReplyMarkets(m, ch, loc) {
 				opts.Market = mk
 				a, err := render.Reply(m, f.cat, p, r, ch, loc, opts)
@@ -82,6 +85,10 @@ func checkOneReply(c *Context, ref manual.Ref, r *manual.Reply, chans []*manual.
 				switch {
 				case errors.As(err, &missing), c.reversedByExamples(p, err): // CR405 reports reversed examples
 				case err != nil:
+					if slices.Contains(failed, err.Error()) {
+						continue
+					}
+					failed = append(failed, err.Error())
 					data["Error"] = wordsOf(err)
 					c.Report(ref.Pos, "lint.CR804.error", "lint.CR804.error.hint", data)
 				default:

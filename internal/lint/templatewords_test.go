@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"testing"
 
 	"golang.org/x/text/language"
@@ -39,5 +40,23 @@ func TestRenderErrorInTheReadersLanguage(t *testing.T) {
 		if want := tt.msg + why[tt.tag]; msg != want {
 			t.Errorf("%s %s:\n got %q\nwant %q", tt.rule, tt.tag, msg, want)
 		}
+	}
+}
+
+// TestReplyErrorOncePerChannel: a reply that cannot be drafted fails alike
+// for the two markets reading en on the status page (uk, ie: same text,
+// same error); CR804 names no market, so it says so once per channel and
+// locale. Pl, read by the pl market, drafts its own short text.
+func TestReplyErrorOncePerChannel(t *testing.T) {
+	res := lintFiles(t, build(t, replyInMarkets(replyUpperCount, "status.example")...), nil, Config{})
+	var got []string
+	for _, d := range res.Findings {
+		if d.Rule == "CR804" {
+			got = append(got, d.Pos.String()+": "+d.Message)
+		}
+	}
+	want := []string{"playbooks/fb-down.yaml:36:15: reply apology cannot be drafted for status-page in en: templates/en.yaml:16:38: reply-apology.default (en): .update_minutes is a count, a number, not text: write {{.update_minutes}} without a function"}
+	if !slices.Equal(got, want) {
+		t.Errorf("CR804 findings:\n got %q\nwant %q", got, want)
 	}
 }
