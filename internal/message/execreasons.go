@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/crisis-cli/crisis/internal/lang"
 )
 
@@ -64,15 +66,36 @@ func execWords(msg, node string) *lang.Error {
 }
 
 // funcUsage is how function name is written, from its documentation
-// ("{{upper .platform}}"), or the name alone for one it does not list.
-func funcUsage(name string) string {
+// ("{{upper .platform}}"), or the name alone for one it does not list. A
+// usage quoting an example text ({{default "our shop" .store_name}}) is
+// an exampleUsage, which quotes it in the reader's language.
+func funcUsage(name string) any {
 	for _, f := range FuncDocs {
 		if f.Name == name {
 			usage, _, _ := strings.Cut(f.Doc, ": ")
+			if strings.Contains(usage, exampleText) {
+				return exampleUsage(usage)
+			}
 			return usage
 		}
 	}
 	return name
+}
+
+// exampleText is the text in quotes FuncDocs' usages write, in English.
+const exampleText = `"our shop"`
+
+// exampleUsage is a function's usage quoting exampleText, written in the
+// language of the message it fills with the catalogue's example text
+// (templateexec.example-text, the one templateexec.not-text quotes), so
+// that no English is left inside a translated reason. It is translated
+// only when the reason is shown.
+type exampleUsage string
+
+func (u exampleUsage) In(tag language.Tag) string {
+	base, _ := tag.Base() // a region's tag (es-PE) reads its language's words
+	text := lang.For(language.Make(base.String())).T("templateexec.example-text", nil)
+	return strings.Replace(string(u), exampleText, strconv.Quote(text), 1)
 }
 
 // IsCountAsText reports whether err is a template's failure on a count (a

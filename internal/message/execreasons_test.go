@@ -31,8 +31,8 @@ func TestExecReasonsTranslated(t *testing.T) {
 			`funkcja "window" przyjmuje 2 wartości, a podano 1: napisz ją jako {{window .window_start .window_end}}`},
 		{`{{.platform | default "x" "y"}}`,
 			`function "default" takes 2 values, not 3: write it as {{default "our shop" .store_name}}`,
-			`la función "default" admite 2 valores, no 3: escribirla como {{default "our shop" .store_name}}`,
-			`funkcja "default" przyjmuje 2 wartości, a podano 3: napisz ją jako {{default "our shop" .store_name}}`},
+			`la función "default" admite 2 valores, no 3: escribirla como {{default "nuestra tienda" .store_name}}`,
+			`funkcja "default" przyjmuje 2 wartości, a podano 3: napisz ją jako {{default "nasz sklep" .store_name}}`},
 		{`{{upper 3}}`,
 			`3 is not text: write text in quotes, such as "our shop", or a variable, such as {{.name}}`,
 			`3 no es un texto: escribir un texto entre comillas, como "nuestra tienda", o una variable, como {{.name}}`,
@@ -90,6 +90,14 @@ func TestExecReasonsTranslated(t *testing.T) {
 	// In Portuguese, and framed by its place: line 2, the action at column 6 ("Ver: " is five characters).
 	_, err := Execute("Hola.\nVer: {{upper .window_start}}", "es", data)
 	want := "linha 2, coluna 6 do texto: .window_start é uma variável de data e hora (datetime), não um texto: escreva (date .window_start) ou (clock .window_start) no seu lugar"
+	if got := lang.For(language.Portuguese).Text(err); got != want {
+		t.Errorf("pt:\n got %s\nwant %s", got, want)
+	}
+
+	// default's usage quotes the example text in the reader's language,
+	// as templateexec.not-text does.
+	_, err = Execute(`{{.platform | default "x" "y"}}`, "es", data)
+	want = `coluna 1 do texto: a função "default" aceita 2 valores, não 3: escreva-a como {{default "a nossa loja" .store_name}}`
 	if got := lang.For(language.Portuguese).Text(err); got != want {
 		t.Errorf("pt:\n got %s\nwant %s", got, want)
 	}
