@@ -83,7 +83,7 @@ func TestRenderEveryAnnouncer(t *testing.T) {
 		!strings.Contains(d.Message, ".platform is a count, a number, not text: write {{.platform}} without a function") {
 		t.Errorf("got %s %s %q, want CR404 at templates/en.yaml:12:13 %q", d.Rule, d.Pos, d.Message, want)
 	}
-	if !strings.Contains(d.Hint, "a count is a number") {
+	if !strings.Contains(d.Hint, "print the count as it is") {
 		t.Errorf("hint %q", d.Hint)
 	}
 }
@@ -97,7 +97,7 @@ func TestRenderHint(t *testing.T) {
 		want string
 	}{
 		{fmt.Errorf("x: %w", message.ErrTooLong), "shorten the text"},
-		{countAsText, "a count is a number"},
+		{countAsText, "print the count as it is"},
 		{errors.New(`template: m:1:2: executing "m" at <title .n>: error calling title: boom`), "make the text render with the values"},
 	}
 	for _, tt := range tests {

@@ -60,3 +60,22 @@ func TestReplyErrorOncePerChannel(t *testing.T) {
 		t.Errorf("CR804 findings:\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestCountHintSaysWhatToWrite: for a count given where text is taken, the
+// reason says what is wrong (and its one fix) and the hint how the count
+// is written in the text, not the reason again; written by hand.
+func TestCountHintSaysWhatToWrite(t *testing.T) {
+	tc := caseNamed(t, "cr404-bad")
+	d := firstOf(t, tc.rule, tc.edits...)
+	want := map[language.Tag]string{
+		language.English:    "print the count as it is, {{.name}} on its own: a number has no letters to change, and the words that go with it belong in the text around it",
+		language.Spanish:    "mostrar la cantidad tal cual, {{.name}} sola: un número no tiene letras que cambiar, y las palabras que la acompañan van en el texto que la rodea",
+		language.Polish:     "wstaw samą liczbę, bez zmian: {{.name}}; w liczbie nie ma liter do zmiany, a słowa, które jej towarzyszą, dopisz w tekście obok niej",
+		language.Portuguese: "mostre a quantidade tal como está, só {{.name}}: um número não tem letras para alterar, e as palavras que a acompanham ficam no texto à sua volta",
+	}
+	for tag, hint := range want {
+		if _, got := d.Shown(lang.For(tag)); got != hint {
+			t.Errorf("%s hint:\n got %q\nwant %q", tag, got, hint)
+		}
+	}
+}
