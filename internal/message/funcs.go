@@ -1,6 +1,8 @@
 package message
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"text/template"
@@ -46,9 +48,18 @@ func newFuncs(locale string) template.FuncMap {
 		"upper": func(s string) string { return cases.Upper(tag).String(s) },
 		"lower": func(s string) string { return cases.Lower(tag).String(s) },
 		"title": func(s string) string { return titler.String(s) },
+		// default falls back only for an empty text or no value: a count
+		// or an instant is printed as {{.name}} prints it, never replaced.
 		"default": func(def string, v any) string {
-			if s, _ := v.(string); s != "" {
-				return s
+			switch x := v.(type) {
+			case string:
+				if x != "" {
+					return x
+				}
+			case int:
+				return strconv.Itoa(x)
+			case fmt.Stringer:
+				return x.String()
 			}
 			return def
 		},
