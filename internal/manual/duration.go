@@ -2,6 +2,7 @@ package manual
 
 import (
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -19,7 +20,9 @@ import (
 func FormatDuration(d time.Duration) string {
 	d = d.Round(time.Second)
 	if d < 0 {
-		return "-" + FormatDuration(-d)
+		// The least duration has no opposite (time.Time.Sub saturates to
+		// it for instants too far apart): a nanosecond less is written.
+		return "-" + FormatDuration(-max(d, -time.Duration(math.MaxInt64)))
 	}
 	switch {
 	case d == 0:

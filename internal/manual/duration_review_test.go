@@ -1,6 +1,7 @@
 package manual
 
 import (
+	"math"
 	"regexp"
 	"testing"
 	"time"
@@ -44,6 +45,24 @@ func TestDurationSchemaAgrees(t *testing.T) {
 		_, parsed := parseDuration(s)
 		if schema := schemaDuration.MatchString(s); schema != parsed {
 			t.Errorf("%q: schema %v, parser %v", s, schema, parsed)
+		}
+	}
+}
+
+// TestFormatDurationExtremes: the saturated durations time.Time.Sub
+// returns for instants too far apart (a zero time in a journal) are
+// written, not recursed on for ever.
+func TestFormatDurationExtremes(t *testing.T) {
+	for _, c := range []struct {
+		d    time.Duration
+		want string
+	}{
+		{time.Duration(math.MaxInt64), "9223372036s"},
+		{time.Duration(math.MinInt64), "-9223372036s"},
+		{time.Time{}.Sub(time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)), "-9223372036s"},
+	} {
+		if got := FormatDuration(c.d); got != c.want {
+			t.Errorf("FormatDuration(%d) = %q, want %q", int64(c.d), got, c.want)
 		}
 	}
 }
