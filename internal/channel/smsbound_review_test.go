@@ -47,15 +47,7 @@ func TestSMSFitsWithinRandomMeasure(t *testing.T) {
 		if !u.Alone {
 			joined++
 		}
-		for segs := 1; segs <= 4; segs++ {
-			p := sms.WithLimit(segs)
-			if p.SMSFitsWithin(u) {
-				proved++
-				if m := p.Measure(text); !m.Fits {
-					t.Fatalf("%d segments: %q proved (%+v) but measures %d segments", segs, text, u, m.Segments)
-				}
-			}
-		}
+		proved += provedFit(t, sms, text, u, 4)
 	}
 	if proved == 0 || joined == 0 {
 		t.Fatalf("proved %d, joined %d: the test checks nothing", proved, joined)
@@ -86,15 +78,24 @@ func TestSMSFitsWithinRandomRunes(t *testing.T) {
 			u = u.Plus(SMSUnitsOf(s))
 		}
 		text := b.String()
-		for segs := 1; segs <= 3; segs++ {
-			p := sms.WithLimit(segs)
-			if p.SMSFitsWithin(u) {
-				proved++
-				if m := p.Measure(text); !m.Fits {
-					t.Fatalf("%d segments: %q proved (%+v) but measures %d segments", segs, text, u, m.Segments)
-				}
+		proved += provedFit(t, sms, text, u, 3)
+	}
+	t.Logf("proved %d", proved)
+}
+
+// provedFit checks, for 1 to most segments allowed, that a text whose
+// units the proof passes fits when measured; it returns how many passed.
+func provedFit(t *testing.T, sms Profile, text string, u SMSUnits, most int) int {
+	t.Helper()
+	proved := 0
+	for segs := 1; segs <= most; segs++ {
+		p := sms.WithLimit(segs)
+		if p.SMSFitsWithin(u) {
+			proved++
+			if m := p.Measure(text); !m.Fits {
+				t.Fatalf("%d segments: %q proved (%+v) but measures %d segments", segs, text, u, m.Segments)
 			}
 		}
 	}
-	t.Logf("proved %d", proved)
+	return proved
 }
