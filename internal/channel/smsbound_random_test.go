@@ -7,15 +7,15 @@ import (
 	"unicode/utf8"
 )
 
-// reviewPieces mixes characters that are clusters of their own with
+// mixedPieces mixes characters that are clusters of their own with
 // characters that join (combining marks, ZWJ, variation selectors,
 // regional indicators, Hangul jamo, prepend, emoji modifiers), GSM-7
 // escapes, surrogate pairs, NFC singletons and invalid bytes.
-var reviewPieces = []string{"a", "Z", " ", "{", "}", "[", "]", "~", "^", "|", "\\", "€", "é", "ą", "中", "😀", "👍", "\U0001F3FB",
+var mixedPieces = []string{"a", "Z", " ", "{", "}", "[", "]", "~", "^", "|", "\\", "€", "é", "ą", "中", "😀", "👍", "\U0001F3FB",
 	"\r", "\n", "\r\n", "\u0301", "\u200d", "\ufe0f", "\U0001F1E6", "\U0001F1F8", "\u1100", "\u1161", "\u11a8", "\uac00", "\uac01",
 	"\u0600", "\u0915", "\u094d", "\u0958", "\u212b", "\u2126", "\u0085", "\x80", "\xff", "\xe2\x82", "\xac", "ß", "Ω", "Ä", "ñ", "ü", "@", "$", "£", "¥", "\t", "\u00a0"}
 
-// TestSMSFitsWithinRandomMeasure: for random texts drawn from reviewPieces,
+// TestSMSFitsWithinRandomMeasure: for random texts drawn from mixedPieces,
 // whenever the proof from the summed pieces says a text fits, the
 // splitter (Profile.Measure) agrees, for 1 to 4 segments and with a drill
 // mark in front.
@@ -33,9 +33,9 @@ func TestSMSFitsWithinRandomMeasure(t *testing.T) {
 		for range n {
 			var p string
 			if rng.IntN(4) == 0 {
-				p = reviewPieces[rng.IntN(len(reviewPieces))]
+				p = mixedPieces[rng.IntN(len(mixedPieces))]
 			} else {
-				p = reviewPieces[rng.IntN(12)]
+				p = mixedPieces[rng.IntN(12)]
 			}
 			b.WriteString(p)
 			u = u.Plus(SMSUnitsOf(p))
