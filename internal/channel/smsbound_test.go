@@ -37,15 +37,7 @@ func TestSMSFitsWithin(t *testing.T) {
 		if !u.Alone {
 			t.Fatalf("%q: not alone", text)
 		}
-		for segs := 1; segs <= 4; segs++ {
-			p := sms.WithLimit(segs)
-			if p.SMSFitsWithin(u) {
-				proved++
-				if m := p.Measure(text); !m.Fits {
-					t.Fatalf("%d segments: %q proved to fit (%+v) but measures %d segments", segs, text, u, m.Segments)
-				}
-			}
-		}
+		proved += provedFit(t, sms, text, u, 4)
 	}
 	if proved == 0 {
 		t.Fatal("nothing proved: the test checks nothing")
