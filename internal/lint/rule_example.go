@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/crisis-cli/crisis/internal/diag"
@@ -118,29 +117,11 @@ func (c *Context) reversedByExamples(p *manual.Playbook, err error) bool {
 	})
 }
 
-// maxVariableLines bounds the lines a variable's mapping takes in a file
-// (its keys, comments and a wrapped description).
-const maxVariableLines = 30
-
-// examplePos is where v's example value is written: after "example:" among
-// the keys of v's mapping, which start at v's position; v's position when
-// it is not found there (a flow mapping, a key written oddly).
+// examplePos is where v's example value is written, as the loader found
+// it; v's own position when it has none.
 func (c *Context) examplePos(v *manual.Variable) diag.Pos {
-	key := v.Pos.Col - 1 // the keys' indentation, in characters
-	for n := v.Pos.Line; n < v.Pos.Line+maxVariableLines; n++ {
-		line := []rune(c.sources.Line(v.Pos.File, n))
-		text := strings.TrimLeft(string(line), " ")
-		indent := len(line) - len([]rune(text))
-		if n > v.Pos.Line && text != "" && !strings.HasPrefix(text, "#") && indent < key {
-			break // past the mapping
-		}
-		if len(line) < key || (n > v.Pos.Line && indent != key) {
-			continue
-		}
-		if after, ok := strings.CutPrefix(string(line[key:]), "example:"); ok {
-			value := strings.TrimLeft(after, " ")
-			return diag.Pos{File: v.Pos.File, Line: n, Col: v.Pos.Col + len("example:") + len(after) - len(value)}
-		}
+	if v.ExamplePos.Line > 0 {
+		return v.ExamplePos
 	}
 	return v.Pos
 }

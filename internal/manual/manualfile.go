@@ -203,6 +203,9 @@ func (d *decoder) decodeVariables(nodes []*yaml.Node) []Variable {
 			PerMarket:   o.perMarket(),
 			Pos:         d.pos(n),
 		}
+		if ex := o.value("example"); ex != nil {
+			v.ExamplePos = d.pos(ex)
+		}
 		d.decodeLater(&o, &v)
 		if v.MaxLength > MaxVariableLength {
 			// Lint renders every message with each value at its longest:

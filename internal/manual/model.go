@@ -207,6 +207,9 @@ type Variable struct {
 	// 1.1), e.g. a support phone.
 	PerMarket bool
 	Pos       Pos
+	// ExamplePos is where Example is written; its zero value when the
+	// variable has none.
+	ExamplePos Pos
 }
 
 // Severity of a scenario.
